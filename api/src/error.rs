@@ -1,0 +1,43 @@
+//! The one error body every failing API call answers with.
+
+use serde::{Deserialize, Serialize};
+
+/// `{ "code": "snake_case_code", "message": "…" }`; `code` is stable and meant for programs,
+/// `message` is for people. `field` names the offending input field when there is one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErrorBody {
+    pub code: String,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// Only with `agency_choice_required`: the agencies whose account matched the password.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<crate::auth::AgencyChoice>,
+}
+
+/// Stable error codes, shared so the SPA can translate them.
+pub mod codes {
+    pub const UNAUTHENTICATED: &str = "unauthenticated";
+    pub const INVALID_CREDENTIALS: &str = "invalid_credentials";
+    pub const AGENCY_CHOICE_REQUIRED: &str = "agency_choice_required";
+    pub const AGENCY_SUSPENDED: &str = "agency_suspended";
+    pub const FORBIDDEN: &str = "forbidden";
+    pub const CSRF_REJECTED: &str = "csrf_rejected";
+    pub const NOT_FOUND: &str = "not_found";
+    pub const CONFLICT: &str = "conflict";
+    pub const ALREADY_EXISTS: &str = "already_exists";
+    pub const VALIDATION: &str = "validation_failed";
+    pub const MALFORMED_JSON: &str = "malformed_json";
+    pub const RATE_LIMITED: &str = "rate_limited";
+    pub const PASSWORD_TOO_SHORT: &str = "password_too_short";
+    pub const PASSWORD_TOO_LONG: &str = "password_too_long";
+    pub const PASSWORD_TOO_COMMON: &str = "password_too_common";
+    pub const WRONG_PASSWORD: &str = "wrong_password";
+    pub const SIGNUP_CLOSED: &str = "signup_closed";
+    pub const LAST_OWNER: &str = "last_owner";
+    pub const ACCOUNT_DISABLED: &str = "account_disabled";
+    pub const CANNOT_CHANGE_SELF: &str = "cannot_change_self";
+    pub const INTERNAL: &str = "internal_error";
+    pub const UNAVAILABLE: &str = "unavailable";
+}

@@ -1,0 +1,36 @@
+//! Accord's wire contract: the JSON shapes the server sends and accepts, shared with the SPA.
+//!
+//! Only serde, uuid and chrono here (utoipa behind the `openapi` feature for the server), so the
+//! crate compiles to wasm32 and never sees the database layer.
+
+pub mod auth;
+pub mod clients;
+pub mod error;
+pub mod ids;
+pub mod platform;
+pub mod portal;
+pub mod staff;
+pub mod types;
+
+pub use error::ErrorBody;
+pub use ids::*;
+pub use types::*;
+
+/// One page of a list, with the total so the UI can show counts and page links.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+    pub page: u64,
+    pub per_page: u64,
+}
+
+impl<T> Page<T> {
+    pub fn page_count(&self) -> u64 {
+        if self.per_page == 0 {
+            return 0;
+        }
+        self.total.div_ceil(self.per_page)
+    }
+}

@@ -1,0 +1,18 @@
+//! Schema migrations. Every schema change is a new migration; PostgreSQL row-level security
+//! policies live here too, so the second tenant wall ships with the tables it guards.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_foundation;
+mod rls;
+
+pub use rls::APP_ROLE;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261122_000001_foundation::Migration)]
+    }
+}

@@ -1,0 +1,100 @@
+//! HTTP in and out for `/api/auth` and `/api/public`; the rules live in `service`.
+
+use super::{me as me_view, password, service, session};
+use crate::error::ApiResult;
+use crate::http::client_info;
+use crate::state::AppState;
+use crate::tenancy::SignedIn;
+use accord_api::auth::{ChangePasswordRequest, Me, PublicConfig, SetLocaleRequest, SignInRequest, SignUpRequest};
+use accord_api::ErrorBody;
+use actix_web::{get, post, put, web, HttpRequest, HttpResponse};
+
+/// Facts the sign-in page needs before anyone is signed in.
+#[utoipa::path(tag = "auth", responses((status = 200, body = PublicConfig)))]
+#[get("/public/config")]
+pub(super) async fn public_config(state: web::Data<AppState>) -> HttpResponse {
+    HttpResponse::Ok().json(PublicConfig {
+        signup_open: state.settings.signup_open(),
+        password_min_len: password::MIN_LEN as u32,
+        password_max_len: password::MAX_LEN as u32,
+    })
+}
+
+async fn signed_in_response(state: &AppState, cookie: actix_web::cookie::Cookie<'static>) -> ApiResult<HttpResponse> {
+    // Resolve the new session the same way every later request will.
+    let hash = session::hash_token(cookie.value());
+    let principal =
+        crate::tenancy::resolve_by_hash(state, &hash).await?.ok_or_else(crate::error::ApiError::unauthenticated)?;
+    let body = me_view::load(state, &principal).await?;
+    Ok(HttpResponse::Ok().cookie(cookie).json(body))
+}
+
+/// Signs in with email and password; sets the session cookie.
+#[utoipa::path(tag = "auth", request_body = SignInRequest, responses(
+    (status = 200, body = Me), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+    (status = 409, body = ErrorBody, description = "agency_choice_required"), (status = 429, body = ErrorBody)))]
+#[post("/auth/sign-in")]
+pub(super) async fn sign_in(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Json<SignInRequest>,
+) -> ApiResult<HttpResponse> {
+    let (cookie, _) = service::sign_in(&state, body.into_inner(), &client_info(&req)).await?;
+    signed_in_response(&state, cookie).await
+}
+
+/// Creates an agency and its owner (only with `ACCORD_SIGNUP=open`).
+#[utoipa::path(tag = "auth", request_body = SignUpRequest, responses(
+    (status = 200, body = Me), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+#[post("/auth/sign-up")]
+pub(super) async fn sign_up(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Json<SignUpRequest>,
+) -> ApiResult<HttpResponse> {
+    let (cookie, _) = service::sign_up(&state, body.into_inner(), &client_info(&req)).await?;
+    signed_in_response(&state, cookie).await
+}
+
+/// Ends this session.
+#[utoipa::path(tag = "auth", responses((status = 204), (status = 401, body = ErrorBody)))]
+#[post("/auth/sign-out")]
+pub(super) async fn sign_out(state: web::Data<AppState>, req: HttpRequest, who: SignedIn) -> ApiResult<HttpResponse> {
+    service::sign_out(&state, &who.0, &client_info(&req)).await?;
+    Ok(HttpResponse::NoContent().cookie(session::removal_cookie(&state)).finish())
+}
+
+/// The signed-in person.
+#[utoipa::path(tag = "auth", responses((status = 200, body = Me), (status = 401, body = ErrorBody)))]
+#[get("/auth/me")]
+pub(super) async fn me(state: web::Data<AppState>, who: SignedIn) -> ApiResult<web::Json<Me>> {
+    Ok(web::Json(me_view::load(&state, &who.0).await?))
+}
+
+/// Changes the password; every other session of this person ends.
+#[utoipa::path(tag = "auth", request_body = ChangePasswordRequest, responses(
+    (status = 204), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+#[post("/auth/password")]
+pub(super) async fn change_password(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    who: SignedIn,
+    body: web::Json<ChangePasswordRequest>,
+) -> ApiResult<HttpResponse> {
+    let cookie = service::change_password(&state, &who.0, body.into_inner(), &client_info(&req)).await?;
+    Ok(HttpResponse::NoContent().cookie(cookie).finish())
+}
+
+/// Sets the language this person reads Accord in.
+#[utoipa::path(tag = "auth", request_body = SetLocaleRequest, responses((status = 200, body = Me), (status = 401, body = ErrorBody)))]
+#[put("/auth/locale")]
+pub(super) async fn set_locale(
+    state: web::Data<AppState>,
+    who: SignedIn,
+    body: web::Json<SetLocaleRequest>,
+) -> ApiResult<web::Json<Me>> {
+    service::set_locale(&state, &who.0, body.locale).await?;
+    let mut principal = who.0;
+    principal.locale = body.locale;
+    Ok(web::Json(me_view::load(&state, &principal).await?))
+}

@@ -1,0 +1,192 @@
+//! Sign-in, sign-out, password and language changes, self-service sign-up. These act on the
+//! person's own identity, which exists before any tenant is known, so they use the platform
+//! escape hatch (`Db::unscoped`) — and only here and in the platform module.
+
+use super::password::{self, NewPassword};
+use super::session::{self, ClientInfo};
+use super::throttle::{self, Keys};
+use crate::audit::{Action, Entry};
+use crate::error::{ApiError, ApiResult};
+use crate::platform::service::{create_agency, NewAgency, SIGNUP_FIELDS};
+use crate::state::AppState;
+use crate::tenancy::Principal;
+use accord_api::auth::{AgencyChoice, ChangePasswordRequest, SignInRequest, SignUpRequest};
+use accord_api::error::codes;
+use accord_api::{AgencyId, AgencyStatus, Locale, UserId, UserStatus};
+use accord_entity::{agencies, users};
+use actix_web::cookie::Cookie;
+use actix_web::http::StatusCode;
+use chrono::Utc;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use secrecy::SecretString;
+
+fn invalid_credentials() -> ApiError {
+    ApiError::new(StatusCode::UNAUTHORIZED, codes::INVALID_CREDENTIALS, "Wrong email or password.")
+}
+
+/// Checks the password against every account with that email; unknown email and wrong
+/// password answer the same, after the same amount of hashing work.
+#[tracing::instrument(skip_all)]
+pub async fn sign_in(
+    state: &AppState,
+    req: SignInRequest,
+    client: &ClientInfo,
+) -> ApiResult<(Cookie<'static>, UserId)> {
+    let email = req.email.trim().to_lowercase();
+    let ip = client.ip.clone().unwrap_or_else(|| "unknown".into());
+    let keys = Keys::new(&email, &ip);
+
+    let tx = state.db.unscoped("sign-in lookup").await?;
+    throttle::check(&tx, &keys, &state.settings).await?;
+    let candidates = users::Entity::find()
+        .filter(users::Column::Email.eq(email.as_str()))
+        .find_also_related(agencies::Entity)
+        .all(tx.conn())
+        .await?;
+    tx.commit().await?;
+
+    // Hash outside any transaction: a connection is never held across argon2.
+    let hashes = candidates.iter().map(|(u, _)| u.password_hash.clone()).collect();
+    let matched = password::verify_any(SecretString::from(req.password), hashes).await?;
+    let mut matched: Vec<&(users::Model, Option<agencies::Model>)> =
+        matched.into_iter().filter_map(|i| candidates.get(i)).collect();
+    if let Some(slug) = req.agency_slug.as_deref().filter(|s| !s.is_empty()) {
+        matched.retain(|(_, a)| a.as_ref().is_some_and(|a| a.slug == slug));
+    }
+
+    let tx = state.db.unscoped("sign-in result").await?;
+    let Some((user, agency)) = matched.first().copied() else {
+        throttle::record_failure(&tx, &keys, &state.settings).await?;
+        Entry::new(Action::SignInFailed)
+            .subject(&email)
+            .detail("invalid_credentials")
+            .ip(client.ip.as_deref())
+            .write(tx.conn())
+            .await?;
+        tx.commit().await?;
+        return Err(invalid_credentials());
+    };
+    if matched.len() > 1 {
+        let choices = matched
+            .iter()
+            .filter_map(|(_, a)| a.as_ref().map(|a| AgencyChoice { slug: a.slug.clone(), name: a.name.clone() }))
+            .collect();
+        return Err(ApiError::agency_choice(choices));
+    }
+    let agency_id = user.agency_id.map(AgencyId);
+    let refuse = |code: &'static str, message: &str| ApiError::new(StatusCode::FORBIDDEN, code, message);
+    let refusal = if UserStatus::parse(&user.status) != Some(UserStatus::Active) {
+        Some(refuse(codes::ACCOUNT_DISABLED, "This account is disabled. Ask your agency's administrator."))
+    } else if agency.as_ref().is_some_and(|a| AgencyStatus::parse(&a.status) != Some(AgencyStatus::Active)) {
+        Some(refuse(codes::AGENCY_SUSPENDED, "This agency's access is suspended."))
+    } else {
+        None
+    };
+    if let Some(err) = refusal {
+        Entry::new(Action::SignInFailed)
+            .agency(agency_id)
+            .actor(UserId(user.id))
+            .subject(&email)
+            .detail(err.code())
+            .ip(client.ip.as_deref())
+            .write(tx.conn())
+            .await?;
+        tx.commit().await?;
+        return Err(err);
+    }
+    throttle::clear_account(&tx, &keys).await?;
+    let cookie = session::open(&tx, state, UserId(user.id), agency_id, client).await?;
+    Entry::new(Action::SignIn)
+        .agency(agency_id)
+        .actor(UserId(user.id))
+        .ip(client.ip.as_deref())
+        .write(tx.conn())
+        .await?;
+    tx.commit().await?;
+    Ok((cookie, UserId(user.id)))
+}
+
+pub async fn sign_out(state: &AppState, p: &Principal, client: &ClientInfo) -> ApiResult<()> {
+    let tx = state.db.unscoped("sign-out").await?;
+    session::end(&tx, &p.session_hash).await?;
+    Entry::new(Action::SignOut).agency(p.agency()).actor(p.user_id).ip(client.ip.as_deref()).write(tx.conn()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Changes the password, ends every session of the user and opens a fresh one for this browser.
+pub async fn change_password(
+    state: &AppState,
+    p: &Principal,
+    req: ChangePasswordRequest,
+    client: &ClientInfo,
+) -> ApiResult<Cookie<'static>> {
+    let new = NewPassword::parse("new_password", &req.new_password)?;
+    let tx = state.db.unscoped("password change lookup").await?;
+    let user = users::Entity::find_by_id(p.user_id.0).one(tx.conn()).await?.ok_or_else(ApiError::unauthenticated)?;
+    tx.commit().await?;
+    let ok = password::verify_any(SecretString::from(req.current_password), vec![user.password_hash]).await?;
+    if ok.is_empty() {
+        return Err(ApiError::invalid("current_password", codes::WRONG_PASSWORD, "The current password is wrong."));
+    }
+    let hash = new.hash().await?;
+    let tx = state.db.unscoped("password change").await?;
+    users::Entity::update_many()
+        .col_expr(users::Column::PasswordHash, Expr::value(hash))
+        .col_expr(users::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(users::Column::Id.eq(p.user_id.0))
+        .exec(tx.conn())
+        .await?;
+    session::end_all_for_user(tx.conn(), p.user_id).await?;
+    let cookie = session::open(&tx, state, p.user_id, p.agency(), client).await?;
+    Entry::new(Action::PasswordChanged)
+        .agency(p.agency())
+        .actor(p.user_id)
+        .ip(client.ip.as_deref())
+        .write(tx.conn())
+        .await?;
+    tx.commit().await?;
+    Ok(cookie)
+}
+
+pub async fn set_locale(state: &AppState, p: &Principal, locale: Locale) -> ApiResult<()> {
+    let tx = state.db.unscoped("language change").await?;
+    users::Entity::update_many()
+        .col_expr(users::Column::Locale, Expr::value(locale.as_str()))
+        .filter(users::Column::Id.eq(p.user_id.0))
+        .exec(tx.conn())
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Self-service sign-up: a new agency with its owner, signed in at once.
+pub async fn sign_up(
+    state: &AppState,
+    req: SignUpRequest,
+    client: &ClientInfo,
+) -> ApiResult<(Cookie<'static>, UserId)> {
+    if !state.settings.signup_open() {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            codes::SIGNUP_CLOSED,
+            "Sign-up is closed. Ask the platform operator.",
+        ));
+    }
+    let input = NewAgency::parse(
+        &req.agency_name,
+        &req.agency_slug,
+        req.locale,
+        "Europe/Moscow",
+        &req.owner_name,
+        &req.email,
+        &req.password,
+        &SIGNUP_FIELDS,
+    )?;
+    let tx = state.db.unscoped("sign-up").await?;
+    let (agency, owner) = create_agency(&tx, input, None, Action::SignUp).await?;
+    let cookie = session::open(&tx, state, UserId(owner.id), Some(AgencyId(agency.id)), client).await?;
+    tx.commit().await?;
+    Ok((cookie, UserId(owner.id)))
+}

@@ -1,0 +1,151 @@
+//! The `accord` command line: serve, migrate, create-platform-admin, create-agency, seed-demo.
+
+use crate::audit::Action;
+use crate::auth::password::NewPassword;
+use crate::config::Settings;
+use crate::db::Db;
+use crate::domain::{DisplayName, Email};
+use crate::platform::service::{create_agency, NewAgency, OPERATOR_FIELDS};
+use crate::startup::{migrate, Application};
+use accord_api::{Locale, PrincipalKind, UserStatus};
+use accord_entity::users;
+use clap::{Parser, Subcommand};
+use sea_orm::EntityTrait;
+use secrecy::ExposeSecret;
+
+#[derive(Parser, Debug)]
+#[command(name = "accord", version, about = "Accord: client partnerships for digital agencies")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Migrate the database and serve the API and web app (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Create a platform operator account.
+    CreatePlatformAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Password (10–128 characters); or set ACCORD_ADMIN_PASSWORD.
+        #[arg(long, env = "ACCORD_ADMIN_PASSWORD", hide_env_values = true)]
+        password: String,
+    },
+    /// Create an agency with its owner.
+    CreateAgency {
+        #[arg(long)]
+        name: String,
+        /// Short address: 3–40 latin letters, digits, hyphens.
+        #[arg(long)]
+        slug: String,
+        #[arg(long, default_value = "ru")]
+        locale: String,
+        #[arg(long, default_value = "Europe/Moscow")]
+        time_zone: String,
+        #[arg(long)]
+        owner_name: String,
+        #[arg(long)]
+        owner_email: String,
+        /// Or set ACCORD_OWNER_PASSWORD.
+        #[arg(long, env = "ACCORD_OWNER_PASSWORD", hide_env_values = true)]
+        owner_password: String,
+    },
+    /// Create the demo agency, client and people if the database has no agency yet.
+    SeedDemo,
+}
+
+pub type CliResult = Result<(), Box<dyn std::error::Error>>;
+
+pub async fn run(cli: Cli, settings: Settings) -> CliResult {
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings).await,
+        Command::Migrate => {
+            migrate(&settings).await?;
+            println!("Migrations applied.");
+            Ok(())
+        }
+        Command::CreatePlatformAdmin { email, name, password } => {
+            let db = connect(&settings).await?;
+            let email = Email::parse("email", &email)?;
+            let name = DisplayName::parse("name", &name)?;
+            let hash = NewPassword::parse("password", &password)?.hash().await?;
+            let now = chrono::Utc::now();
+            let tx = db.unscoped("cli creates platform admin").await?;
+            let row = users::Model {
+                id: uuid::Uuid::new_v4(),
+                agency_id: None,
+                kind: PrincipalKind::Platform.as_str().into(),
+                email: email.into_inner(),
+                name: name.into_inner(),
+                password_hash: hash,
+                locale: Locale::Ru.as_str().into(),
+                status: UserStatus::Active.as_str().into(),
+                staff_role: None,
+                created_at: now,
+                updated_at: now,
+            };
+            users::Entity::insert(users::ActiveModel::from(row)).exec_without_returning(tx.conn()).await?;
+            tx.commit().await?;
+            println!("Platform operator created.");
+            Ok(())
+        }
+        Command::CreateAgency { name, slug, locale, time_zone, owner_name, owner_email, owner_password } => {
+            let db = connect(&settings).await?;
+            let locale = Locale::parse(&locale).ok_or("locale must be ru or en")?;
+            let input = NewAgency::parse(
+                &name,
+                &slug,
+                locale,
+                &time_zone,
+                &owner_name,
+                &owner_email,
+                &owner_password,
+                &OPERATOR_FIELDS,
+            )?;
+            let tx = db.unscoped("cli creates agency").await?;
+            let (agency, _) = create_agency(&tx, input, None, Action::AgencyCreated).await?;
+            tx.commit().await?;
+            println!("Agency {} created ({}).", agency.slug, agency.id);
+            Ok(())
+        }
+        Command::SeedDemo => {
+            let db = connect(&settings).await?;
+            if crate::seed::seed_demo_if_empty(&db).await? {
+                print_demo_logins();
+            } else {
+                println!("The database already has agencies; nothing seeded.");
+            }
+            Ok(())
+        }
+    }
+}
+
+async fn connect(settings: &Settings) -> Result<Db, Box<dyn std::error::Error>> {
+    migrate(settings).await?;
+    Ok(Db::connect(settings.database_url.expose_secret(), 2).await?)
+}
+
+fn print_demo_logins() {
+    println!("Demo logins (password: {}):", crate::seed::DEMO_PASSWORD);
+    for login in crate::seed::DEMO_LOGINS {
+        println!("  {:<18} {}", login.who, login.email);
+    }
+}
+
+async fn serve(settings: Settings) -> CliResult {
+    let seed = settings.seed_demo;
+    let app = Application::build(settings.clone()).await?;
+    let url = format!("http://{}", settings.listen.replace("0.0.0.0", "127.0.0.1"));
+    tracing::info!(%url, "Accord is serving");
+    println!("\nAccord is running at {url}/  (Ctrl+C to stop)");
+    if seed {
+        print_demo_logins();
+    }
+    app.run_until_stopped().await?;
+    Ok(())
+}

@@ -1,0 +1,169 @@
+//! Database access. Every query runs inside a transaction that knows whose data it may touch:
+//! [`Db::tenant`] for one agency (optionally one client), [`Db::unscoped`] — the single,
+//! grep-able escape hatch — for platform-level work (sign-in lookups, sessions, the operator's
+//! agency list). On PostgreSQL the same scope is handed to row-level security through
+//! transaction-local settings, so a forgotten filter still cannot cross tenants.
+
+use accord_api::{AgencyId, ClientId};
+use accord_entity as e;
+use sea_orm::sea_query::IntoCondition;
+use sea_orm::{
+    ColumnTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
+    EntityTrait, QueryFilter, Select, Statement, TransactionTrait,
+};
+use std::time::Duration;
+
+#[derive(Clone, Debug)]
+pub struct Db {
+    conn: DatabaseConnection,
+}
+
+impl Db {
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, DbErr> {
+        let sqlite = url.starts_with("sqlite:");
+        let mut opts = ConnectOptions::new(url.to_string());
+        // SQLite allows one writer; one pooled connection avoids "database is locked" on
+        // concurrent write transactions. Its queries take microseconds, so this is not a queue.
+        opts.max_connections(if sqlite { 1 } else { max_connections.max(1) })
+            .min_connections(1)
+            .connect_timeout(Duration::from_secs(10))
+            .acquire_timeout(Duration::from_secs(10))
+            .sqlx_logging(false);
+        let conn = Database::connect(opts).await?;
+        if sqlite {
+            for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 5000"] {
+                conn.execute_unprepared(pragma).await?;
+            }
+        }
+        Ok(Self { conn })
+    }
+
+    pub fn backend(&self) -> DbBackend {
+        self.conn.get_database_backend()
+    }
+
+    /// The raw connection, for migrations and readiness checks only.
+    pub fn connection(&self) -> &DatabaseConnection {
+        &self.conn
+    }
+
+    pub async fn ping(&self) -> Result<(), DbErr> {
+        self.conn.ping().await
+    }
+
+    /// A transaction limited to one agency (and, for portal contacts, one client).
+    pub async fn tenant(&self, scope: impl Into<TenantScope>) -> Result<TenantTx, DbErr> {
+        let scope = scope.into();
+        let tx = self.conn.begin().await?;
+        if self.backend() == DbBackend::Postgres {
+            set_local(&tx, "app.tenant_id", &scope.agency.to_string()).await?;
+            if let Some(client) = scope.client {
+                set_local(&tx, "app.client_id", &client.to_string()).await?;
+            }
+        }
+        Ok(TenantTx { tx, scope })
+    }
+
+    /// The escape hatch: a transaction that may see every tenant. Use it only for work that
+    /// is platform-level by nature; `reason` lands in the trace.
+    pub async fn unscoped(&self, reason: &'static str) -> Result<PlatformTx, DbErr> {
+        tracing::debug!(reason, "unscoped transaction");
+        let tx = self.conn.begin().await?;
+        if self.backend() == DbBackend::Postgres {
+            set_local(&tx, "app.platform", "on").await?;
+        }
+        Ok(PlatformTx { tx })
+    }
+}
+
+async fn set_local(tx: &DatabaseTransaction, key: &str, value: &str) -> Result<(), DbErr> {
+    tx.execute(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT set_config($1, $2, true)",
+        [key.into(), value.into()],
+    ))
+    .await
+    .map(|_| ())
+}
+
+/// Whose data a transaction may touch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TenantScope {
+    pub agency: AgencyId,
+    pub client: Option<ClientId>,
+}
+
+impl From<AgencyId> for TenantScope {
+    fn from(agency: AgencyId) -> Self {
+        Self { agency, client: None }
+    }
+}
+
+/// A table whose rows belong to one agency.
+pub trait TenantOwned: EntityTrait {
+    fn tenant_column() -> Self::Column;
+}
+
+macro_rules! tenant_owned {
+    ($($module:ident),+) => {
+        $(impl TenantOwned for e::$module::Entity {
+            fn tenant_column() -> Self::Column {
+                e::$module::Column::AgencyId
+            }
+        })+
+    };
+}
+tenant_owned!(users, clients, contacts, sessions, audit_log);
+
+impl TenantOwned for e::agencies::Entity {
+    fn tenant_column() -> Self::Column {
+        e::agencies::Column::Id
+    }
+}
+
+pub struct TenantTx {
+    tx: DatabaseTransaction,
+    scope: TenantScope,
+}
+
+impl TenantTx {
+    pub fn agency_id(&self) -> AgencyId {
+        self.scope.agency
+    }
+
+    pub fn scope(&self) -> TenantScope {
+        self.scope
+    }
+
+    pub fn conn(&self) -> &DatabaseTransaction {
+        &self.tx
+    }
+
+    /// The one filter every tenant read goes through.
+    pub fn find<E: TenantOwned>(&self) -> Select<E> {
+        E::find().filter(self.owned::<E>())
+    }
+
+    /// A condition matching this tenant's rows, for updates and deletes.
+    pub fn owned<E: TenantOwned>(&self) -> impl IntoCondition {
+        E::tenant_column().eq(self.scope.agency.0)
+    }
+
+    pub async fn commit(self) -> Result<(), DbErr> {
+        self.tx.commit().await
+    }
+}
+
+pub struct PlatformTx {
+    tx: DatabaseTransaction,
+}
+
+impl PlatformTx {
+    pub fn conn(&self) -> &DatabaseTransaction {
+        &self.tx
+    }
+
+    pub async fn commit(self) -> Result<(), DbErr> {
+        self.tx.commit().await
+    }
+}

@@ -1,0 +1,180 @@
+//! The one API error type. Every failure leaves the server as
+//! `{ "code": "snake_case", "message": "…" }`; internal causes are logged, never sent.
+
+use accord_api::auth::AgencyChoice;
+use accord_api::error::codes;
+use accord_api::ErrorBody;
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use sea_orm::{DbErr, SqlErr};
+
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    field: Option<String>,
+    choices: Vec<AgencyChoice>,
+    retry_after: Option<u64>,
+    cause: Option<String>,
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({}): {}", self.code, self.status.as_u16(), self.message)?;
+        if let Some(cause) = &self.cause {
+            write!(f, "; cause: {cause}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self { status, code, message: message.into(), field: None, choices: Vec::new(), retry_after: None, cause: None }
+    }
+
+    pub fn unauthenticated() -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, codes::UNAUTHENTICATED, "Sign in to continue.")
+    }
+
+    pub fn forbidden() -> Self {
+        Self::new(StatusCode::FORBIDDEN, codes::FORBIDDEN, "You do not have access to this.")
+    }
+
+    pub fn not_found() -> Self {
+        Self::new(StatusCode::NOT_FOUND, codes::NOT_FOUND, "Not found.")
+    }
+
+    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(StatusCode::CONFLICT, code, message)
+    }
+
+    /// 422 naming the field that failed to parse.
+    pub fn invalid(field: &str, code: &'static str, message: impl Into<String>) -> Self {
+        let mut e = Self::new(StatusCode::UNPROCESSABLE_ENTITY, code, message);
+        e.field = Some(field.to_string());
+        e
+    }
+
+    pub fn rate_limited(retry_after_secs: u64) -> Self {
+        let mut e =
+            Self::new(StatusCode::TOO_MANY_REQUESTS, codes::RATE_LIMITED, "Too many failed attempts. Try again later.");
+        e.retry_after = Some(retry_after_secs.max(1));
+        e
+    }
+
+    pub fn agency_choice(choices: Vec<AgencyChoice>) -> Self {
+        let mut e = Self::new(
+            StatusCode::CONFLICT,
+            codes::AGENCY_CHOICE_REQUIRED,
+            "This account exists in several agencies; choose one.",
+        );
+        e.choices = choices;
+        e
+    }
+
+    /// A failure whose details must stay in the logs.
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        let mut e = Self::new(StatusCode::INTERNAL_SERVER_ERROR, codes::INTERNAL, "Something went wrong on our side.");
+        e.cause = Some(cause.to_string());
+        e
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    pub fn with_field(mut self, field: &str) -> Self {
+        self.field = Some(field.to_string());
+        self
+    }
+}
+
+impl From<DbErr> for ApiError {
+    fn from(err: DbErr) -> Self {
+        if let Some(SqlErr::UniqueConstraintViolation(_)) = err.sql_err() {
+            return ApiError::conflict(codes::ALREADY_EXISTS, "Something with these details already exists.");
+        }
+        ApiError::internal(err)
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.status
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if self.status.is_server_error() {
+            tracing::error!(code = self.code, cause = ?self.cause, "request failed");
+        } else {
+            tracing::info!(code = self.code, status = self.status.as_u16(), "request refused");
+        }
+        let mut builder = HttpResponse::build(self.status);
+        if let Some(secs) = self.retry_after {
+            builder.insert_header((header::RETRY_AFTER, secs.to_string()));
+        }
+        builder.json(ErrorBody {
+            code: self.code.to_string(),
+            message: self.message.clone(),
+            field: self.field.clone(),
+            choices: self.choices.clone(),
+        })
+    }
+}
+
+/// Malformed JSON is a 400; well-formed JSON with missing or wrong fields is a 422 naming it.
+pub fn json_error(err: actix_web::error::JsonPayloadError, _req: &actix_web::HttpRequest) -> actix_web::Error {
+    use actix_web::error::JsonPayloadError;
+    let api = match &err {
+        JsonPayloadError::Deserialize(e) if e.is_data() => {
+            let field = extract_field(&e.to_string());
+            let mut api =
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, codes::VALIDATION, format!("Invalid input: {e}"));
+            api.field = field;
+            api
+        }
+        JsonPayloadError::ContentType => ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            codes::MALFORMED_JSON,
+            "Send the body as application/json.",
+        ),
+        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+            ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, codes::MALFORMED_JSON, "The request body is too large.")
+        }
+        _ => ApiError::new(StatusCode::BAD_REQUEST, codes::MALFORMED_JSON, "The request body is not valid JSON."),
+    };
+    api.into()
+}
+
+/// An id in the path that does not parse cannot name anything: 404, like any unknown id.
+pub fn path_error(_err: actix_web::error::PathError, _req: &actix_web::HttpRequest) -> actix_web::Error {
+    ApiError::not_found().into()
+}
+
+pub fn query_error(err: actix_web::error::QueryPayloadError, _req: &actix_web::HttpRequest) -> actix_web::Error {
+    ApiError::new(StatusCode::BAD_REQUEST, codes::VALIDATION, format!("Invalid query: {err}")).into()
+}
+
+/// serde names the field as "missing field `x`" or "unknown variant …" at "x"; pull it out.
+fn extract_field(message: &str) -> Option<String> {
+    let start = message.find('`')? + 1;
+    let end = start + message[start..].find('`')?;
+    Some(message[start..end].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_is_taken_from_serde_message() {
+        assert_eq!(extract_field("missing field `name` at line 1 column 2").as_deref(), Some("name"));
+        assert_eq!(extract_field("no backticks"), None);
+    }
+}

@@ -1,0 +1,21 @@
+//! Accord's server: actix-web + SeaORM. `startup` assembles the app; each feature folder
+//! (`auth`, `platform`, `clients`, `staff`, `portal`) owns its routes, rules and queries.
+
+pub mod audit;
+pub mod auth;
+pub mod cli;
+pub mod clients;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod http;
+pub mod paging;
+pub mod platform;
+pub mod portal;
+pub mod seed;
+pub mod staff;
+pub mod startup;
+pub mod state;
+pub mod telemetry;
+pub mod tenancy;

@@ -1,0 +1,13 @@
+//! The platform operator's `/api/platform` endpoints: agencies and their usage, never content.
+
+mod handlers;
+pub mod service;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(handlers::list_agencies)
+        .service(handlers::create_agency)
+        .service(handlers::suspend_agency)
+        .service(handlers::reactivate_agency);
+}

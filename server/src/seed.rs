@@ -1,0 +1,115 @@
+//! The demo agency created on first start of the run command, so a new user can sign in as
+//! each kind of person at once.
+
+use crate::audit::Action;
+use crate::db::Db;
+use crate::domain::{DisplayName, Email, Slug, TimeZone};
+use crate::error::ApiError;
+use crate::platform::service::create_agency_hashed;
+use accord_api::{ClientStatus, Locale, PortalRole, PrincipalKind, StaffRole, UserStatus};
+use accord_entity::{agencies, clients, contacts, users};
+use chrono::Utc;
+use sea_orm::{EntityTrait, PaginatorTrait};
+
+pub const DEMO_PASSWORD: &str = "accord-demo-2026";
+
+pub struct DemoLogin {
+    pub who: &'static str,
+    pub email: &'static str,
+}
+
+pub const DEMO_LOGINS: &[DemoLogin] = &[
+    DemoLogin { who: "platform operator", email: "operator@demo.accord.test" },
+    DemoLogin { who: "agency owner", email: "owner@demo.accord.test" },
+    DemoLogin { who: "account manager", email: "manager@demo.accord.test" },
+    DemoLogin { who: "client approver", email: "approver@demo.accord.test" },
+    DemoLogin { who: "client viewer", email: "viewer@demo.accord.test" },
+];
+
+/// Creates the demo data unless any agency exists. Returns whether it did.
+pub async fn seed_demo_if_empty(db: &Db) -> Result<bool, ApiError> {
+    let tx = db.unscoped("demo seed check").await?;
+    let existing = agencies::Entity::find().count(tx.conn()).await?;
+    tx.commit().await?;
+    if existing > 0 {
+        return Ok(false);
+    }
+    seed_demo(db).await?;
+    Ok(true)
+}
+
+pub async fn seed_demo(db: &Db) -> Result<(), ApiError> {
+    let hash = crate::auth::password::NewPassword::parse("password", DEMO_PASSWORD)?.hash().await?;
+    let tx = db.unscoped("demo seed").await?;
+    let now = Utc::now();
+    let insert_user =
+        |agency: Option<uuid::Uuid>, kind: PrincipalKind, email: &str, name: &str, role: Option<StaffRole>| {
+            users::Model {
+                id: uuid::Uuid::new_v4(),
+                agency_id: agency,
+                kind: kind.as_str().into(),
+                email: email.into(),
+                name: name.into(),
+                password_hash: hash.clone(),
+                locale: Locale::Ru.as_str().into(),
+                status: UserStatus::Active.as_str().into(),
+                staff_role: role.map(|r| r.as_str().into()),
+                created_at: now,
+                updated_at: now,
+            }
+        };
+    let operator = insert_user(None, PrincipalKind::Platform, DEMO_LOGINS[0].email, "Оператор платформы", None);
+    users::Entity::insert(users::ActiveModel::from(operator)).exec_without_returning(tx.conn()).await?;
+
+    let (agency, _owner) = create_agency_hashed(
+        &tx,
+        DisplayName::parse("name", "Студия «Север»")?,
+        Slug::parse("slug", "sever")?,
+        Locale::Ru,
+        TimeZone::parse("time_zone", "Europe/Moscow")?,
+        DisplayName::parse("owner_name", "Ольга Владимирова")?,
+        Email::parse("owner_email", DEMO_LOGINS[1].email)?,
+        hash.clone(),
+        None,
+        Action::AgencyCreated,
+    )
+    .await?;
+    let manager = insert_user(
+        Some(agency.id),
+        PrincipalKind::Staff,
+        DEMO_LOGINS[2].email,
+        "Андрей Соколов",
+        Some(StaffRole::AccountManager),
+    );
+    users::Entity::insert(users::ActiveModel::from(manager)).exec_without_returning(tx.conn()).await?;
+
+    let client = clients::Model {
+        id: uuid::Uuid::new_v4(),
+        agency_id: agency.id,
+        name: "ООО «Ромашка»".into(),
+        status: ClientStatus::Active.as_str().into(),
+        created_at: now,
+        updated_at: now,
+    };
+    clients::Entity::insert(clients::ActiveModel::from(client.clone())).exec_without_returning(tx.conn()).await?;
+    for (login, name, role) in [
+        (&DEMO_LOGINS[3], "Мария Ковалёва", PortalRole::Approver),
+        (&DEMO_LOGINS[4], "Пётр Иванов", PortalRole::Viewer),
+    ] {
+        let user = insert_user(Some(agency.id), PrincipalKind::Contact, login.email, name, None);
+        let contact = contacts::Model {
+            id: uuid::Uuid::new_v4(),
+            agency_id: agency.id,
+            client_id: client.id,
+            user_id: Some(user.id),
+            name: name.into(),
+            email: login.email.into(),
+            portal_role: role.as_str().into(),
+            created_at: now,
+        };
+        users::Entity::insert(users::ActiveModel::from(user)).exec_without_returning(tx.conn()).await?;
+        contacts::Entity::insert(contacts::ActiveModel::from(contact)).exec_without_returning(tx.conn()).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,10 @@
+//! The agency's own people, `/api/staff/members` (owner and admin).
+
+mod handlers;
+mod service;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(handlers::list_members).service(handlers::change_role).service(handlers::set_status);
+}

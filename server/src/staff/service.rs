@@ -1,0 +1,138 @@
+//! Rules for staff management: only owners and admins manage people; only an owner grants or
+//! removes the owner role; the last active owner stays; nobody changes their own role or status.
+
+use crate::audit::{Action, Entry};
+use crate::auth::session;
+use crate::db::TenantTx;
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use crate::tenancy::Staff;
+use accord_api::error::codes;
+use accord_api::staff::StaffMember;
+use accord_api::{PrincipalKind, StaffRole, UserId, UserStatus};
+use accord_entity::users;
+use chrono::Utc;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+
+fn member(u: &users::Model) -> ApiResult<StaffMember> {
+    Ok(StaffMember {
+        id: UserId(u.id),
+        name: u.name.clone(),
+        email: u.email.clone(),
+        role: u
+            .staff_role
+            .as_deref()
+            .and_then(StaffRole::parse)
+            .ok_or_else(|| ApiError::internal("staff without role"))?,
+        status: UserStatus::parse(&u.status).ok_or_else(|| ApiError::internal("bad user status"))?,
+        created_at: u.created_at,
+    })
+}
+
+fn staff_rows(tx: &TenantTx) -> sea_orm::Select<users::Entity> {
+    tx.find::<users::Entity>().filter(users::Column::Kind.eq(PrincipalKind::Staff.as_str()))
+}
+
+pub async fn list(state: &AppState, staff: &Staff) -> ApiResult<Vec<StaffMember>> {
+    staff.require_admin()?;
+    let tx = state.db.tenant(staff).await?;
+    let rows = staff_rows(&tx).order_by_asc(users::Column::Name).all(tx.conn()).await?;
+    tx.commit().await?;
+    rows.iter().map(member).collect()
+}
+
+/// Loads the target inside the tenant, then checks the actor may touch them.
+async fn target(tx: &TenantTx, staff: &Staff, id: UserId) -> ApiResult<users::Model> {
+    let user =
+        staff_rows(tx).filter(users::Column::Id.eq(id.0)).one(tx.conn()).await?.ok_or_else(ApiError::not_found)?;
+    staff.require_admin()?;
+    if id == staff.user {
+        return Err(ApiError::conflict(codes::CANNOT_CHANGE_SELF, "You cannot change your own role or access."));
+    }
+    let target_is_owner = user.staff_role.as_deref() == Some(StaffRole::Owner.as_str());
+    if target_is_owner && staff.role != StaffRole::Owner {
+        return Err(ApiError::forbidden());
+    }
+    Ok(user)
+}
+
+async fn active_owner_count(tx: &TenantTx) -> ApiResult<u64> {
+    Ok(staff_rows(tx)
+        .filter(users::Column::StaffRole.eq(StaffRole::Owner.as_str()))
+        .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
+        .count(tx.conn())
+        .await?)
+}
+
+pub async fn change_role(
+    state: &AppState,
+    staff: &Staff,
+    id: UserId,
+    role: StaffRole,
+    ip: Option<&str>,
+) -> ApiResult<StaffMember> {
+    let tx = state.db.tenant(staff).await?;
+    let user = target(&tx, staff, id).await?;
+    if role == StaffRole::Owner && staff.role != StaffRole::Owner {
+        return Err(ApiError::forbidden());
+    }
+    let was = user.staff_role.clone().unwrap_or_default();
+    if was == StaffRole::Owner.as_str() && role != StaffRole::Owner && active_owner_count(&tx).await? <= 1 {
+        return Err(ApiError::conflict(codes::LAST_OWNER, "The agency needs at least one owner."));
+    }
+    users::Entity::update_many()
+        .col_expr(users::Column::StaffRole, Expr::value(role.as_str()))
+        .col_expr(users::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(tx.owned::<users::Entity>())
+        .filter(users::Column::Id.eq(id.0))
+        .exec(tx.conn())
+        .await?;
+    Entry::new(Action::RoleChanged)
+        .agency(Some(staff.agency))
+        .actor(staff.user)
+        .subject(id)
+        .detail(format!("{was} -> {}", role.as_str()))
+        .ip(ip)
+        .write(tx.conn())
+        .await?;
+    let updated =
+        staff_rows(&tx).filter(users::Column::Id.eq(id.0)).one(tx.conn()).await?.ok_or_else(ApiError::not_found)?;
+    tx.commit().await?;
+    member(&updated)
+}
+
+/// Disabling ends the person's sessions in the same transaction.
+pub async fn set_status(
+    state: &AppState,
+    staff: &Staff,
+    id: UserId,
+    status: UserStatus,
+    ip: Option<&str>,
+) -> ApiResult<StaffMember> {
+    let tx = state.db.tenant(staff).await?;
+    let user = target(&tx, staff, id).await?;
+    let is_owner = user.staff_role.as_deref() == Some(StaffRole::Owner.as_str());
+    if status == UserStatus::Disabled && is_owner && active_owner_count(&tx).await? <= 1 {
+        return Err(ApiError::conflict(codes::LAST_OWNER, "The agency needs at least one active owner."));
+    }
+    users::Entity::update_many()
+        .col_expr(users::Column::Status, Expr::value(status.as_str()))
+        .col_expr(users::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(tx.owned::<users::Entity>())
+        .filter(users::Column::Id.eq(id.0))
+        .exec(tx.conn())
+        .await?;
+    let action = match status {
+        UserStatus::Disabled => {
+            session::end_all_for_user(tx.conn(), id).await?;
+            Action::UserDisabled
+        }
+        UserStatus::Active => Action::UserEnabled,
+    };
+    Entry::new(action).agency(Some(staff.agency)).actor(staff.user).subject(id).ip(ip).write(tx.conn()).await?;
+    let updated =
+        staff_rows(&tx).filter(users::Column::Id.eq(id.0)).one(tx.conn()).await?.ok_or_else(ApiError::not_found)?;
+    tx.commit().await?;
+    member(&updated)
+}

@@ -1,0 +1,208 @@
+//! Building and running the application: database, migrations, routes, middleware, SPA.
+
+use crate::config::Settings;
+use crate::db::Db;
+use crate::error::{self, ApiError};
+use crate::http::headers::{security_headers, Csp};
+use crate::http::{csrf::reject_cross_site, span::request_span};
+use crate::state::AppState;
+use crate::tenancy::load_principal;
+use crate::{auth, clients, platform, portal, staff};
+use accord_migration::{Migrator, MigratorTrait};
+use actix_files::{Files, NamedFile};
+use actix_web::dev::{fn_service, Server, ServiceRequest, ServiceResponse};
+use actix_web::middleware::{from_fn, Compress};
+use actix_web::{web, App, HttpResponse, HttpServer};
+use secrecy::ExposeSecret;
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::sync::Arc;
+use utoipa::openapi::OpenApi;
+use utoipa_actix_web::AppExt;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("database: {0}")]
+    Db(#[from] sea_orm::DbErr),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind { addr: String, source: std::io::Error },
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Api(#[from] ApiError),
+}
+
+/// Applies pending migrations over the owner connection.
+pub async fn migrate(settings: &Settings) -> Result<(), StartupError> {
+    if settings.is_sqlite() {
+        std::fs::create_dir_all(&settings.data_dir)?;
+        if let Some(dir) = sqlite_parent_dir(settings.database_url.expose_secret()) {
+            std::fs::create_dir_all(dir)?;
+        }
+    }
+    let owner = Db::connect(settings.migration_url(), 2).await?;
+    Migrator::up(owner.connection(), None).await?;
+    owner.connection().clone().close().await?;
+    Ok(())
+}
+
+fn sqlite_parent_dir(url: &str) -> Option<PathBuf> {
+    let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = path.split('?').next()?;
+    if path.is_empty() || path.starts_with(':') {
+        return None;
+    }
+    PathBuf::from(path).parent().filter(|p| !p.as_os_str().is_empty()).map(PathBuf::from)
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    pub state: web::Data<AppState>,
+}
+
+impl Application {
+    /// Migrates, optionally seeds the demo agency, binds, and prepares the server.
+    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        migrate(&settings).await?;
+        let db = Db::connect(settings.database_url.expose_secret(), settings.db_max_connections).await?;
+        if settings.seed_demo {
+            crate::seed::seed_demo_if_empty(&db).await?;
+        }
+        let listener =
+            TcpListener::bind(&settings.listen).map_err(|source| Bind { addr: settings.listen.clone(), source })?;
+        let port = listener.local_addr()?.port();
+        let csp = web::Data::new(Csp::for_static_dir(&settings.static_dir));
+        let state = web::Data::new(AppState { db, settings: Arc::new(settings) });
+        let server_state = state.clone();
+        let server =
+            HttpServer::new(move || build_app(server_state.clone(), csp.clone())).workers(2).listen(listener)?.run();
+        Ok(Self { port, server, state })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> Result<(), std::io::Error> {
+        self.server.await
+    }
+}
+
+use StartupError::Bind;
+
+/// Every API operation, collected from the handlers' `#[utoipa::path]`s — nothing listed twice.
+pub fn api_document() -> OpenApi {
+    let (_, doc) = App::new().into_utoipa_app().openapi(base_document()).service(api_scope()).split_for_parts();
+    doc
+}
+
+fn base_document() -> OpenApi {
+    let mut doc = OpenApi::default();
+    doc.info.title = "Accord API".into();
+    doc.info.version = env!("CARGO_PKG_VERSION").into();
+    doc.info.description = Some("Session-cookie JSON API of Accord. Errors are {code, message}.".into());
+    doc
+}
+
+fn api_scope() -> utoipa_actix_web::scope::Scope<
+    impl actix_web::dev::ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<actix_web::body::BoxBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    utoipa_actix_web::scope("/api")
+        .wrap(from_fn(load_principal))
+        .wrap(from_fn(reject_cross_site))
+        .configure(auth::routes)
+        .configure(platform::routes)
+        .configure(clients::routes)
+        .configure(staff::routes)
+        .configure(portal::routes)
+        .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found()) }))
+}
+
+fn build_app(
+    state: web::Data<AppState>,
+    csp: web::Data<Csp>,
+) -> App<
+    impl actix_web::dev::ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl actix_web::body::MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let static_dir = state.settings.static_dir.clone();
+    let index = static_dir.join("index.html");
+    let (app, doc) = App::new()
+        .into_utoipa_app()
+        .openapi(base_document())
+        .app_data(state.clone())
+        .app_data(csp)
+        .app_data(web::JsonConfig::default().limit(256 * 1024).error_handler(error::json_error))
+        .app_data(web::PathConfig::default().error_handler(error::path_error))
+        .app_data(web::QueryConfig::default().error_handler(error::query_error))
+        .route("/healthz", web::get().to(healthz))
+        .route("/readyz", web::get().to(readyz))
+        .route("/api/openapi.json", web::get().to(openapi_json))
+        .service(api_scope())
+        .split_for_parts();
+    app.app_data(web::Data::new(doc))
+        .service(Files::new("/", static_dir).index_file("index.html").default_handler(fn_service(
+            move |req: ServiceRequest| {
+                let index = index.clone();
+                async move {
+                    // Deep links such as /portal/reports/42 load the SPA, which routes them.
+                    let (req, _) = req.into_parts();
+                    let res = match NamedFile::open(&index) {
+                        Ok(file) => file.into_response(&req),
+                        Err(_) => HttpResponse::NotFound().body("The web app is not built. Run ./scripts/run."),
+                    };
+                    Ok(ServiceResponse::new(req, res))
+                }
+            },
+        )))
+        .wrap(Compress::default())
+        .wrap(from_fn(request_span))
+        .wrap(from_fn(security_headers))
+}
+
+async fn openapi_json(doc: web::Data<OpenApi>) -> HttpResponse {
+    HttpResponse::Ok().json(doc.as_ref())
+}
+
+async fn healthz() -> HttpResponse {
+    HttpResponse::Ok().json(serde_json::json!({ "status": "ok" }))
+}
+
+async fn readyz(state: web::Data<AppState>) -> HttpResponse {
+    match state.db.ping().await {
+        Ok(()) => HttpResponse::Ok().json(serde_json::json!({ "status": "ready" })),
+        Err(e) => {
+            tracing::warn!(error = %e, "database not ready");
+            HttpResponse::ServiceUnavailable().json(accord_api::ErrorBody {
+                code: accord_api::error::codes::UNAVAILABLE.into(),
+                message: "The database does not answer.".into(),
+                field: None,
+                choices: Vec::new(),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_dirs() {
+        assert_eq!(sqlite_parent_dir("sqlite://data/accord.db?mode=rwc"), Some(PathBuf::from("data")));
+        assert_eq!(sqlite_parent_dir("sqlite::memory:"), None);
+        assert_eq!(sqlite_parent_dir("sqlite://accord.db"), None);
+    }
+}

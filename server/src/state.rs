@@ -1,0 +1,10 @@
+//! Shared application state handed to every handler.
+
+use crate::config::Settings;
+use crate::db::Db;
+use std::sync::Arc;
+
+pub struct AppState {
+    pub db: Db,
+    pub settings: Arc<Settings>,
+}

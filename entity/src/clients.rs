@@ -9,6 +9,8 @@ pub struct Model {
     pub id: Uuid,
     pub agency_id: Uuid,
     pub name: String,
+    /// `name` lower-cased by the server (Unicode-aware, unlike SQLite's `lower`), for search.
+    pub name_search: String,
     pub status: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

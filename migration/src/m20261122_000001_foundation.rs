@@ -40,6 +40,7 @@ enum Clients {
     Id,
     AgencyId,
     Name,
+    NameSearch,
     Status,
     CreatedAt,
     UpdatedAt,
@@ -149,6 +150,7 @@ impl MigrationTrait for Migration {
                     .col(pk_uuid(Clients::Id))
                     .col(uuid(Clients::AgencyId))
                     .col(string(Clients::Name))
+                    .col(string(Clients::NameSearch))
                     .col(string(Clients::Status))
                     .col(timestamp_with_time_zone(Clients::CreatedAt))
                     .col(timestamp_with_time_zone(Clients::UpdatedAt))
@@ -246,6 +248,7 @@ impl MigrationTrait for Migration {
             "CREATE UNIQUE INDEX ux_users_platform_email ON users (email) WHERE agency_id IS NULL",
             "CREATE INDEX ix_users_email ON users (email)",
             "CREATE INDEX ix_clients_agency_name ON clients (agency_id, name)",
+            "CREATE INDEX ix_clients_agency_search ON clients (agency_id, name_search)",
             "CREATE INDEX ix_contacts_agency_client ON contacts (agency_id, client_id)",
             "CREATE UNIQUE INDEX ux_contacts_user ON contacts (user_id) WHERE user_id IS NOT NULL",
             "CREATE INDEX ix_sessions_user ON sessions (user_id)",

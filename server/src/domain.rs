@@ -106,6 +106,12 @@ impl TimeZone {
     }
 }
 
+/// The form of a name that search compares against: Unicode lower case, so «Ромашка» and
+/// «ромашка» match on SQLite too (its `lower()` only folds ASCII).
+pub fn search_key(text: &str) -> String {
+    text.to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

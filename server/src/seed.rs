@@ -87,6 +87,7 @@ pub async fn seed_demo(db: &Db) -> Result<(), ApiError> {
         id: uuid::Uuid::new_v4(),
         agency_id: agency.id,
         name: "ООО «Ромашка»".into(),
+        name_search: crate::domain::search_key("ООО «Ромашка»"),
         status: ClientStatus::Active.as_str().into(),
         created_at: now,
         updated_at: now,

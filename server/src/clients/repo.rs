@@ -3,7 +3,7 @@
 use crate::db::TenantTx;
 use accord_api::{ClientId, ContactId};
 use accord_entity::{clients, contacts, users};
-use sea_orm::sea_query::{Expr, Func};
+use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
@@ -16,7 +16,7 @@ pub async fn page(
     let mut q = tx.find::<clients::Entity>();
     if let Some(text) = search {
         let pattern = format!("%{}%", text.to_lowercase().replace('%', "\\%").replace('_', "\\_"));
-        q = q.filter(Expr::expr(Func::lower(Expr::col(clients::Column::Name))).like(pattern));
+        q = q.filter(Expr::col(clients::Column::NameSearch).like(pattern));
     }
     let total = q.clone().count(tx.conn()).await?;
     let rows = q

@@ -1,7 +1,7 @@
 //! Rules for client accounts and contacts: who may do what, parsing, one transaction per change.
 
 use super::repo;
-use crate::domain::{DisplayName, Email};
+use crate::domain::{search_key, DisplayName, Email};
 use crate::error::{ApiError, ApiResult};
 use crate::paging::PageQuery;
 use crate::state::AppState;
@@ -55,6 +55,7 @@ pub async fn create(state: &AppState, staff: &Staff, req: CreateClientRequest) -
     let row = clients::Model {
         id: uuid::Uuid::new_v4(),
         agency_id: tx.agency_id().0,
+        name_search: search_key(name.as_str()),
         name: name.into_inner(),
         status: req.status.as_str().into(),
         created_at: now,

@@ -1,0 +1,202 @@
+//! A populated world for authorization tests: three agencies, two clients in agency A with
+//! contacts, one client in B, and every kind of person. Written straight to the database
+//! (one password hash for everyone) so each test starts in milliseconds.
+
+use crate::TestApp;
+use accord_api::{AgencyId, ClientId, Locale, PortalRole, PrincipalKind, StaffRole, UserId, UserStatus};
+use accord_entity::{clients, contacts, users};
+use accord_server::audit::Action;
+use accord_server::auth::password::NewPassword;
+use accord_server::domain::{DisplayName, Email, Slug, TimeZone};
+use accord_server::platform::service::create_agency_hashed;
+use sea_orm::EntityTrait;
+
+pub const PASSWORD: &str = "Correct-Horse-42";
+
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub id: UserId,
+    pub email: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Agency {
+    pub id: AgencyId,
+    pub name: String,
+    pub slug: String,
+    pub owner: Person,
+}
+
+#[derive(Clone, Debug)]
+pub struct World {
+    pub tag: String,
+    pub operator: Person,
+    pub a: Agency,
+    pub b: Agency,
+    pub c: Agency,
+    pub admin_a: Person,
+    pub manager_a: Person,
+    pub specialist_a: Person,
+    /// A specialist in A whom role and status operations target.
+    pub target_a: Person,
+    pub client_a1: (ClientId, String),
+    pub client_a2: (ClientId, String),
+    pub client_b1: (ClientId, String),
+    pub approver_a1: Person,
+    pub viewer_a1: Person,
+    pub approver_a2: Person,
+}
+
+impl World {
+    /// Text that belongs to agency A and must never reach anyone outside it.
+    pub fn agency_a_markers(&self) -> Vec<String> {
+        let mut m = vec![self.a.name.clone(), self.client_a1.1.clone(), self.client_a2.1.clone()];
+        for p in
+            [&self.a.owner, &self.admin_a, &self.manager_a, &self.specialist_a, &self.approver_a1, &self.approver_a2]
+        {
+            m.push(p.email.clone());
+        }
+        m
+    }
+
+    /// Text of client A1 that another client's contact must never see.
+    pub fn client_a1_markers(&self) -> Vec<String> {
+        vec![self.client_a1.1.clone(), self.approver_a1.email.clone(), self.viewer_a1.email.clone()]
+    }
+}
+
+pub async fn build(app: &TestApp) -> World {
+    let tag: String = uuid::Uuid::new_v4().simple().to_string()[..6].to_string();
+    let hash = NewPassword::parse("p", PASSWORD).expect("policy").hash().await.expect("hash");
+    let tx = app.db.unscoped("test world").await.expect("tx");
+    let now = chrono::Utc::now();
+    let person = |agency: Option<AgencyId>, kind: PrincipalKind, label: &str, role: Option<StaffRole>| {
+        let email = format!("{label}-{tag}@example.test");
+        let row = users::Model {
+            id: uuid::Uuid::new_v4(),
+            agency_id: agency.map(|a| a.0),
+            kind: kind.as_str().into(),
+            email: email.clone(),
+            name: format!("{label} {tag}"),
+            password_hash: hash.clone(),
+            locale: Locale::En.as_str().into(),
+            status: UserStatus::Active.as_str().into(),
+            staff_role: role.map(|r| r.as_str().into()),
+            created_at: now,
+            updated_at: now,
+        };
+        (Person { id: UserId(row.id), email, name: row.name.clone() }, row)
+    };
+    let insert =
+        |row: users::Model| users::Entity::insert(users::ActiveModel::from(row)).exec_without_returning(tx.conn());
+
+    let (operator, row) = person(None, PrincipalKind::Platform, "operator", None);
+    insert(row).await.expect("operator");
+
+    let mut agencies = Vec::new();
+    for letter in ["a", "b", "c"] {
+        let name = format!("Agency {} {tag}", letter.to_uppercase());
+        let slug = format!("{letter}-{tag}");
+        let owner_email = format!("owner-{letter}-{tag}@example.test");
+        let (agency, owner) = create_agency_hashed(
+            &tx,
+            DisplayName::parse("n", &name).expect("name"),
+            Slug::parse("s", &slug).expect("slug"),
+            Locale::En,
+            TimeZone::parse("t", "Europe/Moscow").expect("tz"),
+            DisplayName::parse("n", &format!("Owner {letter} {tag}")).expect("name"),
+            Email::parse("e", &owner_email).expect("email"),
+            hash.clone(),
+            None,
+            Action::AgencyCreated,
+        )
+        .await
+        .expect("agency");
+        agencies.push(Agency {
+            id: AgencyId(agency.id),
+            name,
+            slug,
+            owner: Person { id: UserId(owner.id), email: owner_email, name: owner.name },
+        });
+    }
+    let (a, b, c) = (agencies[0].clone(), agencies[1].clone(), agencies[2].clone());
+
+    let mut staff = Vec::new();
+    for (label, role) in [
+        ("admin-a", StaffRole::Admin),
+        ("manager-a", StaffRole::AccountManager),
+        ("specialist-a", StaffRole::Specialist),
+        ("target-a", StaffRole::Specialist),
+    ] {
+        let (p, row) = person(Some(a.id), PrincipalKind::Staff, label, Some(role));
+        insert(row).await.expect("staff");
+        staff.push(p);
+    }
+
+    let client = |agency: AgencyId, label: &str| {
+        let row = clients::Model {
+            id: uuid::Uuid::new_v4(),
+            agency_id: agency.0,
+            name: format!("Client {label} {tag}"),
+            name_search: format!("client {} {tag}", label.to_lowercase()),
+            status: "active".into(),
+            created_at: now,
+            updated_at: now,
+        };
+        (ClientId(row.id), row)
+    };
+    let mut client_rows = Vec::new();
+    for (agency, label) in [(a.id, "A1"), (a.id, "A2"), (b.id, "B1")] {
+        let (id, row) = client(agency, label);
+        client_rows.push((id, row.name.clone()));
+        clients::Entity::insert(clients::ActiveModel::from(row))
+            .exec_without_returning(tx.conn())
+            .await
+            .expect("client");
+    }
+
+    let mut contacts_made = Vec::new();
+    for (client_idx, label, role) in [
+        (0, "approver-a1", PortalRole::Approver),
+        (0, "viewer-a1", PortalRole::Viewer),
+        (1, "approver-a2", PortalRole::Approver),
+    ] {
+        let (p, row) = person(Some(a.id), PrincipalKind::Contact, label, None);
+        let contact = contacts::Model {
+            id: uuid::Uuid::new_v4(),
+            agency_id: a.id.0,
+            client_id: client_rows[client_idx].0 .0,
+            user_id: Some(p.id.0),
+            name: p.name.clone(),
+            email: p.email.clone(),
+            portal_role: role.as_str().into(),
+            created_at: now,
+        };
+        insert(row).await.expect("contact user");
+        contacts::Entity::insert(contacts::ActiveModel::from(contact))
+            .exec_without_returning(tx.conn())
+            .await
+            .expect("contact");
+        contacts_made.push(p);
+    }
+    tx.commit().await.expect("commit world");
+
+    World {
+        tag,
+        operator,
+        a,
+        b,
+        c,
+        admin_a: staff[0].clone(),
+        manager_a: staff[1].clone(),
+        specialist_a: staff[2].clone(),
+        target_a: staff[3].clone(),
+        client_a1: client_rows[0].clone(),
+        client_a2: client_rows[1].clone(),
+        client_b1: client_rows[2].clone(),
+        approver_a1: contacts_made[0].clone(),
+        viewer_a1: contacts_made[1].clone(),
+        approver_a2: contacts_made[2].clone(),
+    }
+}

@@ -1,0 +1,254 @@
+//! The tenant-isolation matrix: every operation in the OpenAPI document × every kind of actor
+//! → the expected status, and no response body carries data the actor must not see.
+//! An operation without a row here fails the test, so new endpoints cannot skip it.
+
+use accord_tests::world::{self, World};
+use accord_tests::{spawn_app, Client, TestApp};
+use serde_json::{json, Value};
+use std::collections::{BTreeSet, HashMap};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Actor {
+    Anonymous,
+    Operator,
+    OwnerA,
+    AdminA,
+    ManagerA,
+    SpecialistA,
+    /// Staff of another agency.
+    OwnerB,
+    /// Contacts of client A1 — the client the paths point at.
+    ApproverA1,
+    ViewerA1,
+    /// A contact of another client of the same agency.
+    ApproverA2,
+}
+use Actor::*;
+
+const ACTORS: [Actor; 10] =
+    [Anonymous, Operator, OwnerA, AdminA, ManagerA, SpecialistA, OwnerB, ApproverA1, ViewerA1, ApproverA2];
+
+fn is_contact(a: Actor) -> bool {
+    matches!(a, ApproverA1 | ViewerA1 | ApproverA2)
+}
+
+// Expected-status shapes.
+fn any_caller(code: u16) -> impl Fn(Actor) -> u16 {
+    move |_| code
+}
+fn signed_in(code: u16) -> impl Fn(Actor) -> u16 {
+    move |a| if a == Anonymous { 401 } else { code }
+}
+fn operator_only(code: u16) -> impl Fn(Actor) -> u16 {
+    move |a| match a {
+        Anonymous => 401,
+        Operator => code,
+        _ => 403,
+    }
+}
+fn contacts_only(code: u16) -> impl Fn(Actor) -> u16 {
+    move |a| match a {
+        Anonymous => 401,
+        a if is_contact(a) => code,
+        _ => 403,
+    }
+}
+/// Staff endpoints: `a` is what each role of agency A gets, `other` what agency B's owner gets.
+fn staff(a: impl Fn(Actor) -> u16, other: u16) -> impl Fn(Actor) -> u16 {
+    move |actor| match actor {
+        Anonymous => 401,
+        Operator => 403,
+        OwnerB => other,
+        x if is_contact(x) => 403,
+        x => a(x),
+    }
+}
+fn managers(ok: u16) -> impl Fn(Actor) -> u16 {
+    move |a| if a == SpecialistA { 403 } else { ok }
+}
+fn admins(ok: u16) -> impl Fn(Actor) -> u16 {
+    move |a| if matches!(a, OwnerA | AdminA) { ok } else { 403 }
+}
+
+type Expect = Box<dyn Fn(Actor) -> u16>;
+type Body = Box<dyn Fn(&World) -> Option<Value>>;
+
+struct Row {
+    method: &'static str,
+    path: &'static str,
+    expect: Expect,
+    body: Body,
+}
+
+fn row(
+    method: &'static str,
+    path: &'static str,
+    expect: impl Fn(Actor) -> u16 + 'static,
+    body: impl Fn(&World) -> Option<Value> + 'static,
+) -> Row {
+    Row { method, path, expect: Box::new(expect), body: Box::new(body) }
+}
+
+fn none(_: &World) -> Option<Value> {
+    None
+}
+
+fn unique() -> String {
+    uuid::Uuid::new_v4().simple().to_string()[..10].to_string()
+}
+
+fn matrix() -> Vec<Row> {
+    vec![
+        row("GET", "/api/public/config", any_caller(200), none),
+        row("POST", "/api/auth/sign-in", any_caller(401), |_| {
+            Some(json!({ "email": format!("nobody-{}@x.test", unique()), "password": "Wrong-password-9" }))
+        }),
+        row("POST", "/api/auth/sign-up", any_caller(403), |_| {
+            let u = unique();
+            Some(json!({ "agency_name": "X", "agency_slug": format!("s-{u}"), "owner_name": "Y",
+                         "email": format!("{u}@x.test"), "password": "Very-secret-pass-1" }))
+        }),
+        row("GET", "/api/auth/me", signed_in(200), none),
+        row("POST", "/api/auth/sign-out", signed_in(204), none),
+        row("POST", "/api/auth/password", signed_in(204), |_| {
+            Some(json!({ "current_password": world::PASSWORD, "new_password": world::PASSWORD }))
+        }),
+        row("PUT", "/api/auth/locale", signed_in(200), |_| Some(json!({ "locale": "en" }))),
+        row("GET", "/api/platform/agencies", operator_only(200), none),
+        row("POST", "/api/platform/agencies", operator_only(201), |_| {
+            let u = unique();
+            Some(json!({ "name": "New", "slug": format!("n-{u}"), "time_zone": "UTC", "owner_name": "O",
+                         "owner_email": format!("o-{u}@x.test"), "owner_password": "Very-secret-pass-1" }))
+        }),
+        row("POST", "/api/platform/agencies/{id}/suspend", operator_only(200), none),
+        row("POST", "/api/platform/agencies/{id}/reactivate", operator_only(200), none),
+        row("GET", "/api/staff/clients", staff(any_caller(200), 200), none),
+        row("POST", "/api/staff/clients", staff(managers(201), 201), |_| {
+            Some(json!({ "name": format!("Matrix {}", unique()) }))
+        }),
+        row("GET", "/api/staff/clients/{id}", staff(any_caller(200), 404), none),
+        row("GET", "/api/staff/clients/{id}/contacts", staff(any_caller(200), 404), none),
+        row("POST", "/api/staff/clients/{id}/contacts", staff(managers(201), 404), |_| {
+            Some(json!({ "name": "C", "email": format!("c-{}@x.test", unique()), "portal_role": "viewer" }))
+        }),
+        row("GET", "/api/staff/members", staff(admins(200), 200), none),
+        row("PUT", "/api/staff/members/{id}/role", staff(admins(200), 404), |_| Some(json!({ "role": "specialist" }))),
+        row("PUT", "/api/staff/members/{id}/status", staff(admins(200), 404), |_| Some(json!({ "status": "active" }))),
+        row("GET", "/api/portal/home", contacts_only(200), none),
+    ]
+}
+
+/// The concrete URL: ids point into agency A (client A1, a staff member), or agency C for
+/// platform status changes so agency A keeps working while the matrix runs.
+fn concrete(path: &str, w: &World) -> String {
+    let id = if path.starts_with("/api/staff/clients/") {
+        w.client_a1.0.to_string()
+    } else if path.starts_with("/api/staff/members/") {
+        w.target_a.id.to_string()
+    } else {
+        w.c.id.to_string()
+    };
+    path.replace("{id}", &id)
+}
+
+fn email_of(a: Actor, w: &World) -> Option<&str> {
+    Some(match a {
+        Anonymous => return None,
+        Operator => &w.operator.email,
+        OwnerA => &w.a.owner.email,
+        AdminA => &w.admin_a.email,
+        ManagerA => &w.manager_a.email,
+        SpecialistA => &w.specialist_a.email,
+        OwnerB => &w.b.owner.email,
+        ApproverA1 => &w.approver_a1.email,
+        ViewerA1 => &w.viewer_a1.email,
+        ApproverA2 => &w.approver_a2.email,
+    })
+}
+
+/// Text the actor must never receive.
+fn forbidden(a: Actor, w: &World) -> Vec<String> {
+    match a {
+        Anonymous | OwnerB => w.agency_a_markers(),
+        Operator => {
+            let mut m = w.agency_a_markers();
+            m.retain(|x| x != &w.a.name); // the operator sees agency names, never their content
+            m
+        }
+        ApproverA2 => w.client_a1_markers(),
+        ApproverA1 | ViewerA1 => vec![w.client_a2.1.clone(), w.approver_a2.email.clone()],
+        OwnerA | AdminA | ManagerA | SpecialistA => vec![w.client_b1.1.clone()],
+    }
+}
+
+async fn client_for(app: &TestApp, a: Actor, w: &World) -> Client {
+    match email_of(a, w) {
+        None => app.client(),
+        Some(email) => app.signed_in(email, world::PASSWORD).await,
+    }
+}
+
+#[tokio::test]
+async fn every_operation_answers_every_actor_as_expected() {
+    let app = spawn_app().await;
+    let w = world::build(&app).await;
+    let rows = matrix();
+
+    let doc: Value = app.client().get("/api/openapi.json").await.json().await.unwrap();
+    let documented: BTreeSet<(String, String)> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .flat_map(|(path, item)| item.as_object().unwrap().keys().map(move |m| (m.to_uppercase(), path.clone())))
+        .collect();
+    let covered: BTreeSet<(String, String)> = rows.iter().map(|r| (r.method.to_string(), r.path.to_string())).collect();
+    let missing: Vec<_> = documented.difference(&covered).collect();
+    let stale: Vec<_> = covered.difference(&documented).collect();
+    assert!(missing.is_empty(), "operations without a row in the isolation matrix: {missing:?}");
+    assert!(stale.is_empty(), "matrix rows for operations that no longer exist: {stale:?}");
+
+    let mut clients: HashMap<Actor, Client> = HashMap::new();
+    for a in ACTORS {
+        clients.insert(a, client_for(&app, a, &w).await);
+    }
+    let mut failures = Vec::new();
+    for r in &rows {
+        let url = concrete(r.path, &w);
+        for a in ACTORS {
+            let c = &clients[&a];
+            let res = c.send(r.method, &url, (r.body)(&w)).await;
+            let status = res.status().as_u16();
+            let text = res.text().await.unwrap_or_default();
+            let want = (r.expect)(a);
+            if status != want {
+                failures.push(format!("{} {} as {a:?}: got {status}, want {want}: {text}", r.method, r.path));
+            }
+            for marker in forbidden(a, &w) {
+                if text.contains(&marker) {
+                    failures.push(format!("{} {} as {a:?}: response leaks {marker:?}", r.method, r.path));
+                }
+            }
+            // Sign-out ends the session: sign the actor back in for the next rows.
+            if r.path == "/api/auth/sign-out" && status == 204 {
+                clients.insert(a, client_for(&app, a, &w).await);
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} isolation failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[tokio::test]
+async fn lists_only_ever_show_the_callers_own_tenant() {
+    let app = spawn_app().await;
+    let w = world::build(&app).await;
+    let owner_b = app.signed_in(&w.b.owner.email, world::PASSWORD).await;
+    let clients: Value = owner_b.get("/api/staff/clients?per_page=100").await.json().await.unwrap();
+    let names: Vec<&str> = clients["items"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+    assert_eq!(names, vec![w.client_b1.1.as_str()]);
+    let members: Value = owner_b.get("/api/staff/members").await.json().await.unwrap();
+    assert_eq!(members.as_array().unwrap().len(), 1);
+
+    let portal: Value =
+        app.signed_in(&w.approver_a2.email, world::PASSWORD).await.get("/api/portal/home").await.json().await.unwrap();
+    assert_eq!(portal["client"]["name"], w.client_a2.1.as_str());
+}

@@ -106,7 +106,9 @@ pub async fn run(cli: Cli, settings: Settings) -> CliResult {
                 &owner_email,
                 &owner_password,
                 &OPERATOR_FIELDS,
-            )?;
+            )?
+            .hash_password()
+            .await?;
             let tx = db.unscoped("cli creates agency").await?;
             let (agency, _) = create_agency(&tx, input, None, Action::AgencyCreated).await?;
             tx.commit().await?;

@@ -8,8 +8,12 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 use sea_orm::{DbErr, SqlErr};
 
+/// Boxed so `Result<T, ApiError>` stays one pointer wide on the happy path.
 #[derive(Debug)]
-pub struct ApiError {
+pub struct ApiError(Box<Details>);
+
+#[derive(Debug)]
+struct Details {
     status: StatusCode,
     code: &'static str,
     message: String,
@@ -21,8 +25,9 @@ pub struct ApiError {
 
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} ({}): {}", self.code, self.status.as_u16(), self.message)?;
-        if let Some(cause) = &self.cause {
+        let d = &self.0;
+        write!(f, "{} ({}): {}", d.code, d.status.as_u16(), d.message)?;
+        if let Some(cause) = &d.cause {
             write!(f, "; cause: {cause}")?;
         }
         Ok(())
@@ -35,7 +40,15 @@ pub type ApiResult<T> = Result<T, ApiError>;
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        Self { status, code, message: message.into(), field: None, choices: Vec::new(), retry_after: None, cause: None }
+        Self(Box::new(Details {
+            status,
+            code,
+            message: message.into(),
+            field: None,
+            choices: Vec::new(),
+            retry_after: None,
+            cause: None,
+        }))
     }
 
     pub fn unauthenticated() -> Self {
@@ -57,14 +70,14 @@ impl ApiError {
     /// 422 naming the field that failed to parse.
     pub fn invalid(field: &str, code: &'static str, message: impl Into<String>) -> Self {
         let mut e = Self::new(StatusCode::UNPROCESSABLE_ENTITY, code, message);
-        e.field = Some(field.to_string());
+        e.0.field = Some(field.to_string());
         e
     }
 
     pub fn rate_limited(retry_after_secs: u64) -> Self {
         let mut e =
             Self::new(StatusCode::TOO_MANY_REQUESTS, codes::RATE_LIMITED, "Too many failed attempts. Try again later.");
-        e.retry_after = Some(retry_after_secs.max(1));
+        e.0.retry_after = Some(retry_after_secs.max(1));
         e
     }
 
@@ -74,23 +87,23 @@ impl ApiError {
             codes::AGENCY_CHOICE_REQUIRED,
             "This account exists in several agencies; choose one.",
         );
-        e.choices = choices;
+        e.0.choices = choices;
         e
     }
 
     /// A failure whose details must stay in the logs.
     pub fn internal(cause: impl std::fmt::Display) -> Self {
         let mut e = Self::new(StatusCode::INTERNAL_SERVER_ERROR, codes::INTERNAL, "Something went wrong on our side.");
-        e.cause = Some(cause.to_string());
+        e.0.cause = Some(cause.to_string());
         e
     }
 
     pub fn code(&self) -> &'static str {
-        self.code
+        self.0.code
     }
 
     pub fn with_field(mut self, field: &str) -> Self {
-        self.field = Some(field.to_string());
+        self.0.field = Some(field.to_string());
         self
     }
 }
@@ -106,24 +119,25 @@ impl From<DbErr> for ApiError {
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
-        self.status
+        self.0.status
     }
 
     fn error_response(&self) -> HttpResponse {
-        if self.status.is_server_error() {
-            tracing::error!(code = self.code, cause = ?self.cause, "request failed");
+        let d = &self.0;
+        if d.status.is_server_error() {
+            tracing::error!(code = d.code, cause = ?d.cause, "request failed");
         } else {
-            tracing::info!(code = self.code, status = self.status.as_u16(), "request refused");
+            tracing::info!(code = d.code, status = d.status.as_u16(), "request refused");
         }
-        let mut builder = HttpResponse::build(self.status);
-        if let Some(secs) = self.retry_after {
+        let mut builder = HttpResponse::build(d.status);
+        if let Some(secs) = d.retry_after {
             builder.insert_header((header::RETRY_AFTER, secs.to_string()));
         }
         builder.json(ErrorBody {
-            code: self.code.to_string(),
-            message: self.message.clone(),
-            field: self.field.clone(),
-            choices: self.choices.clone(),
+            code: d.code.to_string(),
+            message: d.message.clone(),
+            field: d.field.clone(),
+            choices: d.choices.clone(),
         })
     }
 }
@@ -136,7 +150,7 @@ pub fn json_error(err: actix_web::error::JsonPayloadError, _req: &actix_web::Htt
             let field = extract_field(&e.to_string());
             let mut api =
                 ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, codes::VALIDATION, format!("Invalid input: {e}"));
-            api.field = field;
+            api.0.field = field;
             api
         }
         JsonPayloadError::ContentType => ApiError::new(

@@ -5,7 +5,7 @@ use crate::audit::Action;
 use crate::db::Db;
 use crate::domain::{DisplayName, Email, Slug, TimeZone};
 use crate::error::ApiError;
-use crate::platform::service::create_agency_hashed;
+use crate::platform::service::{create_agency, ReadyAgency};
 use accord_api::{ClientStatus, Locale, PortalRole, PrincipalKind, StaffRole, UserStatus};
 use accord_entity::{agencies, clients, contacts, users};
 use chrono::Utc;
@@ -61,19 +61,16 @@ pub async fn seed_demo(db: &Db) -> Result<(), ApiError> {
     let operator = insert_user(None, PrincipalKind::Platform, DEMO_LOGINS[0].email, "Оператор платформы", None);
     users::Entity::insert(users::ActiveModel::from(operator)).exec_without_returning(tx.conn()).await?;
 
-    let (agency, _owner) = create_agency_hashed(
-        &tx,
-        DisplayName::parse("name", "Студия «Север»")?,
-        Slug::parse("slug", "sever")?,
-        Locale::Ru,
-        TimeZone::parse("time_zone", "Europe/Moscow")?,
-        DisplayName::parse("owner_name", "Ольга Владимирова")?,
-        Email::parse("owner_email", DEMO_LOGINS[1].email)?,
-        hash.clone(),
-        None,
-        Action::AgencyCreated,
-    )
-    .await?;
+    let demo = ReadyAgency {
+        name: DisplayName::parse("name", "Студия «Север»")?,
+        slug: Slug::parse("slug", "sever")?,
+        locale: Locale::Ru,
+        time_zone: TimeZone::parse("time_zone", "Europe/Moscow")?,
+        owner_name: DisplayName::parse("owner_name", "Ольга Владимирова")?,
+        owner_email: Email::parse("owner_email", DEMO_LOGINS[1].email)?,
+        owner_password_hash: hash.clone(),
+    };
+    let (agency, _owner) = create_agency(&tx, demo, None, Action::AgencyCreated).await?;
     let manager = insert_user(
         Some(agency.id),
         PrincipalKind::Staff,

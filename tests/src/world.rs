@@ -8,7 +8,7 @@ use accord_entity::{clients, contacts, users};
 use accord_server::audit::Action;
 use accord_server::auth::password::NewPassword;
 use accord_server::domain::{DisplayName, Email, Slug, TimeZone};
-use accord_server::platform::service::create_agency_hashed;
+use accord_server::platform::service::{create_agency, ReadyAgency};
 use sea_orm::EntityTrait;
 
 pub const PASSWORD: &str = "Correct-Horse-42";
@@ -99,20 +99,16 @@ pub async fn build(app: &TestApp) -> World {
         let name = format!("Agency {} {tag}", letter.to_uppercase());
         let slug = format!("{letter}-{tag}");
         let owner_email = format!("owner-{letter}-{tag}@example.test");
-        let (agency, owner) = create_agency_hashed(
-            &tx,
-            DisplayName::parse("n", &name).expect("name"),
-            Slug::parse("s", &slug).expect("slug"),
-            Locale::En,
-            TimeZone::parse("t", "Europe/Moscow").expect("tz"),
-            DisplayName::parse("n", &format!("Owner {letter} {tag}")).expect("name"),
-            Email::parse("e", &owner_email).expect("email"),
-            hash.clone(),
-            None,
-            Action::AgencyCreated,
-        )
-        .await
-        .expect("agency");
+        let ready = ReadyAgency {
+            name: DisplayName::parse("n", &name).expect("name"),
+            slug: Slug::parse("s", &slug).expect("slug"),
+            locale: Locale::En,
+            time_zone: TimeZone::parse("t", "Europe/Moscow").expect("tz"),
+            owner_name: DisplayName::parse("n", &format!("Owner {letter} {tag}")).expect("name"),
+            owner_email: Email::parse("e", &owner_email).expect("email"),
+            owner_password_hash: hash.clone(),
+        };
+        let (agency, owner) = create_agency(&tx, ready, None, Action::AgencyCreated).await.expect("agency");
         agencies.push(Agency {
             id: AgencyId(agency.id),
             name,

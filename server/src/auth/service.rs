@@ -183,7 +183,9 @@ pub async fn sign_up(
         &req.email,
         &req.password,
         &SIGNUP_FIELDS,
-    )?;
+    )?
+    .hash_password()
+    .await?;
     let tx = state.db.unscoped("sign-up").await?;
     let (agency, owner) = create_agency(&tx, input, None, Action::SignUp).await?;
     let cookie = session::open(&tx, state, UserId(owner.id), Some(AgencyId(agency.id)), client).await?;

@@ -47,6 +47,7 @@ pub(super) async fn create_agency(
         &b.owner_password,
         &OPERATOR_FIELDS,
     )?;
+    let input = input.hash_password().await?;
     let tx = state.db.unscoped("operator creates agency").await?;
     let (agency, _) = service::create_agency(&tx, input, Some(op.user), Action::AgencyCreated).await?;
     let usage = service::usage_of(&tx, AgencyId(agency.id)).await?;

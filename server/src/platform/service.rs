@@ -75,43 +75,41 @@ impl NewAgency {
     }
 }
 
-/// Creates the agency and its owner inside `tx`. The password is hashed before anything is
-/// written so the transaction stays short.
-pub async fn create_agency(
-    tx: &PlatformTx,
-    input: NewAgency,
-    actor: Option<UserId>,
-    action: Action,
-) -> Result<(agencies::Model, users::Model), ApiError> {
-    let hash = input.owner_password.hash().await?;
-    create_agency_hashed(
-        tx,
-        input.name,
-        input.slug,
-        input.locale,
-        input.time_zone,
-        input.owner_name,
-        input.owner_email,
-        hash,
-        actor,
-        action,
-    )
-    .await
+impl NewAgency {
+    /// Hashes the owner's password — before any transaction opens, so none is held across it.
+    pub async fn hash_password(self) -> Result<ReadyAgency, ApiError> {
+        Ok(ReadyAgency {
+            name: self.name,
+            slug: self.slug,
+            locale: self.locale,
+            time_zone: self.time_zone,
+            owner_name: self.owner_name,
+            owner_email: self.owner_email,
+            owner_password_hash: self.owner_password.hash().await?,
+        })
+    }
 }
 
-#[allow(clippy::too_many_arguments)]
-pub async fn create_agency_hashed(
+/// A new agency whose owner's password is already hashed.
+pub struct ReadyAgency {
+    pub name: DisplayName,
+    pub slug: Slug,
+    pub locale: Locale,
+    pub time_zone: TimeZone,
+    pub owner_name: DisplayName,
+    pub owner_email: Email,
+    pub owner_password_hash: String,
+}
+
+/// Creates the agency and its owner inside `tx`, with an audit entry.
+pub async fn create_agency(
     tx: &PlatformTx,
-    name: DisplayName,
-    slug: Slug,
-    locale: Locale,
-    time_zone: TimeZone,
-    owner_name: DisplayName,
-    owner_email: Email,
-    password_hash: String,
+    input: ReadyAgency,
     actor: Option<UserId>,
     action: Action,
 ) -> Result<(agencies::Model, users::Model), ApiError> {
+    let ReadyAgency { name, slug, locale, time_zone, owner_name, owner_email, owner_password_hash: password_hash } =
+        input;
     let now = Utc::now();
     let taken = agencies::Entity::find().filter(agencies::Column::Slug.eq(slug.as_str())).count(tx.conn()).await?;
     if taken > 0 {

@@ -1,0 +1,165 @@
+//! The route table and the guards that keep each kind of person in their own area.
+
+use crate::components::{ErrorBanner, Loading, PlatformShell, PortalShell, StaffShell};
+use crate::i18n::provide_i18n;
+use crate::pages;
+use crate::routes::{Area, Route};
+use crate::session::{provide_session, use_session, SessionState, SignedOutBy};
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, ParentRoute, Route as RouteDef, Router, Routes};
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::{path, NavigateOptions};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = provide_i18n();
+    provide_session(i18n);
+    view! {
+        <Router>
+            <Routes fallback=pages::not_found::NotFoundPage>
+                <RouteDef path=path!("/") view=HomeRedirect />
+                <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
+                <RouteDef path=path!("/sign-up") view=pages::auth::SignUpPage />
+                <RouteDef path=path!("/api-docs") view=pages::docs::ApiDocsPage />
+                <RouteDef path=path!("/account") view=AccountArea />
+                <ParentRoute path=path!("/app") view=StaffArea>
+                    <RouteDef path=path!("") view=pages::clients::ClientsPage />
+                    <RouteDef path=path!("clients/:id") view=pages::clients::ClientPage />
+                    <RouteDef path=path!("team") view=pages::team::TeamPage />
+                </ParentRoute>
+                <ParentRoute path=path!("/portal") view=PortalArea>
+                    <RouteDef path=path!("") view=pages::portal::PortalHomePage />
+                </ParentRoute>
+                <ParentRoute path=path!("/platform") view=PlatformArea>
+                    <RouteDef path=path!("") view=pages::platform::AgenciesPage />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// Who may see a guarded page.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Allow {
+    Only(Area),
+    AnySignedIn,
+}
+
+/// What a guard does right now. Kept in a memo so a change of `Me` (say, its language) does not
+/// rebuild the page underneath.
+#[derive(Clone, PartialEq)]
+enum Access {
+    Wait,
+    Show(Area),
+    Failed(crate::api::ApiError),
+    ToSignIn { come_back: bool },
+    To(Route),
+}
+
+fn decide(state: &SessionState, allow: Allow) -> Access {
+    match state {
+        SessionState::Loading => Access::Wait,
+        SessionState::Failed(e) => Access::Failed(e.clone()),
+        SessionState::SignedOut(by) => Access::ToSignIn { come_back: *by == SignedOutBy::Expiry },
+        SessionState::SignedIn(me) => {
+            let area = Area::of(me);
+            match allow {
+                Allow::Only(wanted) if wanted != area => Access::To(area.home()),
+                _ => Access::Show(area),
+            }
+        }
+    }
+}
+
+/// Renders `children` with the person's [`Area`] once they are allowed; otherwise waits, shows
+/// the failure, or redirects (to sign-in with a way back, or to their own area).
+#[component]
+fn Guard(allow: Allow, children: ChildrenFn) -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let location = use_location();
+    let access = Memo::new(move |_| decide(&session.state.get(), allow));
+    Effect::new(move |_| {
+        let target = match access.get() {
+            Access::ToSignIn { come_back } => {
+                let mut here = location.pathname.get_untracked();
+                let search = location.search.get_untracked();
+                if !search.is_empty() {
+                    here = format!("{here}?{search}");
+                }
+                let next = come_back.then_some(here);
+                Route::SignIn { next }.path()
+            }
+            Access::To(route) => route.path(),
+            _ => return,
+        };
+        let options = NavigateOptions { replace: true, ..NavigateOptions::default() };
+        navigate(&target, options);
+    });
+    move || match access.get() {
+        Access::Show(_) => children().into_any(),
+        Access::Failed(error) => view! {
+            <div class="page-center">
+                <ErrorBanner error=error on_retry=Callback::new(move |_| session.load()) />
+            </div>
+        }
+        .into_any(),
+        _ => view! { <div class="page-center"><Loading /></div> }.into_any(),
+    }
+}
+
+#[component]
+fn StaffArea() -> impl IntoView {
+    view! { <Guard allow=Allow::Only(Area::Staff)><StaffShell><Outlet /></StaffShell></Guard> }
+}
+
+#[component]
+fn PortalArea() -> impl IntoView {
+    view! { <Guard allow=Allow::Only(Area::Portal)><PortalShell><Outlet /></PortalShell></Guard> }
+}
+
+#[component]
+fn PlatformArea() -> impl IntoView {
+    view! {
+        <Guard allow=Allow::Only(Area::Platform)><PlatformShell><Outlet /></PlatformShell></Guard>
+    }
+}
+
+/// `/account` lives inside whichever frame fits the signed-in person.
+#[component]
+fn AccountArea() -> impl IntoView {
+    let session = use_session();
+    let area = Memo::new(move |_| session.me().as_ref().map(Area::of));
+    let page = move || match area.get() {
+        Some(Area::Staff) => view! { <StaffShell><pages::account::AccountPage /></StaffShell> }.into_any(),
+        Some(Area::Portal) => view! { <PortalShell><pages::account::AccountPage /></PortalShell> }.into_any(),
+        Some(Area::Platform) => view! { <PlatformShell><pages::account::AccountPage /></PlatformShell> }.into_any(),
+        None => view! { <Loading /> }.into_any(),
+    };
+    view! { <Guard allow=Allow::AnySignedIn>{page}</Guard> }
+}
+
+/// `/`: to the signed-in person's home, or to sign-in.
+#[component]
+fn HomeRedirect() -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let target = match session.state.get() {
+            SessionState::SignedIn(me) => Area::of(&me).home(),
+            SessionState::SignedOut(_) => Route::SignIn { next: None },
+            SessionState::Loading | SessionState::Failed(_) => return,
+        };
+        let options = NavigateOptions { replace: true, ..NavigateOptions::default() };
+        navigate(&target.path(), options);
+    });
+    move || match session.state.get() {
+        SessionState::Failed(error) => view! {
+            <div class="page-center">
+                <ErrorBanner error=error on_retry=Callback::new(move |_| session.load()) />
+            </div>
+        }
+        .into_any(),
+        _ => view! { <div class="page-center"><Loading /></div> }.into_any(),
+    }
+}

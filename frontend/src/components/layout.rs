@@ -1,0 +1,134 @@
+//! The page frames: staff app (sidebar + header), client portal (light, friendly), platform
+//! console (dark header), and the public frame for sign-in, docs and 404.
+
+use super::account_menu::{AccountMenu, LangSwitch, Logo};
+use crate::i18n::use_i18n;
+use crate::routes::Route;
+use crate::session::use_session;
+use accord_api::auth::Membership;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn StaffShell(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let agency = move || session.me().and_then(|me| me.agency().map(|a| a.name.clone()));
+    let is_admin = move || {
+        session.me().is_some_and(|me| matches!(me.membership, Membership::Staff { role, .. } if role.is_admin()))
+    };
+    Effect::new(move |_| set_title(agency().as_deref()));
+    let path = use_location().pathname;
+    let clients_path = Route::StaffClients.path();
+    let on_clients = move || {
+        let p = path.get();
+        p == clients_path || p.starts_with(&format!("{clients_path}/clients"))
+    };
+    view! {
+        <div id="staff-app" class="shell shell-staff">
+            <aside class="sidebar">
+                <A href=Route::StaffClients.path() attr:class="brand">
+                    <Logo />
+                    <span class="brand-name">"Accord"</span>
+                </A>
+                <nav class="side-nav">
+                    <A href=Route::StaffClients.path() exact=true {..} class="nav-link" class:active=on_clients>
+                        <span class="nav-icon" aria-hidden="true">"◧"</span>
+                        {move || i18n.t().nav_clients}
+                    </A>
+                    <Show when=is_admin>
+                        <A href=Route::StaffTeam.path() {..} class="nav-link" id="nav-team">
+                            <span class="nav-icon" aria-hidden="true">"◎"</span>
+                            {move || i18n.t().nav_team}
+                        </A>
+                    </Show>
+                </nav>
+            </aside>
+            <div class="main-column">
+                <header class="topbar">
+                    <div id="agency-name" class="agency-name">{agency}</div>
+                    <div class="topbar-actions">
+                        <LangSwitch />
+                        <AccountMenu />
+                    </div>
+                </header>
+                <main class="content">{children()}</main>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn PortalShell(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let agency = move || session.me().and_then(|me| me.agency().map(|a| a.name.clone()));
+    Effect::new(move |_| set_title(agency().as_deref()));
+    let monogram = move || agency().and_then(|name| name.chars().next()).map(|c| c.to_uppercase().to_string());
+    view! {
+        <div id="portal-app" class="shell shell-portal">
+            <header class="portal-header">
+                <A href=Route::PortalHome.path() attr:class="portal-brand">
+                    <span class="portal-monogram" aria-hidden="true">{monogram}</span>
+                    <span id="agency-name" class="agency-name">{agency}</span>
+                </A>
+                <div class="topbar-actions">
+                    <LangSwitch />
+                    <AccountMenu />
+                </div>
+            </header>
+            <main class="portal-content">{children()}</main>
+            <footer class="portal-footer">{move || i18n.t().portal_footer}</footer>
+        </div>
+    }
+}
+
+#[component]
+pub fn PlatformShell(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    Effect::new(move |_| set_title(Some(i18n.t().platform_label)));
+    view! {
+        <div id="platform-app" class="shell shell-platform">
+            <header class="topbar topbar-dark">
+                <A href=Route::PlatformAgencies.path() attr:class="brand">
+                    <Logo />
+                    <span class="brand-name">"Accord"</span>
+                    <span class="brand-tag">{move || i18n.t().platform_label}</span>
+                </A>
+                <div class="topbar-actions">
+                    <LangSwitch />
+                    <AccountMenu />
+                </div>
+            </header>
+            <main class="content content-wide">{children()}</main>
+        </div>
+    }
+}
+
+/// Sign-in, sign-up, API docs and 404: a logo, the language switch, and centred content.
+#[component]
+pub fn PublicShell(children: Children, #[prop(optional)] wide: bool) -> impl IntoView {
+    set_title(None);
+    view! {
+        <div class="shell shell-public" class:public-wide=wide>
+            <header class="public-header">
+                <a href=Route::Home.path() class="brand">
+                    <Logo />
+                    <span class="brand-name">"Accord"</span>
+                </a>
+                <LangSwitch />
+            </header>
+            <main class="public-content">{children()}</main>
+        </div>
+    }
+}
+
+/// The browser tab says whose space this is: "Agency · Accord", or just "Accord".
+fn set_title(context: Option<&str>) {
+    let title = match context {
+        Some(context) if !context.is_empty() => format!("{context} · Accord"),
+        _ => "Accord".to_owned(),
+    };
+    document().set_title(&title);
+}

@@ -1,0 +1,12 @@
+//! Feature-free widgets shared by the pages: frames, header menus, feedback, pagination.
+
+pub mod account_menu;
+pub mod feedback;
+pub mod form;
+pub mod layout;
+pub mod pagination;
+
+pub use feedback::{async_view, Badge, EmptyState, ErrorBanner, Loading, Notice};
+pub use form::{FormError, Problem, TextField};
+pub use layout::{PlatformShell, PortalShell, PublicShell, StaffShell};
+pub use pagination::Pagination;

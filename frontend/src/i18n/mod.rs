@@ -1,0 +1,108 @@
+//! Russian and English: the current [`Locale`] in a reactive context, the compile-time complete
+//! string catalogues, and locale-aware formatting.
+//!
+//! Who decides the language: the signed-in person's `Me.locale`; before sign-in the choice kept
+//! in localStorage (`accord.locale`), then the browser's language (ru* → Russian, else English).
+
+mod en;
+mod format;
+mod ru;
+mod texts;
+
+pub use format::{error_text, format_date};
+pub use texts::Texts;
+
+use accord_api::Locale;
+use leptos::prelude::*;
+
+const STORAGE_KEY: &str = "accord.locale";
+
+pub fn texts(locale: Locale) -> &'static Texts {
+    match locale {
+        Locale::Ru => &ru::RU,
+        Locale::En => &en::EN,
+    }
+}
+
+/// The language context every component reads its strings through.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    locale: RwSignal<Locale>,
+}
+
+impl I18n {
+    /// The current catalogue; reading it inside a reactive closure re-renders on a switch.
+    pub fn t(&self) -> &'static Texts {
+        texts(self.locale.get())
+    }
+
+    pub fn locale(&self) -> Locale {
+        self.locale.get()
+    }
+
+    pub fn locale_untracked(&self) -> Locale {
+        self.locale.get_untracked()
+    }
+
+    /// Switches the language on screen and remembers it in this browser.
+    pub fn set_locale(&self, locale: Locale) {
+        store_locale(locale);
+        if self.locale.get_untracked() != locale {
+            self.locale.set(locale);
+        }
+    }
+}
+
+/// Creates the context with the pre-sign-in guess and keeps `<html lang>` in step.
+pub fn provide_i18n() -> I18n {
+    let i18n = I18n { locale: RwSignal::new(initial_locale()) };
+    provide_context(i18n);
+    Effect::new(move |_| {
+        let locale = i18n.locale();
+        if let Some(root) = document().document_element() {
+            // Setting an attribute on <html> cannot meaningfully fail; nothing to recover.
+            let _ = root.set_attribute("lang", locale.as_str());
+        }
+    });
+    i18n
+}
+
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_else(|| I18n { locale: RwSignal::new(Locale::default()) })
+}
+
+/// Replaces each `{}` in `template` with the next value.
+pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut parts = template.split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (i, part) in parts.enumerate() {
+        if let Some(value) = values.get(i) {
+            out.push_str(&value.to_string());
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn store_locale(locale: Locale) {
+    if let Some(storage) = local_storage() {
+        // Private browsing may refuse storage; the choice then lasts for this page only.
+        let _ = storage.set_item(STORAGE_KEY, locale.as_str());
+    }
+}
+
+fn initial_locale() -> Locale {
+    let stored = local_storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).and_then(|v| Locale::parse(&v));
+    stored.unwrap_or_else(|| match window().navigator().language() {
+        Some(lang) if lang.to_lowercase().starts_with("ru") => Locale::Ru,
+        Some(_) => Locale::En,
+        None => Locale::default(),
+    })
+}

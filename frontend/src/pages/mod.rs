@@ -1,0 +1,10 @@
+//! One folder per feature; each page component is mounted by the router in `app.rs`.
+
+pub mod account;
+pub mod auth;
+pub mod clients;
+pub mod docs;
+pub mod not_found;
+pub mod platform;
+pub mod portal;
+pub mod team;

@@ -114,3 +114,12 @@ ensure_postgres() {
   for _ in $(seq 1 20); do pg_reachable && return 0; sleep 0.5; done
   return 1
 }
+
+# A real SMTP server for the mail tests (Python's aiosmtpd, from PyPI).
+ensure_aiosmtpd() {
+  python3 -c 'import aiosmtpd' 2>/dev/null && return 0
+  say "Installing aiosmtpd (PyPI) for the mail tests"
+  python3 -m pip install --quiet --disable-pip-version-check aiosmtpd 2>/dev/null ||
+    python3 -m pip install --quiet --disable-pip-version-check --user aiosmtpd 2>/dev/null || true
+  python3 -c 'import aiosmtpd' 2>/dev/null
+}

@@ -104,3 +104,9 @@ pub struct PublicConfig {
     pub password_min_len: u32,
     pub password_max_len: u32,
 }
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UpdateProfileRequest {
+    pub name: String,
+}

@@ -1,6 +1,10 @@
 //! Client accounts and their contacts (the minimal shape; the full profile comes later).
 
-use crate::{ClientId, ClientStatus, ContactId, PortalRole, UserStatus};
+use crate::{
+    Activity, ClientId, ClientStatus, ContactId, InvitationId, PortalRole, ReportCadence, StaffRef, Temperament,
+    UserId, ValueTier,
+};
+use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -12,6 +16,82 @@ pub struct ClientView {
     pub status: ClientStatus,
     pub contact_count: u64,
     pub created_at: DateTime<Utc>,
+    pub account_manager: Option<StaffRef>,
+    pub temperament: Option<Temperament>,
+    pub activity: Option<Activity>,
+    pub value_tier: Option<ValueTier>,
+    pub contact_cadence_days: Option<u32>,
+    pub last_touch_at: Option<DateTime<Utc>>,
+    /// Whole days since the last touchpoint; `None` when there was none.
+    pub days_since_touch: Option<i64>,
+    /// Silence has lasted longer than the agreed cadence (or there was never a touchpoint).
+    pub touch_overdue: bool,
+    pub archived: bool,
+}
+
+/// The whole client account as staff see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ClientProfile {
+    #[serde(flatten)]
+    pub summary: ClientView,
+    pub started_on: Option<NaiveDate>,
+    pub ended_on: Option<NaiveDate>,
+    pub business_model: Option<String>,
+    pub audience: Option<String>,
+    pub market: Option<String>,
+    pub product_role: Option<String>,
+    pub included: Vec<String>,
+    pub excluded: Vec<String>,
+    pub report_cadence: Option<ReportCadence>,
+    /// Whether the caller may change this account.
+    pub can_edit: bool,
+}
+
+/// Replaces the editable profile (the form sends every field).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UpdateClientRequest {
+    pub name: String,
+    pub status: ClientStatus,
+    #[serde(default)]
+    pub account_manager_id: Option<UserId>,
+    #[serde(default)]
+    pub started_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub ended_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub business_model: Option<String>,
+    #[serde(default)]
+    pub audience: Option<String>,
+    #[serde(default)]
+    pub market: Option<String>,
+    #[serde(default)]
+    pub product_role: Option<String>,
+    #[serde(default)]
+    pub included: Vec<String>,
+    #[serde(default)]
+    pub excluded: Vec<String>,
+    #[serde(default)]
+    pub contact_cadence_days: Option<u32>,
+    #[serde(default)]
+    pub report_cadence: Option<ReportCadence>,
+    #[serde(default)]
+    pub temperament: Option<Temperament>,
+    #[serde(default)]
+    pub activity: Option<Activity>,
+    #[serde(default)]
+    pub value_tier: Option<ValueTier>,
+}
+
+/// One change of a client's status.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusChange {
+    pub from: Option<ClientStatus>,
+    pub to: ClientStatus,
+    pub changed_by: Option<StaffRef>,
+    pub changed_at: DateTime<Utc>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -20,6 +100,8 @@ pub struct CreateClientRequest {
     pub name: String,
     #[serde(default = "default_status")]
     pub status: ClientStatus,
+    #[serde(default)]
+    pub account_manager_id: Option<UserId>,
 }
 
 fn default_status() -> ClientStatus {
@@ -34,9 +116,14 @@ pub struct ContactView {
     pub name: String,
     pub email: String,
     pub portal_role: PortalRole,
-    /// `None` while the contact has no portal account yet.
-    pub portal_status: Option<UserStatus>,
+    pub portal_access: PortalAccess,
     pub created_at: DateTime<Utc>,
+    pub position: Option<String>,
+    pub phone: Option<String>,
+    pub decision_maker: bool,
+    /// Set once the person left the client; they stay listed as history.
+    pub left_at: Option<DateTime<Utc>>,
+    pub replaced_by: Option<ContactId>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -45,4 +132,43 @@ pub struct CreateContactRequest {
     pub name: String,
     pub email: String,
     pub portal_role: PortalRole,
+    #[serde(default)]
+    pub position: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub decision_maker: bool,
+}
+
+/// Marks a contact as gone, optionally naming who took over.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContactLeftRequest {
+    #[serde(default)]
+    pub replaced_by: Option<ContactId>,
+}
+
+/// One entry of a client's people history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContactEvent {
+    pub contact_id: ContactId,
+    pub contact_name: String,
+    /// `added`, `updated`, `left`, `replaced`.
+    pub kind: String,
+    pub detail: Option<String>,
+    pub actor: Option<StaffRef>,
+    pub at: DateTime<Utc>,
+}
+
+/// Where a contact stands with the portal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum PortalAccess {
+    NotInvited,
+    Invited { invitation_id: InvitationId, expires_at: DateTime<Utc> },
+    InvitationExpired { invitation_id: InvitationId },
+    Active,
+    Disabled,
 }

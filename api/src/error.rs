@@ -38,6 +38,11 @@ pub mod codes {
     pub const LAST_OWNER: &str = "last_owner";
     pub const ACCOUNT_DISABLED: &str = "account_disabled";
     pub const CANNOT_CHANGE_SELF: &str = "cannot_change_self";
+    pub const LINK_EXPIRED: &str = "link_expired";
+    pub const LINK_USED: &str = "link_used";
+    pub const LINK_REVOKED: &str = "link_revoked";
+    pub const LINK_INVALID: &str = "link_invalid";
+    pub const ALREADY_HAS_ACCESS: &str = "already_has_access";
     pub const INTERNAL: &str = "internal_error";
     pub const UNAVAILABLE: &str = "unavailable";
 }

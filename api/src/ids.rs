@@ -60,3 +60,15 @@ typed_id!(
     /// A person at a client.
     ContactId
 );
+typed_id!(
+    /// An invitation to join as staff or as a client contact.
+    InvitationId
+);
+typed_id!(
+    /// A client's project.
+    ProjectId
+);
+typed_id!(
+    /// A logged contact with a client.
+    TouchpointId
+);

@@ -7,8 +7,10 @@ pub mod auth;
 pub mod clients;
 pub mod error;
 pub mod ids;
+pub mod invitations;
 pub mod platform;
 pub mod portal;
+pub mod projects;
 pub mod staff;
 pub mod types;
 

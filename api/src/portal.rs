@@ -1,7 +1,8 @@
 //! What a client contact sees on the portal home.
 
 use crate::auth::ClientRef;
-use crate::PortalRole;
+use crate::{Money, PortalRole, ProjectKind, ProjectStatus};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -11,4 +12,26 @@ pub struct PortalHome {
     pub client: ClientRef,
     pub contact_name: String,
     pub portal_role: PortalRole,
+    pub account_manager: Option<ManagerCard>,
+    pub projects: Vec<PortalProject>,
+}
+
+/// The client's account manager, as the portal shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ManagerCard {
+    pub name: String,
+    pub email: String,
+}
+
+/// A project as the client sees it: the budget only when the agency shares it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PortalProject {
+    pub name: String,
+    pub kind: ProjectKind,
+    pub status: ProjectStatus,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    pub budget: Option<Money>,
 }

@@ -26,3 +26,11 @@ pub struct ChangeRoleRequest {
 pub struct SetStatusRequest {
     pub status: UserStatus,
 }
+
+/// Agency-wide settings an owner or admin changes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AgencySettings {
+    /// Account managers may read every client (they change only their own).
+    pub managers_see_all: bool,
+}

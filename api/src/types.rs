@@ -79,3 +79,54 @@ wire_enum!(
     /// Whether a user may sign in.
     UserStatus { Active = "active", Disabled = "disabled" }
 );
+
+wire_enum!(
+    /// Client temperament (seed 003), each with a "how to work with them" hint in the UI.
+    Temperament { Choleric = "choleric", Sanguine = "sanguine", Melancholic = "melancholic", Phlegmatic = "phlegmatic" }
+);
+
+wire_enum!(
+    /// How engaged the client is.
+    Activity { Active = "active", Waiting = "waiting", Passive = "passive" }
+);
+
+wire_enum!(
+    /// Value tier (Pareto 80/20); stored now, computed from revenue later.
+    ValueTier { A = "a", B = "b", C = "c" }
+);
+
+wire_enum!(
+    /// How often the client gets reports.
+    ReportCadence { Weekly = "weekly", Monthly = "monthly" }
+);
+
+wire_enum!(
+    /// What a project is about.
+    ProjectKind { Website = "website", Seo = "seo", Ads = "ads", App = "app", Other = "other" }
+);
+
+wire_enum!(
+    /// Where a project is.
+    ProjectStatus { Planned = "planned", Active = "active", Paused = "paused", Done = "done" }
+);
+
+wire_enum!(
+    /// A kind of contact with the client.
+    TouchpointKind { Call = "call", Meeting = "meeting", Email = "email", Chat = "chat", Gift = "gift", Newsletter = "newsletter" }
+);
+
+/// An amount of money in minor units (kopecks for RUB) with its ISO 4217 code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Money {
+    pub amount_minor: i64,
+    pub currency: String,
+}
+
+/// A staff member referred to by another record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffRef {
+    pub id: crate::UserId,
+    pub name: String,
+}

@@ -14,6 +14,8 @@ pub struct Model {
     pub default_locale: String,
     pub time_zone: String,
     pub created_at: DateTimeUtc,
+    /// Account managers may read every client (write only their own).
+    pub managers_see_all: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

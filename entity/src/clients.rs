@@ -14,6 +14,25 @@ pub struct Model {
     pub status: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    pub account_manager_id: Option<Uuid>,
+    pub started_on: Option<Date>,
+    pub ended_on: Option<Date>,
+    pub business_model: Option<String>,
+    pub audience: Option<String>,
+    pub market: Option<String>,
+    pub product_role: Option<String>,
+    /// JSON array of strings: what the engagement includes.
+    pub included: String,
+    /// JSON array of strings: what it does not include.
+    pub excluded: String,
+    pub contact_cadence_days: Option<i32>,
+    pub report_cadence: Option<String>,
+    pub temperament: Option<String>,
+    pub activity: Option<String>,
+    pub value_tier: Option<String>,
+    pub archived_at: Option<DateTimeUtc>,
+    /// Kept equal to the newest touchpoint's time, so lists sort and warn without a join.
+    pub last_touch_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -14,6 +14,12 @@ pub struct Model {
     pub email: String,
     pub portal_role: String,
     pub created_at: DateTimeUtc,
+    pub position: Option<String>,
+    pub phone: Option<String>,
+    pub decision_maker: bool,
+    /// Set when the person left the client; the row stays as history.
+    pub left_at: Option<DateTimeUtc>,
+    pub replaced_by: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

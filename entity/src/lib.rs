@@ -3,8 +3,16 @@
 
 pub mod agencies;
 pub mod audit_log;
+pub mod client_status_changes;
 pub mod clients;
+pub mod contact_events;
 pub mod contacts;
+pub mod invitations;
 pub mod login_attempts;
+pub mod outbox;
+pub mod password_resets;
+pub mod project_members;
+pub mod projects;
 pub mod sessions;
+pub mod touchpoints;
 pub mod users;

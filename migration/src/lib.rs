@@ -4,6 +4,8 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_foundation;
+mod m20261122_000002_mail_invitations;
+mod m20261122_000003_accounts;
 mod rls;
 
 pub use rls::APP_ROLE;
@@ -13,6 +15,10 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261122_000001_foundation::Migration)]
+        vec![
+            Box::new(m20261122_000001_foundation::Migration),
+            Box::new(m20261122_000002_mail_invitations::Migration),
+            Box::new(m20261122_000003_accounts::Migration),
+        ]
     }
 }

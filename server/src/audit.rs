@@ -20,6 +20,11 @@ pub enum Action {
     AgencySuspended,
     AgencyReactivated,
     SignUp,
+    InvitationSent,
+    InvitationRevoked,
+    InvitationAccepted,
+    PasswordResetRequested,
+    PasswordReset,
 }
 
 impl Action {
@@ -36,6 +41,11 @@ impl Action {
             Action::AgencySuspended => "agency_suspended",
             Action::AgencyReactivated => "agency_reactivated",
             Action::SignUp => "sign_up",
+            Action::InvitationSent => "invitation_sent",
+            Action::InvitationRevoked => "invitation_revoked",
+            Action::InvitationAccepted => "invitation_accepted",
+            Action::PasswordResetRequested => "password_reset_requested",
+            Action::PasswordReset => "password_reset",
         }
     }
 }

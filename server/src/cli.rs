@@ -145,6 +145,9 @@ async fn serve(settings: Settings) -> CliResult {
     let url = format!("http://{}", settings.listen.replace("0.0.0.0", "127.0.0.1"));
     tracing::info!(%url, "Accord is serving");
     println!("\nAccord is running at {url}/  (Ctrl+C to stop)");
+    if app.state.settings.smtp_url.is_none() {
+        println!("No ACCORD_SMTP_URL: outgoing mail is written to {}/ as .eml files", app.state.mail_target);
+    }
     if seed {
         print_demo_logins();
     }

@@ -52,6 +52,15 @@ pub struct Settings {
     pub trust_proxy: bool,
     /// Create the demo agency when the database has no agencies (`ACCORD_SEED_DEMO`).
     pub seed_demo: bool,
+    /// `smtp://user:pass@host:587` (STARTTLS with `?tls=required`) or `smtps://…`
+    /// (`ACCORD_SMTP_URL`); unset: mail is written to `<data_dir>/mail/*.eml`.
+    pub smtp_url: Option<SecretString>,
+    /// The From of every mail (`ACCORD_MAIL_FROM`).
+    pub mail_from: String,
+    /// How often the sender looks for due mail, in milliseconds (`ACCORD_MAIL_POLL_MS`).
+    pub mail_poll_ms: u64,
+    /// Delivery attempts before a mail is marked failed (`ACCORD_MAIL_MAX_ATTEMPTS`).
+    pub mail_max_attempts: i32,
 }
 
 impl Default for Settings {
@@ -75,6 +84,10 @@ impl Default for Settings {
             login_window_minutes: 15,
             trust_proxy: false,
             seed_demo: false,
+            smtp_url: None,
+            mail_from: "Accord <no-reply@accord.localhost>".into(),
+            mail_poll_ms: 1000,
+            mail_max_attempts: 8,
         }
     }
 }
@@ -181,6 +194,18 @@ impl Settings {
         }
         if let Some(v) = get("ACCORD_SEED_DEMO") {
             self.seed_demo = boolean("ACCORD_SEED_DEMO", v)?;
+        }
+        if let Some(v) = get("ACCORD_SMTP_URL").filter(|v| !v.trim().is_empty()) {
+            self.smtp_url = Some(SecretString::from(v));
+        }
+        if let Some(v) = get("ACCORD_MAIL_FROM") {
+            self.mail_from = v;
+        }
+        if let Some(v) = get("ACCORD_MAIL_POLL_MS") {
+            self.mail_poll_ms = parse("ACCORD_MAIL_POLL_MS", v, "milliseconds")?;
+        }
+        if let Some(v) = get("ACCORD_MAIL_MAX_ATTEMPTS") {
+            self.mail_max_attempts = parse("ACCORD_MAIL_MAX_ATTEMPTS", v, "a number")?;
         }
         Ok(())
     }

@@ -113,7 +113,21 @@ macro_rules! tenant_owned {
         })+
     };
 }
-tenant_owned!(users, clients, contacts, sessions, audit_log);
+tenant_owned!(
+    users,
+    clients,
+    contacts,
+    sessions,
+    audit_log,
+    invitations,
+    outbox,
+    password_resets,
+    client_status_changes,
+    contact_events,
+    projects,
+    project_members,
+    touchpoints
+);
 
 impl TenantOwned for e::agencies::Entity {
     fn tenant_column() -> Self::Column {

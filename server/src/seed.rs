@@ -2,6 +2,7 @@
 //! each kind of person at once.
 
 use crate::audit::Action;
+use crate::clients::repo::{new_client, new_contact};
 use crate::db::Db;
 use crate::domain::{DisplayName, Email, Slug, TimeZone};
 use crate::error::ApiError;
@@ -78,33 +79,25 @@ pub async fn seed_demo(db: &Db) -> Result<(), ApiError> {
         "Андрей Соколов",
         Some(StaffRole::AccountManager),
     );
+    let manager_id = manager.id;
     users::Entity::insert(users::ActiveModel::from(manager)).exec_without_returning(tx.conn()).await?;
 
-    let client = clients::Model {
-        id: uuid::Uuid::new_v4(),
-        agency_id: agency.id,
-        name: "ООО «Ромашка»".into(),
-        name_search: crate::domain::search_key("ООО «Ромашка»"),
-        status: ClientStatus::Active.as_str().into(),
-        created_at: now,
-        updated_at: now,
-    };
+    let mut client = new_client(agency.id, "ООО «Ромашка»", ClientStatus::Active, Some(manager_id));
+    client.business_model = Some("Интернет-магазин товаров для сада, B2C, средний чек 4 500 ₽".into());
+    client.temperament = Some(accord_api::Temperament::Sanguine.as_str().into());
+    client.activity = Some(accord_api::Activity::Active.as_str().into());
+    client.value_tier = Some(accord_api::ValueTier::A.as_str().into());
+    client.included = r#"["Поддержка сайта","SEO","Ежемесячный отчёт"]"#.into();
+    client.excluded = r#"["Контекстная реклама","Фотосъёмка товаров"]"#.into();
     clients::Entity::insert(clients::ActiveModel::from(client.clone())).exec_without_returning(tx.conn()).await?;
     for (login, name, role) in [
         (&DEMO_LOGINS[3], "Мария Ковалёва", PortalRole::Approver),
         (&DEMO_LOGINS[4], "Пётр Иванов", PortalRole::Viewer),
     ] {
         let user = insert_user(Some(agency.id), PrincipalKind::Contact, login.email, name, None);
-        let contact = contacts::Model {
-            id: uuid::Uuid::new_v4(),
-            agency_id: agency.id,
-            client_id: client.id,
-            user_id: Some(user.id),
-            name: name.into(),
-            email: login.email.into(),
-            portal_role: role.as_str().into(),
-            created_at: now,
-        };
+        let mut contact = new_contact(agency.id, client.id, name, login.email, role);
+        contact.user_id = Some(user.id);
+        contact.decision_maker = role == PortalRole::Approver;
         users::Entity::insert(users::ActiveModel::from(user)).exec_without_returning(tx.conn()).await?;
         contacts::Entity::insert(contacts::ActiveModel::from(contact)).exec_without_returning(tx.conn()).await?;
     }

@@ -7,7 +7,7 @@ use crate::http::headers::{security_headers, Csp};
 use crate::http::{csrf::reject_cross_site, span::request_span};
 use crate::state::AppState;
 use crate::tenancy::load_principal;
-use crate::{auth, clients, platform, portal, staff};
+use crate::{auth, clients, invitations, platform, portal, projects, staff, touchpoints};
 use accord_migration::{Migrator, MigratorTrait};
 use actix_files::{Files, NamedFile};
 use actix_web::dev::{fn_service, Server, ServiceRequest, ServiceResponse};
@@ -30,6 +30,8 @@ pub enum StartupError {
     Io(#[from] std::io::Error),
     #[error("{0}")]
     Api(#[from] ApiError),
+    #[error("mail: {0}")]
+    Mail(String),
 }
 
 /// Applies pending migrations over the owner connection.
@@ -73,7 +75,10 @@ impl Application {
             TcpListener::bind(&settings.listen).map_err(|source| Bind { addr: settings.listen.clone(), source })?;
         let port = listener.local_addr()?.port();
         let csp = web::Data::new(Csp::for_static_dir(&settings.static_dir));
-        let state = web::Data::new(AppState { db, settings: Arc::new(settings) });
+        let settings = Arc::new(settings);
+        let mail_target = crate::mail::sender::spawn(db.clone(), settings.clone()).map_err(StartupError::Mail)?;
+        tracing::info!(target = %mail_target, "mail sender started");
+        let state = web::Data::new(AppState { db, settings, mail_target });
         let server_state = state.clone();
         let server =
             HttpServer::new(move || build_app(server_state.clone(), csp.clone())).workers(2).listen(listener)?.run();
@@ -122,6 +127,9 @@ fn api_scope() -> utoipa_actix_web::scope::Scope<
         .configure(clients::routes)
         .configure(staff::routes)
         .configure(portal::routes)
+        .configure(invitations::routes)
+        .configure(projects::routes)
+        .configure(touchpoints::routes)
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found()) }))
 }
 

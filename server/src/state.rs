@@ -7,4 +7,6 @@ use std::sync::Arc;
 pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
+    /// Where outgoing mail goes: "SMTP" or the `.eml` folder.
+    pub mail_target: String,
 }

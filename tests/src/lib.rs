@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod pg;
+pub mod smtp;
 pub mod world;
 
 use accord_server::config::Settings;

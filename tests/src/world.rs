@@ -3,10 +3,11 @@
 //! (one password hash for everyone) so each test starts in milliseconds.
 
 use crate::TestApp;
-use accord_api::{AgencyId, ClientId, Locale, PortalRole, PrincipalKind, StaffRole, UserId, UserStatus};
-use accord_entity::{clients, contacts, users};
+use accord_api::{AgencyId, ClientId, ClientStatus, Locale, PortalRole, PrincipalKind, StaffRole, UserId, UserStatus};
+use accord_entity::{clients, contacts, project_members, projects, users};
 use accord_server::audit::Action;
 use accord_server::auth::password::NewPassword;
+use accord_server::clients::repo::{new_client, new_contact};
 use accord_server::domain::{DisplayName, Email, Slug, TimeZone};
 use accord_server::platform::service::{create_agency, ReadyAgency};
 use sea_orm::EntityTrait;
@@ -46,6 +47,10 @@ pub struct World {
     pub approver_a1: Person,
     pub viewer_a1: Person,
     pub approver_a2: Person,
+    /// Contacts of client A1 without portal access, for invitation tests (one per inviter).
+    pub spare_contacts_a1: Vec<(accord_api::ContactId, String)>,
+    /// A project of A1 with `specialist_a` on its team.
+    pub project_a1: accord_api::ProjectId,
 }
 
 impl World {
@@ -130,27 +135,40 @@ pub async fn build(app: &TestApp) -> World {
         staff.push(p);
     }
 
-    let client = |agency: AgencyId, label: &str| {
-        let row = clients::Model {
-            id: uuid::Uuid::new_v4(),
-            agency_id: agency.0,
-            name: format!("Client {label} {tag}"),
-            name_search: format!("client {} {tag}", label.to_lowercase()),
-            status: "active".into(),
-            created_at: now,
-            updated_at: now,
-        };
-        (ClientId(row.id), row)
-    };
     let mut client_rows = Vec::new();
-    for (agency, label) in [(a.id, "A1"), (a.id, "A2"), (b.id, "B1")] {
-        let (id, row) = client(agency, label);
-        client_rows.push((id, row.name.clone()));
+    for (agency, label, manager) in [(a.id, "A1", Some(staff[1].id.0)), (a.id, "A2", None), (b.id, "B1", None)] {
+        let row = new_client(agency.0, &format!("Client {label} {tag}"), ClientStatus::Active, manager);
+        client_rows.push((ClientId(row.id), row.name.clone()));
         clients::Entity::insert(clients::ActiveModel::from(row))
             .exec_without_returning(tx.conn())
             .await
             .expect("client");
     }
+    // The specialist works on a project of A1, which is what lets them see A1.
+    let project = projects::Model {
+        id: uuid::Uuid::new_v4(),
+        agency_id: a.id.0,
+        client_id: client_rows[0].0 .0,
+        name: format!("Website {tag}"),
+        kind: "website".into(),
+        status: "active".into(),
+        starts_on: None,
+        ends_on: None,
+        budget_minor: Some(15_000_000),
+        currency: "RUB".into(),
+        budget_shared: false,
+        created_at: now,
+        updated_at: now,
+    };
+    projects::Entity::insert(projects::ActiveModel::from(project.clone()))
+        .exec_without_returning(tx.conn())
+        .await
+        .expect("project");
+    let member = project_members::Model { agency_id: a.id.0, project_id: project.id, user_id: staff[2].id.0 };
+    project_members::Entity::insert(project_members::ActiveModel::from(member))
+        .exec_without_returning(tx.conn())
+        .await
+        .expect("member");
 
     let mut contacts_made = Vec::new();
     for (client_idx, label, role) in [
@@ -159,22 +177,24 @@ pub async fn build(app: &TestApp) -> World {
         (1, "approver-a2", PortalRole::Approver),
     ] {
         let (p, row) = person(Some(a.id), PrincipalKind::Contact, label, None);
-        let contact = contacts::Model {
-            id: uuid::Uuid::new_v4(),
-            agency_id: a.id.0,
-            client_id: client_rows[client_idx].0 .0,
-            user_id: Some(p.id.0),
-            name: p.name.clone(),
-            email: p.email.clone(),
-            portal_role: role.as_str().into(),
-            created_at: now,
-        };
+        let mut contact = new_contact(a.id.0, client_rows[client_idx].0 .0, &p.name, &p.email, role);
+        contact.user_id = Some(p.id.0);
         insert(row).await.expect("contact user");
         contacts::Entity::insert(contacts::ActiveModel::from(contact))
             .exec_without_returning(tx.conn())
             .await
             .expect("contact");
         contacts_made.push(p);
+    }
+    let mut spare_contacts_a1 = Vec::new();
+    for i in 0..4 {
+        let email = format!("spare{i}-{tag}@example.test");
+        let contact = new_contact(a.id.0, client_rows[0].0 .0, &format!("Spare {i} {tag}"), &email, PortalRole::Viewer);
+        contacts::Entity::insert(contacts::ActiveModel::from(contact.clone()))
+            .exec_without_returning(tx.conn())
+            .await
+            .expect("spare");
+        spare_contacts_a1.push((accord_api::ContactId(contact.id), email));
     }
     tx.commit().await.expect("commit world");
 
@@ -194,5 +214,7 @@ pub async fn build(app: &TestApp) -> World {
         approver_a1: contacts_made[0].clone(),
         viewer_a1: contacts_made[1].clone(),
         approver_a2: contacts_made[2].clone(),
+        spare_contacts_a1,
+        project_a1: accord_api::ProjectId(project.id),
     }
 }

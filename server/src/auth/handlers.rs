@@ -1,11 +1,14 @@
 //! HTTP in and out for `/api/auth` and `/api/public`; the rules live in `service`.
 
-use super::{me as me_view, password, service, session};
+use super::{me as me_view, password, reset, service, session};
 use crate::error::ApiResult;
 use crate::http::client_info;
 use crate::state::AppState;
 use crate::tenancy::SignedIn;
-use accord_api::auth::{ChangePasswordRequest, Me, PublicConfig, SetLocaleRequest, SignInRequest, SignUpRequest};
+use accord_api::auth::{
+    ChangePasswordRequest, Me, PublicConfig, SetLocaleRequest, SignInRequest, SignUpRequest, UpdateProfileRequest,
+};
+use accord_api::invitations::{CompletePasswordReset, RequestPasswordReset, ResetTokenState, TokenRequest};
 use accord_api::ErrorBody;
 use actix_web::{get, post, put, web, HttpRequest, HttpResponse};
 
@@ -20,7 +23,11 @@ pub(super) async fn public_config(state: web::Data<AppState>) -> HttpResponse {
     })
 }
 
-async fn signed_in_response(state: &AppState, cookie: actix_web::cookie::Cookie<'static>) -> ApiResult<HttpResponse> {
+/// Answers a request that just opened a session: the cookie plus the `Me` it resolves to.
+pub async fn signed_in_response(
+    state: &AppState,
+    cookie: actix_web::cookie::Cookie<'static>,
+) -> ApiResult<HttpResponse> {
     // Resolve the new session the same way every later request will.
     let hash = session::hash_token(cookie.value());
     let principal =
@@ -96,5 +103,58 @@ pub(super) async fn set_locale(
     service::set_locale(&state, &who.0, body.locale).await?;
     let mut principal = who.0;
     principal.locale = body.locale;
+    Ok(web::Json(me_view::load(&state, &principal).await?))
+}
+
+/// Mails a one-hour reset link if an account has this email; answers the same either way.
+#[utoipa::path(tag = "auth", request_body = RequestPasswordReset, responses((status = 202)))]
+#[post("/public/password-reset/request")]
+pub(super) async fn request_password_reset(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Json<RequestPasswordReset>,
+) -> ApiResult<HttpResponse> {
+    reset::request(&state, &body.email, &client_info(&req)).await?;
+    Ok(HttpResponse::Accepted().json(serde_json::json!({})))
+}
+
+/// Whether a reset link can still be used.
+#[utoipa::path(tag = "auth", request_body = TokenRequest, responses(
+    (status = 200, body = ResetTokenState), (status = 404, body = ErrorBody)))]
+#[post("/public/password-reset/check")]
+pub(super) async fn check_password_reset(
+    state: web::Data<AppState>,
+    body: web::Json<TokenRequest>,
+) -> ApiResult<web::Json<ResetTokenState>> {
+    Ok(web::Json(reset::check(&state, &body.token).await?))
+}
+
+/// Sets a new password from a reset link and signs in; other sessions end.
+#[utoipa::path(tag = "auth", request_body = CompletePasswordReset, responses(
+    (status = 200, body = Me), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+    (status = 410, body = ErrorBody), (status = 422, body = ErrorBody)))]
+#[post("/public/password-reset/complete")]
+pub(super) async fn complete_password_reset(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Json<CompletePasswordReset>,
+) -> ApiResult<HttpResponse> {
+    let cookie = reset::complete(&state, &body.token, &body.password, &client_info(&req)).await?;
+    signed_in_response(&state, cookie).await
+}
+
+/// Changes the signed-in person's display name.
+#[utoipa::path(tag = "auth", request_body = UpdateProfileRequest, responses(
+    (status = 200, body = Me), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+#[put("/auth/profile")]
+pub(super) async fn update_profile(
+    state: web::Data<AppState>,
+    who: SignedIn,
+    body: web::Json<UpdateProfileRequest>,
+) -> ApiResult<web::Json<Me>> {
+    let name = crate::domain::DisplayName::parse("name", &body.name)?;
+    service::set_name(&state, &who.0, &name).await?;
+    let mut principal = who.0;
+    principal.name = name.into_inner();
     Ok(web::Json(me_view::load(&state, &principal).await?))
 }

@@ -1,8 +1,10 @@
 //! Authentication: passwords, sessions, throttling, and the `/api/auth` endpoints.
 
 mod handlers;
+pub use handlers::signed_in_response;
 pub mod me;
 pub mod password;
+mod reset;
 mod service;
 pub mod session;
 pub mod throttle;
@@ -16,5 +18,9 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(handlers::sign_out)
         .service(handlers::me)
         .service(handlers::change_password)
-        .service(handlers::set_locale);
+        .service(handlers::set_locale)
+        .service(handlers::update_profile)
+        .service(handlers::request_password_reset)
+        .service(handlers::check_password_reset)
+        .service(handlers::complete_password_reset);
 }

@@ -150,6 +150,26 @@ pub async fn change_password(
     Ok(cookie)
 }
 
+pub async fn set_name(state: &AppState, p: &Principal, name: &crate::domain::DisplayName) -> ApiResult<()> {
+    let tx = state.db.unscoped("name change").await?;
+    users::Entity::update_many()
+        .col_expr(users::Column::Name, Expr::value(name.as_str()))
+        .col_expr(users::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(users::Column::Id.eq(p.user_id.0))
+        .exec(tx.conn())
+        .await?;
+    // A contact's name on the client's list follows their own choice.
+    if let crate::tenancy::Standing::Contact { contact, .. } = &p.standing {
+        accord_entity::contacts::Entity::update_many()
+            .col_expr(accord_entity::contacts::Column::Name, Expr::value(name.as_str()))
+            .filter(accord_entity::contacts::Column::Id.eq(contact.0))
+            .exec(tx.conn())
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 pub async fn set_locale(state: &AppState, p: &Principal, locale: Locale) -> ApiResult<()> {
     let tx = state.db.unscoped("language change").await?;
     users::Entity::update_many()

@@ -1,15 +1,28 @@
-//! Client accounts and their contacts, `/api/staff/clients`.
+//! Client accounts and their contacts, `/api/staff/clients`, and CSV exports.
 
+pub mod access;
+mod contacts;
+mod export;
 mod handlers;
-mod repo;
+pub mod repo;
 mod service;
+pub mod view;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(handlers::list_clients)
+    cfg.service(export::export_clients)
+        .service(export::export_contacts)
+        .service(handlers::list_clients)
         .service(handlers::create_client)
         .service(handlers::get_client)
+        .service(handlers::update_client)
+        .service(handlers::archive_client)
+        .service(handlers::unarchive_client)
+        .service(handlers::status_history)
+        .service(handlers::contact_history)
         .service(handlers::list_contacts)
-        .service(handlers::create_contact);
+        .service(handlers::create_contact)
+        .service(handlers::update_contact)
+        .service(handlers::contact_left);
 }

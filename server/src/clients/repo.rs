@@ -1,29 +1,155 @@
 //! SeaORM queries for clients and contacts; every function takes the tenant transaction.
 
 use crate::db::TenantTx;
-use accord_api::{ClientId, ContactId};
-use accord_entity::{clients, contacts, users};
-use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use crate::domain::search_key;
+use crate::error::ApiError;
+use crate::paging::PageQuery;
+use accord_api::error::codes;
+use accord_api::{Activity, ClientId, ClientStatus, ContactId, PortalRole, Temperament, ValueTier};
+use accord_entity::{clients, contacts, invitations, users};
+use sea_orm::sea_query::{Condition, Expr};
+use sea_orm::{ColumnTrait, DbErr, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
+
+/// A new client row with an empty profile (contact every 7 days by default).
+pub fn new_client(agency: uuid::Uuid, name: &str, status: ClientStatus, manager: Option<uuid::Uuid>) -> clients::Model {
+    let now = chrono::Utc::now();
+    clients::Model {
+        id: uuid::Uuid::new_v4(),
+        agency_id: agency,
+        name: name.to_string(),
+        name_search: search_key(name),
+        status: status.as_str().into(),
+        created_at: now,
+        updated_at: now,
+        account_manager_id: manager,
+        started_on: Some(now.date_naive()),
+        ended_on: None,
+        business_model: None,
+        audience: None,
+        market: None,
+        product_role: None,
+        included: "[]".into(),
+        excluded: "[]".into(),
+        contact_cadence_days: Some(7),
+        report_cadence: None,
+        temperament: None,
+        activity: None,
+        value_tier: None,
+        archived_at: None,
+        last_touch_at: None,
+    }
+}
+
+/// A new current contact without portal access.
+pub fn new_contact(
+    agency: uuid::Uuid,
+    client: uuid::Uuid,
+    name: &str,
+    email: &str,
+    role: PortalRole,
+) -> contacts::Model {
+    contacts::Model {
+        id: uuid::Uuid::new_v4(),
+        agency_id: agency,
+        client_id: client,
+        user_id: None,
+        name: name.to_string(),
+        email: email.to_string(),
+        portal_role: role.as_str().into(),
+        created_at: chrono::Utc::now(),
+        position: None,
+        phone: None,
+        decision_maker: false,
+        left_at: None,
+        replaced_by: None,
+    }
+}
+
+/// Filters and sort of the clients list: `?q=&status=&manager=&temperament=&activity=&tier=&archived=&sort=`.
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    /// 1-based page number (default 1).
+    pub page: Option<u64>,
+    /// Items per page, 1–100 (default 25).
+    pub per_page: Option<u64>,
+    /// Search in the client's name.
+    pub q: Option<String>,
+    pub status: Option<ClientStatus>,
+    /// A staff user id, or `none` for clients without a manager.
+    pub manager: Option<String>,
+    pub temperament: Option<Temperament>,
+    pub activity: Option<Activity>,
+    pub tier: Option<ValueTier>,
+    /// `true` lists archived clients instead of current ones.
+    #[serde(default)]
+    pub archived: bool,
+    /// `name` (default), `-name`, `created`, `-created`, `last_touch`, `-last_touch`.
+    pub sort: Option<String>,
+}
+
+impl ListQuery {
+    /// The paging part. (Not `#[serde(flatten)]`: urlencoded + flatten loses number types.)
+    pub fn paging(&self) -> PageQuery {
+        PageQuery { page: self.page, per_page: self.per_page, q: self.q.clone() }
+    }
+}
 
 pub async fn page(
     tx: &TenantTx,
-    search: Option<&str>,
-    offset: u64,
-    limit: u64,
-) -> Result<(Vec<clients::Model>, u64), DbErr> {
+    visible: Option<Condition>,
+    query: &ListQuery,
+) -> Result<(Vec<clients::Model>, u64), ApiError> {
     let mut q = tx.find::<clients::Entity>();
-    if let Some(text) = search {
-        let pattern = format!("%{}%", text.to_lowercase().replace('%', "\\%").replace('_', "\\_"));
+    if let Some(cond) = visible {
+        q = q.filter(cond);
+    }
+    q = q.filter(if query.archived {
+        clients::Column::ArchivedAt.is_not_null()
+    } else {
+        clients::Column::ArchivedAt.is_null()
+    });
+    if let Some(text) = query.paging().search() {
+        let pattern = format!("%{}%", search_key(&text).replace('%', "\\%").replace('_', "\\_"));
         q = q.filter(Expr::col(clients::Column::NameSearch).like(pattern));
     }
+    if let Some(status) = query.status {
+        q = q.filter(clients::Column::Status.eq(status.as_str()));
+    }
+    match query.manager.as_deref().map(str::trim) {
+        None | Some("") => {}
+        Some("none") => q = q.filter(clients::Column::AccountManagerId.is_null()),
+        Some(id) => {
+            let id = uuid::Uuid::parse_str(id)
+                .map_err(|_| ApiError::invalid("manager", codes::VALIDATION, "Use a staff id or `none`."))?;
+            q = q.filter(clients::Column::AccountManagerId.eq(id));
+        }
+    }
+    if let Some(t) = query.temperament {
+        q = q.filter(clients::Column::Temperament.eq(t.as_str()));
+    }
+    if let Some(a) = query.activity {
+        q = q.filter(clients::Column::Activity.eq(a.as_str()));
+    }
+    if let Some(t) = query.tier {
+        q = q.filter(clients::Column::ValueTier.eq(t.as_str()));
+    }
     let total = q.clone().count(tx.conn()).await?;
+    let (column, order) = match query.sort.as_deref().unwrap_or("name") {
+        "name" => (clients::Column::NameSearch, Order::Asc),
+        "-name" => (clients::Column::NameSearch, Order::Desc),
+        "created" => (clients::Column::CreatedAt, Order::Asc),
+        "-created" => (clients::Column::CreatedAt, Order::Desc),
+        "last_touch" => (clients::Column::LastTouchAt, Order::Asc),
+        "-last_touch" => (clients::Column::LastTouchAt, Order::Desc),
+        _ => return Err(ApiError::invalid("sort", codes::VALIDATION, "Unknown sort.")),
+    };
     let rows = q
-        .order_by_asc(clients::Column::Name)
+        .order_by(column, order)
         .order_by_asc(clients::Column::Id)
-        .offset(offset)
-        .limit(limit)
+        .offset(query.paging().offset())
+        .limit(query.paging().per_page())
         .all(tx.conn())
         .await?;
     Ok((rows, total))
@@ -37,6 +163,7 @@ pub async fn contact_counts(tx: &TenantTx, ids: &[uuid::Uuid]) -> Result<HashMap
         .column(contacts::Column::ClientId)
         .column_as(Expr::col(contacts::Column::Id).count(), "n")
         .filter(contacts::Column::ClientId.is_in(ids.iter().copied()))
+        .filter(contacts::Column::LeftAt.is_null())
         .group_by(contacts::Column::ClientId)
         .into_tuple()
         .all(tx.conn())
@@ -46,6 +173,13 @@ pub async fn contact_counts(tx: &TenantTx, ids: &[uuid::Uuid]) -> Result<HashMap
 
 pub async fn find(tx: &TenantTx, id: ClientId) -> Result<Option<clients::Model>, DbErr> {
     tx.find::<clients::Entity>().filter(clients::Column::Id.eq(id.0)).one(tx.conn()).await
+}
+
+/// Writes every column of an existing client (the caller loaded it through `access`).
+pub async fn save(tx: &TenantTx, row: clients::Model) -> Result<(), DbErr> {
+    debug_assert_eq!(row.agency_id, tx.agency_id().0);
+    let active: clients::ActiveModel = sea_orm::ActiveModelTrait::reset_all(clients::ActiveModel::from(row));
+    clients::Entity::update(active).filter(tx.owned::<clients::Entity>()).exec(tx.conn()).await.map(|_| ())
 }
 
 pub async fn insert(tx: &TenantTx, row: clients::Model) -> Result<(), DbErr> {
@@ -66,14 +200,22 @@ pub async fn contacts_of(
         .await
 }
 
-pub async fn contact_email_taken(tx: &TenantTx, client: ClientId, email: &str) -> Result<bool, DbErr> {
-    Ok(tx
+/// Another current contact of the client already uses this email.
+pub async fn contact_email_taken(
+    tx: &TenantTx,
+    client: ClientId,
+    email: &str,
+    except: Option<ContactId>,
+) -> Result<bool, DbErr> {
+    let mut q = tx
         .find::<contacts::Entity>()
         .filter(contacts::Column::ClientId.eq(client.0))
         .filter(contacts::Column::Email.eq(email))
-        .count(tx.conn())
-        .await?
-        > 0)
+        .filter(contacts::Column::LeftAt.is_null());
+    if let Some(id) = except {
+        q = q.filter(contacts::Column::Id.ne(id.0));
+    }
+    Ok(q.count(tx.conn()).await? > 0)
 }
 
 pub async fn insert_contact(tx: &TenantTx, row: contacts::Model) -> Result<ContactId, DbErr> {
@@ -81,4 +223,24 @@ pub async fn insert_contact(tx: &TenantTx, row: contacts::Model) -> Result<Conta
     let id = ContactId(row.id);
     contacts::Entity::insert(contacts::ActiveModel::from(row)).exec_without_returning(tx.conn()).await?;
     Ok(id)
+}
+
+/// The newest open (not accepted, not revoked) invitation of each contact, in one query.
+pub async fn latest_invitations(
+    tx: &TenantTx,
+    contact_ids: &[uuid::Uuid],
+) -> Result<HashMap<uuid::Uuid, invitations::Model>, DbErr> {
+    if contact_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows = tx
+        .find::<invitations::Entity>()
+        .filter(invitations::Column::ContactId.is_in(contact_ids.iter().copied()))
+        .filter(invitations::Column::AcceptedAt.is_null())
+        .filter(invitations::Column::RevokedAt.is_null())
+        .order_by_asc(invitations::Column::CreatedAt)
+        .all(tx.conn())
+        .await?;
+    // Ascending order: later rows overwrite earlier ones, leaving the newest per contact.
+    Ok(rows.into_iter().filter_map(|r| r.contact_id.map(|c| (c, r))).collect())
 }

@@ -1,49 +1,75 @@
-//! Rules for client accounts and contacts: who may do what, parsing, one transaction per change.
+//! Rules for client accounts: visibility, parsing, status history, one transaction per change.
 
-use super::repo;
-use crate::domain::{search_key, DisplayName, Email};
+use super::access::{self, Need};
+use super::{repo, view};
+use crate::db::TenantTx;
+use crate::domain::{search_key, DisplayName};
+
 use crate::error::{ApiError, ApiResult};
-use crate::paging::PageQuery;
 use crate::state::AppState;
 use crate::tenancy::Staff;
-use accord_api::clients::{ClientView, ContactView, CreateClientRequest, CreateContactRequest};
+use accord_api::clients::{ClientProfile, ClientView, CreateClientRequest, StatusChange, UpdateClientRequest};
 use accord_api::error::codes;
-use accord_api::{ClientId, ClientStatus, ContactId, Page, PortalRole, UserStatus};
-use accord_entity::{clients, contacts, users};
+use accord_api::{ClientId, ClientStatus, Page, PrincipalKind, StaffRole, UserId, UserStatus};
+use accord_entity::{client_status_changes, users};
 use chrono::Utc;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
-fn view(c: &clients::Model, contact_count: u64) -> ApiResult<ClientView> {
-    Ok(ClientView {
-        id: ClientId(c.id),
-        name: c.name.clone(),
-        status: ClientStatus::parse(&c.status).ok_or_else(|| ApiError::internal("bad client status"))?,
-        contact_count,
-        created_at: c.created_at,
-    })
-}
-
-fn contact_view(c: &contacts::Model, user: Option<&users::Model>) -> ApiResult<ContactView> {
-    Ok(ContactView {
-        id: ContactId(c.id),
-        client_id: ClientId(c.client_id),
-        name: c.name.clone(),
-        email: c.email.clone(),
-        portal_role: PortalRole::parse(&c.portal_role).ok_or_else(|| ApiError::internal("bad portal role"))?,
-        portal_status: user.and_then(|u| UserStatus::parse(&u.status)),
-        created_at: c.created_at,
-    })
-}
+pub use repo::ListQuery;
 
 #[tracing::instrument(skip(state))]
-pub async fn list(state: &AppState, staff: &Staff, query: &PageQuery) -> ApiResult<Page<ClientView>> {
+pub async fn list(state: &AppState, staff: &Staff, query: &ListQuery) -> ApiResult<Page<ClientView>> {
     let tx = state.db.tenant(staff).await?;
-    let search = query.search();
-    let (rows, total) = repo::page(&tx, search.as_deref(), query.offset(), query.per_page()).await?;
+    let visible = access::visible(&tx, staff).await?;
+    let (rows, total) = repo::page(&tx, visible, query).await?;
     let ids: Vec<uuid::Uuid> = rows.iter().map(|c| c.id).collect();
     let counts = repo::contact_counts(&tx, &ids).await?;
+    let names = view::staff_names(&tx, rows.iter().filter_map(|c| c.account_manager_id)).await?;
     tx.commit().await?;
-    let items = rows.iter().map(|c| view(c, counts.get(&c.id).copied().unwrap_or(0))).collect::<ApiResult<_>>()?;
-    Ok(Page { items, total, page: query.page(), per_page: query.per_page() })
+    let now = Utc::now();
+    let items = rows
+        .iter()
+        .map(|c| view::summary(c, counts.get(&c.id).copied().unwrap_or(0), &names, now))
+        .collect::<ApiResult<_>>()?;
+    Ok(Page { items, total, page: query.paging().page(), per_page: query.paging().per_page() })
+}
+
+/// The manager must be an active staff member of this agency who manages accounts.
+async fn check_manager(tx: &TenantTx, id: UserId) -> ApiResult<()> {
+    let ok = tx
+        .find::<users::Entity>()
+        .filter(users::Column::Id.eq(id.0))
+        .filter(users::Column::Kind.eq(PrincipalKind::Staff.as_str()))
+        .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
+        .filter(users::Column::StaffRole.ne(StaffRole::Specialist.as_str()))
+        .count(tx.conn())
+        .await?
+        > 0;
+    if ok {
+        Ok(())
+    } else {
+        Err(ApiError::invalid(
+            "account_manager_id",
+            codes::VALIDATION,
+            "Choose an active owner, admin or account manager.",
+        ))
+    }
+}
+
+async fn record_status(tx: &TenantTx, client: uuid::Uuid, from: Option<&str>, to: &str, by: UserId) -> ApiResult<()> {
+    let row = client_status_changes::Model {
+        id: uuid::Uuid::new_v4(),
+        agency_id: tx.agency_id().0,
+        client_id: client,
+        from_status: from.map(str::to_string),
+        to_status: to.to_string(),
+        changed_by: Some(by.0),
+        changed_at: Utc::now(),
+    };
+    client_status_changes::Entity::insert(client_status_changes::ActiveModel::from(row))
+        .exec_without_returning(tx.conn())
+        .await?;
+    Ok(())
 }
 
 #[tracing::instrument(skip(state, req))]
@@ -51,65 +77,144 @@ pub async fn create(state: &AppState, staff: &Staff, req: CreateClientRequest) -
     staff.require_client_manager()?;
     let name = DisplayName::parse("name", &req.name)?;
     let tx = state.db.tenant(staff).await?;
-    let now = Utc::now();
-    let row = clients::Model {
-        id: uuid::Uuid::new_v4(),
-        agency_id: tx.agency_id().0,
-        name_search: search_key(name.as_str()),
-        name: name.into_inner(),
-        status: req.status.as_str().into(),
-        created_at: now,
-        updated_at: now,
+    // An account manager's new client is theirs (or they could not see it); admins choose.
+    let manager = match (staff.role, req.account_manager_id) {
+        (StaffRole::AccountManager, Some(other)) if other != staff.user => return Err(ApiError::forbidden()),
+        (StaffRole::AccountManager, _) => Some(staff.user),
+        (_, chosen) => chosen,
     };
+    if let Some(m) = manager {
+        check_manager(&tx, m).await?;
+    }
+    let now = Utc::now();
+    let row = repo::new_client(tx.agency_id().0, name.as_str(), req.status, manager.map(|m| m.0));
     repo::insert(&tx, row.clone()).await?;
+    record_status(&tx, row.id, None, &row.status, staff.user).await?;
+    let names = view::staff_names(&tx, row.account_manager_id).await?;
     tx.commit().await?;
-    view(&row, 0)
+    view::summary(&row, 0, &names, now)
 }
 
-pub async fn get(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<ClientView> {
+pub async fn get(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<ClientProfile> {
     let tx = state.db.tenant(staff).await?;
-    let client = repo::find(&tx, id).await?.ok_or_else(ApiError::not_found)?;
+    let client = access::client(&tx, staff, id, Need::Read).await?;
     let counts = repo::contact_counts(&tx, &[client.id]).await?;
+    let names = view::staff_names(&tx, client.account_manager_id).await?;
     tx.commit().await?;
-    view(&client, counts.get(&client.id).copied().unwrap_or(0))
+    let summary = view::summary(&client, counts.get(&client.id).copied().unwrap_or(0), &names, Utc::now())?;
+    Ok(view::profile(summary, &client, access::may_manage(staff, &client)))
 }
 
-pub async fn contacts(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<Vec<ContactView>> {
-    let tx = state.db.tenant(staff).await?;
-    repo::find(&tx, id).await?.ok_or_else(ApiError::not_found)?;
-    let rows = repo::contacts_of(&tx, id).await?;
-    tx.commit().await?;
-    rows.iter().map(|(c, u)| contact_view(c, u.as_ref())).collect()
+fn text(field: &str, v: Option<String>, max: usize) -> ApiResult<Option<String>> {
+    let v = v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    if v.as_ref().is_some_and(|s| s.chars().count() > max) {
+        return Err(ApiError::invalid(field, codes::VALIDATION, format!("Use at most {max} characters.")));
+    }
+    Ok(v)
+}
+
+fn list_json(field: &str, items: Vec<String>) -> ApiResult<String> {
+    let items: Vec<String> = items.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+    if items.len() > 50 || items.iter().any(|s| s.chars().count() > 300) {
+        return Err(ApiError::invalid(field, codes::VALIDATION, "At most 50 points of up to 300 characters each."));
+    }
+    serde_json::to_string(&items).map_err(ApiError::internal)
 }
 
 #[tracing::instrument(skip(state, req))]
-pub async fn add_contact(
+pub async fn update(
     state: &AppState,
     staff: &Staff,
     id: ClientId,
-    req: CreateContactRequest,
-) -> ApiResult<ContactView> {
-    let tx = state.db.tenant(staff).await?;
-    // Existence first: another agency's client is a 404 whatever the role.
-    repo::find(&tx, id).await?.ok_or_else(ApiError::not_found)?;
-    staff.require_client_manager()?;
+    req: UpdateClientRequest,
+) -> ApiResult<ClientProfile> {
     let name = DisplayName::parse("name", &req.name)?;
-    let email = Email::parse("email", &req.email)?;
-    if repo::contact_email_taken(&tx, id, email.as_str()).await? {
-        return Err(ApiError::conflict(codes::ALREADY_EXISTS, "This client already has a contact with this email.")
-            .with_field("email"));
+    if let (Some(start), Some(end)) = (req.started_on, req.ended_on) {
+        if end < start {
+            return Err(ApiError::invalid("ended_on", codes::VALIDATION, "The end cannot come before the start."));
+        }
     }
-    let row = contacts::Model {
-        id: uuid::Uuid::new_v4(),
-        agency_id: tx.agency_id().0,
-        client_id: id.0,
-        user_id: None,
-        name: name.into_inner(),
-        email: email.into_inner(),
-        portal_role: req.portal_role.as_str().into(),
-        created_at: Utc::now(),
-    };
-    repo::insert_contact(&tx, row.clone()).await?;
+    if req.contact_cadence_days.is_some_and(|d| d == 0 || d > 365) {
+        return Err(ApiError::invalid("contact_cadence_days", codes::VALIDATION, "Use 1–365 days."));
+    }
+    let tx = state.db.tenant(staff).await?;
+    let old = access::client(&tx, staff, id, Need::Manage).await?;
+    let manager = req.account_manager_id.map(|m| m.0);
+    if manager != old.account_manager_id {
+        // Reassigning an account is the agency's call, not the manager's.
+        if !staff.role.is_admin() {
+            return Err(ApiError::forbidden());
+        }
+        if let Some(m) = req.account_manager_id {
+            check_manager(&tx, m).await?;
+        }
+    }
+    let mut row = old.clone();
+    row.name_search = search_key(name.as_str());
+    row.name = name.into_inner();
+    row.status = req.status.as_str().into();
+    row.account_manager_id = manager;
+    row.started_on = req.started_on;
+    row.ended_on = req.ended_on;
+    row.business_model = text("business_model", req.business_model, 2000)?;
+    row.audience = text("audience", req.audience, 2000)?;
+    row.market = text("market", req.market, 2000)?;
+    row.product_role = text("product_role", req.product_role, 2000)?;
+    row.included = list_json("included", req.included)?;
+    row.excluded = list_json("excluded", req.excluded)?;
+    row.contact_cadence_days = req.contact_cadence_days.map(|d| d as i32);
+    row.report_cadence = req.report_cadence.map(|r| r.as_str().into());
+    row.temperament = req.temperament.map(|t| t.as_str().into());
+    row.activity = req.activity.map(|a| a.as_str().into());
+    row.value_tier = req.value_tier.map(|v| v.as_str().into());
+    row.updated_at = Utc::now();
+    if req.status == ClientStatus::Churned && row.ended_on.is_none() {
+        row.ended_on = Some(Utc::now().date_naive());
+    }
+    repo::save(&tx, row.clone()).await?;
+    if old.status != row.status {
+        record_status(&tx, row.id, Some(&old.status), &row.status, staff.user).await?;
+    }
+    let counts = repo::contact_counts(&tx, &[row.id]).await?;
+    let names = view::staff_names(&tx, row.account_manager_id).await?;
     tx.commit().await?;
-    contact_view(&row, None)
+    let summary = view::summary(&row, counts.get(&row.id).copied().unwrap_or(0), &names, Utc::now())?;
+    Ok(view::profile(summary, &row, access::may_manage(staff, &row)))
+}
+
+/// Archiving hides a client from the default list; nothing is deleted.
+pub async fn set_archived(state: &AppState, staff: &Staff, id: ClientId, archived: bool) -> ApiResult<ClientProfile> {
+    let tx = state.db.tenant(staff).await?;
+    let mut row = access::client(&tx, staff, id, Need::Manage).await?;
+    row.archived_at = if archived { row.archived_at.or(Some(Utc::now())) } else { None };
+    row.updated_at = Utc::now();
+    repo::save(&tx, row.clone()).await?;
+    let counts = repo::contact_counts(&tx, &[row.id]).await?;
+    let names = view::staff_names(&tx, row.account_manager_id).await?;
+    tx.commit().await?;
+    let summary = view::summary(&row, counts.get(&row.id).copied().unwrap_or(0), &names, Utc::now())?;
+    Ok(view::profile(summary, &row, access::may_manage(staff, &row)))
+}
+
+pub async fn status_history(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<Vec<StatusChange>> {
+    let tx = state.db.tenant(staff).await?;
+    access::client(&tx, staff, id, Need::Read).await?;
+    let rows = tx
+        .find::<client_status_changes::Entity>()
+        .filter(client_status_changes::Column::ClientId.eq(id.0))
+        .order_by_desc(client_status_changes::Column::ChangedAt)
+        .all(tx.conn())
+        .await?;
+    let names = view::staff_names(&tx, rows.iter().filter_map(|r| r.changed_by)).await?;
+    tx.commit().await?;
+    rows.iter()
+        .map(|r| {
+            Ok(StatusChange {
+                from: r.from_status.as_deref().and_then(ClientStatus::parse),
+                to: ClientStatus::parse(&r.to_status).ok_or_else(|| ApiError::internal("bad status"))?,
+                changed_by: view::staff_ref(r.changed_by, &names),
+                changed_at: r.changed_at,
+            })
+        })
+        .collect()
 }

@@ -124,6 +124,7 @@ pub async fn create_agency(
         default_locale: locale.as_str().into(),
         time_zone: time_zone.into_inner(),
         created_at: now,
+        managers_see_all: false,
     };
     agencies::Entity::insert(agencies::ActiveModel::from(agency.clone())).exec_without_returning(tx.conn()).await?;
     let owner = users::Model {

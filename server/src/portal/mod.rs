@@ -4,11 +4,12 @@ use crate::auth::me::client_ref;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::PortalContact;
-use accord_api::portal::PortalHome;
+use accord_api::portal::{ManagerCard, PortalHome, PortalProject};
 use accord_api::ErrorBody;
-use accord_entity::{agencies, clients, contacts};
+use accord_api::{Money, ProjectKind, ProjectStatus};
+use accord_entity::{agencies, clients, contacts, projects, users};
 use actix_web::{get, web};
-use sea_orm::{ColumnTrait, QueryFilter};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -34,11 +35,45 @@ pub(super) async fn home(state: web::Data<AppState>, contact: PortalContact) -> 
         .one(tx.conn())
         .await?
         .ok_or_else(ApiError::not_found)?;
+    let account_manager = match client.account_manager_id {
+        Some(id) => tx
+            .find::<users::Entity>()
+            .filter(users::Column::Id.eq(id))
+            .one(tx.conn())
+            .await?
+            .map(|u| ManagerCard { name: u.name, email: u.email }),
+        None => None,
+    };
+    let projects = tx
+        .find::<projects::Entity>()
+        .filter(projects::Column::ClientId.eq(contact.client.0))
+        .order_by_asc(projects::Column::CreatedAt)
+        .all(tx.conn())
+        .await?;
     tx.commit().await?;
+    let projects = projects
+        .into_iter()
+        .filter_map(|p| {
+            Some(PortalProject {
+                kind: ProjectKind::parse(&p.kind)?,
+                status: ProjectStatus::parse(&p.status)?,
+                starts_on: p.starts_on,
+                ends_on: p.ends_on,
+                // Internal unless the agency chose to share it.
+                budget: match (p.budget_shared, p.budget_minor) {
+                    (true, Some(amount_minor)) => Some(Money { amount_minor, currency: p.currency.clone() }),
+                    _ => None,
+                },
+                name: p.name,
+            })
+        })
+        .collect();
     Ok(web::Json(PortalHome {
         agency_name: agency.name,
         client: client_ref(&client)?,
         contact_name: me.name,
         portal_role: contact.portal_role,
+        account_manager,
+        projects,
     }))
 }

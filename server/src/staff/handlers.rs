@@ -5,7 +5,7 @@ use crate::error::ApiResult;
 use crate::http::client_info;
 use crate::state::AppState;
 use crate::tenancy::Staff;
-use accord_api::staff::{ChangeRoleRequest, SetStatusRequest, StaffMember};
+use accord_api::staff::{AgencySettings, ChangeRoleRequest, SetStatusRequest, StaffMember};
 use accord_api::{ErrorBody, UserId};
 use actix_web::{get, put, web, HttpRequest};
 
@@ -47,4 +47,24 @@ pub(super) async fn set_status(
 ) -> ApiResult<web::Json<StaffMember>> {
     let ip = client_info(&req).ip;
     Ok(web::Json(service::set_status(&state, &staff, id.into_inner(), body.status, ip.as_deref()).await?))
+}
+
+/// Agency-wide settings (owner/admin).
+#[utoipa::path(tag = "staff", responses(
+    (status = 200, body = AgencySettings), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[get("/staff/agency/settings")]
+pub(super) async fn get_settings(state: web::Data<AppState>, staff: Staff) -> ApiResult<web::Json<AgencySettings>> {
+    Ok(web::Json(service::settings(&state, &staff, None).await?))
+}
+
+/// Changes agency-wide settings (owner/admin).
+#[utoipa::path(tag = "staff", request_body = AgencySettings, responses(
+    (status = 200, body = AgencySettings), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[put("/staff/agency/settings")]
+pub(super) async fn put_settings(
+    state: web::Data<AppState>,
+    staff: Staff,
+    body: web::Json<AgencySettings>,
+) -> ApiResult<web::Json<AgencySettings>> {
+    Ok(web::Json(service::settings(&state, &staff, Some(body.into_inner())).await?))
 }

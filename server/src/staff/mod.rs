@@ -6,5 +6,9 @@ mod service;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(handlers::list_members).service(handlers::change_role).service(handlers::set_status);
+    cfg.service(handlers::list_members)
+        .service(handlers::change_role)
+        .service(handlers::set_status)
+        .service(handlers::get_settings)
+        .service(handlers::put_settings);
 }

@@ -8,9 +8,9 @@ use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::Staff;
 use accord_api::error::codes;
-use accord_api::staff::StaffMember;
+use accord_api::staff::{AgencySettings, StaffMember};
 use accord_api::{PrincipalKind, StaffRole, UserId, UserStatus};
-use accord_entity::users;
+use accord_entity::{agencies, users};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
@@ -135,4 +135,20 @@ pub async fn set_status(
         staff_rows(&tx).filter(users::Column::Id.eq(id.0)).one(tx.conn()).await?.ok_or_else(ApiError::not_found)?;
     tx.commit().await?;
     member(&updated)
+}
+
+/// Reads the agency settings, or writes them first when `new` is given.
+pub async fn settings(state: &AppState, staff: &Staff, new: Option<AgencySettings>) -> ApiResult<AgencySettings> {
+    staff.require_admin()?;
+    let tx = state.db.tenant(staff).await?;
+    if let Some(new) = new {
+        agencies::Entity::update_many()
+            .col_expr(agencies::Column::ManagersSeeAll, Expr::value(new.managers_see_all))
+            .filter(tx.owned::<agencies::Entity>())
+            .exec(tx.conn())
+            .await?;
+    }
+    let agency = tx.find::<agencies::Entity>().one(tx.conn()).await?.ok_or_else(ApiError::not_found)?;
+    tx.commit().await?;
+    Ok(AgencySettings { managers_see_all: agency.managers_see_all })
 }

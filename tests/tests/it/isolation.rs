@@ -66,6 +66,10 @@ fn staff(a: impl Fn(Actor) -> u16, other: u16) -> impl Fn(Actor) -> u16 {
 fn managers(ok: u16) -> impl Fn(Actor) -> u16 {
     move |a| if a == SpecialistA { 403 } else { ok }
 }
+/// Those who may change client A1: owner, admin and its account manager (not the specialist).
+fn client_managers(ok: u16) -> impl Fn(Actor) -> u16 {
+    move |a| if a == SpecialistA { 403 } else { ok }
+}
 fn admins(ok: u16) -> impl Fn(Actor) -> u16 {
     move |a| if matches!(a, OwnerA | AdminA) { ok } else { 403 }
 }
@@ -135,20 +139,97 @@ fn matrix() -> Vec<Row> {
         row("PUT", "/api/staff/members/{id}/role", staff(admins(200), 404), |_| Some(json!({ "role": "specialist" }))),
         row("PUT", "/api/staff/members/{id}/status", staff(admins(200), 404), |_| Some(json!({ "status": "active" }))),
         row("GET", "/api/portal/home", contacts_only(200), none),
+        row("POST", "/api/staff/invitations", staff(admins(201), 201), |_| {
+            Some(json!({ "email": format!("inv-{}@x.test", unique()), "name": "I", "role": "specialist" }))
+        }),
+        row("GET", "/api/staff/invitations", staff(managers(200), 200), none),
+        row("POST", "/api/staff/invitations/{id}/resend", staff(admins(200), 404), none),
+        row("POST", "/api/staff/invitations/{id}/revoke", staff(admins(200), 404), none),
+        row("POST", "/api/staff/clients/{id}/contacts/{contact_id}/invitation", staff(managers(201), 404), |_| {
+            Some(json!({}))
+        }),
+        row("POST", "/api/public/invitations/preview", any_caller(404), |_| Some(json!({ "token": unique() }))),
+        row("POST", "/api/public/invitations/accept", any_caller(404), |_| {
+            Some(json!({ "token": unique(), "password": "Very-secret-pass-1" }))
+        }),
+        row("POST", "/api/public/password-reset/request", any_caller(202), |_| {
+            Some(json!({ "email": format!("nobody-{}@x.test", unique()) }))
+        }),
+        row("POST", "/api/public/password-reset/check", any_caller(404), |_| Some(json!({ "token": unique() }))),
+        row("POST", "/api/public/password-reset/complete", any_caller(404), |_| {
+            Some(json!({ "token": unique(), "password": "Very-secret-pass-1" }))
+        }),
+        row("PUT", "/api/auth/profile", signed_in(200), |_| Some(json!({ "name": "Matrix Person" }))),
+        // Client account: A1 is managed by ManagerA; SpecialistA is on one of its projects.
+        row("PUT", "/api/staff/clients/{id}", staff(client_managers(200), 404), |w| {
+            Some(json!({ "name": w.client_a1.1, "status": "active", "account_manager_id": w.manager_a.id,
+                         "temperament": "sanguine", "contact_cadence_days": 14, "included": ["SEO"] }))
+        }),
+        row("POST", "/api/staff/clients/{id}/archive", staff(client_managers(200), 404), none),
+        row("POST", "/api/staff/clients/{id}/unarchive", staff(client_managers(200), 404), none),
+        row("GET", "/api/staff/clients/{id}/status-history", staff(any_caller(200), 404), none),
+        row("GET", "/api/staff/clients/{id}/contacts/history", staff(any_caller(200), 404), none),
+        row("PUT", "/api/staff/clients/{id}/contacts/{contact_id}", staff(client_managers(200), 404), |_| {
+            Some(
+                json!({ "name": "Renamed", "email": format!("r-{}@x.test", unique()), "portal_role": "viewer", "position": "CMO" }),
+            )
+        }),
+        row("POST", "/api/staff/clients/{id}/contacts/{contact_id}/leave", staff(client_managers(200), 404), |_| {
+            Some(json!({}))
+        }),
+        row("GET", "/api/staff/clients/{id}/projects", staff(any_caller(200), 404), none),
+        row("POST", "/api/staff/clients/{id}/projects", staff(client_managers(201), 404), |_| {
+            Some(json!({ "name": "SEO", "kind": "seo", "status": "planned" }))
+        }),
+        row("PUT", "/api/staff/clients/{id}/projects/{project_id}", staff(client_managers(200), 404), |w| {
+            Some(json!({ "name": "Website", "kind": "website", "status": "active", "team": [w.specialist_a.id],
+                         "budget": { "amount_minor": 15_000_000, "currency": "RUB" } }))
+        }),
+        row("GET", "/api/staff/clients/{id}/touchpoints", staff(any_caller(200), 404), none),
+        row("POST", "/api/staff/clients/{id}/touchpoints", staff(any_caller(201), 404), |_| {
+            Some(json!({ "kind": "call", "occurred_at": chrono::Utc::now(), "summary": "Weekly call" }))
+        }),
+        row("GET", "/api/staff/exports/clients.csv", staff(any_caller(200), 200), none),
+        row("GET", "/api/staff/exports/contacts.csv", staff(any_caller(200), 200), none),
+        row("GET", "/api/staff/agency/settings", staff(admins(200), 200), none),
+        row("PUT", "/api/staff/agency/settings", staff(admins(200), 200), |_| {
+            Some(json!({ "managers_see_all": false }))
+        }),
     ]
 }
 
-/// The concrete URL: ids point into agency A (client A1, a staff member), or agency C for
-/// platform status changes so agency A keeps working while the matrix runs.
-fn concrete(path: &str, w: &World) -> String {
+/// Ids the matrix points at, beyond the world: a staff invitation of agency A.
+struct Targets {
+    invitation_a: String,
+}
+
+/// The concrete URL: ids point into agency A (client A1, a staff member, an invitation), or
+/// agency C for platform status changes so agency A keeps working while the matrix runs.
+/// Contact invitations use a fresh uninvited contact per inviter, so each gets a real answer.
+fn concrete(path: &str, w: &World, t: &Targets, actor: Actor) -> String {
     let id = if path.starts_with("/api/staff/clients/") {
         w.client_a1.0.to_string()
     } else if path.starts_with("/api/staff/members/") {
         w.target_a.id.to_string()
+    } else if path.starts_with("/api/staff/invitations/") {
+        t.invitation_a.clone()
     } else {
         w.c.id.to_string()
     };
-    path.replace("{id}", &id)
+    let spare = match actor {
+        OwnerA => 0,
+        AdminA => 1,
+        ManagerA => 2,
+        _ => 3,
+    };
+    let mut url = path
+        .replace("{id}", &id)
+        .replace("{contact_id}", &w.spare_contacts_a1[spare].0.to_string())
+        .replace("{project_id}", &w.project_a1.to_string());
+    if path == "/api/staff/invitations" {
+        url.push_str("?kind=contact");
+    }
+    url
 }
 
 fn email_of(a: Actor, w: &World) -> Option<&str> {
@@ -211,10 +292,17 @@ async fn every_operation_answers_every_actor_as_expected() {
     for a in ACTORS {
         clients.insert(a, client_for(&app, a, &w).await);
     }
+    let created: Value = clients[&OwnerA]
+        .post("/api/staff/invitations", json!({ "email": "matrix-target@x.test", "name": "T", "role": "specialist" }))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let targets = Targets { invitation_a: created["id"].as_str().expect("invitation id").to_string() };
     let mut failures = Vec::new();
     for r in &rows {
-        let url = concrete(r.path, &w);
         for a in ACTORS {
+            let url = concrete(r.path, &w, &targets, a);
             let c = &clients[&a];
             let res = c.send(r.method, &url, (r.body)(&w)).await;
             let status = res.status().as_u16();

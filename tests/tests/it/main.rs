@@ -1,9 +1,11 @@
 //! The one integration-test binary (one link of the app, not one per file).
 //! Runs on SQLite by default and on PostgreSQL with `ACCORD_TEST_DB=postgres`.
 
+mod accounts;
 mod auth;
 mod basics;
 mod browser;
+mod invitations;
 mod isolation;
 mod rls;
 mod sessions;

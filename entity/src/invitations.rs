@@ -1,0 +1,32 @@
+//! `invitations`: one-time links that bring a staff member or a client contact in.
+//! Only the SHA-256 of the token is stored.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "invitations")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub agency_id: Uuid,
+    /// `staff` or `contact`.
+    pub kind: String,
+    pub email: String,
+    pub name: String,
+    pub staff_role: Option<String>,
+    pub contact_id: Option<Uuid>,
+    pub locale: String,
+    #[sea_orm(unique)]
+    pub token_hash: String,
+    pub expires_at: DateTimeUtc,
+    pub accepted_at: Option<DateTimeUtc>,
+    pub revoked_at: Option<DateTimeUtc>,
+    pub created_by: Uuid,
+    pub created_at: DateTimeUtc,
+    pub sent_count: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,28 @@
+//! `projects`: a client's projects (site, SEO, ads, app, …) with dates and budget in minor units.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "projects")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub agency_id: Uuid,
+    pub client_id: Uuid,
+    pub name: String,
+    pub kind: String,
+    pub status: String,
+    pub starts_on: Option<Date>,
+    pub ends_on: Option<Date>,
+    pub budget_minor: Option<i64>,
+    pub currency: String,
+    /// Whether the client's portal may show the budget.
+    pub budget_shared: bool,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,154 @@
+//! Password reset by email: a one-hour, single-use link. Asking answers the same whether or
+//! not the address exists; at most three links per account per hour.
+
+use super::password::NewPassword;
+use super::session::{self, hash_token, new_token, ClientInfo};
+use crate::audit::{Action, Entry};
+use crate::error::{ApiError, ApiResult};
+use crate::mail::{self, templates};
+use crate::state::AppState;
+use accord_api::error::codes;
+use accord_api::invitations::{InvitationState, ResetTokenState};
+use accord_api::{AgencyId, AgencyStatus, Locale, UserId, UserStatus};
+use accord_entity::{agencies, password_resets, users};
+use actix_web::cookie::Cookie;
+use actix_web::http::StatusCode;
+use chrono::{Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+const VALID_MINUTES: i64 = 60;
+const MAX_PER_HOUR: u64 = 3;
+
+/// Creates a link for every active account with this email and mails it. Always `Ok`.
+pub async fn request(state: &AppState, email: &str, client: &ClientInfo) -> ApiResult<()> {
+    let email = email.trim().to_lowercase();
+    if email.is_empty() || email.len() > 254 {
+        return Ok(());
+    }
+    let tx = state.db.unscoped("password reset request").await?;
+    let accounts = users::Entity::find()
+        .filter(users::Column::Email.eq(email.as_str()))
+        .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
+        .find_also_related(agencies::Entity)
+        .all(tx.conn())
+        .await?;
+    let now = Utc::now();
+    for (user, agency) in accounts {
+        if agency.as_ref().is_some_and(|a| AgencyStatus::parse(&a.status) != Some(AgencyStatus::Active)) {
+            continue;
+        }
+        let recent = password_resets::Entity::find()
+            .filter(password_resets::Column::UserId.eq(user.id))
+            .filter(password_resets::Column::CreatedAt.gt(now - Duration::hours(1)))
+            .count(tx.conn())
+            .await?;
+        if recent >= MAX_PER_HOUR {
+            tracing::info!(user = %user.id, "password reset throttled");
+            continue;
+        }
+        let token = new_token();
+        let row = password_resets::ActiveModel {
+            id: sea_orm::ActiveValue::Set(uuid::Uuid::new_v4()),
+            user_id: sea_orm::ActiveValue::Set(user.id),
+            agency_id: sea_orm::ActiveValue::Set(user.agency_id),
+            token_hash: sea_orm::ActiveValue::Set(hash_token(&token)),
+            expires_at: sea_orm::ActiveValue::Set(now + Duration::minutes(VALID_MINUTES)),
+            used_at: sea_orm::ActiveValue::Set(None),
+            created_at: sea_orm::ActiveValue::Set(now),
+        };
+        password_resets::Entity::insert(row).exec_without_returning(tx.conn()).await?;
+        let link = format!("{}/reset-password#{token}", state.settings.public_url);
+        let locale = Locale::parse(&user.locale).unwrap_or_default();
+        let m =
+            templates::password_reset(&user.email, &user.name, locale, agency.as_ref().map(|a| a.name.as_str()), &link);
+        let agency_id = user.agency_id.map(AgencyId);
+        mail::enqueue(tx.conn(), agency_id, m).await?;
+        Entry::new(Action::PasswordResetRequested)
+            .agency(agency_id)
+            .actor(UserId(user.id))
+            .ip(client.ip.as_deref())
+            .write(tx.conn())
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+fn state_of(row: &password_resets::Model) -> InvitationState {
+    if row.used_at.is_some() {
+        InvitationState::Accepted
+    } else if row.expires_at <= Utc::now() {
+        InvitationState::Expired
+    } else {
+        InvitationState::Pending
+    }
+}
+
+async fn by_token(tx: &crate::db::PlatformTx, token: &str) -> ApiResult<password_resets::Model> {
+    let invalid =
+        || ApiError::new(StatusCode::NOT_FOUND, codes::LINK_INVALID, "This link is not valid. Ask for a new one.");
+    if token.is_empty() || token.len() > 100 {
+        return Err(invalid());
+    }
+    password_resets::Entity::find()
+        .filter(password_resets::Column::TokenHash.eq(hash_token(token)))
+        .one(tx.conn())
+        .await?
+        .ok_or_else(invalid)
+}
+
+pub async fn check(state: &AppState, token: &str) -> ApiResult<ResetTokenState> {
+    let tx = state.db.unscoped("password reset check").await?;
+    let row = by_token(&tx, token).await?;
+    tx.commit().await?;
+    Ok(ResetTokenState { state: state_of(&row) })
+}
+
+fn usable(row: &password_resets::Model) -> ApiResult<()> {
+    match state_of(row) {
+        InvitationState::Pending => Ok(()),
+        InvitationState::Accepted => {
+            Err(ApiError::conflict(codes::LINK_USED, "This link was already used. Ask for a new one."))
+        }
+        _ => Err(ApiError::new(StatusCode::GONE, codes::LINK_EXPIRED, "This link has expired. Ask for a new one.")),
+    }
+}
+
+/// Sets the new password, ends every session of the account and signs this browser in.
+pub async fn complete(
+    state: &AppState,
+    token: &str,
+    password: &str,
+    client: &ClientInfo,
+) -> ApiResult<Cookie<'static>> {
+    {
+        let tx = state.db.unscoped("password reset precheck").await?;
+        usable(&by_token(&tx, token).await?)?;
+        tx.commit().await?;
+    }
+    let hash = NewPassword::parse("password", password)?.hash().await?;
+    let tx = state.db.unscoped("password reset").await?;
+    let row = by_token(&tx, token).await?;
+    usable(&row)?;
+    let now = Utc::now();
+    users::Entity::update_many()
+        .col_expr(users::Column::PasswordHash, Expr::value(hash))
+        .col_expr(users::Column::UpdatedAt, Expr::value(now))
+        .filter(users::Column::Id.eq(row.user_id))
+        .exec(tx.conn())
+        .await?;
+    password_resets::Entity::update_many()
+        .col_expr(password_resets::Column::UsedAt, Expr::value(now))
+        .filter(password_resets::Column::UserId.eq(row.user_id))
+        .filter(password_resets::Column::UsedAt.is_null())
+        .exec(tx.conn())
+        .await?;
+    let user = UserId(row.user_id);
+    session::end_all_for_user(tx.conn(), user).await?;
+    let agency = row.agency_id.map(AgencyId);
+    Entry::new(Action::PasswordReset).agency(agency).actor(user).ip(client.ip.as_deref()).write(tx.conn()).await?;
+    let cookie = session::open(&tx, state, user, agency, client).await?;
+    tx.commit().await?;
+    Ok(cookie)
+}

@@ -1,0 +1,292 @@
+//! A client's people: listing with portal access, adding, editing, leaving (with who replaced
+//! them). Every change is kept as a contact event, so "who left, who replaced whom" stays visible.
+
+use super::access::{self, Need};
+use super::{repo, view};
+use crate::db::TenantTx;
+use crate::domain::{DisplayName, Email};
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use crate::tenancy::Staff;
+use accord_api::clients::{ContactEvent, ContactLeftRequest, ContactView, CreateContactRequest, PortalAccess};
+use accord_api::error::codes;
+use accord_api::{ClientId, ContactId, InvitationId, PortalRole, UserId, UserStatus};
+use accord_entity::{contact_events, contacts, invitations, users};
+use chrono::Utc;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+/// The account decides once it exists; before that, the newest open invitation does.
+fn portal_access(user: Option<&users::Model>, invitation: Option<&invitations::Model>) -> PortalAccess {
+    if let Some(u) = user {
+        return match UserStatus::parse(&u.status) {
+            Some(UserStatus::Active) => PortalAccess::Active,
+            _ => PortalAccess::Disabled,
+        };
+    }
+    match invitation {
+        Some(inv) if inv.expires_at > Utc::now() => {
+            PortalAccess::Invited { invitation_id: InvitationId(inv.id), expires_at: inv.expires_at }
+        }
+        Some(inv) => PortalAccess::InvitationExpired { invitation_id: InvitationId(inv.id) },
+        None => PortalAccess::NotInvited,
+    }
+}
+
+pub fn contact_view(c: &contacts::Model, access: PortalAccess) -> ApiResult<ContactView> {
+    Ok(ContactView {
+        id: ContactId(c.id),
+        client_id: ClientId(c.client_id),
+        name: c.name.clone(),
+        email: c.email.clone(),
+        portal_role: PortalRole::parse(&c.portal_role).ok_or_else(|| ApiError::internal("bad portal role"))?,
+        portal_access: access,
+        created_at: c.created_at,
+        position: c.position.clone(),
+        phone: c.phone.clone(),
+        decision_maker: c.decision_maker,
+        left_at: c.left_at,
+        replaced_by: c.replaced_by.map(ContactId),
+    })
+}
+
+/// Every contact of the client (current first, then those who left), in three queries.
+pub async fn list(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<Vec<ContactView>> {
+    let tx = state.db.tenant(staff).await?;
+    access::client(&tx, staff, id, Need::Read).await?;
+    let mut rows = repo::contacts_of(&tx, id).await?;
+    let ids: Vec<uuid::Uuid> = rows.iter().map(|(c, _)| c.id).collect();
+    let invitations = repo::latest_invitations(&tx, &ids).await?;
+    tx.commit().await?;
+    rows.sort_by_key(|(c, _)| (c.left_at.is_some(), c.name.to_lowercase()));
+    rows.iter().map(|(c, u)| contact_view(c, portal_access(u.as_ref(), invitations.get(&c.id)))).collect()
+}
+
+fn optional(field: &str, v: Option<String>, max: usize) -> ApiResult<Option<String>> {
+    let v = v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    if v.as_ref().is_some_and(|s| s.chars().count() > max || s.chars().any(char::is_control)) {
+        return Err(ApiError::invalid(field, codes::VALIDATION, format!("Use at most {max} characters.")));
+    }
+    Ok(v)
+}
+
+async fn event(tx: &TenantTx, c: &contacts::Model, kind: &str, detail: Option<String>, actor: UserId) -> ApiResult<()> {
+    let row = contact_events::Model {
+        id: uuid::Uuid::new_v4(),
+        agency_id: tx.agency_id().0,
+        client_id: c.client_id,
+        contact_id: c.id,
+        kind: kind.into(),
+        detail,
+        actor_id: Some(actor.0),
+        at: Utc::now(),
+    };
+    contact_events::Entity::insert(contact_events::ActiveModel::from(row)).exec_without_returning(tx.conn()).await?;
+    Ok(())
+}
+
+struct Fields {
+    name: DisplayName,
+    email: Email,
+    position: Option<String>,
+    phone: Option<String>,
+}
+
+fn parse(req: &CreateContactRequest) -> ApiResult<Fields> {
+    Ok(Fields {
+        name: DisplayName::parse("name", &req.name)?,
+        email: Email::parse("email", &req.email)?,
+        position: optional("position", req.position.clone(), 200)?,
+        phone: optional("phone", req.phone.clone(), 50)?,
+    })
+}
+
+#[tracing::instrument(skip(state, req))]
+pub async fn add(state: &AppState, staff: &Staff, id: ClientId, req: CreateContactRequest) -> ApiResult<ContactView> {
+    let tx = state.db.tenant(staff).await?;
+    access::client(&tx, staff, id, Need::Manage).await?;
+    let f = parse(&req)?;
+    if repo::contact_email_taken(&tx, id, f.email.as_str(), None).await? {
+        return Err(ApiError::conflict(codes::ALREADY_EXISTS, "This client already has a contact with this email.")
+            .with_field("email"));
+    }
+    let mut row = repo::new_contact(tx.agency_id().0, id.0, f.name.as_str(), f.email.as_str(), req.portal_role);
+    row.position = f.position;
+    row.phone = f.phone;
+    row.decision_maker = req.decision_maker;
+    repo::insert_contact(&tx, row.clone()).await?;
+    event(&tx, &row, "added", None, staff.user).await?;
+    tx.commit().await?;
+    contact_view(&row, PortalAccess::NotInvited)
+}
+
+async fn load(tx: &TenantTx, staff: &Staff, client: ClientId, contact: ContactId) -> ApiResult<contacts::Model> {
+    access::client(tx, staff, client, Need::Manage).await?;
+    tx.find::<contacts::Entity>()
+        .filter(contacts::Column::Id.eq(contact.0))
+        .filter(contacts::Column::ClientId.eq(client.0))
+        .one(tx.conn())
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+#[tracing::instrument(skip(state, req))]
+pub async fn update(
+    state: &AppState,
+    staff: &Staff,
+    client: ClientId,
+    contact: ContactId,
+    req: CreateContactRequest,
+) -> ApiResult<ContactView> {
+    let tx = state.db.tenant(staff).await?;
+    let old = load(&tx, staff, client, contact).await?;
+    let f = parse(&req)?;
+    if f.email.as_str() != old.email {
+        if old.user_id.is_some() {
+            return Err(ApiError::invalid(
+                "email",
+                codes::VALIDATION,
+                "This person signs in with this email; it cannot change here.",
+            ));
+        }
+        if repo::contact_email_taken(&tx, client, f.email.as_str(), Some(contact)).await? {
+            return Err(ApiError::conflict(
+                codes::ALREADY_EXISTS,
+                "This client already has a contact with this email.",
+            )
+            .with_field("email"));
+        }
+    }
+    let mut row = old.clone();
+    row.name = f.name.into_inner();
+    row.email = f.email.into_inner();
+    row.position = f.position;
+    row.phone = f.phone;
+    row.decision_maker = req.decision_maker;
+    row.portal_role = req.portal_role.as_str().into();
+    let mut changed = Vec::new();
+    for (label, a, b) in [
+        ("name", &old.name, &row.name),
+        ("email", &old.email, &row.email),
+        ("portal_role", &old.portal_role, &row.portal_role),
+    ] {
+        if a != b {
+            changed.push(format!("{label}: {a} → {b}"));
+        }
+    }
+    if old.position != row.position {
+        changed.push(format!(
+            "position: {} → {}",
+            old.position.clone().unwrap_or_default(),
+            row.position.clone().unwrap_or_default()
+        ));
+    }
+    if old.phone != row.phone {
+        changed.push("phone".to_string());
+    }
+    if old.decision_maker != row.decision_maker {
+        changed.push(format!("decision_maker: {} → {}", old.decision_maker, row.decision_maker));
+    }
+    contacts::Entity::update(sea_orm::ActiveModelTrait::reset_all(contacts::ActiveModel::from(row.clone())))
+        .filter(tx.owned::<contacts::Entity>())
+        .exec(tx.conn())
+        .await?;
+    if !changed.is_empty() {
+        event(&tx, &row, "updated", Some(changed.join("; ")), staff.user).await?;
+    }
+    let user = match row.user_id {
+        Some(u) => tx.find::<users::Entity>().filter(users::Column::Id.eq(u)).one(tx.conn()).await?,
+        None => None,
+    };
+    let inv = repo::latest_invitations(&tx, &[row.id]).await?;
+    tx.commit().await?;
+    contact_view(&row, portal_access(user.as_ref(), inv.get(&row.id)))
+}
+
+/// The person left the client: kept as history, portal access ends, a successor may be named.
+#[tracing::instrument(skip(state, req))]
+pub async fn leave(
+    state: &AppState,
+    staff: &Staff,
+    client: ClientId,
+    contact: ContactId,
+    req: ContactLeftRequest,
+) -> ApiResult<ContactView> {
+    let tx = state.db.tenant(staff).await?;
+    let mut row = load(&tx, staff, client, contact).await?;
+    if row.left_at.is_some() {
+        return Err(ApiError::conflict(codes::CONFLICT, "This contact has already left."));
+    }
+    let successor = match req.replaced_by {
+        Some(s) if s == contact => {
+            return Err(ApiError::invalid("replaced_by", codes::VALIDATION, "Choose someone else."))
+        }
+        Some(s) => Some(
+            tx.find::<contacts::Entity>()
+                .filter(contacts::Column::Id.eq(s.0))
+                .filter(contacts::Column::ClientId.eq(client.0))
+                .filter(contacts::Column::LeftAt.is_null())
+                .one(tx.conn())
+                .await?
+                .ok_or_else(|| {
+                    ApiError::invalid("replaced_by", codes::VALIDATION, "Choose a current contact of this client.")
+                })?,
+        ),
+        None => None,
+    };
+    row.left_at = Some(Utc::now());
+    row.replaced_by = successor.as_ref().map(|s| s.id);
+    contacts::Entity::update(sea_orm::ActiveModelTrait::reset_all(contacts::ActiveModel::from(row.clone())))
+        .filter(tx.owned::<contacts::Entity>())
+        .exec(tx.conn())
+        .await?;
+    if let Some(user) = row.user_id {
+        // Their portal access ends with their role at the client.
+        users::Entity::update_many()
+            .col_expr(users::Column::Status, sea_orm::sea_query::Expr::value(UserStatus::Disabled.as_str()))
+            .filter(tx.owned::<users::Entity>())
+            .filter(users::Column::Id.eq(user))
+            .exec(tx.conn())
+            .await?;
+        crate::auth::session::end_all_for_user(tx.conn(), UserId(user)).await?;
+    }
+    match &successor {
+        Some(s) => event(&tx, &row, "replaced", Some(s.name.clone()), staff.user).await?,
+        None => event(&tx, &row, "left", None, staff.user).await?,
+    }
+    tx.commit().await?;
+    let access = if row.user_id.is_some() { PortalAccess::Disabled } else { PortalAccess::NotInvited };
+    contact_view(&row, access)
+}
+
+pub async fn history(state: &AppState, staff: &Staff, client: ClientId) -> ApiResult<Vec<ContactEvent>> {
+    let tx = state.db.tenant(staff).await?;
+    access::client(&tx, staff, client, Need::Read).await?;
+    let events = tx
+        .find::<contact_events::Entity>()
+        .filter(contact_events::Column::ClientId.eq(client.0))
+        .order_by_desc(contact_events::Column::At)
+        .all(tx.conn())
+        .await?;
+    let names: HashMap<uuid::Uuid, String> = tx
+        .find::<contacts::Entity>()
+        .filter(contacts::Column::ClientId.eq(client.0))
+        .all(tx.conn())
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let actors = view::staff_names(&tx, events.iter().filter_map(|e| e.actor_id)).await?;
+    tx.commit().await?;
+    Ok(events
+        .iter()
+        .map(|e| ContactEvent {
+            contact_id: ContactId(e.contact_id),
+            contact_name: names.get(&e.contact_id).cloned().unwrap_or_default(),
+            kind: e.kind.clone(),
+            detail: e.detail.clone(),
+            actor: view::staff_ref(e.actor_id, &actors),
+            at: e.at,
+        })
+        .collect())
+}

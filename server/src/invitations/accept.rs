@@ -1,0 +1,158 @@
+//! Following an invitation link: preview it, then accept it with a password. The token is the
+//! credential here, so lookups go through the platform escape hatch by token hash.
+
+use super::repo::{kind_of, state_of};
+use crate::audit::{Action, Entry};
+use crate::auth::password::NewPassword;
+use crate::auth::session::{self, hash_token, ClientInfo};
+use crate::db::PlatformTx;
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use accord_api::error::codes;
+use accord_api::invitations::{InvitationKind, InvitationPreview, InvitationState};
+use accord_api::{AgencyId, AgencyStatus, Locale, PrincipalKind, UserId, UserStatus};
+use accord_entity::{agencies, clients, contacts, invitations, users};
+use actix_web::cookie::Cookie;
+use actix_web::http::StatusCode;
+use chrono::Utc;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+fn invalid() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, codes::LINK_INVALID, "This link is not valid. Ask for a new invitation.")
+}
+
+/// Refuses links that are no longer usable, each with its own code the page can explain.
+fn usable(row: &invitations::Model) -> ApiResult<()> {
+    match state_of(row, Utc::now()) {
+        InvitationState::Pending => Ok(()),
+        InvitationState::Expired => Err(ApiError::new(
+            StatusCode::GONE,
+            codes::LINK_EXPIRED,
+            "This invitation has expired. Ask the person who invited you to send a new one.",
+        )),
+        InvitationState::Accepted => {
+            Err(ApiError::conflict(codes::LINK_USED, "This invitation was already used. Sign in instead."))
+        }
+        InvitationState::Revoked => {
+            Err(ApiError::new(StatusCode::GONE, codes::LINK_REVOKED, "This invitation was withdrawn."))
+        }
+    }
+}
+
+async fn by_token(tx: &PlatformTx, token: &str) -> ApiResult<invitations::Model> {
+    if token.is_empty() || token.len() > 100 {
+        return Err(invalid());
+    }
+    invitations::Entity::find()
+        .filter(invitations::Column::TokenHash.eq(hash_token(token)))
+        .one(tx.conn())
+        .await?
+        .ok_or_else(invalid)
+}
+
+async fn client_name(tx: &PlatformTx, row: &invitations::Model) -> ApiResult<Option<(uuid::Uuid, String)>> {
+    let Some(contact) = row.contact_id else { return Ok(None) };
+    let c = contacts::Entity::find_by_id(contact).one(tx.conn()).await?.ok_or_else(invalid)?;
+    let client = clients::Entity::find_by_id(c.client_id).one(tx.conn()).await?.ok_or_else(invalid)?;
+    Ok(Some((c.id, client.name)))
+}
+
+pub async fn preview(state: &AppState, token: &str) -> ApiResult<InvitationPreview> {
+    let tx = state.db.unscoped("invitation preview by token").await?;
+    let row = by_token(&tx, token).await?;
+    let agency = agencies::Entity::find_by_id(row.agency_id).one(tx.conn()).await?.ok_or_else(invalid)?;
+    let client = client_name(&tx, &row).await?;
+    tx.commit().await?;
+    Ok(InvitationPreview {
+        kind: kind_of(&row),
+        state: state_of(&row, Utc::now()),
+        agency_id: AgencyId(agency.id),
+        agency_name: agency.name,
+        client_name: client.map(|(_, n)| n),
+        email: row.email,
+        name: row.name,
+        locale: Locale::parse(&row.locale).unwrap_or_default(),
+    })
+}
+
+/// Creates the account, links a contact to it, marks the invitation used and signs in.
+pub async fn accept(state: &AppState, token: &str, password: &str, client: &ClientInfo) -> ApiResult<Cookie<'static>> {
+    // Check the link before the (slow) hash so a dead link answers at once.
+    {
+        let tx = state.db.unscoped("invitation check").await?;
+        usable(&by_token(&tx, token).await?)?;
+        tx.commit().await?;
+    }
+    let hash = NewPassword::parse("password", password)?.hash().await?;
+    let tx = state.db.unscoped("invitation accept").await?;
+    let row = by_token(&tx, token).await?;
+    usable(&row)?; // again: it may have changed while hashing
+    let agency = agencies::Entity::find_by_id(row.agency_id).one(tx.conn()).await?.ok_or_else(invalid)?;
+    if AgencyStatus::parse(&agency.status) != Some(AgencyStatus::Active) {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            codes::AGENCY_SUSPENDED,
+            "This agency's access is suspended.",
+        ));
+    }
+    let taken = users::Entity::find()
+        .filter(users::Column::AgencyId.eq(row.agency_id))
+        .filter(users::Column::Email.eq(row.email.as_str()))
+        .count(tx.conn())
+        .await?;
+    if taken > 0 {
+        return Err(ApiError::conflict(
+            codes::ALREADY_HAS_ACCESS,
+            "An account with this email already exists. Sign in instead.",
+        ));
+    }
+    let kind = kind_of(&row);
+    let now = Utc::now();
+    let user = users::Model {
+        id: uuid::Uuid::new_v4(),
+        agency_id: Some(row.agency_id),
+        kind: match kind {
+            InvitationKind::Staff => PrincipalKind::Staff,
+            InvitationKind::Contact => PrincipalKind::Contact,
+        }
+        .as_str()
+        .into(),
+        email: row.email.clone(),
+        name: row.name.clone(),
+        password_hash: hash,
+        locale: row.locale.clone(),
+        status: UserStatus::Active.as_str().into(),
+        staff_role: row.staff_role.clone(),
+        created_at: now,
+        updated_at: now,
+    };
+    users::Entity::insert(users::ActiveModel::from(user.clone())).exec_without_returning(tx.conn()).await?;
+    if let Some(contact) = row.contact_id {
+        let linked = contacts::Entity::update_many()
+            .col_expr(contacts::Column::UserId, Expr::value(user.id))
+            .filter(contacts::Column::Id.eq(contact))
+            .filter(contacts::Column::UserId.is_null())
+            .exec(tx.conn())
+            .await?;
+        if linked.rows_affected != 1 {
+            return Err(ApiError::conflict(codes::ALREADY_HAS_ACCESS, "This contact already has portal access."));
+        }
+    }
+    invitations::Entity::update_many()
+        .col_expr(invitations::Column::AcceptedAt, Expr::value(now))
+        .filter(invitations::Column::Id.eq(row.id))
+        .exec(tx.conn())
+        .await?;
+    let agency_id = Some(AgencyId(row.agency_id));
+    Entry::new(Action::InvitationAccepted)
+        .agency(agency_id)
+        .actor(UserId(user.id))
+        .subject(row.id)
+        .ip(client.ip.as_deref())
+        .write(tx.conn())
+        .await?;
+    let cookie = session::open(&tx, state, UserId(user.id), agency_id, client).await?;
+    tx.commit().await?;
+    Ok(cookie)
+}

@@ -1,0 +1,100 @@
+//! Queries for invitations, all inside the caller's tenant transaction.
+
+use crate::db::TenantTx;
+use accord_api::invitations::{InvitationKind, InvitationState, InvitationView};
+use accord_api::{ClientId, ContactId, InvitationId, StaffRole};
+use accord_entity::{contacts, invitations, users};
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, DbErr, PaginatorTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+pub fn kind_of(row: &invitations::Model) -> InvitationKind {
+    if row.kind == "contact" {
+        InvitationKind::Contact
+    } else {
+        InvitationKind::Staff
+    }
+}
+
+pub fn kind_str(kind: InvitationKind) -> &'static str {
+    match kind {
+        InvitationKind::Staff => "staff",
+        InvitationKind::Contact => "contact",
+    }
+}
+
+pub fn state_of(row: &invitations::Model, now: DateTime<Utc>) -> InvitationState {
+    if row.accepted_at.is_some() {
+        InvitationState::Accepted
+    } else if row.revoked_at.is_some() {
+        InvitationState::Revoked
+    } else if row.expires_at <= now {
+        InvitationState::Expired
+    } else {
+        InvitationState::Pending
+    }
+}
+
+pub fn view(row: &invitations::Model, client: Option<ClientId>) -> InvitationView {
+    InvitationView {
+        id: InvitationId(row.id),
+        kind: kind_of(row),
+        email: row.email.clone(),
+        name: row.name.clone(),
+        staff_role: row.staff_role.as_deref().and_then(StaffRole::parse),
+        contact_id: row.contact_id.map(ContactId),
+        client_id: client,
+        state: state_of(row, Utc::now()),
+        expires_at: row.expires_at,
+        created_at: row.created_at,
+        sent_count: row.sent_count.max(0) as u32,
+    }
+}
+
+/// Open invitations (not accepted, not revoked) of a kind, newest first, with their contacts'
+/// clients looked up in one query.
+pub async fn open_of_kind(tx: &TenantTx, kind: InvitationKind) -> Result<Vec<InvitationView>, DbErr> {
+    let rows = tx
+        .find::<invitations::Entity>()
+        .filter(invitations::Column::Kind.eq(kind_str(kind)))
+        .filter(invitations::Column::AcceptedAt.is_null())
+        .filter(invitations::Column::RevokedAt.is_null())
+        .order_by_desc(invitations::Column::CreatedAt)
+        .all(tx.conn())
+        .await?;
+    let contact_ids: Vec<uuid::Uuid> = rows.iter().filter_map(|r| r.contact_id).collect();
+    let clients: HashMap<uuid::Uuid, uuid::Uuid> = if contact_ids.is_empty() {
+        HashMap::new()
+    } else {
+        tx.find::<contacts::Entity>()
+            .filter(contacts::Column::Id.is_in(contact_ids))
+            .all(tx.conn())
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c.client_id))
+            .collect()
+    };
+    Ok(rows.iter().map(|r| view(r, r.contact_id.and_then(|c| clients.get(&c)).copied().map(ClientId))).collect())
+}
+
+pub async fn find(tx: &TenantTx, id: InvitationId) -> Result<Option<invitations::Model>, DbErr> {
+    tx.find::<invitations::Entity>().filter(invitations::Column::Id.eq(id.0)).one(tx.conn()).await
+}
+
+/// An open, unexpired invitation for this email and kind already exists.
+pub async fn pending_exists(tx: &TenantTx, kind: InvitationKind, email: &str) -> Result<bool, DbErr> {
+    Ok(tx
+        .find::<invitations::Entity>()
+        .filter(invitations::Column::Kind.eq(kind_str(kind)))
+        .filter(invitations::Column::Email.eq(email))
+        .filter(invitations::Column::AcceptedAt.is_null())
+        .filter(invitations::Column::RevokedAt.is_null())
+        .filter(invitations::Column::ExpiresAt.gt(Utc::now()))
+        .count(tx.conn())
+        .await?
+        > 0)
+}
+
+pub async fn user_with_email(tx: &TenantTx, email: &str) -> Result<bool, DbErr> {
+    Ok(tx.find::<users::Entity>().filter(users::Column::Email.eq(email)).count(tx.conn()).await? > 0)
+}

@@ -1,0 +1,257 @@
+//! Rules for sending, listing, resending and revoking invitations. Owners and admins invite
+//! staff (only an owner invites an owner); roles that manage clients invite contacts.
+
+use super::repo::{self, kind_str, state_of};
+use super::VALID_DAYS;
+use crate::audit::{Action, Entry};
+use crate::auth::session::{hash_token, new_token};
+use crate::db::TenantTx;
+use crate::domain::{DisplayName, Email};
+use crate::error::{ApiError, ApiResult};
+use crate::mail::{self, templates};
+use crate::state::AppState;
+use crate::tenancy::Staff;
+use accord_api::error::codes;
+use accord_api::invitations::{
+    InvitationKind, InvitationState, InvitationView, InviteContactRequest, InviteStaffRequest,
+};
+use accord_api::{ClientId, ContactId, InvitationId, Locale, StaffRole};
+use accord_entity::{agencies, clients, contacts, invitations};
+use actix_web::http::StatusCode;
+use chrono::{Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+fn link(state: &AppState, token: &str) -> String {
+    // The token rides in the fragment: browsers never send it to the server, so no log sees it.
+    format!("{}/invite#{token}", state.settings.public_url)
+}
+
+async fn agency(tx: &TenantTx) -> ApiResult<agencies::Model> {
+    tx.find::<agencies::Entity>().one(tx.conn()).await?.ok_or_else(ApiError::not_found)
+}
+
+fn require_may_manage(staff: &Staff, kind: InvitationKind) -> ApiResult<()> {
+    match kind {
+        InvitationKind::Staff => staff.require_admin(),
+        InvitationKind::Contact => staff.require_client_manager(),
+    }
+}
+
+/// Renders the invitation mail for `row` with a fresh `token` and puts it in the outbox.
+async fn send_mail(state: &AppState, tx: &TenantTx, row: &invitations::Model, token: &str) -> ApiResult<()> {
+    let agency = agency(tx).await?;
+    let locale = Locale::parse(&row.locale).unwrap_or_default();
+    let client_name = match row.contact_id {
+        Some(contact) => {
+            let c = tx.find::<contacts::Entity>().filter(contacts::Column::Id.eq(contact)).one(tx.conn()).await?;
+            let client = match c {
+                Some(c) => {
+                    tx.find::<clients::Entity>().filter(clients::Column::Id.eq(c.client_id)).one(tx.conn()).await?
+                }
+                None => None,
+            };
+            Some(client.ok_or_else(ApiError::not_found)?.name)
+        }
+        None => None,
+    };
+    let what = match (&client_name, row.staff_role.as_deref().and_then(StaffRole::parse)) {
+        (Some(name), _) => templates::InviteAs::Contact { client_name: name },
+        (None, Some(role)) => templates::InviteAs::Staff(role),
+        (None, None) => return Err(ApiError::internal("staff invitation without role")),
+    };
+    let m = templates::invitation(&row.email, &row.name, locale, &agency.name, what, &link(state, token));
+    mail::enqueue(tx.conn(), Some(tx.agency_id()), m).await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn create(
+    state: &AppState,
+    tx: &TenantTx,
+    staff: &Staff,
+    kind: InvitationKind,
+    email: Email,
+    name: String,
+    role: Option<StaffRole>,
+    contact: Option<ContactId>,
+    locale: Option<Locale>,
+) -> ApiResult<invitations::Model> {
+    if repo::user_with_email(tx, email.as_str()).await? {
+        return Err(ApiError::conflict(
+            codes::ALREADY_HAS_ACCESS,
+            "Someone in this agency already signs in with this email.",
+        )
+        .with_field("email"));
+    }
+    if repo::pending_exists(tx, kind, email.as_str()).await? {
+        return Err(ApiError::conflict(
+            codes::ALREADY_EXISTS,
+            "An invitation to this email is already waiting; resend it instead.",
+        )
+        .with_field("email"));
+    }
+    let agency_locale = Locale::parse(&agency(tx).await?.default_locale).unwrap_or_default();
+    let token = new_token();
+    let now = Utc::now();
+    let row = invitations::Model {
+        id: uuid::Uuid::new_v4(),
+        agency_id: tx.agency_id().0,
+        kind: kind_str(kind).into(),
+        email: email.into_inner(),
+        name,
+        staff_role: role.map(|r| r.as_str().into()),
+        contact_id: contact.map(|c| c.0),
+        locale: locale.unwrap_or(agency_locale).as_str().into(),
+        token_hash: hash_token(&token),
+        expires_at: now + Duration::days(VALID_DAYS),
+        accepted_at: None,
+        revoked_at: None,
+        created_by: staff.user.0,
+        created_at: now,
+        sent_count: 1,
+    };
+    invitations::Entity::insert(invitations::ActiveModel::from(row.clone())).exec_without_returning(tx.conn()).await?;
+    send_mail(state, tx, &row, &token).await?;
+    Entry::new(Action::InvitationSent)
+        .agency(Some(staff.agency))
+        .actor(staff.user)
+        .subject(row.id)
+        .detail(kind_str(kind))
+        .write(tx.conn())
+        .await?;
+    Ok(row)
+}
+
+#[tracing::instrument(skip(state, req))]
+pub async fn invite_staff(state: &AppState, staff: &Staff, req: InviteStaffRequest) -> ApiResult<InvitationView> {
+    staff.require_admin()?;
+    if req.role == StaffRole::Owner && staff.role != StaffRole::Owner {
+        return Err(ApiError::forbidden());
+    }
+    let email = Email::parse("email", &req.email)?;
+    let name = DisplayName::parse("name", &req.name)?;
+    let tx = state.db.tenant(staff).await?;
+    let row =
+        create(state, &tx, staff, InvitationKind::Staff, email, name.into_inner(), Some(req.role), None, req.locale)
+            .await?;
+    tx.commit().await?;
+    Ok(repo::view(&row, None))
+}
+
+#[tracing::instrument(skip(state, req))]
+pub async fn invite_contact(
+    state: &AppState,
+    staff: &Staff,
+    client: ClientId,
+    contact: ContactId,
+    req: InviteContactRequest,
+) -> ApiResult<InvitationView> {
+    let tx = state.db.tenant(staff).await?;
+    crate::clients::access::client(&tx, staff, client, crate::clients::access::Need::Manage).await?;
+    let c = tx
+        .find::<contacts::Entity>()
+        .filter(contacts::Column::Id.eq(contact.0))
+        .filter(contacts::Column::ClientId.eq(client.0))
+        .filter(contacts::Column::LeftAt.is_null())
+        .one(tx.conn())
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if c.user_id.is_some() {
+        return Err(ApiError::conflict(codes::ALREADY_HAS_ACCESS, "This contact already has portal access."));
+    }
+    let email = Email::parse("email", &c.email)?;
+    let row =
+        create(state, &tx, staff, InvitationKind::Contact, email, c.name, None, Some(contact), req.locale).await?;
+    tx.commit().await?;
+    Ok(repo::view(&row, Some(client)))
+}
+
+pub async fn list(state: &AppState, staff: &Staff, kind: InvitationKind) -> ApiResult<Vec<InvitationView>> {
+    require_may_manage(staff, kind)?;
+    let tx = state.db.tenant(staff).await?;
+    let rows = repo::open_of_kind(&tx, kind).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
+/// Loads an invitation of this agency and checks the actor may manage its kind.
+async fn manageable(tx: &TenantTx, staff: &Staff, id: InvitationId) -> ApiResult<invitations::Model> {
+    let row = repo::find(tx, id).await?.ok_or_else(ApiError::not_found)?;
+    require_may_manage(staff, repo::kind_of(&row))?;
+    Ok(row)
+}
+
+/// A new link (the old one stops working), seven more days, another mail.
+pub async fn resend(state: &AppState, staff: &Staff, id: InvitationId) -> ApiResult<InvitationView> {
+    let tx = state.db.tenant(staff).await?;
+    let mut row = manageable(&tx, staff, id).await?;
+    match state_of(&row, Utc::now()) {
+        InvitationState::Accepted => {
+            return Err(ApiError::conflict(codes::LINK_USED, "This invitation was already accepted."))
+        }
+        InvitationState::Revoked => {
+            return Err(ApiError::conflict(codes::LINK_REVOKED, "This invitation was revoked."))
+        }
+        InvitationState::Pending | InvitationState::Expired => {}
+    }
+    let token = new_token();
+    row.token_hash = hash_token(&token);
+    row.expires_at = Utc::now() + Duration::days(VALID_DAYS);
+    row.sent_count += 1;
+    invitations::Entity::update_many()
+        .col_expr(invitations::Column::TokenHash, Expr::value(row.token_hash.clone()))
+        .col_expr(invitations::Column::ExpiresAt, Expr::value(row.expires_at))
+        .col_expr(invitations::Column::SentCount, Expr::value(row.sent_count))
+        .filter(tx.owned::<invitations::Entity>())
+        .filter(invitations::Column::Id.eq(row.id))
+        .exec(tx.conn())
+        .await?;
+    send_mail(state, &tx, &row, &token).await?;
+    Entry::new(Action::InvitationSent)
+        .agency(Some(staff.agency))
+        .actor(staff.user)
+        .subject(row.id)
+        .detail("resent")
+        .write(tx.conn())
+        .await?;
+    let client = client_of(&tx, &row).await?;
+    tx.commit().await?;
+    Ok(repo::view(&row, client))
+}
+
+pub async fn revoke(state: &AppState, staff: &Staff, id: InvitationId) -> ApiResult<InvitationView> {
+    let tx = state.db.tenant(staff).await?;
+    let mut row = manageable(&tx, staff, id).await?;
+    if row.accepted_at.is_some() {
+        return Err(ApiError::new(StatusCode::CONFLICT, codes::LINK_USED, "This invitation was already accepted."));
+    }
+    if row.revoked_at.is_none() {
+        let now = Utc::now();
+        row.revoked_at = Some(now);
+        invitations::Entity::update_many()
+            .col_expr(invitations::Column::RevokedAt, Expr::value(now))
+            .filter(tx.owned::<invitations::Entity>())
+            .filter(invitations::Column::Id.eq(row.id))
+            .exec(tx.conn())
+            .await?;
+        Entry::new(Action::InvitationRevoked)
+            .agency(Some(staff.agency))
+            .actor(staff.user)
+            .subject(row.id)
+            .write(tx.conn())
+            .await?;
+    }
+    let client = client_of(&tx, &row).await?;
+    tx.commit().await?;
+    Ok(repo::view(&row, client))
+}
+
+async fn client_of(tx: &TenantTx, row: &invitations::Model) -> ApiResult<Option<ClientId>> {
+    let Some(contact) = row.contact_id else { return Ok(None) };
+    Ok(tx
+        .find::<contacts::Entity>()
+        .filter(contacts::Column::Id.eq(contact))
+        .one(tx.conn())
+        .await?
+        .map(|c| ClientId(c.client_id)))
+}

@@ -1,0 +1,49 @@
+//! Outgoing mail. A change that causes a mail writes it to the `outbox` table in its own
+//! transaction ([`enqueue`]); the [`sender`] delivers it in the background via SMTP, or into
+//! `.eml` files when no SMTP server is configured.
+
+pub mod sender;
+pub mod templates;
+
+use crate::error::ApiError;
+use accord_api::{AgencyId, Locale};
+use accord_entity::outbox;
+use chrono::Utc;
+use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
+
+/// A rendered message, ready for the outbox.
+#[derive(Clone, Debug)]
+pub struct Mail {
+    pub to_email: String,
+    pub to_name: Option<String>,
+    pub locale: Locale,
+    pub template: &'static str,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+pub async fn enqueue(conn: &impl ConnectionTrait, agency: Option<AgencyId>, mail: Mail) -> Result<(), ApiError> {
+    let now = Utc::now();
+    let row = outbox::ActiveModel {
+        id: Set(uuid::Uuid::new_v4()),
+        agency_id: Set(agency.map(|a| a.0)),
+        to_email: Set(mail.to_email),
+        to_name: Set(mail.to_name),
+        locale: Set(mail.locale.as_str().into()),
+        template: Set(mail.template.into()),
+        subject: Set(mail.subject),
+        body_text: Set(mail.text),
+        body_html: Set(mail.html),
+        status: Set(sender::PENDING.into()),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        locked_until: Set(None),
+        claim: Set(None),
+        last_error: Set(None),
+        created_at: Set(now),
+        sent_at: Set(None),
+    };
+    outbox::Entity::insert(row).exec_without_returning(conn).await?;
+    Ok(())
+}

@@ -1,0 +1,167 @@
+//! Mail texts in Russian and English, plain text and HTML, with the agency's name.
+
+use super::Mail;
+use accord_api::{Locale, StaffRole};
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+}
+
+fn html_page(lang: &str, heading: &str, paragraphs: &[String], button: (&str, &str), footer: &str) -> String {
+    let paras: String = paragraphs.iter().map(|p| format!("<p style=\"margin:0 0 14px\">{}</p>", escape(p))).collect();
+    format!(
+        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
+         <body style=\"margin:0;padding:24px;background:#f4f5f7;font-family:-apple-system,Segoe UI,Roboto,Arial,sans-serif;color:#1f2430\">\
+         <div style=\"max-width:560px;margin:0 auto;background:#fff;border-radius:10px;padding:28px\">\
+         <h1 style=\"font-size:20px;margin:0 0 18px\">{title}</h1>{paras}\
+         <p style=\"margin:22px 0\"><a href=\"{href}\" style=\"background:#3b5bdb;color:#fff;padding:11px 18px;border-radius:6px;text-decoration:none;display:inline-block\">{label}</a></p>\
+         <p style=\"font-size:12px;color:#6b7280;margin:0\">{footer}</p></div></body></html>",
+        title = escape(heading),
+        href = escape(button.1),
+        label = escape(button.0),
+        footer = escape(footer),
+    )
+}
+
+fn role_name(role: StaffRole, locale: Locale) -> &'static str {
+    match (locale, role) {
+        (Locale::Ru, StaffRole::Owner) => "владелец",
+        (Locale::Ru, StaffRole::Admin) => "администратор",
+        (Locale::Ru, StaffRole::AccountManager) => "аккаунт-менеджер",
+        (Locale::Ru, StaffRole::Specialist) => "специалист",
+        (Locale::En, StaffRole::Owner) => "owner",
+        (Locale::En, StaffRole::Admin) => "administrator",
+        (Locale::En, StaffRole::AccountManager) => "account manager",
+        (Locale::En, StaffRole::Specialist) => "specialist",
+    }
+}
+
+/// Whom an invitation brings in, and as what.
+pub enum InviteAs<'a> {
+    Staff(StaffRole),
+    Contact { client_name: &'a str },
+}
+
+pub fn invitation(to_email: &str, to_name: &str, locale: Locale, agency: &str, what: InviteAs, link: &str) -> Mail {
+    let (subject, lines, button, footer) = match (locale, &what) {
+        (Locale::Ru, InviteAs::Staff(role)) => (
+            format!("Приглашение в команду «{agency}» в Accord"),
+            vec![
+                format!("Здравствуйте, {to_name}!"),
+                format!("Вас пригласили в агентство «{agency}» в Accord. Ваша роль: {}.", role_name(*role, locale)),
+                "Перейдите по ссылке, чтобы задать пароль и войти. Ссылка действует 7 дней и сработает один раз.".to_string(),
+            ],
+            "Принять приглашение",
+            "Если вы не ждали это письмо, просто не отвечайте на него.",
+        ),
+        (Locale::Ru, InviteAs::Contact { client_name }) => (
+            format!("«{agency}» приглашает вас в клиентский портал"),
+            vec![
+                format!("Здравствуйте, {to_name}!"),
+                format!("Агентство «{agency}» открыло для компании «{client_name}» клиентский портал Accord: дорожная карта, согласования, отчёты и встречи — в одном месте."),
+                "Перейдите по ссылке, чтобы задать пароль и войти. Ссылка действует 7 дней и сработает один раз.".to_string(),
+            ],
+            "Открыть портал",
+            "Если вы не ждали это письмо, просто не отвечайте на него.",
+        ),
+        (Locale::En, InviteAs::Staff(role)) => (
+            format!("You are invited to join {agency} on Accord"),
+            vec![
+                format!("Hello {to_name},"),
+                format!("You have been invited to the agency {agency} on Accord as {}.", role_name(*role, locale)),
+                "Follow the link to set your password and sign in. It works once and expires in 7 days.".to_string(),
+            ],
+            "Accept the invitation",
+            "If you did not expect this email, you can ignore it.",
+        ),
+        (Locale::En, InviteAs::Contact { client_name }) => (
+            format!("{agency} invites you to your client portal"),
+            vec![
+                format!("Hello {to_name},"),
+                format!("{agency} has opened an Accord client portal for {client_name}: roadmap, approvals, reports and meetings in one place."),
+                "Follow the link to set your password and sign in. It works once and expires in 7 days.".to_string(),
+            ],
+            "Open the portal",
+            "If you did not expect this email, you can ignore it.",
+        ),
+    };
+    let text = format!("{}\n\n{button}: {link}\n\n{footer}\n", lines.join("\n\n"));
+    let html = html_page(locale.as_str(), &subject, &lines, (button, link), footer);
+    Mail {
+        to_email: to_email.into(),
+        to_name: Some(to_name.into()),
+        locale,
+        template: match what {
+            InviteAs::Staff(_) => "staff_invitation",
+            InviteAs::Contact { .. } => "contact_invitation",
+        },
+        subject,
+        text,
+        html,
+    }
+}
+
+pub fn password_reset(to_email: &str, to_name: &str, locale: Locale, agency: Option<&str>, link: &str) -> Mail {
+    let (subject, lines, button, footer) = match locale {
+        Locale::Ru => (
+            "Восстановление пароля в Accord".to_string(),
+            vec![
+                format!("Здравствуйте, {to_name}!"),
+                match agency {
+                    Some(a) => format!("Кто-то (надеемся, вы) запросил сброс пароля для вашей учётной записи в «{a}»."),
+                    None => "Кто-то (надеемся, вы) запросил сброс пароля для вашей учётной записи.".to_string(),
+                },
+                "Ссылка действует один час и сработает один раз.".to_string(),
+            ],
+            "Задать новый пароль",
+            "Если вы не запрашивали сброс, ничего не делайте: пароль останется прежним.",
+        ),
+        Locale::En => (
+            "Reset your Accord password".to_string(),
+            vec![
+                format!("Hello {to_name},"),
+                match agency {
+                    Some(a) => format!("Someone (hopefully you) asked to reset the password of your account at {a}."),
+                    None => "Someone (hopefully you) asked to reset the password of your account.".to_string(),
+                },
+                "The link works once and expires in one hour.".to_string(),
+            ],
+            "Set a new password",
+            "If you did not ask for this, do nothing: your password stays the same.",
+        ),
+    };
+    let text = format!("{}\n\n{button}: {link}\n\n{footer}\n", lines.join("\n\n"));
+    let html = html_page(locale.as_str(), &subject, &lines, (button, link), footer);
+    Mail {
+        to_email: to_email.into(),
+        to_name: Some(to_name.into()),
+        locale,
+        template: "password_reset",
+        subject,
+        text,
+        html,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_escaped_in_html_and_link_is_in_both_bodies() {
+        let m = invitation(
+            "a@b.test",
+            "<script>x</script>",
+            Locale::Ru,
+            "Студия & Co",
+            InviteAs::Contact { client_name: "Ромашка" },
+            "http://x/invite#t",
+        );
+        assert!(!m.html.contains("<script>x"));
+        assert!(m.html.contains("Студия &amp; Co"));
+        assert!(m.text.contains("http://x/invite#t") && m.html.contains("http://x/invite#t"));
+        assert!(m.subject.contains("Студия & Co"));
+        let en = password_reset("a@b.test", "Ann", Locale::En, None, "http://x/r#t");
+        assert!(en.subject.starts_with("Reset"));
+    }
+}

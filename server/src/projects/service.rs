@@ -1,0 +1,203 @@
+//! Rules for projects: managers of the account change them; anyone who sees it reads them.
+
+use crate::clients::access::{self, Need};
+use crate::clients::view::staff_names;
+use crate::db::TenantTx;
+use crate::domain::DisplayName;
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use crate::tenancy::Staff;
+use accord_api::error::codes;
+use accord_api::projects::{ProjectInput, ProjectView};
+use accord_api::{ClientId, Money, PrincipalKind, ProjectId, ProjectKind, ProjectStatus, StaffRef, UserId, UserStatus};
+use accord_entity::{project_members, projects, users};
+use chrono::Utc;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+fn view(p: &projects::Model, team: Vec<StaffRef>) -> ApiResult<ProjectView> {
+    Ok(ProjectView {
+        id: ProjectId(p.id),
+        client_id: ClientId(p.client_id),
+        name: p.name.clone(),
+        kind: ProjectKind::parse(&p.kind).ok_or_else(|| ApiError::internal("bad project kind"))?,
+        status: ProjectStatus::parse(&p.status).ok_or_else(|| ApiError::internal("bad project status"))?,
+        starts_on: p.starts_on,
+        ends_on: p.ends_on,
+        budget: p.budget_minor.map(|amount_minor| Money { amount_minor, currency: p.currency.clone() }),
+        budget_shared: p.budget_shared,
+        team,
+    })
+}
+
+/// Teams of several projects: two queries whatever their number.
+async fn teams(tx: &TenantTx, ids: &[uuid::Uuid]) -> ApiResult<HashMap<uuid::Uuid, Vec<StaffRef>>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let members = tx
+        .find::<project_members::Entity>()
+        .filter(project_members::Column::ProjectId.is_in(ids.iter().copied()))
+        .all(tx.conn())
+        .await?;
+    let names = staff_names(tx, members.iter().map(|m| m.user_id)).await?;
+    let mut out: HashMap<uuid::Uuid, Vec<StaffRef>> = HashMap::new();
+    for m in members {
+        out.entry(m.project_id)
+            .or_default()
+            .push(StaffRef { id: UserId(m.user_id), name: names.get(&m.user_id).cloned().unwrap_or_default() });
+    }
+    for team in out.values_mut() {
+        team.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+    Ok(out)
+}
+
+pub async fn list(state: &AppState, staff: &Staff, client: ClientId) -> ApiResult<Vec<ProjectView>> {
+    let tx = state.db.tenant(staff).await?;
+    access::client(&tx, staff, client, Need::Read).await?;
+    let rows = tx
+        .find::<projects::Entity>()
+        .filter(projects::Column::ClientId.eq(client.0))
+        .order_by_asc(projects::Column::CreatedAt)
+        .all(tx.conn())
+        .await?;
+    let ids: Vec<uuid::Uuid> = rows.iter().map(|p| p.id).collect();
+    let mut teams = teams(&tx, &ids).await?;
+    tx.commit().await?;
+    rows.iter().map(|p| view(p, teams.remove(&p.id).unwrap_or_default())).collect()
+}
+
+struct Parsed {
+    name: DisplayName,
+    budget: Option<(i64, String)>,
+    team: Vec<uuid::Uuid>,
+}
+
+async fn parse(tx: &TenantTx, input: &ProjectInput) -> ApiResult<Parsed> {
+    let name = DisplayName::parse("name", &input.name)?;
+    if let (Some(start), Some(end)) = (input.starts_on, input.ends_on) {
+        if end < start {
+            return Err(ApiError::invalid("ends_on", codes::VALIDATION, "The end cannot come before the start."));
+        }
+    }
+    let budget = match &input.budget {
+        Some(m) => {
+            let currency = m.currency.trim().to_ascii_uppercase();
+            if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
+                return Err(ApiError::invalid(
+                    "budget",
+                    codes::VALIDATION,
+                    "Use a three-letter currency code such as RUB.",
+                ));
+            }
+            if m.amount_minor < 0 {
+                return Err(ApiError::invalid("budget", codes::VALIDATION, "The budget cannot be negative."));
+            }
+            Some((m.amount_minor, currency))
+        }
+        None => None,
+    };
+    let mut team: Vec<uuid::Uuid> = input.team.iter().map(|u| u.0).collect();
+    team.sort();
+    team.dedup();
+    if !team.is_empty() {
+        let found = tx
+            .find::<users::Entity>()
+            .filter(users::Column::Id.is_in(team.clone()))
+            .filter(users::Column::Kind.eq(PrincipalKind::Staff.as_str()))
+            .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
+            .count(tx.conn())
+            .await?;
+        if found as usize != team.len() {
+            return Err(ApiError::invalid(
+                "team",
+                codes::VALIDATION,
+                "The team can only hold active staff of this agency.",
+            ));
+        }
+    }
+    Ok(Parsed { name, budget, team })
+}
+
+async fn set_team(tx: &TenantTx, project: uuid::Uuid, team: &[uuid::Uuid]) -> ApiResult<()> {
+    project_members::Entity::delete_many()
+        .filter(tx.owned::<project_members::Entity>())
+        .filter(project_members::Column::ProjectId.eq(project))
+        .exec(tx.conn())
+        .await?;
+    for user in team {
+        let row = project_members::Model { agency_id: tx.agency_id().0, project_id: project, user_id: *user };
+        project_members::Entity::insert(project_members::ActiveModel::from(row))
+            .exec_without_returning(tx.conn())
+            .await?;
+    }
+    Ok(())
+}
+
+#[tracing::instrument(skip(state, input))]
+pub async fn create(state: &AppState, staff: &Staff, client: ClientId, input: ProjectInput) -> ApiResult<ProjectView> {
+    let tx = state.db.tenant(staff).await?;
+    access::client(&tx, staff, client, Need::Manage).await?;
+    let p = parse(&tx, &input).await?;
+    let now = Utc::now();
+    let row = projects::Model {
+        id: uuid::Uuid::new_v4(),
+        agency_id: tx.agency_id().0,
+        client_id: client.0,
+        name: p.name.into_inner(),
+        kind: input.kind.as_str().into(),
+        status: input.status.as_str().into(),
+        starts_on: input.starts_on,
+        ends_on: input.ends_on,
+        budget_minor: p.budget.as_ref().map(|b| b.0),
+        currency: p.budget.map(|b| b.1).unwrap_or_else(|| "RUB".into()),
+        budget_shared: input.budget_shared,
+        created_at: now,
+        updated_at: now,
+    };
+    projects::Entity::insert(projects::ActiveModel::from(row.clone())).exec_without_returning(tx.conn()).await?;
+    set_team(&tx, row.id, &p.team).await?;
+    let mut teams = teams(&tx, &[row.id]).await?;
+    tx.commit().await?;
+    view(&row, teams.remove(&row.id).unwrap_or_default())
+}
+
+#[tracing::instrument(skip(state, input))]
+pub async fn update(
+    state: &AppState,
+    staff: &Staff,
+    client: ClientId,
+    id: ProjectId,
+    input: ProjectInput,
+) -> ApiResult<ProjectView> {
+    let tx = state.db.tenant(staff).await?;
+    access::client(&tx, staff, client, Need::Manage).await?;
+    let mut row = tx
+        .find::<projects::Entity>()
+        .filter(projects::Column::Id.eq(id.0))
+        .filter(projects::Column::ClientId.eq(client.0))
+        .one(tx.conn())
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let p = parse(&tx, &input).await?;
+    row.name = p.name.into_inner();
+    row.kind = input.kind.as_str().into();
+    row.status = input.status.as_str().into();
+    row.starts_on = input.starts_on;
+    row.ends_on = input.ends_on;
+    row.budget_minor = p.budget.as_ref().map(|b| b.0);
+    if let Some((_, currency)) = p.budget {
+        row.currency = currency;
+    }
+    row.budget_shared = input.budget_shared;
+    row.updated_at = Utc::now();
+    projects::Entity::update(sea_orm::ActiveModelTrait::reset_all(projects::ActiveModel::from(row.clone())))
+        .filter(tx.owned::<projects::Entity>())
+        .exec(tx.conn())
+        .await?;
+    set_team(&tx, row.id, &p.team).await?;
+    let mut teams = teams(&tx, &[row.id]).await?;
+    tx.commit().await?;
+    view(&row, teams.remove(&row.id).unwrap_or_default())
+}

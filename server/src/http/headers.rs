@@ -7,17 +7,51 @@ use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use base64::Engine;
 use sha2::{Digest, Sha256};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::RwLock;
+use std::time::SystemTime;
 
-/// The Content-Security-Policy for this build of the SPA.
-#[derive(Clone, Debug)]
-pub struct Csp(pub String);
+/// The Content-Security-Policy for the SPA build on disk. Rebuilt when `index.html` changes
+/// (a new trunk build has a new loader script, hence a new hash), so a running server never
+/// blocks a freshly built app.
+#[derive(Debug)]
+pub struct Csp {
+    index: PathBuf,
+    cached: RwLock<(Option<SystemTime>, String)>,
+}
 
 impl Csp {
-    /// Hashes every inline `<script>` in the built `index.html` (trunk's module loader) so the
-    /// policy can allow exactly those and nothing else.
     pub fn for_static_dir(dir: &Path) -> Self {
-        let html = std::fs::read_to_string(dir.join("index.html")).unwrap_or_default();
+        let index = dir.join("index.html");
+        let policy = policy_for(&index);
+        Self { cached: RwLock::new((modified(&index), policy)), index }
+    }
+
+    /// The policy for the current build: one `stat` per response, a re-hash only after a build.
+    pub fn current(&self) -> String {
+        let now = modified(&self.index);
+        if let Ok(cached) = self.cached.read() {
+            if cached.0 == now {
+                return cached.1.clone();
+            }
+        }
+        let policy = policy_for(&self.index);
+        if let Ok(mut cached) = self.cached.write() {
+            *cached = (now, policy.clone());
+        }
+        policy
+    }
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// Hashes every inline `<script>` in the built `index.html` (trunk's module loader) so the
+/// policy can allow exactly those and nothing else.
+fn policy_for(index: &Path) -> String {
+    {
+        let html = std::fs::read_to_string(index).unwrap_or_default();
         let hashes: Vec<String> = inline_scripts(&html)
             .into_iter()
             .map(|body| {
@@ -27,12 +61,12 @@ impl Csp {
                 )
             })
             .collect();
-        Csp(format!(
+        format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' 'unsafe-inline'; \
              img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; \
              form-action 'self'; frame-ancestors 'none'",
             hashes.join(" ")
-        ))
+        )
     }
 }
 
@@ -57,7 +91,7 @@ pub async fn security_headers(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let csp = req.app_data::<actix_web::web::Data<Csp>>().map(|c| c.0.clone()).unwrap_or_default();
+    let csp = req.app_data::<actix_web::web::Data<Csp>>().map(|c| c.current()).unwrap_or_default();
     let is_api = req.path().starts_with("/api/") || req.path() == "/api";
     // Inner middleware answers refusals as responses (never `Err`), so they get headers too.
     let mut res = next.call(req).await?.map_into_boxed_body();
@@ -84,6 +118,25 @@ pub async fn security_headers(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn policy_follows_a_rebuilt_index() {
+        let dir = std::env::temp_dir().join(format!("accord-csp-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let write = |body: &str| {
+            std::fs::write(dir.join("index.html"), format!("<script type=module>{body}</script>")).unwrap()
+        };
+        write("first()");
+        let csp = Csp::for_static_dir(&dir);
+        let before = csp.current();
+        assert!(before.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"), "{before}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        write("second()");
+        let after = csp.current();
+        assert_ne!(before, after);
+        assert!(after.contains("'sha256-"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn finds_only_inline_scripts() {

@@ -20,6 +20,9 @@ pub fn App() -> impl IntoView {
                 <RouteDef path=path!("/") view=HomeRedirect />
                 <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
                 <RouteDef path=path!("/sign-up") view=pages::auth::SignUpPage />
+                <RouteDef path=path!("/forgot-password") view=pages::auth::ForgotPasswordPage />
+                <RouteDef path=path!("/reset-password") view=pages::auth::ResetPasswordPage />
+                <RouteDef path=path!("/invite") view=pages::auth::InvitePage />
                 <RouteDef path=path!("/api-docs") view=pages::docs::ApiDocsPage />
                 <RouteDef path=path!("/account") view=AccountArea />
                 <ParentRoute path=path!("/app") view=StaffArea>

@@ -12,6 +12,12 @@ pub enum Route {
         next: Option<String>,
     },
     SignUp,
+    /// `/forgot-password`: ask for a reset link.
+    ForgotPassword,
+    /// `/reset-password#<token>`: the mailed reset link (the token never reaches the server's logs).
+    ResetPassword,
+    /// `/invite#<token>`: the mailed invitation link.
+    Invite,
     StaffClients,
     StaffClient(ClientId),
     StaffTeam,
@@ -30,6 +36,9 @@ impl Route {
                 format!("/sign-in?next={}", crate::api::encode(next))
             }
             Route::SignUp => "/sign-up".into(),
+            Route::ForgotPassword => "/forgot-password".into(),
+            Route::ResetPassword => "/reset-password".into(),
+            Route::Invite => "/invite".into(),
             Route::StaffClients => "/app".into(),
             Route::StaffClient(id) => format!("/app/clients/{id}"),
             Route::StaffTeam => "/app/team".into(),
@@ -81,8 +90,18 @@ impl Area {
     }
 }
 
-/// Accepts a `next` value only if it is a local path (no `//host` or scheme tricks).
+/// The token a mailed link carries in its fragment (`#<token>`), or an empty string.
+pub fn link_token() -> String {
+    let hash = leptos::prelude::window().location().hash().unwrap_or_default();
+    hash.strip_prefix('#').unwrap_or(&hash).trim().to_owned()
+}
+
+/// Accepts a `next` value only if it is a local path (no `//host` or scheme tricks) and not a
+/// signed-out page (sign-in itself, or a one-time mailed link that would be spent by then).
 pub fn safe_next(next: &str) -> Option<String> {
     let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
-    (local && !next.starts_with(&Route::SignIn { next: None }.path())).then(|| next.to_owned())
+    let signed_out_page = [Route::SignIn { next: None }, Route::ForgotPassword, Route::ResetPassword, Route::Invite]
+        .iter()
+        .any(|route| next.starts_with(&route.path()));
+    (local && !signed_out_page).then(|| next.to_owned())
 }

@@ -2,6 +2,7 @@
 
 use super::{get_json, send_json, send_no_content, ApiError};
 use accord_api::auth::{ChangePasswordRequest, Me, PublicConfig, SetLocaleRequest, SignInRequest, SignUpRequest};
+use accord_api::invitations::{CompletePasswordReset, RequestPasswordReset, ResetTokenState, TokenRequest};
 use accord_api::Locale;
 
 pub async fn public_config() -> Result<PublicConfig, ApiError> {
@@ -30,4 +31,18 @@ pub async fn change_password(request: &ChangePasswordRequest) -> Result<(), ApiE
 
 pub async fn set_locale(locale: Locale) -> Result<Me, ApiError> {
     send_json("PUT", "/api/auth/locale", &SetLocaleRequest { locale }).await
+}
+
+/// Asks for a reset link; the answer is the same (202) whether or not the address has an account.
+pub async fn request_password_reset(email: String) -> Result<(), ApiError> {
+    send_no_content("POST", "/api/public/password-reset/request", Some(&RequestPasswordReset { email })).await
+}
+
+pub async fn check_password_reset(token: String) -> Result<ResetTokenState, ApiError> {
+    send_json("POST", "/api/public/password-reset/check", &TokenRequest { token }).await
+}
+
+/// Sets the new password and signs this browser in (other sessions end).
+pub async fn complete_password_reset(request: &CompletePasswordReset) -> Result<Me, ApiError> {
+    send_json("POST", "/api/public/password-reset/complete", request).await
 }

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod docs;
+pub mod invitations;
 pub mod platform;
 pub mod portal;
 pub mod staff;

@@ -2,7 +2,7 @@
 
 use super::form::Text;
 use crate::api::ApiError;
-use crate::i18n::{error_text, use_i18n};
+use crate::i18n::{error_text, use_i18n, Texts};
 use leptos::prelude::*;
 
 /// A spinner with a caption; `class="loading"` is what tests wait on.
@@ -17,17 +17,22 @@ pub fn Loading() -> impl IntoView {
     }
 }
 
+/// How an error becomes words; [`error_text`] unless a page knows better.
+pub type Describe = fn(&'static Texts, &ApiError) -> String;
+
 /// A red banner with the translated error and, when given, a retry button.
 #[component]
 pub fn ErrorBanner(
     #[prop(into)] error: Signal<ApiError>,
     #[prop(optional, into)] on_retry: Option<Callback<()>>,
+    #[prop(optional)] describe: Option<Describe>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let describe: Describe = describe.unwrap_or(error_text);
     view! {
         <div class="error-banner" role="alert">
             <span class="error-icon" aria-hidden="true"></span>
-            <span class="error-text">{move || error_text(i18n.t(), &error.get())}</span>
+            <span class="error-text">{move || describe(i18n.t(), &error.get())}</span>
             {on_retry.map(|retry| view! {
                 <button type="button" class="btn btn-small btn-ghost retry" on:click=move |_| retry.run(())>
                     {move || i18n.t().retry}
@@ -59,6 +64,14 @@ pub fn EmptyState(title: Text, hint: Text) -> impl IntoView {
 #[component]
 pub fn Badge(tone: &'static str, #[prop(into)] label: Signal<String>) -> impl IntoView {
     view! { <span class=format!("badge badge-{tone}")>{move || label.get()}</span> }
+}
+
+/// An email address that may wrap after its `@` (and only there) in a narrow table cell.
+pub fn breakable_email(email: &str) -> impl IntoView {
+    let (local, domain) = email.split_once('@').map_or((email, None), |(l, d)| (l, Some(d)));
+    let local = local.to_owned();
+    let domain = domain.map(|d| view! { "@" <wbr /> {d.to_owned()} });
+    view! { {local} {domain} }
 }
 
 /// A one-line success note that pages show after a saved change.

@@ -1,24 +1,35 @@
 //! Labelled inputs and the inline error line every form shows under its fields.
 
 use crate::api::ApiError;
-use crate::i18n::{error_text, fill, use_i18n, Texts};
+use crate::i18n::{error_text, fill, invitation_error_text, use_i18n, Texts};
 use leptos::prelude::*;
 
 /// Picks a string out of the current catalogue, so labels follow a language switch.
 pub type Text = fn(&'static Texts) -> &'static str;
 
 /// Why a form was not accepted: the server's answer or a check made before sending.
+/// `Invitation` is an answer to an invitation call, where `already_exists` means one is waiting.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
     Api(ApiError),
+    Invitation(ApiError),
     PasswordsDiffer,
     PasswordLength { min: usize, max: usize },
 }
 
 impl Problem {
+    /// The input field the server pointed at, if any.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Problem::Api(e) | Problem::Invitation(e) => e.field.as_deref(),
+            Problem::PasswordsDiffer | Problem::PasswordLength { .. } => None,
+        }
+    }
+
     pub fn text(&self, t: &'static Texts) -> String {
         match self {
             Problem::Api(e) => error_text(t, e),
+            Problem::Invitation(e) => invitation_error_text(t, e),
             Problem::PasswordsDiffer => t.passwords_differ.to_owned(),
             Problem::PasswordLength { min, max } => fill(t.password_length, &[min, max]),
         }
@@ -52,6 +63,9 @@ pub fn TextField(
     #[prop(optional)] hint: Option<Text>,
     #[prop(optional)] placeholder: Option<Text>,
     #[prop(optional)] maxlength: Option<usize>,
+    /// Marks the input `aria-invalid` while true (the server named this field).
+    #[prop(optional, into)]
+    invalid: Option<Signal<bool>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
@@ -65,6 +79,7 @@ pub fn TextField(
                 required=required
                 maxlength=maxlength.map(|m| m.to_string())
                 placeholder=move || placeholder.map(|p| p(i18n.t()))
+                aria-invalid=move || invalid.map(|i| i.get().to_string())
                 bind:value=value
             />
             {hint.map(|h| view! { <p class="field-hint">{move || h(i18n.t())}</p> })}

@@ -3,6 +3,7 @@
 use super::{fill, Texts};
 use crate::api::{ApiError, CODE_BAD_RESPONSE, CODE_NETWORK};
 use accord_api::error::codes;
+use accord_api::invitations::InvitationState;
 use accord_api::{AgencyStatus, ClientStatus, Locale, PortalRole, StaffRole, UserStatus};
 use chrono::{DateTime, Utc};
 use wasm_bindgen::JsValue;
@@ -38,6 +39,11 @@ pub fn error_text(t: &Texts, error: &ApiError) -> String {
         codes::WRONG_PASSWORD => t.err_wrong_password,
         codes::SIGNUP_CLOSED => t.err_signup_closed,
         codes::LAST_OWNER => t.err_last_owner,
+        codes::ALREADY_HAS_ACCESS => t.err_already_has_access,
+        codes::LINK_EXPIRED => t.err_link_expired,
+        codes::LINK_USED => t.err_link_used,
+        codes::LINK_REVOKED => t.err_link_revoked,
+        codes::LINK_INVALID => t.err_link_invalid,
         codes::INTERNAL => t.err_internal,
         codes::UNAVAILABLE => t.err_unavailable,
         CODE_NETWORK => t.err_network,
@@ -46,6 +52,15 @@ pub fn error_text(t: &Texts, error: &ApiError) -> String {
         _ => t.err_internal,
     };
     known.to_owned()
+}
+
+/// Like [`error_text`], for sending and managing invitations: there `already_exists` means an
+/// invitation to that email is already waiting.
+pub fn invitation_error_text(t: &Texts, error: &ApiError) -> String {
+    if error.is(codes::ALREADY_EXISTS) {
+        return t.err_invitation_exists.to_owned();
+    }
+    error_text(t, error)
 }
 
 impl Texts {
@@ -85,6 +100,15 @@ impl Texts {
         match status {
             UserStatus::Active => self.user_active,
             UserStatus::Disabled => self.user_disabled,
+        }
+    }
+
+    pub fn invitation_state(&self, state: InvitationState) -> &'static str {
+        match state {
+            InvitationState::Pending => self.invitation_pending,
+            InvitationState::Expired => self.invitation_expired,
+            InvitationState::Accepted => self.invitation_accepted,
+            InvitationState::Revoked => self.invitation_withdrawn,
         }
     }
 

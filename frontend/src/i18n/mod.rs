@@ -9,7 +9,7 @@ mod format;
 mod ru;
 mod texts;
 
-pub use format::{error_text, format_date};
+pub use format::{error_text, format_date, invitation_error_text};
 pub use texts::Texts;
 
 use accord_api::Locale;
@@ -42,6 +42,14 @@ impl I18n {
 
     pub fn locale_untracked(&self) -> Locale {
         self.locale.get_untracked()
+    }
+
+    /// Shows `locale` unless the person has chosen a language in this browser before (a page
+    /// opened from a mail link reads in the language the mail was written in). Not remembered.
+    pub fn suggest_locale(&self, locale: Locale) {
+        if stored_locale().is_none() && self.locale.get_untracked() != locale {
+            self.locale.set(locale);
+        }
     }
 
     /// Switches the language on screen and remembers it in this browser.
@@ -98,9 +106,12 @@ fn store_locale(locale: Locale) {
     }
 }
 
+fn stored_locale() -> Option<Locale> {
+    local_storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).and_then(|v| Locale::parse(&v))
+}
+
 fn initial_locale() -> Locale {
-    let stored = local_storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).and_then(|v| Locale::parse(&v));
-    stored.unwrap_or_else(|| match window().navigator().language() {
+    stored_locale().unwrap_or_else(|| match window().navigator().language() {
         Some(lang) if lang.to_lowercase().starts_with("ru") => Locale::Ru,
         Some(_) => Locale::En,
         None => Locale::default(),

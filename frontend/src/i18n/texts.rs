@@ -57,6 +57,43 @@ pub struct Texts {
     pub have_account: &'static str,
     pub sign_in_link: &'static str,
     pub api_docs_link: &'static str,
+    pub forgot_link: &'static str,
+
+    // Password reset
+    pub forgot_title: &'static str,
+    pub forgot_subtitle: &'static str,
+    pub forgot_submit: &'static str,
+    pub sending: &'static str,
+    pub forgot_sent: &'static str,
+    pub back_to_sign_in: &'static str,
+    pub reset_title: &'static str,
+    pub reset_subtitle: &'static str,
+    pub reset_submit: &'static str,
+    pub reset_link_dead: &'static str,
+    pub reset_link_invalid: &'static str,
+    pub request_new_link: &'static str,
+
+    // Following an invitation
+    pub invitation_label: &'static str,
+    /// `{}` invites you
+    pub invite_title: &'static str,
+    /// Client portal of `{}`
+    pub invite_portal_of: &'static str,
+    pub invite_team_subtitle: &'static str,
+    /// Hello, `{}`!
+    pub invite_hello: &'static str,
+    pub invite_staff_intro: &'static str,
+    pub invite_contact_intro: &'static str,
+    pub invite_submit: &'static str,
+    pub link_problem_title: &'static str,
+    /// This invitation has expired. Ask `{}` to send a new one.
+    pub invite_expired: &'static str,
+    pub invite_expired_generic: &'static str,
+    pub invite_used: &'static str,
+    /// `{}` withdrew this invitation.
+    pub invite_revoked: &'static str,
+    pub invite_revoked_generic: &'static str,
+    pub invite_invalid: &'static str,
 
     // Clients
     pub clients_title: &'static str,
@@ -88,6 +125,20 @@ pub struct Texts {
     pub no_contacts: &'static str,
     pub no_contacts_hint: &'static str,
     pub contact_added: &'static str,
+    pub access_invited: &'static str,
+    pub access_expired: &'static str,
+    /// Invited, link valid until `{}`
+    pub invited_until: &'static str,
+    pub invite_to_portal: &'static str,
+    pub resend: &'static str,
+    pub send_again: &'static str,
+    pub revoke: &'static str,
+    /// Revoke the invitation for `{}`?
+    pub confirm_revoke: &'static str,
+    /// Invitation sent to `{}`.
+    pub invitation_sent: &'static str,
+    /// Invitation for `{}` revoked.
+    pub invitation_revoked: &'static str,
 
     // Team
     pub team_title: &'static str,
@@ -100,6 +151,14 @@ pub struct Texts {
     pub confirm_disable: &'static str,
     pub team_forbidden: &'static str,
     pub role_changed: &'static str,
+    pub invite_colleague: &'static str,
+    pub invite_colleague_hint: &'static str,
+    pub invite_send: &'static str,
+    pub pending_invitations: &'static str,
+    pub no_invitations: &'static str,
+    pub no_invitations_hint: &'static str,
+    pub col_expires: &'static str,
+    pub col_sent: &'static str,
 
     // Portal
     /// Welcome, `{}`!
@@ -180,6 +239,12 @@ pub struct Texts {
     pub err_wrong_password: &'static str,
     pub err_signup_closed: &'static str,
     pub err_last_owner: &'static str,
+    pub err_already_has_access: &'static str,
+    pub err_invitation_exists: &'static str,
+    pub err_link_expired: &'static str,
+    pub err_link_used: &'static str,
+    pub err_link_revoked: &'static str,
+    pub err_link_invalid: &'static str,
     pub err_internal: &'static str,
     pub err_unavailable: &'static str,
     pub err_network: &'static str,
@@ -200,6 +265,10 @@ pub struct Texts {
     pub client_churned: &'static str,
     pub user_active: &'static str,
     pub user_disabled: &'static str,
+    pub invitation_pending: &'static str,
+    pub invitation_expired: &'static str,
+    pub invitation_accepted: &'static str,
+    pub invitation_withdrawn: &'static str,
 
     // Field names the server may point at in `validation_failed`
     pub field_email: &'static str,

@@ -4,6 +4,7 @@ pub mod account;
 pub mod auth;
 pub mod clients;
 pub mod docs;
+pub mod invitations;
 pub mod not_found;
 pub mod platform;
 pub mod portal;

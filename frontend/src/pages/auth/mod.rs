@@ -1,8 +1,16 @@
-//! Signing in and registering an agency.
+//! Signing in, registering an agency, and the pages behind mailed links: password reset and
+//! accepting an invitation. None of them needs a session.
 
+mod forgot;
+mod invite;
+mod link;
+mod reset;
 mod sign_in;
 mod sign_up;
 
+pub use forgot::ForgotPasswordPage;
+pub use invite::InvitePage;
+pub use reset::ResetPasswordPage;
 pub use sign_in::SignInPage;
 pub use sign_up::SignUpPage;
 

@@ -102,6 +102,9 @@ pub fn SignInPage() -> impl IntoView {
                 <form id="sign-in-form" class="form" on:submit=on_submit>
                     <TextField id="email" label=|t| t.email value=email kind="email" autocomplete="username" required=true />
                     <TextField id="password" label=|t| t.password value=password kind="password" autocomplete="current-password" required=true />
+                    <p class="forgot-row">
+                        <A href=Route::ForgotPassword.path() attr:id="forgot-link">{move || i18n.t().forgot_link}</A>
+                    </p>
                     <Show when=move || !choices.get().is_empty()>
                         <div class="field">
                             <label for="agency-choice">{move || i18n.t().choose_agency}</label>

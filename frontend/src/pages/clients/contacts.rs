@@ -1,12 +1,13 @@
-//! A client's contacts table and the "Add contact" form.
+//! A client's contacts table (portal access and invitations) and the "Add contact" form.
 
 use super::can_manage_clients;
 use crate::api;
-use crate::components::{async_view, Badge, EmptyState, FormError, Notice, Problem, TextField};
-use crate::i18n::{format_date, use_i18n};
+use crate::components::{async_view, breakable_email, Badge, EmptyState, FormError, Notice, Problem, TextField};
+use crate::i18n::{fill, format_date, use_i18n};
+use crate::pages::invitations::{feedback_view, Feedback, InvitationActions};
 use crate::session::use_session;
-use accord_api::clients::{ContactView, CreateContactRequest};
-use accord_api::{ClientId, PortalRole, UserStatus};
+use accord_api::clients::{ContactView, CreateContactRequest, PortalAccess};
+use accord_api::{ClientId, ContactId, PortalRole};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -15,12 +16,18 @@ pub fn ContactsCard(client: ClientId) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let contacts = LocalResource::new(move || api::staff::contacts(client));
+    let feedback = RwSignal::new(None::<Feedback>);
+    let reload = Callback::new(move |_| contacts.refetch());
     view! {
         <div class="card card-flush">
             <div class="card-head">
                 <h2 class="card-title">{move || i18n.t().contacts_title}</h2>
             </div>
-            {async_view(contacts, |list| view! { <ContactsTable contacts=list /> })}
+            <div class="card-feedback">{feedback_view(feedback)}</div>
+            {async_view(contacts, move |list| {
+                let manage = can_manage_clients(session);
+                view! { <ContactsTable contacts=list manage=manage feedback=feedback on_changed=reload /> }
+            })}
         </div>
         <Show when=move || can_manage_clients(session)>
             <AddContactForm client=client on_added=Callback::new(move |_| contacts.refetch()) />
@@ -28,8 +35,14 @@ pub fn ContactsCard(client: ClientId) -> impl IntoView {
     }
 }
 
+/// `manage`: the signed-in person may invite contacts (the Actions column).
 #[component]
-fn ContactsTable(contacts: Vec<ContactView>) -> impl IntoView {
+fn ContactsTable(
+    contacts: Vec<ContactView>,
+    manage: bool,
+    feedback: RwSignal<Option<Feedback>>,
+    on_changed: Callback<()>,
+) -> impl IntoView {
     let i18n = use_i18n();
     if contacts.is_empty() {
         return view! { <EmptyState title=|t| t.no_contacts hint=|t| t.no_contacts_hint /> }.into_any();
@@ -39,22 +52,15 @@ fn ContactsTable(contacts: Vec<ContactView>) -> impl IntoView {
         .map(|c| {
             let created = c.created_at;
             let role = c.portal_role;
-            let (tone, access) = match c.portal_status {
-                None => ("grey", None),
-                Some(UserStatus::Active) => ("green", Some(UserStatus::Active)),
-                Some(UserStatus::Disabled) => ("red", Some(UserStatus::Disabled)),
-            };
-            let access_label = Signal::derive(move || {
-                let t = i18n.t();
-                access.map_or(t.no_portal_account, |s| t.user_status(s)).to_owned()
-            });
+            let actions = manage.then(|| contact_actions(&c, feedback, on_changed));
             view! {
-                <tr class="contact-row">
+                <tr class="contact-row" data-id=c.id.to_string() data-access=access_state(&c.portal_access)>
                     <td class="cell-main">{c.name.clone()}</td>
-                    <td><a href=format!("mailto:{}", c.email) class="muted-link">{c.email.clone()}</a></td>
+                    <td class="cell-email"><a href=format!("mailto:{}", c.email) class="muted-link">{breakable_email(&c.email)}</a></td>
                     <td class="hide-sm">{move || i18n.t().portal_role_label(role)}</td>
-                    <td><Badge tone=tone label=access_label /></td>
+                    <td>{access_cell(c.portal_access.clone())}</td>
                     <td class="muted date">{move || format_date(i18n.locale(), &created)}</td>
+                    {actions.map(|a| view! { <td class="actions">{a}</td> })}
                 </tr>
             }
         })
@@ -69,6 +75,7 @@ fn ContactsTable(contacts: Vec<ContactView>) -> impl IntoView {
                         <th class="hide-sm">{move || i18n.t().portal_role}</th>
                         <th>{move || i18n.t().portal_access}</th>
                         <th class="date">{move || i18n.t().col_created}</th>
+                        {manage.then(|| view! { <th class="actions">{move || i18n.t().actions}</th> })}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -76,6 +83,110 @@ fn ContactsTable(contacts: Vec<ContactView>) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// The wire name of a contact's portal state, for `data-access` (tests and styling).
+fn access_state(access: &PortalAccess) -> &'static str {
+    match access {
+        PortalAccess::NotInvited => "not_invited",
+        PortalAccess::Invited { .. } => "invited",
+        PortalAccess::InvitationExpired { .. } => "invitation_expired",
+        PortalAccess::Active => "active",
+        PortalAccess::Disabled => "disabled",
+    }
+}
+
+/// The badge, plus how long the link works while an invitation is out.
+fn access_cell(access: PortalAccess) -> impl IntoView {
+    let i18n = use_i18n();
+    let tone = match access {
+        PortalAccess::NotInvited => "grey",
+        PortalAccess::Invited { .. } => "blue",
+        PortalAccess::InvitationExpired { .. } => "amber",
+        PortalAccess::Active => "green",
+        PortalAccess::Disabled => "red",
+    };
+    let until = match &access {
+        PortalAccess::Invited { expires_at, .. } => Some(*expires_at),
+        _ => None,
+    };
+    let label = Signal::derive(move || {
+        let t = i18n.t();
+        match access {
+            PortalAccess::NotInvited => t.no_portal_account,
+            PortalAccess::Invited { .. } => t.access_invited,
+            PortalAccess::InvitationExpired { .. } => t.access_expired,
+            PortalAccess::Active => t.user_active,
+            PortalAccess::Disabled => t.user_disabled,
+        }
+        .to_owned()
+    });
+    view! {
+        <div class="access-cell">
+            <Badge tone=tone label=label />
+            {until.map(|at| view! {
+                <span class="access-note invited-until">
+                    {move || fill(i18n.t().invited_until, &[&format_date(i18n.locale(), &at)])}
+                </span>
+            })}
+        </div>
+    }
+}
+
+/// Invite, resend or revoke, depending on where the contact stands.
+fn contact_actions(c: &ContactView, feedback: RwSignal<Option<Feedback>>, on_changed: Callback<()>) -> AnyView {
+    match c.portal_access {
+        PortalAccess::NotInvited => view! {
+            <InviteContactButton client=c.client_id contact=c.id feedback=feedback on_changed=on_changed />
+        }
+        .into_any(),
+        PortalAccess::Invited { invitation_id, .. } => view! {
+            <InvitationActions id=invitation_id email=c.email.clone() who=c.name.clone() expired=false revocable=true
+                feedback=feedback on_changed=on_changed />
+        }
+        .into_any(),
+        PortalAccess::InvitationExpired { invitation_id } => view! {
+            <InvitationActions id=invitation_id email=c.email.clone() who=c.name.clone() expired=true
+                feedback=feedback on_changed=on_changed />
+        }
+        .into_any(),
+        PortalAccess::Active | PortalAccess::Disabled => ().into_any(),
+    }
+}
+
+/// `button.invite-contact`: mails the contact a portal invitation.
+#[component]
+fn InviteContactButton(
+    client: ClientId,
+    contact: ContactId,
+    feedback: RwSignal<Option<Feedback>>,
+    on_changed: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let pending = RwSignal::new(false);
+    let invite = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        feedback.set(None);
+        spawn_local(async move {
+            match api::invitations::invite_contact(client, contact).await {
+                Ok(view) => {
+                    feedback.set(Some(Feedback::Sent(view.email)));
+                    on_changed.run(());
+                }
+                Err(e) => feedback.set(Some(Feedback::Failed(e))),
+            }
+            pending.set(false);
+        });
+    };
+    view! {
+        <button type="button" class="btn btn-small btn-primary invite-contact" disabled=move || pending.get()
+            on:click=invite>
+            {move || if pending.get() { i18n.t().sending } else { i18n.t().invite_to_portal }}
+        </button>
+    }
 }
 
 #[component]
@@ -97,6 +208,9 @@ fn AddContactForm(client: ClientId, on_added: Callback<()>) -> impl IntoView {
             name: name.get_untracked().trim().to_owned(),
             email: email.get_untracked().trim().to_owned(),
             portal_role: role.get_untracked(),
+            position: None,
+            phone: None,
+            decision_maker: false,
         };
         pending.set(true);
         problem.set(None);

@@ -22,8 +22,11 @@ pub fn NewClientForm(on_created: Callback<()>) -> impl IntoView {
         if pending.get_untracked() {
             return;
         }
-        let request =
-            CreateClientRequest { name: name.get_untracked().trim().to_owned(), status: status.get_untracked() };
+        let request = CreateClientRequest {
+            name: name.get_untracked().trim().to_owned(),
+            status: status.get_untracked(),
+            account_manager_id: None,
+        };
         pending.set(true);
         problem.set(None);
         created.set(false);

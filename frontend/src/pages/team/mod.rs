@@ -1,12 +1,19 @@
-//! `/app/team`: the agency's staff with role changes and enable/disable (owners and admins).
+//! `/app/team`: the agency's staff with role changes and enable/disable, inviting colleagues and
+//! the invitations still waiting (owners and admins).
+
+mod invitations;
+mod invite;
 
 use crate::api;
 use crate::components::{async_view, Badge, ErrorBanner, Notice};
 use crate::i18n::{fill, format_date, use_i18n};
 use crate::session::use_session;
 use accord_api::auth::Membership;
+use accord_api::invitations::InvitationKind;
 use accord_api::staff::StaffMember;
 use accord_api::{StaffRole, UserStatus};
+use invitations::PendingInvitations;
+use invite::InviteStaffForm;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -32,8 +39,19 @@ pub fn TeamPage() -> impl IntoView {
                 }
             >
                 <TeamTable />
+                <Invitations />
             </Show>
         </section>
+    }
+}
+
+/// The invite form and, below it, the invitations not yet accepted; sending reloads the list.
+#[component]
+fn Invitations() -> impl IntoView {
+    let invitations = LocalResource::new(|| api::invitations::list(InvitationKind::Staff));
+    view! {
+        <InviteStaffForm on_sent=Callback::new(move |_| invitations.refetch()) />
+        <PendingInvitations invitations=invitations />
     }
 }
 

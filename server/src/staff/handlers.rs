@@ -68,3 +68,11 @@ pub(super) async fn put_settings(
 ) -> ApiResult<web::Json<AgencySettings>> {
     Ok(web::Json(service::settings(&state, &staff, Some(body.into_inner())).await?))
 }
+
+/// Active colleagues of the agency (any staff member), for pickers: account manager, team.
+#[utoipa::path(tag = "staff", responses(
+    (status = 200, body = Vec<StaffMember>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[get("/staff/directory")]
+pub(super) async fn directory(state: web::Data<AppState>, staff: Staff) -> ApiResult<web::Json<Vec<StaffMember>>> {
+    Ok(web::Json(service::directory(&state, &staff).await?))
+}

@@ -10,5 +10,6 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(handlers::change_role)
         .service(handlers::set_status)
         .service(handlers::get_settings)
-        .service(handlers::put_settings);
+        .service(handlers::put_settings)
+        .service(handlers::directory);
 }

@@ -42,6 +42,18 @@ pub async fn list(state: &AppState, staff: &Staff) -> ApiResult<Vec<StaffMember>
     rows.iter().map(member).collect()
 }
 
+/// Active staff, for any colleague to pick from.
+pub async fn directory(state: &AppState, staff: &Staff) -> ApiResult<Vec<StaffMember>> {
+    let tx = state.db.tenant(staff).await?;
+    let rows = staff_rows(&tx)
+        .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
+        .order_by_asc(users::Column::Name)
+        .all(tx.conn())
+        .await?;
+    tx.commit().await?;
+    rows.iter().map(member).collect()
+}
+
 /// Loads the target inside the tenant, then checks the actor may touch them.
 async fn target(tx: &TenantTx, staff: &Staff, id: UserId) -> ApiResult<users::Model> {
     let user =

@@ -192,6 +192,7 @@ fn matrix() -> Vec<Row> {
         row("GET", "/api/staff/exports/clients.csv", staff(any_caller(200), 200), none),
         row("GET", "/api/staff/exports/contacts.csv", staff(any_caller(200), 200), none),
         row("GET", "/api/staff/agency/settings", staff(admins(200), 200), none),
+        row("GET", "/api/staff/directory", staff(any_caller(200), 200), none),
         row("PUT", "/api/staff/agency/settings", staff(admins(200), 200), |_| {
             Some(json!({ "managers_see_all": false }))
         }),

@@ -5,6 +5,7 @@ mod accounts;
 mod auth;
 mod basics;
 mod browser;
+mod browser_accounts;
 mod invitations;
 mod isolation;
 mod rls;

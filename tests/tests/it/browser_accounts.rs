@@ -1,0 +1,1 @@
+//! Browser E2E of the account flows (invitations from received mail, client pages).

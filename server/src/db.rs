@@ -11,12 +11,18 @@ use sea_orm::{
     ColumnTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
     EntityTrait, QueryFilter, Select, Statement, TransactionTrait,
 };
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 #[derive(Clone, Debug)]
 pub struct Db {
     conn: DatabaseConnection,
+    queries: Arc<AtomicU64>,
 }
+
+/// Statements slower than this are logged as warnings.
+const SLOW_QUERY: Duration = Duration::from_millis(200);
 
 impl Db {
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self, DbErr> {
@@ -29,13 +35,28 @@ impl Db {
             .connect_timeout(Duration::from_secs(10))
             .acquire_timeout(Duration::from_secs(10))
             .sqlx_logging(false);
-        let conn = Database::connect(opts).await?;
+        let mut conn = Database::connect(opts).await?;
+        // Every statement is counted (tests prove lists run a constant number of queries)
+        // and slow ones are logged.
+        let queries = Arc::new(AtomicU64::new(0));
+        let counter = queries.clone();
+        conn.set_metric_callback(move |info| {
+            counter.fetch_add(1, Ordering::Relaxed);
+            if info.elapsed > SLOW_QUERY {
+                tracing::warn!(elapsed_ms = info.elapsed.as_millis() as u64, sql = %info.statement.sql, "slow query");
+            }
+        });
         if sqlite {
             for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 5000"] {
                 conn.execute_unprepared(pragma).await?;
             }
         }
-        Ok(Self { conn })
+        Ok(Self { conn, queries })
+    }
+
+    /// Statements run through this pool so far.
+    pub fn queries_run(&self) -> u64 {
+        self.queries.load(Ordering::Relaxed)
     }
 
     pub fn backend(&self) -> DbBackend {

@@ -8,5 +8,6 @@ mod browser;
 mod browser_accounts;
 mod invitations;
 mod isolation;
+mod queries;
 mod rls;
 mod sessions;

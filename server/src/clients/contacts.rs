@@ -14,7 +14,6 @@ use accord_api::{ClientId, ContactId, InvitationId, PortalRole, UserId, UserStat
 use accord_entity::{contact_events, contacts, invitations, users};
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use std::collections::HashMap;
 
 /// The account decides once it exists; before that, the newest open invitation does.
 fn portal_access(user: Option<&users::Model>, invitation: Option<&invitations::Model>) -> PortalAccess {
@@ -268,14 +267,7 @@ pub async fn history(state: &AppState, staff: &Staff, client: ClientId) -> ApiRe
         .order_by_desc(contact_events::Column::At)
         .all(tx.conn())
         .await?;
-    let names: HashMap<uuid::Uuid, String> = tx
-        .find::<contacts::Entity>()
-        .filter(contacts::Column::ClientId.eq(client.0))
-        .all(tx.conn())
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
+    let names = view::contact_names(&tx, client).await?;
     let actors = view::staff_names(&tx, events.iter().filter_map(|e| e.actor_id)).await?;
     tx.commit().await?;
     Ok(events

@@ -4,7 +4,7 @@ use crate::db::TenantTx;
 use crate::error::{ApiError, ApiResult};
 use accord_api::clients::{ClientProfile, ClientView};
 use accord_api::{Activity, ClientId, ClientStatus, ReportCadence, StaffRef, Temperament, UserId, ValueTier};
-use accord_entity::{clients, users};
+use accord_entity::{clients, contacts, users};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, QueryFilter};
 use std::collections::HashMap;
@@ -25,6 +25,18 @@ pub async fn staff_names(
         .await?
         .into_iter()
         .map(|u| (u.id, u.name))
+        .collect())
+}
+
+/// Names of a client's contacts (current and former), in one query.
+pub async fn contact_names(tx: &TenantTx, client: ClientId) -> ApiResult<HashMap<uuid::Uuid, String>> {
+    Ok(tx
+        .find::<contacts::Entity>()
+        .filter(contacts::Column::ClientId.eq(client.0))
+        .all(tx.conn())
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
         .collect())
 }
 

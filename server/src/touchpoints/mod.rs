@@ -2,7 +2,7 @@
 //! Logging one moves the client's `last_touch_at`, which drives the silence warning.
 
 use crate::clients::access::{self, Need};
-use crate::clients::view::staff_names;
+use crate::clients::view::{contact_names, staff_names};
 use crate::domain::DisplayName;
 use crate::error::{ApiError, ApiResult};
 use crate::paging::PageQuery;
@@ -61,14 +61,7 @@ pub(super) async fn list_touchpoints(
         .limit(query.per_page())
         .all(tx.conn())
         .await?;
-    let contact_names: HashMap<uuid::Uuid, String> = tx
-        .find::<contacts::Entity>()
-        .filter(contacts::Column::ClientId.eq(client.0))
-        .all(tx.conn())
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
+    let contact_names = contact_names(&tx, client).await?;
     let staff_names = staff_names(&tx, rows.iter().map(|t| t.created_by)).await?;
     tx.commit().await?;
     let items = rows.iter().map(|t| view(t, &contact_names, &staff_names)).collect::<ApiResult<_>>()?;

@@ -27,7 +27,13 @@ pub fn App() -> impl IntoView {
                 <RouteDef path=path!("/account") view=AccountArea />
                 <ParentRoute path=path!("/app") view=StaffArea>
                     <RouteDef path=path!("") view=pages::clients::ClientsPage />
-                    <RouteDef path=path!("clients/:id") view=pages::clients::ClientPage />
+                    <ParentRoute path=path!("clients/:id") view=pages::clients::ClientPage>
+                        <RouteDef path=path!("") view=pages::clients::OverviewTab />
+                        <RouteDef path=path!("segmentation") view=pages::clients::SegmentationTab />
+                        <RouteDef path=path!("contacts") view=pages::clients::ContactsTab />
+                        <RouteDef path=path!("projects") view=pages::clients::ProjectsTab />
+                        <RouteDef path=path!("touchpoints") view=pages::clients::TouchpointsTab />
+                    </ParentRoute>
                     <RouteDef path=path!("team") view=pages::team::TeamPage />
                 </ParentRoute>
                 <ParentRoute path=path!("/portal") view=PortalArea>

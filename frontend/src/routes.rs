@@ -19,7 +19,11 @@ pub enum Route {
     /// `/invite#<token>`: the mailed invitation link.
     Invite,
     StaffClients,
+    /// `/app?…`: the client list with its search, filters and order (a query string).
+    StaffClientsQuery(String),
+    /// A client's page, on its Overview tab.
     StaffClient(ClientId),
+    StaffClientTab(ClientId, ClientTab),
     StaffTeam,
     PortalHome,
     PlatformAgencies,
@@ -40,12 +44,46 @@ impl Route {
             Route::ResetPassword => "/reset-password".into(),
             Route::Invite => "/invite".into(),
             Route::StaffClients => "/app".into(),
-            Route::StaffClient(id) => format!("/app/clients/{id}"),
+            Route::StaffClientsQuery(query) if query.is_empty() => "/app".into(),
+            Route::StaffClientsQuery(query) => format!("/app?{query}"),
+            Route::StaffClient(id) | Route::StaffClientTab(id, ClientTab::Overview) => format!("/app/clients/{id}"),
+            Route::StaffClientTab(id, tab) => format!("/app/clients/{id}/{}", tab.segment()),
             Route::StaffTeam => "/app/team".into(),
             Route::PortalHome => "/portal".into(),
             Route::PlatformAgencies => "/platform".into(),
             Route::Account => "/account".into(),
             Route::ApiDocs => "/api-docs".into(),
+        }
+    }
+}
+
+/// The tabs of a client's page; each is its own sub-route, so it can be linked to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClientTab {
+    Overview,
+    Segmentation,
+    Contacts,
+    Projects,
+    Touchpoints,
+}
+
+impl ClientTab {
+    pub const ALL: [ClientTab; 5] = [
+        ClientTab::Overview,
+        ClientTab::Segmentation,
+        ClientTab::Contacts,
+        ClientTab::Projects,
+        ClientTab::Touchpoints,
+    ];
+
+    /// The path segment after `/app/clients/:id` (empty for Overview); also the tab link's class suffix.
+    pub fn segment(self) -> &'static str {
+        match self {
+            ClientTab::Overview => "",
+            ClientTab::Segmentation => "segmentation",
+            ClientTab::Contacts => "contacts",
+            ClientTab::Projects => "projects",
+            ClientTab::Touchpoints => "touchpoints",
         }
     }
 }

@@ -3,8 +3,8 @@
 
 use crate::api::{self, ApiError};
 use crate::i18n::I18n;
-use accord_api::auth::{Me, PublicConfig};
-use accord_api::Locale;
+use accord_api::auth::{Me, Membership, PublicConfig};
+use accord_api::{Locale, StaffRole};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -38,6 +38,19 @@ impl Session {
             SessionState::SignedIn(me) => Some(me),
             _ => None,
         }
+    }
+
+    /// The signed-in staff member's role, or `None` for anyone else.
+    pub fn staff_role(&self) -> Option<StaffRole> {
+        self.me().and_then(|me| match me.membership {
+            Membership::Staff { role, .. } => Some(role),
+            _ => None,
+        })
+    }
+
+    /// Owners and admins: they run the agency (staff, settings, who manages which client).
+    pub fn is_agency_admin(&self) -> bool {
+        self.staff_role().is_some_and(StaffRole::is_admin)
     }
 
     pub fn set_me(&self, me: Me) {

@@ -8,7 +8,7 @@ use crate::domain::{DisplayName, Email, Slug, TimeZone};
 use crate::error::ApiError;
 use crate::platform::service::{create_agency, ReadyAgency};
 use accord_api::{ClientStatus, Locale, PortalRole, PrincipalKind, StaffRole, UserStatus};
-use accord_entity::{agencies, clients, contacts, users};
+use accord_entity::{agencies, client_status_changes, clients, contacts, users};
 use chrono::Utc;
 use sea_orm::{EntityTrait, PaginatorTrait};
 
@@ -90,6 +90,20 @@ pub async fn seed_demo(db: &Db) -> Result<(), ApiError> {
     client.included = r#"["Поддержка сайта","SEO","Ежемесячный отчёт"]"#.into();
     client.excluded = r#"["Контекстная реклама","Фотосъёмка товаров"]"#.into();
     clients::Entity::insert(clients::ActiveModel::from(client.clone())).exec_without_returning(tx.conn()).await?;
+    for (from, to) in [(None, ClientStatus::Onboarding), (Some(ClientStatus::Onboarding), ClientStatus::Active)] {
+        let change = client_status_changes::Model {
+            id: uuid::Uuid::new_v4(),
+            agency_id: agency.id,
+            client_id: client.id,
+            from_status: from.map(|s| s.as_str().to_string()),
+            to_status: to.as_str().into(),
+            changed_by: Some(manager_id),
+            changed_at: now,
+        };
+        client_status_changes::Entity::insert(client_status_changes::ActiveModel::from(change))
+            .exec_without_returning(tx.conn())
+            .await?;
+    }
     for (login, name, role) in [
         (&DEMO_LOGINS[3], "Мария Ковалёва", PortalRole::Approver),
         (&DEMO_LOGINS[4], "Пётр Иванов", PortalRole::Viewer),

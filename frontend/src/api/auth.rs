@@ -1,7 +1,9 @@
 //! Public configuration, sign-in/up/out and the signed-in person's own settings.
 
 use super::{get_json, send_json, send_no_content, ApiError};
-use accord_api::auth::{ChangePasswordRequest, Me, PublicConfig, SetLocaleRequest, SignInRequest, SignUpRequest};
+use accord_api::auth::{
+    ChangePasswordRequest, Me, PublicConfig, SetLocaleRequest, SignInRequest, SignUpRequest, UpdateProfileRequest,
+};
 use accord_api::invitations::{CompletePasswordReset, RequestPasswordReset, ResetTokenState, TokenRequest};
 use accord_api::Locale;
 
@@ -31,6 +33,11 @@ pub async fn change_password(request: &ChangePasswordRequest) -> Result<(), ApiE
 
 pub async fn set_locale(locale: Locale) -> Result<Me, ApiError> {
     send_json("PUT", "/api/auth/locale", &SetLocaleRequest { locale }).await
+}
+
+/// Changes the signed-in person's display name.
+pub async fn update_profile(name: String) -> Result<Me, ApiError> {
+    send_json("PUT", "/api/auth/profile", &UpdateProfileRequest { name }).await
 }
 
 /// Asks for a reset link; the answer is the same (202) whether or not the address has an account.

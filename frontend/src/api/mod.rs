@@ -2,10 +2,12 @@
 //! the session cookie, every failure turned into one [`ApiError`].
 
 pub mod auth;
+pub mod clients;
 pub mod docs;
 pub mod invitations;
 pub mod platform;
 pub mod portal;
+pub mod projects;
 pub mod staff;
 
 use accord_api::{auth::AgencyChoice, error::codes, ErrorBody};

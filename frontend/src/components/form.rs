@@ -14,15 +14,25 @@ pub enum Problem {
     Api(ApiError),
     Invitation(ApiError),
     PasswordsDiffer,
-    PasswordLength { min: usize, max: usize },
+    PasswordLength {
+        min: usize,
+        max: usize,
+    },
+    /// A value this side could not read (a date, a number); names the wire field.
+    Unreadable(&'static str),
+    /// An amount of money that is not "150 000,50"-like; names the wire field.
+    Amount(&'static str),
+    /// A moment in the future where only the past makes sense.
+    Future(&'static str),
 }
 
 impl Problem {
-    /// The input field the server pointed at, if any.
+    /// The input field the server (or the check here) pointed at, if any.
     pub fn field(&self) -> Option<&str> {
         match self {
             Problem::Api(e) | Problem::Invitation(e) => e.field.as_deref(),
             Problem::PasswordsDiffer | Problem::PasswordLength { .. } => None,
+            Problem::Unreadable(field) | Problem::Amount(field) | Problem::Future(field) => Some(field),
         }
     }
 
@@ -32,7 +42,71 @@ impl Problem {
             Problem::Invitation(e) => invitation_error_text(t, e),
             Problem::PasswordsDiffer => t.passwords_differ.to_owned(),
             Problem::PasswordLength { min, max } => fill(t.password_length, &[min, max]),
+            Problem::Unreadable(field) => fill(t.err_validation_field, &[&t.field_label(field)]),
+            Problem::Amount(_) => t.err_amount.to_owned(),
+            Problem::Future(_) => t.err_future.to_owned(),
         }
+    }
+
+    /// The text to show next to one field: the server's message is English-only, so a
+    /// validation answer says which field to check in the reader's language instead.
+    pub fn field_text(&self, t: &'static Texts) -> String {
+        match self {
+            Problem::Api(e) if e.is(accord_api::error::codes::VALIDATION) => field_rule(t, e.field.as_deref()),
+            other => other.text(t),
+        }
+    }
+}
+
+/// A field-specific explanation of a `validation_failed` answer where one is known.
+fn field_rule(t: &'static Texts, field: Option<&str>) -> String {
+    match field {
+        Some("ended_on") | Some("ends_on") => t.err_end_before_start.to_owned(),
+        Some("contact_cadence_days") => t.err_cadence_range.to_owned(),
+        Some("account_manager_id") => t.err_bad_manager.to_owned(),
+        Some("occurred_at") => t.err_future.to_owned(),
+        Some(field) => fill(t.err_validation_field, &[&t.field_label(field)]),
+        None => t.err_validation.to_owned(),
+    }
+}
+
+/// Whether `problem` names `field` (drives `aria-invalid` and the line under the field).
+pub fn names_field(problem: RwSignal<Option<Problem>>, field: &'static str) -> Signal<bool> {
+    Signal::derive(move || problem.with(|p| p.as_ref().and_then(Problem::field) == Some(field)))
+}
+
+/// The problem's text right under one field, when it names that field.
+#[component]
+pub fn FieldError(field: &'static str, problem: RwSignal<Option<Problem>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        problem.get().filter(|p| p.field() == Some(field)).map(|p| {
+            view! {
+                <p class="field-error" role="alert" data-field=field>
+                    {move || p.field_text(i18n.t())}
+                </p>
+            }
+        })
+    }
+}
+
+/// Like [`FormError`], but silent when the problem names one of `inline` (a [`FieldError`]
+/// under that field already says it).
+#[component]
+pub fn FormErrorExcept(
+    id: &'static str,
+    problem: RwSignal<Option<Problem>>,
+    inline: &'static [&'static str],
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        problem.get().filter(|p| !p.field().is_some_and(|f| inline.contains(&f))).map(|p| {
+            view! {
+                <p id=id class="form-error" role="alert">
+                    {move || p.text(i18n.t())}
+                </p>
+            }
+        })
     }
 }
 
@@ -66,6 +140,9 @@ pub fn TextField(
     /// Marks the input `aria-invalid` while true (the server named this field).
     #[prop(optional, into)]
     invalid: Option<Signal<bool>>,
+    /// Shown but not editable (with a hint saying why).
+    #[prop(optional)]
+    readonly: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
@@ -77,11 +154,44 @@ pub fn TextField(
                 type=kind
                 autocomplete=autocomplete
                 required=required
+                readonly=readonly
                 maxlength=maxlength.map(|m| m.to_string())
                 placeholder=move || placeholder.map(|p| p(i18n.t()))
                 aria-invalid=move || invalid.map(|i| i.get().to_string())
                 bind:value=value
             />
+            {hint.map(|h| view! { <p class="field-hint">{move || h(i18n.t())}</p> })}
+        </div>
+    }
+}
+
+/// A label over a multi-line text box bound to `value`.
+#[component]
+pub fn TextArea(
+    id: &'static str,
+    label: Text,
+    value: RwSignal<String>,
+    #[prop(default = 3)] rows: u32,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] hint: Option<Text>,
+    #[prop(optional)] placeholder: Option<Text>,
+    #[prop(optional)] maxlength: Option<usize>,
+    #[prop(optional, into)] invalid: Option<Signal<bool>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field">
+            <label for=id>{move || label(i18n.t())}</label>
+            <textarea
+                id=id
+                name=id
+                rows=rows
+                required=required
+                maxlength=maxlength.map(|m| m.to_string())
+                placeholder=move || placeholder.map(|p| p(i18n.t()))
+                aria-invalid=move || invalid.map(|i| i.get().to_string())
+                bind:value=value
+            ></textarea>
             {hint.map(|h| view! { <p class="field-hint">{move || h(i18n.t())}</p> })}
         </div>
     }

@@ -7,6 +7,6 @@ pub mod layout;
 pub mod pagination;
 
 pub use feedback::{async_view, breakable_email, Badge, EmptyState, ErrorBanner, Loading, Notice};
-pub use form::{FormError, Problem, TextField};
+pub use form::{names_field, FieldError, FormError, FormErrorExcept, Problem, TextArea, TextField};
 pub use layout::{PlatformShell, PortalShell, PublicShell, StaffShell};
 pub use pagination::Pagination;

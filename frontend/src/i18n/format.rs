@@ -4,7 +4,10 @@ use super::{fill, Texts};
 use crate::api::{ApiError, CODE_BAD_RESPONSE, CODE_NETWORK};
 use accord_api::error::codes;
 use accord_api::invitations::InvitationState;
-use accord_api::{AgencyStatus, ClientStatus, Locale, PortalRole, StaffRole, UserStatus};
+use accord_api::{
+    Activity, AgencyStatus, ClientStatus, Locale, PortalRole, ProjectKind, ProjectStatus, ReportCadence, StaffRole,
+    Temperament, TouchpointKind, UserStatus, ValueTier,
+};
 use chrono::{DateTime, Utc};
 use wasm_bindgen::JsValue;
 
@@ -112,6 +115,105 @@ impl Texts {
         }
     }
 
+    pub fn temperament(&self, t: Temperament) -> &'static str {
+        match t {
+            Temperament::Choleric => self.temperament_choleric,
+            Temperament::Sanguine => self.temperament_sanguine,
+            Temperament::Melancholic => self.temperament_melancholic,
+            Temperament::Phlegmatic => self.temperament_phlegmatic,
+        }
+    }
+
+    /// What the type is like, and how to work with them (seed 003).
+    pub fn temperament_guide(&self, t: Temperament) -> (&'static str, &'static str) {
+        match t {
+            Temperament::Choleric => (self.choleric_traits, self.choleric_hint),
+            Temperament::Sanguine => (self.sanguine_traits, self.sanguine_hint),
+            Temperament::Melancholic => (self.melancholic_traits, self.melancholic_hint),
+            Temperament::Phlegmatic => (self.phlegmatic_traits, self.phlegmatic_hint),
+        }
+    }
+
+    pub fn activity(&self, a: Activity) -> &'static str {
+        match a {
+            Activity::Active => self.activity_active,
+            Activity::Waiting => self.activity_waiting,
+            Activity::Passive => self.activity_passive,
+        }
+    }
+
+    pub fn activity_hint(&self, a: Activity) -> &'static str {
+        match a {
+            Activity::Active => self.activity_active_hint,
+            Activity::Waiting => self.activity_waiting_hint,
+            Activity::Passive => self.activity_passive_hint,
+        }
+    }
+
+    pub fn value_tier(&self, tier: ValueTier) -> &'static str {
+        match tier {
+            ValueTier::A => self.tier_a,
+            ValueTier::B => self.tier_b,
+            ValueTier::C => self.tier_c,
+        }
+    }
+
+    pub fn value_tier_hint(&self, tier: ValueTier) -> &'static str {
+        match tier {
+            ValueTier::A => self.tier_a_hint,
+            ValueTier::B => self.tier_b_hint,
+            ValueTier::C => self.tier_c_hint,
+        }
+    }
+
+    pub fn report_cadence(&self, cadence: ReportCadence) -> &'static str {
+        match cadence {
+            ReportCadence::Weekly => self.report_weekly,
+            ReportCadence::Monthly => self.report_monthly,
+        }
+    }
+
+    pub fn project_kind(&self, kind: ProjectKind) -> &'static str {
+        match kind {
+            ProjectKind::Website => self.project_website,
+            ProjectKind::Seo => self.project_seo,
+            ProjectKind::Ads => self.project_ads,
+            ProjectKind::App => self.project_app,
+            ProjectKind::Other => self.project_other,
+        }
+    }
+
+    pub fn project_status(&self, status: ProjectStatus) -> &'static str {
+        match status {
+            ProjectStatus::Planned => self.project_planned,
+            ProjectStatus::Active => self.project_active,
+            ProjectStatus::Paused => self.project_paused,
+            ProjectStatus::Done => self.project_done,
+        }
+    }
+
+    pub fn touchpoint_kind(&self, kind: TouchpointKind) -> &'static str {
+        match kind {
+            TouchpointKind::Call => self.touch_call,
+            TouchpointKind::Meeting => self.touch_meeting,
+            TouchpointKind::Email => self.touch_email,
+            TouchpointKind::Chat => self.touch_chat,
+            TouchpointKind::Gift => self.touch_gift,
+            TouchpointKind::Newsletter => self.touch_newsletter,
+        }
+    }
+
+    /// A contact-history entry's kind (`added`, `updated`, `left`, `replaced`).
+    pub fn contact_event(&self, kind: &str) -> &'static str {
+        match kind {
+            "added" => self.event_added,
+            "updated" => self.event_updated,
+            "left" => self.event_left,
+            "replaced" => self.event_replaced,
+            _ => self.event_other,
+        }
+    }
+
     pub fn locale_name(&self, locale: Locale) -> &'static str {
         match locale {
             Locale::Ru => self.lang_ru,
@@ -129,6 +231,29 @@ impl Texts {
             "time_zone" => self.field_time_zone.to_owned(),
             "status" => self.status.to_owned(),
             "role" | "portal_role" => self.role.to_owned(),
+            "account_manager_id" | "manager" => self.account_manager.to_owned(),
+            "started_on" => self.started_on.to_owned(),
+            "ended_on" => self.ended_on.to_owned(),
+            "starts_on" => self.starts_on.to_owned(),
+            "ends_on" => self.ends_on.to_owned(),
+            "business_model" => self.business_model.to_owned(),
+            "audience" => self.audience.to_owned(),
+            "market" => self.market.to_owned(),
+            "product_role" => self.product_role.to_owned(),
+            "included" => self.included.to_owned(),
+            "excluded" => self.excluded.to_owned(),
+            "contact_cadence_days" => self.contact_cadence.to_owned(),
+            "report_cadence" => self.report_cadence_label.to_owned(),
+            "position" => self.position.to_owned(),
+            "phone" => self.phone.to_owned(),
+            "replaced_by" => self.successor.to_owned(),
+            "kind" => self.kind.to_owned(),
+            "budget" => self.budget.to_owned(),
+            "team" => self.team.to_owned(),
+            "occurred_at" => self.touch_when.to_owned(),
+            "contact_id" => self.touch_contact.to_owned(),
+            "summary" => self.touch_summary.to_owned(),
+            "sort" => self.sort_label.to_owned(),
             other => other.to_owned(),
         }
     }

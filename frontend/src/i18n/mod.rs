@@ -1,16 +1,23 @@
 //! Russian and English: the current [`Locale`] in a reactive context, the compile-time complete
-//! string catalogues, and locale-aware formatting.
+//! string catalogues, and locale-aware formatting (dates, money, enumerations).
 //!
 //! Who decides the language: the signed-in person's `Me.locale`; before sign-in the choice kept
 //! in localStorage (`accord.locale`), then the browser's language (ru* → Russian, else English).
 
 mod en;
 mod format;
+mod money;
 mod ru;
 mod texts;
+mod time;
 
 pub use format::{error_text, format_date, invitation_error_text};
+pub use money::{format_money, money_input_value, parse_money, DEFAULT_CURRENCY};
 pub use texts::Texts;
+pub use time::{
+    day_input_value, format_date_time, format_day, format_days_ago, format_period, local_input_now, local_input_to_utc,
+    now_utc, parse_day_input,
+};
 
 use accord_api::Locale;
 use leptos::prelude::*;

@@ -1,5 +1,6 @@
-//! `/account`: who I am, my language, my password. Rendered inside the frame of my area.
+//! `/account`: my name, my language, my password. Rendered inside the frame of my area.
 
+mod name;
 mod password;
 
 use crate::components::Notice;
@@ -10,6 +11,7 @@ use accord_api::auth::Membership;
 use accord_api::Locale;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use name::ProfileCard;
 use password::PasswordForm;
 
 #[component]
@@ -36,15 +38,7 @@ pub fn AccountPage() -> impl IntoView {
                     <p class="subtitle">{role}</p>
                 </div>
             </div>
-            <div class="card">
-                <h2 class="card-title">{move || i18n.t().profile}</h2>
-                <dl class="facts">
-                    <dt>{move || i18n.t().name}</dt>
-                    <dd id="account-name">{move || me().map(|m| m.name)}</dd>
-                    <dt>{move || i18n.t().email}</dt>
-                    <dd id="account-email">{move || me().map(|m| m.email)}</dd>
-                </dl>
-            </div>
+            <ProfileCard />
             <LanguageCard />
             <PasswordForm />
         </section>

@@ -1,10 +1,10 @@
-//! `/portal`: the client contact's home.
+//! `/portal`: the client contact's home: who they are, their account manager, their projects.
 
 use crate::api;
 use crate::components::async_view;
-use crate::i18n::{fill, use_i18n};
-use accord_api::portal::PortalHome;
-use accord_api::PortalRole;
+use crate::i18n::{fill, format_money, format_period, use_i18n};
+use accord_api::portal::{ManagerCard, PortalHome, PortalProject};
+use accord_api::{PortalRole, ProjectStatus};
 use leptos::prelude::*;
 
 #[component]
@@ -36,16 +36,113 @@ fn PortalWelcome(home: PortalHome) -> impl IntoView {
                 <p class="role-pill" id="portal-role">{move || i18n.t().portal_role_label(role)}</p>
                 <p class="card-hint">{role_hint}</p>
             </div>
+            <ManagerCardView manager=home.account_manager.clone() agency=home.agency_name.clone() />
             <div class="card portal-card">
                 <p class="card-label">{move || i18n.t().portal_client}</p>
                 <p class="card-value">{home.client.name.clone()}</p>
                 <p class="card-label">{move || i18n.t().portal_agency}</p>
                 <p class="card-value">{home.agency_name.clone()}</p>
             </div>
-            <div class="card portal-card portal-card-soon">
-                <p class="card-label">{move || i18n.t().portal_next_title}</p>
-                <p class="card-hint">{move || i18n.t().portal_next_text}</p>
-            </div>
         </div>
+        <PortalProjects projects=home.projects />
+        <div class="card portal-card portal-card-soon portal-soon-wide">
+            <p class="card-label">{move || i18n.t().portal_next_title}</p>
+            <p class="card-hint">{move || i18n.t().portal_next_text}</p>
+        </div>
+    }
+}
+
+/// `#manager-card`: the person at the agency to write to.
+#[component]
+fn ManagerCardView(manager: Option<ManagerCard>, agency: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let body = match manager {
+        Some(m) => {
+            let initial = m.name.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
+            view! {
+                <div class="manager-line">
+                    <span class="avatar manager-avatar" aria-hidden="true">{initial}</span>
+                    <div class="manager-text">
+                        <p class="card-value manager-name" id="manager-name">{m.name.clone()}</p>
+                        <a class="manager-email" id="manager-email" href=format!("mailto:{}", m.email)>{m.email.clone()}</a>
+                    </div>
+                </div>
+                <p class="card-hint">{move || i18n.t().portal_manager_hint}</p>
+            }
+            .into_any()
+        }
+        None => view! {
+            <p class="card-value muted" id="manager-none">{move || i18n.t().portal_no_manager}</p>
+            <p class="card-hint">{move || fill(i18n.t().portal_no_manager_hint, &[&agency])}</p>
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="card portal-card" id="manager-card">
+            <p class="card-label">{move || i18n.t().portal_manager}</p>
+            {body}
+        </div>
+    }
+}
+
+#[component]
+fn PortalProjects(projects: Vec<PortalProject>) -> impl IntoView {
+    let i18n = use_i18n();
+    let body = if projects.is_empty() {
+        view! {
+            <div class="portal-empty" id="portal-no-projects">
+                <p class="empty-title">{move || i18n.t().portal_no_projects}</p>
+                <p class="empty-hint">{move || i18n.t().portal_no_projects_hint}</p>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <ul class="portal-projects" id="portal-projects">
+                {projects.into_iter().map(|p| view! { <PortalProjectItem project=p /> }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="card portal-projects-card">
+            <h2 class="card-title">{move || i18n.t().portal_projects}</h2>
+            {body}
+        </div>
+    }
+}
+
+#[component]
+fn PortalProjectItem(project: PortalProject) -> impl IntoView {
+    let i18n = use_i18n();
+    let p = project;
+    let (kind, status) = (p.kind, p.status);
+    let (starts, ends) = (p.starts_on, p.ends_on);
+    let dates = move || {
+        let t = i18n.t();
+        format_period(i18n.locale(), starts, ends, (t.from_day, t.until_day))
+    };
+    let tone = match status {
+        ProjectStatus::Planned => "blue",
+        ProjectStatus::Active => "green",
+        ProjectStatus::Paused => "amber",
+        ProjectStatus::Done => "grey",
+    };
+    view! {
+        <li class="portal-project" data-kind=kind.as_str() data-status=status.as_str()>
+            <div class="portal-project-main">
+                <p class="portal-project-name">{p.name.clone()}</p>
+                <p class="portal-project-meta">
+                    <span class="portal-project-kind">{move || i18n.t().project_kind(kind)}</span>
+                    {move || dates().map(|d| view! { <span class="meta-sep" aria-hidden="true">"·"</span><span class="portal-project-dates">{d}</span> })}
+                </p>
+            </div>
+            <div class="portal-project-side">
+                <span class=format!("badge badge-{tone}")>{move || i18n.t().project_status(status)}</span>
+                {p.budget.map(|money| view! {
+                    <span class="portal-project-budget">{move || format_money(i18n.locale(), &money)}</span>
+                })}
+            </div>
+        </li>
     }
 }

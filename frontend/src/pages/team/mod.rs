@@ -1,8 +1,9 @@
 //! `/app/team`: the agency's staff with role changes and enable/disable, inviting colleagues and
-//! the invitations still waiting (owners and admins).
+//! the invitations still waiting, and the agency-wide settings (owners and admins).
 
 mod invitations;
 mod invite;
+mod settings;
 
 use crate::api;
 use crate::components::{async_view, Badge, ErrorBanner, Notice};
@@ -16,6 +17,7 @@ use invitations::PendingInvitations;
 use invite::InviteStaffForm;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use settings::AgencySettingsCard;
 
 #[component]
 pub fn TeamPage() -> impl IntoView {
@@ -40,6 +42,7 @@ pub fn TeamPage() -> impl IntoView {
             >
                 <TeamTable />
                 <Invitations />
+                <AgencySettingsCard />
             </Show>
         </section>
     }

@@ -1,0 +1,111 @@
+//! Dates and times on screen and in `<input type="date|datetime-local">`: instants are UTC on
+//! the wire and the browser's time zone on screen; calendar days have no time zone at all.
+
+use super::money::locale_tag;
+use accord_api::Locale;
+use chrono::{DateTime, NaiveDate, Utc};
+use wasm_bindgen::JsValue;
+
+fn formatter(
+    locale: Locale,
+    configure: impl FnOnce(&js_sys::Intl::DateTimeFormatOptions),
+) -> js_sys::Intl::DateTimeFormat {
+    let options = js_sys::Intl::DateTimeFormatOptions::new();
+    configure(&options);
+    let locales = js_sys::Array::of1(&JsValue::from_str(locale_tag(locale)));
+    js_sys::Intl::DateTimeFormat::new(&locales, &options)
+}
+
+fn format_millis(formatter: &js_sys::Intl::DateTimeFormat, millis: f64) -> Option<String> {
+    let date = js_sys::Date::new(&JsValue::from_f64(millis));
+    formatter.format().call1(&JsValue::NULL, &date).ok().and_then(|v| v.as_string())
+}
+
+/// "5 мар. 2026 г., 14:30" / "Mar 5, 2026, 2:30 PM" in the browser's time zone.
+pub fn format_date_time(locale: Locale, at: &DateTime<Utc>) -> String {
+    let f = formatter(locale, |o| {
+        o.set_date_style(js_sys::Intl::DateTimeStyle::Medium);
+        o.set_time_style(js_sys::Intl::DateTimeStyle::Short);
+    });
+    format_millis(&f, at.timestamp_millis() as f64).unwrap_or_else(|| at.format("%Y-%m-%d %H:%M UTC").to_string())
+}
+
+/// A calendar day ("5 мар. 2026 г." / "Mar 5, 2026"), the same day in every time zone.
+pub fn format_day(locale: Locale, day: &NaiveDate) -> String {
+    let f = formatter(locale, |o| {
+        o.set_date_style(js_sys::Intl::DateTimeStyle::Medium);
+        o.set_time_zone("UTC");
+    });
+    let millis = day.and_hms_opt(12, 0, 0).map(|t| t.and_utc().timestamp_millis() as f64);
+    millis.and_then(|m| format_millis(&f, m)).unwrap_or_else(|| day.format("%Y-%m-%d").to_string())
+}
+
+/// "1 мар. 2026 г. – 31 авг. 2026 г.", "from …", "until …", or `None` when neither is set.
+pub fn format_period(
+    locale: Locale,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    labels: (&str, &str),
+) -> Option<String> {
+    match (from, to) {
+        (Some(a), Some(b)) => Some(format!("{} – {}", format_day(locale, &a), format_day(locale, &b))),
+        (Some(a), None) => Some(format!("{} {}", labels.0, format_day(locale, &a))),
+        (None, Some(b)) => Some(format!("{} {}", labels.1, format_day(locale, &b))),
+        (None, None) => None,
+    }
+}
+
+/// "5 дней назад" / "5 days ago", "вчера" / "yesterday", "сегодня" / "today".
+pub fn format_days_ago(locale: Locale, days: i64) -> String {
+    let options = js_sys::Intl::RelativeTimeFormatOptions::new();
+    options.set_numeric(js_sys::Intl::RelativeTimeFormatNumeric::Auto);
+    let locales = js_sys::Array::of1(&JsValue::from_str(locale_tag(locale)));
+    let formatter = js_sys::Intl::RelativeTimeFormat::new(&locales, &options);
+    String::from(formatter.format(-(days.max(0) as f64), "day"))
+}
+
+/// The browser's clock as a UTC instant (`chrono::Utc::now` has no clock on wasm32).
+pub fn now_utc() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// Now in the browser's time zone as a `datetime-local` value ("2026-03-05T14:30").
+pub fn local_input_now() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date(),
+        now.get_hours(),
+        now.get_minutes()
+    )
+}
+
+/// A `datetime-local` value, read in the browser's time zone, as a UTC instant.
+pub fn local_input_to_utc(value: &str) -> Option<DateTime<Utc>> {
+    // `new Date("YYYY-MM-DDTHH:MM")` without an offset is local time by the ECMAScript spec.
+    let value = value.trim();
+    if value.len() < 16 {
+        return None;
+    }
+    let millis = js_sys::Date::new(&JsValue::from_str(value)).get_time();
+    if millis.is_nan() {
+        return None;
+    }
+    DateTime::from_timestamp_millis(millis as i64)
+}
+
+/// An `<input type="date">` value ("2026-03-05"); empty means "not set", anything else
+/// unreadable is `Err`.
+pub fn parse_day_input(value: &str) -> Result<Option<NaiveDate>, ()> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").map(Some).map_err(|_| ())
+}
+
+pub fn day_input_value(day: Option<NaiveDate>) -> String {
+    day.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+}

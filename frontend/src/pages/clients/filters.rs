@@ -1,0 +1,208 @@
+//! The filter bar over the client list: search, status, manager, segmentation, archived, order.
+
+use super::manager_candidates;
+use crate::api::clients::{ClientQuery, ClientSort, ManagerFilter};
+use crate::api::ApiError;
+use crate::components::form::Text;
+use crate::i18n::{use_i18n, Texts};
+use accord_api::staff::StaffMember;
+use accord_api::{Activity, ClientStatus, Temperament, ValueTier};
+use leptos::prelude::*;
+use std::time::Duration;
+
+const SEARCH_DELAY: Duration = Duration::from_millis(250);
+
+#[component]
+pub fn ClientFilters(
+    query: Memo<ClientQuery>,
+    directory: LocalResource<Result<Vec<StaffMember>, ApiError>>,
+    on_change: Callback<ClientQuery>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let change = move |edit: &dyn Fn(&mut ClientQuery)| {
+        let mut next = query.get_untracked();
+        edit(&mut next);
+        if next != query.get_untracked() {
+            on_change.run(next);
+        }
+    };
+
+    // Search as the person types, once they pause.
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let on_search = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        if let Some(pending) = timer.get_value() {
+            pending.clear();
+        }
+        let apply = move || change(&|q| q.q = text.clone());
+        timer.set_value(set_timeout_with_handle(apply, SEARCH_DELAY).ok());
+    };
+
+    let managers = move || {
+        let people = directory.get().and_then(Result::ok).map(|d| manager_candidates(&d)).unwrap_or_default();
+        let current = query.get().manager;
+        people
+            .into_iter()
+            .map(|m| {
+                let selected = current == ManagerFilter::Person(m.id);
+                view! { <option value=m.id.to_string() selected=selected>{m.name}</option> }
+            })
+            .collect_view()
+    };
+    let manager_value = move || match query.get().manager {
+        ManagerFilter::Anyone => String::new(),
+        ManagerFilter::Nobody => "none".to_owned(),
+        ManagerFilter::Person(id) => id.to_string(),
+    };
+    let on_manager = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let manager = match value.as_str() {
+            "" => ManagerFilter::Anyone,
+            "none" => ManagerFilter::Nobody,
+            id => id.parse().map(ManagerFilter::Person).unwrap_or_default(),
+        };
+        change(&|q| q.manager = manager);
+    };
+
+    view! {
+        <div class="filters" id="client-filters">
+            <div class="filters-top">
+                <div class="search filter-search">
+                    <span class="search-icon" aria-hidden="true">"⌕"</span>
+                    <input
+                        id="client-search"
+                        type="search"
+                        autocomplete="off"
+                        placeholder=move || i18n.t().search_clients
+                        aria-label=move || i18n.t().search_clients
+                        prop:value=move || query.get().q
+                        on:input=on_search
+                    />
+                </div>
+                <label class="filter">
+                    <span class="filter-label">{move || i18n.t().sort_label}</span>
+                    <select
+                        id="client-sort"
+                        prop:value=move || query.get().sort.as_str()
+                        on:change=move |ev| {
+                            let sort = ClientSort::parse(&event_target_value(&ev)).unwrap_or_default();
+                            change(&|q| q.sort = sort);
+                        }
+                    >
+                        {ClientSort::ALL.into_iter().map(|s| view! {
+                            <option value=s.as_str() selected=move || query.get().sort == s>
+                                {move || sort_label(i18n.t(), s)}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="filter-check">
+                    <input
+                        type="checkbox"
+                        id="filter-archived"
+                        prop:checked=move || query.get().archived
+                        on:change=move |ev| {
+                            let archived = event_target_checked(&ev);
+                            change(&|q| q.archived = archived);
+                        }
+                    />
+                    <span>{move || i18n.t().show_archived}</span>
+                </label>
+                <Show when=move || query.get().narrows()>
+                    <button
+                        type="button"
+                        id="filters-reset"
+                        class="btn btn-small btn-ghost"
+                        on:click=move |_| change(&|q| *q = ClientQuery { sort: q.sort, ..ClientQuery::default() })
+                    >
+                        {move || i18n.t().reset_filters}
+                    </button>
+                </Show>
+            </div>
+            <div class="filters-grid">
+                {enum_filter(
+                    "filter-status", |t| t.status, ClientStatus::ALL, move || query.get().status,
+                    ClientStatus::as_str, ClientStatus::parse, Texts::client_status,
+                    move |v| change(&|q| q.status = v),
+                )}
+                <label class="filter">
+                    <span class="filter-label">{move || i18n.t().account_manager}</span>
+                    <select id="filter-manager" prop:value=manager_value on:change=on_manager>
+                        <option value="" selected=move || query.get().manager == ManagerFilter::Anyone>
+                            {move || i18n.t().any}
+                        </option>
+                        <option value="none" selected=move || query.get().manager == ManagerFilter::Nobody>
+                            {move || i18n.t().no_manager}
+                        </option>
+                        {managers}
+                    </select>
+                </label>
+                {enum_filter(
+                    "filter-temperament", |t| t.temperament, Temperament::ALL, move || query.get().temperament,
+                    Temperament::as_str, Temperament::parse, Texts::temperament,
+                    move |v| change(&|q| q.temperament = v),
+                )}
+                {enum_filter(
+                    "filter-activity", |t| t.activity, Activity::ALL, move || query.get().activity,
+                    Activity::as_str, Activity::parse, Texts::activity,
+                    move |v| change(&|q| q.activity = v),
+                )}
+                {enum_filter(
+                    "filter-tier", |t| t.col_tier, ValueTier::ALL, move || query.get().tier,
+                    ValueTier::as_str, ValueTier::parse, Texts::value_tier,
+                    move |v| change(&|q| q.tier = v),
+                )}
+            </div>
+        </div>
+    }
+}
+
+/// A labelled `<select>` over an enumeration, with "any" first.
+#[allow(clippy::too_many_arguments)]
+fn enum_filter<T>(
+    id: &'static str,
+    label: Text,
+    all: &'static [T],
+    current: impl Fn() -> Option<T> + Copy + Send + Sync + 'static,
+    as_str: fn(T) -> &'static str,
+    parse: fn(&str) -> Option<T>,
+    name: fn(&Texts, T) -> &'static str,
+    on_pick: impl Fn(Option<T>) + 'static,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let i18n = use_i18n();
+    let options = all
+        .iter()
+        .map(|&v| {
+            view! {
+                <option value=as_str(v) selected=move || current() == Some(v)>{move || name(i18n.t(), v)}</option>
+            }
+        })
+        .collect_view();
+    view! {
+        <label class="filter">
+            <span class="filter-label">{move || label(i18n.t())}</span>
+            <select
+                id=id
+                prop:value=move || current().map(as_str).unwrap_or("")
+                on:change=move |ev| on_pick(parse(&event_target_value(&ev)))
+            >
+                <option value="" selected=move || current().is_none()>{move || i18n.t().any}</option>
+                {options}
+            </select>
+        </label>
+    }
+}
+
+fn sort_label(t: &Texts, sort: ClientSort) -> &'static str {
+    match sort {
+        ClientSort::Name => t.sort_name,
+        ClientSort::NameDesc => t.sort_name_desc,
+        ClientSort::Created => t.sort_created,
+        ClientSort::CreatedDesc => t.sort_created_desc,
+        ClientSort::LastTouch => t.sort_last_touch,
+        ClientSort::LastTouchDesc => t.sort_last_touch_desc,
+    }
+}

@@ -156,7 +156,11 @@ pub struct ContactEvent {
     pub contact_name: String,
     /// `added`, `updated`, `left`, `replaced`.
     pub kind: String,
+    /// For `replaced`: the successor's name.
     pub detail: Option<String>,
+    /// For `updated`: which fields changed, so the UI can name them in the reader's language.
+    #[serde(default)]
+    pub changes: Vec<FieldChange>,
     pub actor: Option<StaffRef>,
     pub at: DateTime<Utc>,
 }
@@ -171,4 +175,13 @@ pub enum PortalAccess {
     InvitationExpired { invitation_id: InvitationId },
     Active,
     Disabled,
+}
+
+/// One changed field of a record: `field` is the wire name (`name`, `email`, `portal_role`, …).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldChange {
+    pub field: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
 }

@@ -8,7 +8,9 @@ use crate::domain::{DisplayName, Email};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::Staff;
-use accord_api::clients::{ContactEvent, ContactLeftRequest, ContactView, CreateContactRequest, PortalAccess};
+use accord_api::clients::{
+    ContactEvent, ContactLeftRequest, ContactView, CreateContactRequest, FieldChange, PortalAccess,
+};
 use accord_api::error::codes;
 use accord_api::{ClientId, ContactId, InvitationId, PortalRole, UserId, UserStatus};
 use accord_entity::{contact_events, contacts, invitations, users};
@@ -163,35 +165,25 @@ pub async fn update(
     row.phone = f.phone;
     row.decision_maker = req.decision_maker;
     row.portal_role = req.portal_role.as_str().into();
-    let mut changed = Vec::new();
-    for (label, a, b) in [
-        ("name", &old.name, &row.name),
-        ("email", &old.email, &row.email),
-        ("portal_role", &old.portal_role, &row.portal_role),
-    ] {
-        if a != b {
-            changed.push(format!("{label}: {a} → {b}"));
-        }
-    }
-    if old.position != row.position {
-        changed.push(format!(
-            "position: {} → {}",
-            old.position.clone().unwrap_or_default(),
-            row.position.clone().unwrap_or_default()
-        ));
-    }
-    if old.phone != row.phone {
-        changed.push("phone".to_string());
-    }
-    if old.decision_maker != row.decision_maker {
-        changed.push(format!("decision_maker: {} → {}", old.decision_maker, row.decision_maker));
-    }
+    let changes: Vec<FieldChange> = [
+        ("name", Some(old.name.clone()), Some(row.name.clone())),
+        ("email", Some(old.email.clone()), Some(row.email.clone())),
+        ("portal_role", Some(old.portal_role.clone()), Some(row.portal_role.clone())),
+        ("position", old.position.clone(), row.position.clone()),
+        ("phone", old.phone.clone(), row.phone.clone()),
+        ("decision_maker", Some(old.decision_maker.to_string()), Some(row.decision_maker.to_string())),
+    ]
+    .into_iter()
+    .filter(|(_, a, b)| a != b)
+    .map(|(field, old, new)| FieldChange { field: field.into(), old, new })
+    .collect();
     contacts::Entity::update(sea_orm::ActiveModelTrait::reset_all(contacts::ActiveModel::from(row.clone())))
         .filter(tx.owned::<contacts::Entity>())
         .exec(tx.conn())
         .await?;
-    if !changed.is_empty() {
-        event(&tx, &row, "updated", Some(changed.join("; ")), staff.user).await?;
+    if !changes.is_empty() {
+        let detail = serde_json::to_string(&changes).map_err(ApiError::internal)?;
+        event(&tx, &row, "updated", Some(detail), staff.user).await?;
     }
     let user = match row.user_id {
         Some(u) => tx.find::<users::Entity>().filter(users::Column::Id.eq(u)).one(tx.conn()).await?,
@@ -272,13 +264,21 @@ pub async fn history(state: &AppState, staff: &Staff, client: ClientId) -> ApiRe
     tx.commit().await?;
     Ok(events
         .iter()
-        .map(|e| ContactEvent {
-            contact_id: ContactId(e.contact_id),
-            contact_name: names.get(&e.contact_id).cloned().unwrap_or_default(),
-            kind: e.kind.clone(),
-            detail: e.detail.clone(),
-            actor: view::staff_ref(e.actor_id, &actors),
-            at: e.at,
+        .map(|e| {
+            // `updated` events keep their field changes as JSON in `detail`.
+            let changes: Vec<FieldChange> = match (e.kind.as_str(), &e.detail) {
+                ("updated", Some(json)) => serde_json::from_str(json).unwrap_or_default(),
+                _ => Vec::new(),
+            };
+            ContactEvent {
+                contact_id: ContactId(e.contact_id),
+                contact_name: names.get(&e.contact_id).cloned().unwrap_or_default(),
+                kind: e.kind.clone(),
+                detail: if e.kind == "updated" { None } else { e.detail.clone() },
+                changes,
+                actor: view::staff_ref(e.actor_id, &actors),
+                at: e.at,
+            }
         })
         .collect())
 }

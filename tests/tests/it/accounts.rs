@@ -190,7 +190,11 @@ async fn contact_changes_leave_a_history_and_leavers_lose_access() {
     let kinds: Vec<&str> = history.iter().map(|e| e["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, vec!["replaced", "updated", "added"]);
     assert_eq!(history[0]["detail"], "Ольга Новикова");
-    assert!(history[1]["detail"].as_str().unwrap().contains("position"));
+    // The edit sent no phone and no decision-maker flag: those changed too.
+    let changes = history[1]["changes"].as_array().unwrap();
+    let fields: Vec<&str> = changes.iter().map(|c| c["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, vec!["position", "phone", "decision_maker"]);
+    assert_eq!(changes[0], json!({ "field": "position", "old": "Директор по маркетингу", "new": "CMO" }));
     assert_eq!(history[0]["actor"]["name"], w.manager_a.name.as_str());
     // The address of someone who left may be used again.
     let reuse =

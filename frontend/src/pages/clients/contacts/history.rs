@@ -3,7 +3,7 @@
 use crate::api::ApiError;
 use crate::components::async_view;
 use crate::i18n::{fill, format_date_time, use_i18n};
-use accord_api::clients::ContactEvent;
+use accord_api::clients::{ContactEvent, FieldChange};
 use leptos::prelude::*;
 
 #[component]
@@ -47,6 +47,7 @@ fn EventItem(event: ContactEvent) -> impl IntoView {
         }
     };
     let actor = event.actor.map(|a| a.name);
+    let changes = event.changes.clone();
     view! {
         <li class="timeline-item contact-event" data-kind=kind>
             <span class="timeline-dot" aria-hidden="true"></span>
@@ -55,13 +56,53 @@ fn EventItem(event: ContactEvent) -> impl IntoView {
                     <b>{event.contact_name.clone()}</b>
                     <span class="event-what">{what}</span>
                 </div>
-                {(!replaced).then_some(detail).flatten().map(|d| view! { <div class="event-detail">{d}</div> })}
+                {(!changes.is_empty()).then(|| view! {
+                    <ul class="event-changes">
+                        {changes.into_iter().map(|c| view! { <ChangeLine change=c /> }).collect_view()}
+                    </ul>
+                })}
                 <div class="timeline-meta">
                     {move || actor.clone().unwrap_or_else(|| i18n.t().someone.to_owned())}
                     " · "
                     {move || format_date_time(i18n.locale(), &at)}
                 </div>
             </div>
+        </li>
+    }
+}
+
+/// "Position: CMO → Head of marketing", with the field and values in the reader's language.
+#[component]
+fn ChangeLine(change: FieldChange) -> impl IntoView {
+    let i18n = use_i18n();
+    let field = change.field.clone();
+    let label = move || {
+        let t = i18n.t();
+        match field.as_str() {
+            "name" => t.contact_name,
+            "email" => t.email,
+            "portal_role" => t.portal_role,
+            "position" => t.position,
+            "phone" => t.phone,
+            "decision_maker" => t.decision_maker,
+            other => t.contact_event(other),
+        }
+    };
+    let shown = move |v: &Option<String>| -> String {
+        let t = i18n.t();
+        match v.as_deref() {
+            None | Some("") => "—".to_owned(),
+            Some("true") => "✓".to_owned(),
+            Some("false") => "✗".to_owned(),
+            Some("approver") => t.portal_approver.to_owned(),
+            Some("viewer") => t.portal_viewer.to_owned(),
+            Some(other) => other.to_owned(),
+        }
+    };
+    let (old, new) = (change.old.clone(), change.new.clone());
+    view! {
+        <li class="event-detail">
+            {label} ": " {move || shown(&old)} " → " {move || shown(&new)}
         </li>
     }
 }

@@ -7,10 +7,14 @@ use crate::db::Db;
 use crate::domain::{DisplayName, Email, Slug, TimeZone};
 use crate::error::ApiError;
 use crate::platform::service::{create_agency, ReadyAgency};
-use accord_api::{ClientStatus, Locale, PortalRole, PrincipalKind, StaffRole, UserStatus};
-use accord_entity::{agencies, client_status_changes, clients, contacts, users};
+use accord_api::{
+    ClientStatus, Locale, PortalRole, PrincipalKind, ProjectKind, ProjectStatus, StaffRole, TouchpointKind, UserStatus,
+};
+use accord_entity::{
+    agencies, client_status_changes, clients, contacts, project_members, projects, touchpoints, users,
+};
 use chrono::Utc;
-use sea_orm::{EntityTrait, PaginatorTrait};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 pub const DEMO_PASSWORD: &str = "accord-demo-2026";
 
@@ -115,6 +119,60 @@ pub async fn seed_demo(db: &Db) -> Result<(), ApiError> {
         users::Entity::insert(users::ActiveModel::from(user)).exec_without_returning(tx.conn()).await?;
         contacts::Entity::insert(contacts::ActiveModel::from(contact)).exec_without_returning(tx.conn()).await?;
     }
+
+    // A live-looking account: two projects (one budget shared with the client) and recent contact.
+    for (name, kind, status, budget, shared) in [
+        ("Сайт и поддержка", ProjectKind::Website, ProjectStatus::Active, 15_000_000_i64, true),
+        ("SEO", ProjectKind::Seo, ProjectStatus::Planned, 6_000_000, false),
+    ] {
+        let project = projects::Model {
+            id: uuid::Uuid::new_v4(),
+            agency_id: agency.id,
+            client_id: client.id,
+            name: name.into(),
+            kind: kind.as_str().into(),
+            status: status.as_str().into(),
+            starts_on: Some(now.date_naive()),
+            ends_on: None,
+            budget_minor: Some(budget),
+            currency: "RUB".into(),
+            budget_shared: shared,
+            created_at: now,
+            updated_at: now,
+        };
+        projects::Entity::insert(projects::ActiveModel::from(project.clone()))
+            .exec_without_returning(tx.conn())
+            .await?;
+        let member = project_members::Model { agency_id: agency.id, project_id: project.id, user_id: manager_id };
+        project_members::Entity::insert(project_members::ActiveModel::from(member))
+            .exec_without_returning(tx.conn())
+            .await?;
+    }
+    let mut last_touch = None;
+    for (days_ago, kind, summary) in [
+        (9_i64, TouchpointKind::Meeting, "Установочная встреча: цели на квартал, формат еженедельных отчётов."),
+        (2, TouchpointKind::Call, "Еженедельный созвон: согласовали план работ на неделю."),
+    ] {
+        let at = now - chrono::Duration::days(days_ago);
+        let touch = touchpoints::Model {
+            id: uuid::Uuid::new_v4(),
+            agency_id: agency.id,
+            client_id: client.id,
+            kind: kind.as_str().into(),
+            occurred_at: at,
+            contact_id: None,
+            summary: summary.into(),
+            created_by: manager_id,
+            created_at: now,
+        };
+        touchpoints::Entity::insert(touchpoints::ActiveModel::from(touch)).exec_without_returning(tx.conn()).await?;
+        last_touch = Some(at);
+    }
+    clients::Entity::update_many()
+        .col_expr(clients::Column::LastTouchAt, sea_orm::sea_query::Expr::value(last_touch))
+        .filter(clients::Column::Id.eq(client.id))
+        .exec(tx.conn())
+        .await?;
     tx.commit().await?;
     Ok(())
 }

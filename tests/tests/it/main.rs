@@ -6,6 +6,7 @@ mod auth;
 mod basics;
 mod browser;
 mod browser_accounts;
+mod demo;
 mod invitations;
 mod isolation;
 mod queries;

@@ -11,7 +11,7 @@ use crate::tenancy::Staff;
 use accord_api::clients::{ClientProfile, ClientView, CreateClientRequest, StatusChange, UpdateClientRequest};
 use accord_api::error::codes;
 use accord_api::{ClientId, ClientStatus, Page, PrincipalKind, StaffRole, UserId, UserStatus};
-use accord_entity::{client_status_changes, users};
+use accord_entity::{client_status_changes, clients, users};
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
@@ -95,14 +95,20 @@ pub async fn create(state: &AppState, staff: &Staff, req: CreateClientRequest) -
     view::summary(&row, 0, &names, now)
 }
 
+/// The full profile of one client as this staff member sees it (two lookups).
+async fn profile_of(tx: &TenantTx, staff: &Staff, client: &clients::Model) -> ApiResult<ClientProfile> {
+    let counts = repo::contact_counts(tx, &[client.id]).await?;
+    let names = view::staff_names(tx, client.account_manager_id).await?;
+    let summary = view::summary(client, counts.get(&client.id).copied().unwrap_or(0), &names, Utc::now())?;
+    Ok(view::profile(summary, client, access::may_manage(staff, client)))
+}
+
 pub async fn get(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<ClientProfile> {
     let tx = state.db.tenant(staff).await?;
     let client = access::client(&tx, staff, id, Need::Read).await?;
-    let counts = repo::contact_counts(&tx, &[client.id]).await?;
-    let names = view::staff_names(&tx, client.account_manager_id).await?;
+    let profile = profile_of(&tx, staff, &client).await?;
     tx.commit().await?;
-    let summary = view::summary(&client, counts.get(&client.id).copied().unwrap_or(0), &names, Utc::now())?;
-    Ok(view::profile(summary, &client, access::may_manage(staff, &client)))
+    Ok(profile)
 }
 
 fn text(field: &str, v: Option<String>, max: usize) -> ApiResult<Option<String>> {
@@ -175,11 +181,9 @@ pub async fn update(
     if old.status != row.status {
         record_status(&tx, row.id, Some(&old.status), &row.status, staff.user).await?;
     }
-    let counts = repo::contact_counts(&tx, &[row.id]).await?;
-    let names = view::staff_names(&tx, row.account_manager_id).await?;
+    let profile = profile_of(&tx, staff, &row).await?;
     tx.commit().await?;
-    let summary = view::summary(&row, counts.get(&row.id).copied().unwrap_or(0), &names, Utc::now())?;
-    Ok(view::profile(summary, &row, access::may_manage(staff, &row)))
+    Ok(profile)
 }
 
 /// Archiving hides a client from the default list; nothing is deleted.
@@ -189,11 +193,9 @@ pub async fn set_archived(state: &AppState, staff: &Staff, id: ClientId, archive
     row.archived_at = if archived { row.archived_at.or(Some(Utc::now())) } else { None };
     row.updated_at = Utc::now();
     repo::save(&tx, row.clone()).await?;
-    let counts = repo::contact_counts(&tx, &[row.id]).await?;
-    let names = view::staff_names(&tx, row.account_manager_id).await?;
+    let profile = profile_of(&tx, staff, &row).await?;
     tx.commit().await?;
-    let summary = view::summary(&row, counts.get(&row.id).copied().unwrap_or(0), &names, Utc::now())?;
-    Ok(view::profile(summary, &row, access::may_manage(staff, &row)))
+    Ok(profile)
 }
 
 pub async fn status_history(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<Vec<StatusChange>> {

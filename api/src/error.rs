@@ -14,6 +14,18 @@ pub struct ErrorBody {
     /// Only with `agency_choice_required`: the agencies whose account matched the password.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<crate::auth::AgencyChoice>,
+    /// Only with `import_rejected`: every row that failed, so nothing was imported.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<RowError>,
+}
+
+/// One bad row of an imported file (rows count from 1 after the header line).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RowError {
+    pub row: u32,
+    pub field: String,
+    pub message: String,
 }
 
 /// Stable error codes, shared so the SPA can translate them.
@@ -43,6 +55,22 @@ pub mod codes {
     pub const LINK_REVOKED: &str = "link_revoked";
     pub const LINK_INVALID: &str = "link_invalid";
     pub const ALREADY_HAS_ACCESS: &str = "already_has_access";
+    /// A change was made from an old copy: someone else saved the record meanwhile.
+    pub const STALE_VERSION: &str = "stale_version";
+    /// A backlog status change the state machine does not allow.
+    pub const INVALID_TRANSITION: &str = "invalid_transition";
+    /// A change request cannot be scheduled or started before the client approved its price.
+    pub const CHANGE_REQUEST_NOT_APPROVED: &str = "change_request_not_approved";
+    /// The estimate of a started or finished item cannot change.
+    pub const ESTIMATE_LOCKED: &str = "estimate_locked";
+    /// Only a proposed item waits for the client's decision.
+    pub const NOT_AWAITING_DECISION: &str = "not_awaiting_decision";
+    /// A decline needs a reason.
+    pub const REASON_REQUIRED: &str = "reason_required";
+    /// A change request must carry a price.
+    pub const PRICE_REQUIRED: &str = "price_required";
+    /// A CSV import had bad rows; `rows` lists them and nothing was imported.
+    pub const IMPORT_REJECTED: &str = "import_rejected";
     pub const INTERNAL: &str = "internal_error";
     pub const UNAVAILABLE: &str = "unavailable";
 }

@@ -72,3 +72,19 @@ typed_id!(
     /// A logged contact with a client.
     TouchpointId
 );
+typed_id!(
+    /// A roadmap goal (a KPI with a baseline and a target).
+    GoalId
+);
+typed_id!(
+    /// A roadmap stage.
+    StageId
+);
+typed_id!(
+    /// A backlog item of a project.
+    BacklogItemId
+);
+typed_id!(
+    /// A comment on a backlog item.
+    CommentId
+);

@@ -4,6 +4,7 @@
 //! crate compiles to wasm32 and never sees the database layer.
 
 pub mod auth;
+pub mod backlog;
 pub mod clients;
 pub mod error;
 pub mod ids;
@@ -11,6 +12,7 @@ pub mod invitations;
 pub mod platform;
 pub mod portal;
 pub mod projects;
+pub mod roadmap;
 pub mod staff;
 pub mod types;
 

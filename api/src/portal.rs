@@ -28,6 +28,7 @@ pub struct ManagerCard {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PortalProject {
+    pub id: crate::ProjectId,
     pub name: String,
     pub kind: ProjectKind,
     pub status: ProjectStatus,

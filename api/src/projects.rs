@@ -17,6 +17,10 @@ pub struct ProjectView {
     pub budget: Option<Money>,
     pub budget_shared: bool,
     pub team: Vec<StaffRef>,
+    /// Agreed backlog items not yet started (agreed or scheduled).
+    pub agreed_not_started: u32,
+    /// Active and below the two-agreed-items standard.
+    pub below_standard: bool,
 }
 
 /// Creates or replaces a project (the form sends every field).

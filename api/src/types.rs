@@ -130,3 +130,64 @@ pub struct StaffRef {
     pub id: crate::UserId,
     pub name: String,
 }
+
+wire_enum!(
+    /// Where a roadmap stage is.
+    StageStatus { Planned = "planned", Active = "active", Done = "done" }
+);
+
+wire_enum!(
+    /// A backlog item's place in its life. The server enforces the transitions:
+    /// idea → proposed → agreed → scheduled → in_progress → done; proposed → declined (the
+    /// client's decision); proposed → idea (withdrawn); declined → proposed (offered again).
+    BacklogStatus {
+        Idea = "idea",
+        Proposed = "proposed",
+        Agreed = "agreed",
+        Scheduled = "scheduled",
+        InProgress = "in_progress",
+        Done = "done",
+        Declined = "declined",
+    }
+);
+
+impl BacklogStatus {
+    /// Agreed with the client and not yet started: what the two-agreed-items standard counts.
+    pub fn is_agreed_not_started(self) -> bool {
+        matches!(self, BacklogStatus::Agreed | BacklogStatus::Scheduled)
+    }
+}
+
+wire_enum!(
+    /// Where a backlog item came from.
+    BacklogSource { Analytics = "analytics", ClientRequest = "client_request", AgencyIdea = "agency_idea" }
+);
+
+wire_enum!(
+    /// How urgent a backlog item is (the rank orders items inside the project).
+    Priority { High = "high", Normal = "normal", Low = "low" }
+);
+
+wire_enum!(
+    /// A client approver's answer to a proposed item.
+    DecisionKind { Approved = "approved", Declined = "declined" }
+);
+
+wire_enum!(
+    /// Which side of the partnership wrote or did something.
+    Side { Agency = "agency", Client = "client" }
+);
+
+wire_enum!(
+    /// What happened to a backlog item, in its history.
+    ItemEventKind {
+        Created = "created",
+        Updated = "updated",
+        StatusChanged = "status_changed",
+        Approved = "approved",
+        Declined = "declined",
+        Reproposed = "reproposed",
+        Moved = "moved",
+        Imported = "imported",
+    }
+);

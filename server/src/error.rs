@@ -19,6 +19,7 @@ struct Details {
     message: String,
     field: Option<String>,
     choices: Vec<AgencyChoice>,
+    rows: Vec<accord_api::error::RowError>,
     retry_after: Option<u64>,
     cause: Option<String>,
 }
@@ -46,6 +47,7 @@ impl ApiError {
             message: message.into(),
             field: None,
             choices: Vec::new(),
+            rows: Vec::new(),
             retry_after: None,
             cause: None,
         }))
@@ -88,6 +90,17 @@ impl ApiError {
             "This account exists in several agencies; choose one.",
         );
         e.0.choices = choices;
+        e
+    }
+
+    /// A rejected import: every bad row listed, nothing written.
+    pub fn import_rejected(rows: Vec<accord_api::error::RowError>) -> Self {
+        let mut e = Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            codes::IMPORT_REJECTED,
+            "Some rows are invalid; nothing was imported.",
+        );
+        e.0.rows = rows;
         e
     }
 
@@ -138,6 +151,7 @@ impl ResponseError for ApiError {
             message: d.message.clone(),
             field: d.field.clone(),
             choices: d.choices.clone(),
+            rows: d.rows.clone(),
         })
     }
 }

@@ -198,6 +198,7 @@ async fn readyz(state: web::Data<AppState>) -> HttpResponse {
                 message: "The database does not answer.".into(),
                 field: None,
                 choices: Vec::new(),
+                rows: Vec::new(),
             })
         }
     }

@@ -30,6 +30,8 @@ pub struct ApiError {
     pub message: String,
     pub field: Option<String>,
     pub choices: Vec<AgencyChoice>,
+    /// Only with `import_rejected`: the rows that failed.
+    pub rows: Vec<accord_api::error::RowError>,
     /// Seconds from a `Retry-After` header (with `rate_limited`).
     pub retry_after: Option<u32>,
 }
@@ -37,7 +39,7 @@ pub struct ApiError {
 impl ApiError {
     /// An error made on this side (bad input in the URL, no answer, unreadable answer).
     pub fn local(code: &str, message: String) -> Self {
-        ApiError { status: 0, code: code.to_owned(), message, field: None, choices: Vec::new(), retry_after: None }
+        ApiError { status: 0, code: code.to_owned(), message, field: None, choices: Vec::new(), rows: Vec::new(), retry_after: None }
     }
 
     pub fn is(&self, code: &str) -> bool {
@@ -94,11 +96,20 @@ async fn error_from(response: Response) -> ApiError {
         message: response.status_text(),
         field: None,
         choices: Vec::new(),
+        rows: Vec::new(),
     });
     if status == 401 && body.code == codes::UNAUTHENTICATED {
         notify_unauthenticated();
     }
-    ApiError { status, code: body.code, message: body.message, field: body.field, choices: body.choices, retry_after }
+    ApiError {
+        status,
+        code: body.code,
+        message: body.message,
+        field: body.field,
+        choices: body.choices,
+        rows: body.rows,
+        retry_after,
+    }
 }
 
 /// A code for answers without a JSON body (e.g. a proxy's 502 page).

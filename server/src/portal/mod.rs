@@ -55,6 +55,7 @@ pub(super) async fn home(state: web::Data<AppState>, contact: PortalContact) -> 
         .into_iter()
         .filter_map(|p| {
             Some(PortalProject {
+                id: accord_api::ProjectId(p.id),
                 kind: ProjectKind::parse(&p.kind)?,
                 status: ProjectStatus::parse(&p.status)?,
                 starts_on: p.starts_on,

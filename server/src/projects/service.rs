@@ -27,6 +27,8 @@ fn view(p: &projects::Model, team: Vec<StaffRef>) -> ApiResult<ProjectView> {
         budget: p.budget_minor.map(|amount_minor| Money { amount_minor, currency: p.currency.clone() }),
         budget_shared: p.budget_shared,
         team,
+        agreed_not_started: 0,
+        below_standard: false,
     })
 }
 

@@ -1,0 +1,275 @@
+//! Project backlogs: items, the client's decisions, change requests, comments and history.
+
+use crate::clients::FieldChange;
+use crate::projects::ContactRef;
+use crate::roadmap::StageRef;
+use crate::{
+    BacklogItemId, BacklogSource, BacklogStatus, ClientId, CommentId, DecisionKind, ItemEventKind, Money, Priority,
+    ProjectId, Side, StaffRef, StageId,
+};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// An item as a link: stages list them, the portal groups them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ItemRef {
+    pub id: BacklogItemId,
+    pub project_id: ProjectId,
+    pub title: String,
+    pub status: BacklogStatus,
+}
+
+/// The client's decision on an item. When approved, `estimate_minutes` and `price` are the
+/// values frozen at that moment (what the approver was shown).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Decision {
+    pub kind: DecisionKind,
+    pub by: ContactRef,
+    pub at: DateTime<Utc>,
+    /// The decline reason or the approver's note.
+    pub comment: Option<String>,
+    pub estimate_minutes: Option<i64>,
+    pub price: Option<Money>,
+}
+
+/// The approved values before the agency changed them: the client sees "was X, now Y".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PreviousEstimate {
+    pub estimate_minutes: Option<i64>,
+    pub price: Option<Money>,
+}
+
+/// A backlog item as the staff app shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BacklogItemView {
+    pub id: BacklogItemId,
+    pub client_id: ClientId,
+    pub project_id: ProjectId,
+    pub title: String,
+    /// Markdown source and sanitized HTML.
+    pub description: crate::roadmap::RichText,
+    pub benefit: String,
+    pub estimate_minutes: Option<i64>,
+    pub price: Option<Money>,
+    /// 1 = first; the order inside the project.
+    pub rank: i64,
+    pub priority: Priority,
+    pub source: BacklogSource,
+    pub status: BacklogStatus,
+    /// Out of scope: priced, and never started before the client approved the price.
+    pub change_request: bool,
+    pub stage: Option<StageRef>,
+    /// Send it back with every change; a stale one answers 409 `stale_version`.
+    pub version: i32,
+    /// The latest client decision (cleared when the item is proposed again).
+    pub decision: Option<Decision>,
+    pub previous: Option<PreviousEstimate>,
+    pub comment_count: u32,
+    pub created_by: Option<StaffRef>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Creates an item (status `idea`, or `proposed` when `propose` is set) or, in
+/// [`BacklogItemUpdate`], replaces its fields.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BacklogItemInput {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub benefit: String,
+    #[serde(default)]
+    pub estimate_minutes: Option<i64>,
+    #[serde(default)]
+    pub price: Option<Money>,
+    pub priority: Priority,
+    pub source: BacklogSource,
+    #[serde(default)]
+    pub change_request: bool,
+    #[serde(default)]
+    pub stage_id: Option<StageId>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewBacklogItem {
+    #[serde(flatten)]
+    pub item: BacklogItemInput,
+    /// Propose it to the client right away instead of keeping it as an internal idea.
+    #[serde(default)]
+    pub propose: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BacklogItemUpdate {
+    pub version: i32,
+    #[serde(flatten)]
+    pub item: BacklogItemInput,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusChange {
+    pub to: BacklogStatus,
+    pub version: i32,
+}
+
+/// Moves an item to a 1-based position in its project's order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MoveItem {
+    pub position: i64,
+    pub version: i32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewComment {
+    pub body: String,
+    /// Internal comments never reach the portal.
+    #[serde(default)]
+    pub internal: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommentView {
+    pub id: CommentId,
+    pub author: String,
+    pub side: Side,
+    pub internal: bool,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// One entry of an item's history: who changed which fields, when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ItemEvent {
+    pub kind: ItemEventKind,
+    pub actor: String,
+    pub side: Side,
+    pub changes: Vec<FieldChange>,
+    pub at: DateTime<Utc>,
+}
+
+/// The item page: the item, all comments (internal ones marked), history newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BacklogItemDetail {
+    pub item: BacklogItemView,
+    pub project_name: String,
+    pub comments: Vec<CommentView>,
+    pub history: Vec<ItemEvent>,
+}
+
+/// A CSV import: the file's text (the header names the columns; see the export).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportRequest {
+    pub csv: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportResult {
+    pub imported: u32,
+}
+
+/// An active project with fewer than two agreed items not yet started.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BelowStandard {
+    pub client_id: ClientId,
+    pub client_name: String,
+    pub project_id: ProjectId,
+    pub project_name: String,
+    pub account_manager: Option<StaffRef>,
+    pub agreed_not_started: u32,
+}
+
+// ---- Portal ----
+
+/// An item as the client sees it: never an idea, never internal comments.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PortalItem {
+    pub id: BacklogItemId,
+    pub project_id: ProjectId,
+    pub project_name: String,
+    pub title: String,
+    pub description_html: String,
+    pub benefit: String,
+    pub estimate_minutes: Option<i64>,
+    pub price: Option<Money>,
+    pub status: BacklogStatus,
+    pub change_request: bool,
+    pub stage: Option<StageRef>,
+    pub version: i32,
+    pub decision: Option<Decision>,
+    pub previous: Option<PreviousEstimate>,
+    pub comment_count: u32,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Approved change requests of one month (by approval date), per currency.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MonthTotal {
+    /// `YYYY-MM`
+    pub month: String,
+    pub total: Money,
+    pub count: u32,
+}
+
+/// The portal backlog, in the sections the client reads it in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PortalBacklog {
+    /// Whether this contact may approve or decline (approver role).
+    pub can_decide: bool,
+    /// Proposed items, by project and rank.
+    pub awaiting: Vec<PortalItem>,
+    /// Agreed, scheduled and in progress.
+    pub planned: Vec<PortalItem>,
+    /// Done, the 100 most recent.
+    pub done: Vec<PortalItem>,
+    pub done_total: u32,
+    pub declined: Vec<PortalItem>,
+    /// Newest month first.
+    pub change_requests_by_month: Vec<MonthTotal>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PortalItemDetail {
+    pub can_decide: bool,
+    pub item: PortalItem,
+    /// Client-visible comments only, oldest first.
+    pub comments: Vec<CommentView>,
+}
+
+/// An approver's decision. `version` is the one shown, so the approval freezes exactly what
+/// the approver saw; a decline needs `comment` (the reason).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DecisionRequest {
+    pub decision: DecisionKind,
+    pub version: i32,
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+/// A client's comment or question on an item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PortalComment {
+    pub body: String,
+}

@@ -1,0 +1,116 @@
+//! A client's roadmap ("карта развития"): point A, point B, goals with KPIs, stages.
+
+use crate::backlog::ItemRef;
+use crate::{ClientId, GoalId, StaffRef, StageId, StageStatus};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Markdown as written, and the sanitized HTML the server rendered from it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RichText {
+    pub markdown: String,
+    pub html: String,
+}
+
+/// The whole roadmap. The portal gets the same shape without ideas among the stage items.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RoadmapView {
+    pub client_id: ClientId,
+    /// Where the client's business is today.
+    pub point_a: RichText,
+    /// Where it wants to be.
+    pub point_b: RichText,
+    pub updated_at: Option<DateTime<Utc>>,
+    pub updated_by: Option<StaffRef>,
+    /// In the order they were added.
+    pub goals: Vec<GoalView>,
+    /// By start date.
+    pub stages: Vec<StageView>,
+}
+
+/// Point A and point B, as Markdown (at most 20,000 characters each).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PointsInput {
+    pub point_a: String,
+    pub point_b: String,
+}
+
+/// A goal with its KPI. `progress_pct` = (current − baseline) / (target − baseline), clamped
+/// to 0..100; `None` before the first measured value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GoalView {
+    pub id: GoalId,
+    pub name: String,
+    pub unit: String,
+    pub baseline: f64,
+    pub target: f64,
+    pub current: Option<f64>,
+    pub progress_pct: Option<u8>,
+    /// Oldest first (for the trend chart).
+    pub values: Vec<GoalValue>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GoalValue {
+    pub value: f64,
+    pub measured_on: NaiveDate,
+    pub recorded_by: Option<StaffRef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GoalInput {
+    pub name: String,
+    /// "%", "₽", "leads/month"… may be empty.
+    #[serde(default)]
+    pub unit: String,
+    pub baseline: f64,
+    pub target: f64,
+}
+
+/// A measured value of a goal's KPI; a second value on the same day replaces the first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewGoalValue {
+    pub value: f64,
+    pub measured_on: NaiveDate,
+}
+
+/// A stage. Progress = share of linked items done, over the linked items that are neither
+/// ideas nor declined; `None` without such items.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StageView {
+    pub id: StageId,
+    pub title: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub status: StageStatus,
+    pub items_counted: u32,
+    pub items_done: u32,
+    pub progress_pct: Option<u8>,
+    /// Linked backlog items by rank (staff: all; portal: no ideas).
+    pub items: Vec<ItemRef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StageInput {
+    pub title: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub status: StageStatus,
+}
+
+/// A stage named by a backlog item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StageRef {
+    pub id: StageId,
+    pub title: String,
+}

@@ -3,16 +3,23 @@
 
 pub mod agencies;
 pub mod audit_log;
+pub mod backlog_comments;
+pub mod backlog_events;
+pub mod backlog_items;
 pub mod client_status_changes;
 pub mod clients;
 pub mod contact_events;
 pub mod contacts;
+pub mod goal_values;
 pub mod invitations;
 pub mod login_attempts;
 pub mod outbox;
 pub mod password_resets;
 pub mod project_members;
 pub mod projects;
+pub mod roadmap_goals;
+pub mod roadmap_stages;
+pub mod roadmaps;
 pub mod sessions;
 pub mod touchpoints;
 pub mod users;

@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_foundation;
 mod m20261122_000002_mail_invitations;
 mod m20261122_000003_accounts;
+mod m20261122_000004_roadmap_backlog;
 mod rls;
 
 pub use rls::APP_ROLE;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_foundation::Migration),
             Box::new(m20261122_000002_mail_invitations::Migration),
             Box::new(m20261122_000003_accounts::Migration),
+            Box::new(m20261122_000004_roadmap_backlog::Migration),
         ]
     }
 }

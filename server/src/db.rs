@@ -147,7 +147,14 @@ tenant_owned!(
     contact_events,
     projects,
     project_members,
-    touchpoints
+    touchpoints,
+    roadmaps,
+    roadmap_goals,
+    goal_values,
+    roadmap_stages,
+    backlog_items,
+    backlog_comments,
+    backlog_events
 );
 
 impl TenantOwned for e::agencies::Entity {

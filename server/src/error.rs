@@ -111,6 +111,14 @@ impl ApiError {
         e
     }
 
+    pub fn field(&self) -> Option<&str> {
+        self.0.field.as_deref()
+    }
+
+    pub fn message(&self) -> &str {
+        &self.0.message
+    }
+
     pub fn code(&self) -> &'static str {
         self.0.code
     }

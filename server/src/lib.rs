@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod backlog;
 pub mod cli;
 pub mod clients;
 pub mod config;
@@ -16,6 +17,8 @@ pub mod paging;
 pub mod platform;
 pub mod portal;
 pub mod projects;
+pub mod rich;
+pub mod roadmap;
 pub mod seed;
 pub mod staff;
 pub mod startup;

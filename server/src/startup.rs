@@ -7,7 +7,7 @@ use crate::http::headers::{security_headers, Csp};
 use crate::http::{csrf::reject_cross_site, span::request_span};
 use crate::state::AppState;
 use crate::tenancy::load_principal;
-use crate::{auth, clients, invitations, platform, portal, projects, staff, touchpoints};
+use crate::{auth, backlog, clients, invitations, platform, portal, projects, roadmap, staff, touchpoints};
 use accord_migration::{Migrator, MigratorTrait};
 use actix_files::{Files, NamedFile};
 use actix_web::dev::{fn_service, Server, ServiceRequest, ServiceResponse};
@@ -130,6 +130,8 @@ fn api_scope() -> utoipa_actix_web::scope::Scope<
         .configure(invitations::routes)
         .configure(projects::routes)
         .configure(touchpoints::routes)
+        .configure(roadmap::routes)
+        .configure(backlog::routes)
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found()) }))
 }
 

@@ -4,7 +4,10 @@
 
 use crate::TestApp;
 use accord_api::{AgencyId, ClientId, ClientStatus, Locale, PortalRole, PrincipalKind, StaffRole, UserId, UserStatus};
-use accord_entity::{clients, contacts, project_members, projects, users};
+use accord_api::{BacklogItemId, GoalId, StageId};
+use accord_entity::{
+    backlog_comments, backlog_items, clients, contacts, project_members, projects, roadmap_goals, roadmap_stages, users,
+};
 use accord_server::audit::Action;
 use accord_server::auth::password::NewPassword;
 use accord_server::clients::repo::{new_client, new_contact};
@@ -51,6 +54,15 @@ pub struct World {
     pub spare_contacts_a1: Vec<(accord_api::ContactId, String)>,
     /// A project of A1 with `specialist_a` on its team.
     pub project_a1: accord_api::ProjectId,
+    /// Roadmap goals, stages and backlog ideas of A1, one per inviter like the spare contacts.
+    pub goals_a1: Vec<GoalId>,
+    pub stages_a1: Vec<StageId>,
+    pub items_a1: Vec<BacklogItemId>,
+    /// A proposed item of A1 awaiting the client's decision.
+    pub proposed_a1: BacklogItemId,
+    /// An idea's title and an internal comment on the proposed item: never for the portal.
+    pub secret_idea: String,
+    pub internal_note: String,
 }
 
 impl World {
@@ -196,6 +208,106 @@ pub async fn build(app: &TestApp) -> World {
             .expect("spare");
         spare_contacts_a1.push((accord_api::ContactId(contact.id), email));
     }
+    let a1 = client_rows[0].0 .0;
+    let mut goals_a1 = Vec::new();
+    let mut stages_a1 = Vec::new();
+    let mut items_a1 = Vec::new();
+    let item = |title: String, status: &str, rank: i64| backlog_items::Model {
+        id: uuid::Uuid::new_v4(),
+        agency_id: a.id.0,
+        client_id: a1,
+        project_id: project.id,
+        title_search: title.to_lowercase(),
+        title,
+        description: String::new(),
+        benefit: String::new(),
+        estimate_minutes: Some(120),
+        price_minor: None,
+        currency: "RUB".into(),
+        rank,
+        priority: "normal".into(),
+        source: "agency_idea".into(),
+        status: status.into(),
+        change_request: false,
+        stage_id: None,
+        version: 1,
+        decision_kind: None,
+        decided_by: None,
+        decided_at: None,
+        decision_comment: None,
+        frozen_estimate_minutes: None,
+        frozen_price_minor: None,
+        has_previous: false,
+        previous_estimate_minutes: None,
+        previous_price_minor: None,
+        created_by: None,
+        created_at: now,
+        updated_at: now,
+    };
+    for i in 0..4 {
+        let goal = roadmap_goals::Model {
+            id: uuid::Uuid::new_v4(),
+            agency_id: a.id.0,
+            client_id: a1,
+            name: format!("Leads {i}"),
+            unit: "/mo".into(),
+            baseline: 10.0,
+            target: 20.0,
+            created_at: now,
+        };
+        roadmap_goals::Entity::insert(roadmap_goals::ActiveModel::from(goal.clone()))
+            .exec_without_returning(tx.conn())
+            .await
+            .expect("goal");
+        goals_a1.push(GoalId(goal.id));
+        let today = now.date_naive();
+        let stage = roadmap_stages::Model {
+            id: uuid::Uuid::new_v4(),
+            agency_id: a.id.0,
+            client_id: a1,
+            title: format!("Stage {i}"),
+            starts_on: today,
+            ends_on: today,
+            status: "planned".into(),
+            created_at: now,
+        };
+        roadmap_stages::Entity::insert(roadmap_stages::ActiveModel::from(stage.clone()))
+            .exec_without_returning(tx.conn())
+            .await
+            .expect("stage");
+        stages_a1.push(StageId(stage.id));
+        let idea = item(format!("Idea {i} {tag}"), "idea", i + 1);
+        backlog_items::Entity::insert(backlog_items::ActiveModel::from(idea.clone()))
+            .exec_without_returning(tx.conn())
+            .await
+            .expect("item");
+        items_a1.push(BacklogItemId(idea.id));
+    }
+    let secret_idea = format!("Secret idea {tag}");
+    let secret = item(secret_idea.clone(), "idea", 5);
+    let proposed = item(format!("Proposed {tag}"), "proposed", 6);
+    for row in [secret, proposed.clone()] {
+        backlog_items::Entity::insert(backlog_items::ActiveModel::from(row))
+            .exec_without_returning(tx.conn())
+            .await
+            .expect("item");
+    }
+    let internal_note = format!("Internal note {tag}");
+    let note = backlog_comments::Model {
+        id: uuid::Uuid::new_v4(),
+        agency_id: a.id.0,
+        client_id: a1,
+        item_id: proposed.id,
+        author_id: a.owner.id.0,
+        side: "agency".into(),
+        internal: true,
+        body: internal_note.clone(),
+        created_at: now,
+    };
+    backlog_comments::Entity::insert(backlog_comments::ActiveModel::from(note))
+        .exec_without_returning(tx.conn())
+        .await
+        .expect("note");
     tx.commit().await.expect("commit world");
 
     World {
@@ -216,5 +328,11 @@ pub async fn build(app: &TestApp) -> World {
         approver_a2: contacts_made[2].clone(),
         spare_contacts_a1,
         project_a1: accord_api::ProjectId(project.id),
+        goals_a1,
+        stages_a1,
+        items_a1,
+        proposed_a1: BacklogItemId(proposed.id),
+        secret_idea,
+        internal_note,
     }
 }

@@ -13,7 +13,7 @@ use actix_web::http::header;
 use actix_web::{get, web, HttpResponse};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
-fn cell(value: &str, sep: char) -> String {
+pub(crate) fn cell(value: &str, sep: char) -> String {
     // A leading = + - @ would make a spreadsheet evaluate the cell.
     let value =
         if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_string() };
@@ -24,7 +24,7 @@ fn cell(value: &str, sep: char) -> String {
     }
 }
 
-fn csv(rows: Vec<Vec<String>>, sep: char) -> String {
+pub(crate) fn csv(rows: Vec<Vec<String>>, sep: char) -> String {
     let mut out = String::from("\u{feff}");
     for row in rows {
         let line: Vec<String> = row.iter().map(|v| cell(v, sep)).collect();
@@ -34,7 +34,7 @@ fn csv(rows: Vec<Vec<String>>, sep: char) -> String {
     out
 }
 
-fn attachment(name: &str, body: String) -> HttpResponse {
+pub(crate) fn attachment(name: &str, body: String) -> HttpResponse {
     HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
         .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
@@ -51,7 +51,7 @@ async fn visible_clients(state: &AppState, staff: &Staff) -> ApiResult<(Vec<clie
     Ok((rows, tx))
 }
 
-fn separator(who: &SignedIn) -> char {
+pub(crate) fn separator(who: &SignedIn) -> char {
     if who.0.locale == Locale::Ru {
         ';'
     } else {

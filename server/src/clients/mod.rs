@@ -2,7 +2,7 @@
 
 pub mod access;
 mod contacts;
-mod export;
+pub(crate) mod export;
 mod handlers;
 pub mod repo;
 mod service;

@@ -143,6 +143,97 @@ pub fn password_reset(to_email: &str, to_name: &str, locale: Locale, agency: Opt
     }
 }
 
+fn mail(
+    to: (&str, &str),
+    locale: Locale,
+    template: &'static str,
+    subject: String,
+    lines: Vec<String>,
+    button: (&str, &str),
+    footer: &str,
+) -> Mail {
+    let text = format!("{}\n\n{}: {}\n\n{footer}\n", lines.join("\n\n"), button.0, button.1);
+    let html = html_page(locale.as_str(), &subject, &lines, button, footer);
+    Mail { to_email: to.0.into(), to_name: Some(to.1.into()), locale, template, subject, text, html }
+}
+
+/// To a client's approver: backlog items wait for their decision.
+pub fn items_await_decision(to: (&str, &str), locale: Locale, agency: &str, titles: &[String], link: &str) -> Mail {
+    let list = titles.iter().map(|t| format!("• {t}")).collect::<Vec<_>>().join("\n");
+    let (subject, lines, button, footer) = match locale {
+        Locale::Ru => (
+            format!("«{agency}» ждёт вашего решения: {} шт.", titles.len()),
+            vec![
+                format!("Здравствуйте, {}!", to.1),
+                format!("«{agency}» предлагает согласовать задачи бэклога:"),
+                list,
+                "Откройте портал, чтобы одобрить, отклонить или задать вопрос. Оценка и цена фиксируются в момент одобрения.".to_string(),
+            ],
+            "Открыть бэклог",
+            "Вы получили это письмо как лицо, принимающее решения, в клиентском портале Accord.",
+        ),
+        Locale::En => (
+            format!("{agency} awaits your decision on {} item(s)", titles.len()),
+            vec![
+                format!("Hello {},", to.1),
+                format!("{agency} proposes these backlog items for your approval:"),
+                list,
+                "Open the portal to approve, decline or ask a question. The estimate and price are frozen when you approve.".to_string(),
+            ],
+            "Open the backlog",
+            "You receive this as an approver in your Accord client portal.",
+        ),
+    };
+    mail(to, locale, "items_await_decision", subject, lines, (button, link), footer)
+}
+
+/// What the client decided, for [`client_decided`].
+pub struct Decided<'a> {
+    pub client: &'a str,
+    pub contact: &'a str,
+    pub title: &'a str,
+    pub approved: bool,
+    pub reason: Option<&'a str>,
+}
+
+/// To the account manager: the client approved or declined an item.
+pub fn client_decided(to: (&str, &str), locale: Locale, d: Decided, link: &str) -> Mail {
+    let Decided { client, contact, title, approved, reason } = d;
+    let (subject, mut lines, button, footer) = match (locale, approved) {
+        (Locale::Ru, true) => (
+            format!("«{client}» одобрил: {title}"),
+            vec![format!("{contact} одобрил(а) задачу «{title}». Оценка и цена зафиксированы.")],
+            "Открыть задачу",
+            "Письмо от Accord о решении клиента.",
+        ),
+        (Locale::Ru, false) => (
+            format!("«{client}» отклонил: {title}"),
+            vec![format!("{contact} отклонил(а) задачу «{title}».")],
+            "Открыть задачу",
+            "Письмо от Accord о решении клиента.",
+        ),
+        (Locale::En, true) => (
+            format!("{client} approved: {title}"),
+            vec![format!("{contact} approved “{title}”. The estimate and price are now frozen.")],
+            "Open the item",
+            "Accord tells you about your clients' decisions.",
+        ),
+        (Locale::En, false) => (
+            format!("{client} declined: {title}"),
+            vec![format!("{contact} declined “{title}”.")],
+            "Open the item",
+            "Accord tells you about your clients' decisions.",
+        ),
+    };
+    if let Some(reason) = reason.filter(|r| !r.is_empty()) {
+        lines.push(match locale {
+            Locale::Ru => format!("Комментарий: {reason}"),
+            Locale::En => format!("Comment: {reason}"),
+        });
+    }
+    mail(to, locale, "client_decided", subject, lines, (button, link), footer)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,7 +15,7 @@ use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
-fn view(p: &projects::Model, team: Vec<StaffRef>) -> ApiResult<ProjectView> {
+fn view(p: &projects::Model, team: Vec<StaffRef>, agreed_not_started: u32) -> ApiResult<ProjectView> {
     Ok(ProjectView {
         id: ProjectId(p.id),
         client_id: ClientId(p.client_id),
@@ -27,8 +27,8 @@ fn view(p: &projects::Model, team: Vec<StaffRef>) -> ApiResult<ProjectView> {
         budget: p.budget_minor.map(|amount_minor| Money { amount_minor, currency: p.currency.clone() }),
         budget_shared: p.budget_shared,
         team,
-        agreed_not_started: 0,
-        below_standard: false,
+        agreed_not_started,
+        below_standard: crate::backlog::standard::below(&p.status, agreed_not_started),
     })
 }
 
@@ -66,8 +66,11 @@ pub async fn list(state: &AppState, staff: &Staff, client: ClientId) -> ApiResul
         .await?;
     let ids: Vec<uuid::Uuid> = rows.iter().map(|p| p.id).collect();
     let mut teams = teams(&tx, &ids).await?;
+    let agreed = crate::backlog::agreed_counts(&tx, &ids).await?;
     tx.commit().await?;
-    rows.iter().map(|p| view(p, teams.remove(&p.id).unwrap_or_default())).collect()
+    rows.iter()
+        .map(|p| view(p, teams.remove(&p.id).unwrap_or_default(), agreed.get(&p.id).copied().unwrap_or(0)))
+        .collect()
 }
 
 struct Parsed {
@@ -161,8 +164,9 @@ pub async fn create(state: &AppState, staff: &Staff, client: ClientId, input: Pr
     projects::Entity::insert(projects::ActiveModel::from(row.clone())).exec_without_returning(tx.conn()).await?;
     set_team(&tx, row.id, &p.team).await?;
     let mut teams = teams(&tx, &[row.id]).await?;
+    let agreed = crate::backlog::agreed_counts(&tx, &[row.id]).await?;
     tx.commit().await?;
-    view(&row, teams.remove(&row.id).unwrap_or_default())
+    view(&row, teams.remove(&row.id).unwrap_or_default(), agreed.get(&row.id).copied().unwrap_or(0))
 }
 
 #[tracing::instrument(skip(state, input))]
@@ -200,6 +204,7 @@ pub async fn update(
         .await?;
     set_team(&tx, row.id, &p.team).await?;
     let mut teams = teams(&tx, &[row.id]).await?;
+    let agreed = crate::backlog::agreed_counts(&tx, &[row.id]).await?;
     tx.commit().await?;
-    view(&row, teams.remove(&row.id).unwrap_or_default())
+    view(&row, teams.remove(&row.id).unwrap_or_default(), agreed.get(&row.id).copied().unwrap_or(0))
 }

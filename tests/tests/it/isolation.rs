@@ -70,6 +70,24 @@ fn managers(ok: u16) -> impl Fn(Actor) -> u16 {
 fn client_managers(ok: u16) -> impl Fn(Actor) -> u16 {
     move |a| if a == SpecialistA { 403 } else { ok }
 }
+/// Portal item endpoints aimed at an item of client A1.
+fn contacts_of_a1(code: u16) -> impl Fn(Actor) -> u16 {
+    move |a| match a {
+        Anonymous => 401,
+        ApproverA1 | ViewerA1 => code,
+        ApproverA2 => 404,
+        _ => 403,
+    }
+}
+/// Only A1's approver decides; its viewer is refused, another client's contact sees nothing.
+fn approver_of_a1(code: u16) -> impl Fn(Actor) -> u16 {
+    move |a| match a {
+        Anonymous => 401,
+        ApproverA1 => code,
+        ApproverA2 => 404,
+        _ => 403,
+    }
+}
 fn admins(ok: u16) -> impl Fn(Actor) -> u16 {
     move |a| if matches!(a, OwnerA | AdminA) { ok } else { 403 }
 }
@@ -196,6 +214,80 @@ fn matrix() -> Vec<Row> {
         row("PUT", "/api/staff/agency/settings", staff(admins(200), 200), |_| {
             Some(json!({ "managers_see_all": false }))
         }),
+        // Roadmap of A1 (goal and stage ids are per actor, like the spare contacts).
+        row("GET", "/api/staff/clients/{id}/roadmap", staff(any_caller(200), 404), none),
+        row("PUT", "/api/staff/clients/{id}/roadmap/points", staff(client_managers(200), 404), |_| {
+            Some(json!({ "point_a": "Today: **2** leads", "point_b": "Tomorrow: 20 leads" }))
+        }),
+        row("POST", "/api/staff/clients/{id}/roadmap/goals", staff(client_managers(201), 404), |_| {
+            Some(json!({ "name": "Conversion", "unit": "%", "baseline": 1.5, "target": 3.0 }))
+        }),
+        row("PUT", "/api/staff/clients/{id}/roadmap/goals/{goal_id}", staff(client_managers(200), 404), |_| {
+            Some(json!({ "name": "Leads", "unit": "/mo", "baseline": 10, "target": 30 }))
+        }),
+        row("POST", "/api/staff/clients/{id}/roadmap/goals/{goal_id}/values", staff(client_managers(200), 404), |_| {
+            Some(json!({ "value": 12, "measured_on": chrono::Utc::now().date_naive() }))
+        }),
+        row("DELETE", "/api/staff/clients/{id}/roadmap/goals/{goal_id}", staff(client_managers(204), 404), none),
+        row("POST", "/api/staff/clients/{id}/roadmap/stages", staff(client_managers(201), 404), |_| {
+            Some(json!({ "title": "Audit", "starts_on": "2026-12-01", "ends_on": "2026-12-31", "status": "planned" }))
+        }),
+        row("PUT", "/api/staff/clients/{id}/roadmap/stages/{stage_id}", staff(client_managers(200), 404), |_| {
+            Some(json!({ "title": "Audit", "starts_on": "2026-12-01", "ends_on": "2027-01-31", "status": "active" }))
+        }),
+        row("DELETE", "/api/staff/clients/{id}/roadmap/stages/{stage_id}", staff(client_managers(204), 404), none),
+        row("GET", "/api/portal/roadmap", contacts_only(200), none),
+        // Backlog of A1's project (item ids per actor; versions follow the rows' own changes).
+        row("GET", "/api/staff/backlog/below-standard", staff(any_caller(200), 200), none),
+        row("GET", "/api/staff/clients/{id}/projects/{project_id}/backlog", staff(any_caller(200), 404), none),
+        row("POST", "/api/staff/clients/{id}/projects/{project_id}/backlog", staff(client_managers(201), 404), |_| {
+            Some(json!({ "title": "Matrix item", "priority": "high", "source": "analytics", "estimate_minutes": 90 }))
+        }),
+        row(
+            "GET",
+            "/api/staff/clients/{id}/projects/{project_id}/backlog/{item_id}",
+            staff(any_caller(200), 404),
+            none,
+        ),
+        row(
+            "PUT",
+            "/api/staff/clients/{id}/projects/{project_id}/backlog/{item_id}",
+            staff(client_managers(200), 404),
+            |_| Some(json!({ "version": 1, "title": "Matrix edit", "priority": "low", "source": "client_request" })),
+        ),
+        row(
+            "POST",
+            "/api/staff/clients/{id}/projects/{project_id}/backlog/{item_id}/status",
+            staff(client_managers(200), 404),
+            |_| Some(json!({ "to": "proposed", "version": 2 })),
+        ),
+        row(
+            "POST",
+            "/api/staff/clients/{id}/projects/{project_id}/backlog/{item_id}/move",
+            staff(client_managers(200), 404),
+            |_| Some(json!({ "position": 1, "version": 3 })),
+        ),
+        row(
+            "POST",
+            "/api/staff/clients/{id}/projects/{project_id}/backlog/{item_id}/comments",
+            staff(any_caller(201), 404),
+            |_| Some(json!({ "body": "Matrix comment", "internal": true })),
+        ),
+        row("GET", "/api/staff/clients/{id}/projects/{project_id}/backlog.csv", staff(any_caller(200), 404), none),
+        row(
+            "POST",
+            "/api/staff/clients/{id}/projects/{project_id}/backlog.csv",
+            staff(client_managers(200), 404),
+            |_| Some(json!({ "csv": "title;estimate_hours\nMatrix import;2,5\n" })),
+        ),
+        row("GET", "/api/portal/backlog", contacts_only(200), none),
+        row("GET", "/api/portal/backlog/{item_id}", contacts_of_a1(200), none),
+        row("POST", "/api/portal/backlog/{item_id}/comments", contacts_of_a1(201), |_| {
+            Some(json!({ "body": "A question from the client" }))
+        }),
+        row("POST", "/api/portal/backlog/{item_id}/decision", approver_of_a1(200), |_| {
+            Some(json!({ "decision": "approved", "version": 1 }))
+        }),
     ]
 }
 
@@ -223,10 +315,14 @@ fn concrete(path: &str, w: &World, t: &Targets, actor: Actor) -> String {
         ManagerA => 2,
         _ => 3,
     };
+    let item = if path.starts_with("/api/portal/") { w.proposed_a1 } else { w.items_a1[spare] };
     let mut url = path
         .replace("{id}", &id)
         .replace("{contact_id}", &w.spare_contacts_a1[spare].0.to_string())
-        .replace("{project_id}", &w.project_a1.to_string());
+        .replace("{project_id}", &w.project_a1.to_string())
+        .replace("{goal_id}", &w.goals_a1[spare].to_string())
+        .replace("{stage_id}", &w.stages_a1[spare].to_string())
+        .replace("{item_id}", &item.to_string());
     if path == "/api/staff/invitations" {
         url.push_str("?kind=contact");
     }
@@ -258,7 +354,9 @@ fn forbidden(a: Actor, w: &World) -> Vec<String> {
             m
         }
         ApproverA2 => w.client_a1_markers(),
-        ApproverA1 | ViewerA1 => vec![w.client_a2.1.clone(), w.approver_a2.email.clone()],
+        ApproverA1 | ViewerA1 => {
+            vec![w.client_a2.1.clone(), w.approver_a2.email.clone(), w.secret_idea.clone(), w.internal_note.clone()]
+        }
         OwnerA | AdminA | ManagerA | SpecialistA => vec![w.client_b1.1.clone()],
     }
 }

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod auth;
+mod backlog;
 mod basics;
 mod browser;
 mod browser_accounts;

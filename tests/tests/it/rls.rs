@@ -38,7 +38,35 @@ async fn app_role_sees_nothing_without_a_tenant_and_cannot_write_across() {
     assert!(!who.try_get::<bool>("", "rolbypassrls").unwrap());
     assert_ne!(who.try_get::<String>("", "owner").unwrap(), who.try_get::<String>("", "me").unwrap());
 
-    for table in ["agencies", "users", "clients", "contacts", "sessions", "audit_log"] {
+    // Every table with an agency_id is under forced RLS (a new table cannot forget it)…
+    let unprotected: Vec<String> = conn
+        .query_all(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'public' AND c.relkind = 'r'
+               AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'agency_id')
+               AND NOT (c.relrowsecurity AND c.relforcerowsecurity)",
+        ))
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.try_get::<String>("", "name").unwrap())
+        .collect();
+    assert!(unprotected.is_empty(), "tables without forced RLS: {unprotected:?}");
+    // …and shows nothing without a tenant, though the world filled them.
+    for table in [
+        "agencies",
+        "users",
+        "clients",
+        "contacts",
+        "sessions",
+        "audit_log",
+        "projects",
+        "roadmap_goals",
+        "roadmap_stages",
+        "backlog_items",
+        "backlog_comments",
+    ] {
         assert_eq!(count(&conn, table).await, 0, "{table} visible without a tenant");
     }
 

@@ -1,0 +1,48 @@
+//! `backlog_items`: a project's backlog. The decision columns hold the client's latest answer;
+//! `frozen_*` are the estimate and price the approver saw; `previous_*` the approved values
+//! before the agency changed them (shown to the client as "was X, now Y").
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "backlog_items")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub agency_id: Uuid,
+    pub client_id: Uuid,
+    pub project_id: Uuid,
+    pub title: String,
+    /// The title case-folded in Rust, so search is Unicode-aware on SQLite too.
+    pub title_search: String,
+    pub description: String,
+    pub benefit: String,
+    pub estimate_minutes: Option<i64>,
+    pub price_minor: Option<i64>,
+    pub currency: String,
+    pub rank: i64,
+    pub priority: String,
+    pub source: String,
+    pub status: String,
+    pub change_request: bool,
+    pub stage_id: Option<Uuid>,
+    pub version: i32,
+    pub decision_kind: Option<String>,
+    /// The contact who decided.
+    pub decided_by: Option<Uuid>,
+    pub decided_at: Option<DateTimeUtc>,
+    pub decision_comment: Option<String>,
+    pub frozen_estimate_minutes: Option<i64>,
+    pub frozen_price_minor: Option<i64>,
+    pub has_previous: bool,
+    pub previous_estimate_minutes: Option<i64>,
+    pub previous_price_minor: Option<i64>,
+    pub created_by: Option<Uuid>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

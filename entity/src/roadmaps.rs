@@ -1,0 +1,20 @@
+//! `roadmaps`: a client's point A and point B (Markdown), one row per client.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "roadmaps")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub client_id: Uuid,
+    pub agency_id: Uuid,
+    pub point_a: String,
+    pub point_b: String,
+    pub updated_by: Option<Uuid>,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

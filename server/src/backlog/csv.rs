@@ -1,0 +1,322 @@
+//! Backlog CSV: export of a project's items, and an import that checks every row and writes
+//! all of them or none.
+
+use super::repo;
+use super::service::{self, parse_fields};
+use crate::clients::access::Need;
+use crate::clients::export::{attachment, csv as write_csv, separator};
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use crate::tenancy::{SignedIn, Staff};
+use accord_api::backlog::{BacklogItemInput, ImportRequest, ImportResult};
+use accord_api::clients::FieldChange;
+use accord_api::error::RowError;
+use accord_api::{BacklogSource, BacklogStatus, ClientId, ErrorBody, ItemEventKind, Money, Priority, ProjectId, Side};
+use accord_entity::backlog_items;
+use actix_web::{get, post, web, HttpResponse};
+use chrono::Utc;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+pub const COLUMNS: [&str; 10] = [
+    "title",
+    "description",
+    "benefit",
+    "estimate_hours",
+    "price",
+    "currency",
+    "priority",
+    "source",
+    "change_request",
+    "status",
+];
+
+/// Most rows one import takes.
+const MAX_ROWS: usize = 5_000;
+
+/// A project's backlog as CSV (UTF-8 with BOM; `;` for Russian users, `,` for English).
+#[utoipa::path(tag = "backlog", params(
+    ("id" = ClientId, Path, description = "Client id"), ("project_id" = ProjectId, Path, description = "Project id")), responses(
+    (status = 200, content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+    (status = 404, body = ErrorBody)))]
+#[get("/staff/clients/{id}/projects/{project_id}/backlog.csv")]
+pub(super) async fn export(
+    state: web::Data<AppState>,
+    staff: Staff,
+    who: SignedIn,
+    path: web::Path<(ClientId, ProjectId)>,
+) -> ApiResult<HttpResponse> {
+    let (client, project) = path.into_inner();
+    let tx = state.db.tenant(&staff).await?;
+    repo::project(&tx, &staff, client, project, Need::Read).await?;
+    let rows = tx
+        .find::<backlog_items::Entity>()
+        .filter(backlog_items::Column::ProjectId.eq(project.0))
+        .order_by_asc(backlog_items::Column::Rank)
+        .all(tx.conn())
+        .await?;
+    tx.commit().await?;
+    let mut out = vec![COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>()];
+    for i in rows {
+        out.push(vec![
+            i.title,
+            i.description,
+            i.benefit,
+            super::rules::hours(i.estimate_minutes).unwrap_or_default(),
+            i.price_minor.map(|p| format!("{}.{:02}", p / 100, p % 100)).unwrap_or_default(),
+            i.currency,
+            i.priority,
+            i.source,
+            i.change_request.to_string(),
+            i.status,
+        ]);
+    }
+    Ok(attachment("backlog.csv", write_csv(out, separator(&who))))
+}
+
+fn decimal(raw: &str) -> Option<f64> {
+    let v: f64 = raw.trim().replace([' ', '\u{a0}'], "").replace(',', ".").parse().ok()?;
+    v.is_finite().then_some(v)
+}
+
+fn boolean(raw: &str) -> Option<bool> {
+    match raw.trim().to_lowercase().as_str() {
+        "" | "false" | "no" | "0" | "нет" => Some(false),
+        "true" | "yes" | "1" | "да" => Some(true),
+        _ => None,
+    }
+}
+
+#[derive(Debug)]
+struct Parsed {
+    input: BacklogItemInput,
+    status: BacklogStatus,
+}
+
+/// One data row → an item input, or every problem it has.
+fn parse_row(row: u32, cells: &[String], index: &[Option<usize>; 10]) -> Result<Parsed, Vec<RowError>> {
+    let get = |col: usize| index[col].and_then(|i| cells.get(i)).map(|s| s.trim()).unwrap_or("");
+    let mut errors = Vec::new();
+    let mut bad = |field: &str, message: &str| {
+        errors.push(RowError { row, field: field.into(), message: message.into() });
+    };
+    let estimate_minutes = match get(3) {
+        "" => None,
+        raw => match decimal(raw) {
+            Some(h) if (0.0..=100_000.0).contains(&h) => Some((h * 60.0).round() as i64),
+            _ => {
+                bad("estimate_hours", "Hours must be a number from 0 to 100000.");
+                None
+            }
+        },
+    };
+    let currency = match get(5) {
+        "" => "RUB".to_string(),
+        c => c.to_ascii_uppercase(),
+    };
+    let price = match get(4) {
+        "" => None,
+        raw => match decimal(raw) {
+            Some(p) if (0.0..1e13).contains(&p) => Some(Money { amount_minor: (p * 100.0).round() as i64, currency }),
+            _ => {
+                bad("price", "The price must be a number, zero or more.");
+                None
+            }
+        },
+    };
+    let priority = match get(6) {
+        "" => Some(Priority::Normal),
+        raw => Priority::parse(&raw.to_lowercase()),
+    };
+    if priority.is_none() {
+        bad("priority", "Use high, normal or low.");
+    }
+    let source = match get(7) {
+        "" => Some(BacklogSource::AgencyIdea),
+        raw => BacklogSource::parse(&raw.to_lowercase()),
+    };
+    if source.is_none() {
+        bad("source", "Use analytics, client_request or agency_idea.");
+    }
+    let change_request = boolean(get(8));
+    if change_request.is_none() {
+        bad("change_request", "Use true or false.");
+    }
+    let status = match get(9) {
+        "" => Some(BacklogStatus::Idea),
+        raw => BacklogStatus::parse(&raw.to_lowercase())
+            .filter(|s| matches!(s, BacklogStatus::Idea | BacklogStatus::Proposed)),
+    };
+    if status.is_none() {
+        bad("status", "Imported items start as idea or proposed.");
+    }
+    let (Some(priority), Some(source), Some(change_request), Some(status)) = (priority, source, change_request, status)
+    else {
+        return Err(errors);
+    };
+    let input = BacklogItemInput {
+        title: get(0).to_string(),
+        description: get(1).to_string(),
+        benefit: get(2).to_string(),
+        estimate_minutes,
+        price,
+        priority,
+        source,
+        change_request,
+        stage_id: None,
+    };
+    if let Err(e) = parse_fields(&input) {
+        errors.push(RowError { row, field: e.field().unwrap_or("row").to_string(), message: e.message().to_string() });
+    }
+    if errors.is_empty() {
+        Ok(Parsed { input, status })
+    } else {
+        Err(errors)
+    }
+}
+
+/// Reads the whole file; returns the inputs, or every bad row (and nothing is written).
+fn parse_file(text: &str) -> Result<Vec<Parsed>, Vec<RowError>> {
+    let text = text.trim_start_matches('\u{feff}');
+    let first_line = text.lines().next().unwrap_or("");
+    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() { b';' } else { b',' };
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
+    let header_error = |message: &str| vec![RowError { row: 0, field: "header".into(), message: message.into() }];
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
+        Err(_) => return Err(header_error("The file is not readable CSV.")),
+    };
+    let mut index = [None; 10];
+    for (col, name) in COLUMNS.iter().enumerate() {
+        index[col] = headers.iter().position(|h| h == name);
+    }
+    if index[0].is_none() {
+        return Err(header_error("The first line must name the columns, at least \"title\"."));
+    }
+    let mut parsed = Vec::new();
+    let mut errors = Vec::new();
+    for (n, record) in reader.records().enumerate() {
+        let row = n as u32 + 1;
+        if n >= MAX_ROWS {
+            errors.push(RowError { row, field: "row".into(), message: format!("At most {MAX_ROWS} rows per import.") });
+            break;
+        }
+        match record {
+            Ok(r) => {
+                let cells: Vec<String> = r.iter().map(str::to_string).collect();
+                if cells.iter().all(|c| c.trim().is_empty()) {
+                    continue;
+                }
+                match parse_row(row, &cells, &index) {
+                    Ok(p) => parsed.push(p),
+                    Err(mut e) => errors.append(&mut e),
+                }
+            }
+            Err(e) => errors.push(RowError { row, field: "row".into(), message: format!("Unreadable row: {e}") }),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    if parsed.is_empty() {
+        return Err(header_error("The file has no rows to import."));
+    }
+    Ok(parsed)
+}
+
+/// Imports items at the end of the backlog: every row valid, or nothing written (422
+/// `import_rejected` with each bad row).
+#[utoipa::path(tag = "backlog", params(
+    ("id" = ClientId, Path, description = "Client id"), ("project_id" = ProjectId, Path, description = "Project id")),
+    request_body = ImportRequest, responses(
+    (status = 200, body = ImportResult), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+    (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+#[post("/staff/clients/{id}/projects/{project_id}/backlog.csv")]
+pub(super) async fn import(
+    state: web::Data<AppState>,
+    staff: Staff,
+    path: web::Path<(ClientId, ProjectId)>,
+    body: web::Json<ImportRequest>,
+) -> ApiResult<web::Json<ImportResult>> {
+    let (client, project) = path.into_inner();
+    let tx = state.db.tenant(&staff).await?;
+    let (c, p) = repo::project(&tx, &staff, client, project, Need::Manage).await?;
+    let rows = parse_file(&body.csv).map_err(ApiError::import_rejected)?;
+    let mut rank = service::next_rank(&tx, project).await?;
+    let now = Utc::now();
+    let mut proposed = Vec::new();
+    let mut items = Vec::with_capacity(rows.len());
+    let mut events = Vec::with_capacity(rows.len());
+    for r in rows {
+        let fields = parse_fields(&r.input)?;
+        let item = service::new_row(&tx, &p, fields, None, rank, r.status, staff.user.0, now);
+        rank += 1;
+        if r.status == BacklogStatus::Proposed {
+            proposed.push(item.title.clone());
+        }
+        events.push(accord_entity::backlog_events::ActiveModel::from(accord_entity::backlog_events::Model {
+            id: uuid::Uuid::new_v4(),
+            agency_id: tx.agency_id().0,
+            client_id: item.client_id,
+            item_id: item.id,
+            kind: ItemEventKind::Imported.as_str().into(),
+            actor_id: Some(staff.user.0),
+            side: Side::Agency.as_str().into(),
+            changes: serde_json::to_string(&[FieldChange {
+                field: "status".into(),
+                old: None,
+                new: Some(r.status.as_str().into()),
+            }])
+            .map_err(ApiError::internal)?,
+            at: now,
+        }));
+        items.push(backlog_items::ActiveModel::from(item));
+    }
+    let imported = items.len() as u32;
+    // Batches keep each statement under SQLite's bound-parameter limit.
+    for chunk in items.chunks(500) {
+        backlog_items::Entity::insert_many(chunk.to_vec()).exec_without_returning(tx.conn()).await?;
+    }
+    for chunk in events.chunks(500) {
+        accord_entity::backlog_events::Entity::insert_many(chunk.to_vec()).exec_without_returning(tx.conn()).await?;
+    }
+    super::notify::approvers(&tx, &state, &c, proposed).await?;
+    tx.commit().await?;
+    Ok(web::Json(ImportResult { imported }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_file;
+
+    #[test]
+    fn a_good_file_with_bom_and_semicolons() {
+        let text = "\u{feff}title;estimate_hours;price;priority;source;change_request;status\r\n\
+                    Новый лендинг;12,5;150 000;high;client_request;да;proposed\r\n\
+                    Ускорить сайт;;;;;;\r\n";
+        let rows = parse_file(text).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].input.estimate_minutes, Some(750));
+        assert_eq!(rows[0].input.price.as_ref().unwrap().amount_minor, 15_000_000);
+        assert!(rows[0].input.change_request);
+    }
+
+    #[test]
+    fn every_bad_row_is_reported() {
+        let text = "title,estimate_hours,priority,change_request,status\n\
+                    ,1,high,false,idea\n\
+                    Ok,lots,urgent,false,done\n\
+                    CR without price,1,low,true,idea\n";
+        let errors = parse_file(text).unwrap_err();
+        let rows: Vec<(u32, &str)> = errors.iter().map(|e| (e.row, e.field.as_str())).collect();
+        assert!(rows.contains(&(1, "title")), "{rows:?}");
+        assert!(
+            rows.contains(&(2, "estimate_hours")) && rows.contains(&(2, "priority")) && rows.contains(&(2, "status"))
+        );
+        assert!(rows.contains(&(3, "price")), "{rows:?}");
+    }
+
+    #[test]
+    fn a_file_without_a_title_column_is_refused() {
+        assert_eq!(parse_file("name,price\nx,1\n").unwrap_err()[0].field, "header");
+    }
+}

@@ -1,0 +1,33 @@
+//! Project backlogs: items with a server-enforced status machine, the client's decisions with
+//! frozen estimates, change requests ("no gifts"), comments (internal or client-visible),
+//! field-level history, CSV export/import, and the two-agreed-items standard.
+
+mod csv;
+mod handlers;
+mod notify;
+mod portal;
+mod repo;
+pub mod rules;
+mod service;
+pub mod standard;
+
+pub use repo::agreed_counts;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(handlers::below_standard)
+        .service(csv::export)
+        .service(csv::import)
+        .service(handlers::list_items)
+        .service(handlers::create_item)
+        .service(handlers::get_item)
+        .service(handlers::update_item)
+        .service(handlers::change_status)
+        .service(handlers::move_item)
+        .service(handlers::add_comment)
+        .service(handlers::portal_backlog)
+        .service(handlers::portal_item)
+        .service(handlers::portal_decide)
+        .service(handlers::portal_comment);
+}

@@ -1,0 +1,86 @@
+//! Mail about backlog decisions, written to the outbox in the change's own transaction.
+
+use crate::db::TenantTx;
+use crate::error::ApiResult;
+use crate::mail::{self, templates};
+use crate::state::AppState;
+use accord_api::{Locale, PortalRole, UserStatus};
+use accord_entity::{agencies, backlog_items, clients, contacts, users};
+use sea_orm::{ColumnTrait, QueryFilter};
+
+async fn agency_name(tx: &TenantTx) -> ApiResult<String> {
+    Ok(tx.find::<agencies::Entity>().one(tx.conn()).await?.map(|a| a.name).unwrap_or_default())
+}
+
+/// Tells the client's approvers (with an active portal account) that items await them.
+pub async fn approvers(tx: &TenantTx, state: &AppState, client: &clients::Model, titles: Vec<String>) -> ApiResult<()> {
+    if titles.is_empty() {
+        return Ok(());
+    }
+    let user_ids: Vec<uuid::Uuid> = tx
+        .find::<contacts::Entity>()
+        .filter(contacts::Column::ClientId.eq(client.id))
+        .filter(contacts::Column::PortalRole.eq(PortalRole::Approver.as_str()))
+        .filter(contacts::Column::LeftAt.is_null())
+        .all(tx.conn())
+        .await?
+        .into_iter()
+        .filter_map(|c| c.user_id)
+        .collect();
+    if user_ids.is_empty() {
+        return Ok(());
+    }
+    let people = tx
+        .find::<users::Entity>()
+        .filter(users::Column::Id.is_in(user_ids))
+        .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
+        .all(tx.conn())
+        .await?;
+    let agency = agency_name(tx).await?;
+    let link = format!("{}/portal/backlog", state.settings.public_url);
+    for u in people {
+        let locale = Locale::parse(&u.locale).unwrap_or_default();
+        let m = templates::items_await_decision((&u.email, &u.name), locale, &agency, &titles, &link);
+        mail::enqueue(tx.conn(), Some(tx.agency_id()), m).await?;
+    }
+    Ok(())
+}
+
+/// Tells the account manager that the client decided.
+pub async fn manager(
+    tx: &TenantTx,
+    state: &AppState,
+    client: &clients::Model,
+    item: &backlog_items::Model,
+    contact_name: &str,
+    approved: bool,
+) -> ApiResult<()> {
+    let Some(manager) = client.account_manager_id else { return Ok(()) };
+    let Some(u) = tx
+        .find::<users::Entity>()
+        .filter(users::Column::Id.eq(manager))
+        .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
+        .one(tx.conn())
+        .await?
+    else {
+        return Ok(());
+    };
+    let locale = Locale::parse(&u.locale).unwrap_or_default();
+    let link = format!(
+        "{}/app/clients/{}/projects/{}/backlog/{}",
+        state.settings.public_url, item.client_id, item.project_id, item.id
+    );
+    let m = templates::client_decided(
+        (&u.email, &u.name),
+        locale,
+        templates::Decided {
+            client: &client.name,
+            contact: contact_name,
+            title: &item.title,
+            approved,
+            reason: item.decision_comment.as_deref(),
+        },
+        &link,
+    );
+    mail::enqueue(tx.conn(), Some(tx.agency_id()), m).await
+}

@@ -1,0 +1,376 @@
+//! Loading backlog rows inside a tenant transaction and turning them into wire shapes, with
+//! every lookup done in bulk (a page of items costs the same few queries as one item).
+
+use super::rules;
+use crate::clients::access::{self, Need};
+use crate::clients::view::{staff_names, staff_ref};
+use crate::db::TenantTx;
+use crate::error::{ApiError, ApiResult};
+use crate::rich;
+use crate::tenancy::Staff;
+use accord_api::backlog::{BacklogItemView, CommentView, Decision, ItemEvent, PortalItem, PreviousEstimate};
+use accord_api::clients::FieldChange;
+use accord_api::projects::ContactRef;
+use accord_api::roadmap::StageRef;
+use accord_api::{
+    BacklogItemId, BacklogSource, BacklogStatus, ClientId, CommentId, ContactId, DecisionKind, ItemEventKind, Money,
+    Priority, ProjectId, Side, StageId,
+};
+use accord_entity::{backlog_comments, backlog_events, backlog_items, clients, contacts, projects, roadmap_stages};
+use chrono::Utc;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::collections::HashMap;
+
+/// The client (checked for `need`) and its project, or 404.
+pub async fn project(
+    tx: &TenantTx,
+    staff: &Staff,
+    client: ClientId,
+    project: ProjectId,
+    need: Need,
+) -> ApiResult<(clients::Model, projects::Model)> {
+    let c = access::client(tx, staff, client, need).await?;
+    let p = tx
+        .find::<projects::Entity>()
+        .filter(projects::Column::Id.eq(project.0))
+        .filter(projects::Column::ClientId.eq(client.0))
+        .one(tx.conn())
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok((c, p))
+}
+
+pub async fn item(tx: &TenantTx, project: ProjectId, item: BacklogItemId) -> ApiResult<backlog_items::Model> {
+    tx.find::<backlog_items::Entity>()
+        .filter(backlog_items::Column::Id.eq(item.0))
+        .filter(backlog_items::Column::ProjectId.eq(project.0))
+        .one(tx.conn())
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// A stage of this client, or a 422 naming `stage_id`.
+pub async fn stage(
+    tx: &TenantTx,
+    client: ClientId,
+    stage: Option<StageId>,
+) -> ApiResult<Option<roadmap_stages::Model>> {
+    let Some(stage) = stage else { return Ok(None) };
+    tx.find::<roadmap_stages::Entity>()
+        .filter(roadmap_stages::Column::Id.eq(stage.0))
+        .filter(roadmap_stages::Column::ClientId.eq(client.0))
+        .one(tx.conn())
+        .await?
+        .map(Some)
+        .ok_or_else(|| {
+            ApiError::invalid(
+                "stage_id",
+                accord_api::error::codes::VALIDATION,
+                "Choose a stage of this client's roadmap.",
+            )
+        })
+}
+
+/// Everything the views of some items need, fetched in four queries whatever their number.
+#[derive(Default)]
+pub struct Lookups {
+    stages: HashMap<uuid::Uuid, String>,
+    contacts: HashMap<uuid::Uuid, String>,
+    staff: HashMap<uuid::Uuid, String>,
+    comments: HashMap<uuid::Uuid, u32>,
+}
+
+pub async fn lookups(tx: &TenantTx, items: &[backlog_items::Model], client_visible_only: bool) -> ApiResult<Lookups> {
+    if items.is_empty() {
+        return Ok(Lookups::default());
+    }
+    let stage_ids: Vec<uuid::Uuid> = items.iter().filter_map(|i| i.stage_id).collect();
+    let stages = if stage_ids.is_empty() {
+        HashMap::new()
+    } else {
+        tx.find::<roadmap_stages::Entity>()
+            .filter(roadmap_stages::Column::Id.is_in(stage_ids))
+            .all(tx.conn())
+            .await?
+            .into_iter()
+            .map(|s| (s.id, s.title))
+            .collect()
+    };
+    let contact_ids: Vec<uuid::Uuid> = items.iter().filter_map(|i| i.decided_by).collect();
+    let contacts = if contact_ids.is_empty() {
+        HashMap::new()
+    } else {
+        tx.find::<contacts::Entity>()
+            .filter(contacts::Column::Id.is_in(contact_ids))
+            .all(tx.conn())
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c.name))
+            .collect()
+    };
+    let staff = if client_visible_only {
+        HashMap::new()
+    } else {
+        staff_names(tx, items.iter().filter_map(|i| i.created_by).collect::<Vec<_>>()).await?
+    };
+    let mut q = tx
+        .find::<backlog_comments::Entity>()
+        .select_only()
+        .column(backlog_comments::Column::ItemId)
+        .column_as(Expr::col(backlog_comments::Column::Id).count(), "n")
+        .filter(backlog_comments::Column::ItemId.is_in(items.iter().map(|i| i.id)))
+        .group_by(backlog_comments::Column::ItemId);
+    if client_visible_only {
+        q = q.filter(backlog_comments::Column::Internal.eq(false));
+    }
+    let comments: HashMap<uuid::Uuid, u32> =
+        q.into_tuple::<(uuid::Uuid, i64)>().all(tx.conn()).await?.into_iter().map(|(id, n)| (id, n as u32)).collect();
+    Ok(Lookups { stages, contacts, staff, comments })
+}
+
+fn money(minor: Option<i64>, currency: &str) -> Option<Money> {
+    minor.map(|amount_minor| Money { amount_minor, currency: currency.to_string() })
+}
+
+fn parse<T>(value: &str, parse: fn(&str) -> Option<T>, what: &str) -> ApiResult<T> {
+    parse(value).ok_or_else(|| ApiError::internal(format!("bad {what} {value:?}")))
+}
+
+fn decision(i: &backlog_items::Model, l: &Lookups) -> ApiResult<Option<Decision>> {
+    let (Some(kind), Some(by), Some(at)) = (i.decision_kind.as_deref(), i.decided_by, i.decided_at) else {
+        return Ok(None);
+    };
+    let kind = parse(kind, DecisionKind::parse, "decision")?;
+    let approved = kind == DecisionKind::Approved;
+    Ok(Some(Decision {
+        kind,
+        by: ContactRef { id: ContactId(by), name: l.contacts.get(&by).cloned().unwrap_or_default() },
+        at,
+        comment: i.decision_comment.clone(),
+        estimate_minutes: if approved { i.frozen_estimate_minutes } else { None },
+        price: if approved { money(i.frozen_price_minor, &i.currency) } else { None },
+    }))
+}
+
+fn previous(i: &backlog_items::Model) -> Option<PreviousEstimate> {
+    i.has_previous.then(|| PreviousEstimate {
+        estimate_minutes: i.previous_estimate_minutes,
+        price: money(i.previous_price_minor, &i.currency),
+    })
+}
+
+fn stage_ref(i: &backlog_items::Model, l: &Lookups) -> Option<StageRef> {
+    let id = i.stage_id?;
+    Some(StageRef { id: StageId(id), title: l.stages.get(&id).cloned().unwrap_or_default() })
+}
+
+pub fn staff_view(i: &backlog_items::Model, l: &Lookups) -> ApiResult<BacklogItemView> {
+    Ok(BacklogItemView {
+        id: BacklogItemId(i.id),
+        client_id: ClientId(i.client_id),
+        project_id: ProjectId(i.project_id),
+        title: i.title.clone(),
+        description: rich::rich(&i.description),
+        benefit: i.benefit.clone(),
+        estimate_minutes: i.estimate_minutes,
+        price: money(i.price_minor, &i.currency),
+        rank: i.rank,
+        priority: parse(&i.priority, Priority::parse, "priority")?,
+        source: parse(&i.source, BacklogSource::parse, "source")?,
+        status: parse(&i.status, BacklogStatus::parse, "status")?,
+        change_request: i.change_request,
+        stage: stage_ref(i, l),
+        version: i.version,
+        decision: decision(i, l)?,
+        previous: previous(i),
+        comment_count: l.comments.get(&i.id).copied().unwrap_or(0),
+        created_by: staff_ref(i.created_by, &l.staff),
+        created_at: i.created_at,
+        updated_at: i.updated_at,
+    })
+}
+
+pub fn portal_view(i: &backlog_items::Model, project_name: &str, l: &Lookups) -> ApiResult<PortalItem> {
+    Ok(PortalItem {
+        id: BacklogItemId(i.id),
+        project_id: ProjectId(i.project_id),
+        project_name: project_name.to_string(),
+        title: i.title.clone(),
+        description_html: rich::render(&i.description),
+        benefit: i.benefit.clone(),
+        estimate_minutes: i.estimate_minutes,
+        price: money(i.price_minor, &i.currency),
+        status: parse(&i.status, BacklogStatus::parse, "status")?,
+        change_request: i.change_request,
+        stage: stage_ref(i, l),
+        version: i.version,
+        decision: decision(i, l)?,
+        previous: previous(i),
+        comment_count: l.comments.get(&i.id).copied().unwrap_or(0),
+        updated_at: i.updated_at,
+    })
+}
+
+/// An item's comments, oldest first; `client_visible_only` leaves internal ones out.
+pub async fn comments(tx: &TenantTx, item: uuid::Uuid, client_visible_only: bool) -> ApiResult<Vec<CommentView>> {
+    let mut q = tx.find::<backlog_comments::Entity>().filter(backlog_comments::Column::ItemId.eq(item));
+    if client_visible_only {
+        q = q.filter(backlog_comments::Column::Internal.eq(false));
+    }
+    let rows = q.order_by_asc(backlog_comments::Column::CreatedAt).all(tx.conn()).await?;
+    let names = staff_names(tx, rows.iter().map(|c| c.author_id).collect::<Vec<_>>()).await?;
+    rows.iter().map(|c| comment_view(c, &names)).collect()
+}
+
+pub fn comment_view(c: &backlog_comments::Model, names: &HashMap<uuid::Uuid, String>) -> ApiResult<CommentView> {
+    Ok(CommentView {
+        id: CommentId(c.id),
+        author: names.get(&c.author_id).cloned().unwrap_or_default(),
+        side: parse(&c.side, Side::parse, "side")?,
+        internal: c.internal,
+        body: c.body.clone(),
+        created_at: c.created_at,
+    })
+}
+
+/// An item's history, newest first.
+pub async fn history(tx: &TenantTx, item: uuid::Uuid) -> ApiResult<Vec<ItemEvent>> {
+    let rows = tx
+        .find::<backlog_events::Entity>()
+        .filter(backlog_events::Column::ItemId.eq(item))
+        .order_by_desc(backlog_events::Column::At)
+        .all(tx.conn())
+        .await?;
+    let names = staff_names(tx, rows.iter().filter_map(|e| e.actor_id).collect::<Vec<_>>()).await?;
+    rows.iter()
+        .map(|e| {
+            Ok(ItemEvent {
+                kind: parse(&e.kind, ItemEventKind::parse, "event kind")?,
+                actor: e.actor_id.and_then(|a| names.get(&a).cloned()).unwrap_or_default(),
+                side: parse(&e.side, Side::parse, "side")?,
+                changes: serde_json::from_str(&e.changes).map_err(ApiError::internal)?,
+                at: e.at,
+            })
+        })
+        .collect()
+}
+
+/// Appends to an item's history.
+pub async fn record(
+    tx: &TenantTx,
+    item: &backlog_items::Model,
+    kind: ItemEventKind,
+    actor: uuid::Uuid,
+    side: Side,
+    changes: Vec<FieldChange>,
+) -> ApiResult<()> {
+    let row = backlog_events::Model {
+        id: uuid::Uuid::new_v4(),
+        agency_id: tx.agency_id().0,
+        client_id: item.client_id,
+        item_id: item.id,
+        kind: kind.as_str().into(),
+        actor_id: Some(actor),
+        side: side.as_str().into(),
+        changes: serde_json::to_string(&changes).map_err(ApiError::internal)?,
+        at: Utc::now(),
+    };
+    backlog_events::Entity::insert(backlog_events::ActiveModel::from(row)).exec_without_returning(tx.conn()).await?;
+    Ok(())
+}
+
+/// Saves `after` over `before` only if nobody saved the item meanwhile; bumps the version.
+pub async fn save(
+    tx: &TenantTx,
+    before: &backlog_items::Model,
+    mut after: backlog_items::Model,
+) -> ApiResult<backlog_items::Model> {
+    after.version = before.version + 1;
+    after.updated_at = Utc::now();
+    let result = backlog_items::Entity::update_many()
+        .set(sea_orm::ActiveModelTrait::reset_all(backlog_items::ActiveModel::from(after.clone())))
+        .filter(tx.owned::<backlog_items::Entity>())
+        .filter(backlog_items::Column::Id.eq(before.id))
+        .filter(backlog_items::Column::Version.eq(before.version))
+        .exec(tx.conn())
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(stale());
+    }
+    Ok(after)
+}
+
+pub fn stale() -> ApiError {
+    ApiError::new(
+        actix_web::http::StatusCode::CONFLICT,
+        accord_api::error::codes::STALE_VERSION,
+        "Someone changed this item meanwhile. Reload it and try again.",
+    )
+}
+
+pub fn check_version(item: &backlog_items::Model, version: i32) -> ApiResult<()> {
+    if item.version == version {
+        Ok(())
+    } else {
+        Err(stale())
+    }
+}
+
+/// Agreed-and-not-started counts of the given projects, in one grouped query.
+pub async fn agreed_counts(tx: &TenantTx, projects: &[uuid::Uuid]) -> ApiResult<HashMap<uuid::Uuid, u32>> {
+    if projects.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let waiting: Vec<&str> =
+        BacklogStatus::ALL.iter().filter(|s| s.is_agreed_not_started()).map(|s| s.as_str()).collect();
+    Ok(tx
+        .find::<backlog_items::Entity>()
+        .select_only()
+        .column(backlog_items::Column::ProjectId)
+        .column_as(Expr::col(backlog_items::Column::Id).count(), "n")
+        .filter(backlog_items::Column::ProjectId.is_in(projects.iter().copied()))
+        .filter(backlog_items::Column::Status.is_in(waiting))
+        .group_by(backlog_items::Column::ProjectId)
+        .into_tuple::<(uuid::Uuid, i64)>()
+        .all(tx.conn())
+        .await?
+        .into_iter()
+        .map(|(id, n)| (id, n as u32))
+        .collect())
+}
+
+/// Field-level differences for the history.
+pub fn diff(
+    before: &backlog_items::Model,
+    after: &backlog_items::Model,
+    stage_titles: &HashMap<uuid::Uuid, String>,
+) -> Vec<FieldChange> {
+    let mut out = Vec::new();
+    let mut push = |field: &str, old: Option<String>, new: Option<String>| {
+        if old != new {
+            out.push(FieldChange { field: field.into(), old, new });
+        }
+    };
+    push("title", Some(before.title.clone()), Some(after.title.clone()));
+    push(
+        "description",
+        Some(before.description.clone()).filter(|s| !s.is_empty()),
+        Some(after.description.clone()).filter(|s| !s.is_empty()),
+    );
+    push(
+        "benefit",
+        Some(before.benefit.clone()).filter(|s| !s.is_empty()),
+        Some(after.benefit.clone()).filter(|s| !s.is_empty()),
+    );
+    push("estimate", rules::hours(before.estimate_minutes), rules::hours(after.estimate_minutes));
+    push("price", rules::price(before.price_minor, &before.currency), rules::price(after.price_minor, &after.currency));
+    push("priority", Some(before.priority.clone()), Some(after.priority.clone()));
+    push("source", Some(before.source.clone()), Some(after.source.clone()));
+    push("change_request", Some(before.change_request.to_string()), Some(after.change_request.to_string()));
+    let stage = |id: Option<uuid::Uuid>| id.map(|id| stage_titles.get(&id).cloned().unwrap_or_else(|| id.to_string()));
+    push("stage", stage(before.stage_id), stage(after.stage_id));
+    push("status", Some(before.status.clone()), Some(after.status.clone()));
+    push("rank", Some(before.rank.to_string()), Some(after.rank.to_string()));
+    out
+}

@@ -1,0 +1,501 @@
+//! Staff work on a project's backlog.
+
+use super::notify;
+use super::repo;
+use super::rules::{self, EstimateChange};
+use crate::clients::access::Need;
+use crate::domain::{search_key, DisplayName};
+use crate::error::{ApiError, ApiResult};
+use crate::rich;
+use crate::state::AppState;
+use crate::tenancy::Staff;
+use accord_api::backlog::{
+    BacklogItemDetail, BacklogItemInput, BacklogItemUpdate, BacklogItemView, CommentView, MoveItem, NewBacklogItem,
+    NewComment, StatusChange,
+};
+use accord_api::clients::FieldChange;
+use accord_api::error::codes;
+use accord_api::{
+    BacklogItemId, BacklogSource, BacklogStatus, ClientId, ItemEventKind, Page, Priority, ProjectId, Side,
+};
+use accord_entity::{backlog_comments, backlog_items, roadmap_stages};
+use chrono::Utc;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// Filters of the backlog list.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct BacklogQuery {
+    pub status: Option<BacklogStatus>,
+    pub priority: Option<Priority>,
+    pub source: Option<BacklogSource>,
+    pub change_request: Option<bool>,
+    /// Case-insensitive search in titles.
+    pub q: Option<String>,
+    /// 1-based (default 1).
+    pub page: Option<u64>,
+    /// 1–100 (default 50).
+    pub per_page: Option<u64>,
+}
+
+/// Item fields parsed from input.
+pub struct Fields {
+    pub title: String,
+    pub description: String,
+    pub benefit: String,
+    pub estimate_minutes: Option<i64>,
+    pub price_minor: Option<i64>,
+    pub currency: Option<String>,
+    pub priority: Priority,
+    pub source: BacklogSource,
+    pub change_request: bool,
+}
+
+pub fn parse_fields(input: &BacklogItemInput) -> ApiResult<Fields> {
+    let title = DisplayName::parse("title", &input.title)?.into_inner();
+    let description = rich::parse("description", &input.description)?;
+    let benefit = input.benefit.trim().to_string();
+    if benefit.chars().count() > 2000 {
+        return Err(ApiError::invalid("benefit", codes::VALIDATION, "At most 2,000 characters."));
+    }
+    if let Some(m) = input.estimate_minutes {
+        if !(0..=60 * 100_000).contains(&m) {
+            return Err(ApiError::invalid(
+                "estimate_minutes",
+                codes::VALIDATION,
+                "The estimate must be 0–100,000 hours.",
+            ));
+        }
+    }
+    let (price_minor, currency) = match &input.price {
+        Some(p) => {
+            let currency = p.currency.trim().to_ascii_uppercase();
+            if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
+                return Err(ApiError::invalid(
+                    "price",
+                    codes::VALIDATION,
+                    "Use a three-letter currency code such as RUB.",
+                ));
+            }
+            if !(0..=100_000_000_000_000).contains(&p.amount_minor) {
+                return Err(ApiError::invalid("price", codes::VALIDATION, "The price must be zero or more."));
+            }
+            (Some(p.amount_minor), Some(currency))
+        }
+        None => (None, None),
+    };
+    if input.change_request && price_minor.is_none() {
+        return Err(ApiError::invalid(
+            "price",
+            codes::PRICE_REQUIRED,
+            "A change request is out of scope: give it a price for the client to approve.",
+        ));
+    }
+    Ok(Fields {
+        title,
+        description,
+        benefit,
+        estimate_minutes: input.estimate_minutes,
+        price_minor,
+        currency,
+        priority: input.priority,
+        source: input.source,
+        change_request: input.change_request,
+    })
+}
+
+async fn stage_titles(tx: &crate::db::TenantTx, ids: &[Option<uuid::Uuid>]) -> ApiResult<HashMap<uuid::Uuid, String>> {
+    let ids: Vec<uuid::Uuid> = ids.iter().flatten().copied().collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(tx
+        .find::<roadmap_stages::Entity>()
+        .filter(roadmap_stages::Column::Id.is_in(ids))
+        .all(tx.conn())
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.title))
+        .collect())
+}
+
+pub async fn list(
+    state: &AppState,
+    staff: &Staff,
+    client: ClientId,
+    project: ProjectId,
+    query: BacklogQuery,
+) -> ApiResult<Page<BacklogItemView>> {
+    let tx = state.db.tenant(staff).await?;
+    repo::project(&tx, staff, client, project, Need::Read).await?;
+    let mut q = tx.find::<backlog_items::Entity>().filter(backlog_items::Column::ProjectId.eq(project.0));
+    if let Some(s) = query.status {
+        q = q.filter(backlog_items::Column::Status.eq(s.as_str()));
+    }
+    if let Some(p) = query.priority {
+        q = q.filter(backlog_items::Column::Priority.eq(p.as_str()));
+    }
+    if let Some(s) = query.source {
+        q = q.filter(backlog_items::Column::Source.eq(s.as_str()));
+    }
+    if let Some(cr) = query.change_request {
+        q = q.filter(backlog_items::Column::ChangeRequest.eq(cr));
+    }
+    if let Some(text) = query.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let key: String = search_key(text).chars().take(100).collect();
+        q = q.filter(backlog_items::Column::TitleSearch.contains(key));
+    }
+    let page = query.page.unwrap_or(1).max(1);
+    let per_page = query.per_page.unwrap_or(50).clamp(1, 100);
+    let total = q.clone().count(tx.conn()).await?;
+    let rows = q
+        .order_by_asc(backlog_items::Column::Rank)
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+        .all(tx.conn())
+        .await?;
+    let l = repo::lookups(&tx, &rows, false).await?;
+    tx.commit().await?;
+    let items = rows.iter().map(|i| repo::staff_view(i, &l)).collect::<ApiResult<Vec<_>>>()?;
+    Ok(Page { items, total, page, per_page })
+}
+
+#[tracing::instrument(skip(state, input))]
+pub async fn create(
+    state: &AppState,
+    staff: &Staff,
+    client: ClientId,
+    project: ProjectId,
+    input: NewBacklogItem,
+) -> ApiResult<BacklogItemView> {
+    let f = parse_fields(&input.item)?;
+    let tx = state.db.tenant(staff).await?;
+    let (c, p) = repo::project(&tx, staff, client, project, Need::Manage).await?;
+    repo::stage(&tx, client, input.item.stage_id).await?;
+    let rank = next_rank(&tx, project).await?;
+    let now = Utc::now();
+    let status = if input.propose { BacklogStatus::Proposed } else { BacklogStatus::Idea };
+    let row = new_row(&tx, &p, f, input.item.stage_id.map(|s| s.0), rank, status, staff.user.0, now);
+    backlog_items::Entity::insert(backlog_items::ActiveModel::from(row.clone()))
+        .exec_without_returning(tx.conn())
+        .await?;
+    repo::record(
+        &tx,
+        &row,
+        ItemEventKind::Created,
+        staff.user.0,
+        Side::Agency,
+        vec![FieldChange { field: "status".into(), old: None, new: Some(status.as_str().into()) }],
+    )
+    .await?;
+    if input.propose {
+        notify::approvers(&tx, state, &c, vec![row.title.clone()]).await?;
+    }
+    let l = repo::lookups(&tx, std::slice::from_ref(&row), false).await?;
+    tx.commit().await?;
+    repo::staff_view(&row, &l)
+}
+
+pub async fn next_rank(tx: &crate::db::TenantTx, project: ProjectId) -> ApiResult<i64> {
+    let max: Option<i64> = tx
+        .find::<backlog_items::Entity>()
+        .select_only()
+        .column_as(Expr::col(backlog_items::Column::Rank).max(), "m")
+        .filter(backlog_items::Column::ProjectId.eq(project.0))
+        .into_tuple::<Option<i64>>()
+        .one(tx.conn())
+        .await?
+        .flatten();
+    Ok(max.unwrap_or(0) + 1)
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn new_row(
+    tx: &crate::db::TenantTx,
+    project: &accord_entity::projects::Model,
+    f: Fields,
+    stage: Option<uuid::Uuid>,
+    rank: i64,
+    status: BacklogStatus,
+    author: uuid::Uuid,
+    now: chrono::DateTime<Utc>,
+) -> backlog_items::Model {
+    backlog_items::Model {
+        id: uuid::Uuid::new_v4(),
+        agency_id: tx.agency_id().0,
+        client_id: project.client_id,
+        project_id: project.id,
+        title_search: search_key(&f.title),
+        title: f.title,
+        description: f.description,
+        benefit: f.benefit,
+        estimate_minutes: f.estimate_minutes,
+        price_minor: f.price_minor,
+        currency: f.currency.unwrap_or_else(|| project.currency.clone()),
+        rank,
+        priority: f.priority.as_str().into(),
+        source: f.source.as_str().into(),
+        status: status.as_str().into(),
+        change_request: f.change_request,
+        stage_id: stage,
+        version: 1,
+        decision_kind: None,
+        decided_by: None,
+        decided_at: None,
+        decision_comment: None,
+        frozen_estimate_minutes: None,
+        frozen_price_minor: None,
+        has_previous: false,
+        previous_estimate_minutes: None,
+        previous_price_minor: None,
+        created_by: Some(author),
+        created_at: now,
+        updated_at: now,
+    }
+}
+
+pub async fn detail(
+    state: &AppState,
+    staff: &Staff,
+    client: ClientId,
+    project: ProjectId,
+    item: BacklogItemId,
+) -> ApiResult<BacklogItemDetail> {
+    let tx = state.db.tenant(staff).await?;
+    let (_, p) = repo::project(&tx, staff, client, project, Need::Read).await?;
+    let row = repo::item(&tx, project, item).await?;
+    let l = repo::lookups(&tx, std::slice::from_ref(&row), false).await?;
+    let comments = repo::comments(&tx, row.id, false).await?;
+    let history = repo::history(&tx, row.id).await?;
+    tx.commit().await?;
+    Ok(BacklogItemDetail { item: repo::staff_view(&row, &l)?, project_name: p.name, comments, history })
+}
+
+/// Clears the client's decision and remembers the approved values, so the client sees
+/// "was X, now Y" when the item comes back to them.
+fn back_to_client(row: &mut backlog_items::Model) {
+    row.has_previous = true;
+    row.previous_estimate_minutes = row.frozen_estimate_minutes;
+    row.previous_price_minor = row.frozen_price_minor;
+    row.status = BacklogStatus::Proposed.as_str().into();
+    row.decision_kind = None;
+    row.decided_by = None;
+    row.decided_at = None;
+    row.decision_comment = None;
+    row.frozen_estimate_minutes = None;
+    row.frozen_price_minor = None;
+}
+
+#[tracing::instrument(skip(state, input))]
+pub async fn update(
+    state: &AppState,
+    staff: &Staff,
+    client: ClientId,
+    project: ProjectId,
+    item: BacklogItemId,
+    input: BacklogItemUpdate,
+) -> ApiResult<BacklogItemView> {
+    let f = parse_fields(&input.item)?;
+    let tx = state.db.tenant(staff).await?;
+    let (c, _) = repo::project(&tx, staff, client, project, Need::Manage).await?;
+    let before = repo::item(&tx, project, item).await?;
+    repo::check_version(&before, input.version)?;
+    repo::stage(&tx, client, input.item.stage_id).await?;
+    let status = BacklogStatus::parse(&before.status).ok_or_else(|| ApiError::internal("bad status"))?;
+    let mut after = before.clone();
+    after.title_search = search_key(&f.title);
+    after.title = f.title;
+    after.description = f.description;
+    after.benefit = f.benefit;
+    after.estimate_minutes = f.estimate_minutes;
+    after.price_minor = f.price_minor;
+    if let Some(currency) = f.currency {
+        after.currency = currency;
+    }
+    after.priority = f.priority.as_str().into();
+    after.source = f.source.as_str().into();
+    after.change_request = f.change_request;
+    after.stage_id = input.item.stage_id.map(|s| s.0);
+    let estimate_changed = after.estimate_minutes != before.estimate_minutes
+        || after.price_minor != before.price_minor
+        || (after.price_minor.is_some() && after.currency != before.currency);
+    let mut kind = ItemEventKind::Updated;
+    if estimate_changed {
+        match rules::estimate_change(status) {
+            EstimateChange::Free => {}
+            EstimateChange::Locked => {
+                return Err(ApiError::new(
+                    actix_web::http::StatusCode::CONFLICT,
+                    codes::ESTIMATE_LOCKED,
+                    "Work on this item has started: its estimate and price can no longer change.",
+                ))
+            }
+            EstimateChange::BackToClient => {
+                back_to_client(&mut after);
+                kind = ItemEventKind::Reproposed;
+            }
+        }
+    }
+    let titles = stage_titles(&tx, &[before.stage_id, after.stage_id]).await?;
+    let changes = repo::diff(&before, &after, &titles);
+    if changes.is_empty() {
+        let l = repo::lookups(&tx, std::slice::from_ref(&before), false).await?;
+        tx.commit().await?;
+        return repo::staff_view(&before, &l);
+    }
+    let after = repo::save(&tx, &before, after).await?;
+    repo::record(&tx, &after, kind, staff.user.0, Side::Agency, changes).await?;
+    if kind == ItemEventKind::Reproposed {
+        notify::approvers(&tx, state, &c, vec![after.title.clone()]).await?;
+    }
+    let l = repo::lookups(&tx, std::slice::from_ref(&after), false).await?;
+    tx.commit().await?;
+    repo::staff_view(&after, &l)
+}
+
+#[tracing::instrument(skip(state))]
+pub async fn change_status(
+    state: &AppState,
+    staff: &Staff,
+    client: ClientId,
+    project: ProjectId,
+    item: BacklogItemId,
+    input: StatusChange,
+) -> ApiResult<BacklogItemView> {
+    let tx = state.db.tenant(staff).await?;
+    // Readers learn nothing beyond what they may read; the move's own need is checked below.
+    let (c, _) = repo::project(&tx, staff, client, project, Need::Read).await?;
+    let before = repo::item(&tx, project, item).await?;
+    let from = BacklogStatus::parse(&before.status).ok_or_else(|| ApiError::internal("bad status"))?;
+    let need = rules::staff_move(from, input.to)?;
+    repo::project(&tx, staff, client, project, need).await?;
+    repo::check_version(&before, input.version)?;
+    if matches!(input.to, BacklogStatus::Scheduled | BacklogStatus::InProgress)
+        && !rules::change_request_cleared(&before)
+    {
+        return Err(ApiError::new(
+            actix_web::http::StatusCode::CONFLICT,
+            codes::CHANGE_REQUEST_NOT_APPROVED,
+            "This change request has no client-approved price yet: no work before the client approves it.",
+        ));
+    }
+    let mut after = before.clone();
+    after.status = input.to.as_str().into();
+    if input.to == BacklogStatus::Proposed && from == BacklogStatus::Declined {
+        // Offered again: the old decline stays in the history, not on the item.
+        after.decision_kind = None;
+        after.decided_by = None;
+        after.decided_at = None;
+        after.decision_comment = None;
+    }
+    let changes = vec![FieldChange {
+        field: "status".into(),
+        old: Some(from.as_str().into()),
+        new: Some(input.to.as_str().into()),
+    }];
+    let after = repo::save(&tx, &before, after).await?;
+    repo::record(&tx, &after, ItemEventKind::StatusChanged, staff.user.0, Side::Agency, changes).await?;
+    if input.to == BacklogStatus::Proposed {
+        notify::approvers(&tx, state, &c, vec![after.title.clone()]).await?;
+    }
+    let l = repo::lookups(&tx, std::slice::from_ref(&after), false).await?;
+    tx.commit().await?;
+    repo::staff_view(&after, &l)
+}
+
+#[tracing::instrument(skip(state))]
+pub async fn move_item(
+    state: &AppState,
+    staff: &Staff,
+    client: ClientId,
+    project: ProjectId,
+    item: BacklogItemId,
+    input: MoveItem,
+) -> ApiResult<BacklogItemView> {
+    let tx = state.db.tenant(staff).await?;
+    repo::project(&tx, staff, client, project, Need::Manage).await?;
+    let before = repo::item(&tx, project, item).await?;
+    repo::check_version(&before, input.version)?;
+    let last = next_rank(&tx, project).await? - 1;
+    let to = input.position.clamp(1, last.max(1));
+    if to == before.rank {
+        let l = repo::lookups(&tx, std::slice::from_ref(&before), false).await?;
+        tx.commit().await?;
+        return repo::staff_view(&before, &l);
+    }
+    // Shift the items between the old and the new place by one, in one statement.
+    let (shift, low, high) = if to < before.rank { (1, to, before.rank - 1) } else { (-1, before.rank + 1, to) };
+    backlog_items::Entity::update_many()
+        .col_expr(backlog_items::Column::Rank, Expr::col(backlog_items::Column::Rank).add(shift))
+        .filter(tx.owned::<backlog_items::Entity>())
+        .filter(backlog_items::Column::ProjectId.eq(project.0))
+        .filter(backlog_items::Column::Rank.between(low, high))
+        .exec(tx.conn())
+        .await?;
+    let mut after = before.clone();
+    after.rank = to;
+    let changes = repo::diff(&before, &after, &HashMap::new());
+    let after = repo::save(&tx, &before, after).await?;
+    repo::record(&tx, &after, ItemEventKind::Moved, staff.user.0, Side::Agency, changes).await?;
+    let l = repo::lookups(&tx, std::slice::from_ref(&after), false).await?;
+    tx.commit().await?;
+    repo::staff_view(&after, &l)
+}
+
+pub fn parse_comment(body: &str) -> ApiResult<String> {
+    let body = body.trim();
+    if body.is_empty() {
+        return Err(ApiError::invalid("body", codes::VALIDATION, "Write the comment first."));
+    }
+    if body.chars().count() > 5000 {
+        return Err(ApiError::invalid("body", codes::VALIDATION, "At most 5,000 characters."));
+    }
+    Ok(body.to_string())
+}
+
+pub async fn insert_comment(
+    tx: &crate::db::TenantTx,
+    item: &backlog_items::Model,
+    author: uuid::Uuid,
+    side: Side,
+    internal: bool,
+    body: String,
+) -> ApiResult<backlog_comments::Model> {
+    let row = backlog_comments::Model {
+        id: uuid::Uuid::new_v4(),
+        agency_id: tx.agency_id().0,
+        client_id: item.client_id,
+        item_id: item.id,
+        author_id: author,
+        side: side.as_str().into(),
+        internal,
+        body,
+        created_at: Utc::now(),
+    };
+    backlog_comments::Entity::insert(backlog_comments::ActiveModel::from(row.clone()))
+        .exec_without_returning(tx.conn())
+        .await?;
+    Ok(row)
+}
+
+#[tracing::instrument(skip(state, input))]
+pub async fn comment(
+    state: &AppState,
+    staff: &Staff,
+    client: ClientId,
+    project: ProjectId,
+    item: BacklogItemId,
+    input: NewComment,
+) -> ApiResult<CommentView> {
+    let body = parse_comment(&input.body)?;
+    let tx = state.db.tenant(staff).await?;
+    repo::project(&tx, staff, client, project, Need::Log).await?;
+    let row = repo::item(&tx, project, item).await?;
+    let c = insert_comment(&tx, &row, staff.user.0, Side::Agency, input.internal, body).await?;
+    let names = crate::clients::view::staff_names(&tx, [staff.user.0]).await?;
+    tx.commit().await?;
+    repo::comment_view(&c, &names)
+}

@@ -1,0 +1,485 @@
+//! Roadmap and backlog through the API: the client's decisions with frozen estimates, change
+//! requests, internal comments and ideas kept from the portal, versions, history, CSV, mail,
+//! the two-agreed-items standard, and constant query counts on a 5,000-item backlog.
+
+use accord_entity::backlog_items;
+use accord_tests::{smtp, spawn_app_with, world, Client, TestApp};
+use sea_orm::EntityTrait;
+use secrecy::SecretString;
+use serde_json::{json, Value};
+
+async fn body(res: reqwest::Response, want: u16) -> Value {
+    let status = res.status().as_u16();
+    let text = res.text().await.unwrap();
+    assert_eq!(status, want, "{text}");
+    serde_json::from_str(&text).unwrap_or(Value::Null)
+}
+
+fn backlog_path(w: &world::World) -> String {
+    format!("/api/staff/clients/{}/projects/{}/backlog", w.client_a1.0, w.project_a1)
+}
+
+async fn create(c: &Client, w: &world::World, item: Value) -> Value {
+    body(c.post(&backlog_path(w), item).await, 201).await
+}
+
+async fn below_standard(c: &Client, w: &world::World) -> bool {
+    let list = body(c.get("/api/staff/backlog/below-standard").await, 200).await;
+    list.as_array().unwrap().iter().any(|r| r["project_id"] == json!(w.project_a1))
+}
+
+#[tokio::test]
+async fn approver_decides_in_the_portal_and_the_manager_sees_frozen_estimates() {
+    let Some(mail) = smtp::start() else { return };
+    let url = mail.url();
+    let app = spawn_app_with(move |s| {
+        s.smtp_url = Some(SecretString::from(url));
+        s.mail_poll_ms = 100;
+    })
+    .await;
+    let w = world::build(&app).await;
+    let manager = app.signed_in(&w.manager_a.email, world::PASSWORD).await;
+    let approver = app.signed_in(&w.approver_a1.email, world::PASSWORD).await;
+    let viewer = app.signed_in(&w.viewer_a1.email, world::PASSWORD).await;
+    assert!(below_standard(&manager, &w).await, "no agreed items yet: below the standard");
+
+    let landing = create(
+        &manager,
+        &w,
+        json!({ "title": "Новый лендинг", "priority": "high", "source": "analytics",
+        "estimate_minutes": 750, "price": { "amount_minor": 9_000_000, "currency": "RUB" }, "propose": true,
+        "benefit": "Больше заявок из рекламы" }),
+    )
+    .await;
+    assert_eq!(landing["status"], "proposed");
+    let cr = create(
+        &manager,
+        &w,
+        json!({ "title": "Интеграция с CRM", "priority": "normal", "source": "client_request",
+        "change_request": true, "price": { "amount_minor": 4_500_000, "currency": "RUB" }, "propose": true }),
+    )
+    .await;
+    let banner = create(
+        &manager,
+        &w,
+        json!({ "title": "Баннер к праздникам", "priority": "low",
+        "source": "agency_idea", "estimate_minutes": 120, "propose": true }),
+    )
+    .await;
+    // A change request needs a price.
+    let res = manager
+        .post(
+            &backlog_path(&w),
+            json!({ "title": "Free extra", "priority": "low", "source": "agency_idea", "change_request": true }),
+        )
+        .await;
+    assert_eq!(body(res, 422).await["code"], "price_required");
+
+    // Approvers get one mail per proposal, in the portal's language.
+    let got = mail.wait_for(&w.approver_a1.email, 3).await;
+    assert!(
+        got.iter().any(|m| m.text.contains("Новый лендинг")),
+        "{:?}",
+        got.iter().map(|m| &m.subject).collect::<Vec<_>>()
+    );
+    assert!(got[0].link("http").contains("/portal/backlog"));
+
+    // The portal: proposed items await; the internal idea and internal notes never show.
+    let portal = body(approver.get("/api/portal/backlog").await, 200).await;
+    assert_eq!(portal["can_decide"], true);
+    let titles: Vec<&str> =
+        portal["awaiting"].as_array().unwrap().iter().map(|i| i["title"].as_str().unwrap()).collect();
+    assert!(titles.contains(&"Новый лендинг") && titles.contains(&"Интеграция с CRM"), "{titles:?}");
+    let text = portal.to_string();
+    assert!(!text.contains(&w.secret_idea) && !text.contains(&w.internal_note));
+    let idea = w.items_a1[0];
+    assert_eq!(
+        approver.get(&format!("/api/portal/backlog/{idea}")).await.status(),
+        404,
+        "ideas do not exist for the client"
+    );
+
+    // A viewer sees the item but cannot decide.
+    let item_url = |i: &Value| format!("/api/portal/backlog/{}", i["id"].as_str().unwrap());
+    let seen = body(viewer.get(&item_url(&landing)).await, 200).await;
+    assert_eq!(seen["can_decide"], false);
+    let res =
+        viewer.post(&format!("{}/decision", item_url(&landing)), json!({ "decision": "approved", "version": 1 })).await;
+    assert_eq!(res.status(), 403);
+
+    // Approve two, decline one (a reason is required).
+    let approved = body(
+        approver
+            .post(&format!("{}/decision", item_url(&landing)), json!({ "decision": "approved", "version": 1 }))
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(approved["item"]["status"], "agreed");
+    assert_eq!(approved["item"]["decision"]["estimate_minutes"], 750);
+    body(
+        approver.post(&format!("{}/decision", item_url(&cr)), json!({ "decision": "approved", "version": 1 })).await,
+        200,
+    )
+    .await;
+    let res = approver
+        .post(&format!("{}/decision", item_url(&banner)), json!({ "decision": "declined", "version": 1 }))
+        .await;
+    assert_eq!(body(res, 422).await["code"], "reason_required");
+    let declined = body(
+        approver
+            .post(
+                &format!("{}/decision", item_url(&banner)),
+                json!({ "decision": "declined", "version": 1, "comment": "Не в этом квартале" }),
+            )
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(declined["item"]["status"], "declined");
+    // Deciding twice is refused.
+    let res = approver
+        .post(&format!("{}/decision", item_url(&banner)), json!({ "decision": "approved", "version": 2 }))
+        .await;
+    assert_eq!(body(res, 409).await["code"], "not_awaiting_decision");
+
+    // The manager hears about each decision and sees who approved what, frozen.
+    let got = mail.wait_for(&w.manager_a.email, 3).await;
+    assert!(got.iter().any(|m| m.subject.contains("declined") && m.text.contains("Не в этом квартале")));
+    let item = body(manager.get(&format!("{}/{}", backlog_path(&w), landing["id"].as_str().unwrap())).await, 200).await;
+    assert_eq!(item["item"]["decision"]["kind"], "approved");
+    assert_eq!(item["item"]["decision"]["by"]["name"], json!(w.approver_a1.name));
+    assert_eq!(item["item"]["decision"]["price"]["amount_minor"], 9_000_000);
+    assert!(item["history"].as_array().unwrap().iter().any(|e| e["kind"] == "approved" && e["side"] == "client"));
+    assert!(!below_standard(&manager, &w).await, "two agreed items: the project meets the standard");
+    let projects = body(manager.get(&format!("/api/staff/clients/{}/projects", w.client_a1.0)).await, 200).await;
+    assert_eq!(projects[0]["agreed_not_started"], 2);
+    assert_eq!(projects[0]["below_standard"], false);
+
+    // Approved change requests per month, in the portal.
+    let portal = body(approver.get("/api/portal/backlog").await, 200).await;
+    let months = portal["change_requests_by_month"].as_array().unwrap();
+    assert_eq!(months.len(), 1);
+    assert_eq!(months[0]["total"]["amount_minor"], 4_500_000);
+    assert_eq!(months[0]["count"], 1);
+
+    // A new price on an agreed item sends it back to the client: "was X, now Y".
+    let landing_id = landing["id"].as_str().unwrap();
+    let edit = json!({ "version": 2, "title": "Новый лендинг", "priority": "high", "source": "analytics",
+        "estimate_minutes": 900, "price": { "amount_minor": 10_800_000, "currency": "RUB" } });
+    let back =
+        body(manager.send("PUT", &format!("{}/{landing_id}", backlog_path(&w)), Some(edit.clone())).await, 200).await;
+    assert_eq!(back["status"], "proposed");
+    assert_eq!(back["previous"]["price"]["amount_minor"], 9_000_000);
+    assert!(below_standard(&manager, &w).await, "one agreed item left");
+    let seen = body(approver.get(&format!("/api/portal/backlog/{landing_id}")).await, 200).await;
+    assert_eq!(seen["item"]["previous"]["estimate_minutes"], 750);
+    assert_eq!(seen["item"]["estimate_minutes"], 900);
+    // The same edit from the old copy is refused: no silent overwrite.
+    let res = manager.send("PUT", &format!("{}/{landing_id}", backlog_path(&w)), Some(edit)).await;
+    assert_eq!(body(res, 409).await["code"], "stale_version");
+    // An approval of the version the approver saw before the change is refused too.
+    let res = approver
+        .post(&format!("/api/portal/backlog/{landing_id}/decision"), json!({ "decision": "approved", "version": 2 }))
+        .await;
+    assert_eq!(body(res, 409).await["code"], "stale_version");
+}
+
+#[tokio::test]
+async fn status_machine_comments_history_and_order() {
+    let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
+    let w = world::build(&app).await;
+    let manager = app.signed_in(&w.manager_a.email, world::PASSWORD).await;
+    let specialist = app.signed_in(&w.specialist_a.email, world::PASSWORD).await;
+    let approver = app.signed_in(&w.approver_a1.email, world::PASSWORD).await;
+    let item = create(&manager, &w, json!({ "title": "SEO audit", "priority": "normal", "source": "analytics" })).await;
+    assert_eq!(item["status"], "idea");
+    let url = format!("{}/{}", backlog_path(&w), item["id"].as_str().unwrap());
+    let status = |to: &str, version: i64| json!({ "to": to, "version": version });
+
+    // The staff cannot approve for the client, nor jump ahead.
+    let res = manager.post(&format!("{url}/status"), status("agreed", 1)).await;
+    assert_eq!(body(res, 409).await["code"], "invalid_transition");
+    let res = manager.post(&format!("{url}/status"), status("done", 1)).await;
+    assert_eq!(body(res, 409).await["code"], "invalid_transition");
+    let res = specialist.post(&format!("{url}/status"), status("proposed", 1)).await;
+    assert_eq!(res.status(), 403, "a specialist does not propose to the client");
+    body(manager.post(&format!("{url}/status"), status("proposed", 1)).await, 200).await;
+    let res = manager.post(&format!("{url}/status"), status("agreed", 2)).await;
+    assert_eq!(body(res, 409).await["code"], "invalid_transition");
+    let portal_url = format!("/api/portal/backlog/{}", item["id"].as_str().unwrap());
+    body(approver.post(&format!("{portal_url}/decision"), json!({ "decision": "approved", "version": 2 })).await, 200)
+        .await;
+    body(manager.post(&format!("{url}/status"), status("scheduled", 3)).await, 200).await;
+    body(specialist.post(&format!("{url}/status"), status("in_progress", 4)).await, 200).await;
+    // Started work keeps its estimate.
+    let res = manager
+        .send("PUT", &url, Some(json!({ "version": 5, "title": "SEO audit", "priority": "normal", "source": "analytics", "estimate_minutes": 60 })))
+        .await;
+    assert_eq!(body(res, 409).await["code"], "estimate_locked");
+    body(specialist.post(&format!("{url}/status"), status("done", 5)).await, 200).await;
+
+    // Comments: internal ones stay in the agency; the client's question is seen by both.
+    body(manager.post(&format!("{url}/comments"), json!({ "body": "Маржа низкая", "internal": true })).await, 201)
+        .await;
+    body(
+        manager.post(&format!("{url}/comments"), json!({ "body": "Отчёт пришлём в пятницу", "internal": false })).await,
+        201,
+    )
+    .await;
+    body(approver.post(&format!("{portal_url}/comments"), json!({ "body": "А что с мобильной версией?" })).await, 201)
+        .await;
+    let staff_view = body(manager.get(&url).await, 200).await;
+    assert_eq!(staff_view["comments"].as_array().unwrap().len(), 3);
+    let portal_view = body(approver.get(&portal_url).await, 200).await;
+    let texts: Vec<&str> =
+        portal_view["comments"].as_array().unwrap().iter().map(|c| c["body"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["Отчёт пришлём в пятницу", "А что с мобильной версией?"]);
+    assert!(!portal_view.to_string().contains("Маржа"));
+    assert_eq!(portal_view["item"]["comment_count"], 2);
+
+    // History: every change, newest first, with the fields.
+    let kinds: Vec<&str> =
+        staff_view["history"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["status_changed", "status_changed", "status_changed", "approved", "status_changed", "created"]);
+    assert_eq!(
+        staff_view["history"][0]["changes"][0],
+        json!({ "field": "status", "old": "in_progress", "new": "done" })
+    );
+
+    // Order: move the new item to the top.
+    let first =
+        create(&manager, &w, json!({ "title": "Top priority", "priority": "high", "source": "client_request" })).await;
+    let moved = body(
+        manager
+            .post(
+                &format!("{}/{}/move", backlog_path(&w), first["id"].as_str().unwrap()),
+                json!({ "position": 1, "version": 1 }),
+            )
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(moved["rank"], 1);
+    let list = body(manager.get(&format!("{}?per_page=100", backlog_path(&w))).await, 200).await;
+    let ranks: Vec<i64> = list["items"].as_array().unwrap().iter().map(|i| i["rank"].as_i64().unwrap()).collect();
+    assert_eq!(list["items"][0]["title"], "Top priority");
+    assert_eq!(ranks, (1..=ranks.len() as i64).collect::<Vec<_>>(), "ranks stay dense");
+    // Filters and search.
+    let found = body(manager.get(&format!("{}?q=seo%20AUD&status=done", backlog_path(&w))).await, 200).await;
+    assert_eq!(found["total"], 1);
+    let bad = manager.get(&format!("{}?status=finished", backlog_path(&w))).await;
+    assert_eq!(bad.status(), 400);
+}
+
+#[tokio::test]
+async fn roadmap_renders_safe_html_and_tracks_goals_and_stages() {
+    let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
+    let w = world::build(&app).await;
+    let manager = app.signed_in(&w.manager_a.email, world::PASSWORD).await;
+    let approver = app.signed_in(&w.approver_a1.email, world::PASSWORD).await;
+    let base = format!("/api/staff/clients/{}/roadmap", w.client_a1.0);
+    let xss = "**Сейчас** 5 заявок <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1))";
+    let r = body(
+        manager.send("PUT", &format!("{base}/points"), Some(json!({ "point_a": xss, "point_b": "# 50 заявок" }))).await,
+        200,
+    )
+    .await;
+    let html = r["point_a"]["html"].as_str().unwrap();
+    assert!(html.contains("<strong>Сейчас</strong>"), "{html}");
+    for bad in ["<script", "onerror", "javascript:"] {
+        assert!(!html.contains(bad), "{bad} survived: {html}");
+    }
+    assert_eq!(r["point_b"]["html"], "<h1>50 заявок</h1>\n");
+
+    let goal = body(
+        manager
+            .post(&format!("{base}/goals"), json!({ "name": "Заявки", "unit": "в месяц", "baseline": 5, "target": 50 }))
+            .await,
+        201,
+    )
+    .await;
+    let goal_url = format!("{base}/goals/{}/values", goal["id"].as_str().unwrap());
+    body(manager.post(&goal_url, json!({ "value": 14, "measured_on": "2026-10-01" })).await, 200).await;
+    let g = body(manager.post(&goal_url, json!({ "value": 27.5, "measured_on": "2026-11-01" })).await, 200).await;
+    assert_eq!(g["current"], 27.5);
+    assert_eq!(g["progress_pct"], 50);
+    assert_eq!(g["values"].as_array().unwrap().len(), 2);
+    let res = manager.post(&goal_url, json!({ "value": 1, "measured_on": "2099-01-01" })).await;
+    assert_eq!(res.status(), 422);
+
+    let stage = body(
+        manager
+            .post(
+                &format!("{base}/stages"),
+                json!({ "title": "Запуск", "starts_on": "2026-11-01", "ends_on": "2026-12-31", "status": "active" }),
+            )
+            .await,
+        201,
+    )
+    .await;
+    let res = manager
+        .post(
+            &format!("{base}/stages"),
+            json!({ "title": "Backwards", "starts_on": "2026-12-01", "ends_on": "2026-11-01", "status": "planned" }),
+        )
+        .await;
+    assert_eq!(body(res, 422).await["field"], "ends_on");
+    for (title, propose) in [("Linked idea", false), ("Linked proposal", true)] {
+        create(&manager, &w, json!({ "title": title, "priority": "normal", "source": "analytics", "stage_id": stage["id"], "propose": propose }))
+            .await;
+    }
+    let staff_view = body(manager.get(&base).await, 200).await;
+    let s = staff_view["stages"].as_array().unwrap().iter().find(|s| s["id"] == stage["id"]).unwrap().clone();
+    assert_eq!(s["items"].as_array().unwrap().len(), 2);
+    assert_eq!(s["items_counted"], 1, "ideas do not count towards progress");
+    assert_eq!(s["progress_pct"], 0);
+    let portal = body(approver.get("/api/portal/roadmap").await, 200).await;
+    let ps = portal["stages"].as_array().unwrap().iter().find(|s| s["id"] == stage["id"]).unwrap().clone();
+    assert_eq!(ps["items"].as_array().unwrap().len(), 1, "the portal never lists ideas");
+    assert!(!portal.to_string().contains("Linked idea"));
+    assert!(portal["point_a"]["html"].as_str().unwrap().contains("<strong>"));
+}
+
+#[tokio::test]
+async fn csv_import_is_all_or_nothing_and_export_round_trips() {
+    let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
+    let w = world::build(&app).await;
+    let manager = app.signed_in(&w.manager_a.email, world::PASSWORD).await;
+    let csv_url = format!("{}.csv", backlog_path(&w));
+    let count = |c: Value| c["total"].as_u64().unwrap();
+    let before = count(body(manager.get(&backlog_path(&w)).await, 200).await);
+
+    let bad = "title;estimate_hours;price;priority;change_request;status\n\
+               Good row;1,5;;high;false;idea\n\
+               ;2;;low;false;idea\n\
+               Gift;3;;normal;true;proposed\n\
+               Late;x;;urgent;false;done\n";
+    let res = manager.post(&csv_url, json!({ "csv": bad })).await;
+    let err = body(res, 422).await;
+    assert_eq!(err["code"], "import_rejected");
+    let rows: Vec<(u64, &str)> = err["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["row"].as_u64().unwrap(), r["field"].as_str().unwrap()))
+        .collect();
+    assert!(
+        rows.contains(&(2, "title")) && rows.contains(&(3, "price")) && rows.contains(&(4, "estimate_hours")),
+        "{rows:?}"
+    );
+    assert!(rows.contains(&(4, "priority")) && rows.contains(&(4, "status")), "{rows:?}");
+    assert_eq!(count(body(manager.get(&backlog_path(&w)).await, 200).await), before, "nothing imported");
+
+    let good =
+        "\u{feff}title;description;benefit;estimate_hours;price;currency;priority;source;change_request;status\n\
+                Аудит скорости;Проверить **LCP**;Быстрее сайт;4;12 000;RUB;high;analytics;false;idea\n\
+                Доп. посадочная;;;8;30000,50;RUB;normal;client_request;да;proposed\n";
+    let done = body(manager.post(&csv_url, json!({ "csv": good })).await, 200).await;
+    assert_eq!(done["imported"], 2);
+    let list = body(manager.get(&format!("{}?change_request=true", backlog_path(&w))).await, 200).await;
+    assert_eq!(list["items"][0]["price"]["amount_minor"], 3_000_050);
+    assert_eq!(list["items"][0]["status"], "proposed");
+
+    let res = manager.get(&csv_url).await;
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    let text = res.text().await.unwrap();
+    assert!(text.starts_with('\u{feff}'));
+    assert!(
+        text.contains("Аудит скорости,Проверить **LCP**,Быстрее сайт,4,12000.00,RUB,high,analytics,false,idea"),
+        "{text}"
+    );
+    // The export imports back as it is.
+    let again = body(
+        manager.post(&csv_url, json!({ "csv": text.replace(",proposed", ",idea").replace(",agreed", ",idea") })).await,
+        200,
+    )
+    .await;
+    assert!(again["imported"].as_u64().unwrap() >= 2);
+}
+
+async fn bulk_items(app: &TestApp, w: &world::World, n: usize) {
+    let tx = app.db.unscoped("test seeds backlog").await.unwrap();
+    let now = chrono::Utc::now();
+    let rows: Vec<backlog_items::ActiveModel> = (0..n)
+        .map(|i| {
+            backlog_items::ActiveModel::from(backlog_items::Model {
+                id: uuid::Uuid::new_v4(),
+                agency_id: w.a.id.0,
+                client_id: w.client_a1.0 .0,
+                project_id: w.project_a1.0,
+                title: format!("Bulk {i:05}"),
+                title_search: format!("bulk {i:05}"),
+                description: "Some *markdown*".into(),
+                benefit: String::new(),
+                estimate_minutes: Some(60),
+                price_minor: Some(100_000),
+                currency: "RUB".into(),
+                rank: 100 + i as i64,
+                priority: "normal".into(),
+                source: "analytics".into(),
+                status: ["idea", "proposed", "agreed", "done"][i % 4].into(),
+                change_request: i % 7 == 0,
+                stage_id: None,
+                version: 1,
+                decision_kind: None,
+                decided_by: None,
+                decided_at: None,
+                decision_comment: None,
+                frozen_estimate_minutes: None,
+                frozen_price_minor: None,
+                has_previous: false,
+                previous_estimate_minutes: None,
+                previous_price_minor: None,
+                created_by: Some(w.manager_a.id.0),
+                created_at: now,
+                updated_at: now,
+            })
+        })
+        .collect();
+    for chunk in rows.chunks(500) {
+        backlog_items::Entity::insert_many(chunk.to_vec()).exec_without_returning(tx.conn()).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+}
+
+async fn queries_for(app: &TestApp, c: &Client, path: &str) -> u64 {
+    let before = app.db.queries_run();
+    let res = c.get(path).await;
+    assert_eq!(res.status(), 200, "{path}");
+    app.db.queries_run() - before
+}
+
+#[tokio::test]
+async fn backlog_of_5000_items_answers_in_a_constant_number_of_queries() {
+    let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
+    let w = world::build(&app).await;
+    let manager = app.signed_in(&w.manager_a.email, world::PASSWORD).await;
+    let approver = app.signed_in(&w.approver_a1.email, world::PASSWORD).await;
+    let pages = [
+        format!("{}?per_page=100", backlog_path(&w)),
+        format!("{}?per_page=50&change_request=false", backlog_path(&w)),
+        format!("/api/staff/clients/{}/projects", w.client_a1.0),
+        "/api/staff/backlog/below-standard".to_string(),
+    ];
+    // The same kinds of rows before and after (an author to look up), only more of them.
+    create(&manager, &w, json!({ "title": "First", "priority": "normal", "source": "analytics" })).await;
+    let mut small = Vec::new();
+    for p in &pages {
+        small.push(queries_for(&app, &manager, p).await);
+    }
+    let portal_small = queries_for(&app, &approver, "/api/portal/backlog").await;
+    bulk_items(&app, &w, 5_000).await;
+    for (p, before) in pages.iter().zip(small) {
+        let after = queries_for(&app, &manager, p).await;
+        eprintln!("{p}: {before} → {after} queries (7 → 5,007 items)");
+        assert_eq!(before, after, "{p} runs more queries for more items");
+    }
+    let portal_large = queries_for(&app, &approver, "/api/portal/backlog").await;
+    eprintln!("/api/portal/backlog: {portal_small} → {portal_large} queries (7 → 5,007 items)");
+    assert_eq!(portal_small, portal_large);
+    let page = body(manager.get(&pages[0]).await, 200).await;
+    assert_eq!(page["total"], 5_007);
+    assert_eq!(page["items"].as_array().unwrap().len(), 100);
+}

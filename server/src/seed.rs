@@ -8,10 +8,12 @@ use crate::domain::{DisplayName, Email, Slug, TimeZone};
 use crate::error::ApiError;
 use crate::platform::service::{create_agency, ReadyAgency};
 use accord_api::{
-    ClientStatus, Locale, PortalRole, PrincipalKind, ProjectKind, ProjectStatus, StaffRole, TouchpointKind, UserStatus,
+    BacklogSource, BacklogStatus, ClientStatus, DecisionKind, Locale, PortalRole, PrincipalKind, Priority, ProjectKind,
+    ProjectStatus, StaffRole, StageStatus, TouchpointKind, UserStatus,
 };
 use accord_entity::{
-    agencies, client_status_changes, clients, contacts, project_members, projects, touchpoints, users,
+    agencies, backlog_items, client_status_changes, clients, contacts, goal_values, project_members, projects,
+    roadmap_goals, roadmap_stages, roadmaps, touchpoints, users,
 };
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -108,6 +110,7 @@ pub async fn seed_demo(db: &Db) -> Result<(), ApiError> {
             .exec_without_returning(tx.conn())
             .await?;
     }
+    let mut approver_contact = None;
     for (login, name, role) in [
         (&DEMO_LOGINS[3], "Мария Ковалёва", PortalRole::Approver),
         (&DEMO_LOGINS[4], "Пётр Иванов", PortalRole::Viewer),
@@ -116,6 +119,9 @@ pub async fn seed_demo(db: &Db) -> Result<(), ApiError> {
         let mut contact = new_contact(agency.id, client.id, name, login.email, role);
         contact.user_id = Some(user.id);
         contact.decision_maker = role == PortalRole::Approver;
+        if role == PortalRole::Approver {
+            approver_contact = Some(contact.id);
+        }
         users::Entity::insert(users::ActiveModel::from(user)).exec_without_returning(tx.conn()).await?;
         contacts::Entity::insert(contacts::ActiveModel::from(contact)).exec_without_returning(tx.conn()).await?;
     }
@@ -148,6 +154,14 @@ pub async fn seed_demo(db: &Db) -> Result<(), ApiError> {
             .exec_without_returning(tx.conn())
             .await?;
     }
+    let website = projects::Entity::find()
+        .filter(projects::Column::ClientId.eq(client.id))
+        .filter(projects::Column::Status.eq(ProjectStatus::Active.as_str()))
+        .one(tx.conn())
+        .await?;
+    if let (Some(website), Some(approver)) = (website, approver_contact) {
+        seed_roadmap(&tx, &website, manager_id, approver, now).await?;
+    }
     let mut last_touch = None;
     for (days_ago, kind, summary) in [
         (9_i64, TouchpointKind::Meeting, "Установочная встреча: цели на квартал, формат еженедельных отчётов."),
@@ -174,5 +188,143 @@ pub async fn seed_demo(db: &Db) -> Result<(), ApiError> {
         .exec(tx.conn())
         .await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// (title, status, hours, price ₽, change request, stage, decided days ago, decline reason)
+type DemoItem = (&'static str, BacklogStatus, i64, i64, bool, Option<usize>, Option<i64>, Option<&'static str>);
+
+/// Point A and B, two goals with three months of values, three stages, and a backlog in every
+/// state: what the roadmap and the approval flow look like once an account is under way.
+async fn seed_roadmap(
+    tx: &crate::db::PlatformTx,
+    project: &projects::Model,
+    manager: uuid::Uuid,
+    approver: uuid::Uuid,
+    now: chrono::DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let (agency, client) = (project.agency_id, project.client_id);
+    let today = now.date_naive();
+    let days = chrono::Duration::days;
+    roadmaps::Entity::insert(roadmaps::ActiveModel::from(roadmaps::Model {
+        client_id: client,
+        agency_id: agency,
+        point_a: "Сайт приносит **около 40 заявок в месяц**, конверсия 1,2 %.\n\n- форма заявки длинная, с мобильных почти не заполняют\n- аналитики по каналам нет".into(),
+        point_b: "**80 заявок в месяц** через полгода при том же рекламном бюджете.\n\n- конверсия 2,5 %\n- сквозная аналитика: стоимость заявки по каждому каналу".into(),
+        updated_by: Some(manager),
+        updated_at: now,
+    }))
+    .exec_without_returning(tx.conn())
+    .await?;
+    for (name, unit, baseline, target, values) in [
+        ("Заявки с сайта", "в месяц", 40.0, 80.0, [40.0, 47.0, 55.0]),
+        ("Конверсия сайта", "%", 1.2, 2.5, [1.2, 1.5, 1.7]),
+    ] {
+        let goal = roadmap_goals::Model {
+            id: uuid::Uuid::new_v4(),
+            agency_id: agency,
+            client_id: client,
+            name: name.into(),
+            unit: unit.into(),
+            baseline,
+            target,
+            created_at: now,
+        };
+        roadmap_goals::Entity::insert(roadmap_goals::ActiveModel::from(goal.clone()))
+            .exec_without_returning(tx.conn())
+            .await?;
+        for (months_ago, value) in [(2_i64, values[0]), (1, values[1]), (0, values[2])] {
+            goal_values::Entity::insert(goal_values::ActiveModel::from(goal_values::Model {
+                id: uuid::Uuid::new_v4(),
+                agency_id: agency,
+                client_id: client,
+                goal_id: goal.id,
+                value,
+                measured_on: today - days(30 * months_ago),
+                recorded_by: Some(manager),
+                recorded_at: now,
+            }))
+            .exec_without_returning(tx.conn())
+            .await?;
+        }
+    }
+    let mut stages = Vec::new();
+    for (title, from, to, status) in [
+        ("Аудит и быстрые победы", -60_i64, -15_i64, StageStatus::Done),
+        ("Рост конверсии", -14, 45, StageStatus::Active),
+        ("Масштабирование", 46, 150, StageStatus::Planned),
+    ] {
+        let stage = roadmap_stages::Model {
+            id: uuid::Uuid::new_v4(),
+            agency_id: agency,
+            client_id: client,
+            title: title.into(),
+            starts_on: today + days(from),
+            ends_on: today + days(to),
+            status: status.as_str().into(),
+            created_at: now,
+        };
+        roadmap_stages::Entity::insert(roadmap_stages::ActiveModel::from(stage.clone()))
+            .exec_without_returning(tx.conn())
+            .await?;
+        stages.push(stage.id);
+    }
+    let items: [DemoItem; 7] = [
+        ("Раздел с кейсами", BacklogStatus::Done, 12, 36_000, false, Some(0), Some(40), None),
+        ("Переделать форму заявки", BacklogStatus::Agreed, 16, 48_000, false, Some(1), Some(5), None),
+        ("Подключить сквозную аналитику", BacklogStatus::Scheduled, 20, 60_000, false, Some(1), Some(12), None),
+        ("Онлайн-запись на консультацию", BacklogStatus::Proposed, 40, 120_000, true, Some(1), None, None),
+        ("Ускорить мобильную версию", BacklogStatus::Proposed, 24, 72_000, false, Some(2), None, None),
+        ("Чат-бот в Telegram", BacklogStatus::Idea, 30, 90_000, false, None, None, None),
+        (
+            "Баннер в шапке сайта",
+            BacklogStatus::Declined,
+            4,
+            12_000,
+            false,
+            None,
+            Some(3),
+            Some("Не хотим перегружать первый экран."),
+        ),
+    ];
+    for (rank, (title, status, hours, rub, change_request, stage, decided, reason)) in items.into_iter().enumerate() {
+        let approved = decided.is_some() && reason.is_none();
+        let row = backlog_items::Model {
+            id: uuid::Uuid::new_v4(),
+            agency_id: agency,
+            client_id: client,
+            project_id: project.id,
+            title: title.into(),
+            title_search: crate::domain::search_key(title),
+            description: format!("Что сделаем: {}.", title.to_lowercase()),
+            benefit: "Больше заявок при том же бюджете на рекламу.".into(),
+            estimate_minutes: Some(hours * 60),
+            price_minor: Some(rub * 100),
+            currency: "RUB".into(),
+            rank: rank as i64 + 1,
+            priority: if rank < 3 { Priority::High } else { Priority::Normal }.as_str().into(),
+            source: if change_request { BacklogSource::ClientRequest } else { BacklogSource::Analytics }
+                .as_str()
+                .into(),
+            status: status.as_str().into(),
+            change_request,
+            stage_id: stage.map(|i| stages[i]),
+            version: 1,
+            decision_kind: decided
+                .map(|_| if approved { DecisionKind::Approved } else { DecisionKind::Declined }.as_str().into()),
+            decided_by: decided.map(|_| approver),
+            decided_at: decided.map(|d| now - days(d)),
+            decision_comment: reason.map(str::to_string),
+            frozen_estimate_minutes: approved.then_some(hours * 60),
+            frozen_price_minor: approved.then_some(rub * 100),
+            has_previous: false,
+            previous_estimate_minutes: None,
+            previous_price_minor: None,
+            created_by: Some(manager),
+            created_at: now - days(50),
+            updated_at: now - days(decided.unwrap_or(1)),
+        };
+        backlog_items::Entity::insert(backlog_items::ActiveModel::from(row)).exec_without_returning(tx.conn()).await?;
+    }
     Ok(())
 }

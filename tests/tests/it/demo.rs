@@ -33,6 +33,15 @@ async fn every_demo_user_signs_in_to_a_live_looking_account() {
     let projects = home["projects"].as_array().unwrap();
     assert_eq!(projects.len(), 2);
     assert_eq!(projects.iter().filter(|p| !p["budget"].is_null()).count(), 1, "one budget is shared");
+    // A roadmap under way and items awaiting the approver's decision.
+    let roadmap: Value = approver.get("/api/portal/roadmap").await.json().await.unwrap();
+    assert_eq!(roadmap["goals"].as_array().unwrap().len(), 2);
+    assert_eq!(roadmap["stages"].as_array().unwrap().len(), 3);
+    assert!(roadmap["goals"][0]["progress_pct"].as_u64().unwrap() > 0);
+    let backlog: Value = approver.get("/api/portal/backlog").await.json().await.unwrap();
+    assert_eq!(backlog["awaiting"].as_array().unwrap().len(), 2);
+    assert_eq!(backlog["planned"].as_array().unwrap().len(), 2);
+    assert!(!backlog.to_string().contains("Чат-бот"), "the internal idea stays internal");
 
     // Seeding twice does nothing.
     assert!(!accord_server::seed::seed_demo_if_empty(&app.db).await.unwrap());

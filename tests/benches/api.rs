@@ -80,4 +80,20 @@ async fn main() {
     })
     .await;
     measure("GET /api/portal/home", 200, async || get(&contact, "/api/portal/home").await).await;
+
+    world::add_backlog_items(&app, &w, 5_000).await;
+    println!("5,000 backlog items in one project");
+    let backlog = format!("/api/staff/clients/{}/projects/{}/backlog", w.client_a1.0, w.project_a1);
+    measure("GET …/backlog (50/page of 5,006)", 200, async || get(&manager, &backlog).await).await;
+    let search = format!("{backlog}?q=bulk%2004&status=agreed");
+    measure("GET …/backlog?q=&status= (search)", 200, async || get(&manager, &search).await).await;
+    let csv = format!("{backlog}.csv");
+    measure("GET …/backlog.csv (5,006 rows)", 10, async || get(&manager, &csv).await).await;
+    measure("GET /api/staff/backlog/below-standard", 100, async || {
+        get(&owner, "/api/staff/backlog/below-standard").await
+    })
+    .await;
+    measure("GET /api/portal/backlog (2,500 open items)", 20, async || get(&contact, "/api/portal/backlog").await)
+        .await;
+    measure("GET /api/portal/roadmap", 200, async || get(&contact, "/api/portal/roadmap").await).await;
 }

@@ -336,3 +336,49 @@ pub async fn build(app: &TestApp) -> World {
         internal_note,
     }
 }
+
+/// `n` backlog items in `project_a1` (idea, proposed, agreed, done in turn), written in bulk.
+pub async fn add_backlog_items(app: &TestApp, w: &World, n: usize) {
+    let tx = app.db.unscoped("test seeds backlog").await.unwrap();
+    let now = chrono::Utc::now();
+    let rows: Vec<backlog_items::ActiveModel> = (0..n)
+        .map(|i| {
+            backlog_items::ActiveModel::from(backlog_items::Model {
+                id: uuid::Uuid::new_v4(),
+                agency_id: w.a.id.0,
+                client_id: w.client_a1.0 .0,
+                project_id: w.project_a1.0,
+                title: format!("Bulk {i:05}"),
+                title_search: format!("bulk {i:05}"),
+                description: "Some *markdown*".into(),
+                benefit: String::new(),
+                estimate_minutes: Some(60),
+                price_minor: Some(100_000),
+                currency: "RUB".into(),
+                rank: 100 + i as i64,
+                priority: "normal".into(),
+                source: "analytics".into(),
+                status: ["idea", "proposed", "agreed", "done"][i % 4].into(),
+                change_request: i % 7 == 0,
+                stage_id: None,
+                version: 1,
+                decision_kind: None,
+                decided_by: None,
+                decided_at: None,
+                decision_comment: None,
+                frozen_estimate_minutes: None,
+                frozen_price_minor: None,
+                has_previous: false,
+                previous_estimate_minutes: None,
+                previous_price_minor: None,
+                created_by: Some(w.manager_a.id.0),
+                created_at: now,
+                updated_at: now,
+            })
+        })
+        .collect();
+    for chunk in rows.chunks(500) {
+        backlog_items::Entity::insert_many(chunk.to_vec()).exec_without_returning(tx.conn()).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+}

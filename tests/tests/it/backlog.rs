@@ -2,9 +2,7 @@
 //! requests, internal comments and ideas kept from the portal, versions, history, CSV, mail,
 //! the two-agreed-items standard, and constant query counts on a 5,000-item backlog.
 
-use accord_entity::backlog_items;
 use accord_tests::{smtp, spawn_app_with, world, Client, TestApp};
-use sea_orm::EntityTrait;
 use secrecy::SecretString;
 use serde_json::{json, Value};
 
@@ -399,51 +397,6 @@ async fn csv_import_is_all_or_nothing_and_export_round_trips() {
     assert!(again["imported"].as_u64().unwrap() >= 2);
 }
 
-async fn bulk_items(app: &TestApp, w: &world::World, n: usize) {
-    let tx = app.db.unscoped("test seeds backlog").await.unwrap();
-    let now = chrono::Utc::now();
-    let rows: Vec<backlog_items::ActiveModel> = (0..n)
-        .map(|i| {
-            backlog_items::ActiveModel::from(backlog_items::Model {
-                id: uuid::Uuid::new_v4(),
-                agency_id: w.a.id.0,
-                client_id: w.client_a1.0 .0,
-                project_id: w.project_a1.0,
-                title: format!("Bulk {i:05}"),
-                title_search: format!("bulk {i:05}"),
-                description: "Some *markdown*".into(),
-                benefit: String::new(),
-                estimate_minutes: Some(60),
-                price_minor: Some(100_000),
-                currency: "RUB".into(),
-                rank: 100 + i as i64,
-                priority: "normal".into(),
-                source: "analytics".into(),
-                status: ["idea", "proposed", "agreed", "done"][i % 4].into(),
-                change_request: i % 7 == 0,
-                stage_id: None,
-                version: 1,
-                decision_kind: None,
-                decided_by: None,
-                decided_at: None,
-                decision_comment: None,
-                frozen_estimate_minutes: None,
-                frozen_price_minor: None,
-                has_previous: false,
-                previous_estimate_minutes: None,
-                previous_price_minor: None,
-                created_by: Some(w.manager_a.id.0),
-                created_at: now,
-                updated_at: now,
-            })
-        })
-        .collect();
-    for chunk in rows.chunks(500) {
-        backlog_items::Entity::insert_many(chunk.to_vec()).exec_without_returning(tx.conn()).await.unwrap();
-    }
-    tx.commit().await.unwrap();
-}
-
 async fn queries_for(app: &TestApp, c: &Client, path: &str) -> u64 {
     let before = app.db.queries_run();
     let res = c.get(path).await;
@@ -470,7 +423,7 @@ async fn backlog_of_5000_items_answers_in_a_constant_number_of_queries() {
         small.push(queries_for(&app, &manager, p).await);
     }
     let portal_small = queries_for(&app, &approver, "/api/portal/backlog").await;
-    bulk_items(&app, &w, 5_000).await;
+    world::add_backlog_items(&app, &w, 5_000).await;
     for (p, before) in pages.iter().zip(small) {
         let after = queries_for(&app, &manager, p).await;
         eprintln!("{p}: {before} → {after} queries (7 → 5,007 items)");

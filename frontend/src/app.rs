@@ -29,15 +29,24 @@ pub fn App() -> impl IntoView {
                     <RouteDef path=path!("") view=pages::clients::ClientsPage />
                     <ParentRoute path=path!("clients/:id") view=pages::clients::ClientPage>
                         <RouteDef path=path!("") view=pages::clients::OverviewTab />
+                        <RouteDef path=path!("roadmap") view=pages::clients::RoadmapTab />
                         <RouteDef path=path!("segmentation") view=pages::clients::SegmentationTab />
                         <RouteDef path=path!("contacts") view=pages::clients::ContactsTab />
                         <RouteDef path=path!("projects") view=pages::clients::ProjectsTab />
                         <RouteDef path=path!("touchpoints") view=pages::clients::TouchpointsTab />
+                        // Project backlogs (staff)
+                        <RouteDef path=path!("projects/:pid/backlog") view=pages::clients::BacklogPage />
+                        <RouteDef path=path!("projects/:pid/backlog/:item") view=pages::clients::BacklogItemPage />
                     </ParentRoute>
                     <RouteDef path=path!("team") view=pages::team::TeamPage />
+                    <RouteDef path=path!("standard") view=pages::standard::StandardPage />
                 </ParentRoute>
                 <ParentRoute path=path!("/portal") view=PortalArea>
                     <RouteDef path=path!("") view=pages::portal::PortalHomePage />
+                    <RouteDef path=path!("roadmap") view=pages::portal::roadmap::PortalRoadmapPage />
+                    // Portal backlog and decisions
+                    <RouteDef path=path!("backlog") view=pages::portal::PortalBacklogPage />
+                    <RouteDef path=path!("backlog/:id") view=pages::portal::PortalItemPage />
                 </ParentRoute>
                 <ParentRoute path=path!("/platform") view=PlatformArea>
                     <RouteDef path=path!("") view=pages::platform::AgenciesPage />

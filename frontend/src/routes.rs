@@ -2,7 +2,7 @@
 //! matching patterns live next to the router in `app.rs`.
 
 use accord_api::auth::{Me, Membership};
-use accord_api::ClientId;
+use accord_api::{BacklogItemId, ClientId, ProjectId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -24,8 +24,22 @@ pub enum Route {
     /// A client's page, on its Overview tab.
     StaffClient(ClientId),
     StaffClientTab(ClientId, ClientTab),
+    /// A project's backlog (`/app/clients/{id}/projects/{pid}/backlog`).
+    StaffBacklog(ClientId, ProjectId),
+    /// A project's backlog with filters and page (a query string, may be empty).
+    StaffBacklogQuery(ClientId, ProjectId, String),
+    /// One backlog item (`…/backlog/{item}`).
+    StaffBacklogItem(ClientId, ProjectId, BacklogItemId),
+    /// Active projects below the two-agreed-items standard (`/app/standard`).
+    StaffStandard,
     StaffTeam,
     PortalHome,
+    /// `/portal/roadmap`: the client's roadmap, read-only.
+    PortalRoadmap,
+    /// `/portal/backlog`: items awaiting the client's decision, planned, done, declined.
+    PortalBacklog,
+    /// `/portal/backlog/{id}`: one item, its decision and conversation.
+    PortalBacklogItem(BacklogItemId),
     PlatformAgencies,
     Account,
     ApiDocs,
@@ -48,8 +62,22 @@ impl Route {
             Route::StaffClientsQuery(query) => format!("/app?{query}"),
             Route::StaffClient(id) | Route::StaffClientTab(id, ClientTab::Overview) => format!("/app/clients/{id}"),
             Route::StaffClientTab(id, tab) => format!("/app/clients/{id}/{}", tab.segment()),
+            Route::StaffBacklog(id, project) => format!("/app/clients/{id}/projects/{project}/backlog"),
+            Route::StaffBacklogQuery(id, project, query) if query.is_empty() => {
+                format!("/app/clients/{id}/projects/{project}/backlog")
+            }
+            Route::StaffBacklogQuery(id, project, query) => {
+                format!("/app/clients/{id}/projects/{project}/backlog?{query}")
+            }
+            Route::StaffBacklogItem(id, project, item) => {
+                format!("/app/clients/{id}/projects/{project}/backlog/{item}")
+            }
+            Route::StaffStandard => "/app/standard".into(),
             Route::StaffTeam => "/app/team".into(),
             Route::PortalHome => "/portal".into(),
+            Route::PortalRoadmap => "/portal/roadmap".into(),
+            Route::PortalBacklog => "/portal/backlog".into(),
+            Route::PortalBacklogItem(item) => format!("/portal/backlog/{item}"),
             Route::PlatformAgencies => "/platform".into(),
             Route::Account => "/account".into(),
             Route::ApiDocs => "/api-docs".into(),
@@ -61,6 +89,7 @@ impl Route {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ClientTab {
     Overview,
+    Roadmap,
     Segmentation,
     Contacts,
     Projects,
@@ -68,8 +97,9 @@ pub enum ClientTab {
 }
 
 impl ClientTab {
-    pub const ALL: [ClientTab; 5] = [
+    pub const ALL: [ClientTab; 6] = [
         ClientTab::Overview,
+        ClientTab::Roadmap,
         ClientTab::Segmentation,
         ClientTab::Contacts,
         ClientTab::Projects,
@@ -80,6 +110,7 @@ impl ClientTab {
     pub fn segment(self) -> &'static str {
         match self {
             ClientTab::Overview => "",
+            ClientTab::Roadmap => "roadmap",
             ClientTab::Segmentation => "segmentation",
             ClientTab::Contacts => "contacts",
             ClientTab::Projects => "projects",

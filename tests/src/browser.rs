@@ -343,6 +343,39 @@ impl Browser {
         }
     }
 
+    /// Chooses `value` in the `<select>` matching `css` and fires the events the SPA listens to.
+    pub async fn select(&self, css: &str, value: &str) {
+        self.wait_for(css).await;
+        let script = "const e = document.querySelector(arguments[0]); e.value = arguments[1];\
+                      e.dispatchEvent(new Event('input', { bubbles: true }));\
+                      e.dispatchEvent(new Event('change', { bubbles: true })); return e.value;";
+        match self.client.execute(script, vec![json!(css), json!(value)]).await {
+            Ok(Value::String(v)) if v == value => {}
+            Ok(other) => self.fail(&format!("{css:?} has no option {value:?} (value now {other})")).await,
+            Err(e) => self.fail(&format!("choosing {value:?} in {css:?} failed: {e}")).await,
+        }
+    }
+
+    /// The `href` of the first `link` inside an element matching `rows` whose text has `text`.
+    pub async fn link_in(&self, rows: &str, text: &str, link: &str) -> String {
+        self.wait_for_text(rows, text).await;
+        let script = "const row = Array.from(document.querySelectorAll(arguments[0]))\
+                      .find(e => (e.textContent || '').includes(arguments[1]));\
+                      const a = row && row.querySelector(arguments[2]); return a ? a.getAttribute('href') : null;";
+        match self.client.execute(script, vec![json!(rows), json!(text), json!(link)]).await {
+            Ok(Value::String(href)) => href,
+            Ok(other) => self.fail(&format!("no {link:?} in the {rows:?} with {text:?} ({other})")).await,
+            Err(e) => self.fail(&format!("reading {link:?} in {rows:?} failed: {e}")).await,
+        }
+    }
+
+    /// Makes `window.confirm` answer yes, as a person clicking OK would.
+    pub async fn accept_confirms(&self) {
+        if let Err(e) = self.client.execute("window.confirm = () => true; return true;", vec![]).await {
+            self.fail(&format!("could not stub window.confirm: {e}")).await;
+        }
+    }
+
     /// Clicks the element matching `css`, retrying while it is not yet clickable (still
     /// rendering, covered, re-rendered between finding and clicking).
     pub async fn click(&self, css: &str) {

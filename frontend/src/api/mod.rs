@@ -2,12 +2,14 @@
 //! the session cookie, every failure turned into one [`ApiError`].
 
 pub mod auth;
+pub mod backlog;
 pub mod clients;
 pub mod docs;
 pub mod invitations;
 pub mod platform;
 pub mod portal;
 pub mod projects;
+pub mod roadmap;
 pub mod staff;
 
 use accord_api::{auth::AgencyChoice, error::codes, ErrorBody};
@@ -39,7 +41,15 @@ pub struct ApiError {
 impl ApiError {
     /// An error made on this side (bad input in the URL, no answer, unreadable answer).
     pub fn local(code: &str, message: String) -> Self {
-        ApiError { status: 0, code: code.to_owned(), message, field: None, choices: Vec::new(), rows: Vec::new(), retry_after: None }
+        ApiError {
+            status: 0,
+            code: code.to_owned(),
+            message,
+            field: None,
+            choices: Vec::new(),
+            rows: Vec::new(),
+            retry_after: None,
+        }
     }
 
     pub fn is(&self, code: &str) -> bool {

@@ -37,6 +37,10 @@ pub fn StaffShell(children: Children) -> impl IntoView {
                         <span class="nav-icon" aria-hidden="true">"◧"</span>
                         {move || i18n.t().nav_clients}
                     </A>
+                    <A href=Route::StaffStandard.path() {..} class="nav-link nav-standard">
+                        <span class="nav-icon" aria-hidden="true">"⚑"</span>
+                        {move || i18n.t().nav_standard}
+                    </A>
                     <Show when=is_admin>
                         <A href=Route::StaffTeam.path() {..} class="nav-link" id="nav-team">
                             <span class="nav-icon" aria-hidden="true">"◎"</span>
@@ -73,6 +77,18 @@ pub fn PortalShell(children: Children) -> impl IntoView {
                     <span class="portal-monogram" aria-hidden="true">{monogram}</span>
                     <span id="agency-name" class="agency-name">{agency}</span>
                 </A>
+                // Portal navigation: home, roadmap, backlog
+                <nav class="portal-nav">
+                    <A href=Route::PortalHome.path() exact=true {..} class="portal-nav-link nav-portal-home">
+                        {move || i18n.t().nav_portal_home}
+                    </A>
+                    <A href=Route::PortalRoadmap.path() {..} class="portal-nav-link nav-roadmap">
+                        {move || i18n.t().nav_portal_roadmap}
+                    </A>
+                    <A href=Route::PortalBacklog.path() {..} class="portal-nav-link nav-backlog">
+                        {move || i18n.t().nav_portal_backlog}
+                    </A>
+                </nav>
                 <div class="topbar-actions">
                     <LangSwitch />
                     <AccountMenu />

@@ -1,6 +1,7 @@
 //! Feature-free widgets shared by the pages: frames, header menus, feedback, pagination.
 
 pub mod account_menu;
+pub mod charts;
 pub mod feedback;
 pub mod form;
 pub mod layout;

@@ -8,4 +8,5 @@ pub mod invitations;
 pub mod not_found;
 pub mod platform;
 pub mod portal;
+pub mod standard;
 pub mod team;

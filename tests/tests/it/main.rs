@@ -7,6 +7,7 @@ mod backlog;
 mod basics;
 mod browser;
 mod browser_accounts;
+mod browser_backlog;
 mod demo;
 mod invitations;
 mod isolation;

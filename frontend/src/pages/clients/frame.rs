@@ -187,6 +187,7 @@ fn tab_name(tab: ClientTab) -> &'static str {
 fn tab_label(t: &'static crate::i18n::Texts, tab: ClientTab) -> &'static str {
     match tab {
         ClientTab::Overview => t.tab_overview,
+        ClientTab::Roadmap => t.tab_roadmap,
         ClientTab::Segmentation => t.tab_segmentation,
         ClientTab::Contacts => t.tab_contacts,
         ClientTab::Projects => t.tab_projects,

@@ -2,6 +2,7 @@
 //! sub-routes: overview (profile, status history, archive), segmentation, contacts, projects and
 //! touchpoints.
 
+mod backlog;
 mod contacts;
 mod filters;
 mod frame;
@@ -12,14 +13,17 @@ mod points;
 mod profile_fields;
 mod profile_form;
 mod projects;
+pub(crate) mod roadmap;
 mod segmentation;
 mod touchpoints;
 
+pub use backlog::{BacklogItemPage, BacklogPage};
 pub use contacts::ContactsTab;
 pub use frame::ClientPage;
 pub use list::ClientsPage;
 pub use overview::OverviewTab;
 pub use projects::ProjectsTab;
+pub use roadmap::RoadmapTab;
 pub use segmentation::SegmentationTab;
 pub use touchpoints::TouchpointsTab;
 

@@ -1,11 +1,22 @@
-//! `/portal`: the client contact's home: who they are, their account manager, their projects.
+//! `/portal`: the client contact's home: who they are, their account manager, their projects,
+//! and what awaits their decision. The backlog and item pages live in their own modules.
+
+mod backlog;
+mod item;
+mod parts;
+pub mod roadmap;
+
+pub use backlog::PortalBacklogPage;
+pub use item::PortalItemPage;
 
 use crate::api;
 use crate::components::async_view;
 use crate::i18n::{fill, format_money, format_period, use_i18n};
+use crate::routes::Route;
 use accord_api::portal::{ManagerCard, PortalHome, PortalProject};
 use accord_api::{PortalRole, ProjectStatus};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 #[component]
 pub fn PortalHomePage() -> impl IntoView {
@@ -44,11 +55,48 @@ fn PortalWelcome(home: PortalHome) -> impl IntoView {
                 <p class="card-value">{home.agency_name.clone()}</p>
             </div>
         </div>
+        <AwaitingCard />
         <PortalProjects projects=home.projects />
         <div class="card portal-card portal-card-soon portal-soon-wide">
             <p class="card-label">{move || i18n.t().portal_next_title}</p>
             <p class="card-hint">{move || i18n.t().portal_next_text}</p>
         </div>
+    }
+}
+
+/// `.portal-awaiting-card`: "N items await your decision", a link to the backlog; nothing when
+/// none await (or the backlog cannot be read — the home page still works without it).
+#[component]
+fn AwaitingCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let backlog = LocalResource::new(api::portal::backlog);
+    move || {
+        let Some(Ok(backlog)) = backlog.get() else {
+            return None;
+        };
+        let count = backlog.awaiting.len() as u64;
+        if count == 0 {
+            return None;
+        }
+        let can_decide = backlog.can_decide;
+        Some(view! {
+            <A href=Route::PortalBacklog.path() attr:class="card portal-awaiting-card">
+                <span class="awaiting-figure" aria-hidden="true">{count}</span>
+                <span class="awaiting-text">
+                    <span class="awaiting-title">
+                        {move || {
+                            let t = i18n.t();
+                            let forms = [t.pb_home_awaiting_one, t.pb_home_awaiting_few, t.pb_home_awaiting_many];
+                            fill(parts::plural(i18n.locale(), count, forms), &[&count])
+                        }}
+                    </span>
+                    <span class="awaiting-hint">
+                        {move || if can_decide { i18n.t().pb_home_awaiting_hint } else { i18n.t().pb_home_awaiting_viewer }}
+                    </span>
+                </span>
+                <span class="awaiting-go" aria-hidden="true">"→"</span>
+            </A>
+        })
     }
 }
 

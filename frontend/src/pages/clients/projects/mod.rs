@@ -7,10 +7,12 @@ use super::frame::use_client;
 use crate::api;
 use crate::components::{async_view, Badge, EmptyState};
 use crate::i18n::{format_money, format_period, use_i18n};
+use crate::routes::Route;
 use accord_api::projects::ProjectView;
 use accord_api::ProjectStatus;
 use form::ProjectForm;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 #[component]
 pub fn ProjectsTab() -> impl IntoView {
@@ -64,6 +66,7 @@ fn ProjectsTable(projects: Vec<ProjectView>, manage: bool, on_edit: Callback<Pro
                         <th>{move || i18n.t().status}</th>
                         <th class="hide-sm">{move || i18n.t().project_dates}</th>
                         <th class="num">{move || i18n.t().budget}</th>
+                        <th class="project-backlog-col">{move || i18n.t().bl_title}</th>
                         <th class="hide-sm">{move || i18n.t().team}</th>
                         {manage.then(|| view! { <th class="actions">{move || i18n.t().actions}</th> })}
                     </tr>
@@ -110,6 +113,9 @@ fn ProjectRow(project: ProjectView, manage: bool, on_edit: Callback<ProjectView>
                     None => view! { <span class="muted">"—"</span> }.into_any(),
                 }}
             </td>
+            <td class="project-backlog">
+                <BacklogCell project=p.clone() />
+            </td>
             <td class="hide-sm project-team" class:muted=!has_team>
                 {move || if has_team { team.clone() } else { i18n.t().no_team.to_owned() }}
             </td>
@@ -121,6 +127,28 @@ fn ProjectRow(project: ProjectView, manage: bool, on_edit: Callback<ProjectView>
                 </td>
             })}
         </tr>
+    }
+}
+
+/// The project's backlog link and its agreed-not-started count, flagged below the standard.
+#[component]
+fn BacklogCell(project: ProjectView) -> impl IntoView {
+    let i18n = use_i18n();
+    let count = project.agreed_not_started;
+    let below = project.below_standard;
+    view! {
+        <div class="backlog-cell">
+            <A href=Route::StaffBacklog(project.client_id, project.id).path() attr:class="project-backlog-link">
+                {move || i18n.t().bl_open_backlog} " →"
+            </A>
+            <div class="cell-sub backlog-standard" title=move || i18n.t().bl_below_standard_hint>
+                <span class="agreed-count" class:zero=count == 0>{count}</span>
+                " " {move || i18n.t().bl_agreed_short}
+                {below.then(|| view! {
+                    <span class="badge badge-red below-standard">{move || i18n.t().bl_below_standard}</span>
+                })}
+            </div>
+        </div>
     }
 }
 

@@ -1,0 +1,366 @@
+//! `#roadmap-goals`: a `.goal` card per goal (figures, `.goal-progress`, `svg.goal-sparkline`,
+//! and for editors `.goal-value-form`, edit and delete), then `form.goal-form`, which adds a
+//! goal or edits the one chosen.
+
+use super::problem::{names, Problem, ProblemLine};
+use super::shared::{number_input_value, parse_number, GoalFigures};
+use super::Roadmap;
+use crate::api::{self, ApiError};
+use crate::components::charts::today;
+use crate::components::{EmptyState, ErrorBanner, Notice};
+use crate::i18n::{day_input_value, fill, parse_day_input, use_i18n};
+use accord_api::roadmap::{GoalInput, GoalView, NewGoalValue};
+use accord_api::GoalId;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn GoalsCard(roadmap: Roadmap) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = roadmap.view;
+    let editing = RwSignal::new(None::<GoalView>);
+    let deleted = RwSignal::new(false);
+    let ids = move || state.with(|r| r.goals.iter().map(|g| g.id).collect::<Vec<_>>());
+    let count = move || state.with(|r| r.goals.len());
+    let on_edit = Callback::new(move |goal: GoalView| {
+        deleted.set(false);
+        editing.set(Some(goal));
+        if let Some(form) = document().get_element_by_id("goal-form") {
+            form.scroll_into_view();
+        }
+    });
+    let on_deleted = Callback::new(move |id: GoalId| {
+        state.update(|r| r.goals.retain(|g| g.id != id));
+        if editing.with_untracked(|e| e.as_ref().is_some_and(|g| g.id == id)) {
+            editing.set(None);
+        }
+        deleted.set(true);
+    });
+    view! {
+        <div class="card roadmap-card" id="roadmap-goals">
+            <div class="roadmap-card-head">
+                <h2 class="card-title">
+                    {move || i18n.t().rm_goals_title}
+                    <Show when=move || { count() > 0 }>
+                        <span class="count-pill">{count}</span>
+                    </Show>
+                </h2>
+            </div>
+            <Show when=move || { count() == 0 }>
+                <EmptyState title=|t| t.rm_goals_empty_title hint=|t| t.rm_goals_empty_hint />
+            </Show>
+            <div class="goals">
+                <For each=ids key=|id| *id let(id)>
+                    <GoalCard roadmap=roadmap id=id on_edit=on_edit on_deleted=on_deleted />
+                </For>
+            </div>
+            <Show when=move || deleted.get()>
+                <Notice text=Signal::derive(move || i18n.t().rm_goal_deleted.to_owned()) />
+            </Show>
+            <Show when=move || roadmap.can_edit.get()>
+                // Re-created when another goal is chosen, so the fields start from it.
+                {move || view! {
+                    <GoalForm roadmap=roadmap editing=editing.get()
+                        on_close=Callback::new(move |_| editing.set(None)) />
+                }}
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn GoalCard(roadmap: Roadmap, id: GoalId, on_edit: Callback<GoalView>, on_deleted: Callback<GoalId>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = roadmap.view;
+    let found = Memo::new(move |_| state.with(|r| r.goals.iter().find(|g| g.id == id).cloned()));
+    let Some(initial) = found.get_untracked() else {
+        return ().into_any();
+    };
+    let last_known = StoredValue::new(initial);
+    let goal = Signal::derive(move || match found.get() {
+        Some(g) => g,
+        None => last_known.get_value(),
+    });
+    let confirming = RwSignal::new(false);
+    let pending = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+    let delete = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        error.set(None);
+        let client = roadmap.client;
+        spawn_local(async move {
+            match api::roadmap::delete_goal(client, id).await {
+                Ok(()) => on_deleted.run(id),
+                Err(e) => {
+                    error.set(Some(e));
+                    pending.set(false);
+                }
+            }
+        });
+    };
+    let unit = move || goal.with(|g| g.unit.clone());
+    view! {
+        <article class="goal" data-id=id.to_string()>
+            <div class="goal-head">
+                <div class="goal-heading">
+                    <h3 class="goal-name">{move || goal.with(|g| g.name.clone())}</h3>
+                    <Show when=move || !unit().trim().is_empty()>
+                        <span class="goal-unit">{unit}</span>
+                    </Show>
+                </div>
+                <Show when=move || roadmap.can_edit.get() && !confirming.get()>
+                    <div class="row-buttons goal-actions">
+                        <button type="button" class="btn btn-small btn-ghost edit-goal"
+                            on:click=move |_| on_edit.run(goal.get_untracked())>
+                            {move || i18n.t().edit}
+                        </button>
+                        <button type="button" class="btn btn-small btn-danger-ghost delete-goal"
+                            on:click=move |_| confirming.set(true)>
+                            {move || i18n.t().rm_delete}
+                        </button>
+                    </div>
+                </Show>
+            </div>
+            <Show when=move || confirming.get()>
+                <div class="inline-confirm inline-confirm-left goal-confirm" role="alertdialog">
+                    <span class="confirm-text">
+                        {move || fill(i18n.t().rm_goal_delete_confirm, &[&goal.with(|g| g.name.clone())])}
+                    </span>
+                    <div class="confirm-buttons">
+                        <button type="button" class="btn btn-small btn-danger confirm-delete"
+                            disabled=move || pending.get() on:click=delete>
+                            {move || if pending.get() { i18n.t().saving } else { i18n.t().rm_delete }}
+                        </button>
+                        <button type="button" class="btn btn-small btn-ghost cancel-delete"
+                            on:click=move |_| confirming.set(false)>
+                            {move || i18n.t().cancel}
+                        </button>
+                    </div>
+                </div>
+            </Show>
+            {move || error.get().map(|e| view! { <ErrorBanner error=e /> })}
+            <GoalFigures goal=goal />
+            <Show when=move || roadmap.can_edit.get()>
+                <GoalValueForm roadmap=roadmap id=id />
+            </Show>
+        </article>
+    }
+    .into_any()
+}
+
+/// `form.goal-value-form`: `input[name=value]`, `input[name=measured_on]` (today by default).
+#[component]
+fn GoalValueForm(roadmap: Roadmap, id: GoalId) -> impl IntoView {
+    let i18n = use_i18n();
+    let value = RwSignal::new(String::new());
+    let measured_on = RwSignal::new(day_input_value(Some(today())));
+    let problem = RwSignal::new(None::<Problem>);
+    let pending = RwSignal::new(false);
+    let saved = RwSignal::new(false);
+    let read = move || -> Result<NewGoalValue, Problem> {
+        let typed = value.get_untracked();
+        if typed.trim().is_empty() {
+            return Err(Problem::Missing("value"));
+        }
+        let number = parse_number(&typed).ok_or(Problem::Number("value"))?;
+        let day = parse_day_input(&measured_on.get_untracked()).ok().flatten().ok_or(Problem::Date("measured_on"))?;
+        Ok(NewGoalValue { value: number, measured_on: day })
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        saved.set(false);
+        let input = match read() {
+            Ok(input) => input,
+            Err(p) => {
+                problem.set(Some(p));
+                return;
+            }
+        };
+        pending.set(true);
+        problem.set(None);
+        let (client, state) = (roadmap.client, roadmap.view);
+        spawn_local(async move {
+            match api::roadmap::add_goal_value(client, id, &input).await {
+                Ok(fresh) => {
+                    state.update(|r| {
+                        if let Some(g) = r.goals.iter_mut().find(|g| g.id == id) {
+                            *g = fresh;
+                        }
+                    });
+                    value.set(String::new());
+                    saved.set(true);
+                }
+                Err(e) => problem.set(Some(Problem::Api(e))),
+            }
+            pending.set(false);
+        });
+    };
+    let value_id = format!("goal-value-{id}");
+    let day_id = format!("goal-measured-on-{id}");
+    view! {
+        <form class="goal-value-form" on:submit=on_submit title=move || i18n.t().rm_value_hint>
+            <div class="field goal-value-field">
+                <label for=value_id.clone()>{move || i18n.t().rm_value}</label>
+                <input id=value_id type="text" name="value" inputmode="decimal" autocomplete="off"
+                    aria-invalid=names(problem, "value") bind:value=value />
+            </div>
+            <div class="field goal-day-field">
+                <label for=day_id.clone()>{move || i18n.t().rm_measured_on}</label>
+                <input id=day_id type="date" name="measured_on" required=true
+                    aria-invalid=names(problem, "measured_on") bind:value=measured_on />
+            </div>
+            <button type="submit" class="btn btn-small record-value" disabled=move || pending.get()>
+                {move || if pending.get() { i18n.t().saving } else { i18n.t().rm_record_value }}
+            </button>
+        </form>
+        <ProblemLine problem=problem />
+        <Show when=move || saved.get()>
+            <Notice text=Signal::derive(move || i18n.t().rm_value_recorded.to_owned()) />
+        </Show>
+    }
+}
+
+/// `form.goal-form` (`#goal-form`): a new goal, or the chosen one (`data-mode="edit"`).
+#[component]
+fn GoalForm(roadmap: Roadmap, editing: Option<GoalView>, on_close: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.locale_untracked();
+    let goal_id = editing.as_ref().map(|g| g.id);
+    let editing_name = editing.as_ref().map(|g| g.name.clone());
+    let name = RwSignal::new(editing.as_ref().map(|g| g.name.clone()).unwrap_or_default());
+    let unit = RwSignal::new(editing.as_ref().map(|g| g.unit.clone()).unwrap_or_default());
+    let baseline = RwSignal::new(editing.as_ref().map(|g| number_input_value(locale, g.baseline)).unwrap_or_default());
+    let target = RwSignal::new(editing.as_ref().map(|g| number_input_value(locale, g.target)).unwrap_or_default());
+    let problem = RwSignal::new(None::<Problem>);
+    let pending = RwSignal::new(false);
+    let saved = RwSignal::new(false);
+
+    let read = move || -> Result<GoalInput, Problem> {
+        let title = name.get_untracked().trim().to_owned();
+        if title.is_empty() {
+            return Err(Problem::Missing("name"));
+        }
+        let number = |field: &'static str, value: RwSignal<String>| {
+            let typed = value.get_untracked();
+            if typed.trim().is_empty() {
+                return Err(Problem::Missing(field));
+            }
+            parse_number(&typed).ok_or(Problem::Number(field))
+        };
+        Ok(GoalInput {
+            name: title,
+            unit: unit.get_untracked().trim().to_owned(),
+            baseline: number("baseline", baseline)?,
+            target: number("target", target)?,
+        })
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        saved.set(false);
+        let input = match read() {
+            Ok(input) => input,
+            Err(p) => {
+                problem.set(Some(p));
+                return;
+            }
+        };
+        pending.set(true);
+        problem.set(None);
+        let (client, state) = (roadmap.client, roadmap.view);
+        spawn_local(async move {
+            let result = match goal_id {
+                Some(id) => api::roadmap::update_goal(client, id, &input).await,
+                None => api::roadmap::create_goal(client, &input).await,
+            };
+            match result {
+                Ok(fresh) => {
+                    state.update(|r| match r.goals.iter_mut().find(|g| g.id == fresh.id) {
+                        Some(g) => *g = fresh,
+                        None => r.goals.push(fresh),
+                    });
+                    if goal_id.is_none() {
+                        for field in [name, unit, baseline, target] {
+                            field.set(String::new());
+                        }
+                    }
+                    saved.set(true);
+                }
+                Err(e) => problem.set(Some(Problem::Api(e))),
+            }
+            pending.set(false);
+        });
+    };
+    let title = move || match &editing_name {
+        Some(n) => fill(i18n.t().rm_goal_edit, &[n]),
+        None => i18n.t().rm_goal_new.to_owned(),
+    };
+    let field = move |field: &'static str, value: RwSignal<String>| {
+        let id = format!("goal-form-{field}");
+        let label = move || match field {
+            "name" => i18n.t().rm_goal_name,
+            "unit" => i18n.t().rm_goal_unit,
+            "baseline" => i18n.t().rm_goal_baseline_field,
+            _ => i18n.t().rm_goal_target_field,
+        };
+        let placeholder = move || match field {
+            "name" => Some(i18n.t().rm_goal_name_placeholder),
+            "unit" => Some(i18n.t().rm_goal_unit_placeholder),
+            _ => None,
+        };
+        let numeric = matches!(field, "baseline" | "target");
+        view! {
+            <div class=format!("field goal-field-{field}")>
+                <label for=id.clone()>{label}</label>
+                <input id=id type="text" name=field autocomplete="off"
+                    inputmode=numeric.then_some("decimal")
+                    maxlength=if field == "name" { "200" } else { "40" }
+                    required=matches!(field, "name" | "baseline" | "target")
+                    placeholder=placeholder
+                    aria-invalid=names(problem, field) bind:value=value />
+            </div>
+        }
+    };
+    view! {
+        <div class="goal-form-wrap" class:editing=goal_id.is_some()>
+            <h3 class="roadmap-form-title">{title}</h3>
+            <form id="goal-form" class="form goal-form" on:submit=on_submit
+                data-mode=if goal_id.is_some() { "edit" } else { "new" }>
+                <div class="form-grid goal-form-grid">
+                    {field("name", name)}
+                    {field("unit", unit)}
+                    {field("baseline", baseline)}
+                    {field("target", target)}
+                </div>
+                <ProblemLine problem=problem />
+                <div class="form-actions form-actions-start">
+                    <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
+                        {move || match (pending.get(), goal_id.is_some()) {
+                            (true, _) => i18n.t().saving,
+                            (false, true) => i18n.t().save,
+                            (false, false) => i18n.t().rm_goal_add,
+                        }}
+                    </button>
+                    {goal_id.is_some().then(|| view! {
+                        <button type="button" class="btn btn-ghost cancel-goal-edit" on:click=move |_| on_close.run(())>
+                            {move || i18n.t().close_edit}
+                        </button>
+                    })}
+                    <Show when=move || saved.get()>
+                        <Notice text=Signal::derive(move || {
+                            if goal_id.is_some() { i18n.t().rm_goal_saved } else { i18n.t().rm_goal_created }.to_owned()
+                        }) />
+                    </Show>
+                </div>
+            </form>
+        </div>
+    }
+}

@@ -1,0 +1,175 @@
+//! Browser E2E of the roadmap and the backlog approval flow, as a new user would try it: the
+//! manager writes the roadmap and proposes three items (one a change request); a viewer cannot
+//! approve; the approver approves two and declines one in the portal; the manager sees the
+//! decisions with frozen estimates and the project leaves the "below standard" list; an
+//! internal comment never appears in the portal.
+
+use accord_tests::browser::{browser, Browser};
+use accord_tests::world::{self, World};
+use accord_tests::{spawn_app_with, TestApp};
+use serde_json::json;
+use std::time::{Duration, Instant};
+
+async fn setup() -> Option<(TestApp, World, Browser)> {
+    let b = browser().await?;
+    let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
+    let w = world::build(&app).await;
+    let b = b.at(&app);
+    Some((app, w, b))
+}
+
+/// Ends the browser's session (as the account menu's sign-out does) and signs in as `email`.
+async fn switch_to(b: &Browser, app: &TestApp, email: &str) {
+    let script =
+        "return fetch('/api/auth/sign-out', { method: 'POST', headers: { 'X-Requested-With': 'accord-spa' } })\
+                  .then(r => r.status);";
+    if let Err(e) = b.driver().execute(script, vec![]).await {
+        b.fail(&format!("sign-out failed: {e}")).await;
+    }
+    b.sign_in_via_form(app, email, world::PASSWORD).await;
+}
+
+/// Tags the element matching `rows` whose text has `text` with `data-under-test`, so later
+/// selectors can reach inside it (`[data-under-test] …`).
+async fn mark(b: &Browser, rows: &str, text: &str) {
+    b.wait_for_text(rows, text).await;
+    let script = "document.querySelectorAll('[data-under-test]').forEach(e => e.removeAttribute('data-under-test'));\
+                  const row = Array.from(document.querySelectorAll(arguments[0]))\
+                  .find(e => (e.textContent || '').includes(arguments[1]));\
+                  if (row) { row.setAttribute('data-under-test', ''); } return !!row;";
+    if let Err(e) = b.driver().execute(script, vec![json!(rows), json!(text)]).await {
+        b.fail(&format!("marking {rows:?} with {text:?} failed: {e}")).await;
+    }
+}
+
+/// Waits until no element matching `css` contains `text`.
+async fn wait_without(b: &Browser, css: &str, text: &str) {
+    let started = Instant::now();
+    loop {
+        let seen = b.texts(css).await;
+        if !seen.iter().any(|t| t.contains(text)) {
+            return;
+        }
+        if started.elapsed() > Duration::from_secs(10) {
+            b.fail(&format!("{css:?} still contains {text:?}: {seen:?}")).await;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn propose(b: &Browser, title: &str, hours: &str, price: &str, change_request: bool) {
+    b.fill(".item-form input[name=title]", title).await;
+    b.fill(".item-form textarea[name=benefit]", "Больше заявок").await;
+    b.fill(".item-form input[name=estimate_hours]", hours).await;
+    b.fill(".item-form input[name=price]", price).await;
+    b.select(".item-form select[name=priority]", "high").await;
+    b.select(".item-form select[name=source]", "client_request").await;
+    if change_request {
+        b.click(".item-form input[name=change_request]").await;
+    }
+    b.click(".item-form input[name=propose]").await;
+    b.click(".item-form button[type=submit]").await;
+    b.wait_for_text(".backlog-item[data-status=proposed]", title).await;
+}
+
+/// Opens the portal item titled `title` from the portal backlog.
+async fn open_portal_item(b: &Browser, title: &str) {
+    b.goto("/portal/backlog").await;
+    let href = b.link_in(".section-awaiting .portal-item", title, "a.portal-item-link").await;
+    b.goto(&href).await;
+    b.wait_for_text("h1", title).await;
+}
+
+#[tokio::test]
+async fn manager_proposes_client_decides_manager_sees_frozen_estimates() {
+    let Some((app, w, b)) = setup().await else { return };
+    let client = w.client_a1.0;
+    let project_name = format!("Website {}", w.tag);
+    b.sign_in_via_form(&app, &w.manager_a.email, world::PASSWORD).await;
+
+    // The roadmap: point A and point B in Markdown; a script in it never runs.
+    b.goto(&format!("/app/clients/{client}/roadmap")).await;
+    b.click("button.edit-points").await;
+    b.fill("textarea[name=point_a]", "**40 заявок** в месяц <img src=x onerror=\"document.title='pwned'\">").await;
+    b.fill("textarea[name=point_b]", "# 80 заявок в месяц").await;
+    b.click("button.save-points").await;
+    b.wait_for_text(".point-a-html strong", "40 заявок").await;
+    b.wait_for_text(".point-b-html h1", "80 заявок").await;
+    b.assert_absent(".point-a-html img").await;
+    let title = b.driver().execute("return document.title", vec![]).await.unwrap_or_default();
+    assert_ne!(title, json!("pwned"), "a handler from the Markdown ran");
+    b.fill(".goal-form input[name=name]", "Заявки").await;
+    b.fill(".goal-form input[name=unit]", "в месяц").await;
+    b.fill(".goal-form input[name=baseline]", "40").await;
+    b.fill(".goal-form input[name=target]", "80").await;
+    b.click(".goal-form button[type=submit]").await;
+    mark(&b, ".goal", "Заявки").await;
+    b.fill("[data-under-test] .goal-value-form input[name=value]", "60").await;
+    b.click("[data-under-test] .goal-value-form button[type=submit]").await;
+    b.wait_for_text(".goal-progress", "50").await;
+    b.screenshot("roadmap-staff").await;
+
+    // The backlog is below the standard until two items are agreed.
+    b.goto("/app/standard").await;
+    b.wait_for_text(".standard-row", &project_name).await;
+    b.goto(&format!("/app/clients/{client}/projects/{}/backlog", w.project_a1)).await;
+    propose(&b, "Новый лендинг", "12,5", "90 000", false).await;
+    propose(&b, "Интеграция с CRM", "30", "45 000", true).await;
+    propose(&b, "Баннер к праздникам", "2", "6 000", false).await;
+    b.screenshot("backlog-staff").await;
+
+    // An internal comment on the landing page item.
+    let landing = b.link_in(".backlog-item", "Новый лендинг", "a.item-title").await;
+    b.goto(&landing).await;
+    b.wait_for_text(".item-status", "").await;
+    b.fill(".comment-form textarea[name=body]", "Маржа низкая, не обсуждать с клиентом").await;
+    b.click(".comment-form button[type=submit]").await;
+    b.wait_for_text(".comment.internal", "Маржа низкая").await;
+
+    // A viewer sees the proposal but has nothing to decide with.
+    switch_to(&b, &app, &w.viewer_a1.email).await;
+    open_portal_item(&b, "Новый лендинг").await;
+    b.wait_for(".viewer-note").await;
+    b.assert_absent("button.approve").await;
+    b.assert_absent("button.decline").await;
+
+    // The approver approves two and declines one with a reason.
+    switch_to(&b, &app, &w.approver_a1.email).await;
+    b.goto("/portal/roadmap").await;
+    b.wait_for_text(".goal", "Заявки").await;
+    b.screenshot("roadmap-portal").await;
+    open_portal_item(&b, "Новый лендинг").await;
+    if b.page_text().await.contains("Маржа") {
+        b.fail("an internal comment reached the portal").await;
+    }
+    b.accept_confirms().await;
+    b.click("button.approve").await;
+    b.wait_for(".decision-summary").await;
+    open_portal_item(&b, "Интеграция с CRM").await;
+    b.accept_confirms().await;
+    b.click("button.approve").await;
+    b.wait_for(".decision-summary").await;
+    open_portal_item(&b, "Баннер к праздникам").await;
+    b.click("button.decline").await;
+    b.fill("textarea[name=reason]", "Не в этом квартале").await;
+    b.click("button.confirm-decline").await;
+    b.wait_for_text(".decision-summary", "Не в этом квартале").await;
+    b.goto("/portal/backlog").await;
+    b.wait_for_text(".section-planned .portal-item", "Новый лендинг").await;
+    b.wait_for_text(".cr-totals .cr-month", "45").await;
+    b.screenshot("backlog-portal").await;
+
+    // The manager sees who approved, with the estimate and price frozen as shown.
+    switch_to(&b, &app, &w.manager_a.email).await;
+    b.goto(&landing).await;
+    b.wait_for_text(".decision", &w.approver_a1.name).await;
+    b.wait_for_text(".frozen-estimate", "12").await;
+    b.wait_for_text(".frozen-price", "90").await;
+    b.screenshot("item-staff").await;
+    b.goto("/app/standard").await;
+    b.wait_for("h1").await;
+    wait_without(&b, ".standard-row", &project_name).await;
+    b.goto(&format!("/app/clients/{client}/projects")).await;
+    b.wait_for_text(".agreed-count", "2").await;
+    b.close().await;
+}

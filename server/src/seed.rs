@@ -289,41 +289,25 @@ async fn seed_roadmap(
     ];
     for (rank, (title, status, hours, rub, change_request, stage, decided, reason)) in items.into_iter().enumerate() {
         let approved = decided.is_some() && reason.is_none();
-        let row = backlog_items::Model {
-            id: uuid::Uuid::new_v4(),
-            agency_id: agency,
-            client_id: client,
-            project_id: project.id,
-            title: title.into(),
-            title_search: crate::domain::search_key(title),
-            description: format!("Что сделаем: {}.", title.to_lowercase()),
-            benefit: "Больше заявок при том же бюджете на рекламу.".into(),
-            estimate_minutes: Some(hours * 60),
-            price_minor: Some(rub * 100),
-            currency: "RUB".into(),
-            rank: rank as i64 + 1,
-            priority: if rank < 3 { Priority::High } else { Priority::Normal }.as_str().into(),
-            source: if change_request { BacklogSource::ClientRequest } else { BacklogSource::Analytics }
-                .as_str()
-                .into(),
-            status: status.as_str().into(),
-            change_request,
-            stage_id: stage.map(|i| stages[i]),
-            version: 1,
-            decision_kind: decided
-                .map(|_| if approved { DecisionKind::Approved } else { DecisionKind::Declined }.as_str().into()),
-            decided_by: decided.map(|_| approver),
-            decided_at: decided.map(|d| now - days(d)),
-            decision_comment: reason.map(str::to_string),
-            frozen_estimate_minutes: approved.then_some(hours * 60),
-            frozen_price_minor: approved.then_some(rub * 100),
-            has_previous: false,
-            previous_estimate_minutes: None,
-            previous_price_minor: None,
-            created_by: Some(manager),
-            created_at: now - days(50),
-            updated_at: now - days(decided.unwrap_or(1)),
-        };
+        let mut row = crate::backlog::new_item(project, title, status, rank as i64 + 1, Some(manager));
+        row.description = format!("Что сделаем: {}.", title.to_lowercase());
+        row.benefit = "Больше заявок при том же бюджете на рекламу.".into();
+        row.estimate_minutes = Some(hours * 60);
+        row.price_minor = Some(rub * 100);
+        row.priority = if rank < 3 { Priority::High } else { Priority::Normal }.as_str().into();
+        row.source =
+            if change_request { BacklogSource::ClientRequest } else { BacklogSource::Analytics }.as_str().into();
+        row.change_request = change_request;
+        row.stage_id = stage.map(|i| stages[i]);
+        row.decision_kind =
+            decided.map(|_| if approved { DecisionKind::Approved } else { DecisionKind::Declined }.as_str().into());
+        row.decided_by = decided.map(|_| approver);
+        row.decided_at = decided.map(|d| now - days(d));
+        row.decision_comment = reason.map(str::to_string);
+        row.frozen_estimate_minutes = approved.then_some(hours * 60);
+        row.frozen_price_minor = approved.then_some(rub * 100);
+        row.created_at = now - days(50);
+        row.updated_at = now - days(decided.unwrap_or(1));
         backlog_items::Entity::insert(backlog_items::ActiveModel::from(row)).exec_without_returning(tx.conn()).await?;
     }
     Ok(())

@@ -74,6 +74,14 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
 }
 
 impl TestApp {
+    /// How many statements `GET path` as `c` runs (it must answer 200).
+    pub async fn queries_for(&self, c: &Client, path: &str) -> u64 {
+        let before = self.db.queries_run();
+        let res = c.get(path).await;
+        assert_eq!(res.status(), 200, "{path}");
+        self.db.queries_run() - before
+    }
+
     /// A fresh client with its own cookie jar (one browser, one person).
     pub fn client(&self) -> Client {
         Client {

@@ -4,7 +4,7 @@
 
 use crate::TestApp;
 use accord_api::{AgencyId, ClientId, ClientStatus, Locale, PortalRole, PrincipalKind, StaffRole, UserId, UserStatus};
-use accord_api::{BacklogItemId, GoalId, StageId};
+use accord_api::{BacklogItemId, BacklogStatus, GoalId, StageId};
 use accord_entity::{
     backlog_comments, backlog_items, clients, contacts, project_members, projects, roadmap_goals, roadmap_stages, users,
 };
@@ -212,37 +212,10 @@ pub async fn build(app: &TestApp) -> World {
     let mut goals_a1 = Vec::new();
     let mut stages_a1 = Vec::new();
     let mut items_a1 = Vec::new();
-    let item = |title: String, status: &str, rank: i64| backlog_items::Model {
-        id: uuid::Uuid::new_v4(),
-        agency_id: a.id.0,
-        client_id: a1,
-        project_id: project.id,
-        title_search: title.to_lowercase(),
-        title,
-        description: String::new(),
-        benefit: String::new(),
-        estimate_minutes: Some(120),
-        price_minor: None,
-        currency: "RUB".into(),
-        rank,
-        priority: "normal".into(),
-        source: "agency_idea".into(),
-        status: status.into(),
-        change_request: false,
-        stage_id: None,
-        version: 1,
-        decision_kind: None,
-        decided_by: None,
-        decided_at: None,
-        decision_comment: None,
-        frozen_estimate_minutes: None,
-        frozen_price_minor: None,
-        has_previous: false,
-        previous_estimate_minutes: None,
-        previous_price_minor: None,
-        created_by: None,
-        created_at: now,
-        updated_at: now,
+    let item = |title: String, status: BacklogStatus, rank: i64| {
+        let mut row = accord_server::backlog::new_item(&project, &title, status, rank, None);
+        row.estimate_minutes = Some(120);
+        row
     };
     for i in 0..4 {
         let goal = roadmap_goals::Model {
@@ -276,7 +249,7 @@ pub async fn build(app: &TestApp) -> World {
             .await
             .expect("stage");
         stages_a1.push(StageId(stage.id));
-        let idea = item(format!("Idea {i} {tag}"), "idea", i + 1);
+        let idea = item(format!("Idea {i} {tag}"), BacklogStatus::Idea, i + 1);
         backlog_items::Entity::insert(backlog_items::ActiveModel::from(idea.clone()))
             .exec_without_returning(tx.conn())
             .await
@@ -284,8 +257,8 @@ pub async fn build(app: &TestApp) -> World {
         items_a1.push(BacklogItemId(idea.id));
     }
     let secret_idea = format!("Secret idea {tag}");
-    let secret = item(secret_idea.clone(), "idea", 5);
-    let proposed = item(format!("Proposed {tag}"), "proposed", 6);
+    let secret = item(secret_idea.clone(), BacklogStatus::Idea, 5);
+    let proposed = item(format!("Proposed {tag}"), BacklogStatus::Proposed, 6);
     for row in [secret, proposed.clone()] {
         backlog_items::Entity::insert(backlog_items::ActiveModel::from(row))
             .exec_without_returning(tx.conn())
@@ -340,41 +313,23 @@ pub async fn build(app: &TestApp) -> World {
 /// `n` backlog items in `project_a1` (idea, proposed, agreed, done in turn), written in bulk.
 pub async fn add_backlog_items(app: &TestApp, w: &World, n: usize) {
     let tx = app.db.unscoped("test seeds backlog").await.unwrap();
-    let now = chrono::Utc::now();
+    let project = projects::Entity::find_by_id(w.project_a1.0).one(tx.conn()).await.unwrap().unwrap();
+    let statuses = [BacklogStatus::Idea, BacklogStatus::Proposed, BacklogStatus::Agreed, BacklogStatus::Done];
     let rows: Vec<backlog_items::ActiveModel> = (0..n)
         .map(|i| {
-            backlog_items::ActiveModel::from(backlog_items::Model {
-                id: uuid::Uuid::new_v4(),
-                agency_id: w.a.id.0,
-                client_id: w.client_a1.0 .0,
-                project_id: w.project_a1.0,
-                title: format!("Bulk {i:05}"),
-                title_search: format!("bulk {i:05}"),
-                description: "Some *markdown*".into(),
-                benefit: String::new(),
-                estimate_minutes: Some(60),
-                price_minor: Some(100_000),
-                currency: "RUB".into(),
-                rank: 100 + i as i64,
-                priority: "normal".into(),
-                source: "analytics".into(),
-                status: ["idea", "proposed", "agreed", "done"][i % 4].into(),
-                change_request: i % 7 == 0,
-                stage_id: None,
-                version: 1,
-                decision_kind: None,
-                decided_by: None,
-                decided_at: None,
-                decision_comment: None,
-                frozen_estimate_minutes: None,
-                frozen_price_minor: None,
-                has_previous: false,
-                previous_estimate_minutes: None,
-                previous_price_minor: None,
-                created_by: Some(w.manager_a.id.0),
-                created_at: now,
-                updated_at: now,
-            })
+            let mut row = accord_server::backlog::new_item(
+                &project,
+                &format!("Bulk {i:05}"),
+                statuses[i % 4],
+                100 + i as i64,
+                Some(w.manager_a.id.0),
+            );
+            row.description = "Some *markdown*".into();
+            row.estimate_minutes = Some(60);
+            row.price_minor = Some(100_000);
+            row.source = "analytics".into();
+            row.change_request = i % 7 == 0;
+            backlog_items::ActiveModel::from(row)
         })
         .collect();
     for chunk in rows.chunks(500) {

@@ -248,7 +248,7 @@ pub(super) async fn import(
     let mut events = Vec::with_capacity(rows.len());
     for r in rows {
         let fields = parse_fields(&r.input)?;
-        let item = service::new_row(&tx, &p, fields, None, rank, r.status, staff.user.0, now);
+        let item = service::new_row(&p, fields, None, rank, r.status, staff.user.0);
         rank += 1;
         if r.status == BacklogStatus::Proposed {
             proposed.push(item.title.clone());

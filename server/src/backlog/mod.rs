@@ -11,7 +11,7 @@ pub mod rules;
 mod service;
 pub mod standard;
 
-pub use repo::agreed_counts;
+pub use repo::{agreed_counts, new_item};
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

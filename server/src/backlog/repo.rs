@@ -22,6 +22,50 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
+/// A new item at `rank` of `project` with every optional field empty: an internal idea of
+/// normal priority unless the caller sets more.
+pub fn new_item(
+    project: &projects::Model,
+    title: &str,
+    status: BacklogStatus,
+    rank: i64,
+    author: Option<uuid::Uuid>,
+) -> backlog_items::Model {
+    let now = Utc::now();
+    backlog_items::Model {
+        id: uuid::Uuid::new_v4(),
+        agency_id: project.agency_id,
+        client_id: project.client_id,
+        project_id: project.id,
+        title: title.to_string(),
+        title_search: crate::domain::search_key(title),
+        description: String::new(),
+        benefit: String::new(),
+        estimate_minutes: None,
+        price_minor: None,
+        currency: project.currency.clone(),
+        rank,
+        priority: Priority::Normal.as_str().into(),
+        source: BacklogSource::AgencyIdea.as_str().into(),
+        status: status.as_str().into(),
+        change_request: false,
+        stage_id: None,
+        version: 1,
+        decision_kind: None,
+        decided_by: None,
+        decided_at: None,
+        decision_comment: None,
+        frozen_estimate_minutes: None,
+        frozen_price_minor: None,
+        has_previous: false,
+        previous_estimate_minutes: None,
+        previous_price_minor: None,
+        created_by: author,
+        created_at: now,
+        updated_at: now,
+    }
+}
+
 /// The client (checked for `need`) and its project, or 404.
 pub async fn project(
     tx: &TenantTx,

@@ -176,9 +176,8 @@ pub async fn create(
     let (c, p) = repo::project(&tx, staff, client, project, Need::Manage).await?;
     repo::stage(&tx, client, input.item.stage_id).await?;
     let rank = next_rank(&tx, project).await?;
-    let now = Utc::now();
     let status = if input.propose { BacklogStatus::Proposed } else { BacklogStatus::Idea };
-    let row = new_row(&tx, &p, f, input.item.stage_id.map(|s| s.0), rank, status, staff.user.0, now);
+    let row = new_row(&p, f, input.item.stage_id.map(|s| s.0), rank, status, staff.user.0);
     backlog_items::Entity::insert(backlog_items::ActiveModel::from(row.clone()))
         .exec_without_returning(tx.conn())
         .await?;
@@ -212,49 +211,28 @@ pub async fn next_rank(tx: &crate::db::TenantTx, project: ProjectId) -> ApiResul
     Ok(max.unwrap_or(0) + 1)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A new item of `project` from parsed fields.
 pub fn new_row(
-    tx: &crate::db::TenantTx,
     project: &accord_entity::projects::Model,
     f: Fields,
     stage: Option<uuid::Uuid>,
     rank: i64,
     status: BacklogStatus,
     author: uuid::Uuid,
-    now: chrono::DateTime<Utc>,
 ) -> backlog_items::Model {
-    backlog_items::Model {
-        id: uuid::Uuid::new_v4(),
-        agency_id: tx.agency_id().0,
-        client_id: project.client_id,
-        project_id: project.id,
-        title_search: search_key(&f.title),
-        title: f.title,
-        description: f.description,
-        benefit: f.benefit,
-        estimate_minutes: f.estimate_minutes,
-        price_minor: f.price_minor,
-        currency: f.currency.unwrap_or_else(|| project.currency.clone()),
-        rank,
-        priority: f.priority.as_str().into(),
-        source: f.source.as_str().into(),
-        status: status.as_str().into(),
-        change_request: f.change_request,
-        stage_id: stage,
-        version: 1,
-        decision_kind: None,
-        decided_by: None,
-        decided_at: None,
-        decision_comment: None,
-        frozen_estimate_minutes: None,
-        frozen_price_minor: None,
-        has_previous: false,
-        previous_estimate_minutes: None,
-        previous_price_minor: None,
-        created_by: Some(author),
-        created_at: now,
-        updated_at: now,
+    let mut row = repo::new_item(project, &f.title, status, rank, Some(author));
+    row.description = f.description;
+    row.benefit = f.benefit;
+    row.estimate_minutes = f.estimate_minutes;
+    row.price_minor = f.price_minor;
+    if let Some(currency) = f.currency {
+        row.currency = currency;
     }
+    row.priority = f.priority.as_str().into();
+    row.source = f.source.as_str().into();
+    row.change_request = f.change_request;
+    row.stage_id = stage;
+    row
 }
 
 pub async fn detail(

@@ -2,7 +2,7 @@
 //! requests, internal comments and ideas kept from the portal, versions, history, CSV, mail,
 //! the two-agreed-items standard, and constant query counts on a 5,000-item backlog.
 
-use accord_tests::{smtp, spawn_app_with, world, Client, TestApp};
+use accord_tests::{smtp, spawn_app_with, world, Client};
 use secrecy::SecretString;
 use serde_json::{json, Value};
 
@@ -397,13 +397,6 @@ async fn csv_import_is_all_or_nothing_and_export_round_trips() {
     assert!(again["imported"].as_u64().unwrap() >= 2);
 }
 
-async fn queries_for(app: &TestApp, c: &Client, path: &str) -> u64 {
-    let before = app.db.queries_run();
-    let res = c.get(path).await;
-    assert_eq!(res.status(), 200, "{path}");
-    app.db.queries_run() - before
-}
-
 #[tokio::test]
 async fn backlog_of_5000_items_answers_in_a_constant_number_of_queries() {
     let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
@@ -420,16 +413,16 @@ async fn backlog_of_5000_items_answers_in_a_constant_number_of_queries() {
     create(&manager, &w, json!({ "title": "First", "priority": "normal", "source": "analytics" })).await;
     let mut small = Vec::new();
     for p in &pages {
-        small.push(queries_for(&app, &manager, p).await);
+        small.push(app.queries_for(&manager, p).await);
     }
-    let portal_small = queries_for(&app, &approver, "/api/portal/backlog").await;
+    let portal_small = app.queries_for(&approver, "/api/portal/backlog").await;
     world::add_backlog_items(&app, &w, 5_000).await;
     for (p, before) in pages.iter().zip(small) {
-        let after = queries_for(&app, &manager, p).await;
+        let after = app.queries_for(&manager, p).await;
         eprintln!("{p}: {before} → {after} queries (7 → 5,007 items)");
         assert_eq!(before, after, "{p} runs more queries for more items");
     }
-    let portal_large = queries_for(&app, &approver, "/api/portal/backlog").await;
+    let portal_large = app.queries_for(&approver, "/api/portal/backlog").await;
     eprintln!("/api/portal/backlog: {portal_small} → {portal_large} queries (7 → 5,007 items)");
     assert_eq!(portal_small, portal_large);
     let page = body(manager.get(&pages[0]).await, 200).await;

@@ -3,7 +3,7 @@
 use accord_api::PortalRole;
 use accord_entity::{clients, contacts};
 use accord_server::clients::repo::{new_client, new_contact};
-use accord_tests::{spawn_app_with, world, Client, TestApp};
+use accord_tests::{spawn_app_with, world, TestApp};
 use sea_orm::EntityTrait;
 
 async fn add_clients(app: &TestApp, w: &world::World, n: usize) {
@@ -17,13 +17,6 @@ async fn add_clients(app: &TestApp, w: &world::World, n: usize) {
     tx.commit().await.unwrap();
 }
 
-async fn queries_for(app: &TestApp, c: &Client, path: &str) -> u64 {
-    let before = app.db.queries_run();
-    let res = c.get(path).await;
-    assert_eq!(res.status(), 200, "{path}");
-    app.db.queries_run() - before
-}
-
 #[tokio::test]
 async fn clients_list_and_export_do_not_grow_with_the_number_of_clients() {
     // The mail sender would add its own polling queries to the count.
@@ -35,11 +28,11 @@ async fn clients_list_and_export_do_not_grow_with_the_number_of_clients() {
         ["/api/staff/clients?per_page=100", "/api/staff/exports/clients.csv", "/api/staff/exports/contacts.csv"];
     let mut small = Vec::new();
     for p in paths {
-        small.push((queries_for(&app, &owner, p).await, queries_for(&app, &manager, p).await));
+        small.push((app.queries_for(&owner, p).await, app.queries_for(&manager, p).await));
     }
     add_clients(&app, &w, 150).await;
     for (p, before) in paths.iter().zip(small) {
-        let after = (queries_for(&app, &owner, p).await, queries_for(&app, &manager, p).await);
+        let after = (app.queries_for(&owner, p).await, app.queries_for(&manager, p).await);
         eprintln!(
             "{p}: owner {} → {} queries, manager {} → {} queries (2 → 152 clients)",
             before.0, after.0, before.1, after.1

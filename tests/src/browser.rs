@@ -386,6 +386,14 @@ impl Browser {
                 Ok(_) => return,
                 Err(e) => e,
             };
+            // Covered (e.g. by the sticky top bar): bring it to the middle of the screen.
+            let _ = self
+                .client
+                .execute(
+                    "const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView({ block: 'center' });",
+                    vec![json!(css)],
+                )
+                .await;
             if started.elapsed() > WAIT {
                 self.fail(&format!("could not click {css:?}: {error}")).await;
             }

@@ -196,3 +196,28 @@ pub fn TextArea(
         </div>
     }
 }
+
+/// A form's `on:submit`: does nothing while `pending`; otherwise clears `saved` and hands what
+/// `read` makes of the fields to `send`, or shows why it could not in `problem`.
+pub fn submit_handler<I, P>(
+    pending: RwSignal<bool>,
+    saved: RwSignal<bool>,
+    problem: RwSignal<Option<P>>,
+    read: impl Fn() -> Result<I, P> + 'static,
+    send: impl Fn(I) + 'static,
+) -> impl Fn(leptos::ev::SubmitEvent) + 'static
+where
+    P: Send + Sync + 'static,
+{
+    move |ev| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        saved.set(false);
+        match read() {
+            Ok(input) => send(input),
+            Err(p) => problem.set(Some(p)),
+        }
+    }
+}

@@ -107,6 +107,17 @@ async fn manager_proposes_client_decides_manager_sees_frozen_estimates() {
     b.fill("[data-under-test] .goal-value-form input[name=value]", "60").await;
     b.click("[data-under-test] .goal-value-form button[type=submit]").await;
     b.wait_for_text(".goal-progress", "50").await;
+    // A stage on the time axis, and an obsolete goal removed after a confirmation.
+    b.fill(".stage-form input[name=title]", "Запуск лендинга").await;
+    b.select(".stage-form input[name=starts_on]", "2026-12-01").await;
+    b.select(".stage-form input[name=ends_on]", "2027-02-28").await;
+    b.select(".stage-form select[name=status]", "active").await;
+    b.click(".stage-form button[type=submit]").await;
+    b.wait_for_text(".stage", "Запуск лендинга").await;
+    mark(&b, ".goal", "Leads 0").await;
+    b.click("[data-under-test] button.delete-goal").await;
+    b.click("[data-under-test] button.confirm-delete").await;
+    wait_without(&b, ".goal", "Leads 0").await;
     b.screenshot("roadmap-staff").await;
 
     // The backlog is below the standard until two items are agreed.

@@ -3,7 +3,7 @@
 
 use super::{hours_input_value, is_stale, parse_hours, priority_label, source_label};
 use crate::api::{self, ApiError};
-use crate::components::Problem;
+use crate::components::{submit_handler, ChoiceSelect, Problem};
 use crate::i18n::{fill, money_input_value, parse_money, use_i18n, Texts, DEFAULT_CURRENCY};
 use accord_api::backlog::{BacklogItemInput, BacklogItemUpdate, BacklogItemView, NewBacklogItem};
 use accord_api::error::codes;
@@ -197,21 +197,7 @@ pub fn ItemForm(
         });
     };
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        saved.set(false);
-        let input = match read() {
-            Ok(input) => input,
-            Err(p) => {
-                problem.set(Some(p));
-                return;
-            }
-        };
-        send(input);
-    };
+    let on_submit = submit_handler(pending, saved, problem, read, send);
 
     let stage_options = move || {
         let mut list: Vec<(StageId, String)> = stages
@@ -290,33 +276,11 @@ pub fn ItemForm(
                 </div>
                 <div class="field">
                     <label for=fid("priority")>{move || i18n.t().bl_priority}</label>
-                    <select id=fid("priority") name="priority" prop:value=move || priority.get().as_str()
-                        on:change=move |ev| {
-                            if let Some(v) = Priority::parse(&event_target_value(&ev)) {
-                                priority.set(v);
-                            }
-                        }>
-                        {Priority::ALL.iter().map(|&v| view! {
-                            <option value=v.as_str() selected=move || priority.get() == v>
-                                {move || priority_label(i18n.t(), v)}
-                            </option>
-                        }).collect_view()}
-                    </select>
+                    <ChoiceSelect id=fid("priority") name="priority" value=priority label=priority_label />
                 </div>
                 <div class="field">
                     <label for=fid("source")>{move || i18n.t().bl_source}</label>
-                    <select id=fid("source") name="source" prop:value=move || source.get().as_str()
-                        on:change=move |ev| {
-                            if let Some(v) = BacklogSource::parse(&event_target_value(&ev)) {
-                                source.set(v);
-                            }
-                        }>
-                        {BacklogSource::ALL.iter().map(|&v| view! {
-                            <option value=v.as_str() selected=move || source.get() == v>
-                                {move || source_label(i18n.t(), v)}
-                            </option>
-                        }).collect_view()}
-                    </select>
+                    <ChoiceSelect id=fid("source") name="source" value=source label=source_label />
                 </div>
                 <div class="field-wrap">
                     <div class="field">

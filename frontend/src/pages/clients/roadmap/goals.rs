@@ -3,11 +3,13 @@
 //! goal or edits the one chosen.
 
 use super::problem::{names, Problem, ProblemLine};
-use super::shared::{number_input_value, parse_number, GoalFigures};
+use super::shared::{
+    delete_action, follow_row, number_input_value, parse_number, DeleteConfirm, GoalFigures, RowActions,
+};
 use super::Roadmap;
 use crate::api::{self, ApiError};
 use crate::components::charts::today;
-use crate::components::{EmptyState, ErrorBanner, Notice};
+use crate::components::{submit_handler, EmptyState, ErrorBanner, Notice};
 use crate::i18n::{day_input_value, fill, parse_day_input, use_i18n};
 use accord_api::roadmap::{GoalInput, GoalView, NewGoalValue};
 use accord_api::GoalId;
@@ -72,35 +74,19 @@ pub fn GoalsCard(roadmap: Roadmap) -> impl IntoView {
 fn GoalCard(roadmap: Roadmap, id: GoalId, on_edit: Callback<GoalView>, on_deleted: Callback<GoalId>) -> impl IntoView {
     let i18n = use_i18n();
     let state = roadmap.view;
-    let found = Memo::new(move |_| state.with(|r| r.goals.iter().find(|g| g.id == id).cloned()));
-    let Some(initial) = found.get_untracked() else {
+    let Some(goal) = follow_row(state, move |r| r.goals.iter().find(|g| g.id == id).cloned()) else {
         return ().into_any();
     };
-    let last_known = StoredValue::new(initial);
-    let goal = Signal::derive(move || match found.get() {
-        Some(g) => g,
-        None => last_known.get_value(),
-    });
     let confirming = RwSignal::new(false);
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
-    let delete = move |_| {
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        error.set(None);
-        let client = roadmap.client;
-        spawn_local(async move {
-            match api::roadmap::delete_goal(client, id).await {
-                Ok(()) => on_deleted.run(id),
-                Err(e) => {
-                    error.set(Some(e));
-                    pending.set(false);
-                }
-            }
-        });
-    };
+    let client = roadmap.client;
+    let delete = delete_action(
+        pending,
+        error,
+        move || api::roadmap::delete_goal(client, id),
+        Callback::new(move |_| on_deleted.run(id)),
+    );
     let unit = move || goal.with(|g| g.unit.clone());
     view! {
         <article class="goal" data-id=id.to_string()>
@@ -111,36 +97,11 @@ fn GoalCard(roadmap: Roadmap, id: GoalId, on_edit: Callback<GoalView>, on_delete
                         <span class="goal-unit">{unit}</span>
                     </Show>
                 </div>
-                <Show when=move || roadmap.can_edit.get() && !confirming.get()>
-                    <div class="row-buttons goal-actions">
-                        <button type="button" class="btn btn-small btn-ghost edit-goal"
-                            on:click=move |_| on_edit.run(goal.get_untracked())>
-                            {move || i18n.t().edit}
-                        </button>
-                        <button type="button" class="btn btn-small btn-danger-ghost delete-goal"
-                            on:click=move |_| confirming.set(true)>
-                            {move || i18n.t().rm_delete}
-                        </button>
-                    </div>
-                </Show>
+                <RowActions kind="goal" can_edit=roadmap.can_edit confirming=confirming
+                    on_edit=Callback::new(move |_| on_edit.run(goal.get_untracked())) />
             </div>
-            <Show when=move || confirming.get()>
-                <div class="inline-confirm inline-confirm-left goal-confirm" role="alertdialog">
-                    <span class="confirm-text">
-                        {move || fill(i18n.t().rm_goal_delete_confirm, &[&goal.with(|g| g.name.clone())])}
-                    </span>
-                    <div class="confirm-buttons">
-                        <button type="button" class="btn btn-small btn-danger confirm-delete"
-                            disabled=move || pending.get() on:click=delete>
-                            {move || if pending.get() { i18n.t().saving } else { i18n.t().rm_delete }}
-                        </button>
-                        <button type="button" class="btn btn-small btn-ghost cancel-delete"
-                            on:click=move |_| confirming.set(false)>
-                            {move || i18n.t().cancel}
-                        </button>
-                    </div>
-                </div>
-            </Show>
+            <DeleteConfirm kind="goal" confirming=confirming pending=pending on_confirm=delete
+                text=Signal::derive(move || fill(i18n.t().rm_goal_delete_confirm, &[&goal.with(|g| g.name.clone())])) />
             {move || error.get().map(|e| view! { <ErrorBanner error=e /> })}
             <GoalFigures goal=goal />
             <Show when=move || roadmap.can_edit.get()>
@@ -149,6 +110,15 @@ fn GoalCard(roadmap: Roadmap, id: GoalId, on_edit: Callback<GoalView>, on_delete
         </article>
     }
     .into_any()
+}
+
+/// The number typed into the input named `field`, which must not be left empty.
+fn required_number(field: &'static str, value: RwSignal<String>) -> Result<f64, Problem> {
+    let typed = value.get_untracked();
+    if typed.trim().is_empty() {
+        return Err(Problem::Missing(field));
+    }
+    parse_number(&typed).ok_or(Problem::Number(field))
 }
 
 /// `form.goal-value-form`: `input[name=value]`, `input[name=measured_on]` (today by default).
@@ -161,27 +131,11 @@ fn GoalValueForm(roadmap: Roadmap, id: GoalId) -> impl IntoView {
     let pending = RwSignal::new(false);
     let saved = RwSignal::new(false);
     let read = move || -> Result<NewGoalValue, Problem> {
-        let typed = value.get_untracked();
-        if typed.trim().is_empty() {
-            return Err(Problem::Missing("value"));
-        }
-        let number = parse_number(&typed).ok_or(Problem::Number("value"))?;
+        let number = required_number("value", value)?;
         let day = parse_day_input(&measured_on.get_untracked()).ok().flatten().ok_or(Problem::Date("measured_on"))?;
         Ok(NewGoalValue { value: number, measured_on: day })
     };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        saved.set(false);
-        let input = match read() {
-            Ok(input) => input,
-            Err(p) => {
-                problem.set(Some(p));
-                return;
-            }
-        };
+    let on_submit = submit_handler(pending, saved, problem, read, move |input| {
         pending.set(true);
         problem.set(None);
         let (client, state) = (roadmap.client, roadmap.view);
@@ -200,7 +154,7 @@ fn GoalValueForm(roadmap: Roadmap, id: GoalId) -> impl IntoView {
             }
             pending.set(false);
         });
-    };
+    });
     let value_id = format!("goal-value-{id}");
     let day_id = format!("goal-measured-on-{id}");
     view! {
@@ -246,33 +200,14 @@ fn GoalForm(roadmap: Roadmap, editing: Option<GoalView>, on_close: Callback<()>)
         if title.is_empty() {
             return Err(Problem::Missing("name"));
         }
-        let number = |field: &'static str, value: RwSignal<String>| {
-            let typed = value.get_untracked();
-            if typed.trim().is_empty() {
-                return Err(Problem::Missing(field));
-            }
-            parse_number(&typed).ok_or(Problem::Number(field))
-        };
         Ok(GoalInput {
             name: title,
             unit: unit.get_untracked().trim().to_owned(),
-            baseline: number("baseline", baseline)?,
-            target: number("target", target)?,
+            baseline: required_number("baseline", baseline)?,
+            target: required_number("target", target)?,
         })
     };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        saved.set(false);
-        let input = match read() {
-            Ok(input) => input,
-            Err(p) => {
-                problem.set(Some(p));
-                return;
-            }
-        };
+    let on_submit = submit_handler(pending, saved, problem, read, move |input| {
         pending.set(true);
         problem.set(None);
         let (client, state) = (roadmap.client, roadmap.view);
@@ -298,7 +233,7 @@ fn GoalForm(roadmap: Roadmap, editing: Option<GoalView>, on_close: Callback<()>)
             }
             pending.set(false);
         });
-    };
+    });
     let title = move || match &editing_name {
         Some(n) => fill(i18n.t().rm_goal_edit, &[n]),
         None => i18n.t().rm_goal_new.to_owned(),

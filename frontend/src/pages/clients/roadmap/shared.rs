@@ -1,12 +1,15 @@
 //! What the staff tab and the portal page show alike: points A and B, a goal's figures and
 //! charts, stage statuses and the stage timeline; plus reading and showing numbers.
 
+use crate::api::ApiError;
 use crate::components::charts::{format_number, ProgressBar, Reference, Sparkline, Timeline, TimelineRow};
 use crate::components::Badge;
 use crate::i18n::{fill, format_day, format_period, use_i18n, Texts};
-use accord_api::roadmap::{GoalView, RichText, StageView};
+use accord_api::roadmap::{GoalView, RichText, RoadmapView, StageView};
 use accord_api::{Locale, StageStatus};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::future::Future;
 
 pub fn stage_status_label(t: &Texts, status: StageStatus) -> &'static str {
     match status {
@@ -108,6 +111,109 @@ fn PointColumn(side: &'static str, point: Signal<RichText>, portal: bool) -> imp
                 <p class="muted point-empty-text">{move || i18n.t().rm_point_empty}</p>
             </Show>
         </section>
+    }
+}
+
+/// Follows the goal or stage `find` picks out of the roadmap; once it is gone (deleted), keeps
+/// the last one seen so the row can still show it. `None` when it is not there to begin with.
+pub fn follow_row<T>(
+    state: RwSignal<RoadmapView>,
+    find: impl Fn(&RoadmapView) -> Option<T> + Send + Sync + 'static,
+) -> Option<Signal<T>>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let found = Memo::new(move |_| state.with(&find));
+    let last_known = StoredValue::new(found.get_untracked()?);
+    Some(Signal::derive(move || match found.get() {
+        Some(row) => row,
+        None => last_known.get_value(),
+    }))
+}
+
+/// A row's delete: `pending` while `call` runs, `error` when it fails, `done` once it went.
+pub fn delete_action<F, Fut>(
+    pending: RwSignal<bool>,
+    error: RwSignal<Option<ApiError>>,
+    call: F,
+    done: Callback<()>,
+) -> Callback<()>
+where
+    F: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<(), ApiError>> + 'static,
+{
+    Callback::new(move |_| {
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        error.set(None);
+        let request = call();
+        spawn_local(async move {
+            match request.await {
+                Ok(()) => done.run(()),
+                Err(e) => {
+                    error.set(Some(e));
+                    pending.set(false);
+                }
+            }
+        });
+    })
+}
+
+/// `.{kind}-actions`: `button.edit-{kind}` and `button.delete-{kind}`, shown to editors
+/// while the delete is not being confirmed. `kind` is "goal" or "stage".
+#[component]
+pub fn RowActions(
+    kind: &'static str,
+    #[prop(into)] can_edit: Signal<bool>,
+    confirming: RwSignal<bool>,
+    on_edit: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Show when=move || can_edit.get() && !confirming.get()>
+            <div class=format!("row-buttons {kind}-actions")>
+                <button type="button" class=format!("btn btn-small btn-ghost edit-{kind}")
+                    on:click=move |_| on_edit.run(())>
+                    {move || i18n.t().edit}
+                </button>
+                <button type="button" class=format!("btn btn-small btn-danger-ghost delete-{kind}")
+                    on:click=move |_| confirming.set(true)>
+                    {move || i18n.t().rm_delete}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// `.{kind}-confirm`: asks `text` with `button.confirm-delete` and `button.cancel-delete`
+/// while `confirming`. `kind` is "goal" or "stage".
+#[component]
+pub fn DeleteConfirm(
+    kind: &'static str,
+    #[prop(into)] text: Signal<String>,
+    confirming: RwSignal<bool>,
+    pending: RwSignal<bool>,
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Show when=move || confirming.get()>
+            <div class=format!("inline-confirm inline-confirm-left {kind}-confirm") role="alertdialog">
+                <span class="confirm-text">{move || text.get()}</span>
+                <div class="confirm-buttons">
+                    <button type="button" class="btn btn-small btn-danger confirm-delete"
+                        disabled=move || pending.get() on:click=move |_| on_confirm.run(())>
+                        {move || if pending.get() { i18n.t().saving } else { i18n.t().rm_delete }}
+                    </button>
+                    <button type="button" class="btn btn-small btn-ghost cancel-delete"
+                        on:click=move |_| confirming.set(false)>
+                        {move || i18n.t().cancel}
+                    </button>
+                </div>
+            </div>
+        </Show>
     }
 }
 

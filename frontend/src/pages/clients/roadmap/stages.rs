@@ -3,10 +3,13 @@
 //! adds a stage or edits the one chosen.
 
 use super::problem::{names, Problem, ProblemLine};
-use super::shared::{stage_badge, stage_period, stage_status_label, stage_timeline, StageProgress};
+use super::shared::{
+    delete_action, follow_row, stage_badge, stage_period, stage_status_label, stage_timeline, DeleteConfirm,
+    RowActions, StageProgress,
+};
 use super::Roadmap;
 use crate::api::{self, ApiError};
-use crate::components::{EmptyState, ErrorBanner, Notice};
+use crate::components::{submit_handler, ChoiceSelect, EmptyState, ErrorBanner, Notice};
 use crate::i18n::{day_input_value, fill, parse_day_input, use_i18n};
 use crate::pages::clients::backlog::status_badge;
 use crate::routes::Route;
@@ -85,36 +88,19 @@ fn StageRow(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = roadmap.view;
-    let found = Memo::new(move |_| state.with(|r| r.stages.iter().find(|s| s.id == id).cloned()));
-    let Some(initial) = found.get_untracked() else {
+    let Some(stage) = follow_row(state, move |r| r.stages.iter().find(|s| s.id == id).cloned()) else {
         return ().into_any();
     };
-    let last_known = StoredValue::new(initial);
-    let stage = Signal::derive(move || match found.get() {
-        Some(s) => s,
-        None => last_known.get_value(),
-    });
     let confirming = RwSignal::new(false);
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
-    let delete = move |_| {
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        error.set(None);
-        let client = roadmap.client;
-        spawn_local(async move {
-            match api::roadmap::delete_stage(client, id).await {
-                Ok(()) => on_deleted.run(id),
-                Err(e) => {
-                    error.set(Some(e));
-                    pending.set(false);
-                }
-            }
-        });
-    };
     let client = roadmap.client;
+    let delete = delete_action(
+        pending,
+        error,
+        move || api::roadmap::delete_stage(client, id),
+        Callback::new(move |_| on_deleted.run(id)),
+    );
     let items = move || {
         let items = stage.with(|s| s.items.clone());
         if items.is_empty() {
@@ -141,36 +127,11 @@ fn StageRow(
                     <p class="stage-period">{move || stage.with(|s| stage_period(i18n.locale(), i18n.t(), s))}</p>
                 </div>
                 {move || stage_badge(stage.with(|s| s.status))}
-                <Show when=move || roadmap.can_edit.get() && !confirming.get()>
-                    <div class="row-buttons stage-actions">
-                        <button type="button" class="btn btn-small btn-ghost edit-stage"
-                            on:click=move |_| on_edit.run(stage.get_untracked())>
-                            {move || i18n.t().edit}
-                        </button>
-                        <button type="button" class="btn btn-small btn-danger-ghost delete-stage"
-                            on:click=move |_| confirming.set(true)>
-                            {move || i18n.t().rm_delete}
-                        </button>
-                    </div>
-                </Show>
+                <RowActions kind="stage" can_edit=roadmap.can_edit confirming=confirming
+                    on_edit=Callback::new(move |_| on_edit.run(stage.get_untracked())) />
             </div>
-            <Show when=move || confirming.get()>
-                <div class="inline-confirm inline-confirm-left stage-confirm" role="alertdialog">
-                    <span class="confirm-text">
-                        {move || fill(i18n.t().rm_stage_delete_confirm, &[&stage.with(|s| s.title.clone())])}
-                    </span>
-                    <div class="confirm-buttons">
-                        <button type="button" class="btn btn-small btn-danger confirm-delete"
-                            disabled=move || pending.get() on:click=delete>
-                            {move || if pending.get() { i18n.t().saving } else { i18n.t().rm_delete }}
-                        </button>
-                        <button type="button" class="btn btn-small btn-ghost cancel-delete"
-                            on:click=move |_| confirming.set(false)>
-                            {move || i18n.t().cancel}
-                        </button>
-                    </div>
-                </div>
-            </Show>
+            <DeleteConfirm kind="stage" confirming=confirming pending=pending on_confirm=delete
+                text=Signal::derive(move || fill(i18n.t().rm_stage_delete_confirm, &[&stage.with(|s| s.title.clone())])) />
             {move || error.get().map(|e| view! { <ErrorBanner error=e /> })}
             <StageProgress stage=stage />
             {items}
@@ -219,19 +180,7 @@ fn StageForm(roadmap: Roadmap, editing: Option<StageView>, on_close: Callback<()
         }
         Ok(StageInput { title: text, starts_on, ends_on, status: status.get_untracked() })
     };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        saved.set(false);
-        let input = match read() {
-            Ok(input) => input,
-            Err(p) => {
-                problem.set(Some(p));
-                return;
-            }
-        };
+    let on_submit = submit_handler(pending, saved, problem, read, move |input| {
         pending.set(true);
         problem.set(None);
         let (client, state) = (roadmap.client, roadmap.view);
@@ -261,7 +210,7 @@ fn StageForm(roadmap: Roadmap, editing: Option<StageView>, on_close: Callback<()
             }
             pending.set(false);
         });
-    };
+    });
     let heading = move || match &editing_title {
         Some(t) => fill(i18n.t().rm_stage_edit, &[t]),
         None => i18n.t().rm_stage_new.to_owned(),
@@ -290,19 +239,7 @@ fn StageForm(roadmap: Roadmap, editing: Option<StageView>, on_close: Callback<()
                     </div>
                     <div class="field">
                         <label for="stage-form-status">{move || i18n.t().status}</label>
-                        <select id="stage-form-status" name="status"
-                            prop:value=move || status.get().as_str()
-                            on:change=move |ev| {
-                                if let Some(s) = StageStatus::parse(&event_target_value(&ev)) {
-                                    status.set(s);
-                                }
-                            }>
-                            {StageStatus::ALL.iter().map(|&s| view! {
-                                <option value=s.as_str() selected=move || status.get() == s>
-                                    {move || stage_status_label(i18n.t(), s)}
-                                </option>
-                            }).collect_view()}
-                        </select>
+                        <ChoiceSelect id="stage-form-status" name="status" value=status label=stage_status_label />
                     </div>
                 </div>
                 <ProblemLine problem=problem />

@@ -36,6 +36,35 @@ pub struct RoadmapView {
 pub struct PointsInput {
     pub point_a: String,
     pub point_b: String,
+    /// The roadmap's `updated_at` as the editor loaded it (`None`: it had never been saved).
+    /// If someone saved in between, the answer is 409 `stale_version` and nothing changes.
+    /// Leaving the field out skips the check.
+    #[serde(default, skip_serializing_if = "Seen::is_unchecked")]
+    pub seen: Seen,
+}
+
+/// What an editor saw before saving (see [`PointsInput::seen`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case", tag = "kind", content = "at")]
+pub enum Seen {
+    /// No check (API clients that do not care).
+    #[default]
+    Unchecked,
+    /// The roadmap had never been saved.
+    Nothing,
+    /// The roadmap as saved at this moment.
+    SavedAt(DateTime<Utc>),
+}
+
+impl Seen {
+    pub fn is_unchecked(&self) -> bool {
+        *self == Seen::Unchecked
+    }
+
+    pub fn of(updated_at: Option<DateTime<Utc>>) -> Self {
+        updated_at.map_or(Seen::Nothing, Seen::SavedAt)
+    }
 }
 
 /// A goal with its KPI. `progress_pct` = (current − baseline) / (target − baseline), clamped

@@ -303,6 +303,7 @@ pub static EN: Texts = Texts {
     rm_describe_points: "Describe points A and B",
     rm_points_mark: "A → B",
     rm_save_points: "Save points",
+    rm_reload_points: "Load the saved version (your edits here are dropped)",
     rm_points_saved: "Points A and B saved.",
     rm_markdown_hint: "Markdown works: **bold**, *italic*, lists with \"- \", links [text](https://…).",
     rm_point_a_placeholder: "E.g. 40 leads a month, a slow website, ads that do not pay off…",

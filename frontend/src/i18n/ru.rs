@@ -304,6 +304,7 @@ pub static RU: Texts = Texts {
     rm_describe_points: "Описать точки А и Б",
     rm_points_mark: "А → Б",
     rm_save_points: "Сохранить точки",
+    rm_reload_points: "Загрузить сохранённую версию (ваши правки здесь пропадут)",
     rm_points_saved: "Точки А и Б сохранены.",
     rm_markdown_hint: "Поддерживается Markdown: **жирный**, *курсив*, списки через «- », ссылки [текст](https://…).",
     rm_point_a_placeholder: "Например: 40 заявок в месяц, сайт медленный, реклама не окупается…",

@@ -336,6 +336,7 @@ pub struct Texts {
     pub rm_describe_points: &'static str,
     pub rm_points_mark: &'static str,
     pub rm_save_points: &'static str,
+    pub rm_reload_points: &'static str,
     pub rm_points_saved: &'static str,
     pub rm_markdown_hint: &'static str,
     pub rm_point_a_placeholder: &'static str,

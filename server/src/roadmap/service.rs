@@ -11,11 +11,11 @@ use crate::tenancy::{PortalContact, Staff};
 use accord_api::backlog::ItemRef;
 use accord_api::error::codes;
 use accord_api::roadmap::{
-    GoalInput, GoalValue, GoalView, NewGoalValue, PointsInput, RichText, RoadmapView, StageInput, StageView,
+    GoalInput, GoalValue, GoalView, NewGoalValue, PointsInput, RichText, RoadmapView, Seen, StageInput, StageView,
 };
 use accord_api::{BacklogItemId, BacklogStatus, ClientId, GoalId, ProjectId, StageId, StageStatus};
 use accord_entity::{backlog_items, goal_values, roadmap_goals, roadmap_stages, roadmaps};
-use chrono::{Duration, Utc};
+use chrono::{Duration, SubsecRound, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
@@ -173,15 +173,24 @@ pub async fn put_points(
     let point_b = rich::parse("point_b", &input.point_b)?;
     let tx = state.db.tenant(staff).await?;
     access::client(&tx, staff, client, Need::Manage).await?;
+    let exists = tx.find::<roadmaps::Entity>().filter(roadmaps::Column::ClientId.eq(client.0)).one(tx.conn()).await?;
+    let current = exists.as_ref().map(|r| r.updated_at);
+    if !input.seen.is_unchecked() && input.seen != Seen::of(current) {
+        return Err(ApiError::new(
+            actix_web::http::StatusCode::CONFLICT,
+            codes::STALE_VERSION,
+            "Someone saved points A and B while you were editing. Reload them and try again.",
+        ));
+    }
     let row = roadmaps::Model {
         client_id: client.0,
         agency_id: tx.agency_id().0,
         point_a,
         point_b,
         updated_by: Some(staff.user.0),
-        updated_at: Utc::now(),
+        // Whole microseconds: what PostgreSQL keeps, so the editor's copy compares equal.
+        updated_at: Utc::now().trunc_subsecs(6),
     };
-    let exists = tx.find::<roadmaps::Entity>().filter(roadmaps::Column::ClientId.eq(client.0)).one(tx.conn()).await?;
     if exists.is_some() {
         roadmaps::Entity::update(roadmaps::ActiveModel::from(row).reset_all())
             .filter(tx.owned::<roadmaps::Entity>())

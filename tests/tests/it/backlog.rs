@@ -289,6 +289,15 @@ async fn roadmap_renders_safe_html_and_tracks_goals_and_stages() {
         assert!(!html.contains(bad), "{bad} survived: {html}");
     }
     assert_eq!(r["point_b"]["html"], "<h1>50 заявок</h1>\n");
+    // Two editors: saving over a version you did not see is refused, nothing changes.
+    let points = format!("{base}/points");
+    let stale = json!({ "point_a": "A", "point_b": "B", "seen": { "kind": "nothing" } });
+    assert_eq!(body(manager.send("PUT", &points, Some(stale)).await, 409).await["code"], "stale_version");
+    let seen = json!({ "kind": "saved_at", "at": r["updated_at"] });
+    let again = json!({ "point_a": xss, "point_b": "# 50 заявок", "seen": seen });
+    let r2 = body(manager.send("PUT", &points, Some(again.clone())).await, 200).await;
+    assert_ne!(r2["updated_at"], r["updated_at"]);
+    assert_eq!(body(manager.send("PUT", &points, Some(again)).await, 409).await["code"], "stale_version");
 
     let goal = body(
         manager

@@ -98,6 +98,22 @@ async fn manager_proposes_client_decides_manager_sees_frozen_estimates() {
     b.assert_absent(".point-a-html img").await;
     let title = b.driver().execute("return document.title", vec![]).await.unwrap_or_default();
     assert_ne!(title, json!("pwned"), "a handler from the Markdown ran");
+    // The owner saves the points meanwhile: the manager's next save is refused, not lost silently.
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let res = owner
+        .send(
+            "PUT",
+            &format!("/api/staff/clients/{client}/roadmap/points"),
+            Some(json!({ "point_a": "Версия владельца", "point_b": "# 80 заявок в месяц" })),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    b.click("button.edit-points").await;
+    b.fill("textarea[name=point_a]", "Моя версия").await;
+    b.click("button.save-points").await;
+    b.click("button.reload-points").await;
+    b.click("button.save-points").await;
+    b.wait_for_text(".point-a-html", "Версия владельца").await;
     b.fill(".goal-form input[name=name]", "Заявки").await;
     b.fill(".goal-form input[name=unit]", "в месяц").await;
     b.fill(".goal-form input[name=baseline]", "40").await;

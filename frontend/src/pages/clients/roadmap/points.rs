@@ -7,7 +7,8 @@ use super::Roadmap;
 use crate::api;
 use crate::components::Notice;
 use crate::i18n::{fill, format_date, use_i18n};
-use accord_api::roadmap::PointsInput;
+use accord_api::error::codes;
+use accord_api::roadmap::{PointsInput, Seen};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -102,12 +103,17 @@ fn PointsForm(roadmap: Roadmap, on_done: Callback<bool>) -> impl IntoView {
     let point_b = RwSignal::new(state.with_untracked(|r| r.point_b.markdown.clone()));
     let problem = RwSignal::new(None::<Problem>);
     let pending = RwSignal::new(false);
+    let stale = RwSignal::new(false);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
             return;
         }
-        let input = PointsInput { point_a: point_a.get_untracked(), point_b: point_b.get_untracked() };
+        let input = PointsInput {
+            point_a: point_a.get_untracked(),
+            point_b: point_b.get_untracked(),
+            seen: Seen::of(state.with_untracked(|r| r.updated_at)),
+        };
         pending.set(true);
         problem.set(None);
         let client = roadmap.client;
@@ -117,9 +123,28 @@ fn PointsForm(roadmap: Roadmap, on_done: Callback<bool>) -> impl IntoView {
                     state.set(fresh);
                     on_done.run(true);
                 }
-                Err(e) => problem.set(Some(Problem::Api(e))),
+                Err(e) => {
+                    stale.set(e.is(codes::STALE_VERSION));
+                    problem.set(Some(Problem::Api(e)));
+                }
             }
             pending.set(false);
+        });
+    };
+    // Someone saved meanwhile: load their version into the form (the editor chose to).
+    let reload = move |_| {
+        let client = roadmap.client;
+        spawn_local(async move {
+            match api::roadmap::roadmap(client).await {
+                Ok(fresh) => {
+                    point_a.set(fresh.point_a.markdown.clone());
+                    point_b.set(fresh.point_b.markdown.clone());
+                    state.set(fresh);
+                    stale.set(false);
+                    problem.set(None);
+                }
+                Err(e) => problem.set(Some(Problem::Api(e))),
+            }
         });
     };
     let area = move |name: &'static str, value: RwSignal<String>| {
@@ -150,6 +175,11 @@ fn PointsForm(roadmap: Roadmap, on_done: Callback<bool>) -> impl IntoView {
             </div>
             <p class="field-hint markdown-hint">{move || i18n.t().rm_markdown_hint}</p>
             <ProblemLine problem=problem />
+            <Show when=move || stale.get()>
+                <button type="button" class="btn btn-small reload-points" on:click=reload>
+                    {move || i18n.t().rm_reload_points}
+                </button>
+            </Show>
             <div class="form-actions form-actions-start">
                 <button type="submit" class="btn btn-primary save-points" disabled=move || pending.get()>
                     {move || if pending.get() { i18n.t().saving } else { i18n.t().rm_save_points }}

@@ -88,7 +88,7 @@ fn boolean(raw: &str) -> Option<bool> {
 
 #[derive(Debug)]
 struct Parsed {
-    input: BacklogItemInput,
+    fields: super::service::Fields,
     status: BacklogStatus,
 }
 
@@ -164,13 +164,17 @@ fn parse_row(row: u32, cells: &[String], index: &[Option<usize>; 10]) -> Result<
         change_request,
         stage_id: None,
     };
-    if let Err(e) = parse_fields(&input) {
-        errors.push(RowError { row, field: e.field().unwrap_or("row").to_string(), message: e.message().to_string() });
-    }
-    if errors.is_empty() {
-        Ok(Parsed { input, status })
-    } else {
-        Err(errors)
+    match parse_fields(&input) {
+        Ok(fields) if errors.is_empty() => Ok(Parsed { fields, status }),
+        Ok(_) => Err(errors),
+        Err(e) => {
+            errors.push(RowError {
+                row,
+                field: e.field().unwrap_or("row").to_string(),
+                message: e.message().to_string(),
+            });
+            Err(errors)
+        }
     }
 }
 
@@ -247,8 +251,7 @@ pub(super) async fn import(
     let mut items = Vec::with_capacity(rows.len());
     let mut events = Vec::with_capacity(rows.len());
     for r in rows {
-        let fields = parse_fields(&r.input)?;
-        let item = service::new_row(&p, fields, None, rank, r.status, staff.user.0);
+        let item = service::new_row(&p, r.fields, None, rank, r.status, staff.user.0);
         rank += 1;
         if r.status == BacklogStatus::Proposed {
             proposed.push(item.title.clone());
@@ -295,9 +298,9 @@ mod tests {
                     Ускорить сайт;;;;;;\r\n";
         let rows = parse_file(text).unwrap();
         assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].input.estimate_minutes, Some(750));
-        assert_eq!(rows[0].input.price.as_ref().unwrap().amount_minor, 15_000_000);
-        assert!(rows[0].input.change_request);
+        assert_eq!(rows[0].fields.estimate_minutes, Some(750));
+        assert_eq!(rows[0].fields.price_minor, Some(15_000_000));
+        assert!(rows[0].fields.change_request);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::notify;
 use super::repo;
 use super::rules::{self, EstimateChange};
-use crate::clients::access::Need;
+use crate::clients::access::{self, Need};
 use crate::domain::{search_key, DisplayName};
 use crate::error::{ApiError, ApiResult};
 use crate::rich;
@@ -42,6 +42,7 @@ pub struct BacklogQuery {
 }
 
 /// Item fields parsed from input.
+#[derive(Debug)]
 pub struct Fields {
     pub title: String,
     pub description: String,
@@ -348,8 +349,7 @@ pub async fn change_status(
     let (c, _) = repo::project(&tx, staff, client, project, Need::Read).await?;
     let before = repo::item(&tx, project, item).await?;
     let from = BacklogStatus::parse(&before.status).ok_or_else(|| ApiError::internal("bad status"))?;
-    let need = rules::staff_move(from, input.to)?;
-    repo::project(&tx, staff, client, project, need).await?;
+    access::require(staff, &c, rules::staff_move(from, input.to)?)?;
     repo::check_version(&before, input.version)?;
     if matches!(input.to, BacklogStatus::Scheduled | BacklogStatus::InProgress)
         && !rules::change_request_cleared(&before)

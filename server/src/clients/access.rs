@@ -81,12 +81,18 @@ pub async fn client(tx: &TenantTx, staff: &Staff, id: ClientId, need: Need) -> A
         q = q.filter(cond);
     }
     let client = q.one(tx.conn()).await?.ok_or_else(ApiError::not_found)?;
+    require(staff, &client, need)?;
+    Ok(client)
+}
+
+/// Checks `need` on a client already loaded as visible (403 if not met).
+pub fn require(staff: &Staff, client: &clients::Model, need: Need) -> ApiResult<()> {
     let allowed = match need {
         Need::Read | Need::Log => true,
-        Need::Manage => may_manage(staff, &client),
+        Need::Manage => may_manage(staff, client),
     };
     if allowed {
-        Ok(client)
+        Ok(())
     } else {
         Err(ApiError::forbidden())
     }

@@ -77,15 +77,35 @@ pub async fn view(tx: &TenantTx, client: ClientId, portal: bool) -> ApiResult<Ro
     )
     .await?;
 
+    let goals = goal_views(goals, &values, &people);
+    let stages = stage_views(stages, &items)?;
+
+    Ok(RoadmapView {
+        client_id: client,
+        point_a: row.as_ref().map(|r| rich::rich(&r.point_a)).unwrap_or_else(RichText::default),
+        point_b: row.as_ref().map(|r| rich::rich(&r.point_b)).unwrap_or_else(RichText::default),
+        updated_at: row.as_ref().map(|r| r.updated_at),
+        updated_by: row.as_ref().and_then(|r| staff_ref(r.updated_by, &people)),
+        goals,
+        stages,
+    })
+}
+
+/// Goals with their values (oldest first), in the order given.
+fn goal_views(
+    goals: Vec<roadmap_goals::Model>,
+    values: &[goal_values::Model],
+    people: &HashMap<uuid::Uuid, String>,
+) -> Vec<GoalView> {
     let mut by_goal: HashMap<uuid::Uuid, Vec<GoalValue>> = HashMap::new();
-    for v in &values {
+    for v in values {
         by_goal.entry(v.goal_id).or_default().push(GoalValue {
             value: v.value,
             measured_on: v.measured_on,
-            recorded_by: staff_ref(v.recorded_by, &people),
+            recorded_by: staff_ref(v.recorded_by, people),
         });
     }
-    let goals = goals
+    goals
         .into_iter()
         .map(|g| {
             let values = by_goal.remove(&g.id).unwrap_or_default();
@@ -101,10 +121,13 @@ pub async fn view(tx: &TenantTx, client: ClientId, portal: bool) -> ApiResult<Ro
                 values,
             }
         })
-        .collect();
+        .collect()
+}
 
+/// Stages with their linked items (by rank) and progress.
+fn stage_views(stages: Vec<roadmap_stages::Model>, items: &[backlog_items::Model]) -> ApiResult<Vec<StageView>> {
     let mut by_stage: HashMap<uuid::Uuid, Vec<ItemRef>> = HashMap::new();
-    for i in &items {
+    for i in items {
         let Some(stage) = i.stage_id else { continue };
         let Some(status) = BacklogStatus::parse(&i.status) else { continue };
         by_stage.entry(stage).or_default().push(ItemRef {
@@ -114,7 +137,7 @@ pub async fn view(tx: &TenantTx, client: ClientId, portal: bool) -> ApiResult<Ro
             status,
         });
     }
-    let stages = stages
+    stages
         .into_iter()
         .map(|s| {
             let items = by_stage.remove(&s.id).unwrap_or_default();
@@ -134,17 +157,7 @@ pub async fn view(tx: &TenantTx, client: ClientId, portal: bool) -> ApiResult<Ro
                 items,
             })
         })
-        .collect::<ApiResult<Vec<_>>>()?;
-
-    Ok(RoadmapView {
-        client_id: client,
-        point_a: row.as_ref().map(|r| rich::rich(&r.point_a)).unwrap_or_else(RichText::default),
-        point_b: row.as_ref().map(|r| rich::rich(&r.point_b)).unwrap_or_else(RichText::default),
-        updated_at: row.as_ref().map(|r| r.updated_at),
-        updated_by: row.as_ref().and_then(|r| staff_ref(r.updated_by, &people)),
-        goals,
-        stages,
-    })
+        .collect()
 }
 
 pub async fn get(state: &AppState, staff: &Staff, client: ClientId) -> ApiResult<RoadmapView> {
@@ -222,7 +235,15 @@ fn parse_goal(input: &GoalInput) -> ApiResult<(String, String, f64, f64)> {
 }
 
 async fn goal_view(tx: &TenantTx, client: ClientId, goal: GoalId) -> ApiResult<GoalView> {
-    view(tx, client, false).await?.goals.into_iter().find(|g| g.id == goal).ok_or_else(ApiError::not_found)
+    let row = find_goal(tx, client, goal).await?;
+    let values = tx
+        .find::<goal_values::Entity>()
+        .filter(goal_values::Column::GoalId.eq(goal.0))
+        .order_by_asc(goal_values::Column::MeasuredOn)
+        .all(tx.conn())
+        .await?;
+    let people = staff_names(tx, values.iter().filter_map(|v| v.recorded_by).collect::<Vec<_>>()).await?;
+    goal_views(vec![row], &values, &people).pop().ok_or_else(ApiError::not_found)
 }
 
 async fn find_goal(tx: &TenantTx, client: ClientId, goal: GoalId) -> ApiResult<roadmap_goals::Model> {
@@ -347,7 +368,14 @@ fn parse_stage(input: &StageInput) -> ApiResult<String> {
 }
 
 async fn stage_view(tx: &TenantTx, client: ClientId, stage: StageId) -> ApiResult<StageView> {
-    view(tx, client, false).await?.stages.into_iter().find(|s| s.id == stage).ok_or_else(ApiError::not_found)
+    let row = find_stage(tx, client, stage).await?;
+    let items = tx
+        .find::<backlog_items::Entity>()
+        .filter(backlog_items::Column::StageId.eq(stage.0))
+        .order_by_asc(backlog_items::Column::Rank)
+        .all(tx.conn())
+        .await?;
+    stage_views(vec![row], &items)?.pop().ok_or_else(ApiError::not_found)
 }
 
 async fn find_stage(tx: &TenantTx, client: ClientId, stage: StageId) -> ApiResult<roadmap_stages::Model> {

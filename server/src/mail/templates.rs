@@ -85,20 +85,11 @@ pub fn invitation(to_email: &str, to_name: &str, locale: Locale, agency: &str, w
             "If you did not expect this email, you can ignore it.",
         ),
     };
-    let text = format!("{}\n\n{button}: {link}\n\n{footer}\n", lines.join("\n\n"));
-    let html = html_page(locale.as_str(), &subject, &lines, (button, link), footer);
-    Mail {
-        to_email: to_email.into(),
-        to_name: Some(to_name.into()),
-        locale,
-        template: match what {
-            InviteAs::Staff(_) => "staff_invitation",
-            InviteAs::Contact { .. } => "contact_invitation",
-        },
-        subject,
-        text,
-        html,
-    }
+    let template = match what {
+        InviteAs::Staff(_) => "staff_invitation",
+        InviteAs::Contact { .. } => "contact_invitation",
+    };
+    mail((to_email, to_name), locale, template, subject, lines, (button, link), footer)
 }
 
 pub fn password_reset(to_email: &str, to_name: &str, locale: Locale, agency: Option<&str>, link: &str) -> Mail {
@@ -130,17 +121,7 @@ pub fn password_reset(to_email: &str, to_name: &str, locale: Locale, agency: Opt
             "If you did not ask for this, do nothing: your password stays the same.",
         ),
     };
-    let text = format!("{}\n\n{button}: {link}\n\n{footer}\n", lines.join("\n\n"));
-    let html = html_page(locale.as_str(), &subject, &lines, (button, link), footer);
-    Mail {
-        to_email: to_email.into(),
-        to_name: Some(to_name.into()),
-        locale,
-        template: "password_reset",
-        subject,
-        text,
-        html,
-    }
+    mail((to_email, to_name), locale, "password_reset", subject, lines, (button, link), footer)
 }
 
 fn mail(

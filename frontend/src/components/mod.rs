@@ -12,4 +12,4 @@ pub use feedback::{async_view, breakable_email, Badge, EmptyState, ErrorBanner, 
 pub use form::{names_field, submit_handler, FieldError, FormError, FormErrorExcept, Problem, TextArea, TextField};
 pub use layout::{PlatformShell, PortalShell, PublicShell, StaffShell};
 pub use pagination::Pagination;
-pub use select::ChoiceSelect;
+pub use select::{ChoiceFilter, ChoiceSelect};

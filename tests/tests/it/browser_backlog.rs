@@ -198,5 +198,11 @@ async fn manager_proposes_client_decides_manager_sees_frozen_estimates() {
     wait_without(&b, ".standard-row", &project_name).await;
     b.goto(&format!("/app/clients/{client}/projects")).await;
     b.wait_for_text(".agreed-count", "2").await;
+    // The backlog filtered to what the client declined.
+    b.goto(&format!("/app/clients/{client}/projects/{}/backlog", w.project_a1)).await;
+    b.wait_for_text(".backlog-item", "Новый лендинг").await;
+    b.select(".backlog-filters select[name=status]", "declined").await;
+    wait_without(&b, ".backlog-item", "Новый лендинг").await;
+    b.wait_for_text(".backlog-item[data-status=declined]", "Баннер к праздникам").await;
     b.close().await;
 }

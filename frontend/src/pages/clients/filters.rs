@@ -3,10 +3,9 @@
 use super::manager_candidates;
 use crate::api::clients::{ClientQuery, ClientSort, ManagerFilter};
 use crate::api::ApiError;
-use crate::components::form::Text;
+use crate::components::ChoiceFilter;
 use crate::i18n::{use_i18n, Texts};
 use accord_api::staff::StaffMember;
-use accord_api::{Activity, ClientStatus, Temperament, ValueTier};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -120,11 +119,8 @@ pub fn ClientFilters(
                 </Show>
             </div>
             <div class="filters-grid">
-                {enum_filter(
-                    "filter-status", |t| t.status, ClientStatus::ALL, move || query.get().status,
-                    ClientStatus::as_str, ClientStatus::parse, Texts::client_status,
-                    move |v| change(&|q| q.status = v),
-                )}
+                <ChoiceFilter id="filter-status" label=|t| t.status current=move || query.get().status
+                    text=Texts::client_status on_pick=move |v| change(&|q| q.status = v) />
                 <label class="filter">
                     <span class="filter-label">{move || i18n.t().account_manager}</span>
                     <select id="filter-manager" prop:value=manager_value on:change=on_manager>
@@ -137,62 +133,14 @@ pub fn ClientFilters(
                         {managers}
                     </select>
                 </label>
-                {enum_filter(
-                    "filter-temperament", |t| t.temperament, Temperament::ALL, move || query.get().temperament,
-                    Temperament::as_str, Temperament::parse, Texts::temperament,
-                    move |v| change(&|q| q.temperament = v),
-                )}
-                {enum_filter(
-                    "filter-activity", |t| t.activity, Activity::ALL, move || query.get().activity,
-                    Activity::as_str, Activity::parse, Texts::activity,
-                    move |v| change(&|q| q.activity = v),
-                )}
-                {enum_filter(
-                    "filter-tier", |t| t.col_tier, ValueTier::ALL, move || query.get().tier,
-                    ValueTier::as_str, ValueTier::parse, Texts::value_tier,
-                    move |v| change(&|q| q.tier = v),
-                )}
+                <ChoiceFilter id="filter-temperament" label=|t| t.temperament current=move || query.get().temperament
+                    text=Texts::temperament on_pick=move |v| change(&|q| q.temperament = v) />
+                <ChoiceFilter id="filter-activity" label=|t| t.activity current=move || query.get().activity
+                    text=Texts::activity on_pick=move |v| change(&|q| q.activity = v) />
+                <ChoiceFilter id="filter-tier" label=|t| t.col_tier current=move || query.get().tier
+                    text=Texts::value_tier on_pick=move |v| change(&|q| q.tier = v) />
             </div>
         </div>
-    }
-}
-
-/// A labelled `<select>` over an enumeration, with "any" first.
-#[allow(clippy::too_many_arguments)]
-fn enum_filter<T>(
-    id: &'static str,
-    label: Text,
-    all: &'static [T],
-    current: impl Fn() -> Option<T> + Copy + Send + Sync + 'static,
-    as_str: fn(T) -> &'static str,
-    parse: fn(&str) -> Option<T>,
-    name: fn(&Texts, T) -> &'static str,
-    on_pick: impl Fn(Option<T>) + 'static,
-) -> impl IntoView
-where
-    T: Copy + PartialEq + Send + Sync + 'static,
-{
-    let i18n = use_i18n();
-    let options = all
-        .iter()
-        .map(|&v| {
-            view! {
-                <option value=as_str(v) selected=move || current() == Some(v)>{move || name(i18n.t(), v)}</option>
-            }
-        })
-        .collect_view();
-    view! {
-        <label class="filter">
-            <span class="filter-label">{move || label(i18n.t())}</span>
-            <select
-                id=id
-                prop:value=move || current().map(as_str).unwrap_or("")
-                on:change=move |ev| on_pick(parse(&event_target_value(&ev)))
-            >
-                <option value="" selected=move || current().is_none()>{move || i18n.t().any}</option>
-                {options}
-            </select>
-        </label>
     }
 }
 

@@ -9,14 +9,14 @@ use super::{
 use crate::api::backlog::BacklogQuery;
 use crate::api::{self, ApiError};
 use crate::components::form::Text;
-use crate::components::{async_view, EmptyState, ErrorBanner, Pagination};
-use crate::i18n::{fill, format_money, use_i18n, Texts};
+use crate::components::{async_view, ChoiceFilter, EmptyState, ErrorBanner, Pagination};
+use crate::i18n::{fill, format_money, use_i18n};
 use crate::pages::clients::frame::use_client;
 use crate::routes::{ClientTab, Route};
 use accord_api::backlog::{BacklogItemView, MoveItem};
 use accord_api::error::codes;
 use accord_api::projects::ProjectView;
-use accord_api::{BacklogSource, BacklogStatus, ClientId, Page, Priority, ProjectId, ProjectStatus};
+use accord_api::{ClientId, Page, ProjectId, ProjectStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -214,21 +214,12 @@ fn BacklogFilters(query: Memo<BacklogQuery>, on_change: Callback<BacklogQuery>) 
                 </Show>
             </div>
             <div class="filters-grid">
-                {enum_filter(
-                    "status", |t| t.status, BacklogStatus::ALL, move || query.get().status,
-                    BacklogStatus::as_str, BacklogStatus::parse, status_label,
-                    move |v| change(&|q| q.status = v),
-                )}
-                {enum_filter(
-                    "priority", |t| t.bl_priority, Priority::ALL, move || query.get().priority,
-                    Priority::as_str, Priority::parse, priority_label,
-                    move |v| change(&|q| q.priority = v),
-                )}
-                {enum_filter(
-                    "source", |t| t.bl_source, BacklogSource::ALL, move || query.get().source,
-                    BacklogSource::as_str, BacklogSource::parse, source_label,
-                    move |v| change(&|q| q.source = v),
-                )}
+                <ChoiceFilter name="status" label=|t| t.status current=move || query.get().status
+                    text=status_label on_pick=move |v| change(&|q| q.status = v) />
+                <ChoiceFilter name="priority" label=|t| t.bl_priority current=move || query.get().priority
+                    text=priority_label on_pick=move |v| change(&|q| q.priority = v) />
+                <ChoiceFilter name="source" label=|t| t.bl_source current=move || query.get().source
+                    text=source_label on_pick=move |v| change(&|q| q.source = v) />
                 <label class="filter">
                     <span class="filter-label">{move || i18n.t().bl_change_request}</span>
                     <select name="change_request" prop:value=cr_value on:change=move |ev| {
@@ -252,45 +243,6 @@ fn BacklogFilters(query: Memo<BacklogQuery>, on_change: Callback<BacklogQuery>) 
                 </label>
             </div>
         </div>
-    }
-}
-
-/// A labelled `<select name=…>` over an enumeration, with "any" first.
-#[allow(clippy::too_many_arguments)]
-fn enum_filter<T>(
-    name: &'static str,
-    label: Text,
-    all: &'static [T],
-    current: impl Fn() -> Option<T> + Copy + Send + Sync + 'static,
-    as_str: fn(T) -> &'static str,
-    parse: fn(&str) -> Option<T>,
-    text: fn(&Texts, T) -> &'static str,
-    on_pick: impl Fn(Option<T>) + 'static,
-) -> impl IntoView
-where
-    T: Copy + PartialEq + Send + Sync + 'static,
-{
-    let i18n = use_i18n();
-    let options = all
-        .iter()
-        .map(|&v| {
-            view! {
-                <option value=as_str(v) selected=move || current() == Some(v)>{move || text(i18n.t(), v)}</option>
-            }
-        })
-        .collect_view();
-    view! {
-        <label class="filter">
-            <span class="filter-label">{move || label(i18n.t())}</span>
-            <select
-                name=name
-                prop:value=move || current().map(as_str).unwrap_or("")
-                on:change=move |ev| on_pick(parse(&event_target_value(&ev)))
-            >
-                <option value="" selected=move || current().is_none()>{move || i18n.t().any}</option>
-                {options}
-            </select>
-        </label>
     }
 }
 

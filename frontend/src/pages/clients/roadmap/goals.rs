@@ -4,7 +4,8 @@
 
 use super::problem::{names, Problem, ProblemLine};
 use super::shared::{
-    delete_action, follow_row, number_input_value, parse_number, DeleteConfirm, GoalFigures, RowActions,
+    delete_action, follow_row, number_input_value, parse_number, send_form, DeleteConfirm, FormActions, GoalFigures,
+    RowActions,
 };
 use super::Roadmap;
 use crate::api::{self, ApiError};
@@ -14,7 +15,6 @@ use crate::i18n::{day_input_value, fill, parse_day_input, use_i18n};
 use accord_api::roadmap::{GoalInput, GoalView, NewGoalValue};
 use accord_api::GoalId;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 #[component]
 pub fn GoalsCard(roadmap: Roadmap) -> impl IntoView {
@@ -135,24 +135,16 @@ fn GoalValueForm(roadmap: Roadmap, id: GoalId) -> impl IntoView {
         let day = parse_day_input(&measured_on.get_untracked()).ok().flatten().ok_or(Problem::Date("measured_on"))?;
         Ok(NewGoalValue { value: number, measured_on: day })
     };
-    let on_submit = submit_handler(pending, saved, problem, read, move |input| {
-        pending.set(true);
-        problem.set(None);
+    let on_submit = submit_handler(pending, saved, problem, read, move |input: NewGoalValue| {
         let (client, state) = (roadmap.client, roadmap.view);
-        spawn_local(async move {
-            match api::roadmap::add_goal_value(client, id, &input).await {
-                Ok(fresh) => {
-                    state.update(|r| {
-                        if let Some(g) = r.goals.iter_mut().find(|g| g.id == id) {
-                            *g = fresh;
-                        }
-                    });
-                    value.set(String::new());
-                    saved.set(true);
+        let request = async move { api::roadmap::add_goal_value(client, id, &input).await };
+        send_form(pending, saved, problem, request, move |fresh: GoalView| {
+            state.update(|r| {
+                if let Some(g) = r.goals.iter_mut().find(|g| g.id == id) {
+                    *g = fresh;
                 }
-                Err(e) => problem.set(Some(Problem::Api(e))),
-            }
-            pending.set(false);
+            });
+            value.set(String::new());
         });
     });
     let value_id = format!("goal-value-{id}");
@@ -207,31 +199,24 @@ fn GoalForm(roadmap: Roadmap, editing: Option<GoalView>, on_close: Callback<()>)
             target: required_number("target", target)?,
         })
     };
-    let on_submit = submit_handler(pending, saved, problem, read, move |input| {
-        pending.set(true);
-        problem.set(None);
+    let on_submit = submit_handler(pending, saved, problem, read, move |input: GoalInput| {
         let (client, state) = (roadmap.client, roadmap.view);
-        spawn_local(async move {
-            let result = match goal_id {
+        let request = async move {
+            match goal_id {
                 Some(id) => api::roadmap::update_goal(client, id, &input).await,
                 None => api::roadmap::create_goal(client, &input).await,
-            };
-            match result {
-                Ok(fresh) => {
-                    state.update(|r| match r.goals.iter_mut().find(|g| g.id == fresh.id) {
-                        Some(g) => *g = fresh,
-                        None => r.goals.push(fresh),
-                    });
-                    if goal_id.is_none() {
-                        for field in [name, unit, baseline, target] {
-                            field.set(String::new());
-                        }
-                    }
-                    saved.set(true);
-                }
-                Err(e) => problem.set(Some(Problem::Api(e))),
             }
-            pending.set(false);
+        };
+        send_form(pending, saved, problem, request, move |fresh: GoalView| {
+            state.update(|r| match r.goals.iter_mut().find(|g| g.id == fresh.id) {
+                Some(g) => *g = fresh,
+                None => r.goals.push(fresh),
+            });
+            if goal_id.is_none() {
+                for field in [name, unit, baseline, target] {
+                    field.set(String::new());
+                }
+            }
         });
     });
     let title = move || match &editing_name {
@@ -276,25 +261,7 @@ fn GoalForm(roadmap: Roadmap, editing: Option<GoalView>, on_close: Callback<()>)
                     {field("target", target)}
                 </div>
                 <ProblemLine problem=problem />
-                <div class="form-actions form-actions-start">
-                    <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                        {move || match (pending.get(), goal_id.is_some()) {
-                            (true, _) => i18n.t().saving,
-                            (false, true) => i18n.t().save,
-                            (false, false) => i18n.t().rm_goal_add,
-                        }}
-                    </button>
-                    {goal_id.is_some().then(|| view! {
-                        <button type="button" class="btn btn-ghost cancel-goal-edit" on:click=move |_| on_close.run(())>
-                            {move || i18n.t().close_edit}
-                        </button>
-                    })}
-                    <Show when=move || saved.get()>
-                        <Notice text=Signal::derive(move || {
-                            if goal_id.is_some() { i18n.t().rm_goal_saved } else { i18n.t().rm_goal_created }.to_owned()
-                        }) />
-                    </Show>
-                </div>
+                <FormActions kind="goal" editing=goal_id.is_some() pending=pending saved=saved on_close=on_close />
             </form>
         </div>
     }

@@ -1,9 +1,11 @@
 //! What the staff tab and the portal page show alike: points A and B, a goal's figures and
 //! charts, stage statuses and the stage timeline; plus reading and showing numbers.
 
+use super::problem::Problem;
 use crate::api::ApiError;
 use crate::components::charts::{format_number, ProgressBar, Reference, Sparkline, Timeline, TimelineRow};
-use crate::components::Badge;
+use crate::components::form::Text;
+use crate::components::{Badge, Notice};
 use crate::i18n::{fill, format_day, format_period, use_i18n, Texts};
 use accord_api::roadmap::{GoalView, RichText, RoadmapView, StageView};
 use accord_api::{Locale, StageStatus};
@@ -159,6 +161,71 @@ where
             }
         });
     })
+}
+
+/// Sends a roadmap form: `pending` while `request` runs; then hands the answer to `stored` and
+/// turns `saved` on, or puts why it failed in `problem`.
+pub fn send_form<T, Fut>(
+    pending: RwSignal<bool>,
+    saved: RwSignal<bool>,
+    problem: RwSignal<Option<Problem>>,
+    request: Fut,
+    stored: impl FnOnce(T) + 'static,
+) where
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    pending.set(true);
+    problem.set(None);
+    spawn_local(async move {
+        match request.await {
+            Ok(fresh) => {
+                stored(fresh);
+                saved.set(true);
+            }
+            Err(e) => problem.set(Some(Problem::Api(e))),
+        }
+        pending.set(false);
+    });
+}
+
+/// `.form-actions` of `form.{kind}-form`: the submit button ("add" for a new one, "save" while
+/// `editing`), `button.cancel-{kind}-edit` while `editing`, and the notice once `saved`.
+/// `kind` is "goal" or "stage".
+#[component]
+pub fn FormActions(
+    kind: &'static str,
+    editing: bool,
+    pending: RwSignal<bool>,
+    saved: RwSignal<bool>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (add, saved_text, created): (Text, Text, Text) = if kind == "goal" {
+        (|t| t.rm_goal_add, |t| t.rm_goal_saved, |t| t.rm_goal_created)
+    } else {
+        (|t| t.rm_stage_add, |t| t.rm_stage_saved, |t| t.rm_stage_created)
+    };
+    view! {
+        <div class="form-actions form-actions-start">
+            <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
+                {move || match (pending.get(), editing) {
+                    (true, _) => i18n.t().saving,
+                    (false, true) => i18n.t().save,
+                    (false, false) => add(i18n.t()),
+                }}
+            </button>
+            {editing.then(|| view! {
+                <button type="button" class=format!("btn btn-ghost cancel-{kind}-edit") on:click=move |_| on_close.run(())>
+                    {move || i18n.t().close_edit}
+                </button>
+            })}
+            <Show when=move || saved.get()>
+                <Notice text=Signal::derive(move || {
+                    if editing { saved_text(i18n.t()) } else { created(i18n.t()) }.to_owned()
+                }) />
+            </Show>
+        </div>
+    }
 }
 
 /// `.{kind}-actions`: `button.edit-{kind}` and `button.delete-{kind}`, shown to editors

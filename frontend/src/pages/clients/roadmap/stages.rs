@@ -4,8 +4,8 @@
 
 use super::problem::{names, Problem, ProblemLine};
 use super::shared::{
-    delete_action, follow_row, stage_badge, stage_period, stage_status_label, stage_timeline, DeleteConfirm,
-    RowActions, StageProgress,
+    delete_action, follow_row, send_form, stage_badge, stage_period, stage_status_label, stage_timeline, DeleteConfirm,
+    FormActions, RowActions, StageProgress,
 };
 use super::Roadmap;
 use crate::api::{self, ApiError};
@@ -17,7 +17,6 @@ use accord_api::backlog::ItemRef;
 use accord_api::roadmap::{StageInput, StageView};
 use accord_api::{StageId, StageStatus};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 #[component]
@@ -180,35 +179,28 @@ fn StageForm(roadmap: Roadmap, editing: Option<StageView>, on_close: Callback<()
         }
         Ok(StageInput { title: text, starts_on, ends_on, status: status.get_untracked() })
     };
-    let on_submit = submit_handler(pending, saved, problem, read, move |input| {
-        pending.set(true);
-        problem.set(None);
+    let on_submit = submit_handler(pending, saved, problem, read, move |input: StageInput| {
         let (client, state) = (roadmap.client, roadmap.view);
-        spawn_local(async move {
-            let result = match stage_id {
+        let request = async move {
+            match stage_id {
                 Some(id) => api::roadmap::update_stage(client, id, &input).await,
                 None => api::roadmap::create_stage(client, &input).await,
-            };
-            match result {
-                Ok(fresh) => {
-                    state.update(|r| {
-                        match r.stages.iter_mut().find(|s| s.id == fresh.id) {
-                            Some(s) => *s = fresh,
-                            None => r.stages.push(fresh),
-                        }
-                        r.stages.sort_by_key(|s| (s.starts_on, s.ends_on));
-                    });
-                    if stage_id.is_none() {
-                        for field in [title, starts, ends] {
-                            field.set(String::new());
-                        }
-                        status.set(StageStatus::Planned);
-                    }
-                    saved.set(true);
-                }
-                Err(e) => problem.set(Some(Problem::Api(e))),
             }
-            pending.set(false);
+        };
+        send_form(pending, saved, problem, request, move |fresh: StageView| {
+            state.update(|r| {
+                match r.stages.iter_mut().find(|s| s.id == fresh.id) {
+                    Some(s) => *s = fresh,
+                    None => r.stages.push(fresh),
+                }
+                r.stages.sort_by_key(|s| (s.starts_on, s.ends_on));
+            });
+            if stage_id.is_none() {
+                for field in [title, starts, ends] {
+                    field.set(String::new());
+                }
+                status.set(StageStatus::Planned);
+            }
         });
     });
     let heading = move || match &editing_title {
@@ -243,25 +235,7 @@ fn StageForm(roadmap: Roadmap, editing: Option<StageView>, on_close: Callback<()
                     </div>
                 </div>
                 <ProblemLine problem=problem />
-                <div class="form-actions form-actions-start">
-                    <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                        {move || match (pending.get(), stage_id.is_some()) {
-                            (true, _) => i18n.t().saving,
-                            (false, true) => i18n.t().save,
-                            (false, false) => i18n.t().rm_stage_add,
-                        }}
-                    </button>
-                    {stage_id.is_some().then(|| view! {
-                        <button type="button" class="btn btn-ghost cancel-stage-edit" on:click=move |_| on_close.run(())>
-                            {move || i18n.t().close_edit}
-                        </button>
-                    })}
-                    <Show when=move || saved.get()>
-                        <Notice text=Signal::derive(move || {
-                            if stage_id.is_some() { i18n.t().rm_stage_saved } else { i18n.t().rm_stage_created }.to_owned()
-                        }) />
-                    </Show>
-                </div>
+                <FormActions kind="stage" editing=stage_id.is_some() pending=pending saved=saved on_close=on_close />
             </form>
         </div>
     }

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignInRequest {
+    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
     pub email: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 128))]
     pub password: String,
     /// Needed only when the same email and password open accounts in several agencies.
     #[serde(default)]
@@ -73,7 +75,9 @@ impl Me {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChangePasswordRequest {
+    #[cfg_attr(feature = "openapi", schema(max_length = 128))]
     pub current_password: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 128))]
     pub new_password: String,
 }
 
@@ -87,10 +91,15 @@ pub struct SetLocaleRequest {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignUpRequest {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Name::schema))]
     pub agency_name: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 40, pattern = "^[a-z0-9][a-z0-9-]*[a-z0-9]$"))]
     pub agency_slug: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Name::schema))]
     pub owner_name: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
     pub email: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 128))]
     pub password: String,
     #[serde(default)]
     pub locale: Locale,
@@ -108,5 +117,6 @@ pub struct PublicConfig {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UpdateProfileRequest {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Name::schema))]
     pub name: String,
 }

@@ -79,12 +79,16 @@ pub struct BacklogItemView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BacklogItemInput {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Name::schema))]
     pub title: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Markdown::schema))]
     pub description: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Note::schema))]
     pub benefit: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 6_000_000))]
     pub estimate_minutes: Option<i64>,
     #[serde(default)]
     pub price: Option<Money>,
@@ -132,6 +136,7 @@ pub struct MoveItem {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewComment {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Message::schema))]
     pub body: String,
     /// Internal comments never reach the portal.
     #[serde(default)]
@@ -264,6 +269,7 @@ pub struct DecisionRequest {
     pub decision: DecisionKind,
     pub version: i32,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::OptionalMessage::optional_schema))]
     pub comment: Option<String>,
 }
 
@@ -271,5 +277,6 @@ pub struct DecisionRequest {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PortalComment {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Message::schema))]
     pub body: String,
 }

@@ -52,27 +52,37 @@ pub struct ClientProfile {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UpdateClientRequest {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Name::schema))]
     pub name: String,
     pub status: ClientStatus,
     #[serde(default)]
     pub account_manager_id: Option<UserId>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Day::optional_schema))]
     pub started_on: Option<NaiveDate>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Day::optional_schema))]
     pub ended_on: Option<NaiveDate>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Note::optional_schema))]
     pub business_model: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Note::optional_schema))]
     pub audience: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Note::optional_schema))]
     pub market: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Note::optional_schema))]
     pub product_role: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::ListPoint::list_schema))]
     pub included: Vec<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::ListPoint::list_schema))]
     pub excluded: Vec<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 365))]
     pub contact_cadence_days: Option<u32>,
     #[serde(default)]
     pub report_cadence: Option<ReportCadence>,
@@ -97,6 +107,7 @@ pub struct StatusChange {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreateClientRequest {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Name::schema))]
     pub name: String,
     #[serde(default = "default_status")]
     pub status: ClientStatus,
@@ -129,12 +140,16 @@ pub struct ContactView {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreateContactRequest {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Name::schema))]
     pub name: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
     pub email: String,
     pub portal_role: PortalRole,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Line::optional_schema))]
     pub position: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Phone::optional_schema))]
     pub phone: Option<String>,
     #[serde(default)]
     pub decision_maker: bool,

@@ -8,6 +8,7 @@ pub mod backlog;
 pub mod clients;
 pub mod error;
 pub mod ids;
+pub mod input;
 pub mod invitations;
 pub mod platform;
 pub mod portal;

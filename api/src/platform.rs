@@ -18,13 +18,18 @@ pub struct AgencyUsage {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreateAgencyRequest {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Name::schema))]
     pub name: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 40, pattern = "^[a-z0-9][a-z0-9-]*[a-z0-9]$"))]
     pub slug: String,
     #[serde(default)]
     pub default_locale: Locale,
     /// IANA zone, e.g. `Europe/Moscow`.
     pub time_zone: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Name::schema))]
     pub owner_name: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
     pub owner_email: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 128))]
     pub owner_password: String,
 }

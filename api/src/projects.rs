@@ -27,12 +27,15 @@ pub struct ProjectView {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProjectInput {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Name::schema))]
     pub name: String,
     pub kind: ProjectKind,
     pub status: ProjectStatus,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Day::optional_schema))]
     pub starts_on: Option<NaiveDate>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Day::optional_schema))]
     pub ends_on: Option<NaiveDate>,
     #[serde(default)]
     pub budget: Option<Money>,
@@ -64,8 +67,10 @@ pub struct TouchpointView {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewTouchpoint {
     pub kind: TouchpointKind,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Instant::schema))]
     pub occurred_at: DateTime<Utc>,
     #[serde(default)]
     pub contact_id: Option<ContactId>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Message::schema))]
     pub summary: String,
 }

@@ -34,7 +34,9 @@ pub struct RoadmapView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PointsInput {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Markdown::schema))]
     pub point_a: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Markdown::schema))]
     pub point_b: String,
     /// The roadmap's `updated_at` as the editor loaded it (`None`: it had never been saved).
     /// If someone saved in between, the answer is 409 `stale_version` and nothing changes.
@@ -94,9 +96,11 @@ pub struct GoalValue {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GoalInput {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Name::schema))]
     pub name: String,
     /// "%", "₽", "leads/month"… may be empty.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Unit::schema))]
     pub unit: String,
     pub baseline: f64,
     pub target: f64,
@@ -107,6 +111,7 @@ pub struct GoalInput {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewGoalValue {
     pub value: f64,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Day::schema))]
     pub measured_on: NaiveDate,
 }
 
@@ -130,8 +135,11 @@ pub struct StageView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StageInput {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Name::schema))]
     pub title: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Day::schema))]
     pub starts_on: NaiveDate,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Day::schema))]
     pub ends_on: NaiveDate,
     pub status: StageStatus,
 }

@@ -119,7 +119,9 @@ wire_enum!(
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Money {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::input::Amount::schema))]
     pub amount_minor: i64,
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 3, pattern = "^[A-Za-z]{3}$"))]
     pub currency: String,
 }
 

@@ -1,8 +1,9 @@
 //! Domain values parsed from input. Each type can only hold a valid value; `parse` returns the
 //! 422 error naming the field, so handlers never validate by hand.
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ApiResult};
 use accord_api::error::codes;
+use accord_api::input::{self, InputError};
 
 macro_rules! string_value {
     ($name:ident) => {
@@ -37,7 +38,9 @@ impl Email {
     pub fn parse(field: &str, raw: &str) -> Result<Self, ApiError> {
         let email = raw.trim().to_lowercase();
         let bad = || ApiError::invalid(field, codes::VALIDATION, "Enter a valid email address.");
-        if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        if email.len() > 254
+            || email.chars().any(|c| c.is_whitespace() || c.is_control() || input::is_invisible_format(c))
+        {
             return Err(bad());
         }
         let (local, domain) = email.split_once('@').ok_or_else(bad)?;
@@ -53,21 +56,33 @@ impl Email {
     }
 }
 
+/// An email typed to look an account up (sign-in, password reset): trimmed and lower-cased;
+/// control or invisible characters and over-long text are a 422. Any other shape simply finds
+/// no account, so the answer stays the same as for an unknown address.
+pub fn lookup_email(field: &str, raw: &str) -> ApiResult<String> {
+    let email = raw.trim().to_lowercase();
+    if email.len() > 254 || email.chars().any(|c| c.is_control() || input::is_invisible_format(c)) {
+        return Err(ApiError::invalid(field, codes::VALIDATION, "Enter a valid email address."));
+    }
+    Ok(email)
+}
+
 impl DisplayName {
-    /// 1–200 characters after trimming, no control characters.
+    /// A name or title: 1–200 characters after trimming, one line, no control, bidi or
+    /// zero-width characters (see [`input::Name`]).
     pub fn parse(field: &str, raw: &str) -> Result<Self, ApiError> {
-        let name = raw.trim();
-        if name.is_empty() {
-            return Err(ApiError::invalid(field, codes::VALIDATION, "This field is required."));
-        }
-        if name.chars().count() > 200 || name.chars().any(char::is_control) {
-            return Err(ApiError::invalid(
-                field,
-                codes::VALIDATION,
-                "Use at most 200 characters, no control characters.",
-            ));
-        }
-        Ok(Self(name.to_string()))
+        input::Name::parse(raw).field(field).map(Self)
+    }
+}
+
+/// Turns a refused input value into the 422 that names its field.
+pub trait Field<T> {
+    fn field(self, name: &str) -> ApiResult<T>;
+}
+
+impl<T> Field<T> for Result<T, InputError> {
+    fn field(self, name: &str) -> ApiResult<T> {
+        self.map_err(|e| ApiError::invalid(name, codes::VALIDATION, e.message()))
     }
 }
 
@@ -104,6 +119,31 @@ impl TimeZone {
         }
         Ok(Self(tz.to_string()))
     }
+}
+
+/// An amount of money from input: 0 to 10¹⁴ minor units and a three-letter ISO 4217 code.
+pub fn money(field: &str, m: &accord_api::Money) -> ApiResult<(i64, String)> {
+    let currency = m.currency.trim().to_ascii_uppercase();
+    if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
+        return Err(ApiError::invalid(field, codes::VALIDATION, "Use a three-letter currency code such as RUB."));
+    }
+    let amount = input::Amount::check(m.amount_minor).field(field)?;
+    Ok((amount, currency))
+}
+
+/// A date from input within the supported years (both databases store it).
+pub fn day(field: &str, d: chrono::NaiveDate) -> ApiResult<chrono::NaiveDate> {
+    input::Day::check(d).field(field)
+}
+
+/// An optional date from input within the supported years.
+pub fn optional_day(field: &str, d: Option<chrono::NaiveDate>) -> ApiResult<Option<chrono::NaiveDate>> {
+    input::Day::check_optional(d).field(field)
+}
+
+/// A timestamp from input within the supported years.
+pub fn instant(field: &str, t: chrono::DateTime<chrono::Utc>) -> ApiResult<chrono::DateTime<chrono::Utc>> {
+    input::Instant::check(t).field(field)
 }
 
 /// The form of a name that search compares against: Unicode lower case, so «Ромашка» and

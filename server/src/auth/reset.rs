@@ -22,8 +22,8 @@ const MAX_PER_HOUR: u64 = 3;
 
 /// Creates a link for every active account with this email and mails it. Always `Ok`.
 pub async fn request(state: &AppState, email: &str, client: &ClientInfo) -> ApiResult<()> {
-    let email = email.trim().to_lowercase();
-    if email.is_empty() || email.len() > 254 {
+    let email = crate::domain::lookup_email("email", email)?;
+    if email.is_empty() {
         return Ok(());
     }
     let tx = state.db.unscoped("password reset request").await?;

@@ -33,7 +33,7 @@ pub async fn sign_in(
     req: SignInRequest,
     client: &ClientInfo,
 ) -> ApiResult<(Cookie<'static>, UserId)> {
-    let email = req.email.trim().to_lowercase();
+    let email = crate::domain::lookup_email("email", &req.email)?;
     let ip = client.ip.clone().unwrap_or_else(|| "unknown".into());
     let keys = Keys::new(&email, &ip);
 

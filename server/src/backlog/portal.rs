@@ -4,6 +4,7 @@
 use super::notify;
 use super::repo;
 use super::service::{insert_comment, parse_comment};
+use crate::domain::Field;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::PortalContact;
@@ -31,7 +32,7 @@ async fn project_names(tx: &crate::db::TenantTx, contact: &PortalContact) -> Api
 }
 
 pub async fn backlog(state: &AppState, contact: &PortalContact) -> ApiResult<PortalBacklog> {
-    let tx = state.db.tenant(contact).await?;
+    let tx = state.db.tenant_read(contact).await?;
     let names = project_names(&tx, contact).await?;
     let open = tx
         .find::<backlog_items::Entity>()
@@ -140,7 +141,7 @@ async fn detail_in(
 }
 
 pub async fn item(state: &AppState, contact: &PortalContact, item: BacklogItemId) -> ApiResult<PortalItemDetail> {
-    let tx = state.db.tenant(contact).await?;
+    let tx = state.db.tenant_read(contact).await?;
     let row = visible_item(&tx, contact, item).await?;
     let d = detail_in(&tx, contact, &row).await?;
     tx.commit().await?;
@@ -171,10 +172,7 @@ pub async fn decide(
             "This item is not waiting for a decision.",
         ));
     }
-    let comment = input.comment.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_string);
-    if let Some(c) = &comment {
-        parse_comment(c)?;
-    }
+    let comment = accord_api::input::OptionalMessage::parse_optional(input.comment.as_deref()).field("comment")?;
     if input.decision == DecisionKind::Declined && comment.is_none() {
         return Err(ApiError::invalid("comment", codes::REASON_REQUIRED, "Tell the agency why you decline it."));
     }

@@ -4,7 +4,7 @@
 use super::access::{self, Need};
 use super::{repo, view};
 use crate::db::TenantTx;
-use crate::domain::{DisplayName, Email};
+use crate::domain::{DisplayName, Email, Field};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::Staff;
@@ -12,6 +12,7 @@ use accord_api::clients::{
     ContactEvent, ContactLeftRequest, ContactView, CreateContactRequest, FieldChange, PortalAccess,
 };
 use accord_api::error::codes;
+use accord_api::input;
 use accord_api::{ClientId, ContactId, InvitationId, PortalRole, UserId, UserStatus};
 use accord_entity::{contact_events, contacts, invitations, users};
 use chrono::Utc;
@@ -53,7 +54,7 @@ pub fn contact_view(c: &contacts::Model, access: PortalAccess) -> ApiResult<Cont
 
 /// Every contact of the client (current first, then those who left), in three queries.
 pub async fn list(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<Vec<ContactView>> {
-    let tx = state.db.tenant(staff).await?;
+    let tx = state.db.tenant_read(staff).await?;
     access::client(&tx, staff, id, Need::Read).await?;
     let mut rows = repo::contacts_of(&tx, id).await?;
     let ids: Vec<uuid::Uuid> = rows.iter().map(|(c, _)| c.id).collect();
@@ -61,14 +62,6 @@ pub async fn list(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<Ve
     tx.commit().await?;
     rows.sort_by_key(|(c, _)| (c.left_at.is_some(), c.name.to_lowercase()));
     rows.iter().map(|(c, u)| contact_view(c, portal_access(u.as_ref(), invitations.get(&c.id)))).collect()
-}
-
-fn optional(field: &str, v: Option<String>, max: usize) -> ApiResult<Option<String>> {
-    let v = v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-    if v.as_ref().is_some_and(|s| s.chars().count() > max || s.chars().any(char::is_control)) {
-        return Err(ApiError::invalid(field, codes::VALIDATION, format!("Use at most {max} characters.")));
-    }
-    Ok(v)
 }
 
 async fn event(tx: &TenantTx, c: &contacts::Model, kind: &str, detail: Option<String>, actor: UserId) -> ApiResult<()> {
@@ -97,8 +90,8 @@ fn parse(req: &CreateContactRequest) -> ApiResult<Fields> {
     Ok(Fields {
         name: DisplayName::parse("name", &req.name)?,
         email: Email::parse("email", &req.email)?,
-        position: optional("position", req.position.clone(), 200)?,
-        phone: optional("phone", req.phone.clone(), 50)?,
+        position: input::Line::parse_optional(req.position.as_deref()).field("position")?,
+        phone: input::Phone::parse_optional(req.phone.as_deref()).field("phone")?,
     })
 }
 
@@ -251,7 +244,7 @@ pub async fn leave(
 }
 
 pub async fn history(state: &AppState, staff: &Staff, client: ClientId) -> ApiResult<Vec<ContactEvent>> {
-    let tx = state.db.tenant(staff).await?;
+    let tx = state.db.tenant_read(staff).await?;
     access::client(&tx, staff, client, Need::Read).await?;
     let events = tx
         .find::<contact_events::Entity>()

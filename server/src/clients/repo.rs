@@ -2,8 +2,8 @@
 
 use crate::db::TenantTx;
 use crate::domain::search_key;
-use crate::error::ApiError;
-use crate::paging::PageQuery;
+use crate::error::{ApiError, ApiResult};
+use crate::paging::{self, Paging};
 use accord_api::error::codes;
 use accord_api::{Activity, ClientId, ClientStatus, ContactId, PortalRole, Temperament, ValueTier};
 use accord_entity::{clients, contacts, invitations, users};
@@ -71,10 +71,13 @@ pub fn new_contact(
 #[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// 1-based page number (default 1).
+    #[param(minimum = 1, maximum = 1_000_000)]
     pub page: Option<u64>,
     /// Items per page, 1–100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
     pub per_page: Option<u64>,
     /// Search in the client's name.
+    #[param(max_length = 200)]
     pub q: Option<String>,
     pub status: Option<ClientStatus>,
     /// A staff user id, or `none` for clients without a manager.
@@ -91,8 +94,8 @@ pub struct ListQuery {
 
 impl ListQuery {
     /// The paging part. (Not `#[serde(flatten)]`: urlencoded + flatten loses number types.)
-    pub fn paging(&self) -> PageQuery {
-        PageQuery { page: self.page, per_page: self.per_page, q: self.q.clone() }
+    pub fn paging(&self) -> ApiResult<Paging> {
+        Paging::parse(self.page, self.per_page, 25)
     }
 }
 
@@ -110,7 +113,8 @@ pub async fn page(
     } else {
         clients::Column::ArchivedAt.is_null()
     });
-    if let Some(text) = query.paging().search() {
+    let paging = query.paging()?;
+    if let Some(text) = paging::search(query.q.as_deref())? {
         let pattern = format!("%{}%", search_key(&text).replace('%', "\\%").replace('_', "\\_"));
         q = q.filter(Expr::col(clients::Column::NameSearch).like(pattern));
     }
@@ -148,8 +152,8 @@ pub async fn page(
     let rows = q
         .order_by(column, order)
         .order_by_asc(clients::Column::Id)
-        .offset(query.paging().offset())
-        .limit(query.paging().per_page())
+        .offset(paging.offset())
+        .limit(paging.limit())
         .all(tx.conn())
         .await?;
     Ok((rows, total))

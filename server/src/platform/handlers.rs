@@ -20,10 +20,11 @@ pub(super) async fn list_agencies(
     _op: PlatformOperator,
     query: web::Query<PageQuery>,
 ) -> ApiResult<web::Json<Page<AgencyUsage>>> {
-    let tx = state.db.unscoped("operator lists agencies").await?;
-    let (items, total) = service::list_usage(&tx, query.page(), query.per_page()).await?;
+    let paging = query.paging()?;
+    let tx = state.db.unscoped_read("operator lists agencies").await?;
+    let (items, total) = service::list_usage(&tx, paging).await?;
     tx.commit().await?;
-    Ok(web::Json(Page { items, total, page: query.page(), per_page: query.per_page() }))
+    Ok(web::Json(paging.page_of(items, total)))
 }
 
 /// Creates an agency with its owner.

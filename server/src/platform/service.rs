@@ -7,6 +7,7 @@ use crate::auth::session;
 use crate::db::PlatformTx;
 use crate::domain::{DisplayName, Email, Slug, TimeZone};
 use crate::error::ApiError;
+use crate::paging::Paging;
 use accord_api::platform::AgencyUsage;
 use accord_api::{AgencyId, AgencyStatus, Locale, PrincipalKind, StaffRole, UserId, UserStatus};
 use accord_entity::{agencies, clients, contacts, users};
@@ -150,12 +151,12 @@ pub async fn create_agency(
 }
 
 /// Agencies with usage counts: three grouped queries, not one per agency.
-pub async fn list_usage(tx: &PlatformTx, page: u64, per_page: u64) -> Result<(Vec<AgencyUsage>, u64), ApiError> {
+pub async fn list_usage(tx: &PlatformTx, paging: Paging) -> Result<(Vec<AgencyUsage>, u64), ApiError> {
     let total = agencies::Entity::find().count(tx.conn()).await?;
     let rows = agencies::Entity::find()
         .order_by_asc(agencies::Column::Name)
-        .offset((page - 1) * per_page)
-        .limit(per_page)
+        .offset(paging.offset())
+        .limit(paging.limit())
         .all(tx.conn())
         .await?;
     let ids: Vec<uuid::Uuid> = rows.iter().map(|a| a.id).collect();

@@ -3,7 +3,7 @@
 use crate::clients::access::{self, Need};
 use crate::clients::view::staff_names;
 use crate::db::TenantTx;
-use crate::domain::DisplayName;
+use crate::domain::{self, DisplayName};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::Staff;
@@ -56,7 +56,7 @@ async fn teams(tx: &TenantTx, ids: &[uuid::Uuid]) -> ApiResult<HashMap<uuid::Uui
 }
 
 pub async fn list(state: &AppState, staff: &Staff, client: ClientId) -> ApiResult<Vec<ProjectView>> {
-    let tx = state.db.tenant(staff).await?;
+    let tx = state.db.tenant_read(staff).await?;
     access::client(&tx, staff, client, Need::Read).await?;
     let rows = tx
         .find::<projects::Entity>()
@@ -81,26 +81,15 @@ struct Parsed {
 
 async fn parse(tx: &TenantTx, input: &ProjectInput) -> ApiResult<Parsed> {
     let name = DisplayName::parse("name", &input.name)?;
+    domain::optional_day("starts_on", input.starts_on)?;
+    domain::optional_day("ends_on", input.ends_on)?;
     if let (Some(start), Some(end)) = (input.starts_on, input.ends_on) {
         if end < start {
             return Err(ApiError::invalid("ends_on", codes::VALIDATION, "The end cannot come before the start."));
         }
     }
     let budget = match &input.budget {
-        Some(m) => {
-            let currency = m.currency.trim().to_ascii_uppercase();
-            if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
-                return Err(ApiError::invalid(
-                    "budget",
-                    codes::VALIDATION,
-                    "Use a three-letter currency code such as RUB.",
-                ));
-            }
-            if m.amount_minor < 0 {
-                return Err(ApiError::invalid("budget", codes::VALIDATION, "The budget cannot be negative."));
-            }
-            Some((m.amount_minor, currency))
-        }
+        Some(m) => Some(domain::money("budget", m)?),
         None => None,
     };
     let mut team: Vec<uuid::Uuid> = input.team.iter().map(|u| u.0).collect();

@@ -3,15 +3,16 @@
 use crate::clients::access::{self, Need};
 use crate::clients::view::{staff_names, staff_ref};
 use crate::db::TenantTx;
-use crate::domain::DisplayName;
+use crate::domain::{self, DisplayName, Field};
 use crate::error::{ApiError, ApiResult};
 use crate::rich;
 use crate::state::AppState;
 use crate::tenancy::{PortalContact, Staff};
 use accord_api::backlog::ItemRef;
 use accord_api::error::codes;
+use accord_api::input;
 use accord_api::roadmap::{
-    GoalInput, GoalValue, GoalView, NewGoalValue, PointsInput, RichText, RoadmapView, Seen, StageInput, StageView,
+    GoalInput, GoalValue, GoalView, NewGoalValue, PointsInput, RoadmapView, Seen, StageInput, StageView,
 };
 use accord_api::{BacklogItemId, BacklogStatus, ClientId, GoalId, ProjectId, StageId, StageStatus};
 use accord_entity::{backlog_items, goal_values, roadmap_goals, roadmap_stages, roadmaps};
@@ -82,8 +83,8 @@ pub async fn view(tx: &TenantTx, client: ClientId, portal: bool) -> ApiResult<Ro
 
     Ok(RoadmapView {
         client_id: client,
-        point_a: row.as_ref().map(|r| rich::rich(&r.point_a)).unwrap_or_else(RichText::default),
-        point_b: row.as_ref().map(|r| rich::rich(&r.point_b)).unwrap_or_else(RichText::default),
+        point_a: row.as_ref().map(|r| rich::rich(&r.point_a, &r.point_a_html, r.html_version)).unwrap_or_default(),
+        point_b: row.as_ref().map(|r| rich::rich(&r.point_b, &r.point_b_html, r.html_version)).unwrap_or_default(),
         updated_at: row.as_ref().map(|r| r.updated_at),
         updated_by: row.as_ref().and_then(|r| staff_ref(r.updated_by, &people)),
         goals,
@@ -161,7 +162,7 @@ fn stage_views(stages: Vec<roadmap_stages::Model>, items: &[backlog_items::Model
 }
 
 pub async fn get(state: &AppState, staff: &Staff, client: ClientId) -> ApiResult<RoadmapView> {
-    let tx = state.db.tenant(staff).await?;
+    let tx = state.db.tenant_read(staff).await?;
     access::client(&tx, staff, client, Need::Read).await?;
     let v = view(&tx, client, false).await?;
     tx.commit().await?;
@@ -169,7 +170,7 @@ pub async fn get(state: &AppState, staff: &Staff, client: ClientId) -> ApiResult
 }
 
 pub async fn portal(state: &AppState, contact: &PortalContact) -> ApiResult<RoadmapView> {
-    let tx = state.db.tenant(contact).await?;
+    let tx = state.db.tenant_read(contact).await?;
     let v = view(&tx, contact.client, true).await?;
     tx.commit().await?;
     Ok(v)
@@ -198,6 +199,9 @@ pub async fn put_points(
     let row = roadmaps::Model {
         client_id: client.0,
         agency_id: tx.agency_id().0,
+        point_a_html: rich::render(&point_a),
+        point_b_html: rich::render(&point_b),
+        html_version: rich::VERSION,
         point_a,
         point_b,
         updated_by: Some(staff.user.0),
@@ -227,10 +231,7 @@ fn finite(field: &str, v: f64) -> ApiResult<f64> {
 
 fn parse_goal(input: &GoalInput) -> ApiResult<(String, String, f64, f64)> {
     let name = DisplayName::parse("name", &input.name)?.into_inner();
-    let unit = input.unit.trim().to_string();
-    if unit.chars().count() > 40 {
-        return Err(ApiError::invalid("unit", codes::VALIDATION, "At most 40 characters."));
-    }
+    let unit = input::Unit::parse(&input.unit).field("unit")?;
     Ok((name, unit, finite("baseline", input.baseline)?, finite("target", input.target)?))
 }
 
@@ -330,6 +331,7 @@ pub async fn add_goal_value(
     input: NewGoalValue,
 ) -> ApiResult<GoalView> {
     let value = finite("value", input.value)?;
+    domain::day("measured_on", input.measured_on)?;
     if input.measured_on > (Utc::now() + Duration::days(1)).date_naive() {
         return Err(ApiError::invalid("measured_on", codes::VALIDATION, "A value cannot be measured in the future."));
     }
@@ -361,6 +363,8 @@ pub async fn add_goal_value(
 
 fn parse_stage(input: &StageInput) -> ApiResult<String> {
     let title = DisplayName::parse("title", &input.title)?.into_inner();
+    domain::day("starts_on", input.starts_on)?;
+    domain::day("ends_on", input.ends_on)?;
     if input.ends_on < input.starts_on {
         return Err(ApiError::invalid("ends_on", codes::VALIDATION, "The end cannot come before the start."));
     }

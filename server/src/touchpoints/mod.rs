@@ -3,12 +3,13 @@
 
 use crate::clients::access::{self, Need};
 use crate::clients::view::{contact_names, staff_names};
-use crate::domain::DisplayName;
+use crate::domain::{self, DisplayName, Field};
 use crate::error::{ApiError, ApiResult};
 use crate::paging::PageQuery;
 use crate::state::AppState;
 use crate::tenancy::Staff;
 use accord_api::error::codes;
+use accord_api::input;
 use accord_api::projects::{ContactRef, NewTouchpoint, TouchpointView};
 use accord_api::{ClientId, ContactId, ErrorBody, Page, StaffRef, TouchpointId, TouchpointKind, UserId};
 use accord_entity::{clients, contacts, touchpoints};
@@ -51,21 +52,22 @@ pub(super) async fn list_touchpoints(
     query: web::Query<PageQuery>,
 ) -> ApiResult<web::Json<Page<TouchpointView>>> {
     let client = id.into_inner();
-    let tx = state.db.tenant(&staff).await?;
+    let paging = query.paging()?;
+    let tx = state.db.tenant_read(&staff).await?;
     access::client(&tx, &staff, client, Need::Read).await?;
     let q = tx.find::<touchpoints::Entity>().filter(touchpoints::Column::ClientId.eq(client.0));
     let total = q.clone().count(tx.conn()).await?;
     let rows = q
         .order_by_desc(touchpoints::Column::OccurredAt)
-        .offset(query.offset())
-        .limit(query.per_page())
+        .offset(paging.offset())
+        .limit(paging.limit())
         .all(tx.conn())
         .await?;
     let contact_names = contact_names(&tx, client).await?;
     let staff_names = staff_names(&tx, rows.iter().map(|t| t.created_by)).await?;
     tx.commit().await?;
     let items = rows.iter().map(|t| view(t, &contact_names, &staff_names)).collect::<ApiResult<_>>()?;
-    Ok(web::Json(Page { items, total, page: query.page(), per_page: query.per_page() }))
+    Ok(web::Json(paging.page_of(items, total)))
 }
 
 /// Logs a touchpoint (anyone who works with the client).
@@ -81,10 +83,8 @@ pub(super) async fn log_touchpoint(
 ) -> ApiResult<HttpResponse> {
     let client = id.into_inner();
     let input = body.into_inner();
-    let summary = input.summary.trim().to_string();
-    if summary.is_empty() || summary.chars().count() > 5000 {
-        return Err(ApiError::invalid("summary", codes::VALIDATION, "Write 1–5000 characters."));
-    }
+    let summary = input::Message::parse(&input.summary).field("summary")?;
+    domain::instant("occurred_at", input.occurred_at)?;
     if input.occurred_at > Utc::now() + Duration::minutes(5) {
         return Err(ApiError::invalid("occurred_at", codes::VALIDATION, "A touchpoint cannot be in the future."));
     }

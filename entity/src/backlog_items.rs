@@ -16,6 +16,10 @@ pub struct Model {
     /// The title case-folded in Rust, so search is Unicode-aware on SQLite too.
     pub title_search: String,
     pub description: String,
+    /// Sanitized HTML of the description, rendered on write by renderer `html_version`
+    /// (0: not rendered yet; readers render it then).
+    pub description_html: String,
+    pub html_version: i32,
     pub benefit: String,
     pub estimate_minutes: Option<i64>,
     pub price_minor: Option<i64>,

@@ -15,6 +15,8 @@ pub struct Model {
     pub name: String,
     pub staff_role: Option<String>,
     pub contact_id: Option<Uuid>,
+    /// The contact's client (contact invitations only): lists and checks filter by it.
+    pub client_id: Option<Uuid>,
     pub locale: String,
     #[sea_orm(unique)]
     pub token_hash: String,

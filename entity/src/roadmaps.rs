@@ -10,6 +10,10 @@ pub struct Model {
     pub agency_id: Uuid,
     pub point_a: String,
     pub point_b: String,
+    /// Sanitized HTML of the points, rendered on write by renderer `html_version`.
+    pub point_a_html: String,
+    pub point_b_html: String,
+    pub html_version: i32,
     pub updated_by: Option<Uuid>,
     pub updated_at: DateTimeUtc,
 }

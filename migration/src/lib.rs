@@ -7,6 +7,7 @@ mod m20261122_000001_foundation;
 mod m20261122_000002_mail_invitations;
 mod m20261122_000003_accounts;
 mod m20261122_000004_roadmap_backlog;
+mod m20261202_000005_security;
 mod rls;
 
 pub use rls::APP_ROLE;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_mail_invitations::Migration),
             Box::new(m20261122_000003_accounts::Migration),
             Box::new(m20261122_000004_roadmap_backlog::Migration),
+            Box::new(m20261202_000005_security::Migration),
         ]
     }
 }

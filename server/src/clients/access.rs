@@ -38,6 +38,39 @@ pub async fn visible(tx: &TenantTx, staff: &Staff) -> ApiResult<Option<Condition
     }
 }
 
+/// The clients a staff member may read, resolved to ids: the scope of every list that spans
+/// clients but is not a list of clients (invitations today; meetings, reports … next).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VisibleClients {
+    All,
+    Only(Vec<uuid::Uuid>),
+}
+
+impl VisibleClients {
+    pub async fn of(tx: &TenantTx, staff: &Staff) -> ApiResult<Self> {
+        match visible(tx, staff).await? {
+            None => Ok(VisibleClients::All),
+            Some(cond) => Ok(VisibleClients::Only(
+                tx.find::<clients::Entity>()
+                    .select_only()
+                    .column(clients::Column::Id)
+                    .filter(cond)
+                    .into_tuple()
+                    .all(tx.conn())
+                    .await?,
+            )),
+        }
+    }
+
+    /// A condition keeping rows whose `column` names a visible client.
+    pub fn condition(&self, column: impl ColumnTrait) -> Condition {
+        match self {
+            VisibleClients::All => Condition::all(),
+            VisibleClients::Only(ids) => Condition::all().add(column.is_in(ids.iter().copied())),
+        }
+    }
+}
+
 async fn managers_see_all(tx: &TenantTx) -> ApiResult<bool> {
     Ok(tx.find::<agencies::Entity>().one(tx.conn()).await?.is_some_and(|a| a.managers_see_all))
 }

@@ -1,12 +1,12 @@
 //! Queries for invitations, all inside the caller's tenant transaction.
 
+use crate::clients::access::VisibleClients;
 use crate::db::TenantTx;
 use accord_api::invitations::{InvitationKind, InvitationState, InvitationView};
 use accord_api::{ClientId, ContactId, InvitationId, StaffRole};
-use accord_entity::{contacts, invitations, users};
+use accord_entity::{invitations, users};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DbErr, PaginatorTrait, QueryFilter, QueryOrder};
-use std::collections::HashMap;
 
 pub fn kind_of(row: &invitations::Model) -> InvitationKind {
     if row.kind == "contact" {
@@ -51,30 +51,23 @@ pub fn view(row: &invitations::Model, client: Option<ClientId>) -> InvitationVie
     }
 }
 
-/// Open invitations (not accepted, not revoked) of a kind, newest first, with their contacts'
-/// clients looked up in one query.
-pub async fn open_of_kind(tx: &TenantTx, kind: InvitationKind) -> Result<Vec<InvitationView>, DbErr> {
-    let rows = tx
+/// Open invitations (not accepted, not revoked) of a kind, newest first; contact invitations
+/// only of the `visible` clients.
+pub async fn open_of_kind(
+    tx: &TenantTx,
+    kind: InvitationKind,
+    visible: &VisibleClients,
+) -> Result<Vec<InvitationView>, DbErr> {
+    let mut q = tx
         .find::<invitations::Entity>()
         .filter(invitations::Column::Kind.eq(kind_str(kind)))
         .filter(invitations::Column::AcceptedAt.is_null())
-        .filter(invitations::Column::RevokedAt.is_null())
-        .order_by_desc(invitations::Column::CreatedAt)
-        .all(tx.conn())
-        .await?;
-    let contact_ids: Vec<uuid::Uuid> = rows.iter().filter_map(|r| r.contact_id).collect();
-    let clients: HashMap<uuid::Uuid, uuid::Uuid> = if contact_ids.is_empty() {
-        HashMap::new()
-    } else {
-        tx.find::<contacts::Entity>()
-            .filter(contacts::Column::Id.is_in(contact_ids))
-            .all(tx.conn())
-            .await?
-            .into_iter()
-            .map(|c| (c.id, c.client_id))
-            .collect()
-    };
-    Ok(rows.iter().map(|r| view(r, r.contact_id.and_then(|c| clients.get(&c)).copied().map(ClientId))).collect())
+        .filter(invitations::Column::RevokedAt.is_null());
+    if kind == InvitationKind::Contact {
+        q = q.filter(visible.condition(invitations::Column::ClientId));
+    }
+    let rows = q.order_by_desc(invitations::Column::CreatedAt).all(tx.conn()).await?;
+    Ok(rows.iter().map(|r| view(r, r.client_id.map(ClientId))).collect())
 }
 
 pub async fn find(tx: &TenantTx, id: InvitationId) -> Result<Option<invitations::Model>, DbErr> {

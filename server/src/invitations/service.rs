@@ -5,6 +5,7 @@ use super::repo::{self, kind_str, state_of};
 use super::VALID_DAYS;
 use crate::audit::{Action, Entry};
 use crate::auth::session::{hash_token, new_token};
+use crate::clients::access::{self, Need, VisibleClients};
 use crate::db::TenantTx;
 use crate::domain::{DisplayName, Email};
 use crate::error::{ApiError, ApiResult};
@@ -73,7 +74,7 @@ async fn create(
     email: Email,
     name: String,
     role: Option<StaffRole>,
-    contact: Option<ContactId>,
+    contact: Option<(ClientId, ContactId)>,
     locale: Option<Locale>,
 ) -> ApiResult<invitations::Model> {
     if repo::user_with_email(tx, email.as_str()).await? {
@@ -100,7 +101,8 @@ async fn create(
         email: email.into_inner(),
         name,
         staff_role: role.map(|r| r.as_str().into()),
-        contact_id: contact.map(|c| c.0),
+        contact_id: contact.map(|(_, c)| c.0),
+        client_id: contact.map(|(client, _)| client.0),
         locale: locale.unwrap_or(agency_locale).as_str().into(),
         token_hash: hash_token(&token),
         expires_at: now + Duration::days(VALID_DAYS),
@@ -147,7 +149,7 @@ pub async fn invite_contact(
     req: InviteContactRequest,
 ) -> ApiResult<InvitationView> {
     let tx = state.db.tenant(staff).await?;
-    crate::clients::access::client(&tx, staff, client, crate::clients::access::Need::Manage).await?;
+    access::client(&tx, staff, client, Need::Manage).await?;
     let c = tx
         .find::<contacts::Entity>()
         .filter(contacts::Column::Id.eq(contact.0))
@@ -161,23 +163,43 @@ pub async fn invite_contact(
     }
     let email = Email::parse("email", &c.email)?;
     let row =
-        create(state, &tx, staff, InvitationKind::Contact, email, c.name, None, Some(contact), req.locale).await?;
+        create(state, &tx, staff, InvitationKind::Contact, email, c.name, None, Some((client, contact)), req.locale)
+            .await?;
     tx.commit().await?;
     Ok(repo::view(&row, Some(client)))
 }
 
+/// Open invitations of a kind: staff ones for owners and admins; contact ones only of the
+/// clients the caller may read.
 pub async fn list(state: &AppState, staff: &Staff, kind: InvitationKind) -> ApiResult<Vec<InvitationView>> {
     require_may_manage(staff, kind)?;
-    let tx = state.db.tenant(staff).await?;
-    let rows = repo::open_of_kind(&tx, kind).await?;
+    let tx = state.db.tenant_read(staff).await?;
+    let visible = match kind {
+        InvitationKind::Staff => VisibleClients::All,
+        InvitationKind::Contact => VisibleClients::of(&tx, staff).await?,
+    };
+    let rows = repo::open_of_kind(&tx, kind, &visible).await?;
     tx.commit().await?;
     Ok(rows)
 }
 
-/// Loads an invitation of this agency and checks the actor may manage its kind.
+/// Loads an invitation of this agency and checks the actor may manage it: its kind by role,
+/// and a contact invitation by its client (404 if the caller cannot read that client, 403 if
+/// they may only read it).
 async fn manageable(tx: &TenantTx, staff: &Staff, id: InvitationId) -> ApiResult<invitations::Model> {
     let row = repo::find(tx, id).await?.ok_or_else(ApiError::not_found)?;
-    require_may_manage(staff, repo::kind_of(&row))?;
+    let kind = repo::kind_of(&row);
+    require_may_manage(staff, kind)?;
+    if kind == InvitationKind::Contact {
+        match row.client_id {
+            Some(client) => {
+                access::client(tx, staff, ClientId(client), Need::Manage).await?;
+            }
+            // A contact invitation always has its client (backfilled); without one, only
+            // those who manage every client may touch it.
+            None => staff.require_admin()?,
+        }
+    }
     Ok(row)
 }
 
@@ -214,9 +236,8 @@ pub async fn resend(state: &AppState, staff: &Staff, id: InvitationId) -> ApiRes
         .detail("resent")
         .write(tx.conn())
         .await?;
-    let client = client_of(&tx, &row).await?;
     tx.commit().await?;
-    Ok(repo::view(&row, client))
+    Ok(repo::view(&row, row.client_id.map(ClientId)))
 }
 
 pub async fn revoke(state: &AppState, staff: &Staff, id: InvitationId) -> ApiResult<InvitationView> {
@@ -241,17 +262,6 @@ pub async fn revoke(state: &AppState, staff: &Staff, id: InvitationId) -> ApiRes
             .write(tx.conn())
             .await?;
     }
-    let client = client_of(&tx, &row).await?;
     tx.commit().await?;
-    Ok(repo::view(&row, client))
-}
-
-async fn client_of(tx: &TenantTx, row: &invitations::Model) -> ApiResult<Option<ClientId>> {
-    let Some(contact) = row.contact_id else { return Ok(None) };
-    Ok(tx
-        .find::<contacts::Entity>()
-        .filter(contacts::Column::Id.eq(contact))
-        .one(tx.conn())
-        .await?
-        .map(|c| ClientId(c.client_id)))
+    Ok(repo::view(&row, row.client_id.map(ClientId)))
 }

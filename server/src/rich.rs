@@ -1,14 +1,12 @@
 //! Rich text: Markdown rendered to HTML on the server and sanitized by ammonia, so what reaches
 //! a browser never carries scripts, event handlers, `javascript:` links or foreign styles.
 
-use crate::error::{ApiError, ApiResult};
-use accord_api::error::codes;
+use crate::domain::Field;
+use crate::error::ApiResult;
+use accord_api::input;
 use accord_api::roadmap::RichText;
 use pulldown_cmark::{html, Options, Parser};
 use std::collections::HashSet;
-
-/// Longest Markdown text accepted (characters).
-pub const MAX_CHARS: usize = 20_000;
 
 /// Markdown → sanitized HTML. Links get `rel="noopener noreferrer nofollow"`; only http(s) and
 /// mailto URLs survive; raw HTML in the source is sanitized like everything else.
@@ -27,20 +25,80 @@ pub fn render(markdown: &str) -> String {
         .to_string()
 }
 
-pub fn rich(markdown: &str) -> RichText {
-    RichText { markdown: markdown.to_string(), html: render(markdown) }
+/// The renderer's version. Bump it whenever `render` gives different HTML for the same source
+/// (a new sanitizer policy, another Markdown option): rows rendered by an older version are
+/// rendered again at startup ([`rerender_outdated`]), and until then on read.
+pub const VERSION: i32 = 1;
+
+/// The HTML of `markdown`: the stored copy when this renderer version made it, else a fresh one.
+pub fn html_of(markdown: &str, stored_html: &str, stored_version: i32) -> String {
+    if stored_version == VERSION {
+        stored_html.to_string()
+    } else {
+        render(markdown)
+    }
 }
 
-/// Trims and bounds a Markdown field (empty is allowed).
+/// Source and HTML for the wire, from a stored pair.
+pub fn rich(markdown: &str, stored_html: &str, stored_version: i32) -> RichText {
+    RichText { markdown: markdown.to_string(), html: html_of(markdown, stored_html, stored_version) }
+}
+
+/// Renders every stored Markdown text whose HTML an older renderer version made (or none did),
+/// across all agencies, in batches. Runs once at startup.
+pub async fn rerender_outdated(db: &crate::db::Db) -> ApiResult<u64> {
+    use accord_entity::{backlog_items, roadmaps};
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+    const BATCH: u64 = 500;
+    let mut done = 0;
+    loop {
+        let tx = db.unscoped("re-render Markdown made by an older renderer").await?;
+        let rows: Vec<(uuid::Uuid, String)> = backlog_items::Entity::find()
+            .select_only()
+            .column(backlog_items::Column::Id)
+            .column(backlog_items::Column::Description)
+            .filter(backlog_items::Column::HtmlVersion.ne(VERSION))
+            .order_by_asc(backlog_items::Column::Id)
+            .limit(BATCH)
+            .into_tuple()
+            .all(tx.conn())
+            .await?;
+        for (id, markdown) in &rows {
+            backlog_items::Entity::update_many()
+                .col_expr(backlog_items::Column::DescriptionHtml, Expr::value(render(markdown)))
+                .col_expr(backlog_items::Column::HtmlVersion, Expr::value(VERSION))
+                .filter(backlog_items::Column::Id.eq(*id))
+                .exec(tx.conn())
+                .await?;
+        }
+        let roadmap_rows = roadmaps::Entity::find()
+            .filter(roadmaps::Column::HtmlVersion.ne(VERSION))
+            .order_by_asc(roadmaps::Column::ClientId)
+            .limit(BATCH)
+            .all(tx.conn())
+            .await?;
+        for r in &roadmap_rows {
+            roadmaps::Entity::update_many()
+                .col_expr(roadmaps::Column::PointAHtml, Expr::value(render(&r.point_a)))
+                .col_expr(roadmaps::Column::PointBHtml, Expr::value(render(&r.point_b)))
+                .col_expr(roadmaps::Column::HtmlVersion, Expr::value(VERSION))
+                .filter(roadmaps::Column::ClientId.eq(r.client_id))
+                .exec(tx.conn())
+                .await?;
+        }
+        tx.commit().await?;
+        let n = (rows.len() + roadmap_rows.len()) as u64;
+        done += n;
+        if n == 0 {
+            return Ok(done);
+        }
+    }
+}
+
+/// Trims and bounds a Markdown field (empty is allowed; see [`input::Markdown`]).
 pub fn parse(field: &str, raw: &str) -> ApiResult<String> {
-    let text = raw.trim();
-    if text.chars().count() > MAX_CHARS {
-        return Err(ApiError::invalid(field, codes::VALIDATION, format!("At most {MAX_CHARS} characters.")));
-    }
-    if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
-        return Err(ApiError::invalid(field, codes::VALIDATION, "The text contains control characters."));
-    }
-    Ok(text.replace("\r\n", "\n"))
+    input::Markdown::parse(raw).field(field)
 }
 
 #[cfg(test)]

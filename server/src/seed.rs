@@ -206,11 +206,16 @@ async fn seed_roadmap(
     let (agency, client) = (project.agency_id, project.client_id);
     let today = now.date_naive();
     let days = chrono::Duration::days;
+    let point_a = "Сайт приносит **около 40 заявок в месяц**, конверсия 1,2 %.\n\n- форма заявки длинная, с мобильных почти не заполняют\n- аналитики по каналам нет";
+    let point_b = "**80 заявок в месяц** через полгода при том же рекламном бюджете.\n\n- конверсия 2,5 %\n- сквозная аналитика: стоимость заявки по каждому каналу";
     roadmaps::Entity::insert(roadmaps::ActiveModel::from(roadmaps::Model {
         client_id: client,
         agency_id: agency,
-        point_a: "Сайт приносит **около 40 заявок в месяц**, конверсия 1,2 %.\n\n- форма заявки длинная, с мобильных почти не заполняют\n- аналитики по каналам нет".into(),
-        point_b: "**80 заявок в месяц** через полгода при том же рекламном бюджете.\n\n- конверсия 2,5 %\n- сквозная аналитика: стоимость заявки по каждому каналу".into(),
+        point_a: point_a.into(),
+        point_b: point_b.into(),
+        point_a_html: crate::rich::render(point_a),
+        point_b_html: crate::rich::render(point_b),
+        html_version: crate::rich::VERSION,
         updated_by: Some(manager),
         updated_at: now,
     }))

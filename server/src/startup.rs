@@ -71,6 +71,10 @@ impl Application {
         if settings.seed_demo {
             crate::seed::seed_demo_if_empty(&db).await?;
         }
+        let rerendered = crate::rich::rerender_outdated(&db).await?;
+        if rerendered > 0 {
+            tracing::info!(rows = rerendered, version = crate::rich::VERSION, "Markdown re-rendered");
+        }
         let listener =
             TcpListener::bind(&settings.listen).map_err(|source| Bind { addr: settings.listen.clone(), source })?;
         let port = listener.local_addr()?.port();
@@ -154,7 +158,7 @@ fn build_app(
         .openapi(base_document())
         .app_data(state.clone())
         .app_data(csp)
-        .app_data(web::JsonConfig::default().limit(256 * 1024).error_handler(error::json_error))
+        .app_data(web::JsonConfig::default().limit(error::JSON_LIMIT).error_handler(error::json_error))
         .app_data(web::PathConfig::default().error_handler(error::path_error))
         .app_data(web::QueryConfig::default().error_handler(error::query_error))
         .route("/healthz", web::get().to(healthz))

@@ -40,6 +40,9 @@ pub fn new_item(
         title: title.to_string(),
         title_search: crate::domain::search_key(title),
         description: String::new(),
+        description_html: String::new(),
+        // Not rendered: whoever sets a description without `set_description` still gets HTML.
+        html_version: 0,
         benefit: String::new(),
         estimate_minutes: None,
         price_minor: None,
@@ -64,6 +67,13 @@ pub fn new_item(
         created_at: now,
         updated_at: now,
     }
+}
+
+/// Sets the Markdown description and its sanitized HTML (rendered once, here, on write).
+pub fn set_description(item: &mut backlog_items::Model, markdown: String) {
+    item.description_html = rich::render(&markdown);
+    item.html_version = rich::VERSION;
+    item.description = markdown;
 }
 
 /// The client (checked for `need`) and its project, or 404.
@@ -215,7 +225,7 @@ pub fn staff_view(i: &backlog_items::Model, l: &Lookups) -> ApiResult<BacklogIte
         client_id: ClientId(i.client_id),
         project_id: ProjectId(i.project_id),
         title: i.title.clone(),
-        description: rich::rich(&i.description),
+        description: rich::rich(&i.description, &i.description_html, i.html_version),
         benefit: i.benefit.clone(),
         estimate_minutes: i.estimate_minutes,
         price: money(i.price_minor, &i.currency),
@@ -241,7 +251,7 @@ pub fn portal_view(i: &backlog_items::Model, project_name: &str, l: &Lookups) ->
         project_id: ProjectId(i.project_id),
         project_name: project_name.to_string(),
         title: i.title.clone(),
-        description_html: rich::render(&i.description),
+        description_html: rich::html_of(&i.description, &i.description_html, i.html_version),
         benefit: i.benefit.clone(),
         estimate_minutes: i.estimate_minutes,
         price: money(i.price_minor, &i.currency),
@@ -332,6 +342,10 @@ pub async fn save(
 ) -> ApiResult<backlog_items::Model> {
     after.version = before.version + 1;
     after.updated_at = Utc::now();
+    if after.description != before.description || after.html_version != rich::VERSION {
+        let markdown = std::mem::take(&mut after.description);
+        set_description(&mut after, markdown);
+    }
     let result = backlog_items::Entity::update_many()
         .set(sea_orm::ActiveModelTrait::reset_all(backlog_items::ActiveModel::from(after.clone())))
         .filter(tx.owned::<backlog_items::Entity>())

@@ -4,8 +4,9 @@ use super::notify;
 use super::repo;
 use super::rules::{self, EstimateChange};
 use crate::clients::access::{self, Need};
-use crate::domain::{search_key, DisplayName};
+use crate::domain::{self, search_key, DisplayName, Field};
 use crate::error::{ApiError, ApiResult};
+use crate::paging::{self, Paging};
 use crate::rich;
 use crate::state::AppState;
 use crate::tenancy::Staff;
@@ -15,6 +16,7 @@ use accord_api::backlog::{
 };
 use accord_api::clients::FieldChange;
 use accord_api::error::codes;
+use accord_api::input;
 use accord_api::{
     BacklogItemId, BacklogSource, BacklogStatus, ClientId, ItemEventKind, Page, Priority, ProjectId, Side,
 };
@@ -34,10 +36,13 @@ pub struct BacklogQuery {
     pub source: Option<BacklogSource>,
     pub change_request: Option<bool>,
     /// Case-insensitive search in titles.
+    #[param(max_length = 200)]
     pub q: Option<String>,
     /// 1-based (default 1).
+    #[param(minimum = 1, maximum = 1_000_000)]
     pub page: Option<u64>,
     /// 1–100 (default 50).
+    #[param(minimum = 1, maximum = 100)]
     pub per_page: Option<u64>,
 }
 
@@ -58,10 +63,7 @@ pub struct Fields {
 pub fn parse_fields(input: &BacklogItemInput) -> ApiResult<Fields> {
     let title = DisplayName::parse("title", &input.title)?.into_inner();
     let description = rich::parse("description", &input.description)?;
-    let benefit = input.benefit.trim().to_string();
-    if benefit.chars().count() > 2000 {
-        return Err(ApiError::invalid("benefit", codes::VALIDATION, "At most 2,000 characters."));
-    }
+    let benefit = input::Note::parse(&input.benefit).field("benefit")?;
     if let Some(m) = input.estimate_minutes {
         if !(0..=60 * 100_000).contains(&m) {
             return Err(ApiError::invalid(
@@ -73,18 +75,8 @@ pub fn parse_fields(input: &BacklogItemInput) -> ApiResult<Fields> {
     }
     let (price_minor, currency) = match &input.price {
         Some(p) => {
-            let currency = p.currency.trim().to_ascii_uppercase();
-            if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
-                return Err(ApiError::invalid(
-                    "price",
-                    codes::VALIDATION,
-                    "Use a three-letter currency code such as RUB.",
-                ));
-            }
-            if !(0..=100_000_000_000_000).contains(&p.amount_minor) {
-                return Err(ApiError::invalid("price", codes::VALIDATION, "The price must be zero or more."));
-            }
-            (Some(p.amount_minor), Some(currency))
+            let (amount, currency) = domain::money("price", p)?;
+            (Some(amount), Some(currency))
         }
         None => (None, None),
     };
@@ -130,7 +122,9 @@ pub async fn list(
     project: ProjectId,
     query: BacklogQuery,
 ) -> ApiResult<Page<BacklogItemView>> {
-    let tx = state.db.tenant(staff).await?;
+    let paging = Paging::parse(query.page, query.per_page, 50)?;
+    let search = paging::search(query.q.as_deref())?;
+    let tx = state.db.tenant_read(staff).await?;
     repo::project(&tx, staff, client, project, Need::Read).await?;
     let mut q = tx.find::<backlog_items::Entity>().filter(backlog_items::Column::ProjectId.eq(project.0));
     if let Some(s) = query.status {
@@ -145,23 +139,20 @@ pub async fn list(
     if let Some(cr) = query.change_request {
         q = q.filter(backlog_items::Column::ChangeRequest.eq(cr));
     }
-    if let Some(text) = query.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let key: String = search_key(text).chars().take(100).collect();
-        q = q.filter(backlog_items::Column::TitleSearch.contains(key));
+    if let Some(text) = search {
+        q = q.filter(backlog_items::Column::TitleSearch.contains(search_key(&text)));
     }
-    let page = query.page.unwrap_or(1).max(1);
-    let per_page = query.per_page.unwrap_or(50).clamp(1, 100);
     let total = q.clone().count(tx.conn()).await?;
     let rows = q
         .order_by_asc(backlog_items::Column::Rank)
-        .offset((page - 1) * per_page)
-        .limit(per_page)
+        .offset(paging.offset())
+        .limit(paging.limit())
         .all(tx.conn())
         .await?;
     let l = repo::lookups(&tx, &rows, false).await?;
     tx.commit().await?;
     let items = rows.iter().map(|i| repo::staff_view(i, &l)).collect::<ApiResult<Vec<_>>>()?;
-    Ok(Page { items, total, page, per_page })
+    Ok(paging.page_of(items, total))
 }
 
 #[tracing::instrument(skip(state, input))]
@@ -222,7 +213,7 @@ pub fn new_row(
     author: uuid::Uuid,
 ) -> backlog_items::Model {
     let mut row = repo::new_item(project, &f.title, status, rank, Some(author));
-    row.description = f.description;
+    repo::set_description(&mut row, f.description);
     row.benefit = f.benefit;
     row.estimate_minutes = f.estimate_minutes;
     row.price_minor = f.price_minor;
@@ -243,7 +234,7 @@ pub async fn detail(
     project: ProjectId,
     item: BacklogItemId,
 ) -> ApiResult<BacklogItemDetail> {
-    let tx = state.db.tenant(staff).await?;
+    let tx = state.db.tenant_read(staff).await?;
     let (_, p) = repo::project(&tx, staff, client, project, Need::Read).await?;
     let row = repo::item(&tx, project, item).await?;
     let l = repo::lookups(&tx, std::slice::from_ref(&row), false).await?;
@@ -424,14 +415,7 @@ pub async fn move_item(
 }
 
 pub fn parse_comment(body: &str) -> ApiResult<String> {
-    let body = body.trim();
-    if body.is_empty() {
-        return Err(ApiError::invalid("body", codes::VALIDATION, "Write the comment first."));
-    }
-    if body.chars().count() > 5000 {
-        return Err(ApiError::invalid("body", codes::VALIDATION, "At most 5,000 characters."));
-    }
-    Ok(body.to_string())
+    input::Message::parse(body).field("body")
 }
 
 pub async fn insert_comment(

@@ -3,7 +3,8 @@
 use super::access::{self, Need};
 use super::{repo, view};
 use crate::db::TenantTx;
-use crate::domain::{search_key, DisplayName};
+use crate::domain::{self, search_key, DisplayName, Field};
+use accord_api::input;
 
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -19,7 +20,7 @@ pub use repo::ListQuery;
 
 #[tracing::instrument(skip(state))]
 pub async fn list(state: &AppState, staff: &Staff, query: &ListQuery) -> ApiResult<Page<ClientView>> {
-    let tx = state.db.tenant(staff).await?;
+    let tx = state.db.tenant_read(staff).await?;
     let visible = access::visible(&tx, staff).await?;
     let (rows, total) = repo::page(&tx, visible, query).await?;
     let ids: Vec<uuid::Uuid> = rows.iter().map(|c| c.id).collect();
@@ -31,7 +32,7 @@ pub async fn list(state: &AppState, staff: &Staff, query: &ListQuery) -> ApiResu
         .iter()
         .map(|c| view::summary(c, counts.get(&c.id).copied().unwrap_or(0), &names, now))
         .collect::<ApiResult<_>>()?;
-    Ok(Page { items, total, page: query.paging().page(), per_page: query.paging().per_page() })
+    Ok(query.paging()?.page_of(items, total))
 }
 
 /// The manager must be an active staff member of this agency who manages accounts.
@@ -104,27 +105,28 @@ async fn profile_of(tx: &TenantTx, staff: &Staff, client: &clients::Model) -> Ap
 }
 
 pub async fn get(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<ClientProfile> {
-    let tx = state.db.tenant(staff).await?;
+    let tx = state.db.tenant_read(staff).await?;
     let client = access::client(&tx, staff, id, Need::Read).await?;
     let profile = profile_of(&tx, staff, &client).await?;
     tx.commit().await?;
     Ok(profile)
 }
 
-fn text(field: &str, v: Option<String>, max: usize) -> ApiResult<Option<String>> {
-    let v = v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-    if v.as_ref().is_some_and(|s| s.chars().count() > max) {
-        return Err(ApiError::invalid(field, codes::VALIDATION, format!("Use at most {max} characters.")));
-    }
-    Ok(v)
+fn text(field: &str, v: Option<String>) -> ApiResult<Option<String>> {
+    input::Note::parse_optional(v.as_deref()).field(field)
 }
 
 fn list_json(field: &str, items: Vec<String>) -> ApiResult<String> {
-    let items: Vec<String> = items.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
-    if items.len() > 50 || items.iter().any(|s| s.chars().count() > 300) {
+    let mut points = Vec::with_capacity(items.len());
+    for item in &items {
+        if let Some(point) = input::ListPoint::parse_optional(Some(item)).field(field)? {
+            points.push(point);
+        }
+    }
+    if points.len() > input::LIST_MAX_ITEMS {
         return Err(ApiError::invalid(field, codes::VALIDATION, "At most 50 points of up to 300 characters each."));
     }
-    serde_json::to_string(&items).map_err(ApiError::internal)
+    serde_json::to_string(&points).map_err(ApiError::internal)
 }
 
 #[tracing::instrument(skip(state, req))]
@@ -135,6 +137,8 @@ pub async fn update(
     req: UpdateClientRequest,
 ) -> ApiResult<ClientProfile> {
     let name = DisplayName::parse("name", &req.name)?;
+    domain::optional_day("started_on", req.started_on)?;
+    domain::optional_day("ended_on", req.ended_on)?;
     if let (Some(start), Some(end)) = (req.started_on, req.ended_on) {
         if end < start {
             return Err(ApiError::invalid("ended_on", codes::VALIDATION, "The end cannot come before the start."));
@@ -162,10 +166,10 @@ pub async fn update(
     row.account_manager_id = manager;
     row.started_on = req.started_on;
     row.ended_on = req.ended_on;
-    row.business_model = text("business_model", req.business_model, 2000)?;
-    row.audience = text("audience", req.audience, 2000)?;
-    row.market = text("market", req.market, 2000)?;
-    row.product_role = text("product_role", req.product_role, 2000)?;
+    row.business_model = text("business_model", req.business_model)?;
+    row.audience = text("audience", req.audience)?;
+    row.market = text("market", req.market)?;
+    row.product_role = text("product_role", req.product_role)?;
     row.included = list_json("included", req.included)?;
     row.excluded = list_json("excluded", req.excluded)?;
     row.contact_cadence_days = req.contact_cadence_days.map(|d| d as i32);
@@ -199,7 +203,7 @@ pub async fn set_archived(state: &AppState, staff: &Staff, id: ClientId, archive
 }
 
 pub async fn status_history(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<Vec<StatusChange>> {
-    let tx = state.db.tenant(staff).await?;
+    let tx = state.db.tenant_read(staff).await?;
     access::client(&tx, staff, id, Need::Read).await?;
     let rows = tx
         .find::<client_status_changes::Entity>()

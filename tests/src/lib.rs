@@ -82,11 +82,17 @@ impl TestApp {
         self.db.queries_run() - before
     }
 
-    /// A fresh client with its own cookie jar (one browser, one person).
+    /// A fresh client with its own cookie jar (one browser, one person). Like a browser, it sends
+    /// `Origin: <the app's address>`: the server refuses writes under `/api` that carry neither
+    /// `Origin` nor `Sec-Fetch-Site` (CSRF). It rides on every request (harmless on reads); a
+    /// request that sets its own `Origin` header replaces it, which the CSRF tests use.
     pub fn client(&self) -> Client {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(reqwest::header::ORIGIN, reqwest::header::HeaderValue::from_str(&self.address).expect("origin"));
         Client {
             base: self.address.clone(),
             http: reqwest::Client::builder()
+                .default_headers(headers)
                 .cookie_store(true)
                 .redirect(reqwest::redirect::Policy::none())
                 .build()

@@ -1,5 +1,7 @@
 //! CSRF defence for state-changing requests: a foreign `Origin` or `Sec-Fetch-Site: cross-site`
-//! gets 403. (The session cookie is also SameSite=Lax.)
+//! gets 403, and so does a write that carries a session cookie but neither header (browsers
+//! send one of them on every state-changing request; a request without both did not come from
+//! Accord's pages). The session cookie is also SameSite=Lax.
 
 use crate::error::ApiError;
 use accord_api::error::codes;
@@ -14,12 +16,21 @@ pub async fn reject_cross_site(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if !safe && is_cross_site(&req) {
+    if !safe && (is_cross_site(&req) || (has_session_cookie(&req) && lacks_origin(&req))) {
         let err = ApiError::new(StatusCode::FORBIDDEN, codes::CSRF_REJECTED, "Cross-site request refused.");
         let (http_req, _) = req.into_parts();
         return Ok(ServiceResponse::new(http_req, err.error_response()));
     }
     Ok(next.call(req).await?.map_into_boxed_body())
+}
+
+fn has_session_cookie(req: &ServiceRequest) -> bool {
+    use crate::auth::session::cookie_name;
+    req.cookie(cookie_name(false)).is_some() || req.cookie(cookie_name(true)).is_some()
+}
+
+fn lacks_origin(req: &ServiceRequest) -> bool {
+    !req.headers().contains_key("origin") && !req.headers().contains_key("sec-fetch-site")
 }
 
 fn is_cross_site(req: &ServiceRequest) -> bool {

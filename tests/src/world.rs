@@ -13,7 +13,7 @@ use accord_server::auth::password::NewPassword;
 use accord_server::clients::repo::{new_client, new_contact};
 use accord_server::domain::{DisplayName, Email, Slug, TimeZone};
 use accord_server::platform::service::{create_agency, ReadyAgency};
-use sea_orm::EntityTrait;
+use sea_orm::{ActiveModelTrait, EntityTrait};
 
 pub const PASSWORD: &str = "Correct-Horse-42";
 
@@ -63,6 +63,28 @@ pub struct World {
     /// An idea's title and an internal comment on the proposed item: never for the portal.
     pub secret_idea: String,
     pub internal_note: String,
+    /// Titles of A1's backlog items (ideas, the secret idea, the proposed item).
+    pub item_titles_a1: Vec<String>,
+    /// Colleagues in agency A without access to A1, and A1's pending contact invitations: only
+    /// the isolation matrix adds them ([`add_insiders`]), so other tests' counts stay as they are.
+    pub insiders: Option<Insiders>,
+}
+
+/// People of agency A who must not see client A1, and what they must not see of it.
+#[derive(Clone, Debug)]
+pub struct Insiders {
+    /// An account manager of agency A who manages client A2, not A1.
+    pub other_manager_a: Person,
+    /// A specialist of agency A on a project of client A2, on none of A1's.
+    pub other_specialist_a: Person,
+    /// A pending contact invitation of A1 that nothing changes: (id, e-mail, name).
+    pub invitation_a1: (accord_api::InvitationId, String, String),
+    /// More pending contact invitations of A1, one per actor, for resend and revoke.
+    pub contact_invitations_a1: Vec<accord_api::InvitationId>,
+    /// E-mails and names of all these invitations' contacts.
+    pub invitees_a1: Vec<String>,
+    /// Point A of A1's roadmap.
+    pub roadmap_a1: String,
 }
 
 impl World {
@@ -74,12 +96,27 @@ impl World {
         {
             m.push(p.email.clone());
         }
+        if let Some(i) = &self.insiders {
+            m.extend([i.other_manager_a.email.clone(), i.other_specialist_a.email.clone()]);
+        }
+        m.extend(self.client_a1_markers());
+        m.sort();
+        m.dedup();
         m
     }
 
-    /// Text of client A1 that another client's contact must never see.
+    /// Text of client A1 that nobody without access to A1 may see: another client's contact,
+    /// a colleague who neither manages A1 nor works on its projects.
     pub fn client_a1_markers(&self) -> Vec<String> {
-        vec![self.client_a1.1.clone(), self.approver_a1.email.clone(), self.viewer_a1.email.clone()]
+        let mut m = vec![self.client_a1.1.clone(), self.approver_a1.email.clone(), self.viewer_a1.email.clone()];
+        m.extend(self.spare_contacts_a1.iter().map(|(_, email)| email.clone()));
+        m.extend(self.item_titles_a1.iter().cloned());
+        m.push(self.internal_note.clone());
+        if let Some(i) = &self.insiders {
+            m.extend(i.invitees_a1.iter().cloned());
+            m.push(i.roadmap_a1.clone());
+        }
+        m
     }
 }
 
@@ -212,6 +249,7 @@ pub async fn build(app: &TestApp) -> World {
     let mut goals_a1 = Vec::new();
     let mut stages_a1 = Vec::new();
     let mut items_a1 = Vec::new();
+    let mut item_titles_a1 = Vec::new();
     let item = |title: String, status: BacklogStatus, rank: i64| {
         let mut row = accord_server::backlog::new_item(&project, &title, status, rank, None);
         row.estimate_minutes = Some(120);
@@ -249,6 +287,7 @@ pub async fn build(app: &TestApp) -> World {
             .await
             .expect("stage");
         stages_a1.push(StageId(stage.id));
+        item_titles_a1.push(format!("Idea {i} {tag}"));
         let idea = item(format!("Idea {i} {tag}"), BacklogStatus::Idea, i + 1);
         backlog_items::Entity::insert(backlog_items::ActiveModel::from(idea.clone()))
             .exec_without_returning(tx.conn())
@@ -259,6 +298,7 @@ pub async fn build(app: &TestApp) -> World {
     let secret_idea = format!("Secret idea {tag}");
     let secret = item(secret_idea.clone(), BacklogStatus::Idea, 5);
     let proposed = item(format!("Proposed {tag}"), BacklogStatus::Proposed, 6);
+    item_titles_a1.extend([secret_idea.clone(), proposed.title.clone()]);
     for row in [secret, proposed.clone()] {
         backlog_items::Entity::insert(backlog_items::ActiveModel::from(row))
             .exec_without_returning(tx.conn())
@@ -307,7 +347,111 @@ pub async fn build(app: &TestApp) -> World {
         proposed_a1: BacklogItemId(proposed.id),
         secret_idea,
         internal_note,
+        item_titles_a1,
+        insiders: None,
     }
+}
+
+/// Adds [`Insiders`] to the world: an account manager who manages A2 (not A1), a specialist on
+/// a project of A2 (none of A1's), `n_invitations + 1` pending contact invitations for new
+/// contacts of A1, and a point A on A1's roadmap.
+pub async fn add_insiders(app: &TestApp, w: &mut World, n_invitations: usize) {
+    let tag = w.tag.clone();
+    let hash = NewPassword::parse("p", PASSWORD).expect("policy").hash().await.expect("hash");
+    let tx = app.db.unscoped("test world insiders").await.expect("tx");
+    let now = chrono::Utc::now();
+    let mut people = Vec::new();
+    for (label, role) in [("other-manager-a", StaffRole::AccountManager), ("other-specialist-a", StaffRole::Specialist)]
+    {
+        let email = format!("{label}-{tag}@example.test");
+        let row = users::Model {
+            id: uuid::Uuid::new_v4(),
+            agency_id: Some(w.a.id.0),
+            kind: PrincipalKind::Staff.as_str().into(),
+            email: email.clone(),
+            name: format!("{label} {tag}"),
+            password_hash: hash.clone(),
+            locale: Locale::En.as_str().into(),
+            status: UserStatus::Active.as_str().into(),
+            staff_role: Some(role.as_str().into()),
+            created_at: now,
+            updated_at: now,
+        };
+        people.push(Person { id: UserId(row.id), email, name: row.name.clone() });
+        users::Entity::insert(users::ActiveModel::from(row)).exec_without_returning(tx.conn()).await.expect("staff");
+    }
+    let (other_manager_a, other_specialist_a) = (people[0].clone(), people[1].clone());
+    let mut a2 = clients::Entity::find_by_id(w.client_a2.0 .0).one(tx.conn()).await.expect("a2").expect("a2 exists");
+    a2.account_manager_id = Some(other_manager_a.id.0);
+    clients::Entity::update(clients::ActiveModel::from(a2).reset_all()).exec(tx.conn()).await.expect("a2 manager");
+    let project = projects::Model {
+        id: uuid::Uuid::new_v4(),
+        agency_id: w.a.id.0,
+        client_id: w.client_a2.0 .0,
+        name: format!("Shop {tag}"),
+        kind: "website".into(),
+        status: "active".into(),
+        starts_on: None,
+        ends_on: None,
+        budget_minor: None,
+        currency: "RUB".into(),
+        budget_shared: false,
+        created_at: now,
+        updated_at: now,
+    };
+    projects::Entity::insert(projects::ActiveModel::from(project.clone()))
+        .exec_without_returning(tx.conn())
+        .await
+        .expect("project a2");
+    let member =
+        project_members::Model { agency_id: w.a.id.0, project_id: project.id, user_id: other_specialist_a.id.0 };
+    project_members::Entity::insert(project_members::ActiveModel::from(member))
+        .exec_without_returning(tx.conn())
+        .await
+        .expect("member a2");
+
+    let mut invitees = Vec::new();
+    for i in 0..=n_invitations {
+        let (email, name) = (format!("invitee{i}-{tag}@example.test"), format!("Invitee {i} {tag}"));
+        let contact = new_contact(w.a.id.0, w.client_a1.0 .0, &name, &email, PortalRole::Viewer);
+        contacts::Entity::insert(contacts::ActiveModel::from(contact.clone()))
+            .exec_without_returning(tx.conn())
+            .await
+            .expect("invitee");
+        invitees.push((accord_api::ContactId(contact.id), email, name));
+    }
+    tx.commit().await.expect("commit insiders");
+
+    // Invitations and the roadmap through the API, as A1's manager would make them.
+    let manager = app.signed_in(&w.manager_a.email, PASSWORD).await;
+    let a1 = format!("/api/staff/clients/{}", w.client_a1.0);
+    let mut made = Vec::new();
+    let mut invitees_a1 = Vec::new();
+    for (contact, email, name) in invitees {
+        let res = manager.post(&format!("{a1}/contacts/{contact}/invitation"), serde_json::json!({})).await;
+        assert_eq!(res.status(), 201, "invitation of {email}: {}", res.text().await.unwrap_or_default());
+        let view: serde_json::Value = res.json().await.expect("invitation json");
+        let id: uuid::Uuid = view["id"].as_str().and_then(|s| s.parse().ok()).expect("invitation id");
+        made.push((accord_api::InvitationId(id), email.clone(), name.clone()));
+        invitees_a1.extend([email, name]);
+    }
+    let roadmap_a1 = format!("Roadmap point A {tag}");
+    let res = manager
+        .send(
+            "PUT",
+            &format!("{a1}/roadmap/points"),
+            Some(serde_json::json!({ "point_a": roadmap_a1, "point_b": format!("Roadmap point B {tag}") })),
+        )
+        .await;
+    assert_eq!(res.status(), 200, "roadmap points: {}", res.text().await.unwrap_or_default());
+    w.insiders = Some(Insiders {
+        other_manager_a,
+        other_specialist_a,
+        invitation_a1: made[0].clone(),
+        contact_invitations_a1: made[1..].iter().map(|(id, _, _)| *id).collect(),
+        invitees_a1,
+        roadmap_a1,
+    });
 }
 
 /// `n` backlog items in `project_a1` (idea, proposed, agreed, done in turn), written in bulk.

@@ -15,6 +15,10 @@ enum Actor {
     AdminA,
     ManagerA,
     SpecialistA,
+    /// Colleagues in agency A without access to A1: an account manager of client A2 (not A1) and
+    /// a specialist on a project of A2 (none of A1's). "Managers see all clients" is off.
+    OtherManagerA,
+    OtherSpecialistA,
     /// Staff of another agency.
     OwnerB,
     /// Contacts of client A1 — the client the paths point at.
@@ -25,11 +29,37 @@ enum Actor {
 }
 use Actor::*;
 
-const ACTORS: [Actor; 10] =
-    [Anonymous, Operator, OwnerA, AdminA, ManagerA, SpecialistA, OwnerB, ApproverA1, ViewerA1, ApproverA2];
+const ACTORS: [Actor; 12] = [
+    Anonymous,
+    Operator,
+    OwnerA,
+    AdminA,
+    ManagerA,
+    SpecialistA,
+    OtherManagerA,
+    OtherSpecialistA,
+    OwnerB,
+    ApproverA1,
+    ViewerA1,
+    ApproverA2,
+];
 
 fn is_contact(a: Actor) -> bool {
     matches!(a, ApproverA1 | ViewerA1 | ApproverA2)
+}
+
+/// Staff of agency A who cannot see client A1.
+fn is_outsider_of_a1(a: Actor) -> bool {
+    matches!(a, OtherManagerA | OtherSpecialistA)
+}
+
+/// What the matrix aims a row at, where one path serves several kinds of record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    /// The usual ids (see `concrete`): client A1, a staff invitation of agency A, ...
+    Default,
+    /// A pending contact invitation of client A1, a fresh one per actor.
+    ContactInvitationA1,
 }
 
 // Expected-status shapes.
@@ -64,11 +94,29 @@ fn staff(a: impl Fn(Actor) -> u16, other: u16) -> impl Fn(Actor) -> u16 {
     }
 }
 fn managers(ok: u16) -> impl Fn(Actor) -> u16 {
-    move |a| if a == SpecialistA { 403 } else { ok }
+    move |a| if matches!(a, SpecialistA | OtherSpecialistA) { 403 } else { ok }
 }
 /// Those who may change client A1: owner, admin and its account manager (not the specialist).
 fn client_managers(ok: u16) -> impl Fn(Actor) -> u16 {
     move |a| if a == SpecialistA { 403 } else { ok }
+}
+/// Operations on client A1 (`/api/staff/clients/{id}/...`): `a` for those who see A1; A1 is
+/// not there (404) for colleagues without access to it and for another agency.
+fn on_a1(a: impl Fn(Actor) -> u16) -> impl Fn(Actor) -> u16 {
+    staff(move |x| if is_outsider_of_a1(x) { 404 } else { a(x) }, 404)
+}
+/// Resend/revoke of a contact invitation of A1: those who may change A1. Specialists may not
+/// manage contact invitations at all (the role is checked first); a manager who cannot see A1
+/// finds nothing.
+fn a1_contact_invitation(ok: u16) -> impl Fn(Actor) -> u16 {
+    staff(
+        move |x| match x {
+            OwnerA | AdminA | ManagerA => ok,
+            OtherManagerA => 404,
+            _ => 403,
+        },
+        404,
+    )
 }
 /// Portal item endpoints aimed at an item of client A1.
 fn contacts_of_a1(code: u16) -> impl Fn(Actor) -> u16 {
@@ -100,6 +148,16 @@ struct Row {
     path: &'static str,
     expect: Expect,
     body: Body,
+    target: Target,
+}
+
+impl Row {
+    /// The same operation once more, aimed at another kind of record. The coverage check
+    /// counts (method, path) once, so such rows add targets, not operations.
+    fn aimed_at(mut self, target: Target) -> Row {
+        self.target = target;
+        self
+    }
 }
 
 fn row(
@@ -108,7 +166,7 @@ fn row(
     expect: impl Fn(Actor) -> u16 + 'static,
     body: impl Fn(&World) -> Option<Value> + 'static,
 ) -> Row {
-    Row { method, path, expect: Box::new(expect), body: Box::new(body) }
+    Row { method, path, expect: Box::new(expect), body: Box::new(body), target: Target::Default }
 }
 
 fn none(_: &World) -> Option<Value> {
@@ -148,9 +206,9 @@ fn matrix() -> Vec<Row> {
         row("POST", "/api/staff/clients", staff(managers(201), 201), |_| {
             Some(json!({ "name": format!("Matrix {}", unique()) }))
         }),
-        row("GET", "/api/staff/clients/{id}", staff(any_caller(200), 404), none),
-        row("GET", "/api/staff/clients/{id}/contacts", staff(any_caller(200), 404), none),
-        row("POST", "/api/staff/clients/{id}/contacts", staff(managers(201), 404), |_| {
+        row("GET", "/api/staff/clients/{id}", on_a1(any_caller(200)), none),
+        row("GET", "/api/staff/clients/{id}/contacts", on_a1(any_caller(200)), none),
+        row("POST", "/api/staff/clients/{id}/contacts", on_a1(managers(201)), |_| {
             Some(json!({ "name": "C", "email": format!("c-{}@x.test", unique()), "portal_role": "viewer" }))
         }),
         row("GET", "/api/staff/members", staff(admins(200), 200), none),
@@ -161,9 +219,15 @@ fn matrix() -> Vec<Row> {
             Some(json!({ "email": format!("inv-{}@x.test", unique()), "name": "I", "role": "specialist" }))
         }),
         row("GET", "/api/staff/invitations", staff(managers(200), 200), none),
+        // Staff invitations: owner/admin only.
         row("POST", "/api/staff/invitations/{id}/resend", staff(admins(200), 404), none),
         row("POST", "/api/staff/invitations/{id}/revoke", staff(admins(200), 404), none),
-        row("POST", "/api/staff/clients/{id}/contacts/{contact_id}/invitation", staff(managers(201), 404), |_| {
+        // Contact invitations of A1 (one pending invitation per actor: resend, then revoke).
+        row("POST", "/api/staff/invitations/{id}/resend", a1_contact_invitation(200), none)
+            .aimed_at(Target::ContactInvitationA1),
+        row("POST", "/api/staff/invitations/{id}/revoke", a1_contact_invitation(200), none)
+            .aimed_at(Target::ContactInvitationA1),
+        row("POST", "/api/staff/clients/{id}/contacts/{contact_id}/invitation", on_a1(managers(201)), |_| {
             Some(json!({}))
         }),
         row("POST", "/api/public/invitations/preview", any_caller(404), |_| Some(json!({ "token": unique() }))),
@@ -179,32 +243,32 @@ fn matrix() -> Vec<Row> {
         }),
         row("PUT", "/api/auth/profile", signed_in(200), |_| Some(json!({ "name": "Matrix Person" }))),
         // Client account: A1 is managed by ManagerA; SpecialistA is on one of its projects.
-        row("PUT", "/api/staff/clients/{id}", staff(client_managers(200), 404), |w| {
+        row("PUT", "/api/staff/clients/{id}", on_a1(client_managers(200)), |w| {
             Some(json!({ "name": w.client_a1.1, "status": "active", "account_manager_id": w.manager_a.id,
                          "temperament": "sanguine", "contact_cadence_days": 14, "included": ["SEO"] }))
         }),
-        row("POST", "/api/staff/clients/{id}/archive", staff(client_managers(200), 404), none),
-        row("POST", "/api/staff/clients/{id}/unarchive", staff(client_managers(200), 404), none),
-        row("GET", "/api/staff/clients/{id}/status-history", staff(any_caller(200), 404), none),
-        row("GET", "/api/staff/clients/{id}/contacts/history", staff(any_caller(200), 404), none),
-        row("PUT", "/api/staff/clients/{id}/contacts/{contact_id}", staff(client_managers(200), 404), |_| {
+        row("POST", "/api/staff/clients/{id}/archive", on_a1(client_managers(200)), none),
+        row("POST", "/api/staff/clients/{id}/unarchive", on_a1(client_managers(200)), none),
+        row("GET", "/api/staff/clients/{id}/status-history", on_a1(any_caller(200)), none),
+        row("GET", "/api/staff/clients/{id}/contacts/history", on_a1(any_caller(200)), none),
+        row("PUT", "/api/staff/clients/{id}/contacts/{contact_id}", on_a1(client_managers(200)), |_| {
             Some(
                 json!({ "name": "Renamed", "email": format!("r-{}@x.test", unique()), "portal_role": "viewer", "position": "CMO" }),
             )
         }),
-        row("POST", "/api/staff/clients/{id}/contacts/{contact_id}/leave", staff(client_managers(200), 404), |_| {
+        row("POST", "/api/staff/clients/{id}/contacts/{contact_id}/leave", on_a1(client_managers(200)), |_| {
             Some(json!({}))
         }),
-        row("GET", "/api/staff/clients/{id}/projects", staff(any_caller(200), 404), none),
-        row("POST", "/api/staff/clients/{id}/projects", staff(client_managers(201), 404), |_| {
+        row("GET", "/api/staff/clients/{id}/projects", on_a1(any_caller(200)), none),
+        row("POST", "/api/staff/clients/{id}/projects", on_a1(client_managers(201)), |_| {
             Some(json!({ "name": "SEO", "kind": "seo", "status": "planned" }))
         }),
-        row("PUT", "/api/staff/clients/{id}/projects/{project_id}", staff(client_managers(200), 404), |w| {
+        row("PUT", "/api/staff/clients/{id}/projects/{project_id}", on_a1(client_managers(200)), |w| {
             Some(json!({ "name": "Website", "kind": "website", "status": "active", "team": [w.specialist_a.id],
                          "budget": { "amount_minor": 15_000_000, "currency": "RUB" } }))
         }),
-        row("GET", "/api/staff/clients/{id}/touchpoints", staff(any_caller(200), 404), none),
-        row("POST", "/api/staff/clients/{id}/touchpoints", staff(any_caller(201), 404), |_| {
+        row("GET", "/api/staff/clients/{id}/touchpoints", on_a1(any_caller(200)), none),
+        row("POST", "/api/staff/clients/{id}/touchpoints", on_a1(any_caller(201)), |_| {
             Some(json!({ "kind": "call", "occurred_at": chrono::Utc::now(), "summary": "Weekly call" }))
         }),
         row("GET", "/api/staff/exports/clients.csv", staff(any_caller(200), 200), none),
@@ -215,71 +279,63 @@ fn matrix() -> Vec<Row> {
             Some(json!({ "managers_see_all": false }))
         }),
         // Roadmap of A1 (goal and stage ids are per actor, like the spare contacts).
-        row("GET", "/api/staff/clients/{id}/roadmap", staff(any_caller(200), 404), none),
-        row("PUT", "/api/staff/clients/{id}/roadmap/points", staff(client_managers(200), 404), |_| {
+        row("GET", "/api/staff/clients/{id}/roadmap", on_a1(any_caller(200)), none),
+        row("PUT", "/api/staff/clients/{id}/roadmap/points", on_a1(client_managers(200)), |_| {
             Some(json!({ "point_a": "Today: **2** leads", "point_b": "Tomorrow: 20 leads" }))
         }),
-        row("POST", "/api/staff/clients/{id}/roadmap/goals", staff(client_managers(201), 404), |_| {
+        row("POST", "/api/staff/clients/{id}/roadmap/goals", on_a1(client_managers(201)), |_| {
             Some(json!({ "name": "Conversion", "unit": "%", "baseline": 1.5, "target": 3.0 }))
         }),
-        row("PUT", "/api/staff/clients/{id}/roadmap/goals/{goal_id}", staff(client_managers(200), 404), |_| {
+        row("PUT", "/api/staff/clients/{id}/roadmap/goals/{goal_id}", on_a1(client_managers(200)), |_| {
             Some(json!({ "name": "Leads", "unit": "/mo", "baseline": 10, "target": 30 }))
         }),
-        row("POST", "/api/staff/clients/{id}/roadmap/goals/{goal_id}/values", staff(client_managers(200), 404), |_| {
+        row("POST", "/api/staff/clients/{id}/roadmap/goals/{goal_id}/values", on_a1(client_managers(200)), |_| {
             Some(json!({ "value": 12, "measured_on": chrono::Utc::now().date_naive() }))
         }),
-        row("DELETE", "/api/staff/clients/{id}/roadmap/goals/{goal_id}", staff(client_managers(204), 404), none),
-        row("POST", "/api/staff/clients/{id}/roadmap/stages", staff(client_managers(201), 404), |_| {
+        row("DELETE", "/api/staff/clients/{id}/roadmap/goals/{goal_id}", on_a1(client_managers(204)), none),
+        row("POST", "/api/staff/clients/{id}/roadmap/stages", on_a1(client_managers(201)), |_| {
             Some(json!({ "title": "Audit", "starts_on": "2026-12-01", "ends_on": "2026-12-31", "status": "planned" }))
         }),
-        row("PUT", "/api/staff/clients/{id}/roadmap/stages/{stage_id}", staff(client_managers(200), 404), |_| {
+        row("PUT", "/api/staff/clients/{id}/roadmap/stages/{stage_id}", on_a1(client_managers(200)), |_| {
             Some(json!({ "title": "Audit", "starts_on": "2026-12-01", "ends_on": "2027-01-31", "status": "active" }))
         }),
-        row("DELETE", "/api/staff/clients/{id}/roadmap/stages/{stage_id}", staff(client_managers(204), 404), none),
+        row("DELETE", "/api/staff/clients/{id}/roadmap/stages/{stage_id}", on_a1(client_managers(204)), none),
         row("GET", "/api/portal/roadmap", contacts_only(200), none),
         // Backlog of A1's project (item ids per actor; versions follow the rows' own changes).
         row("GET", "/api/staff/backlog/below-standard", staff(any_caller(200), 200), none),
-        row("GET", "/api/staff/clients/{id}/projects/{project_id}/backlog", staff(any_caller(200), 404), none),
-        row("POST", "/api/staff/clients/{id}/projects/{project_id}/backlog", staff(client_managers(201), 404), |_| {
+        row("GET", "/api/staff/clients/{id}/projects/{project_id}/backlog", on_a1(any_caller(200)), none),
+        row("POST", "/api/staff/clients/{id}/projects/{project_id}/backlog", on_a1(client_managers(201)), |_| {
             Some(json!({ "title": "Matrix item", "priority": "high", "source": "analytics", "estimate_minutes": 90 }))
         }),
-        row(
-            "GET",
-            "/api/staff/clients/{id}/projects/{project_id}/backlog/{item_id}",
-            staff(any_caller(200), 404),
-            none,
-        ),
+        row("GET", "/api/staff/clients/{id}/projects/{project_id}/backlog/{item_id}", on_a1(any_caller(200)), none),
         row(
             "PUT",
             "/api/staff/clients/{id}/projects/{project_id}/backlog/{item_id}",
-            staff(client_managers(200), 404),
+            on_a1(client_managers(200)),
             |_| Some(json!({ "version": 1, "title": "Matrix edit", "priority": "low", "source": "client_request" })),
         ),
         row(
             "POST",
             "/api/staff/clients/{id}/projects/{project_id}/backlog/{item_id}/status",
-            staff(client_managers(200), 404),
+            on_a1(client_managers(200)),
             |_| Some(json!({ "to": "proposed", "version": 2 })),
         ),
         row(
             "POST",
             "/api/staff/clients/{id}/projects/{project_id}/backlog/{item_id}/move",
-            staff(client_managers(200), 404),
+            on_a1(client_managers(200)),
             |_| Some(json!({ "position": 1, "version": 3 })),
         ),
         row(
             "POST",
             "/api/staff/clients/{id}/projects/{project_id}/backlog/{item_id}/comments",
-            staff(any_caller(201), 404),
+            on_a1(any_caller(201)),
             |_| Some(json!({ "body": "Matrix comment", "internal": true })),
         ),
-        row("GET", "/api/staff/clients/{id}/projects/{project_id}/backlog.csv", staff(any_caller(200), 404), none),
-        row(
-            "POST",
-            "/api/staff/clients/{id}/projects/{project_id}/backlog.csv",
-            staff(client_managers(200), 404),
-            |_| Some(json!({ "csv": "title;estimate_hours\nMatrix import;2,5\n" })),
-        ),
+        row("GET", "/api/staff/clients/{id}/projects/{project_id}/backlog.csv", on_a1(any_caller(200)), none),
+        row("POST", "/api/staff/clients/{id}/projects/{project_id}/backlog.csv", on_a1(client_managers(200)), |_| {
+            Some(json!({ "csv": "title;estimate_hours\nMatrix import;2,5\n" }))
+        }),
         row("GET", "/api/portal/backlog", contacts_only(200), none),
         row("GET", "/api/portal/backlog/{item_id}", contacts_of_a1(200), none),
         row("POST", "/api/portal/backlog/{item_id}/comments", contacts_of_a1(201), |_| {
@@ -298,14 +354,21 @@ struct Targets {
 
 /// The concrete URL: ids point into agency A (client A1, a staff member, an invitation), or
 /// agency C for platform status changes so agency A keeps working while the matrix runs.
-/// Contact invitations use a fresh uninvited contact per inviter, so each gets a real answer.
-fn concrete(path: &str, w: &World, t: &Targets, actor: Actor) -> String {
+/// Contact invitations use a fresh uninvited contact per inviter, so each gets a real answer;
+/// resend/revoke of a contact invitation use a pending invitation of A1 per actor, likewise.
+fn concrete(path: &str, w: &World, t: &Targets, actor: Actor, target: Target) -> String {
     let id = if path.starts_with("/api/staff/clients/") {
         w.client_a1.0.to_string()
     } else if path.starts_with("/api/staff/members/") {
         w.target_a.id.to_string()
     } else if path.starts_with("/api/staff/invitations/") {
-        t.invitation_a.clone()
+        match target {
+            Target::Default => t.invitation_a.clone(),
+            Target::ContactInvitationA1 => {
+                let slot = ACTORS.iter().position(|a| *a == actor).expect("actor");
+                insiders(w).contact_invitations_a1[slot].to_string()
+            }
+        }
     } else {
         w.c.id.to_string()
     };
@@ -337,6 +400,8 @@ fn email_of(a: Actor, w: &World) -> Option<&str> {
         AdminA => &w.admin_a.email,
         ManagerA => &w.manager_a.email,
         SpecialistA => &w.specialist_a.email,
+        OtherManagerA => &insiders(w).other_manager_a.email,
+        OtherSpecialistA => &insiders(w).other_specialist_a.email,
         OwnerB => &w.b.owner.email,
         ApproverA1 => &w.approver_a1.email,
         ViewerA1 => &w.viewer_a1.email,
@@ -358,7 +423,24 @@ fn forbidden(a: Actor, w: &World) -> Vec<String> {
             vec![w.client_a2.1.clone(), w.approver_a2.email.clone(), w.secret_idea.clone(), w.internal_note.clone()]
         }
         OwnerA | AdminA | ManagerA | SpecialistA => vec![w.client_b1.1.clone()],
+        OtherManagerA | OtherSpecialistA => {
+            let mut m = w.client_a1_markers();
+            m.push(w.client_b1.1.clone());
+            m
+        }
     }
+}
+
+fn insiders(w: &World) -> &world::Insiders {
+    w.insiders.as_ref().expect("the matrix world has insiders (world::add_insiders)")
+}
+
+/// The matrix's world: the common one plus colleagues without access to A1 and a pending
+/// contact invitation of A1 per actor (and one that nothing touches).
+async fn matrix_world(app: &TestApp) -> World {
+    let mut w = world::build(app).await;
+    world::add_insiders(app, &mut w, ACTORS.len()).await;
+    w
 }
 
 async fn client_for(app: &TestApp, a: Actor, w: &World) -> Client {
@@ -371,7 +453,7 @@ async fn client_for(app: &TestApp, a: Actor, w: &World) -> Client {
 #[tokio::test]
 async fn every_operation_answers_every_actor_as_expected() {
     let app = spawn_app().await;
-    let w = world::build(&app).await;
+    let w = matrix_world(&app).await;
     let rows = matrix();
 
     let doc: Value = app.client().get("/api/openapi.json").await.json().await.unwrap();
@@ -401,19 +483,23 @@ async fn every_operation_answers_every_actor_as_expected() {
     let mut failures = Vec::new();
     for r in &rows {
         for a in ACTORS {
-            let url = concrete(r.path, &w, &targets, a);
+            let url = concrete(r.path, &w, &targets, a, r.target);
+            if url.contains('{') {
+                failures.push(format!("{} {} as {a:?}: no id for a placeholder in {url}", r.method, r.path));
+                continue;
+            }
             let c = &clients[&a];
             let res = c.send(r.method, &url, (r.body)(&w)).await;
             let status = res.status().as_u16();
             let text = res.text().await.unwrap_or_default();
             let want = (r.expect)(a);
             if status != want {
-                failures.push(format!("{} {} as {a:?}: got {status}, want {want}: {text}", r.method, r.path));
+                let target = if r.target == Target::Default { String::new() } else { format!(" ({:?})", r.target) };
+                failures.push(format!("{} {}{target} as {a:?}: got {status}, want {want}: {text}", r.method, r.path));
             }
-            for marker in forbidden(a, &w) {
-                if text.contains(&marker) {
-                    failures.push(format!("{} {} as {a:?}: response leaks {marker:?}", r.method, r.path));
-                }
+            let leaks: Vec<String> = forbidden(a, &w).into_iter().filter(|m| text.contains(m.as_str())).collect();
+            if !leaks.is_empty() {
+                failures.push(format!("{} {url} as {a:?}: response leaks {leaks:?}", r.method));
             }
             // Sign-out ends the session: sign the actor back in for the next rows.
             if r.path == "/api/auth/sign-out" && status == 204 {
@@ -438,4 +524,39 @@ async fn lists_only_ever_show_the_callers_own_tenant() {
     let portal: Value =
         app.signed_in(&w.approver_a2.email, world::PASSWORD).await.get("/api/portal/home").await.json().await.unwrap();
     assert_eq!(portal["client"]["name"], w.client_a2.1.as_str());
+}
+
+/// With "managers see all clients" on, a manager reads every client but changes only their own:
+/// the contact invitations of a client they do not manage are listed (they may read it) but not
+/// resent or revoked (403); they stay pending for those who may.
+#[tokio::test]
+async fn a_manager_who_only_reads_a_client_cannot_resend_or_revoke_its_contact_invitations() {
+    let app = spawn_app().await;
+    let w = matrix_world(&app).await;
+    let i = insiders(&w);
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let res = owner.send("PUT", "/api/staff/agency/settings", Some(json!({ "managers_see_all": true }))).await;
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
+
+    let other = app.signed_in(&i.other_manager_a.email, world::PASSWORD).await;
+    let a1 = format!("/api/staff/clients/{}", w.client_a1.0);
+    assert_eq!(other.get(&a1).await.status(), 200, "the setting lets every manager read A1");
+    let list = other.get("/api/staff/invitations?kind=contact").await;
+    assert_eq!(list.status(), 200);
+    let list = list.text().await.unwrap();
+    assert!(list.contains(&i.invitation_a1.1), "a client the manager may read: its invitations are listed: {list}");
+
+    let invitation = i.contact_invitations_a1[0];
+    for action in ["resend", "revoke"] {
+        let res = other.post(&format!("/api/staff/invitations/{invitation}/{action}"), json!({})).await;
+        let status = res.status();
+        let body = res.text().await.unwrap_or_default();
+        assert_eq!(status, 403, "{action} by a manager who only reads A1: {body}");
+        assert!(serde_json::from_str::<Value>(&body).is_ok_and(|b| b["code"] == "forbidden"), "{body}");
+    }
+    // Nothing changed: A1's own manager still finds the invitation pending.
+    let manager = app.signed_in(&w.manager_a.email, world::PASSWORD).await;
+    let res = manager.post(&format!("/api/staff/invitations/{invitation}/resend"), json!({})).await;
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
+    assert_eq!(res.json::<Value>().await.unwrap()["state"], "pending");
 }

@@ -11,6 +11,8 @@ mod browser_backlog;
 mod demo;
 mod invitations;
 mod isolation;
+mod malformed;
 mod queries;
 mod rls;
+mod security;
 mod sessions;

@@ -17,28 +17,64 @@ use std::time::Duration;
 
 #[derive(Clone, Debug)]
 pub struct Db {
+    /// Every write, and on PostgreSQL every read too. On SQLite: the one writer connection.
     conn: DatabaseConnection,
+    /// SQLite only: read-only connections, so reads run side by side (WAL) instead of queueing
+    /// behind each other and behind writes on the single writer.
+    reader: Option<DatabaseConnection>,
     queries: Arc<AtomicU64>,
 }
+
+/// Read connections on SQLite (reads in WAL mode do not block each other or the writer).
+const SQLITE_READERS: u32 = 4;
 
 /// Statements slower than this are logged as warnings.
 const SLOW_QUERY: Duration = Duration::from_millis(200);
 
 impl Db {
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self, DbErr> {
-        let sqlite = url.starts_with("sqlite:");
+        let queries = Arc::new(AtomicU64::new(0));
+        if url.starts_with("sqlite:") {
+            // One writer: SQLite allows one write transaction at a time, and a transaction
+            // that starts reading and then writes would meet SQLITE_BUSY on upgrade if another
+            // connection wrote meanwhile. Reads go to a small read-only pool.
+            let conn = Self::pool(url, 1, false, &queries).await?;
+            // WAL once for the file (it persists); the per-connection pragmas are set by the
+            // connect options of each pool, so every connection has them.
+            conn.execute_unprepared("PRAGMA journal_mode = WAL").await?;
+            let reader = Self::pool(url, SQLITE_READERS, true, &queries).await?;
+            return Ok(Self { conn, reader: Some(reader), queries });
+        }
+        let conn = Self::pool(url, max_connections.max(1), false, &queries).await?;
+        Ok(Self { conn, reader: None, queries })
+    }
+
+    async fn pool(
+        url: &str,
+        max_connections: u32,
+        read_only: bool,
+        queries: &Arc<AtomicU64>,
+    ) -> Result<DatabaseConnection, DbErr> {
         let mut opts = ConnectOptions::new(url.to_string());
-        // SQLite allows one writer; one pooled connection avoids "database is locked" on
-        // concurrent write transactions. Its queries take microseconds, so this is not a queue.
-        opts.max_connections(if sqlite { 1 } else { max_connections.max(1) })
+        opts.max_connections(max_connections)
             .min_connections(1)
             .connect_timeout(Duration::from_secs(10))
             .acquire_timeout(Duration::from_secs(10))
             .sqlx_logging(false);
+        if url.starts_with("sqlite:") {
+            // Set on every connection the pool opens, not once on the pool.
+            opts.map_sqlx_sqlite_opts(move |o| {
+                let o = o.foreign_keys(true).busy_timeout(Duration::from_secs(5));
+                if read_only {
+                    o.read_only(true).create_if_missing(false)
+                } else {
+                    o
+                }
+            });
+        }
         let mut conn = Database::connect(opts).await?;
         // Every statement is counted (tests prove lists run a constant number of queries)
         // and slow ones are logged.
-        let queries = Arc::new(AtomicU64::new(0));
         let counter = queries.clone();
         conn.set_metric_callback(move |info| {
             counter.fetch_add(1, Ordering::Relaxed);
@@ -46,12 +82,12 @@ impl Db {
                 tracing::warn!(elapsed_ms = info.elapsed.as_millis() as u64, sql = %info.statement.sql, "slow query");
             }
         });
-        if sqlite {
-            for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 5000"] {
-                conn.execute_unprepared(pragma).await?;
-            }
-        }
-        Ok(Self { conn, queries })
+        Ok(conn)
+    }
+
+    /// Where read-only transactions run: the SQLite read pool, else the one pool.
+    fn read_conn(&self) -> &DatabaseConnection {
+        self.reader.as_ref().unwrap_or(&self.conn)
     }
 
     /// Statements run through this pool so far.
@@ -74,9 +110,18 @@ impl Db {
 
     /// A transaction limited to one agency (and, for portal contacts, one client).
     pub async fn tenant(&self, scope: impl Into<TenantScope>) -> Result<TenantTx, DbErr> {
-        let scope = scope.into();
-        let tx = self.conn.begin().await?;
-        if self.backend() == DbBackend::Postgres {
+        Self::tenant_on(&self.conn, scope.into()).await
+    }
+
+    /// Like [`Db::tenant`], for work that only reads: on SQLite it runs on a read-only
+    /// connection beside other reads (a write there fails loudly).
+    pub async fn tenant_read(&self, scope: impl Into<TenantScope>) -> Result<TenantTx, DbErr> {
+        Self::tenant_on(self.read_conn(), scope.into()).await
+    }
+
+    async fn tenant_on(conn: &DatabaseConnection, scope: TenantScope) -> Result<TenantTx, DbErr> {
+        let tx = conn.begin().await?;
+        if conn.get_database_backend() == DbBackend::Postgres {
             set_local(&tx, "app.tenant_id", &scope.agency.to_string()).await?;
             if let Some(client) = scope.client {
                 set_local(&tx, "app.client_id", &client.to_string()).await?;
@@ -88,9 +133,18 @@ impl Db {
     /// The escape hatch: a transaction that may see every tenant. Use it only for work that
     /// is platform-level by nature; `reason` lands in the trace.
     pub async fn unscoped(&self, reason: &'static str) -> Result<PlatformTx, DbErr> {
+        Self::unscoped_on(&self.conn, reason).await
+    }
+
+    /// The escape hatch for platform-level reads (on SQLite, on a read-only connection).
+    pub async fn unscoped_read(&self, reason: &'static str) -> Result<PlatformTx, DbErr> {
+        Self::unscoped_on(self.read_conn(), reason).await
+    }
+
+    async fn unscoped_on(conn: &DatabaseConnection, reason: &'static str) -> Result<PlatformTx, DbErr> {
         tracing::debug!(reason, "unscoped transaction");
-        let tx = self.conn.begin().await?;
-        if self.backend() == DbBackend::Postgres {
+        let tx = conn.begin().await?;
+        if conn.get_database_backend() == DbBackend::Postgres {
             set_local(&tx, "app.platform", "on").await?;
         }
         Ok(PlatformTx { tx })

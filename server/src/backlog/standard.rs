@@ -22,7 +22,7 @@ pub fn below(status: &str, agreed_not_started: u32) -> bool {
 
 /// Every active project (of clients the caller sees, not archived) below the standard.
 pub async fn list(state: &AppState, staff: &Staff) -> ApiResult<Vec<BelowStandard>> {
-    let tx = state.db.tenant(staff).await?;
+    let tx = state.db.tenant_read(staff).await?;
     let mut q = tx.find::<clients::Entity>().filter(clients::Column::ArchivedAt.is_null());
     if let Some(cond) = access::visible(&tx, staff).await? {
         q = q.filter(cond);

@@ -42,7 +42,7 @@ pub(crate) fn attachment(name: &str, body: String) -> HttpResponse {
 }
 
 async fn visible_clients(state: &AppState, staff: &Staff) -> ApiResult<(Vec<clients::Model>, crate::db::TenantTx)> {
-    let tx = state.db.tenant(staff).await?;
+    let tx = state.db.tenant_read(staff).await?;
     let mut q = tx.find::<clients::Entity>();
     if let Some(cond) = access::visible(&tx, staff).await? {
         q = q.filter(cond);

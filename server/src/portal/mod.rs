@@ -21,7 +21,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
     (status = 200, body = PortalHome), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 #[get("/portal/home")]
 pub(super) async fn home(state: web::Data<AppState>, contact: PortalContact) -> ApiResult<web::Json<PortalHome>> {
-    let tx = state.db.tenant(&contact).await?;
+    let tx = state.db.tenant_read(&contact).await?;
     let agency = tx.find::<agencies::Entity>().one(tx.conn()).await?.ok_or_else(ApiError::not_found)?;
     let client = tx
         .find::<clients::Entity>()

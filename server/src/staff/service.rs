@@ -36,7 +36,7 @@ fn staff_rows(tx: &TenantTx) -> sea_orm::Select<users::Entity> {
 
 pub async fn list(state: &AppState, staff: &Staff) -> ApiResult<Vec<StaffMember>> {
     staff.require_admin()?;
-    let tx = state.db.tenant(staff).await?;
+    let tx = state.db.tenant_read(staff).await?;
     let rows = staff_rows(&tx).order_by_asc(users::Column::Name).all(tx.conn()).await?;
     tx.commit().await?;
     rows.iter().map(member).collect()
@@ -44,7 +44,7 @@ pub async fn list(state: &AppState, staff: &Staff) -> ApiResult<Vec<StaffMember>
 
 /// Active staff, for any colleague to pick from.
 pub async fn directory(state: &AppState, staff: &Staff) -> ApiResult<Vec<StaffMember>> {
-    let tx = state.db.tenant(staff).await?;
+    let tx = state.db.tenant_read(staff).await?;
     let rows = staff_rows(&tx)
         .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
         .order_by_asc(users::Column::Name)

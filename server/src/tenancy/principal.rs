@@ -70,15 +70,19 @@ pub async fn load_principal(
 
 /// Loads a session by its token hash, enforcing expiry and the user's and agency's standing.
 pub async fn resolve(state: &AppState, token_hash: &str) -> Result<Option<Principal>, ApiError> {
-    let tx = state.db.unscoped("resolve session").await?;
+    // Read on a read connection; the rare writes (an expired session, the idle clock) follow
+    // in a short write transaction of their own.
+    let tx = state.db.unscoped_read("resolve session").await?;
     let Some(session) = sessions::Entity::find_by_id(token_hash.to_string()).one(tx.conn()).await? else {
         return Ok(None);
     };
     let now = Utc::now();
     let idle = Duration::minutes(state.settings.session_idle_minutes);
     if session.expires_at <= now || session.last_seen_at + idle <= now {
-        sessions::Entity::delete_by_id(token_hash.to_string()).exec(tx.conn()).await?;
         tx.commit().await?;
+        let w = state.db.unscoped("end an expired session").await?;
+        sessions::Entity::delete_by_id(token_hash.to_string()).exec(w.conn()).await?;
+        w.commit().await?;
         return Ok(None);
     }
     let Some(user) = users::Entity::find_by_id(session.user_id).one(tx.conn()).await? else {
@@ -124,13 +128,15 @@ pub async fn resolve(state: &AppState, token_hash: &str) -> Result<Option<Princi
             return Ok(None);
         }
     }
+    tx.commit().await?;
     // Refresh the idle clock at most once a minute to spare writes.
     if now - session.last_seen_at > Duration::seconds(60) {
+        let w = state.db.unscoped("refresh the session's idle clock").await?;
         let mut touch: sessions::ActiveModel = session.into();
         touch.last_seen_at = Set(now);
-        sessions::Entity::update(touch).exec(tx.conn()).await?;
+        sessions::Entity::update(touch).exec(w.conn()).await?;
+        w.commit().await?;
     }
-    tx.commit().await?;
     Ok(Some(Principal {
         user_id: UserId(user.id),
         name: user.name,

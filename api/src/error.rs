@@ -41,6 +41,8 @@ pub mod codes {
     pub const ALREADY_EXISTS: &str = "already_exists";
     pub const VALIDATION: &str = "validation_failed";
     pub const MALFORMED_JSON: &str = "malformed_json";
+    /// The request body is larger than the endpoint accepts (256 KB; a CSV import 10 MB).
+    pub const TOO_LARGE: &str = "too_large";
     pub const RATE_LIMITED: &str = "rate_limited";
     pub const PASSWORD_TOO_SHORT: &str = "password_too_short";
     pub const PASSWORD_TOO_LONG: &str = "password_too_long";

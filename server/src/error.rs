@@ -76,6 +76,13 @@ impl ApiError {
         e
     }
 
+    /// 413: the body is larger than `limit` bytes.
+    pub fn too_large(limit: usize) -> Self {
+        let mb = limit as f64 / (1024.0 * 1024.0);
+        let size = if mb >= 1.0 { format!("{mb:.0} MB") } else { format!("{} KB", limit / 1024) };
+        Self::new(StatusCode::PAYLOAD_TOO_LARGE, codes::TOO_LARGE, format!("The request is too large: at most {size}."))
+    }
+
     pub fn rate_limited(retry_after_secs: u64) -> Self {
         let mut e =
             Self::new(StatusCode::TOO_MANY_REQUESTS, codes::RATE_LIMITED, "Too many failed attempts. Try again later.");
@@ -164,6 +171,30 @@ impl ResponseError for ApiError {
     }
 }
 
+/// The body limit of ordinary JSON requests.
+pub const JSON_LIMIT: usize = 256 * 1024;
+
+/// Reads a JSON body of up to `limit` bytes (for the few endpoints that take files, beyond
+/// [`JSON_LIMIT`]), with the same answers as the JSON extractor: 413 `too_large`, 400 for
+/// malformed JSON, 422 naming the field for a wrong shape.
+pub async fn json_body<T: serde::de::DeserializeOwned>(payload: actix_web::web::Payload, limit: usize) -> ApiResult<T> {
+    let bytes = match payload.to_bytes_limited(limit).await {
+        Err(_) => return Err(ApiError::too_large(limit)),
+        Ok(Err(e)) => return Err(ApiError::new(StatusCode::BAD_REQUEST, codes::MALFORMED_JSON, e.to_string())),
+        Ok(Ok(bytes)) => bytes,
+    };
+    serde_json::from_slice(&bytes).map_err(|e| {
+        if e.is_data() {
+            let mut api =
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, codes::VALIDATION, format!("Invalid input: {e}"));
+            api.0.field = extract_field(&e.to_string());
+            api
+        } else {
+            ApiError::new(StatusCode::BAD_REQUEST, codes::MALFORMED_JSON, "The request body is not valid JSON.")
+        }
+    })
+}
+
 /// Malformed JSON is a 400; well-formed JSON with missing or wrong fields is a 422 naming it.
 pub fn json_error(err: actix_web::error::JsonPayloadError, _req: &actix_web::HttpRequest) -> actix_web::Error {
     use actix_web::error::JsonPayloadError;
@@ -181,7 +212,7 @@ pub fn json_error(err: actix_web::error::JsonPayloadError, _req: &actix_web::Htt
             "Send the body as application/json.",
         ),
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
-            ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, codes::MALFORMED_JSON, "The request body is too large.")
+            ApiError::too_large(JSON_LIMIT)
         }
         _ => ApiError::new(StatusCode::BAD_REQUEST, codes::MALFORMED_JSON, "The request body is not valid JSON."),
     };

@@ -202,6 +202,7 @@ pub static EN: Texts = Texts {
     err_validation_field: "Check the “{}” field.",
     err_validation: "Check the data you entered.",
     err_malformed_json: "Malformed request.",
+    err_too_large: "That is too much at once: a file may be at most 10 MB.",
     err_rate_limited_in: "Too many attempts. Try again in {} s.",
     err_rate_limited: "Too many attempts. Try again later.",
     err_password_too_short: "The password is too short.",

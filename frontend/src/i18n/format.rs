@@ -30,6 +30,7 @@ pub fn error_text(t: &Texts, error: &ApiError) -> String {
             }
         }
         codes::MALFORMED_JSON => t.err_malformed_json,
+        codes::TOO_LARGE => t.err_too_large,
         codes::RATE_LIMITED => {
             return match error.retry_after {
                 Some(seconds) => fill(t.err_rate_limited_in, &[&seconds]),

@@ -203,6 +203,7 @@ pub static RU: Texts = Texts {
     err_validation_field: "Проверьте поле «{}».",
     err_validation: "Проверьте введённые данные.",
     err_malformed_json: "Некорректный запрос.",
+    err_too_large: "Слишком большой объём: файл — не больше 10 МБ.",
     err_rate_limited_in: "Слишком много попыток. Повторите через {} с.",
     err_rate_limited: "Слишком много попыток. Повторите позже.",
     err_password_too_short: "Пароль слишком короткий.",

@@ -230,6 +230,7 @@ pub struct Texts {
     pub err_validation_field: &'static str,
     pub err_validation: &'static str,
     pub err_malformed_json: &'static str,
+    pub err_too_large: &'static str,
     /// Try again in `{}` s.
     pub err_rate_limited_in: &'static str,
     pub err_rate_limited: &'static str,

@@ -32,6 +32,8 @@ pub const COLUMNS: [&str; 10] = [
 
 /// Most rows one import takes.
 const MAX_ROWS: usize = 5_000;
+/// The largest import body: 5,000 rows with descriptions fit (a real one is 1–2 MB).
+pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 
 /// A project's backlog as CSV (UTF-8 with BOM; `;` for Russian users, `,` for English).
 #[utoipa::path(tag = "backlog", params(
@@ -46,7 +48,7 @@ pub(super) async fn export(
     path: web::Path<(ClientId, ProjectId)>,
 ) -> ApiResult<HttpResponse> {
     let (client, project) = path.into_inner();
-    let tx = state.db.tenant(&staff).await?;
+    let tx = state.db.tenant_read(&staff).await?;
     repo::project(&tx, &staff, client, project, Need::Read).await?;
     let rows = tx
         .find::<backlog_items::Entity>()
@@ -233,15 +235,16 @@ fn parse_file(text: &str) -> Result<Vec<Parsed>, Vec<RowError>> {
     ("id" = ClientId, Path, description = "Client id"), ("project_id" = ProjectId, Path, description = "Project id")),
     request_body = ImportRequest, responses(
     (status = 200, body = ImportResult), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-    (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    (status = 404, body = ErrorBody), (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)))]
 #[post("/staff/clients/{id}/projects/{project_id}/backlog.csv")]
 pub(super) async fn import(
     state: web::Data<AppState>,
     staff: Staff,
     path: web::Path<(ClientId, ProjectId)>,
-    body: web::Json<ImportRequest>,
+    payload: web::Payload,
 ) -> ApiResult<web::Json<ImportResult>> {
     let (client, project) = path.into_inner();
+    let body: ImportRequest = crate::error::json_body(payload, MAX_BYTES).await?;
     let tx = state.db.tenant(&staff).await?;
     let (c, p) = repo::project(&tx, &staff, client, project, Need::Manage).await?;
     let rows = parse_file(&body.csv).map_err(ApiError::import_rejected)?;

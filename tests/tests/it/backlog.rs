@@ -406,6 +406,34 @@ async fn csv_import_is_all_or_nothing_and_export_round_trips() {
     assert!(again["imported"].as_u64().unwrap() >= 2);
 }
 
+/// The documented maximum, 5,000 rows with descriptions (about 2 MB), imports; a body over
+/// 10 MB answers 413 `too_large` and writes nothing.
+#[tokio::test]
+async fn a_csv_import_of_5000_rows_with_descriptions_fits_and_a_bigger_body_is_a_413() {
+    let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
+    let w = world::build(&app).await;
+    let manager = app.signed_in(&w.manager_a.email, world::PASSWORD).await;
+    let csv_url = format!("{}.csv", backlog_path(&w));
+    let description = "Подробное описание задачи: что сделаем, зачем и как проверим результат. ".repeat(3);
+    let mut csv = String::from("title;description;benefit;estimate_hours;priority;status\n");
+    for i in 0..5_000 {
+        csv.push_str(&format!("Задача {i};{description};Больше заявок;2,5;normal;idea\n"));
+    }
+    assert!(csv.len() > 1_500_000, "a realistic file: {} bytes", csv.len());
+    let before = body(manager.get(&backlog_path(&w)).await, 200).await["total"].as_u64().unwrap();
+    let done = body(manager.post(&csv_url, json!({ "csv": csv })).await, 200).await;
+    assert_eq!(done["imported"], 5_000);
+
+    let huge = "x".repeat(10 * 1024 * 1024 + 1);
+    let err = body(manager.post(&csv_url, json!({ "csv": huge })).await, 413).await;
+    assert_eq!(err["code"], "too_large", "{err}");
+    let after = body(manager.get(&backlog_path(&w)).await, 200).await["total"].as_u64().unwrap();
+    assert_eq!(after, before + 5_000);
+    // Ordinary endpoints keep their 256 KB limit.
+    let err = body(manager.post(&backlog_path(&w), json!({ "title": "x".repeat(300 * 1024) })).await, 413).await;
+    assert_eq!(err["code"], "too_large");
+}
+
 #[tokio::test]
 async fn backlog_of_5000_items_answers_in_a_constant_number_of_queries() {
     let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;

@@ -14,6 +14,9 @@ use wasm_bindgen::{JsCast, JsValue};
 pub const COLUMNS: &str =
     "title;description;benefit;estimate_hours;price;currency;priority;source;change_request;status";
 
+/// The server's limit for an import body (`server/src/backlog/csv.rs`), less room for JSON.
+const MAX_BYTES: usize = 10 * 1024 * 1024 - 64 * 1024;
+
 #[derive(Clone, Debug, PartialEq)]
 enum Outcome {
     Imported(u32),
@@ -62,6 +65,11 @@ pub fn ImportCsv(client: ClientId, project: ProjectId, on_imported: Callback<()>
                 Err(e) => {
                     let message = e.as_string().unwrap_or_else(|| format!("{e:?}"));
                     Some(Outcome::Failed(ApiError::local(codes::VALIDATION, message)))
+                }
+                // The server takes at most 10 MB; say so before uploading a bigger file.
+                Ok(Some((name, text))) if text.len() > MAX_BYTES => {
+                    file_name.set(name);
+                    Some(Outcome::Failed(ApiError::local(codes::TOO_LARGE, String::new())))
                 }
                 Ok(Some((name, text))) => {
                     file_name.set(name);

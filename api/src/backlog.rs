@@ -147,6 +147,8 @@ pub struct NewComment {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CommentView {
     pub id: CommentId,
+    /// Who wrote it (a staff member or a contact's user), so a reader can mark their own.
+    pub author_id: crate::UserId,
     pub author: String,
     pub side: Side,
     pub internal: bool,

@@ -4,8 +4,10 @@
 //! agency list). On PostgreSQL the same scope is handed to row-level security through
 //! transaction-local settings, so a forgotten filter still cannot cross tenants.
 
+use crate::clock::Clock;
 use accord_api::{AgencyId, ClientId};
 use accord_entity as e;
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::IntoCondition;
 use sea_orm::{
     ColumnTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
@@ -23,6 +25,7 @@ pub struct Db {
     /// behind each other and behind writes on the single writer.
     reader: Option<DatabaseConnection>,
     queries: Arc<AtomicU64>,
+    clock: Clock,
 }
 
 /// Read connections on SQLite (reads in WAL mode do not block each other or the writer).
@@ -43,10 +46,21 @@ impl Db {
             // connect options of each pool, so every connection has them.
             conn.execute_unprepared("PRAGMA journal_mode = WAL").await?;
             let reader = Self::pool(url, SQLITE_READERS, true, &queries).await?;
-            return Ok(Self { conn, reader: Some(reader), queries });
+            return Ok(Self { conn, reader: Some(reader), queries, clock: Clock::system() });
         }
         let conn = Self::pool(url, max_connections.max(1), false, &queries).await?;
-        Ok(Self { conn, reader: None, queries })
+        Ok(Self { conn, reader: None, queries, clock: Clock::system() })
+    }
+
+    /// The same pools with another clock (tests hand in a manual one).
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The clock every transaction takes its "now" from.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
     }
 
     async fn pool(
@@ -110,16 +124,16 @@ impl Db {
 
     /// A transaction limited to one agency (and, for portal contacts, one client).
     pub async fn tenant(&self, scope: impl Into<TenantScope>) -> Result<TenantTx, DbErr> {
-        Self::tenant_on(&self.conn, scope.into()).await
+        self.tenant_on(&self.conn, scope.into()).await
     }
 
     /// Like [`Db::tenant`], for work that only reads: on SQLite it runs on a read-only
     /// connection beside other reads (a write there fails loudly).
     pub async fn tenant_read(&self, scope: impl Into<TenantScope>) -> Result<TenantTx, DbErr> {
-        Self::tenant_on(self.read_conn(), scope.into()).await
+        self.tenant_on(self.read_conn(), scope.into()).await
     }
 
-    async fn tenant_on(conn: &DatabaseConnection, scope: TenantScope) -> Result<TenantTx, DbErr> {
+    async fn tenant_on(&self, conn: &DatabaseConnection, scope: TenantScope) -> Result<TenantTx, DbErr> {
         let tx = conn.begin().await?;
         if conn.get_database_backend() == DbBackend::Postgres {
             set_local(&tx, "app.tenant_id", &scope.agency.to_string()).await?;
@@ -127,27 +141,27 @@ impl Db {
                 set_local(&tx, "app.client_id", &client.to_string()).await?;
             }
         }
-        Ok(TenantTx { tx, scope })
+        Ok(TenantTx { tx, scope, now: self.clock.now() })
     }
 
     /// The escape hatch: a transaction that may see every tenant. Use it only for work that
     /// is platform-level by nature; `reason` lands in the trace.
     pub async fn unscoped(&self, reason: &'static str) -> Result<PlatformTx, DbErr> {
-        Self::unscoped_on(&self.conn, reason).await
+        self.unscoped_on(&self.conn, reason).await
     }
 
     /// The escape hatch for platform-level reads (on SQLite, on a read-only connection).
     pub async fn unscoped_read(&self, reason: &'static str) -> Result<PlatformTx, DbErr> {
-        Self::unscoped_on(self.read_conn(), reason).await
+        self.unscoped_on(self.read_conn(), reason).await
     }
 
-    async fn unscoped_on(conn: &DatabaseConnection, reason: &'static str) -> Result<PlatformTx, DbErr> {
+    async fn unscoped_on(&self, conn: &DatabaseConnection, reason: &'static str) -> Result<PlatformTx, DbErr> {
         tracing::debug!(reason, "unscoped transaction");
         let tx = conn.begin().await?;
         if conn.get_database_backend() == DbBackend::Postgres {
             set_local(&tx, "app.platform", "on").await?;
         }
-        Ok(PlatformTx { tx })
+        Ok(PlatformTx { tx, now: self.clock.now() })
     }
 }
 
@@ -220,9 +234,15 @@ impl TenantOwned for e::agencies::Entity {
 pub struct TenantTx {
     tx: DatabaseTransaction,
     scope: TenantScope,
+    now: DateTime<Utc>,
 }
 
 impl TenantTx {
+    /// "Now" for this change: taken from the clock once, when the transaction opened.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
     pub fn agency_id(&self) -> AgencyId {
         self.scope.agency
     }
@@ -252,9 +272,15 @@ impl TenantTx {
 
 pub struct PlatformTx {
     tx: DatabaseTransaction,
+    now: DateTime<Utc>,
 }
 
 impl PlatformTx {
+    /// "Now" for this change: taken from the clock once, when the transaction opened.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
     pub fn conn(&self) -> &DatabaseTransaction {
         &self.tx
     }

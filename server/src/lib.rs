@@ -6,6 +6,7 @@ pub mod auth;
 pub mod backlog;
 pub mod cli;
 pub mod clients;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod domain;

@@ -280,6 +280,7 @@ pub async fn comments(tx: &TenantTx, item: uuid::Uuid, client_visible_only: bool
 pub fn comment_view(c: &backlog_comments::Model, names: &HashMap<uuid::Uuid, String>) -> ApiResult<CommentView> {
     Ok(CommentView {
         id: CommentId(c.id),
+        author_id: accord_api::UserId(c.author_id),
         author: names.get(&c.author_id).cloned().unwrap_or_default(),
         side: parse(&c.side, Side::parse, "side")?,
         internal: c.internal,

@@ -531,7 +531,7 @@ fn CommentItem(comment: CommentView) -> impl IntoView {
     let mine = side == Side::Client
         && session
             .state
-            .with_untracked(|state| matches!(state, SessionState::SignedIn(me) if me.name == comment.author));
+            .with_untracked(|state| matches!(state, SessionState::SignedIn(me) if me.user_id == comment.author_id));
     view! {
         <li class="comment" class:from-agency=side == Side::Agency class:from-client=side == Side::Client
             data-side=side.as_str()>

@@ -12,6 +12,8 @@ pub mod contact_events;
 pub mod contacts;
 pub mod goal_values;
 pub mod invitations;
+pub mod job_runs;
+pub mod jobs;
 pub mod login_attempts;
 pub mod outbox;
 pub mod password_resets;

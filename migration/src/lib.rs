@@ -8,6 +8,7 @@ mod m20261122_000002_mail_invitations;
 mod m20261122_000003_accounts;
 mod m20261122_000004_roadmap_backlog;
 mod m20261202_000005_security;
+mod m20261202_000006_jobs;
 mod rls;
 
 pub use rls::APP_ROLE;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_accounts::Migration),
             Box::new(m20261122_000004_roadmap_backlog::Migration),
             Box::new(m20261202_000005_security::Migration),
+            Box::new(m20261202_000006_jobs::Migration),
         ]
     }
 }

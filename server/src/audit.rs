@@ -4,8 +4,7 @@
 use crate::error::ApiError;
 use accord_api::{AgencyId, UserId};
 use accord_entity::audit_log;
-use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
+use sea_orm::ActiveValue::Set;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -84,7 +83,7 @@ impl<'a> Entry<'a> {
         self
     }
 
-    pub async fn write(self, conn: &impl ConnectionTrait) -> Result<(), ApiError> {
+    pub async fn write(self, tx: &impl crate::db::Writes) -> Result<(), ApiError> {
         tracing::info!(action = self.action.as_str(), subject = ?self.subject, "audit");
         let row = audit_log::ActiveModel {
             id: Set(uuid::Uuid::new_v4()),
@@ -94,9 +93,9 @@ impl<'a> Entry<'a> {
             subject: Set(self.subject),
             detail: Set(self.detail),
             ip: Set(self.ip.map(str::to_string)),
-            created_at: Set(Utc::now()),
+            created_at: Set(tx.now()),
         };
-        audit_log::Entity::insert(row).exec_without_returning(conn).await?;
+        tx.write_row(row).await?;
         Ok(())
     }
 }

@@ -74,8 +74,8 @@ pub async fn run(cli: Cli, settings: Settings) -> CliResult {
             let email = Email::parse("email", &email)?;
             let name = DisplayName::parse("name", &name)?;
             let hash = NewPassword::parse("password", &password)?.hash().await?;
-            let now = chrono::Utc::now();
             let tx = db.unscoped("cli creates platform admin").await?;
+            let now = tx.now();
             let row = users::Model {
                 id: uuid::Uuid::new_v4(),
                 agency_id: None,

@@ -23,7 +23,7 @@ impl Clock {
 
     /// A clock that stands still at `at` until moved.
     pub fn manual(at: DateTime<Utc>) -> Self {
-        Self(Source::Manual(Arc::new(Mutex::new(at))))
+        Self(Source::Manual(Arc::new(Mutex::new(at.trunc_subsecs(6)))))
     }
 
     /// The current moment, in whole microseconds (what PostgreSQL keeps, so a value read back

@@ -61,6 +61,10 @@ pub struct Settings {
     pub mail_poll_ms: u64,
     /// Delivery attempts before a mail is marked failed (`ACCORD_MAIL_MAX_ATTEMPTS`).
     pub mail_max_attempts: i32,
+    /// Run the background job runner in this instance (`ACCORD_JOBS`, `on`/`off`).
+    pub jobs: bool,
+    /// How often the job runner looks for due jobs, in milliseconds (`ACCORD_JOBS_POLL_MS`).
+    pub jobs_poll_ms: u64,
 }
 
 impl Default for Settings {
@@ -88,6 +92,8 @@ impl Default for Settings {
             mail_from: "Accord <no-reply@accord.localhost>".into(),
             mail_poll_ms: 1000,
             mail_max_attempts: 8,
+            jobs: true,
+            jobs_poll_ms: 1000,
         }
     }
 }
@@ -206,6 +212,12 @@ impl Settings {
         }
         if let Some(v) = get("ACCORD_MAIL_MAX_ATTEMPTS") {
             self.mail_max_attempts = parse("ACCORD_MAIL_MAX_ATTEMPTS", v, "a number")?;
+        }
+        if let Some(v) = get("ACCORD_JOBS") {
+            self.jobs = boolean("ACCORD_JOBS", v)?;
+        }
+        if let Some(v) = get("ACCORD_JOBS_POLL_MS") {
+            self.jobs_poll_ms = parse("ACCORD_JOBS_POLL_MS", v, "milliseconds")?;
         }
         Ok(())
     }

@@ -13,6 +13,7 @@ pub mod domain;
 pub mod error;
 pub mod http;
 pub mod invitations;
+pub mod jobs;
 pub mod mail;
 pub mod paging;
 pub mod platform;

@@ -48,7 +48,7 @@ pub async fn seed_demo_if_empty(db: &Db) -> Result<bool, ApiError> {
 pub async fn seed_demo(db: &Db) -> Result<(), ApiError> {
     let hash = crate::auth::password::NewPassword::parse("password", DEMO_PASSWORD)?.hash().await?;
     let tx = db.unscoped("demo seed").await?;
-    let now = Utc::now();
+    let now = tx.now();
     let insert_user =
         |agency: Option<uuid::Uuid>, kind: PrincipalKind, email: &str, name: &str, role: Option<StaffRole>| {
             users::Model {

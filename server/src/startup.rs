@@ -1,5 +1,6 @@
 //! Building and running the application: database, migrations, routes, middleware, SPA.
 
+use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::error::{self, ApiError};
@@ -7,7 +8,7 @@ use crate::http::headers::{security_headers, Csp};
 use crate::http::{csrf::reject_cross_site, span::request_span};
 use crate::state::AppState;
 use crate::tenancy::load_principal;
-use crate::{auth, backlog, clients, invitations, platform, portal, projects, roadmap, staff, touchpoints};
+use crate::{auth, backlog, clients, invitations, jobs, platform, portal, projects, roadmap, staff, touchpoints};
 use accord_migration::{Migrator, MigratorTrait};
 use actix_files::{Files, NamedFile};
 use actix_web::dev::{fn_service, Server, ServiceRequest, ServiceResponse};
@@ -66,8 +67,19 @@ pub struct Application {
 impl Application {
     /// Migrates, optionally seeds the demo agency, binds, and prepares the server.
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        Self::build_with(settings, Clock::system(), jobs::Registry::production()).await
+    }
+
+    /// [`Application::build`] on another clock (tests hand in a manual one and move it).
+    pub async fn build_with_clock(settings: Settings, clock: Clock) -> Result<Self, StartupError> {
+        Self::build_with(settings, clock, jobs::Registry::production()).await
+    }
+
+    /// [`Application::build`] on another clock and with other job kinds (tests add their own).
+    pub async fn build_with(settings: Settings, clock: Clock, registry: jobs::Registry) -> Result<Self, StartupError> {
         migrate(&settings).await?;
-        let db = Db::connect(settings.database_url.expose_secret(), settings.db_max_connections).await?;
+        let db =
+            Db::connect(settings.database_url.expose_secret(), settings.db_max_connections).await?.with_clock(clock);
         if settings.seed_demo {
             crate::seed::seed_demo_if_empty(&db).await?;
         }
@@ -82,7 +94,11 @@ impl Application {
         let settings = Arc::new(settings);
         let mail_target = crate::mail::sender::spawn(db.clone(), settings.clone()).map_err(StartupError::Mail)?;
         tracing::info!(target = %mail_target, "mail sender started");
-        let state = web::Data::new(AppState { db, settings, mail_target });
+        let state = web::Data::new(AppState { db, settings, mail_target, jobs: jobs::Jobs::new(registry) });
+        if state.settings.jobs {
+            jobs::spawn(state.clone().into_inner());
+            tracing::info!(instance = state.jobs.instance(), "job runner started");
+        }
         let server_state = state.clone();
         let server =
             HttpServer::new(move || build_app(server_state.clone(), csp.clone())).workers(2).listen(listener)?.run();

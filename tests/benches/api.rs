@@ -1,6 +1,9 @@
 //! Latency figures for the hot paths, printed (never asserted): `cargo bench -p accord-tests --bench api`.
 //! Uses the same spawned app and database as the tests (SQLite, or PostgreSQL with
 //! `ACCORD_TEST_DB=postgres`), with 1,000 clients in the agency.
+//!
+//! Two parts: one request at a time (latency of each path alone), then 32 clients at once on a
+//! few hot reads (throughput, and the latency each of them sees while the others wait).
 
 use accord_api::{ClientStatus, PortalRole};
 use accord_entity::{clients, contacts};
@@ -28,6 +31,68 @@ async fn measure(label: &str, n: usize, mut call: impl AsyncFnMut() -> u16) {
         percentile(&times, 0.5).as_secs_f64() * 1e3,
         percentile(&times, 0.95).as_secs_f64() * 1e3,
         times[times.len() - 1].as_secs_f64() * 1e3
+    );
+}
+
+/// Concurrent clients in the throughput part.
+const CONCURRENCY: usize = 32;
+/// Each throughput run lasts this long, or until this many requests, whichever comes first.
+const RUN_FOR: Duration = Duration::from_secs(3);
+const MAX_REQUESTS: usize = 20_000;
+
+/// `CONCURRENCY` tasks send `GET path` back to back as `c` (one cookie jar, one connection per
+/// task) for `RUN_FOR` or `MAX_REQUESTS`; prints requests/s, p50/p99/max latency and errors
+/// (transport failures and non-2xx answers).
+async fn throughput(label: &str, c: &Client, path: &str) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    // Warm-up: open the connections and fill caches, not counted.
+    let warm: Vec<_> = (0..CONCURRENCY)
+        .map(|_| {
+            let (c, path) = (c.clone(), path.to_string());
+            tokio::spawn(async move { get(&c, &path).await })
+        })
+        .collect();
+    for t in warm {
+        let _ = t.await;
+    }
+    let issued = Arc::new(AtomicUsize::new(0));
+    let started = Instant::now();
+    let deadline = started + RUN_FOR;
+    let tasks: Vec<_> = (0..CONCURRENCY)
+        .map(|_| {
+            let (c, path, issued) = (c.clone(), path.to_string(), issued.clone());
+            tokio::spawn(async move {
+                let (mut times, mut errors) = (Vec::new(), 0usize);
+                while Instant::now() < deadline && issued.fetch_add(1, Ordering::Relaxed) < MAX_REQUESTS {
+                    let t = Instant::now();
+                    let ok = match c.http.get(c.url(&path)).send().await {
+                        Ok(res) => res.status().is_success() && res.bytes().await.is_ok(),
+                        Err(_) => false,
+                    };
+                    times.push(t.elapsed());
+                    errors += usize::from(!ok);
+                }
+                (times, errors)
+            })
+        })
+        .collect();
+    let (mut times, mut errors) = (Vec::new(), 0);
+    for t in tasks {
+        let (t, e) = t.await.expect("bench task");
+        times.extend(t);
+        errors += e;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "{label:<44} c={CONCURRENCY} n={:<5} {:>7.0} req/s  p50={:>7.2} ms  p99={:>7.2} ms  max={:>7.2} ms  errors={errors}",
+        times.len(),
+        times.len() as f64 / elapsed,
+        ms(percentile(&times, 0.5)),
+        ms(percentile(&times, 0.99)),
+        ms(times[times.len() - 1]),
     );
 }
 
@@ -96,4 +161,10 @@ async fn main() {
     measure("GET /api/portal/backlog (2,500 open items)", 20, async || get(&contact, "/api/portal/backlog").await)
         .await;
     measure("GET /api/portal/roadmap", 200, async || get(&contact, "/api/portal/roadmap").await).await;
+
+    println!("\n{CONCURRENCY} concurrent clients, {} s per path (at most {MAX_REQUESTS} requests)", RUN_FOR.as_secs());
+    throughput("GET /api/auth/me", &owner, "/api/auth/me").await;
+    throughput("GET /api/staff/clients (owner, 25/page)", &owner, "/api/staff/clients").await;
+    throughput("GET /api/portal/home", &contact, "/api/portal/home").await;
+    throughput("GET …/backlog (50/page of 5,006)", &manager, &backlog).await;
 }

@@ -6,10 +6,14 @@ pub mod pg;
 pub mod smtp;
 pub mod world;
 
+use accord_server::clock::Clock;
 use accord_server::config::Settings;
+use accord_server::jobs::Registry;
 use accord_server::startup::Application;
+use accord_server::state::AppState;
 use secrecy::SecretString;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -33,6 +37,8 @@ pub struct TestApp {
     pub port: u16,
     pub settings: Settings,
     pub db: accord_server::db::Db,
+    /// The app's state, for calling server functions directly (e.g. `jobs::run_due`).
+    pub state: Arc<AppState>,
     /// PostgreSQL: the per-test database name.
     pub pg_database: Option<String>,
     _dir: tempfile::TempDir,
@@ -44,12 +50,28 @@ pub async fn spawn_app() -> TestApp {
 
 /// Starts the app with test settings adjusted by `tweak`.
 pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    spawn_app_on(Clock::system(), Registry::production(), tweak).await
+}
+
+/// Starts the app on `clock` (a `Clock::manual` the test moves; clones share the time, and
+/// `app.db.clock()` is the same clock).
+pub async fn spawn_app_with_clock(clock: Clock, tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    spawn_app_on(clock, Registry::production(), tweak).await
+}
+
+/// Starts the app on `clock` with the job kinds in `jobs`.
+///
+/// In every test app the background job runner is off (its polling would add to the query
+/// counts the `queries` tests compare, and tests drive jobs with `jobs::run_due` after moving
+/// the clock); `tweak` may turn it on with `s.jobs = true`.
+pub async fn spawn_app_on(clock: Clock, jobs: Registry, tweak: impl FnOnce(&mut Settings)) -> TestApp {
     accord_server::telemetry::init(accord_server::config::LogFormat::Pretty, "warn");
     let dir = tempfile::tempdir().expect("tempdir");
     let mut settings = Settings {
         listen: "127.0.0.1:0".into(),
         data_dir: dir.path().join("data"),
         static_dir: workspace_root().join("frontend/dist"),
+        jobs: false,
         ..Settings::default()
     };
     let mut pg_database = None;
@@ -66,11 +88,12 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
         }
     }
     tweak(&mut settings);
-    let app = Application::build(settings.clone()).await.expect("app builds");
+    let app = Application::build_with(settings.clone(), clock, jobs).await.expect("app builds");
     let port = app.port();
     let db = app.state.db.clone();
+    let state = app.state.clone().into_inner();
     tokio::spawn(app.run_until_stopped());
-    TestApp { address: format!("http://127.0.0.1:{port}"), port, settings, db, pg_database, _dir: dir }
+    TestApp { address: format!("http://127.0.0.1:{port}"), port, settings, db, state, pg_database, _dir: dir }
 }
 
 impl TestApp {

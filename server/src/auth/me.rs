@@ -1,12 +1,13 @@
 //! Building the `Me` answer for the signed-in person.
 
+use crate::db::{TenantScope, TenantTx};
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::tenancy::{Principal, Standing};
 use accord_api::auth::{AgencySummary, ClientRef, Me, Membership};
 use accord_api::{AgencyId, AgencyStatus, ClientId, ClientStatus, Locale};
 use accord_entity::{agencies, clients};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, QueryFilter};
 
 pub fn agency_summary(a: &agencies::Model) -> Result<AgencySummary, ApiError> {
     Ok(AgencySummary {
@@ -27,28 +28,30 @@ pub fn client_ref(c: &clients::Model) -> Result<ClientRef, ApiError> {
     })
 }
 
-async fn agency(conn: &impl ConnectionTrait, id: AgencyId) -> Result<AgencySummary, ApiError> {
-    let a = agencies::Entity::find_by_id(id.0).one(conn).await?.ok_or_else(ApiError::unauthenticated)?;
+/// The tenant's own agency row (the tenant filter on `agencies` is its id).
+async fn agency(tx: &TenantTx) -> Result<AgencySummary, ApiError> {
+    let a = tx.find::<agencies::Entity>().one().await?.ok_or_else(ApiError::unauthenticated)?;
     agency_summary(&a)
 }
 
 /// Reads what `Me` needs inside the person's own tenant scope.
 pub async fn load(state: &AppState, p: &Principal) -> Result<Me, ApiError> {
-    let membership = match &p.standing {
-        Standing::Platform => Membership::Platform,
-        Standing::Staff { agency, role } => {
-            let tx = state.db.tenant(*agency).await?;
-            let agency = super::me::agency(tx.conn(), *agency).await?;
+    let scope = TenantScope::of_principal(p);
+    let membership = match (&p.standing, scope) {
+        (Standing::Platform, _) | (_, None) => Membership::Platform,
+        (Standing::Staff { role, .. }, Some(scope)) => {
+            let tx = state.db.tenant_read(scope).await?;
+            let agency = agency(&tx).await?;
             tx.commit().await?;
             Membership::Staff { agency, role: *role }
         }
-        Standing::Contact { agency, client, portal_role, .. } => {
-            let tx = state.db.tenant(crate::db::TenantScope { agency: *agency, client: Some(*client) }).await?;
-            let agency = super::me::agency(tx.conn(), *agency).await?;
+        (Standing::Contact { client, portal_role, .. }, Some(scope)) => {
+            let tx = state.db.tenant_read(scope).await?;
+            let agency = agency(&tx).await?;
             let c = tx
                 .find::<clients::Entity>()
                 .filter(clients::Column::Id.eq(client.0))
-                .one(tx.conn())
+                .one()
                 .await?
                 .ok_or_else(ApiError::unauthenticated)?;
             tx.commit().await?;

@@ -13,7 +13,7 @@ use accord_api::{AgencyId, AgencyStatus, Locale, UserId, UserStatus};
 use accord_entity::{agencies, password_resets, users};
 use actix_web::cookie::Cookie;
 use actix_web::http::StatusCode;
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
@@ -33,7 +33,7 @@ pub async fn request(state: &AppState, email: &str, client: &ClientInfo) -> ApiR
         .find_also_related(agencies::Entity)
         .all(tx.conn())
         .await?;
-    let now = Utc::now();
+    let now = tx.now();
     for (user, agency) in accounts {
         if agency.as_ref().is_some_and(|a| AgencyStatus::parse(&a.status) != Some(AgencyStatus::Active)) {
             continue;
@@ -63,22 +63,22 @@ pub async fn request(state: &AppState, email: &str, client: &ClientInfo) -> ApiR
         let m =
             templates::password_reset(&user.email, &user.name, locale, agency.as_ref().map(|a| a.name.as_str()), &link);
         let agency_id = user.agency_id.map(AgencyId);
-        mail::enqueue(tx.conn(), agency_id, m).await?;
+        mail::enqueue(&tx, agency_id, m).await?;
         Entry::new(Action::PasswordResetRequested)
             .agency(agency_id)
             .actor(UserId(user.id))
             .ip(client.ip.as_deref())
-            .write(tx.conn())
+            .write(&tx)
             .await?;
     }
     tx.commit().await?;
     Ok(())
 }
 
-fn state_of(row: &password_resets::Model) -> InvitationState {
+fn state_of(row: &password_resets::Model, now: DateTime<Utc>) -> InvitationState {
     if row.used_at.is_some() {
         InvitationState::Accepted
-    } else if row.expires_at <= Utc::now() {
+    } else if row.expires_at <= now {
         InvitationState::Expired
     } else {
         InvitationState::Pending
@@ -101,12 +101,13 @@ async fn by_token(tx: &crate::db::PlatformTx, token: &str) -> ApiResult<password
 pub async fn check(state: &AppState, token: &str) -> ApiResult<ResetTokenState> {
     let tx = state.db.unscoped("password reset check").await?;
     let row = by_token(&tx, token).await?;
+    let now = tx.now();
     tx.commit().await?;
-    Ok(ResetTokenState { state: state_of(&row) })
+    Ok(ResetTokenState { state: state_of(&row, now) })
 }
 
-fn usable(row: &password_resets::Model) -> ApiResult<()> {
-    match state_of(row) {
+fn usable(row: &password_resets::Model, now: DateTime<Utc>) -> ApiResult<()> {
+    match state_of(row, now) {
         InvitationState::Pending => Ok(()),
         InvitationState::Accepted => {
             Err(ApiError::conflict(codes::LINK_USED, "This link was already used. Ask for a new one."))
@@ -124,14 +125,14 @@ pub async fn complete(
 ) -> ApiResult<Cookie<'static>> {
     {
         let tx = state.db.unscoped("password reset precheck").await?;
-        usable(&by_token(&tx, token).await?)?;
+        usable(&by_token(&tx, token).await?, tx.now())?;
         tx.commit().await?;
     }
     let hash = NewPassword::parse("password", password)?.hash().await?;
     let tx = state.db.unscoped("password reset").await?;
     let row = by_token(&tx, token).await?;
-    usable(&row)?;
-    let now = Utc::now();
+    let now = tx.now();
+    usable(&row, now)?;
     users::Entity::update_many()
         .col_expr(users::Column::PasswordHash, Expr::value(hash))
         .col_expr(users::Column::UpdatedAt, Expr::value(now))
@@ -147,7 +148,7 @@ pub async fn complete(
     let user = UserId(row.user_id);
     session::end_all_for_user(tx.conn(), user).await?;
     let agency = row.agency_id.map(AgencyId);
-    Entry::new(Action::PasswordReset).agency(agency).actor(user).ip(client.ip.as_deref()).write(tx.conn()).await?;
+    Entry::new(Action::PasswordReset).agency(agency).actor(user).ip(client.ip.as_deref()).write(&tx).await?;
     let cookie = session::open(&tx, state, user, agency, client).await?;
     tx.commit().await?;
     Ok(cookie)

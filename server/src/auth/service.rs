@@ -16,7 +16,6 @@ use accord_api::{AgencyId, AgencyStatus, Locale, UserId, UserStatus};
 use accord_entity::{agencies, users};
 use actix_web::cookie::Cookie;
 use actix_web::http::StatusCode;
-use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use secrecy::SecretString;
@@ -62,7 +61,7 @@ pub async fn sign_in(
             .subject(&email)
             .detail("invalid_credentials")
             .ip(client.ip.as_deref())
-            .write(tx.conn())
+            .write(&tx)
             .await?;
         tx.commit().await?;
         return Err(invalid_credentials());
@@ -90,19 +89,14 @@ pub async fn sign_in(
             .subject(&email)
             .detail(err.code())
             .ip(client.ip.as_deref())
-            .write(tx.conn())
+            .write(&tx)
             .await?;
         tx.commit().await?;
         return Err(err);
     }
     throttle::clear_account(&tx, &keys).await?;
     let cookie = session::open(&tx, state, UserId(user.id), agency_id, client).await?;
-    Entry::new(Action::SignIn)
-        .agency(agency_id)
-        .actor(UserId(user.id))
-        .ip(client.ip.as_deref())
-        .write(tx.conn())
-        .await?;
+    Entry::new(Action::SignIn).agency(agency_id).actor(UserId(user.id)).ip(client.ip.as_deref()).write(&tx).await?;
     tx.commit().await?;
     Ok((cookie, UserId(user.id)))
 }
@@ -110,7 +104,7 @@ pub async fn sign_in(
 pub async fn sign_out(state: &AppState, p: &Principal, client: &ClientInfo) -> ApiResult<()> {
     let tx = state.db.unscoped("sign-out").await?;
     session::end(&tx, &p.session_hash).await?;
-    Entry::new(Action::SignOut).agency(p.agency()).actor(p.user_id).ip(client.ip.as_deref()).write(tx.conn()).await?;
+    Entry::new(Action::SignOut).agency(p.agency()).actor(p.user_id).ip(client.ip.as_deref()).write(&tx).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -134,18 +128,13 @@ pub async fn change_password(
     let tx = state.db.unscoped("password change").await?;
     users::Entity::update_many()
         .col_expr(users::Column::PasswordHash, Expr::value(hash))
-        .col_expr(users::Column::UpdatedAt, Expr::value(Utc::now()))
+        .col_expr(users::Column::UpdatedAt, Expr::value(tx.now()))
         .filter(users::Column::Id.eq(p.user_id.0))
         .exec(tx.conn())
         .await?;
     session::end_all_for_user(tx.conn(), p.user_id).await?;
     let cookie = session::open(&tx, state, p.user_id, p.agency(), client).await?;
-    Entry::new(Action::PasswordChanged)
-        .agency(p.agency())
-        .actor(p.user_id)
-        .ip(client.ip.as_deref())
-        .write(tx.conn())
-        .await?;
+    Entry::new(Action::PasswordChanged).agency(p.agency()).actor(p.user_id).ip(client.ip.as_deref()).write(&tx).await?;
     tx.commit().await?;
     Ok(cookie)
 }
@@ -154,7 +143,7 @@ pub async fn set_name(state: &AppState, p: &Principal, name: &crate::domain::Dis
     let tx = state.db.unscoped("name change").await?;
     users::Entity::update_many()
         .col_expr(users::Column::Name, Expr::value(name.as_str()))
-        .col_expr(users::Column::UpdatedAt, Expr::value(Utc::now()))
+        .col_expr(users::Column::UpdatedAt, Expr::value(tx.now()))
         .filter(users::Column::Id.eq(p.user_id.0))
         .exec(tx.conn())
         .await?;

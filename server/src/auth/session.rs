@@ -8,7 +8,7 @@ use accord_api::{AgencyId, UserId};
 use accord_entity::sessions;
 use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 use base64::Engine;
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use rand::RngCore;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use sha2::{Digest, Sha256};
@@ -47,7 +47,7 @@ pub async fn open(
     client: &ClientInfo,
 ) -> Result<Cookie<'static>, ApiError> {
     let token = new_token();
-    let now = Utc::now();
+    let now = tx.now();
     let row = sessions::ActiveModel {
         token_hash: Set(hash_token(&token)),
         user_id: Set(user.0),

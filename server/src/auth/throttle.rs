@@ -8,7 +8,7 @@ use crate::config::Settings;
 use crate::db::PlatformTx;
 use crate::error::ApiError;
 use accord_entity::login_attempts;
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use sha2::{Digest, Sha256};
 
@@ -28,7 +28,7 @@ impl Keys {
 /// Refuses with 429 and a Retry-After when either counter is full.
 pub async fn check(tx: &PlatformTx, keys: &Keys, settings: &Settings) -> Result<(), ApiError> {
     let window = Duration::minutes(settings.login_window_minutes);
-    let since = Utc::now() - window;
+    let since = tx.now() - window;
     for (key, limit) in
         [(&keys.account, settings.login_max_failures), (&keys.address, settings.login_max_failures_per_ip)]
     {
@@ -44,7 +44,7 @@ pub async fn check(tx: &PlatformTx, keys: &Keys, settings: &Settings) -> Result<
                 .order_by_asc(login_attempts::Column::CreatedAt)
                 .one(tx.conn())
                 .await?;
-            let retry = oldest.map(|o| (o.created_at + window - Utc::now()).num_seconds()).unwrap_or(60).max(1);
+            let retry = oldest.map(|o| (o.created_at + window - tx.now()).num_seconds()).unwrap_or(60).max(1);
             return Err(ApiError::rate_limited(retry as u64));
         }
     }
@@ -52,7 +52,7 @@ pub async fn check(tx: &PlatformTx, keys: &Keys, settings: &Settings) -> Result<
 }
 
 pub async fn record_failure(tx: &PlatformTx, keys: &Keys, settings: &Settings) -> Result<(), ApiError> {
-    let now = Utc::now();
+    let now = tx.now();
     for key in [&keys.account, &keys.address] {
         let row =
             login_attempts::ActiveModel { id: Set(uuid::Uuid::new_v4()), key: Set(key.clone()), created_at: Set(now) };

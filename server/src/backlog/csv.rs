@@ -3,7 +3,7 @@
 
 use super::repo;
 use super::service::{self, parse_fields};
-use crate::clients::access::Need;
+use crate::clients::access::{self, Need};
 use crate::clients::export::{attachment, csv as write_csv, separator};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -15,7 +15,7 @@ use accord_api::{BacklogSource, BacklogStatus, ClientId, ErrorBody, ItemEventKin
 use accord_entity::backlog_items;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::Utc;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
 pub const COLUMNS: [&str; 10] = [
     "title",
@@ -48,13 +48,13 @@ pub(super) async fn export(
     path: web::Path<(ClientId, ProjectId)>,
 ) -> ApiResult<HttpResponse> {
     let (client, project) = path.into_inner();
-    let tx = state.db.tenant_read(&staff).await?;
-    repo::project(&tx, &staff, client, project, Need::Read).await?;
+    let tx = access::open_read(&state, &staff, client).await?;
+    repo::project(&tx, project).await?;
     let rows = tx
         .find::<backlog_items::Entity>()
         .filter(backlog_items::Column::ProjectId.eq(project.0))
         .order_by_asc(backlog_items::Column::Rank)
-        .all(tx.conn())
+        .all()
         .await?;
     tx.commit().await?;
     let mut out = vec![COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>()];
@@ -245,8 +245,9 @@ pub(super) async fn import(
 ) -> ApiResult<web::Json<ImportResult>> {
     let (client, project) = path.into_inner();
     let body: ImportRequest = crate::error::json_body(payload, MAX_BYTES).await?;
-    let tx = state.db.tenant(&staff).await?;
-    let (c, p) = repo::project(&tx, &staff, client, project, Need::Manage).await?;
+    let tx = access::open(&state, &staff, client, Need::Manage).await?;
+    let p = repo::project(&tx, project).await?;
+    let _c = tx.client().clone();
     let rows = parse_file(&body.csv).map_err(ApiError::import_rejected)?;
     let mut rank = service::next_rank(&tx, project).await?;
     let now = Utc::now();
@@ -280,12 +281,12 @@ pub(super) async fn import(
     let imported = items.len() as u32;
     // Batches keep each statement under SQLite's bound-parameter limit.
     for chunk in items.chunks(500) {
-        backlog_items::Entity::insert_many(chunk.to_vec()).exec_without_returning(tx.conn()).await?;
+        tx.insert_many(chunk.to_vec()).await?;
     }
     for chunk in events.chunks(500) {
-        accord_entity::backlog_events::Entity::insert_many(chunk.to_vec()).exec_without_returning(tx.conn()).await?;
+        tx.insert_many(chunk.to_vec()).await?;
     }
-    super::notify::approvers(&tx, &state, &c, proposed).await?;
+    super::notify::approvers(&tx, &state, proposed).await?;
     tx.commit().await?;
     Ok(web::Json(ImportResult { imported }))
 }

@@ -1,28 +1,27 @@
 //! Mail about backlog decisions, written to the outbox in the change's own transaction.
 
-use crate::db::TenantTx;
+use crate::db::{ClientTx, TenantTx};
 use crate::error::ApiResult;
 use crate::mail::{self, templates};
 use crate::state::AppState;
 use accord_api::{Locale, PortalRole, UserStatus};
-use accord_entity::{agencies, backlog_items, clients, contacts, users};
+use accord_entity::{agencies, backlog_items, contacts, users};
 use sea_orm::{ColumnTrait, QueryFilter};
 
 async fn agency_name(tx: &TenantTx) -> ApiResult<String> {
-    Ok(tx.find::<agencies::Entity>().one(tx.conn()).await?.map(|a| a.name).unwrap_or_default())
+    Ok(tx.find::<agencies::Entity>().one().await?.map(|a| a.name).unwrap_or_default())
 }
 
 /// Tells the client's approvers (with an active portal account) that items await them.
-pub async fn approvers(tx: &TenantTx, state: &AppState, client: &clients::Model, titles: Vec<String>) -> ApiResult<()> {
+pub async fn approvers(tx: &ClientTx, state: &AppState, titles: Vec<String>) -> ApiResult<()> {
     if titles.is_empty() {
         return Ok(());
     }
     let user_ids: Vec<uuid::Uuid> = tx
         .find::<contacts::Entity>()
-        .filter(contacts::Column::ClientId.eq(client.id))
         .filter(contacts::Column::PortalRole.eq(PortalRole::Approver.as_str()))
         .filter(contacts::Column::LeftAt.is_null())
-        .all(tx.conn())
+        .all()
         .await?
         .into_iter()
         .filter_map(|c| c.user_id)
@@ -31,36 +30,38 @@ pub async fn approvers(tx: &TenantTx, state: &AppState, client: &clients::Model,
         return Ok(());
     }
     let people = tx
+        .agency()
         .find::<users::Entity>()
         .filter(users::Column::Id.is_in(user_ids))
         .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
-        .all(tx.conn())
+        .all()
         .await?;
-    let agency = agency_name(tx).await?;
+    let agency = agency_name(tx.agency()).await?;
     let link = format!("{}/portal/backlog", state.settings.public_url);
     for u in people {
         let locale = Locale::parse(&u.locale).unwrap_or_default();
         let m = templates::items_await_decision((&u.email, &u.name), locale, &agency, &titles, &link);
-        mail::enqueue(tx.conn(), Some(tx.agency_id()), m).await?;
+        mail::enqueue(tx, Some(tx.agency_id()), m).await?;
     }
     Ok(())
 }
 
 /// Tells the account manager that the client decided.
 pub async fn manager(
-    tx: &TenantTx,
+    tx: &ClientTx,
     state: &AppState,
-    client: &clients::Model,
     item: &backlog_items::Model,
     contact_name: &str,
     approved: bool,
 ) -> ApiResult<()> {
+    let client = tx.client();
     let Some(manager) = client.account_manager_id else { return Ok(()) };
     let Some(u) = tx
+        .agency()
         .find::<users::Entity>()
         .filter(users::Column::Id.eq(manager))
         .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
-        .one(tx.conn())
+        .one()
         .await?
     else {
         return Ok(());
@@ -82,5 +83,5 @@ pub async fn manager(
         },
         &link,
     );
-    mail::enqueue(tx.conn(), Some(tx.agency_id()), m).await
+    mail::enqueue(tx, Some(tx.agency_id()), m).await
 }

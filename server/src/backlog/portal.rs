@@ -4,6 +4,8 @@
 use super::notify;
 use super::repo;
 use super::service::{insert_comment, parse_comment};
+use crate::clients::access;
+use crate::db::ClientTx;
 use crate::domain::Field;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -12,53 +14,42 @@ use accord_api::backlog::{CommentView, DecisionRequest, MonthTotal, PortalBacklo
 use accord_api::clients::FieldChange;
 use accord_api::error::codes;
 use accord_api::{BacklogItemId, BacklogStatus, DecisionKind, ItemEventKind, Money, PortalRole, Side};
-use accord_entity::{backlog_items, clients, contacts, projects};
+use accord_entity::{backlog_items, contacts, projects};
 use actix_web::http::StatusCode;
 use chrono::Utc;
-use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::{BTreeMap, HashMap};
 
 const DONE_SHOWN: u64 = 100;
 
-async fn project_names(tx: &crate::db::TenantTx, contact: &PortalContact) -> ApiResult<HashMap<uuid::Uuid, String>> {
-    Ok(tx
-        .find::<projects::Entity>()
-        .filter(projects::Column::ClientId.eq(contact.client.0))
-        .all(tx.conn())
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect())
+async fn project_names(tx: &ClientTx) -> ApiResult<HashMap<uuid::Uuid, String>> {
+    Ok(tx.find::<projects::Entity>().all().await?.into_iter().map(|p| (p.id, p.name)).collect())
 }
 
 pub async fn backlog(state: &AppState, contact: &PortalContact) -> ApiResult<PortalBacklog> {
-    let tx = state.db.tenant_read(contact).await?;
-    let names = project_names(&tx, contact).await?;
+    let tx = access::open_portal_read(state, contact).await?;
+    let names = project_names(&tx).await?;
     let open = tx
         .find::<backlog_items::Entity>()
-        .filter(backlog_items::Column::ClientId.eq(contact.client.0))
         .filter(backlog_items::Column::Status.is_not_in([BacklogStatus::Idea.as_str(), BacklogStatus::Done.as_str()]))
         .order_by_asc(backlog_items::Column::ProjectId)
         .order_by_asc(backlog_items::Column::Rank)
-        .all(tx.conn())
+        .all()
         .await?;
-    let done_q = tx
-        .find::<backlog_items::Entity>()
-        .filter(backlog_items::Column::ClientId.eq(contact.client.0))
-        .filter(backlog_items::Column::Status.eq(BacklogStatus::Done.as_str()));
-    let done_total = done_q.clone().count(tx.conn()).await?;
-    let done = done_q.order_by_desc(backlog_items::Column::UpdatedAt).limit(DONE_SHOWN).all(tx.conn()).await?;
+    let done_q =
+        tx.find::<backlog_items::Entity>().filter(backlog_items::Column::Status.eq(BacklogStatus::Done.as_str()));
+    let done_total = done_q.clone().count().await?;
+    let done = done_q.order_by_desc(backlog_items::Column::UpdatedAt).limit(DONE_SHOWN).all().await?;
     let approved_crs: Vec<(Option<chrono::DateTime<Utc>>, Option<i64>, String)> = tx
         .find::<backlog_items::Entity>()
         .select_only()
         .column(backlog_items::Column::DecidedAt)
         .column(backlog_items::Column::FrozenPriceMinor)
         .column(backlog_items::Column::Currency)
-        .filter(backlog_items::Column::ClientId.eq(contact.client.0))
         .filter(backlog_items::Column::ChangeRequest.eq(true))
         .filter(backlog_items::Column::DecisionKind.eq(DecisionKind::Approved.as_str()))
         .into_tuple()
-        .all(tx.conn())
+        .all()
         .await?;
     let all: Vec<backlog_items::Model> = open.iter().chain(done.iter()).cloned().collect();
     let l = repo::lookups(&tx, &all, true).await?;
@@ -105,29 +96,20 @@ pub async fn backlog(state: &AppState, contact: &PortalContact) -> ApiResult<Por
 }
 
 /// A non-idea item of the contact's client, or 404 (an idea does not exist for the client).
-async fn visible_item(
-    tx: &crate::db::TenantTx,
-    contact: &PortalContact,
-    item: BacklogItemId,
-) -> ApiResult<backlog_items::Model> {
+async fn visible_item(tx: &ClientTx, _contact: &PortalContact, item: BacklogItemId) -> ApiResult<backlog_items::Model> {
     tx.find::<backlog_items::Entity>()
         .filter(backlog_items::Column::Id.eq(item.0))
-        .filter(backlog_items::Column::ClientId.eq(contact.client.0))
         .filter(backlog_items::Column::Status.ne(BacklogStatus::Idea.as_str()))
-        .one(tx.conn())
+        .one()
         .await?
         .ok_or_else(ApiError::not_found)
 }
 
-async fn detail_in(
-    tx: &crate::db::TenantTx,
-    contact: &PortalContact,
-    row: &backlog_items::Model,
-) -> ApiResult<PortalItemDetail> {
+async fn detail_in(tx: &ClientTx, contact: &PortalContact, row: &backlog_items::Model) -> ApiResult<PortalItemDetail> {
     let project = tx
         .find::<projects::Entity>()
         .filter(projects::Column::Id.eq(row.project_id))
-        .one(tx.conn())
+        .one()
         .await?
         .map(|p| p.name)
         .unwrap_or_default();
@@ -141,7 +123,7 @@ async fn detail_in(
 }
 
 pub async fn item(state: &AppState, contact: &PortalContact, item: BacklogItemId) -> ApiResult<PortalItemDetail> {
-    let tx = state.db.tenant_read(contact).await?;
+    let tx = access::open_portal_read(state, contact).await?;
     let row = visible_item(&tx, contact, item).await?;
     let d = detail_in(&tx, contact, &row).await?;
     tx.commit().await?;
@@ -155,7 +137,7 @@ pub async fn decide(
     item: BacklogItemId,
     input: DecisionRequest,
 ) -> ApiResult<PortalItemDetail> {
-    let tx = state.db.tenant(contact).await?;
+    let tx = access::open_portal(state, contact).await?;
     let before = visible_item(&tx, contact, item).await?;
     if contact.portal_role != PortalRole::Approver {
         return Err(ApiError::new(
@@ -179,13 +161,7 @@ pub async fn decide(
     let me = tx
         .find::<contacts::Entity>()
         .filter(contacts::Column::Id.eq(contact.contact.0))
-        .one(tx.conn())
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let client = tx
-        .find::<clients::Entity>()
-        .filter(clients::Column::Id.eq(contact.client.0))
-        .one(tx.conn())
+        .one()
         .await?
         .ok_or_else(ApiError::not_found)?;
     let approved = input.decision == DecisionKind::Approved;
@@ -194,7 +170,7 @@ pub async fn decide(
     after.status = to.as_str().into();
     after.decision_kind = Some(input.decision.as_str().into());
     after.decided_by = Some(contact.contact.0);
-    after.decided_at = Some(Utc::now());
+    after.decided_at = Some(tx.now());
     after.decision_comment = comment;
     // Approval freezes exactly what the approver was shown (the version they sent).
     after.frozen_estimate_minutes = if approved { before.estimate_minutes } else { None };
@@ -210,7 +186,7 @@ pub async fn decide(
     }
     let kind = if approved { ItemEventKind::Approved } else { ItemEventKind::Declined };
     repo::record(&tx, &after, kind, contact.user.0, Side::Client, changes).await?;
-    notify::manager(&tx, state, &client, &after, &me.name, approved).await?;
+    notify::manager(&tx, state, &after, &me.name, approved).await?;
     let d = detail_in(&tx, contact, &after).await?;
     tx.commit().await?;
     Ok(d)
@@ -224,11 +200,11 @@ pub async fn comment(
     input: PortalComment,
 ) -> ApiResult<CommentView> {
     let body = parse_comment(&input.body)?;
-    let tx = state.db.tenant(contact).await?;
+    let tx = access::open_portal(state, contact).await?;
     let row = visible_item(&tx, contact, item).await?;
     // Client comments are visible to both sides by nature.
     let c = insert_comment(&tx, &row, contact.user.0, Side::Client, false, body).await?;
-    let names = crate::clients::view::staff_names(&tx, [contact.user.0]).await?;
+    let names = crate::clients::view::staff_names(tx.agency(), [contact.user.0]).await?;
     tx.commit().await?;
     repo::comment_view(&c, &names)
 }

@@ -2,12 +2,10 @@
 //! every lookup done in bulk (a page of items costs the same few queries as one item).
 
 use super::rules;
-use crate::clients::access::{self, Need};
 use crate::clients::view::{staff_names, staff_ref};
-use crate::db::TenantTx;
+use crate::db::{ClientTx, TenantTx};
 use crate::error::{ApiError, ApiResult};
 use crate::rich;
-use crate::tenancy::Staff;
 use accord_api::backlog::{BacklogItemView, CommentView, Decision, ItemEvent, PortalItem, PreviousEstimate};
 use accord_api::clients::FieldChange;
 use accord_api::projects::ContactRef;
@@ -16,10 +14,10 @@ use accord_api::{
     BacklogItemId, BacklogSource, BacklogStatus, ClientId, CommentId, ContactId, DecisionKind, ItemEventKind, Money,
     Priority, ProjectId, Side, StageId,
 };
-use accord_entity::{backlog_comments, backlog_events, backlog_items, clients, contacts, projects, roadmap_stages};
+use accord_entity::{backlog_comments, backlog_events, backlog_items, contacts, projects, roadmap_stages};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// A new item at `rank` of `project` with every optional field empty: an internal idea of
@@ -76,45 +74,30 @@ pub fn set_description(item: &mut backlog_items::Model, markdown: String) {
     item.description = markdown;
 }
 
-/// The client (checked for `need`) and its project, or 404.
-pub async fn project(
-    tx: &TenantTx,
-    staff: &Staff,
-    client: ClientId,
-    project: ProjectId,
-    need: Need,
-) -> ApiResult<(clients::Model, projects::Model)> {
-    let c = access::client(tx, staff, client, need).await?;
-    let p = tx
-        .find::<projects::Entity>()
+/// A project of the transaction's client, or 404.
+pub async fn project(tx: &ClientTx, project: ProjectId) -> ApiResult<projects::Model> {
+    tx.find::<projects::Entity>()
         .filter(projects::Column::Id.eq(project.0))
-        .filter(projects::Column::ClientId.eq(client.0))
-        .one(tx.conn())
+        .one()
         .await?
-        .ok_or_else(ApiError::not_found)?;
-    Ok((c, p))
+        .ok_or_else(ApiError::not_found)
 }
 
-pub async fn item(tx: &TenantTx, project: ProjectId, item: BacklogItemId) -> ApiResult<backlog_items::Model> {
+pub async fn item(tx: &ClientTx, project: ProjectId, item: BacklogItemId) -> ApiResult<backlog_items::Model> {
     tx.find::<backlog_items::Entity>()
         .filter(backlog_items::Column::Id.eq(item.0))
         .filter(backlog_items::Column::ProjectId.eq(project.0))
-        .one(tx.conn())
+        .one()
         .await?
         .ok_or_else(ApiError::not_found)
 }
 
 /// A stage of this client, or a 422 naming `stage_id`.
-pub async fn stage(
-    tx: &TenantTx,
-    client: ClientId,
-    stage: Option<StageId>,
-) -> ApiResult<Option<roadmap_stages::Model>> {
+pub async fn stage(tx: &ClientTx, stage: Option<StageId>) -> ApiResult<Option<roadmap_stages::Model>> {
     let Some(stage) = stage else { return Ok(None) };
     tx.find::<roadmap_stages::Entity>()
         .filter(roadmap_stages::Column::Id.eq(stage.0))
-        .filter(roadmap_stages::Column::ClientId.eq(client.0))
-        .one(tx.conn())
+        .one()
         .await?
         .map(Some)
         .ok_or_else(|| {
@@ -135,7 +118,7 @@ pub struct Lookups {
     comments: HashMap<uuid::Uuid, u32>,
 }
 
-pub async fn lookups(tx: &TenantTx, items: &[backlog_items::Model], client_visible_only: bool) -> ApiResult<Lookups> {
+pub async fn lookups(tx: &ClientTx, items: &[backlog_items::Model], client_visible_only: bool) -> ApiResult<Lookups> {
     if items.is_empty() {
         return Ok(Lookups::default());
     }
@@ -145,7 +128,7 @@ pub async fn lookups(tx: &TenantTx, items: &[backlog_items::Model], client_visib
     } else {
         tx.find::<roadmap_stages::Entity>()
             .filter(roadmap_stages::Column::Id.is_in(stage_ids))
-            .all(tx.conn())
+            .all()
             .await?
             .into_iter()
             .map(|s| (s.id, s.title))
@@ -157,7 +140,7 @@ pub async fn lookups(tx: &TenantTx, items: &[backlog_items::Model], client_visib
     } else {
         tx.find::<contacts::Entity>()
             .filter(contacts::Column::Id.is_in(contact_ids))
-            .all(tx.conn())
+            .all()
             .await?
             .into_iter()
             .map(|c| (c.id, c.name))
@@ -166,7 +149,7 @@ pub async fn lookups(tx: &TenantTx, items: &[backlog_items::Model], client_visib
     let staff = if client_visible_only {
         HashMap::new()
     } else {
-        staff_names(tx, items.iter().filter_map(|i| i.created_by).collect::<Vec<_>>()).await?
+        staff_names(tx.agency(), items.iter().filter_map(|i| i.created_by).collect::<Vec<_>>()).await?
     };
     let mut q = tx
         .find::<backlog_comments::Entity>()
@@ -179,7 +162,7 @@ pub async fn lookups(tx: &TenantTx, items: &[backlog_items::Model], client_visib
         q = q.filter(backlog_comments::Column::Internal.eq(false));
     }
     let comments: HashMap<uuid::Uuid, u32> =
-        q.into_tuple::<(uuid::Uuid, i64)>().all(tx.conn()).await?.into_iter().map(|(id, n)| (id, n as u32)).collect();
+        q.into_tuple::<(uuid::Uuid, i64)>().all().await?.into_iter().map(|(id, n)| (id, n as u32)).collect();
     Ok(Lookups { stages, contacts, staff, comments })
 }
 
@@ -267,13 +250,13 @@ pub fn portal_view(i: &backlog_items::Model, project_name: &str, l: &Lookups) ->
 }
 
 /// An item's comments, oldest first; `client_visible_only` leaves internal ones out.
-pub async fn comments(tx: &TenantTx, item: uuid::Uuid, client_visible_only: bool) -> ApiResult<Vec<CommentView>> {
+pub async fn comments(tx: &ClientTx, item: uuid::Uuid, client_visible_only: bool) -> ApiResult<Vec<CommentView>> {
     let mut q = tx.find::<backlog_comments::Entity>().filter(backlog_comments::Column::ItemId.eq(item));
     if client_visible_only {
         q = q.filter(backlog_comments::Column::Internal.eq(false));
     }
-    let rows = q.order_by_asc(backlog_comments::Column::CreatedAt).all(tx.conn()).await?;
-    let names = staff_names(tx, rows.iter().map(|c| c.author_id).collect::<Vec<_>>()).await?;
+    let rows = q.order_by_asc(backlog_comments::Column::CreatedAt).all().await?;
+    let names = staff_names(tx.agency(), rows.iter().map(|c| c.author_id).collect::<Vec<_>>()).await?;
     rows.iter().map(|c| comment_view(c, &names)).collect()
 }
 
@@ -290,14 +273,14 @@ pub fn comment_view(c: &backlog_comments::Model, names: &HashMap<uuid::Uuid, Str
 }
 
 /// An item's history, newest first.
-pub async fn history(tx: &TenantTx, item: uuid::Uuid) -> ApiResult<Vec<ItemEvent>> {
+pub async fn history(tx: &ClientTx, item: uuid::Uuid) -> ApiResult<Vec<ItemEvent>> {
     let rows = tx
         .find::<backlog_events::Entity>()
         .filter(backlog_events::Column::ItemId.eq(item))
         .order_by_desc(backlog_events::Column::At)
-        .all(tx.conn())
+        .all()
         .await?;
-    let names = staff_names(tx, rows.iter().filter_map(|e| e.actor_id).collect::<Vec<_>>()).await?;
+    let names = staff_names(tx.agency(), rows.iter().filter_map(|e| e.actor_id).collect::<Vec<_>>()).await?;
     rows.iter()
         .map(|e| {
             Ok(ItemEvent {
@@ -313,7 +296,7 @@ pub async fn history(tx: &TenantTx, item: uuid::Uuid) -> ApiResult<Vec<ItemEvent
 
 /// Appends to an item's history.
 pub async fn record(
-    tx: &TenantTx,
+    tx: &ClientTx,
     item: &backlog_items::Model,
     kind: ItemEventKind,
     actor: uuid::Uuid,
@@ -331,13 +314,13 @@ pub async fn record(
         changes: serde_json::to_string(&changes).map_err(ApiError::internal)?,
         at: Utc::now(),
     };
-    backlog_events::Entity::insert(backlog_events::ActiveModel::from(row)).exec_without_returning(tx.conn()).await?;
+    tx.insert(backlog_events::ActiveModel::from(row)).await?;
     Ok(())
 }
 
 /// Saves `after` over `before` only if nobody saved the item meanwhile; bumps the version.
 pub async fn save(
-    tx: &TenantTx,
+    tx: &ClientTx,
     before: &backlog_items::Model,
     mut after: backlog_items::Model,
 ) -> ApiResult<backlog_items::Model> {
@@ -347,12 +330,12 @@ pub async fn save(
         let markdown = std::mem::take(&mut after.description);
         set_description(&mut after, markdown);
     }
-    let result = backlog_items::Entity::update_many()
+    let result = tx
+        .update_many::<backlog_items::Entity>()
         .set(sea_orm::ActiveModelTrait::reset_all(backlog_items::ActiveModel::from(after.clone())))
-        .filter(tx.owned::<backlog_items::Entity>())
         .filter(backlog_items::Column::Id.eq(before.id))
         .filter(backlog_items::Column::Version.eq(before.version))
-        .exec(tx.conn())
+        .exec()
         .await?;
     if result.rows_affected == 0 {
         return Err(stale());
@@ -392,7 +375,7 @@ pub async fn agreed_counts(tx: &TenantTx, projects: &[uuid::Uuid]) -> ApiResult<
         .filter(backlog_items::Column::Status.is_in(waiting))
         .group_by(backlog_items::Column::ProjectId)
         .into_tuple::<(uuid::Uuid, i64)>()
-        .all(tx.conn())
+        .all()
         .await?
         .into_iter()
         .map(|(id, n)| (id, n as u32))

@@ -4,6 +4,7 @@ use super::notify;
 use super::repo;
 use super::rules::{self, EstimateChange};
 use crate::clients::access::{self, Need};
+use crate::db::ClientTx;
 use crate::domain::{self, search_key, DisplayName, Field};
 use crate::error::{ApiError, ApiResult};
 use crate::paging::{self, Paging};
@@ -23,7 +24,7 @@ use accord_api::{
 use accord_entity::{backlog_comments, backlog_items, roadmap_stages};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -100,7 +101,7 @@ pub fn parse_fields(input: &BacklogItemInput) -> ApiResult<Fields> {
     })
 }
 
-async fn stage_titles(tx: &crate::db::TenantTx, ids: &[Option<uuid::Uuid>]) -> ApiResult<HashMap<uuid::Uuid, String>> {
+async fn stage_titles(tx: &ClientTx, ids: &[Option<uuid::Uuid>]) -> ApiResult<HashMap<uuid::Uuid, String>> {
     let ids: Vec<uuid::Uuid> = ids.iter().flatten().copied().collect();
     if ids.is_empty() {
         return Ok(HashMap::new());
@@ -108,7 +109,7 @@ async fn stage_titles(tx: &crate::db::TenantTx, ids: &[Option<uuid::Uuid>]) -> A
     Ok(tx
         .find::<roadmap_stages::Entity>()
         .filter(roadmap_stages::Column::Id.is_in(ids))
-        .all(tx.conn())
+        .all()
         .await?
         .into_iter()
         .map(|s| (s.id, s.title))
@@ -124,8 +125,8 @@ pub async fn list(
 ) -> ApiResult<Page<BacklogItemView>> {
     let paging = Paging::parse(query.page, query.per_page, 50)?;
     let search = paging::search(query.q.as_deref())?;
-    let tx = state.db.tenant_read(staff).await?;
-    repo::project(&tx, staff, client, project, Need::Read).await?;
+    let tx = access::open_read(state, staff, client).await?;
+    repo::project(&tx, project).await?;
     let mut q = tx.find::<backlog_items::Entity>().filter(backlog_items::Column::ProjectId.eq(project.0));
     if let Some(s) = query.status {
         q = q.filter(backlog_items::Column::Status.eq(s.as_str()));
@@ -142,13 +143,8 @@ pub async fn list(
     if let Some(text) = search {
         q = q.filter(backlog_items::Column::TitleSearch.contains(search_key(&text)));
     }
-    let total = q.clone().count(tx.conn()).await?;
-    let rows = q
-        .order_by_asc(backlog_items::Column::Rank)
-        .offset(paging.offset())
-        .limit(paging.limit())
-        .all(tx.conn())
-        .await?;
+    let total = q.clone().count().await?;
+    let rows = q.order_by_asc(backlog_items::Column::Rank).offset(paging.offset()).limit(paging.limit()).all().await?;
     let l = repo::lookups(&tx, &rows, false).await?;
     tx.commit().await?;
     let items = rows.iter().map(|i| repo::staff_view(i, &l)).collect::<ApiResult<Vec<_>>>()?;
@@ -164,15 +160,14 @@ pub async fn create(
     input: NewBacklogItem,
 ) -> ApiResult<BacklogItemView> {
     let f = parse_fields(&input.item)?;
-    let tx = state.db.tenant(staff).await?;
-    let (c, p) = repo::project(&tx, staff, client, project, Need::Manage).await?;
-    repo::stage(&tx, client, input.item.stage_id).await?;
+    let tx = access::open(state, staff, client, Need::Manage).await?;
+    let p = repo::project(&tx, project).await?;
+    let _c = tx.client().clone();
+    repo::stage(&tx, input.item.stage_id).await?;
     let rank = next_rank(&tx, project).await?;
     let status = if input.propose { BacklogStatus::Proposed } else { BacklogStatus::Idea };
     let row = new_row(&p, f, input.item.stage_id.map(|s| s.0), rank, status, staff.user.0);
-    backlog_items::Entity::insert(backlog_items::ActiveModel::from(row.clone()))
-        .exec_without_returning(tx.conn())
-        .await?;
+    tx.insert(backlog_items::ActiveModel::from(row.clone())).await?;
     repo::record(
         &tx,
         &row,
@@ -183,21 +178,21 @@ pub async fn create(
     )
     .await?;
     if input.propose {
-        notify::approvers(&tx, state, &c, vec![row.title.clone()]).await?;
+        notify::approvers(&tx, state, vec![row.title.clone()]).await?;
     }
     let l = repo::lookups(&tx, std::slice::from_ref(&row), false).await?;
     tx.commit().await?;
     repo::staff_view(&row, &l)
 }
 
-pub async fn next_rank(tx: &crate::db::TenantTx, project: ProjectId) -> ApiResult<i64> {
+pub async fn next_rank(tx: &ClientTx, project: ProjectId) -> ApiResult<i64> {
     let max: Option<i64> = tx
         .find::<backlog_items::Entity>()
         .select_only()
         .column_as(Expr::col(backlog_items::Column::Rank).max(), "m")
         .filter(backlog_items::Column::ProjectId.eq(project.0))
         .into_tuple::<Option<i64>>()
-        .one(tx.conn())
+        .one()
         .await?
         .flatten();
     Ok(max.unwrap_or(0) + 1)
@@ -234,8 +229,8 @@ pub async fn detail(
     project: ProjectId,
     item: BacklogItemId,
 ) -> ApiResult<BacklogItemDetail> {
-    let tx = state.db.tenant_read(staff).await?;
-    let (_, p) = repo::project(&tx, staff, client, project, Need::Read).await?;
+    let tx = access::open_read(state, staff, client).await?;
+    let p = repo::project(&tx, project).await?;
     let row = repo::item(&tx, project, item).await?;
     let l = repo::lookups(&tx, std::slice::from_ref(&row), false).await?;
     let comments = repo::comments(&tx, row.id, false).await?;
@@ -269,11 +264,12 @@ pub async fn update(
     input: BacklogItemUpdate,
 ) -> ApiResult<BacklogItemView> {
     let f = parse_fields(&input.item)?;
-    let tx = state.db.tenant(staff).await?;
-    let (c, _) = repo::project(&tx, staff, client, project, Need::Manage).await?;
+    let tx = access::open(state, staff, client, Need::Manage).await?;
+    repo::project(&tx, project).await?;
+    let _c = tx.client().clone();
     let before = repo::item(&tx, project, item).await?;
     repo::check_version(&before, input.version)?;
-    repo::stage(&tx, client, input.item.stage_id).await?;
+    repo::stage(&tx, input.item.stage_id).await?;
     let status = BacklogStatus::parse(&before.status).ok_or_else(|| ApiError::internal("bad status"))?;
     let mut after = before.clone();
     after.title_search = search_key(&f.title);
@@ -319,7 +315,7 @@ pub async fn update(
     let after = repo::save(&tx, &before, after).await?;
     repo::record(&tx, &after, kind, staff.user.0, Side::Agency, changes).await?;
     if kind == ItemEventKind::Reproposed {
-        notify::approvers(&tx, state, &c, vec![after.title.clone()]).await?;
+        notify::approvers(&tx, state, vec![after.title.clone()]).await?;
     }
     let l = repo::lookups(&tx, std::slice::from_ref(&after), false).await?;
     tx.commit().await?;
@@ -335,12 +331,13 @@ pub async fn change_status(
     item: BacklogItemId,
     input: StatusChange,
 ) -> ApiResult<BacklogItemView> {
-    let tx = state.db.tenant(staff).await?;
-    // Readers learn nothing beyond what they may read; the move's own need is checked below.
-    let (c, _) = repo::project(&tx, staff, client, project, Need::Read).await?;
+    // Opened for reading: readers learn nothing beyond what they may read; the move's own need
+    // is checked below, once the item's status is known.
+    let tx = access::open(state, staff, client, Need::Read).await?;
+    repo::project(&tx, project).await?;
     let before = repo::item(&tx, project, item).await?;
     let from = BacklogStatus::parse(&before.status).ok_or_else(|| ApiError::internal("bad status"))?;
-    access::require(staff, &c, rules::staff_move(from, input.to)?)?;
+    access::require_on(&tx, staff, rules::staff_move(from, input.to)?)?;
     repo::check_version(&before, input.version)?;
     if matches!(input.to, BacklogStatus::Scheduled | BacklogStatus::InProgress)
         && !rules::change_request_cleared(&before)
@@ -368,7 +365,7 @@ pub async fn change_status(
     let after = repo::save(&tx, &before, after).await?;
     repo::record(&tx, &after, ItemEventKind::StatusChanged, staff.user.0, Side::Agency, changes).await?;
     if input.to == BacklogStatus::Proposed {
-        notify::approvers(&tx, state, &c, vec![after.title.clone()]).await?;
+        notify::approvers(&tx, state, vec![after.title.clone()]).await?;
     }
     let l = repo::lookups(&tx, std::slice::from_ref(&after), false).await?;
     tx.commit().await?;
@@ -384,8 +381,8 @@ pub async fn move_item(
     item: BacklogItemId,
     input: MoveItem,
 ) -> ApiResult<BacklogItemView> {
-    let tx = state.db.tenant(staff).await?;
-    repo::project(&tx, staff, client, project, Need::Manage).await?;
+    let tx = access::open(state, staff, client, Need::Manage).await?;
+    repo::project(&tx, project).await?;
     let before = repo::item(&tx, project, item).await?;
     repo::check_version(&before, input.version)?;
     let last = next_rank(&tx, project).await? - 1;
@@ -397,12 +394,11 @@ pub async fn move_item(
     }
     // Shift the items between the old and the new place by one, in one statement.
     let (shift, low, high) = if to < before.rank { (1, to, before.rank - 1) } else { (-1, before.rank + 1, to) };
-    backlog_items::Entity::update_many()
+    tx.update_many::<backlog_items::Entity>()
         .col_expr(backlog_items::Column::Rank, Expr::col(backlog_items::Column::Rank).add(shift))
-        .filter(tx.owned::<backlog_items::Entity>())
         .filter(backlog_items::Column::ProjectId.eq(project.0))
         .filter(backlog_items::Column::Rank.between(low, high))
-        .exec(tx.conn())
+        .exec()
         .await?;
     let mut after = before.clone();
     after.rank = to;
@@ -419,7 +415,7 @@ pub fn parse_comment(body: &str) -> ApiResult<String> {
 }
 
 pub async fn insert_comment(
-    tx: &crate::db::TenantTx,
+    tx: &ClientTx,
     item: &backlog_items::Model,
     author: uuid::Uuid,
     side: Side,
@@ -437,9 +433,7 @@ pub async fn insert_comment(
         body,
         created_at: Utc::now(),
     };
-    backlog_comments::Entity::insert(backlog_comments::ActiveModel::from(row.clone()))
-        .exec_without_returning(tx.conn())
-        .await?;
+    tx.insert(backlog_comments::ActiveModel::from(row.clone())).await?;
     Ok(row)
 }
 
@@ -453,11 +447,11 @@ pub async fn comment(
     input: NewComment,
 ) -> ApiResult<CommentView> {
     let body = parse_comment(&input.body)?;
-    let tx = state.db.tenant(staff).await?;
-    repo::project(&tx, staff, client, project, Need::Log).await?;
+    let tx = access::open(state, staff, client, Need::Log).await?;
+    repo::project(&tx, project).await?;
     let row = repo::item(&tx, project, item).await?;
     let c = insert_comment(&tx, &row, staff.user.0, Side::Agency, input.internal, body).await?;
-    let names = crate::clients::view::staff_names(&tx, [staff.user.0]).await?;
+    let names = crate::clients::view::staff_names(tx.agency(), [staff.user.0]).await?;
     tx.commit().await?;
     repo::comment_view(&c, &names)
 }

@@ -23,11 +23,12 @@ pub fn below(status: &str, agreed_not_started: u32) -> bool {
 /// Every active project (of clients the caller sees, not archived) below the standard.
 pub async fn list(state: &AppState, staff: &Staff) -> ApiResult<Vec<BelowStandard>> {
     let tx = state.db.tenant_read(staff).await?;
-    let mut q = tx.find::<clients::Entity>().filter(clients::Column::ArchivedAt.is_null());
-    if let Some(cond) = access::visible(&tx, staff).await? {
-        q = q.filter(cond);
-    }
-    let clients: HashMap<uuid::Uuid, clients::Model> = q.all(tx.conn()).await?.into_iter().map(|c| (c.id, c)).collect();
+    let visible = access::VisibleClients::of(&tx, staff).await?;
+    let q = tx
+        .find::<clients::Entity>()
+        .filter(clients::Column::ArchivedAt.is_null())
+        .filter(visible.condition(clients::Column::Id));
+    let clients: HashMap<uuid::Uuid, clients::Model> = q.all().await?.into_iter().map(|c| (c.id, c)).collect();
     let projects = if clients.is_empty() {
         Vec::new()
     } else {
@@ -35,7 +36,7 @@ pub async fn list(state: &AppState, staff: &Staff) -> ApiResult<Vec<BelowStandar
             .filter(projects::Column::Status.eq(ProjectStatus::Active.as_str()))
             .filter(projects::Column::ClientId.is_in(clients.keys().copied()))
             .order_by_asc(projects::Column::Name)
-            .all(tx.conn())
+            .all()
             .await?
     };
     let counts = repo::agreed_counts(&tx, &projects.iter().map(|p| p.id).collect::<Vec<_>>()).await?;

@@ -1,11 +1,14 @@
-//! Who on the staff sees and changes which client. Owners and admins: every client. Account
-//! managers: the clients they manage (and read-only the rest when the agency allows it).
-//! Specialists: read-only, the clients of projects they are on. Everything here runs inside
-//! the tenant transaction, so "not visible" and "another agency's" look alike: 404.
+//! Who on the staff sees and changes which client — and the one way into a client's data.
+//! Owners and admins: every client. Account managers: the clients they manage (and read-only
+//! the rest when the agency allows it). Specialists: read-only, the clients of projects they
+//! are on. Contacts: their own client. [`open`] checks this once and hands back a [`ClientTx`]
+//! filtered and filled by agency and client; lists across clients go through
+//! [`VisibleClients`]. "Not visible" and "another agency's" look alike: 404.
 
-use crate::db::TenantTx;
+use crate::db::{ClientTx, TenantTx};
 use crate::error::{ApiError, ApiResult};
-use crate::tenancy::Staff;
+use crate::state::AppState;
+use crate::tenancy::{PortalContact, Staff};
 use accord_api::{ClientId, StaffRole};
 use accord_entity::{agencies, clients, project_members, projects};
 use sea_orm::sea_query::Condition;
@@ -20,26 +23,79 @@ pub enum Need {
     Log,
 }
 
-/// The clients a staff member may read, as a condition on `clients` (`None` = all).
-pub async fn visible(tx: &TenantTx, staff: &Staff) -> ApiResult<Option<Condition>> {
-    match staff.role {
-        StaffRole::Owner | StaffRole::Admin => Ok(None),
-        StaffRole::AccountManager => {
-            if managers_see_all(tx).await? {
-                Ok(None)
-            } else {
-                Ok(Some(Condition::all().add(clients::Column::AccountManagerId.eq(staff.user.0))))
-            }
-        }
-        StaffRole::Specialist => {
-            let ids = specialist_clients(tx, staff).await?;
-            Ok(Some(Condition::all().add(clients::Column::Id.is_in(ids))))
-        }
+/// Proof that the caller's access to a client was checked; only this module makes one, and
+/// [`ClientTx::open`] takes nothing else.
+pub struct Grant {
+    client: clients::Model,
+}
+
+impl Grant {
+    pub fn into_client(self) -> clients::Model {
+        self.client
     }
 }
 
-/// The clients a staff member may read, resolved to ids: the scope of every list that spans
-/// clients but is not a list of clients (invitations today; meetings, reports … next).
+/// Opens a write transaction on one client after checking `need` (404 if the caller cannot
+/// see it, 403 if they may see but not do this).
+pub async fn open(state: &AppState, staff: &Staff, id: ClientId, need: Need) -> ApiResult<ClientTx> {
+    let tx = state.db.tenant(staff).await?;
+    let client = load(&tx, staff, id, need).await?;
+    Ok(ClientTx::open(tx, Grant { client }))
+}
+
+/// Like [`open`], for work that only reads (on SQLite it runs on a read connection).
+pub async fn open_read(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<ClientTx> {
+    let tx = state.db.tenant_read(staff).await?;
+    let client = load(&tx, staff, id, Need::Read).await?;
+    Ok(ClientTx::open(tx, Grant { client }))
+}
+
+/// A portal contact's own client (write transaction).
+pub async fn open_portal(state: &AppState, contact: &PortalContact) -> ApiResult<ClientTx> {
+    let tx = state.db.tenant(contact).await?;
+    let client = own_client(&tx, contact).await?;
+    Ok(ClientTx::open(tx, Grant { client }))
+}
+
+/// A portal contact's own client, for reading.
+pub async fn open_portal_read(state: &AppState, contact: &PortalContact) -> ApiResult<ClientTx> {
+    let tx = state.db.tenant_read(contact).await?;
+    let client = own_client(&tx, contact).await?;
+    Ok(ClientTx::open(tx, Grant { client }))
+}
+
+/// Narrows an open client transaction to a stricter need (e.g. a read-opened page whose
+/// action turns out to change something is refused the same way `open` would).
+pub fn require_on(tx: &ClientTx, staff: &Staff, need: Need) -> ApiResult<()> {
+    require(staff, tx.client(), need)
+}
+
+async fn own_client(tx: &TenantTx, contact: &PortalContact) -> ApiResult<clients::Model> {
+    tx.find::<clients::Entity>()
+        .filter(clients::Column::Id.eq(contact.client.0))
+        .one()
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// Checks `need` on a client inside an agency-wide transaction without opening its data (for
+/// records that point at a client, such as a contact invitation).
+pub async fn check(tx: &TenantTx, staff: &Staff, id: ClientId, need: Need) -> ApiResult<clients::Model> {
+    load(tx, staff, id, need).await
+}
+
+async fn load(tx: &TenantTx, staff: &Staff, id: ClientId, need: Need) -> ApiResult<clients::Model> {
+    let mut q = tx.find::<clients::Entity>().filter(clients::Column::Id.eq(id.0));
+    if let Some(cond) = visible(tx, staff).await? {
+        q = q.filter(cond);
+    }
+    let client = q.one().await?.ok_or_else(ApiError::not_found)?;
+    require(staff, &client, need)?;
+    Ok(client)
+}
+
+/// The clients a staff member may read: the scope of every list that spans clients (clients,
+/// below-standard projects, invitations; meetings, reports … next).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum VisibleClients {
     All,
@@ -56,7 +112,7 @@ impl VisibleClients {
                     .column(clients::Column::Id)
                     .filter(cond)
                     .into_tuple()
-                    .all(tx.conn())
+                    .all()
                     .await?,
             )),
         }
@@ -69,10 +125,36 @@ impl VisibleClients {
             VisibleClients::Only(ids) => Condition::all().add(column.is_in(ids.iter().copied())),
         }
     }
+
+    /// Whether the client with this id is visible.
+    pub fn contains(&self, id: uuid::Uuid) -> bool {
+        match self {
+            VisibleClients::All => true,
+            VisibleClients::Only(ids) => ids.contains(&id),
+        }
+    }
+}
+
+/// The clients a staff member may read, as a condition on `clients` (`None` = all).
+async fn visible(tx: &TenantTx, staff: &Staff) -> ApiResult<Option<Condition>> {
+    match staff.role {
+        StaffRole::Owner | StaffRole::Admin => Ok(None),
+        StaffRole::AccountManager => {
+            if managers_see_all(tx).await? {
+                Ok(None)
+            } else {
+                Ok(Some(Condition::all().add(clients::Column::AccountManagerId.eq(staff.user.0))))
+            }
+        }
+        StaffRole::Specialist => {
+            let ids = specialist_clients(tx, staff).await?;
+            Ok(Some(Condition::all().add(clients::Column::Id.is_in(ids))))
+        }
+    }
 }
 
 async fn managers_see_all(tx: &TenantTx) -> ApiResult<bool> {
-    Ok(tx.find::<agencies::Entity>().one(tx.conn()).await?.is_some_and(|a| a.managers_see_all))
+    Ok(tx.find::<agencies::Entity>().one().await?.is_some_and(|a| a.managers_see_all))
 }
 
 async fn specialist_clients(tx: &TenantTx, staff: &Staff) -> ApiResult<Vec<uuid::Uuid>> {
@@ -82,7 +164,7 @@ async fn specialist_clients(tx: &TenantTx, staff: &Staff) -> ApiResult<Vec<uuid:
         .column(project_members::Column::ProjectId)
         .filter(project_members::Column::UserId.eq(staff.user.0))
         .into_tuple()
-        .all(tx.conn())
+        .all()
         .await?;
     if project_ids.is_empty() {
         return Ok(Vec::new());
@@ -94,7 +176,7 @@ async fn specialist_clients(tx: &TenantTx, staff: &Staff) -> ApiResult<Vec<uuid:
         .filter(projects::Column::Id.is_in(project_ids))
         .distinct()
         .into_tuple()
-        .all(tx.conn())
+        .all()
         .await?)
 }
 
@@ -105,17 +187,6 @@ pub fn may_manage(staff: &Staff, client: &clients::Model) -> bool {
         StaffRole::AccountManager => client.account_manager_id == Some(staff.user.0),
         StaffRole::Specialist => false,
     }
-}
-
-/// Loads a client the caller may see (404 otherwise), then checks `need` (403 if not met).
-pub async fn client(tx: &TenantTx, staff: &Staff, id: ClientId, need: Need) -> ApiResult<clients::Model> {
-    let mut q = tx.find::<clients::Entity>().filter(clients::Column::Id.eq(id.0));
-    if let Some(cond) = visible(tx, staff).await? {
-        q = q.filter(cond);
-    }
-    let client = q.one(tx.conn()).await?.ok_or_else(ApiError::not_found)?;
-    require(staff, &client, need)?;
-    Ok(client)
 }
 
 /// Checks `need` on a client already loaded as visible (403 if not met).

@@ -3,7 +3,7 @@
 
 use super::access::{self, Need};
 use super::{repo, view};
-use crate::db::TenantTx;
+use crate::db::ClientTx;
 use crate::domain::{DisplayName, Email, Field};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -14,9 +14,9 @@ use accord_api::clients::{
 use accord_api::error::codes;
 use accord_api::input;
 use accord_api::{ClientId, ContactId, InvitationId, PortalRole, UserId, UserStatus};
-use accord_entity::{contact_events, contacts, invitations, users};
+use accord_entity::{contact_events, contacts, invitations, sessions, users};
 use chrono::Utc;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
 /// The account decides once it exists; before that, the newest open invitation does.
 fn portal_access(user: Option<&users::Model>, invitation: Option<&invitations::Model>) -> PortalAccess {
@@ -54,9 +54,8 @@ pub fn contact_view(c: &contacts::Model, access: PortalAccess) -> ApiResult<Cont
 
 /// Every contact of the client (current first, then those who left), in three queries.
 pub async fn list(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<Vec<ContactView>> {
-    let tx = state.db.tenant_read(staff).await?;
-    access::client(&tx, staff, id, Need::Read).await?;
-    let mut rows = repo::contacts_of(&tx, id).await?;
+    let tx = access::open_read(state, staff, id).await?;
+    let mut rows = repo::contacts_of(&tx).await?;
     let ids: Vec<uuid::Uuid> = rows.iter().map(|(c, _)| c.id).collect();
     let invitations = repo::latest_invitations(&tx, &ids).await?;
     tx.commit().await?;
@@ -64,7 +63,7 @@ pub async fn list(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<Ve
     rows.iter().map(|(c, u)| contact_view(c, portal_access(u.as_ref(), invitations.get(&c.id)))).collect()
 }
 
-async fn event(tx: &TenantTx, c: &contacts::Model, kind: &str, detail: Option<String>, actor: UserId) -> ApiResult<()> {
+async fn event(tx: &ClientTx, c: &contacts::Model, kind: &str, detail: Option<String>, actor: UserId) -> ApiResult<()> {
     let row = contact_events::Model {
         id: uuid::Uuid::new_v4(),
         agency_id: tx.agency_id().0,
@@ -73,9 +72,9 @@ async fn event(tx: &TenantTx, c: &contacts::Model, kind: &str, detail: Option<St
         kind: kind.into(),
         detail,
         actor_id: Some(actor.0),
-        at: Utc::now(),
+        at: tx.now(),
     };
-    contact_events::Entity::insert(contact_events::ActiveModel::from(row)).exec_without_returning(tx.conn()).await?;
+    tx.insert(contact_events::ActiveModel::from(row)).await?;
     Ok(())
 }
 
@@ -97,10 +96,9 @@ fn parse(req: &CreateContactRequest) -> ApiResult<Fields> {
 
 #[tracing::instrument(skip(state, req))]
 pub async fn add(state: &AppState, staff: &Staff, id: ClientId, req: CreateContactRequest) -> ApiResult<ContactView> {
-    let tx = state.db.tenant(staff).await?;
-    access::client(&tx, staff, id, Need::Manage).await?;
+    let tx = access::open(state, staff, id, Need::Manage).await?;
     let f = parse(&req)?;
-    if repo::contact_email_taken(&tx, id, f.email.as_str(), None).await? {
+    if repo::contact_email_taken(&tx, f.email.as_str(), None).await? {
         return Err(ApiError::conflict(codes::ALREADY_EXISTS, "This client already has a contact with this email.")
             .with_field("email"));
     }
@@ -114,12 +112,10 @@ pub async fn add(state: &AppState, staff: &Staff, id: ClientId, req: CreateConta
     contact_view(&row, PortalAccess::NotInvited)
 }
 
-async fn load(tx: &TenantTx, staff: &Staff, client: ClientId, contact: ContactId) -> ApiResult<contacts::Model> {
-    access::client(tx, staff, client, Need::Manage).await?;
+async fn load(tx: &ClientTx, contact: ContactId) -> ApiResult<contacts::Model> {
     tx.find::<contacts::Entity>()
         .filter(contacts::Column::Id.eq(contact.0))
-        .filter(contacts::Column::ClientId.eq(client.0))
-        .one(tx.conn())
+        .one()
         .await?
         .ok_or_else(ApiError::not_found)
 }
@@ -132,8 +128,8 @@ pub async fn update(
     contact: ContactId,
     req: CreateContactRequest,
 ) -> ApiResult<ContactView> {
-    let tx = state.db.tenant(staff).await?;
-    let old = load(&tx, staff, client, contact).await?;
+    let tx = access::open(state, staff, client, Need::Manage).await?;
+    let old = load(&tx, contact).await?;
     let f = parse(&req)?;
     if f.email.as_str() != old.email {
         if old.user_id.is_some() {
@@ -143,7 +139,7 @@ pub async fn update(
                 "This person signs in with this email; it cannot change here.",
             ));
         }
-        if repo::contact_email_taken(&tx, client, f.email.as_str(), Some(contact)).await? {
+        if repo::contact_email_taken(&tx, f.email.as_str(), Some(contact)).await? {
             return Err(ApiError::conflict(
                 codes::ALREADY_EXISTS,
                 "This client already has a contact with this email.",
@@ -170,16 +166,13 @@ pub async fn update(
     .filter(|(_, a, b)| a != b)
     .map(|(field, old, new)| FieldChange { field: field.into(), old, new })
     .collect();
-    contacts::Entity::update(sea_orm::ActiveModelTrait::reset_all(contacts::ActiveModel::from(row.clone())))
-        .filter(tx.owned::<contacts::Entity>())
-        .exec(tx.conn())
-        .await?;
+    tx.update(sea_orm::ActiveModelTrait::reset_all(contacts::ActiveModel::from(row.clone()))).await?;
     if !changes.is_empty() {
         let detail = serde_json::to_string(&changes).map_err(ApiError::internal)?;
         event(&tx, &row, "updated", Some(detail), staff.user).await?;
     }
     let user = match row.user_id {
-        Some(u) => tx.find::<users::Entity>().filter(users::Column::Id.eq(u)).one(tx.conn()).await?,
+        Some(u) => tx.agency().find::<users::Entity>().filter(users::Column::Id.eq(u)).one().await?,
         None => None,
     };
     let inv = repo::latest_invitations(&tx, &[row.id]).await?;
@@ -196,8 +189,8 @@ pub async fn leave(
     contact: ContactId,
     req: ContactLeftRequest,
 ) -> ApiResult<ContactView> {
-    let tx = state.db.tenant(staff).await?;
-    let mut row = load(&tx, staff, client, contact).await?;
+    let tx = access::open(state, staff, client, Need::Manage).await?;
+    let mut row = load(&tx, contact).await?;
     if row.left_at.is_some() {
         return Err(ApiError::conflict(codes::CONFLICT, "This contact has already left."));
     }
@@ -208,9 +201,8 @@ pub async fn leave(
         Some(s) => Some(
             tx.find::<contacts::Entity>()
                 .filter(contacts::Column::Id.eq(s.0))
-                .filter(contacts::Column::ClientId.eq(client.0))
                 .filter(contacts::Column::LeftAt.is_null())
-                .one(tx.conn())
+                .one()
                 .await?
                 .ok_or_else(|| {
                     ApiError::invalid("replaced_by", codes::VALIDATION, "Choose a current contact of this client.")
@@ -218,21 +210,18 @@ pub async fn leave(
         ),
         None => None,
     };
-    row.left_at = Some(Utc::now());
+    row.left_at = Some(tx.now());
     row.replaced_by = successor.as_ref().map(|s| s.id);
-    contacts::Entity::update(sea_orm::ActiveModelTrait::reset_all(contacts::ActiveModel::from(row.clone())))
-        .filter(tx.owned::<contacts::Entity>())
-        .exec(tx.conn())
-        .await?;
+    tx.update(sea_orm::ActiveModelTrait::reset_all(contacts::ActiveModel::from(row.clone()))).await?;
     if let Some(user) = row.user_id {
         // Their portal access ends with their role at the client.
-        users::Entity::update_many()
+        tx.agency()
+            .update_many::<users::Entity>()
             .col_expr(users::Column::Status, sea_orm::sea_query::Expr::value(UserStatus::Disabled.as_str()))
-            .filter(tx.owned::<users::Entity>())
             .filter(users::Column::Id.eq(user))
-            .exec(tx.conn())
+            .exec()
             .await?;
-        crate::auth::session::end_all_for_user(tx.conn(), UserId(user)).await?;
+        tx.agency().delete_many::<sessions::Entity>().filter(sessions::Column::UserId.eq(user)).exec().await?;
     }
     match &successor {
         Some(s) => event(&tx, &row, "replaced", Some(s.name.clone()), staff.user).await?,
@@ -244,16 +233,10 @@ pub async fn leave(
 }
 
 pub async fn history(state: &AppState, staff: &Staff, client: ClientId) -> ApiResult<Vec<ContactEvent>> {
-    let tx = state.db.tenant_read(staff).await?;
-    access::client(&tx, staff, client, Need::Read).await?;
-    let events = tx
-        .find::<contact_events::Entity>()
-        .filter(contact_events::Column::ClientId.eq(client.0))
-        .order_by_desc(contact_events::Column::At)
-        .all(tx.conn())
-        .await?;
-    let names = view::contact_names(&tx, client).await?;
-    let actors = view::staff_names(&tx, events.iter().filter_map(|e| e.actor_id)).await?;
+    let tx = access::open_read(state, staff, client).await?;
+    let events = tx.find::<contact_events::Entity>().order_by_desc(contact_events::Column::At).all().await?;
+    let names = view::contact_names(&tx).await?;
+    let actors = view::staff_names(tx.agency(), events.iter().filter_map(|e| e.actor_id)).await?;
     tx.commit().await?;
     Ok(events
         .iter()

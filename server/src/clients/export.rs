@@ -43,11 +43,9 @@ pub(crate) fn attachment(name: &str, body: String) -> HttpResponse {
 
 async fn visible_clients(state: &AppState, staff: &Staff) -> ApiResult<(Vec<clients::Model>, crate::db::TenantTx)> {
     let tx = state.db.tenant_read(staff).await?;
-    let mut q = tx.find::<clients::Entity>();
-    if let Some(cond) = access::visible(&tx, staff).await? {
-        q = q.filter(cond);
-    }
-    let rows = q.order_by_asc(clients::Column::NameSearch).all(tx.conn()).await?;
+    let visible = access::VisibleClients::of(&tx, staff).await?;
+    let q = tx.find::<clients::Entity>().filter(visible.condition(clients::Column::Id));
+    let rows = q.order_by_asc(clients::Column::NameSearch).all().await?;
     Ok((rows, tx))
 }
 
@@ -119,7 +117,7 @@ pub(super) async fn export_contacts(
         .find::<contacts::Entity>()
         .filter(contacts::Column::ClientId.is_in(ids))
         .order_by_asc(contacts::Column::Name)
-        .all(tx.conn())
+        .all()
         .await?;
     tx.commit().await?;
     let client_names: std::collections::HashMap<uuid::Uuid, &str> =

@@ -1,14 +1,15 @@
 //! SeaORM queries for clients and contacts; every function takes the tenant transaction.
 
-use crate::db::TenantTx;
+use super::access::VisibleClients;
+use crate::db::{ClientTx, TenantTx};
 use crate::domain::search_key;
 use crate::error::{ApiError, ApiResult};
 use crate::paging::{self, Paging};
 use accord_api::error::codes;
 use accord_api::{Activity, ClientId, ClientStatus, ContactId, PortalRole, Temperament, ValueTier};
 use accord_entity::{clients, contacts, invitations, users};
-use sea_orm::sea_query::{Condition, Expr};
-use sea_orm::{ColumnTrait, DbErr, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DbErr, Order, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// A new client row with an empty profile (contact every 7 days by default).
@@ -101,13 +102,10 @@ impl ListQuery {
 
 pub async fn page(
     tx: &TenantTx,
-    visible: Option<Condition>,
+    visible: &VisibleClients,
     query: &ListQuery,
 ) -> Result<(Vec<clients::Model>, u64), ApiError> {
-    let mut q = tx.find::<clients::Entity>();
-    if let Some(cond) = visible {
-        q = q.filter(cond);
-    }
+    let mut q = tx.find::<clients::Entity>().filter(visible.condition(clients::Column::Id));
     q = q.filter(if query.archived {
         clients::Column::ArchivedAt.is_not_null()
     } else {
@@ -139,7 +137,7 @@ pub async fn page(
     if let Some(t) = query.tier {
         q = q.filter(clients::Column::ValueTier.eq(t.as_str()));
     }
-    let total = q.clone().count(tx.conn()).await?;
+    let total = q.clone().count().await?;
     let (column, order) = match query.sort.as_deref().unwrap_or("name") {
         "name" => (clients::Column::NameSearch, Order::Asc),
         "-name" => (clients::Column::NameSearch, Order::Desc),
@@ -154,7 +152,7 @@ pub async fn page(
         .order_by_asc(clients::Column::Id)
         .offset(paging.offset())
         .limit(paging.limit())
-        .all(tx.conn())
+        .all()
         .await?;
     Ok((rows, total))
 }
@@ -170,68 +168,52 @@ pub async fn contact_counts(tx: &TenantTx, ids: &[uuid::Uuid]) -> Result<HashMap
         .filter(contacts::Column::LeftAt.is_null())
         .group_by(contacts::Column::ClientId)
         .into_tuple()
-        .all(tx.conn())
+        .all()
         .await?;
     Ok(rows.into_iter().map(|(id, n)| (id, n.max(0) as u64)).collect())
 }
 
 pub async fn find(tx: &TenantTx, id: ClientId) -> Result<Option<clients::Model>, DbErr> {
-    tx.find::<clients::Entity>().filter(clients::Column::Id.eq(id.0)).one(tx.conn()).await
+    tx.find::<clients::Entity>().filter(clients::Column::Id.eq(id.0)).one().await
 }
 
-/// Writes every column of an existing client (the caller loaded it through `access`).
-pub async fn save(tx: &TenantTx, row: clients::Model) -> Result<(), DbErr> {
-    debug_assert_eq!(row.agency_id, tx.agency_id().0);
+/// Writes every column of the transaction's client.
+pub async fn save(tx: &ClientTx, row: clients::Model) -> Result<(), DbErr> {
     let active: clients::ActiveModel = sea_orm::ActiveModelTrait::reset_all(clients::ActiveModel::from(row));
-    clients::Entity::update(active).filter(tx.owned::<clients::Entity>()).exec(tx.conn()).await.map(|_| ())
+    tx.update(active).await.map(|_| ())
 }
 
 pub async fn insert(tx: &TenantTx, row: clients::Model) -> Result<(), DbErr> {
     debug_assert_eq!(row.agency_id, tx.agency_id().0);
-    clients::Entity::insert(clients::ActiveModel::from(row)).exec_without_returning(tx.conn()).await.map(|_| ())
+    tx.insert(clients::ActiveModel::from(row)).await.map(|_| ())
 }
 
 /// A client's contacts with the portal status of their account, if any (one join).
-pub async fn contacts_of(
-    tx: &TenantTx,
-    client: ClientId,
-) -> Result<Vec<(contacts::Model, Option<users::Model>)>, DbErr> {
-    tx.find::<contacts::Entity>()
-        .filter(contacts::Column::ClientId.eq(client.0))
-        .find_also_related(users::Entity)
-        .order_by_asc(contacts::Column::Name)
-        .all(tx.conn())
-        .await
+pub async fn contacts_of(tx: &ClientTx) -> Result<Vec<(contacts::Model, Option<users::Model>)>, DbErr> {
+    tx.find::<contacts::Entity>().find_also_related(users::Entity).order_by_asc(contacts::Column::Name).all().await
 }
 
 /// Another current contact of the client already uses this email.
-pub async fn contact_email_taken(
-    tx: &TenantTx,
-    client: ClientId,
-    email: &str,
-    except: Option<ContactId>,
-) -> Result<bool, DbErr> {
+pub async fn contact_email_taken(tx: &ClientTx, email: &str, except: Option<ContactId>) -> Result<bool, DbErr> {
     let mut q = tx
         .find::<contacts::Entity>()
-        .filter(contacts::Column::ClientId.eq(client.0))
         .filter(contacts::Column::Email.eq(email))
         .filter(contacts::Column::LeftAt.is_null());
     if let Some(id) = except {
         q = q.filter(contacts::Column::Id.ne(id.0));
     }
-    Ok(q.count(tx.conn()).await? > 0)
+    Ok(q.count().await? > 0)
 }
 
-pub async fn insert_contact(tx: &TenantTx, row: contacts::Model) -> Result<ContactId, DbErr> {
-    debug_assert_eq!(row.agency_id, tx.agency_id().0);
+pub async fn insert_contact(tx: &ClientTx, row: contacts::Model) -> Result<ContactId, DbErr> {
     let id = ContactId(row.id);
-    contacts::Entity::insert(contacts::ActiveModel::from(row)).exec_without_returning(tx.conn()).await?;
+    tx.insert(contacts::ActiveModel::from(row)).await?;
     Ok(id)
 }
 
 /// The newest open (not accepted, not revoked) invitation of each contact, in one query.
 pub async fn latest_invitations(
-    tx: &TenantTx,
+    tx: &ClientTx,
     contact_ids: &[uuid::Uuid],
 ) -> Result<HashMap<uuid::Uuid, invitations::Model>, DbErr> {
     if contact_ids.is_empty() {
@@ -243,7 +225,7 @@ pub async fn latest_invitations(
         .filter(invitations::Column::AcceptedAt.is_null())
         .filter(invitations::Column::RevokedAt.is_null())
         .order_by_asc(invitations::Column::CreatedAt)
-        .all(tx.conn())
+        .all()
         .await?;
     // Ascending order: later rows overwrite earlier ones, leaving the newest per contact.
     Ok(rows.into_iter().filter_map(|r| r.contact_id.map(|c| (c, r))).collect())

@@ -2,7 +2,7 @@
 
 use super::access::{self, Need};
 use super::{repo, view};
-use crate::db::TenantTx;
+use crate::db::{ClientTx, TenantTx};
 use crate::domain::{self, search_key, DisplayName, Field};
 use accord_api::input;
 
@@ -14,15 +14,15 @@ use accord_api::error::codes;
 use accord_api::{ClientId, ClientStatus, Page, PrincipalKind, StaffRole, UserId, UserStatus};
 use accord_entity::{client_status_changes, clients, users};
 use chrono::Utc;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
 pub use repo::ListQuery;
 
 #[tracing::instrument(skip(state))]
 pub async fn list(state: &AppState, staff: &Staff, query: &ListQuery) -> ApiResult<Page<ClientView>> {
     let tx = state.db.tenant_read(staff).await?;
-    let visible = access::visible(&tx, staff).await?;
-    let (rows, total) = repo::page(&tx, visible, query).await?;
+    let visible = access::VisibleClients::of(&tx, staff).await?;
+    let (rows, total) = repo::page(&tx, &visible, query).await?;
     let ids: Vec<uuid::Uuid> = rows.iter().map(|c| c.id).collect();
     let counts = repo::contact_counts(&tx, &ids).await?;
     let names = view::staff_names(&tx, rows.iter().filter_map(|c| c.account_manager_id)).await?;
@@ -43,7 +43,7 @@ async fn check_manager(tx: &TenantTx, id: UserId) -> ApiResult<()> {
         .filter(users::Column::Kind.eq(PrincipalKind::Staff.as_str()))
         .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
         .filter(users::Column::StaffRole.ne(StaffRole::Specialist.as_str()))
-        .count(tx.conn())
+        .count()
         .await?
         > 0;
     if ok {
@@ -67,9 +67,7 @@ async fn record_status(tx: &TenantTx, client: uuid::Uuid, from: Option<&str>, to
         changed_by: Some(by.0),
         changed_at: Utc::now(),
     };
-    client_status_changes::Entity::insert(client_status_changes::ActiveModel::from(row))
-        .exec_without_returning(tx.conn())
-        .await?;
+    tx.insert(client_status_changes::ActiveModel::from(row)).await?;
     Ok(())
 }
 
@@ -97,16 +95,16 @@ pub async fn create(state: &AppState, staff: &Staff, req: CreateClientRequest) -
 }
 
 /// The full profile of one client as this staff member sees it (two lookups).
-async fn profile_of(tx: &TenantTx, staff: &Staff, client: &clients::Model) -> ApiResult<ClientProfile> {
-    let counts = repo::contact_counts(tx, &[client.id]).await?;
-    let names = view::staff_names(tx, client.account_manager_id).await?;
+async fn profile_of(tx: &ClientTx, staff: &Staff, client: &clients::Model) -> ApiResult<ClientProfile> {
+    let counts = repo::contact_counts(tx.agency(), &[client.id]).await?;
+    let names = view::staff_names(tx.agency(), client.account_manager_id).await?;
     let summary = view::summary(client, counts.get(&client.id).copied().unwrap_or(0), &names, Utc::now())?;
     Ok(view::profile(summary, client, access::may_manage(staff, client)))
 }
 
 pub async fn get(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<ClientProfile> {
-    let tx = state.db.tenant_read(staff).await?;
-    let client = access::client(&tx, staff, id, Need::Read).await?;
+    let tx = access::open_read(state, staff, id).await?;
+    let client = tx.client().clone();
     let profile = profile_of(&tx, staff, &client).await?;
     tx.commit().await?;
     Ok(profile)
@@ -147,8 +145,8 @@ pub async fn update(
     if req.contact_cadence_days.is_some_and(|d| d == 0 || d > 365) {
         return Err(ApiError::invalid("contact_cadence_days", codes::VALIDATION, "Use 1–365 days."));
     }
-    let tx = state.db.tenant(staff).await?;
-    let old = access::client(&tx, staff, id, Need::Manage).await?;
+    let tx = access::open(state, staff, id, Need::Manage).await?;
+    let old = tx.client().clone();
     let manager = req.account_manager_id.map(|m| m.0);
     if manager != old.account_manager_id {
         // Reassigning an account is the agency's call, not the manager's.
@@ -156,7 +154,7 @@ pub async fn update(
             return Err(ApiError::forbidden());
         }
         if let Some(m) = req.account_manager_id {
-            check_manager(&tx, m).await?;
+            check_manager(tx.agency(), m).await?;
         }
     }
     let mut row = old.clone();
@@ -183,7 +181,7 @@ pub async fn update(
     }
     repo::save(&tx, row.clone()).await?;
     if old.status != row.status {
-        record_status(&tx, row.id, Some(&old.status), &row.status, staff.user).await?;
+        record_status(tx.agency(), row.id, Some(&old.status), &row.status, staff.user).await?;
     }
     let profile = profile_of(&tx, staff, &row).await?;
     tx.commit().await?;
@@ -192,8 +190,8 @@ pub async fn update(
 
 /// Archiving hides a client from the default list; nothing is deleted.
 pub async fn set_archived(state: &AppState, staff: &Staff, id: ClientId, archived: bool) -> ApiResult<ClientProfile> {
-    let tx = state.db.tenant(staff).await?;
-    let mut row = access::client(&tx, staff, id, Need::Manage).await?;
+    let tx = access::open(state, staff, id, Need::Manage).await?;
+    let mut row = tx.client().clone();
     row.archived_at = if archived { row.archived_at.or(Some(Utc::now())) } else { None };
     row.updated_at = Utc::now();
     repo::save(&tx, row.clone()).await?;
@@ -203,15 +201,13 @@ pub async fn set_archived(state: &AppState, staff: &Staff, id: ClientId, archive
 }
 
 pub async fn status_history(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<Vec<StatusChange>> {
-    let tx = state.db.tenant_read(staff).await?;
-    access::client(&tx, staff, id, Need::Read).await?;
+    let tx = access::open_read(state, staff, id).await?;
     let rows = tx
         .find::<client_status_changes::Entity>()
-        .filter(client_status_changes::Column::ClientId.eq(id.0))
         .order_by_desc(client_status_changes::Column::ChangedAt)
-        .all(tx.conn())
+        .all()
         .await?;
-    let names = view::staff_names(&tx, rows.iter().filter_map(|r| r.changed_by)).await?;
+    let names = view::staff_names(tx.agency(), rows.iter().filter_map(|r| r.changed_by)).await?;
     tx.commit().await?;
     rows.iter()
         .map(|r| {

@@ -1,6 +1,6 @@
 //! Turning rows into the wire shapes, with the few lookups they need done in bulk.
 
-use crate::db::TenantTx;
+use crate::db::{ClientTx, TenantTx};
 use crate::error::{ApiError, ApiResult};
 use accord_api::clients::{ClientProfile, ClientView};
 use accord_api::{Activity, ClientId, ClientStatus, ReportCadence, StaffRef, Temperament, UserId, ValueTier};
@@ -21,7 +21,7 @@ pub async fn staff_names(
     Ok(tx
         .find::<users::Entity>()
         .filter(users::Column::Id.is_in(ids))
-        .all(tx.conn())
+        .all()
         .await?
         .into_iter()
         .map(|u| (u.id, u.name))
@@ -29,15 +29,8 @@ pub async fn staff_names(
 }
 
 /// Names of a client's contacts (current and former), in one query.
-pub async fn contact_names(tx: &TenantTx, client: ClientId) -> ApiResult<HashMap<uuid::Uuid, String>> {
-    Ok(tx
-        .find::<contacts::Entity>()
-        .filter(contacts::Column::ClientId.eq(client.0))
-        .all(tx.conn())
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect())
+pub async fn contact_names(tx: &ClientTx) -> ApiResult<HashMap<uuid::Uuid, String>> {
+    Ok(tx.find::<contacts::Entity>().all().await?.into_iter().map(|c| (c.id, c.name)).collect())
 }
 
 pub fn staff_ref(id: Option<uuid::Uuid>, names: &HashMap<uuid::Uuid, String>) -> Option<StaffRef> {

@@ -150,7 +150,7 @@ pub async fn accept(state: &AppState, token: &str, password: &str, client: &Clie
         .actor(UserId(user.id))
         .subject(row.id)
         .ip(client.ip.as_deref())
-        .write(tx.conn())
+        .write(&tx)
         .await?;
     let cookie = session::open(&tx, state, UserId(user.id), agency_id, client).await?;
     tx.commit().await?;

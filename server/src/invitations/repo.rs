@@ -6,7 +6,7 @@ use accord_api::invitations::{InvitationKind, InvitationState, InvitationView};
 use accord_api::{ClientId, ContactId, InvitationId, StaffRole};
 use accord_entity::{invitations, users};
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, DbErr, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, DbErr, QueryFilter, QueryOrder};
 
 pub fn kind_of(row: &invitations::Model) -> InvitationKind {
     if row.kind == "contact" {
@@ -66,12 +66,12 @@ pub async fn open_of_kind(
     if kind == InvitationKind::Contact {
         q = q.filter(visible.condition(invitations::Column::ClientId));
     }
-    let rows = q.order_by_desc(invitations::Column::CreatedAt).all(tx.conn()).await?;
+    let rows = q.order_by_desc(invitations::Column::CreatedAt).all().await?;
     Ok(rows.iter().map(|r| view(r, r.client_id.map(ClientId))).collect())
 }
 
 pub async fn find(tx: &TenantTx, id: InvitationId) -> Result<Option<invitations::Model>, DbErr> {
-    tx.find::<invitations::Entity>().filter(invitations::Column::Id.eq(id.0)).one(tx.conn()).await
+    tx.find::<invitations::Entity>().filter(invitations::Column::Id.eq(id.0)).one().await
 }
 
 /// An open, unexpired invitation for this email and kind already exists.
@@ -83,11 +83,11 @@ pub async fn pending_exists(tx: &TenantTx, kind: InvitationKind, email: &str) ->
         .filter(invitations::Column::AcceptedAt.is_null())
         .filter(invitations::Column::RevokedAt.is_null())
         .filter(invitations::Column::ExpiresAt.gt(Utc::now()))
-        .count(tx.conn())
+        .count()
         .await?
         > 0)
 }
 
 pub async fn user_with_email(tx: &TenantTx, email: &str) -> Result<bool, DbErr> {
-    Ok(tx.find::<users::Entity>().filter(users::Column::Email.eq(email)).count(tx.conn()).await? > 0)
+    Ok(tx.find::<users::Entity>().filter(users::Column::Email.eq(email)).count().await? > 0)
 }

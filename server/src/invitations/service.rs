@@ -21,7 +21,7 @@ use accord_entity::{agencies, clients, contacts, invitations};
 use actix_web::http::StatusCode;
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, QueryFilter};
 
 fn link(state: &AppState, token: &str) -> String {
     // The token rides in the fragment: browsers never send it to the server, so no log sees it.
@@ -29,7 +29,7 @@ fn link(state: &AppState, token: &str) -> String {
 }
 
 async fn agency(tx: &TenantTx) -> ApiResult<agencies::Model> {
-    tx.find::<agencies::Entity>().one(tx.conn()).await?.ok_or_else(ApiError::not_found)
+    tx.find::<agencies::Entity>().one().await?.ok_or_else(ApiError::not_found)
 }
 
 fn require_may_manage(staff: &Staff, kind: InvitationKind) -> ApiResult<()> {
@@ -45,11 +45,9 @@ async fn send_mail(state: &AppState, tx: &TenantTx, row: &invitations::Model, to
     let locale = Locale::parse(&row.locale).unwrap_or_default();
     let client_name = match row.contact_id {
         Some(contact) => {
-            let c = tx.find::<contacts::Entity>().filter(contacts::Column::Id.eq(contact)).one(tx.conn()).await?;
+            let c = tx.find::<contacts::Entity>().filter(contacts::Column::Id.eq(contact)).one().await?;
             let client = match c {
-                Some(c) => {
-                    tx.find::<clients::Entity>().filter(clients::Column::Id.eq(c.client_id)).one(tx.conn()).await?
-                }
+                Some(c) => tx.find::<clients::Entity>().filter(clients::Column::Id.eq(c.client_id)).one().await?,
                 None => None,
             };
             Some(client.ok_or_else(ApiError::not_found)?.name)
@@ -62,7 +60,7 @@ async fn send_mail(state: &AppState, tx: &TenantTx, row: &invitations::Model, to
         (None, None) => return Err(ApiError::internal("staff invitation without role")),
     };
     let m = templates::invitation(&row.email, &row.name, locale, &agency.name, what, &link(state, token));
-    mail::enqueue(tx.conn(), Some(tx.agency_id()), m).await
+    mail::enqueue(tx, Some(tx.agency_id()), m).await
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -112,14 +110,14 @@ async fn create(
         created_at: now,
         sent_count: 1,
     };
-    invitations::Entity::insert(invitations::ActiveModel::from(row.clone())).exec_without_returning(tx.conn()).await?;
+    tx.insert(invitations::ActiveModel::from(row.clone())).await?;
     send_mail(state, tx, &row, &token).await?;
     Entry::new(Action::InvitationSent)
         .agency(Some(staff.agency))
         .actor(staff.user)
         .subject(row.id)
         .detail(kind_str(kind))
-        .write(tx.conn())
+        .write(&tx)
         .await?;
     Ok(row)
 }
@@ -148,23 +146,31 @@ pub async fn invite_contact(
     contact: ContactId,
     req: InviteContactRequest,
 ) -> ApiResult<InvitationView> {
-    let tx = state.db.tenant(staff).await?;
-    access::client(&tx, staff, client, Need::Manage).await?;
+    let tx = access::open(state, staff, client, Need::Manage).await?;
     let c = tx
         .find::<contacts::Entity>()
         .filter(contacts::Column::Id.eq(contact.0))
         .filter(contacts::Column::ClientId.eq(client.0))
         .filter(contacts::Column::LeftAt.is_null())
-        .one(tx.conn())
+        .one()
         .await?
         .ok_or_else(ApiError::not_found)?;
     if c.user_id.is_some() {
         return Err(ApiError::conflict(codes::ALREADY_HAS_ACCESS, "This contact already has portal access."));
     }
     let email = Email::parse("email", &c.email)?;
-    let row =
-        create(state, &tx, staff, InvitationKind::Contact, email, c.name, None, Some((client, contact)), req.locale)
-            .await?;
+    let row = create(
+        state,
+        tx.agency(),
+        staff,
+        InvitationKind::Contact,
+        email,
+        c.name,
+        None,
+        Some((client, contact)),
+        req.locale,
+    )
+    .await?;
     tx.commit().await?;
     Ok(repo::view(&row, Some(client)))
 }
@@ -193,7 +199,7 @@ async fn manageable(tx: &TenantTx, staff: &Staff, id: InvitationId) -> ApiResult
     if kind == InvitationKind::Contact {
         match row.client_id {
             Some(client) => {
-                access::client(tx, staff, ClientId(client), Need::Manage).await?;
+                access::check(tx, staff, ClientId(client), Need::Manage).await?;
             }
             // A contact invitation always has its client (backfilled); without one, only
             // those who manage every client may touch it.
@@ -220,13 +226,12 @@ pub async fn resend(state: &AppState, staff: &Staff, id: InvitationId) -> ApiRes
     row.token_hash = hash_token(&token);
     row.expires_at = Utc::now() + Duration::days(VALID_DAYS);
     row.sent_count += 1;
-    invitations::Entity::update_many()
+    tx.update_many::<invitations::Entity>()
         .col_expr(invitations::Column::TokenHash, Expr::value(row.token_hash.clone()))
         .col_expr(invitations::Column::ExpiresAt, Expr::value(row.expires_at))
         .col_expr(invitations::Column::SentCount, Expr::value(row.sent_count))
-        .filter(tx.owned::<invitations::Entity>())
         .filter(invitations::Column::Id.eq(row.id))
-        .exec(tx.conn())
+        .exec()
         .await?;
     send_mail(state, &tx, &row, &token).await?;
     Entry::new(Action::InvitationSent)
@@ -234,7 +239,7 @@ pub async fn resend(state: &AppState, staff: &Staff, id: InvitationId) -> ApiRes
         .actor(staff.user)
         .subject(row.id)
         .detail("resent")
-        .write(tx.conn())
+        .write(&tx)
         .await?;
     tx.commit().await?;
     Ok(repo::view(&row, row.client_id.map(ClientId)))
@@ -249,17 +254,16 @@ pub async fn revoke(state: &AppState, staff: &Staff, id: InvitationId) -> ApiRes
     if row.revoked_at.is_none() {
         let now = Utc::now();
         row.revoked_at = Some(now);
-        invitations::Entity::update_many()
+        tx.update_many::<invitations::Entity>()
             .col_expr(invitations::Column::RevokedAt, Expr::value(now))
-            .filter(tx.owned::<invitations::Entity>())
             .filter(invitations::Column::Id.eq(row.id))
-            .exec(tx.conn())
+            .exec()
             .await?;
         Entry::new(Action::InvitationRevoked)
             .agency(Some(staff.agency))
             .actor(staff.user)
             .subject(row.id)
-            .write(tx.conn())
+            .write(&tx)
             .await?;
     }
     tx.commit().await?;

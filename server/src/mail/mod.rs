@@ -8,8 +8,7 @@ pub mod templates;
 use crate::error::ApiError;
 use accord_api::{AgencyId, Locale};
 use accord_entity::outbox;
-use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
+use sea_orm::ActiveValue::Set;
 
 /// A rendered message, ready for the outbox.
 #[derive(Clone, Debug)]
@@ -23,8 +22,8 @@ pub struct Mail {
     pub html: String,
 }
 
-pub async fn enqueue(conn: &impl ConnectionTrait, agency: Option<AgencyId>, mail: Mail) -> Result<(), ApiError> {
-    let now = Utc::now();
+pub async fn enqueue(tx: &impl crate::db::Writes, agency: Option<AgencyId>, mail: Mail) -> Result<(), ApiError> {
+    let now = tx.now();
     let row = outbox::ActiveModel {
         id: Set(uuid::Uuid::new_v4()),
         agency_id: Set(agency.map(|a| a.0)),
@@ -44,6 +43,6 @@ pub async fn enqueue(conn: &impl ConnectionTrait, agency: Option<AgencyId>, mail
         created_at: Set(now),
         sent_at: Set(None),
     };
-    outbox::Entity::insert(row).exec_without_returning(conn).await?;
+    tx.write_row(row).await?;
     Ok(())
 }

@@ -9,7 +9,7 @@ use crate::config::Settings;
 use crate::db::Db;
 use crate::error::ApiError;
 use accord_entity::outbox;
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sea_orm::sea_query::Expr;
@@ -80,8 +80,8 @@ pub fn spawn(db: Db, settings: std::sync::Arc<Settings>) -> Result<String, Strin
 /// One pass: claim a batch, send each, record the outcome. Returns how many were claimed.
 async fn deliver_due(db: &Db, transport: &Transport, from: &Mailbox, settings: &Settings) -> Result<usize, ApiError> {
     let claim = uuid::Uuid::new_v4();
-    let now = Utc::now();
     let tx = db.unscoped("mail sender claims").await?;
+    let now = tx.now();
     let sql = match db.backend() {
         DbBackend::Postgres => {
             "UPDATE outbox SET status = 'sending', claim = $1, locked_until = $2, attempts = attempts + 1 \
@@ -113,16 +113,17 @@ async fn deliver_due(db: &Db, transport: &Transport, from: &Mailbox, settings: &
             Err(e) => Err(e),
         };
         let tx = db.unscoped("mail sender records").await?;
+        let now = tx.now();
         let update = outbox::Entity::update_many()
             .filter(outbox::Column::Id.eq(row.id))
             .filter(outbox::Column::Claim.eq(claim))
-            .col_expr(outbox::Column::LockedUntil, Expr::value(Option::<chrono::DateTime<Utc>>::None));
+            .col_expr(outbox::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None));
         match outcome {
             Ok(()) => {
                 tracing::info!(outbox_id = %row.id, template = %row.template, "mail sent");
                 update
                     .col_expr(outbox::Column::Status, Expr::value(SENT))
-                    .col_expr(outbox::Column::SentAt, Expr::value(Utc::now()))
+                    .col_expr(outbox::Column::SentAt, Expr::value(now))
                     .col_expr(outbox::Column::LastError, Expr::value(Option::<String>::None))
                     .exec(tx.conn())
                     .await?;
@@ -133,7 +134,7 @@ async fn deliver_due(db: &Db, transport: &Transport, from: &Mailbox, settings: &
                 let backoff = Duration::seconds((5_i64 << row.attempts.clamp(0, 10)).min(3600));
                 update
                     .col_expr(outbox::Column::Status, Expr::value(if give_up { FAILED } else { PENDING }))
-                    .col_expr(outbox::Column::NextAttemptAt, Expr::value(Utc::now() + backoff))
+                    .col_expr(outbox::Column::NextAttemptAt, Expr::value(now + backoff))
                     .col_expr(outbox::Column::LastError, Expr::value(error.chars().take(500).collect::<String>()))
                     .exec(tx.conn())
                     .await?;

@@ -11,7 +11,6 @@ use crate::paging::Paging;
 use accord_api::platform::AgencyUsage;
 use accord_api::{AgencyId, AgencyStatus, Locale, PrincipalKind, StaffRole, UserId, UserStatus};
 use accord_entity::{agencies, clients, contacts, users};
-use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
@@ -111,7 +110,7 @@ pub async fn create_agency(
 ) -> Result<(agencies::Model, users::Model), ApiError> {
     let ReadyAgency { name, slug, locale, time_zone, owner_name, owner_email, owner_password_hash: password_hash } =
         input;
-    let now = Utc::now();
+    let now = tx.now();
     let taken = agencies::Entity::find().filter(agencies::Column::Slug.eq(slug.as_str())).count(tx.conn()).await?;
     if taken > 0 {
         return Err(ApiError::conflict(accord_api::error::codes::ALREADY_EXISTS, "This address (slug) is taken.")
@@ -146,7 +145,7 @@ pub async fn create_agency(
     if let Some(actor) = actor {
         entry = entry.actor(actor);
     }
-    entry.write(tx.conn()).await?;
+    entry.write(&tx).await?;
     Ok((agency, owner))
 }
 
@@ -239,5 +238,5 @@ pub async fn set_status(
         }
         AgencyStatus::Active => Action::AgencyReactivated,
     };
-    Entry::new(action).agency(Some(id)).actor(actor).subject(id).ip(ip).write(tx.conn()).await
+    Entry::new(action).agency(Some(id)).actor(actor).subject(id).ip(ip).write(&tx).await
 }

@@ -22,24 +22,24 @@ pub fn routes(cfg: &mut ServiceConfig) {
 #[get("/portal/home")]
 pub(super) async fn home(state: web::Data<AppState>, contact: PortalContact) -> ApiResult<web::Json<PortalHome>> {
     let tx = state.db.tenant_read(&contact).await?;
-    let agency = tx.find::<agencies::Entity>().one(tx.conn()).await?.ok_or_else(ApiError::not_found)?;
+    let agency = tx.find::<agencies::Entity>().one().await?.ok_or_else(ApiError::not_found)?;
     let client = tx
         .find::<clients::Entity>()
         .filter(clients::Column::Id.eq(contact.client.0))
-        .one(tx.conn())
+        .one()
         .await?
         .ok_or_else(ApiError::not_found)?;
     let me = tx
         .find::<contacts::Entity>()
         .filter(contacts::Column::Id.eq(contact.contact.0))
-        .one(tx.conn())
+        .one()
         .await?
         .ok_or_else(ApiError::not_found)?;
     let account_manager = match client.account_manager_id {
         Some(id) => tx
             .find::<users::Entity>()
             .filter(users::Column::Id.eq(id))
-            .one(tx.conn())
+            .one()
             .await?
             .map(|u| ManagerCard { name: u.name, email: u.email }),
         None => None,
@@ -48,7 +48,7 @@ pub(super) async fn home(state: web::Data<AppState>, contact: PortalContact) -> 
         .find::<projects::Entity>()
         .filter(projects::Column::ClientId.eq(contact.client.0))
         .order_by_asc(projects::Column::CreatedAt)
-        .all(tx.conn())
+        .all()
         .await?;
     tx.commit().await?;
     let projects = projects

@@ -11,8 +11,7 @@ use accord_api::error::codes;
 use accord_api::projects::{ProjectInput, ProjectView};
 use accord_api::{ClientId, Money, PrincipalKind, ProjectId, ProjectKind, ProjectStatus, StaffRef, UserId, UserStatus};
 use accord_entity::{project_members, projects, users};
-use chrono::Utc;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
 fn view(p: &projects::Model, team: Vec<StaffRef>, agreed_not_started: u32) -> ApiResult<ProjectView> {
@@ -40,7 +39,7 @@ async fn teams(tx: &TenantTx, ids: &[uuid::Uuid]) -> ApiResult<HashMap<uuid::Uui
     let members = tx
         .find::<project_members::Entity>()
         .filter(project_members::Column::ProjectId.is_in(ids.iter().copied()))
-        .all(tx.conn())
+        .all()
         .await?;
     let names = staff_names(tx, members.iter().map(|m| m.user_id)).await?;
     let mut out: HashMap<uuid::Uuid, Vec<StaffRef>> = HashMap::new();
@@ -56,17 +55,11 @@ async fn teams(tx: &TenantTx, ids: &[uuid::Uuid]) -> ApiResult<HashMap<uuid::Uui
 }
 
 pub async fn list(state: &AppState, staff: &Staff, client: ClientId) -> ApiResult<Vec<ProjectView>> {
-    let tx = state.db.tenant_read(staff).await?;
-    access::client(&tx, staff, client, Need::Read).await?;
-    let rows = tx
-        .find::<projects::Entity>()
-        .filter(projects::Column::ClientId.eq(client.0))
-        .order_by_asc(projects::Column::CreatedAt)
-        .all(tx.conn())
-        .await?;
+    let tx = access::open_read(state, staff, client).await?;
+    let rows = tx.find::<projects::Entity>().order_by_asc(projects::Column::CreatedAt).all().await?;
     let ids: Vec<uuid::Uuid> = rows.iter().map(|p| p.id).collect();
-    let mut teams = teams(&tx, &ids).await?;
-    let agreed = crate::backlog::agreed_counts(&tx, &ids).await?;
+    let mut teams = teams(tx.agency(), &ids).await?;
+    let agreed = crate::backlog::agreed_counts(tx.agency(), &ids).await?;
     tx.commit().await?;
     rows.iter()
         .map(|p| view(p, teams.remove(&p.id).unwrap_or_default(), agreed.get(&p.id).copied().unwrap_or(0)))
@@ -101,7 +94,7 @@ async fn parse(tx: &TenantTx, input: &ProjectInput) -> ApiResult<Parsed> {
             .filter(users::Column::Id.is_in(team.clone()))
             .filter(users::Column::Kind.eq(PrincipalKind::Staff.as_str()))
             .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
-            .count(tx.conn())
+            .count()
             .await?;
         if found as usize != team.len() {
             return Err(ApiError::invalid(
@@ -115,26 +108,19 @@ async fn parse(tx: &TenantTx, input: &ProjectInput) -> ApiResult<Parsed> {
 }
 
 async fn set_team(tx: &TenantTx, project: uuid::Uuid, team: &[uuid::Uuid]) -> ApiResult<()> {
-    project_members::Entity::delete_many()
-        .filter(tx.owned::<project_members::Entity>())
-        .filter(project_members::Column::ProjectId.eq(project))
-        .exec(tx.conn())
-        .await?;
+    tx.delete_many::<project_members::Entity>().filter(project_members::Column::ProjectId.eq(project)).exec().await?;
     for user in team {
         let row = project_members::Model { agency_id: tx.agency_id().0, project_id: project, user_id: *user };
-        project_members::Entity::insert(project_members::ActiveModel::from(row))
-            .exec_without_returning(tx.conn())
-            .await?;
+        tx.insert(project_members::ActiveModel::from(row)).await?;
     }
     Ok(())
 }
 
 #[tracing::instrument(skip(state, input))]
 pub async fn create(state: &AppState, staff: &Staff, client: ClientId, input: ProjectInput) -> ApiResult<ProjectView> {
-    let tx = state.db.tenant(staff).await?;
-    access::client(&tx, staff, client, Need::Manage).await?;
-    let p = parse(&tx, &input).await?;
-    let now = Utc::now();
+    let tx = access::open(state, staff, client, Need::Manage).await?;
+    let p = parse(tx.agency(), &input).await?;
+    let now = tx.now();
     let row = projects::Model {
         id: uuid::Uuid::new_v4(),
         agency_id: tx.agency_id().0,
@@ -150,10 +136,10 @@ pub async fn create(state: &AppState, staff: &Staff, client: ClientId, input: Pr
         created_at: now,
         updated_at: now,
     };
-    projects::Entity::insert(projects::ActiveModel::from(row.clone())).exec_without_returning(tx.conn()).await?;
-    set_team(&tx, row.id, &p.team).await?;
-    let mut teams = teams(&tx, &[row.id]).await?;
-    let agreed = crate::backlog::agreed_counts(&tx, &[row.id]).await?;
+    tx.insert(projects::ActiveModel::from(row.clone())).await?;
+    set_team(tx.agency(), row.id, &p.team).await?;
+    let mut teams = teams(tx.agency(), &[row.id]).await?;
+    let agreed = crate::backlog::agreed_counts(tx.agency(), &[row.id]).await?;
     tx.commit().await?;
     view(&row, teams.remove(&row.id).unwrap_or_default(), agreed.get(&row.id).copied().unwrap_or(0))
 }
@@ -166,16 +152,14 @@ pub async fn update(
     id: ProjectId,
     input: ProjectInput,
 ) -> ApiResult<ProjectView> {
-    let tx = state.db.tenant(staff).await?;
-    access::client(&tx, staff, client, Need::Manage).await?;
+    let tx = access::open(state, staff, client, Need::Manage).await?;
     let mut row = tx
         .find::<projects::Entity>()
         .filter(projects::Column::Id.eq(id.0))
-        .filter(projects::Column::ClientId.eq(client.0))
-        .one(tx.conn())
+        .one()
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let p = parse(&tx, &input).await?;
+    let p = parse(tx.agency(), &input).await?;
     row.name = p.name.into_inner();
     row.kind = input.kind.as_str().into();
     row.status = input.status.as_str().into();
@@ -186,14 +170,11 @@ pub async fn update(
         row.currency = currency;
     }
     row.budget_shared = input.budget_shared;
-    row.updated_at = Utc::now();
-    projects::Entity::update(sea_orm::ActiveModelTrait::reset_all(projects::ActiveModel::from(row.clone())))
-        .filter(tx.owned::<projects::Entity>())
-        .exec(tx.conn())
-        .await?;
-    set_team(&tx, row.id, &p.team).await?;
-    let mut teams = teams(&tx, &[row.id]).await?;
-    let agreed = crate::backlog::agreed_counts(&tx, &[row.id]).await?;
+    row.updated_at = tx.now();
+    tx.update(sea_orm::ActiveModelTrait::reset_all(projects::ActiveModel::from(row.clone()))).await?;
+    set_team(tx.agency(), row.id, &p.team).await?;
+    let mut teams = teams(tx.agency(), &[row.id]).await?;
+    let agreed = crate::backlog::agreed_counts(tx.agency(), &[row.id]).await?;
     tx.commit().await?;
     view(&row, teams.remove(&row.id).unwrap_or_default(), agreed.get(&row.id).copied().unwrap_or(0))
 }

@@ -2,7 +2,7 @@
 
 use crate::clients::access::{self, Need};
 use crate::clients::view::{staff_names, staff_ref};
-use crate::db::TenantTx;
+use crate::db::ClientTx;
 use crate::domain::{self, DisplayName, Field};
 use crate::error::{ApiError, ApiResult};
 use crate::rich;
@@ -16,8 +16,8 @@ use accord_api::roadmap::{
 };
 use accord_api::{BacklogItemId, BacklogStatus, ClientId, GoalId, ProjectId, StageId, StageStatus};
 use accord_entity::{backlog_items, goal_values, roadmap_goals, roadmap_stages, roadmaps};
-use chrono::{Duration, SubsecRound, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use chrono::Duration;
+use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
 /// Share of the way from baseline to target, 0..=100.
@@ -36,44 +36,33 @@ pub fn progress(baseline: f64, target: f64, current: f64) -> u8 {
 }
 
 /// Builds the roadmap in a constant number of queries. `portal`: leave ideas out.
-pub async fn view(tx: &TenantTx, client: ClientId, portal: bool) -> ApiResult<RoadmapView> {
-    let row = tx.find::<roadmaps::Entity>().filter(roadmaps::Column::ClientId.eq(client.0)).one(tx.conn()).await?;
-    let goals = tx
-        .find::<roadmap_goals::Entity>()
-        .filter(roadmap_goals::Column::ClientId.eq(client.0))
-        .order_by_asc(roadmap_goals::Column::CreatedAt)
-        .all(tx.conn())
-        .await?;
+pub async fn view(tx: &ClientTx, portal: bool) -> ApiResult<RoadmapView> {
+    let row = tx.find::<roadmaps::Entity>().one().await?;
+    let goals = tx.find::<roadmap_goals::Entity>().order_by_asc(roadmap_goals::Column::CreatedAt).all().await?;
     let values = if goals.is_empty() {
         Vec::new()
     } else {
-        tx.find::<goal_values::Entity>()
-            .filter(goal_values::Column::ClientId.eq(client.0))
-            .order_by_asc(goal_values::Column::MeasuredOn)
-            .all(tx.conn())
-            .await?
+        tx.find::<goal_values::Entity>().order_by_asc(goal_values::Column::MeasuredOn).all().await?
     };
     let stages = tx
         .find::<roadmap_stages::Entity>()
-        .filter(roadmap_stages::Column::ClientId.eq(client.0))
         .order_by_asc(roadmap_stages::Column::StartsOn)
         .order_by_asc(roadmap_stages::Column::CreatedAt)
-        .all(tx.conn())
+        .all()
         .await?;
     let items = if stages.is_empty() {
         Vec::new()
     } else {
         let mut q = tx
             .find::<backlog_items::Entity>()
-            .filter(backlog_items::Column::ClientId.eq(client.0))
             .filter(backlog_items::Column::StageId.is_in(stages.iter().map(|s| s.id)));
         if portal {
             q = q.filter(backlog_items::Column::Status.ne(BacklogStatus::Idea.as_str()));
         }
-        q.order_by_asc(backlog_items::Column::Rank).all(tx.conn()).await?
+        q.order_by_asc(backlog_items::Column::Rank).all().await?
     };
     let people = staff_names(
-        tx,
+        tx.agency(),
         row.iter().filter_map(|r| r.updated_by).chain(values.iter().filter_map(|v| v.recorded_by)).collect::<Vec<_>>(),
     )
     .await?;
@@ -82,7 +71,7 @@ pub async fn view(tx: &TenantTx, client: ClientId, portal: bool) -> ApiResult<Ro
     let stages = stage_views(stages, &items)?;
 
     Ok(RoadmapView {
-        client_id: client,
+        client_id: tx.client_id(),
         point_a: row.as_ref().map(|r| rich::rich(&r.point_a, &r.point_a_html, r.html_version)).unwrap_or_default(),
         point_b: row.as_ref().map(|r| rich::rich(&r.point_b, &r.point_b_html, r.html_version)).unwrap_or_default(),
         updated_at: row.as_ref().map(|r| r.updated_at),
@@ -162,16 +151,15 @@ fn stage_views(stages: Vec<roadmap_stages::Model>, items: &[backlog_items::Model
 }
 
 pub async fn get(state: &AppState, staff: &Staff, client: ClientId) -> ApiResult<RoadmapView> {
-    let tx = state.db.tenant_read(staff).await?;
-    access::client(&tx, staff, client, Need::Read).await?;
-    let v = view(&tx, client, false).await?;
+    let tx = access::open_read(state, staff, client).await?;
+    let v = view(&tx, false).await?;
     tx.commit().await?;
     Ok(v)
 }
 
 pub async fn portal(state: &AppState, contact: &PortalContact) -> ApiResult<RoadmapView> {
-    let tx = state.db.tenant_read(contact).await?;
-    let v = view(&tx, contact.client, true).await?;
+    let tx = access::open_portal_read(state, contact).await?;
+    let v = view(&tx, true).await?;
     tx.commit().await?;
     Ok(v)
 }
@@ -185,9 +173,8 @@ pub async fn put_points(
 ) -> ApiResult<RoadmapView> {
     let point_a = rich::parse("point_a", &input.point_a)?;
     let point_b = rich::parse("point_b", &input.point_b)?;
-    let tx = state.db.tenant(staff).await?;
-    access::client(&tx, staff, client, Need::Manage).await?;
-    let exists = tx.find::<roadmaps::Entity>().filter(roadmaps::Column::ClientId.eq(client.0)).one(tx.conn()).await?;
+    let tx = access::open(state, staff, client, Need::Manage).await?;
+    let exists = tx.find::<roadmaps::Entity>().one().await?;
     let current = exists.as_ref().map(|r| r.updated_at);
     if !input.seen.is_unchecked() && input.seen != Seen::of(current) {
         return Err(ApiError::new(
@@ -205,18 +192,16 @@ pub async fn put_points(
         point_a,
         point_b,
         updated_by: Some(staff.user.0),
-        // Whole microseconds: what PostgreSQL keeps, so the editor's copy compares equal.
-        updated_at: Utc::now().trunc_subsecs(6),
+        // Whole microseconds (the clock's): what PostgreSQL keeps, so the editor's copy
+        // compares equal.
+        updated_at: tx.now(),
     };
     if exists.is_some() {
-        roadmaps::Entity::update(roadmaps::ActiveModel::from(row).reset_all())
-            .filter(tx.owned::<roadmaps::Entity>())
-            .exec(tx.conn())
-            .await?;
+        tx.update_many::<roadmaps::Entity>().set(roadmaps::ActiveModel::from(row).reset_all()).exec().await?;
     } else {
-        roadmaps::Entity::insert(roadmaps::ActiveModel::from(row)).exec_without_returning(tx.conn()).await?;
+        tx.insert(roadmaps::ActiveModel::from(row)).await?;
     }
-    let v = view(&tx, client, false).await?;
+    let v = view(&tx, false).await?;
     tx.commit().await?;
     Ok(v)
 }
@@ -235,23 +220,22 @@ fn parse_goal(input: &GoalInput) -> ApiResult<(String, String, f64, f64)> {
     Ok((name, unit, finite("baseline", input.baseline)?, finite("target", input.target)?))
 }
 
-async fn goal_view(tx: &TenantTx, client: ClientId, goal: GoalId) -> ApiResult<GoalView> {
-    let row = find_goal(tx, client, goal).await?;
+async fn goal_view(tx: &ClientTx, goal: GoalId) -> ApiResult<GoalView> {
+    let row = find_goal(tx, goal).await?;
     let values = tx
         .find::<goal_values::Entity>()
         .filter(goal_values::Column::GoalId.eq(goal.0))
         .order_by_asc(goal_values::Column::MeasuredOn)
-        .all(tx.conn())
+        .all()
         .await?;
-    let people = staff_names(tx, values.iter().filter_map(|v| v.recorded_by).collect::<Vec<_>>()).await?;
+    let people = staff_names(tx.agency(), values.iter().filter_map(|v| v.recorded_by).collect::<Vec<_>>()).await?;
     goal_views(vec![row], &values, &people).pop().ok_or_else(ApiError::not_found)
 }
 
-async fn find_goal(tx: &TenantTx, client: ClientId, goal: GoalId) -> ApiResult<roadmap_goals::Model> {
+async fn find_goal(tx: &ClientTx, goal: GoalId) -> ApiResult<roadmap_goals::Model> {
     tx.find::<roadmap_goals::Entity>()
         .filter(roadmap_goals::Column::Id.eq(goal.0))
-        .filter(roadmap_goals::Column::ClientId.eq(client.0))
-        .one(tx.conn())
+        .one()
         .await?
         .ok_or_else(ApiError::not_found)
 }
@@ -259,8 +243,7 @@ async fn find_goal(tx: &TenantTx, client: ClientId, goal: GoalId) -> ApiResult<r
 #[tracing::instrument(skip(state, input))]
 pub async fn create_goal(state: &AppState, staff: &Staff, client: ClientId, input: GoalInput) -> ApiResult<GoalView> {
     let (name, unit, baseline, target) = parse_goal(&input)?;
-    let tx = state.db.tenant(staff).await?;
-    access::client(&tx, staff, client, Need::Manage).await?;
+    let tx = access::open(state, staff, client, Need::Manage).await?;
     let id = uuid::Uuid::new_v4();
     let row = roadmap_goals::Model {
         id,
@@ -270,10 +253,10 @@ pub async fn create_goal(state: &AppState, staff: &Staff, client: ClientId, inpu
         unit,
         baseline,
         target,
-        created_at: Utc::now(),
+        created_at: tx.now(),
     };
-    roadmap_goals::Entity::insert(roadmap_goals::ActiveModel::from(row)).exec_without_returning(tx.conn()).await?;
-    let v = goal_view(&tx, client, GoalId(id)).await?;
+    tx.insert(roadmap_goals::ActiveModel::from(row)).await?;
+    let v = goal_view(&tx, GoalId(id)).await?;
     tx.commit().await?;
     Ok(v)
 }
@@ -287,37 +270,24 @@ pub async fn update_goal(
     input: GoalInput,
 ) -> ApiResult<GoalView> {
     let (name, unit, baseline, target) = parse_goal(&input)?;
-    let tx = state.db.tenant(staff).await?;
-    access::client(&tx, staff, client, Need::Manage).await?;
-    let mut row = find_goal(&tx, client, goal).await?;
+    let tx = access::open(state, staff, client, Need::Manage).await?;
+    let mut row = find_goal(&tx, goal).await?;
     row.name = name;
     row.unit = unit;
     row.baseline = baseline;
     row.target = target;
-    roadmap_goals::Entity::update(roadmap_goals::ActiveModel::from(row).reset_all())
-        .filter(tx.owned::<roadmap_goals::Entity>())
-        .exec(tx.conn())
-        .await?;
-    let v = goal_view(&tx, client, goal).await?;
+    tx.update(roadmap_goals::ActiveModel::from(row).reset_all()).await?;
+    let v = goal_view(&tx, goal).await?;
     tx.commit().await?;
     Ok(v)
 }
 
 #[tracing::instrument(skip(state))]
 pub async fn delete_goal(state: &AppState, staff: &Staff, client: ClientId, goal: GoalId) -> ApiResult<()> {
-    let tx = state.db.tenant(staff).await?;
-    access::client(&tx, staff, client, Need::Manage).await?;
-    find_goal(&tx, client, goal).await?;
-    goal_values::Entity::delete_many()
-        .filter(tx.owned::<goal_values::Entity>())
-        .filter(goal_values::Column::GoalId.eq(goal.0))
-        .exec(tx.conn())
-        .await?;
-    roadmap_goals::Entity::delete_many()
-        .filter(tx.owned::<roadmap_goals::Entity>())
-        .filter(roadmap_goals::Column::Id.eq(goal.0))
-        .exec(tx.conn())
-        .await?;
+    let tx = access::open(state, staff, client, Need::Manage).await?;
+    find_goal(&tx, goal).await?;
+    tx.delete_many::<goal_values::Entity>().filter(goal_values::Column::GoalId.eq(goal.0)).exec().await?;
+    tx.delete_many::<roadmap_goals::Entity>().filter(roadmap_goals::Column::Id.eq(goal.0)).exec().await?;
     tx.commit().await?;
     Ok(())
 }
@@ -332,18 +302,16 @@ pub async fn add_goal_value(
 ) -> ApiResult<GoalView> {
     let value = finite("value", input.value)?;
     domain::day("measured_on", input.measured_on)?;
-    if input.measured_on > (Utc::now() + Duration::days(1)).date_naive() {
+    let tx = access::open(state, staff, client, Need::Manage).await?;
+    if input.measured_on > (tx.now() + Duration::days(1)).date_naive() {
         return Err(ApiError::invalid("measured_on", codes::VALIDATION, "A value cannot be measured in the future."));
     }
-    let tx = state.db.tenant(staff).await?;
-    access::client(&tx, staff, client, Need::Manage).await?;
-    find_goal(&tx, client, goal).await?;
+    find_goal(&tx, goal).await?;
     // One value per day: a second one replaces the first.
-    goal_values::Entity::delete_many()
-        .filter(tx.owned::<goal_values::Entity>())
+    tx.delete_many::<goal_values::Entity>()
         .filter(goal_values::Column::GoalId.eq(goal.0))
         .filter(goal_values::Column::MeasuredOn.eq(input.measured_on))
-        .exec(tx.conn())
+        .exec()
         .await?;
     let row = goal_values::Model {
         id: uuid::Uuid::new_v4(),
@@ -353,10 +321,10 @@ pub async fn add_goal_value(
         value,
         measured_on: input.measured_on,
         recorded_by: Some(staff.user.0),
-        recorded_at: Utc::now(),
+        recorded_at: tx.now(),
     };
-    goal_values::Entity::insert(goal_values::ActiveModel::from(row)).exec_without_returning(tx.conn()).await?;
-    let v = goal_view(&tx, client, goal).await?;
+    tx.insert(goal_values::ActiveModel::from(row)).await?;
+    let v = goal_view(&tx, goal).await?;
     tx.commit().await?;
     Ok(v)
 }
@@ -371,22 +339,21 @@ fn parse_stage(input: &StageInput) -> ApiResult<String> {
     Ok(title)
 }
 
-async fn stage_view(tx: &TenantTx, client: ClientId, stage: StageId) -> ApiResult<StageView> {
-    let row = find_stage(tx, client, stage).await?;
+async fn stage_view(tx: &ClientTx, stage: StageId) -> ApiResult<StageView> {
+    let row = find_stage(tx, stage).await?;
     let items = tx
         .find::<backlog_items::Entity>()
         .filter(backlog_items::Column::StageId.eq(stage.0))
         .order_by_asc(backlog_items::Column::Rank)
-        .all(tx.conn())
+        .all()
         .await?;
     stage_views(vec![row], &items)?.pop().ok_or_else(ApiError::not_found)
 }
 
-async fn find_stage(tx: &TenantTx, client: ClientId, stage: StageId) -> ApiResult<roadmap_stages::Model> {
+async fn find_stage(tx: &ClientTx, stage: StageId) -> ApiResult<roadmap_stages::Model> {
     tx.find::<roadmap_stages::Entity>()
         .filter(roadmap_stages::Column::Id.eq(stage.0))
-        .filter(roadmap_stages::Column::ClientId.eq(client.0))
-        .one(tx.conn())
+        .one()
         .await?
         .ok_or_else(ApiError::not_found)
 }
@@ -399,8 +366,7 @@ pub async fn create_stage(
     input: StageInput,
 ) -> ApiResult<StageView> {
     let title = parse_stage(&input)?;
-    let tx = state.db.tenant(staff).await?;
-    access::client(&tx, staff, client, Need::Manage).await?;
+    let tx = access::open(state, staff, client, Need::Manage).await?;
     let id = uuid::Uuid::new_v4();
     let row = roadmap_stages::Model {
         id,
@@ -410,10 +376,10 @@ pub async fn create_stage(
         starts_on: input.starts_on,
         ends_on: input.ends_on,
         status: input.status.as_str().into(),
-        created_at: Utc::now(),
+        created_at: tx.now(),
     };
-    roadmap_stages::Entity::insert(roadmap_stages::ActiveModel::from(row)).exec_without_returning(tx.conn()).await?;
-    let v = stage_view(&tx, client, StageId(id)).await?;
+    tx.insert(roadmap_stages::ActiveModel::from(row)).await?;
+    let v = stage_view(&tx, StageId(id)).await?;
     tx.commit().await?;
     Ok(v)
 }
@@ -427,18 +393,14 @@ pub async fn update_stage(
     input: StageInput,
 ) -> ApiResult<StageView> {
     let title = parse_stage(&input)?;
-    let tx = state.db.tenant(staff).await?;
-    access::client(&tx, staff, client, Need::Manage).await?;
-    let mut row = find_stage(&tx, client, stage).await?;
+    let tx = access::open(state, staff, client, Need::Manage).await?;
+    let mut row = find_stage(&tx, stage).await?;
     row.title = title;
     row.starts_on = input.starts_on;
     row.ends_on = input.ends_on;
     row.status = input.status.as_str().into();
-    roadmap_stages::Entity::update(roadmap_stages::ActiveModel::from(row).reset_all())
-        .filter(tx.owned::<roadmap_stages::Entity>())
-        .exec(tx.conn())
-        .await?;
-    let v = stage_view(&tx, client, stage).await?;
+    tx.update(roadmap_stages::ActiveModel::from(row).reset_all()).await?;
+    let v = stage_view(&tx, stage).await?;
     tx.commit().await?;
     Ok(v)
 }
@@ -446,20 +408,14 @@ pub async fn update_stage(
 /// Deletes a stage; its items stay in their backlogs without a stage.
 #[tracing::instrument(skip(state))]
 pub async fn delete_stage(state: &AppState, staff: &Staff, client: ClientId, stage: StageId) -> ApiResult<()> {
-    let tx = state.db.tenant(staff).await?;
-    access::client(&tx, staff, client, Need::Manage).await?;
-    find_stage(&tx, client, stage).await?;
-    backlog_items::Entity::update_many()
+    let tx = access::open(state, staff, client, Need::Manage).await?;
+    find_stage(&tx, stage).await?;
+    tx.update_many::<backlog_items::Entity>()
         .col_expr(backlog_items::Column::StageId, sea_orm::sea_query::Expr::value(Option::<uuid::Uuid>::None))
-        .filter(tx.owned::<backlog_items::Entity>())
         .filter(backlog_items::Column::StageId.eq(stage.0))
-        .exec(tx.conn())
+        .exec()
         .await?;
-    roadmap_stages::Entity::delete_many()
-        .filter(tx.owned::<roadmap_stages::Entity>())
-        .filter(roadmap_stages::Column::Id.eq(stage.0))
-        .exec(tx.conn())
-        .await?;
+    tx.delete_many::<roadmap_stages::Entity>().filter(roadmap_stages::Column::Id.eq(stage.0)).exec().await?;
     tx.commit().await?;
     Ok(())
 }

@@ -2,18 +2,16 @@
 //! removes the owner role; the last active owner stays; nobody changes their own role or status.
 
 use crate::audit::{Action, Entry};
-use crate::auth::session;
-use crate::db::TenantTx;
+use crate::db::{Scoped, TenantTx};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::Staff;
 use accord_api::error::codes;
 use accord_api::staff::{AgencySettings, StaffMember};
 use accord_api::{PrincipalKind, StaffRole, UserId, UserStatus};
-use accord_entity::{agencies, users};
-use chrono::Utc;
+use accord_entity::{agencies, sessions, users};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
 fn member(u: &users::Model) -> ApiResult<StaffMember> {
     Ok(StaffMember {
@@ -30,14 +28,14 @@ fn member(u: &users::Model) -> ApiResult<StaffMember> {
     })
 }
 
-fn staff_rows(tx: &TenantTx) -> sea_orm::Select<users::Entity> {
+fn staff_rows(tx: &TenantTx) -> Scoped<'_, sea_orm::Select<users::Entity>> {
     tx.find::<users::Entity>().filter(users::Column::Kind.eq(PrincipalKind::Staff.as_str()))
 }
 
 pub async fn list(state: &AppState, staff: &Staff) -> ApiResult<Vec<StaffMember>> {
     staff.require_admin()?;
     let tx = state.db.tenant_read(staff).await?;
-    let rows = staff_rows(&tx).order_by_asc(users::Column::Name).all(tx.conn()).await?;
+    let rows = staff_rows(&tx).order_by_asc(users::Column::Name).all().await?;
     tx.commit().await?;
     rows.iter().map(member).collect()
 }
@@ -48,7 +46,7 @@ pub async fn directory(state: &AppState, staff: &Staff) -> ApiResult<Vec<StaffMe
     let rows = staff_rows(&tx)
         .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
         .order_by_asc(users::Column::Name)
-        .all(tx.conn())
+        .all()
         .await?;
     tx.commit().await?;
     rows.iter().map(member).collect()
@@ -56,8 +54,7 @@ pub async fn directory(state: &AppState, staff: &Staff) -> ApiResult<Vec<StaffMe
 
 /// Loads the target inside the tenant, then checks the actor may touch them.
 async fn target(tx: &TenantTx, staff: &Staff, id: UserId) -> ApiResult<users::Model> {
-    let user =
-        staff_rows(tx).filter(users::Column::Id.eq(id.0)).one(tx.conn()).await?.ok_or_else(ApiError::not_found)?;
+    let user = staff_rows(tx).filter(users::Column::Id.eq(id.0)).one().await?.ok_or_else(ApiError::not_found)?;
     staff.require_admin()?;
     if id == staff.user {
         return Err(ApiError::conflict(codes::CANNOT_CHANGE_SELF, "You cannot change your own role or access."));
@@ -73,7 +70,7 @@ async fn active_owner_count(tx: &TenantTx) -> ApiResult<u64> {
     Ok(staff_rows(tx)
         .filter(users::Column::StaffRole.eq(StaffRole::Owner.as_str()))
         .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
-        .count(tx.conn())
+        .count()
         .await?)
 }
 
@@ -93,12 +90,11 @@ pub async fn change_role(
     if was == StaffRole::Owner.as_str() && role != StaffRole::Owner && active_owner_count(&tx).await? <= 1 {
         return Err(ApiError::conflict(codes::LAST_OWNER, "The agency needs at least one owner."));
     }
-    users::Entity::update_many()
+    tx.update_many::<users::Entity>()
         .col_expr(users::Column::StaffRole, Expr::value(role.as_str()))
-        .col_expr(users::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(tx.owned::<users::Entity>())
+        .col_expr(users::Column::UpdatedAt, Expr::value(tx.now()))
         .filter(users::Column::Id.eq(id.0))
-        .exec(tx.conn())
+        .exec()
         .await?;
     Entry::new(Action::RoleChanged)
         .agency(Some(staff.agency))
@@ -106,10 +102,9 @@ pub async fn change_role(
         .subject(id)
         .detail(format!("{was} -> {}", role.as_str()))
         .ip(ip)
-        .write(tx.conn())
+        .write(&tx)
         .await?;
-    let updated =
-        staff_rows(&tx).filter(users::Column::Id.eq(id.0)).one(tx.conn()).await?.ok_or_else(ApiError::not_found)?;
+    let updated = staff_rows(&tx).filter(users::Column::Id.eq(id.0)).one().await?.ok_or_else(ApiError::not_found)?;
     tx.commit().await?;
     member(&updated)
 }
@@ -128,23 +123,21 @@ pub async fn set_status(
     if status == UserStatus::Disabled && is_owner && active_owner_count(&tx).await? <= 1 {
         return Err(ApiError::conflict(codes::LAST_OWNER, "The agency needs at least one active owner."));
     }
-    users::Entity::update_many()
+    tx.update_many::<users::Entity>()
         .col_expr(users::Column::Status, Expr::value(status.as_str()))
-        .col_expr(users::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(tx.owned::<users::Entity>())
+        .col_expr(users::Column::UpdatedAt, Expr::value(tx.now()))
         .filter(users::Column::Id.eq(id.0))
-        .exec(tx.conn())
+        .exec()
         .await?;
     let action = match status {
         UserStatus::Disabled => {
-            session::end_all_for_user(tx.conn(), id).await?;
+            tx.delete_many::<sessions::Entity>().filter(sessions::Column::UserId.eq(id.0)).exec().await?;
             Action::UserDisabled
         }
         UserStatus::Active => Action::UserEnabled,
     };
-    Entry::new(action).agency(Some(staff.agency)).actor(staff.user).subject(id).ip(ip).write(tx.conn()).await?;
-    let updated =
-        staff_rows(&tx).filter(users::Column::Id.eq(id.0)).one(tx.conn()).await?.ok_or_else(ApiError::not_found)?;
+    Entry::new(action).agency(Some(staff.agency)).actor(staff.user).subject(id).ip(ip).write(&tx).await?;
+    let updated = staff_rows(&tx).filter(users::Column::Id.eq(id.0)).one().await?.ok_or_else(ApiError::not_found)?;
     tx.commit().await?;
     member(&updated)
 }
@@ -154,13 +147,12 @@ pub async fn settings(state: &AppState, staff: &Staff, new: Option<AgencySetting
     staff.require_admin()?;
     let tx = state.db.tenant(staff).await?;
     if let Some(new) = new {
-        agencies::Entity::update_many()
+        tx.update_many::<agencies::Entity>()
             .col_expr(agencies::Column::ManagersSeeAll, Expr::value(new.managers_see_all))
-            .filter(tx.owned::<agencies::Entity>())
-            .exec(tx.conn())
+            .exec()
             .await?;
     }
-    let agency = tx.find::<agencies::Entity>().one(tx.conn()).await?.ok_or_else(ApiError::not_found)?;
+    let agency = tx.find::<agencies::Entity>().one().await?.ok_or_else(ApiError::not_found)?;
     tx.commit().await?;
     Ok(AgencySettings { managers_see_all: agency.managers_see_all })
 }

@@ -2,7 +2,6 @@
 //! Missing session → 401; a session of the wrong kind → 403.
 
 use super::principal::{Principal, Standing};
-use crate::db::TenantScope;
 use crate::error::ApiError;
 use accord_api::{AgencyId, ClientId, ContactId, PortalRole, StaffRole, UserId};
 use actix_web::dev::Payload;
@@ -52,12 +51,6 @@ impl Staff {
     }
 }
 
-impl From<&Staff> for TenantScope {
-    fn from(s: &Staff) -> Self {
-        TenantScope { agency: s.agency, client: None }
-    }
-}
-
 impl FromRequest for Staff {
     type Error = ApiError;
     type Future = Ready<Result<Self, ApiError>>;
@@ -77,12 +70,6 @@ pub struct PortalContact {
     pub client: ClientId,
     pub contact: ContactId,
     pub portal_role: PortalRole,
-}
-
-impl From<&PortalContact> for TenantScope {
-    fn from(c: &PortalContact) -> Self {
-        TenantScope { agency: c.agency, client: Some(c.client) }
-    }
 }
 
 impl FromRequest for PortalContact {

@@ -12,7 +12,7 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 use actix_web::ResponseError;
 use actix_web::{web, HttpMessage};
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
 /// What the signed-in person is to Accord.
@@ -76,7 +76,7 @@ pub async fn resolve(state: &AppState, token_hash: &str) -> Result<Option<Princi
     let Some(session) = sessions::Entity::find_by_id(token_hash.to_string()).one(tx.conn()).await? else {
         return Ok(None);
     };
-    let now = Utc::now();
+    let now = tx.now();
     let idle = Duration::minutes(state.settings.session_idle_minutes);
     if session.expires_at <= now || session.last_seen_at + idle <= now {
         tx.commit().await?;

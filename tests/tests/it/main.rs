@@ -11,6 +11,7 @@ mod browser_backlog;
 mod demo;
 mod invitations;
 mod isolation;
+mod jobs;
 mod malformed;
 mod queries;
 mod rls;

@@ -1,17 +1,24 @@
 //! Database access. Every query runs inside a transaction that knows whose data it may touch:
-//! [`Db::tenant`] for one agency (optionally one client), [`Db::unscoped`] — the single,
-//! grep-able escape hatch — for platform-level work (sign-in lookups, sessions, the operator's
-//! agency list). On PostgreSQL the same scope is handed to row-level security through
-//! transaction-local settings, so a forgotten filter still cannot cross tenants.
+//! [`Db::tenant`] for one agency; a [`ClientTx`] for one client of it, opened only through
+//! `clients::access::open` (which checks the caller may see that client, and how much they may
+//! do); [`Db::unscoped`] — the single, grep-able escape hatch — for platform-level work (sign-in
+//! lookups, sessions, the operator's agency list). Feature code never holds a connection:
+//! queries start from the transaction ([`Scoped`]) and inserts take the scope's columns. On
+//! PostgreSQL the same scope is handed to row-level security through transaction-local
+//! settings, so even a query written around all this cannot cross tenants.
+
+mod owned;
+mod scoped;
+mod tx;
+
+pub use owned::{ClientOwned, TenantOwned, TenantScope};
+pub use scoped::Scoped;
+pub use tx::{ClientTx, PlatformTx, TenantTx, Writes};
 
 use crate::clock::Clock;
-use accord_api::{AgencyId, ClientId};
-use accord_entity as e;
-use chrono::{DateTime, Utc};
-use sea_orm::sea_query::IntoCondition;
 use sea_orm::{
-    ColumnTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
-    EntityTrait, QueryFilter, Select, Statement, TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, Statement,
+    TransactionTrait,
 };
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -136,12 +143,12 @@ impl Db {
     async fn tenant_on(&self, conn: &DatabaseConnection, scope: TenantScope) -> Result<TenantTx, DbErr> {
         let tx = conn.begin().await?;
         if conn.get_database_backend() == DbBackend::Postgres {
-            set_local(&tx, "app.tenant_id", &scope.agency.to_string()).await?;
-            if let Some(client) = scope.client {
+            set_local(&tx, "app.tenant_id", &scope.agency().to_string()).await?;
+            if let Some(client) = scope.client() {
                 set_local(&tx, "app.client_id", &client.to_string()).await?;
             }
         }
-        Ok(TenantTx { tx, scope, now: self.clock.now() })
+        Ok(TenantTx::new(tx, scope, self.clock.now()))
     }
 
     /// The escape hatch: a transaction that may see every tenant. Use it only for work that
@@ -161,7 +168,7 @@ impl Db {
         if conn.get_database_backend() == DbBackend::Postgres {
             set_local(&tx, "app.platform", "on").await?;
         }
-        Ok(PlatformTx { tx, now: self.clock.now() })
+        Ok(PlatformTx::new(tx, self.clock.now()))
     }
 }
 
@@ -173,119 +180,4 @@ async fn set_local(tx: &DatabaseTransaction, key: &str, value: &str) -> Result<(
     ))
     .await
     .map(|_| ())
-}
-
-/// Whose data a transaction may touch.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct TenantScope {
-    pub agency: AgencyId,
-    pub client: Option<ClientId>,
-}
-
-impl From<AgencyId> for TenantScope {
-    fn from(agency: AgencyId) -> Self {
-        Self { agency, client: None }
-    }
-}
-
-/// A table whose rows belong to one agency.
-pub trait TenantOwned: EntityTrait {
-    fn tenant_column() -> Self::Column;
-}
-
-macro_rules! tenant_owned {
-    ($($module:ident),+) => {
-        $(impl TenantOwned for e::$module::Entity {
-            fn tenant_column() -> Self::Column {
-                e::$module::Column::AgencyId
-            }
-        })+
-    };
-}
-tenant_owned!(
-    users,
-    clients,
-    contacts,
-    sessions,
-    audit_log,
-    invitations,
-    outbox,
-    password_resets,
-    client_status_changes,
-    contact_events,
-    projects,
-    project_members,
-    touchpoints,
-    roadmaps,
-    roadmap_goals,
-    goal_values,
-    roadmap_stages,
-    backlog_items,
-    backlog_comments,
-    backlog_events
-);
-
-impl TenantOwned for e::agencies::Entity {
-    fn tenant_column() -> Self::Column {
-        e::agencies::Column::Id
-    }
-}
-
-pub struct TenantTx {
-    tx: DatabaseTransaction,
-    scope: TenantScope,
-    now: DateTime<Utc>,
-}
-
-impl TenantTx {
-    /// "Now" for this change: taken from the clock once, when the transaction opened.
-    pub fn now(&self) -> DateTime<Utc> {
-        self.now
-    }
-
-    pub fn agency_id(&self) -> AgencyId {
-        self.scope.agency
-    }
-
-    pub fn scope(&self) -> TenantScope {
-        self.scope
-    }
-
-    pub fn conn(&self) -> &DatabaseTransaction {
-        &self.tx
-    }
-
-    /// The one filter every tenant read goes through.
-    pub fn find<E: TenantOwned>(&self) -> Select<E> {
-        E::find().filter(self.owned::<E>())
-    }
-
-    /// A condition matching this tenant's rows, for updates and deletes.
-    pub fn owned<E: TenantOwned>(&self) -> impl IntoCondition {
-        E::tenant_column().eq(self.scope.agency.0)
-    }
-
-    pub async fn commit(self) -> Result<(), DbErr> {
-        self.tx.commit().await
-    }
-}
-
-pub struct PlatformTx {
-    tx: DatabaseTransaction,
-    now: DateTime<Utc>,
-}
-
-impl PlatformTx {
-    /// "Now" for this change: taken from the clock once, when the transaction opened.
-    pub fn now(&self) -> DateTime<Utc> {
-        self.now
-    }
-
-    pub fn conn(&self) -> &DatabaseTransaction {
-        &self.tx
-    }
-
-    pub async fn commit(self) -> Result<(), DbErr> {
-        self.tx.commit().await
-    }
 }

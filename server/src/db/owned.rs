@@ -1,0 +1,114 @@
+//! Which tables belong to a tenant, and which also to one client; and the scope a transaction
+//! is opened for. A scope comes only from a signed-in session (staff, contact), never from an
+//! id in a request.
+
+use crate::tenancy::{PortalContact, Principal, Staff, Standing};
+use accord_api::{AgencyId, ClientId};
+use accord_entity as e;
+use sea_orm::EntityTrait;
+
+/// Whose data a transaction may touch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TenantScope {
+    agency: AgencyId,
+    client: Option<ClientId>,
+}
+
+impl TenantScope {
+    pub fn agency(&self) -> AgencyId {
+        self.agency
+    }
+
+    /// The portal contact's client (row-level security narrows to it on PostgreSQL).
+    pub fn client(&self) -> Option<ClientId> {
+        self.client
+    }
+
+    /// The scope of a signed-in principal (none for platform operators).
+    pub fn of_principal(p: &Principal) -> Option<Self> {
+        match p.standing {
+            Standing::Platform => None,
+            Standing::Staff { agency, .. } => Some(Self { agency, client: None }),
+            Standing::Contact { agency, client, .. } => Some(Self { agency, client: Some(client) }),
+        }
+    }
+}
+
+impl From<&Staff> for TenantScope {
+    fn from(s: &Staff) -> Self {
+        Self { agency: s.agency, client: None }
+    }
+}
+
+impl From<&PortalContact> for TenantScope {
+    fn from(c: &PortalContact) -> Self {
+        Self { agency: c.agency, client: Some(c.client) }
+    }
+}
+
+/// A table whose rows belong to one agency.
+pub trait TenantOwned: EntityTrait {
+    fn tenant_column() -> Self::Column;
+}
+
+/// A table whose rows belong to one client of one agency.
+pub trait ClientOwned: TenantOwned {
+    fn client_column() -> Self::Column;
+}
+
+macro_rules! tenant_owned {
+    ($($module:ident),+) => {
+        $(impl TenantOwned for e::$module::Entity {
+            fn tenant_column() -> Self::Column {
+                e::$module::Column::AgencyId
+            }
+        })+
+    };
+}
+
+macro_rules! client_owned {
+    ($($module:ident),+) => {
+        tenant_owned!($($module),+);
+        $(impl ClientOwned for e::$module::Entity {
+            fn client_column() -> Self::Column {
+                e::$module::Column::ClientId
+            }
+        })+
+    };
+}
+
+tenant_owned!(users, sessions, audit_log, outbox, password_resets, project_members);
+client_owned!(
+    contacts,
+    client_status_changes,
+    contact_events,
+    projects,
+    touchpoints,
+    roadmaps,
+    roadmap_goals,
+    goal_values,
+    roadmap_stages,
+    backlog_items,
+    backlog_comments,
+    backlog_events,
+    invitations
+);
+
+impl TenantOwned for e::agencies::Entity {
+    fn tenant_column() -> Self::Column {
+        e::agencies::Column::Id
+    }
+}
+
+impl TenantOwned for e::clients::Entity {
+    fn tenant_column() -> Self::Column {
+        e::clients::Column::AgencyId
+    }
+}
+
+/// A client's own row is the client.
+impl ClientOwned for e::clients::Entity {
+    fn client_column() -> Self::Column {
+        e::clients::Column::Id
+    }
+}

@@ -1,0 +1,367 @@
+//! The transactions feature code works in. [`TenantTx`] sees one agency; [`ClientTx`] one client
+//! of one agency and is opened only through `clients::access` (which checks the caller may see
+//! that client); [`PlatformTx`] is the escape hatch. Reads, updates and deletes start from the
+//! transaction and are filtered by its scope; inserts have the scope's columns filled in. None
+//! of them hands out its connection except [`PlatformTx`].
+
+use super::owned::{ClientOwned, TenantOwned, TenantScope};
+use super::scoped::Scoped;
+use crate::clients::access::Grant;
+use accord_api::{AgencyId, ClientId};
+use accord_entity::clients;
+use chrono::{DateTime, Utc};
+use sea_orm::IdenStatic;
+use sea_orm::{
+    ActiveModelBehavior, ActiveModelTrait, ColumnTrait, DatabaseTransaction, DbErr, DeleteMany, EntityTrait,
+    IntoActiveModel, QueryFilter, Select, UpdateMany, Value,
+};
+
+pub struct TenantTx {
+    tx: DatabaseTransaction,
+    scope: TenantScope,
+    now: DateTime<Utc>,
+}
+
+impl TenantTx {
+    pub(super) fn new(tx: DatabaseTransaction, scope: TenantScope, now: DateTime<Utc>) -> Self {
+        Self { tx, scope, now }
+    }
+
+    pub fn agency_id(&self) -> AgencyId {
+        self.scope.agency()
+    }
+
+    pub fn scope(&self) -> TenantScope {
+        self.scope
+    }
+
+    /// "Now" for this change: taken from the clock once, when the transaction opened.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    fn pins<E: TenantOwned>(&self) -> Vec<(String, Value)> {
+        vec![(E::tenant_column().as_str().to_string(), self.scope.agency().0.into())]
+    }
+
+    /// The one way to read a tenant's rows.
+    pub fn find<E: TenantOwned>(&self) -> Scoped<'_, Select<E>> {
+        Scoped::new(E::find().filter(E::tenant_column().eq(self.scope.agency().0)), &self.tx)
+    }
+
+    pub fn update_many<E: TenantOwned>(&self) -> Scoped<'_, UpdateMany<E>> {
+        Scoped::pinned(
+            E::update_many().filter(E::tenant_column().eq(self.scope.agency().0)),
+            &self.tx,
+            self.pins::<E>(),
+        )
+    }
+
+    pub fn delete_many<E: TenantOwned>(&self) -> Scoped<'_, DeleteMany<E>> {
+        Scoped::new(E::delete_many().filter(E::tenant_column().eq(self.scope.agency().0)), &self.tx)
+    }
+
+    /// Saves a whole row by its primary key, only if it is this tenant's (the agency column
+    /// stays the scope's). Returns whether a row was saved.
+    pub async fn update<A>(&self, row: A) -> Result<bool, DbErr>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send,
+        A::Entity: TenantOwned,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+    {
+        let cond = <A::Entity as TenantOwned>::tenant_column().eq(self.scope.agency().0);
+        update_pinned(&self.tx, row, &self.pins::<A::Entity>(), cond).await
+    }
+
+    /// Inserts a row with this tenant's agency filled in, whatever the row said.
+    pub async fn insert<A>(&self, row: impl IntoActiveModel<A>) -> Result<(), DbErr>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+        A::Entity: TenantOwned,
+    {
+        self.insert_many(std::iter::once(row.into_active_model())).await
+    }
+
+    /// Inserts rows in one statement (callers keep batches under SQLite's parameter limit).
+    pub async fn insert_many<A>(&self, rows: impl IntoIterator<Item = A>) -> Result<(), DbErr>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+        A::Entity: TenantOwned,
+    {
+        let pins = self.pins::<A::Entity>();
+        insert_pinned(&self.tx, rows, &pins).await
+    }
+
+    pub async fn commit(self) -> Result<(), DbErr> {
+        self.tx.commit().await
+    }
+}
+
+/// One client's data, opened after the caller's access to that client was checked.
+pub struct ClientTx {
+    tenant: TenantTx,
+    client: clients::Model,
+}
+
+impl ClientTx {
+    /// Only `clients::access` can make a [`Grant`]: it is the proof the check ran.
+    pub fn open(tenant: TenantTx, grant: Grant) -> Self {
+        Self { tenant, client: grant.into_client() }
+    }
+
+    /// The client as loaded when access was checked.
+    pub fn client(&self) -> &clients::Model {
+        &self.client
+    }
+
+    pub fn client_id(&self) -> ClientId {
+        ClientId(self.client.id)
+    }
+
+    pub fn agency_id(&self) -> AgencyId {
+        self.tenant.agency_id()
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.tenant.now
+    }
+
+    /// The agency-wide view of the same transaction, for agency data a client's page shows
+    /// (staff names, agency settings). Never for another client's rows.
+    pub fn agency(&self) -> &TenantTx {
+        &self.tenant
+    }
+
+    fn pins<E: ClientOwned>(&self) -> Vec<(String, Value)> {
+        let mut pins = self.tenant.pins::<E>();
+        pins.push((E::client_column().as_str().to_string(), self.client.id.into()));
+        pins
+    }
+
+    fn owned<E: ClientOwned>(&self) -> sea_orm::Condition {
+        sea_orm::Condition::all()
+            .add(E::tenant_column().eq(self.tenant.scope.agency().0))
+            .add(E::client_column().eq(self.client.id))
+    }
+
+    /// The one way to read this client's rows.
+    pub fn find<E: ClientOwned>(&self) -> Scoped<'_, Select<E>> {
+        Scoped::new(E::find().filter(self.owned::<E>()), &self.tenant.tx)
+    }
+
+    pub fn update_many<E: ClientOwned>(&self) -> Scoped<'_, UpdateMany<E>> {
+        Scoped::pinned(E::update_many().filter(self.owned::<E>()), &self.tenant.tx, self.pins::<E>())
+    }
+
+    pub fn delete_many<E: ClientOwned>(&self) -> Scoped<'_, DeleteMany<E>> {
+        Scoped::new(E::delete_many().filter(self.owned::<E>()), &self.tenant.tx)
+    }
+
+    /// Saves a whole row by its primary key, only if it is this client's (agency and client
+    /// columns stay the scope's). Returns whether a row was saved.
+    pub async fn update<A>(&self, row: A) -> Result<bool, DbErr>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send,
+        A::Entity: ClientOwned,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+    {
+        update_pinned(&self.tenant.tx, row, &self.pins::<A::Entity>(), self.owned::<A::Entity>()).await
+    }
+
+    /// Inserts a row with this client's agency and client filled in, whatever the row said.
+    pub async fn insert<A>(&self, row: impl IntoActiveModel<A>) -> Result<(), DbErr>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+        A::Entity: ClientOwned,
+    {
+        self.insert_many(std::iter::once(row.into_active_model())).await
+    }
+
+    pub async fn insert_many<A>(&self, rows: impl IntoIterator<Item = A>) -> Result<(), DbErr>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+        A::Entity: ClientOwned,
+    {
+        let pins = self.pins::<A::Entity>();
+        insert_pinned(&self.tenant.tx, rows, &pins).await
+    }
+
+    pub async fn commit(self) -> Result<(), DbErr> {
+        self.tenant.commit().await
+    }
+}
+
+/// The escape hatch's transaction: sees every tenant (platform-level work only).
+pub struct PlatformTx {
+    tx: DatabaseTransaction,
+    now: DateTime<Utc>,
+}
+
+impl PlatformTx {
+    pub(super) fn new(tx: DatabaseTransaction, now: DateTime<Utc>) -> Self {
+        Self { tx, now }
+    }
+
+    /// "Now" for this change: taken from the clock once, when the transaction opened.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    pub fn conn(&self) -> &DatabaseTransaction {
+        &self.tx
+    }
+
+    pub async fn commit(self) -> Result<(), DbErr> {
+        self.tx.commit().await
+    }
+}
+
+/// Rows of tenant-owned tables written from either side of the wall (the outbox, the audit
+/// log): in a tenant's transaction the agency is filled in from the scope; in the platform's
+/// it is kept as given.
+pub trait Writes {
+    /// The transaction's "now" (rows written through it are stamped with it).
+    fn now(&self) -> DateTime<Utc>;
+
+    #[allow(async_fn_in_trait)]
+    async fn write_row<A>(&self, row: A) -> Result<(), DbErr>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+        A::Entity: TenantOwned;
+}
+
+impl Writes for TenantTx {
+    fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    async fn write_row<A>(&self, row: A) -> Result<(), DbErr>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+        A::Entity: TenantOwned,
+    {
+        self.insert(row).await
+    }
+}
+
+impl Writes for ClientTx {
+    fn now(&self) -> DateTime<Utc> {
+        self.tenant.now
+    }
+
+    async fn write_row<A>(&self, row: A) -> Result<(), DbErr>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+        A::Entity: TenantOwned,
+    {
+        self.tenant.insert(row).await
+    }
+}
+
+impl Writes for PlatformTx {
+    fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    async fn write_row<A>(&self, row: A) -> Result<(), DbErr>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+        A::Entity: TenantOwned,
+    {
+        <A::Entity as EntityTrait>::insert(row).exec_without_returning(&self.tx).await.map(|_| ())
+    }
+}
+
+impl<T: Writes> Writes for &T {
+    fn now(&self) -> DateTime<Utc> {
+        (**self).now()
+    }
+
+    async fn write_row<A>(&self, row: A) -> Result<(), DbErr>
+    where
+        A: ActiveModelTrait + ActiveModelBehavior + Send,
+        A::Entity: TenantOwned,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+    {
+        (**self).write_row(row).await
+    }
+}
+
+async fn update_pinned<A>(
+    tx: &DatabaseTransaction,
+    mut row: A,
+    pins: &[(String, Value)],
+    owned: impl sea_orm::sea_query::IntoCondition,
+) -> Result<bool, DbErr>
+where
+    A: ActiveModelTrait + ActiveModelBehavior + Send,
+    <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+{
+    use std::str::FromStr;
+    for (name, value) in pins {
+        if let Ok(col) = <A::Entity as EntityTrait>::Column::from_str(name) {
+            row.set(col, value.clone());
+        }
+    }
+    match <A::Entity as EntityTrait>::update(row).filter(owned).exec(tx).await {
+        Ok(_) => Ok(true),
+        Err(DbErr::RecordNotUpdated) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+async fn insert_pinned<A>(
+    tx: &DatabaseTransaction,
+    rows: impl IntoIterator<Item = A>,
+    pins: &[(String, Value)],
+) -> Result<(), DbErr>
+where
+    A: ActiveModelTrait + ActiveModelBehavior + Send,
+    <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+{
+    use std::str::FromStr;
+    let rows: Vec<A> = rows
+        .into_iter()
+        .map(|mut row| {
+            for (name, value) in pins {
+                if let Ok(col) = <A::Entity as EntityTrait>::Column::from_str(name) {
+                    row.set(col, value.clone());
+                }
+            }
+            row
+        })
+        .collect();
+    if rows.is_empty() {
+        return Ok(());
+    }
+    <A::Entity as EntityTrait>::insert_many(rows).exec_without_returning(tx).await.map(|_| ())
+}
+
+/// Jobs written in the change's own transaction (see `jobs::enqueue`).
+impl crate::jobs::JobTx for TenantTx {
+    fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    async fn insert_job(&self, insert: sea_orm::Insert<accord_entity::jobs::ActiveModel>) -> Result<u64, DbErr> {
+        insert.exec_without_returning(&self.tx).await
+    }
+}
+
+impl crate::jobs::JobTx for ClientTx {
+    fn now(&self) -> DateTime<Utc> {
+        self.tenant.now
+    }
+
+    async fn insert_job(&self, insert: sea_orm::Insert<accord_entity::jobs::ActiveModel>) -> Result<u64, DbErr> {
+        self.tenant.insert_job(insert).await
+    }
+}

@@ -1,0 +1,71 @@
+//! Rules for the touchpoint log: who may read and log, what a touchpoint must say, and the
+//! client's last touch moving forward.
+
+use super::{repo, view};
+use crate::clients::access::{self, Need};
+use crate::clients::view::{contact_names, staff_names};
+use crate::domain::{self, Field};
+use crate::error::{ApiError, ApiResult};
+use crate::paging::PageQuery;
+use crate::state::AppState;
+use crate::tenancy::Staff;
+use accord_api::error::codes;
+use accord_api::input;
+use accord_api::projects::{NewTouchpoint, TouchpointView};
+use accord_api::{ClientId, Page};
+use accord_entity::touchpoints;
+use chrono::Duration;
+use std::collections::HashMap;
+
+/// One page of a client's touchpoints, newest first (four queries).
+pub async fn list(
+    state: &AppState,
+    staff: &Staff,
+    client: ClientId,
+    query: &PageQuery,
+) -> ApiResult<Page<TouchpointView>> {
+    let paging = query.paging()?;
+    let tx = access::open_read(state, staff, client).await?;
+    let (rows, total) = repo::page(&tx, paging).await?;
+    let contacts = contact_names(&tx).await?;
+    let staff_names = staff_names(tx.agency(), rows.iter().map(|t| t.created_by)).await?;
+    tx.commit().await?;
+    let items = rows.iter().map(|t| view::touchpoint(t, &contacts, &staff_names)).collect::<ApiResult<_>>()?;
+    Ok(paging.page_of(items, total))
+}
+
+/// Logs a touchpoint: anyone who works with the client may (specialists log their calls).
+#[tracing::instrument(skip(state, input))]
+pub async fn log(state: &AppState, staff: &Staff, client: ClientId, input: NewTouchpoint) -> ApiResult<TouchpointView> {
+    let summary = input::Message::parse(&input.summary).field("summary")?;
+    domain::instant("occurred_at", input.occurred_at)?;
+    let tx = access::open(state, staff, client, Need::Log).await?;
+    if input.occurred_at > tx.now() + Duration::minutes(5) {
+        return Err(ApiError::invalid("occurred_at", codes::VALIDATION, "A touchpoint cannot be in the future."));
+    }
+    let mut contacts = HashMap::new();
+    if let Some(contact) = input.contact_id {
+        let c = repo::contact(&tx, contact)
+            .await?
+            .ok_or_else(|| ApiError::invalid("contact_id", codes::VALIDATION, "Choose a contact of this client."))?;
+        contacts.insert(c.id, c.name);
+    }
+    let row = touchpoints::Model {
+        id: uuid::Uuid::new_v4(),
+        agency_id: tx.agency_id().0,
+        client_id: client.0,
+        kind: input.kind.as_str().into(),
+        occurred_at: input.occurred_at,
+        contact_id: input.contact_id.map(|c| c.0),
+        summary,
+        created_by: staff.user.0,
+        created_at: tx.now(),
+    };
+    repo::insert(&tx, row.clone()).await?;
+    if tx.client().last_touch_at.is_none_or(|t| t < row.occurred_at) {
+        repo::set_last_touch(&tx, row.occurred_at).await?;
+    }
+    let names = staff_names(tx.agency(), [staff.user.0]).await?;
+    tx.commit().await?;
+    view::touchpoint(&row, &contacts, &names)
+}

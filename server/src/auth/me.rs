@@ -3,11 +3,10 @@
 use crate::db::{TenantScope, TenantTx};
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::tenancy::{Principal, Standing};
+use crate::tenancy::{PortalContact, Principal, Standing};
 use accord_api::auth::{AgencySummary, ClientRef, Me, Membership};
 use accord_api::{AgencyId, AgencyStatus, ClientId, ClientStatus, Locale};
 use accord_entity::{agencies, clients};
-use sea_orm::{ColumnTrait, QueryFilter};
 
 pub fn agency_summary(a: &agencies::Model) -> Result<AgencySummary, ApiError> {
     Ok(AgencySummary {
@@ -29,7 +28,7 @@ pub fn client_ref(c: &clients::Model) -> Result<ClientRef, ApiError> {
 }
 
 /// The tenant's own agency row (the tenant filter on `agencies` is its id).
-async fn agency(tx: &TenantTx) -> Result<AgencySummary, ApiError> {
+async fn agency_of(tx: &TenantTx) -> Result<AgencySummary, ApiError> {
     let a = tx.find::<agencies::Entity>().one().await?.ok_or_else(ApiError::unauthenticated)?;
     agency_summary(&a)
 }
@@ -41,19 +40,21 @@ pub async fn load(state: &AppState, p: &Principal) -> Result<Me, ApiError> {
         (Standing::Platform, _) | (_, None) => Membership::Platform,
         (Standing::Staff { role, .. }, Some(scope)) => {
             let tx = state.db.tenant_read(scope).await?;
-            let agency = agency(&tx).await?;
+            let agency = agency_of(&tx).await?;
             tx.commit().await?;
             Membership::Staff { agency, role: *role }
         }
-        (Standing::Contact { client, portal_role, .. }, Some(scope)) => {
-            let tx = state.db.tenant_read(scope).await?;
-            let agency = agency(&tx).await?;
-            let c = tx
-                .find::<clients::Entity>()
-                .filter(clients::Column::Id.eq(client.0))
-                .one()
-                .await?
-                .ok_or_else(ApiError::unauthenticated)?;
+        (Standing::Contact { agency, client, contact, portal_role }, Some(_)) => {
+            let me = PortalContact {
+                user: p.user_id,
+                agency: *agency,
+                client: *client,
+                contact: *contact,
+                portal_role: *portal_role,
+            };
+            let tx = crate::clients::access::open_portal_read(state, &me).await?;
+            let agency = agency_of(tx.agency()).await?;
+            let c = tx.client().clone();
             tx.commit().await?;
             Membership::Contact { agency, client: client_ref(&c)?, portal_role: *portal_role }
         }

@@ -3,7 +3,7 @@
 
 use super::rules;
 use crate::clients::view::{staff_names, staff_ref};
-use crate::db::{ClientTx, TenantTx};
+use crate::db::{ClientTx, Scoped};
 use crate::error::{ApiError, ApiResult};
 use crate::rich;
 use accord_api::backlog::{BacklogItemView, CommentView, Decision, ItemEvent, PortalItem, PreviousEstimate};
@@ -17,7 +17,7 @@ use accord_api::{
 use accord_entity::{backlog_comments, backlog_events, backlog_items, contacts, projects, roadmap_stages};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use std::collections::HashMap;
 
 /// A new item at `rank` of `project` with every optional field empty: an internal idea of
@@ -359,15 +359,18 @@ pub fn check_version(item: &backlog_items::Model, version: i32) -> ApiResult<()>
     }
 }
 
-/// Agreed-and-not-started counts of the given projects, in one grouped query.
-pub async fn agreed_counts(tx: &TenantTx, projects: &[uuid::Uuid]) -> ApiResult<HashMap<uuid::Uuid, u32>> {
+/// Agreed-and-not-started counts of the given projects, in one grouped query. `items` is where
+/// to look: one client's items (`ClientTx::find`) or the visible clients' (`TenantTx::find_in`).
+pub async fn agreed_counts(
+    items: Scoped<'_, Select<backlog_items::Entity>>,
+    projects: &[uuid::Uuid],
+) -> ApiResult<HashMap<uuid::Uuid, u32>> {
     if projects.is_empty() {
         return Ok(HashMap::new());
     }
     let waiting: Vec<&str> =
         BacklogStatus::ALL.iter().filter(|s| s.is_agreed_not_started()).map(|s| s.as_str()).collect();
-    Ok(tx
-        .find::<backlog_items::Entity>()
+    Ok(items
         .select_only()
         .column(backlog_items::Column::ProjectId)
         .column_as(Expr::col(backlog_items::Column::Id).count(), "n")

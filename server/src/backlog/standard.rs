@@ -9,7 +9,7 @@ use crate::state::AppState;
 use crate::tenancy::Staff;
 use accord_api::backlog::BelowStandard;
 use accord_api::{ClientId, ProjectId, ProjectStatus};
-use accord_entity::{clients, projects};
+use accord_entity::{backlog_items, clients, projects};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
@@ -24,22 +24,23 @@ pub fn below(status: &str, agreed_not_started: u32) -> bool {
 pub async fn list(state: &AppState, staff: &Staff) -> ApiResult<Vec<BelowStandard>> {
     let tx = state.db.tenant_read(staff).await?;
     let visible = access::VisibleClients::of(&tx, staff).await?;
-    let q = tx
-        .find::<clients::Entity>()
-        .filter(clients::Column::ArchivedAt.is_null())
-        .filter(visible.condition(clients::Column::Id));
+    let q = tx.find_in::<clients::Entity>(&visible).filter(clients::Column::ArchivedAt.is_null());
     let clients: HashMap<uuid::Uuid, clients::Model> = q.all().await?.into_iter().map(|c| (c.id, c)).collect();
     let projects = if clients.is_empty() {
         Vec::new()
     } else {
-        tx.find::<projects::Entity>()
+        tx.find_in::<projects::Entity>(&visible)
             .filter(projects::Column::Status.eq(ProjectStatus::Active.as_str()))
             .filter(projects::Column::ClientId.is_in(clients.keys().copied()))
             .order_by_asc(projects::Column::Name)
             .all()
             .await?
     };
-    let counts = repo::agreed_counts(&tx, &projects.iter().map(|p| p.id).collect::<Vec<_>>()).await?;
+    let counts = repo::agreed_counts(
+        tx.find_in::<backlog_items::Entity>(&visible),
+        &projects.iter().map(|p| p.id).collect::<Vec<_>>(),
+    )
+    .await?;
     let managers = staff_names(&tx, clients.values().filter_map(|c| c.account_manager_id).collect::<Vec<_>>()).await?;
     tx.commit().await?;
     let mut out: Vec<BelowStandard> = projects

@@ -71,7 +71,7 @@ pub fn require_on(tx: &ClientTx, staff: &Staff, need: Need) -> ApiResult<()> {
 }
 
 async fn own_client(tx: &TenantTx, contact: &PortalContact) -> ApiResult<clients::Model> {
-    tx.find::<clients::Entity>()
+    tx.find_in::<clients::Entity>(&EVERY_CLIENT)
         .filter(clients::Column::Id.eq(contact.client.0))
         .one()
         .await?
@@ -85,7 +85,7 @@ pub async fn check(tx: &TenantTx, staff: &Staff, id: ClientId, need: Need) -> Ap
 }
 
 async fn load(tx: &TenantTx, staff: &Staff, id: ClientId, need: Need) -> ApiResult<clients::Model> {
-    let mut q = tx.find::<clients::Entity>().filter(clients::Column::Id.eq(id.0));
+    let mut q = tx.find_in::<clients::Entity>(&EVERY_CLIENT).filter(clients::Column::Id.eq(id.0));
     if let Some(cond) = visible(tx, staff).await? {
         q = q.filter(cond);
     }
@@ -95,9 +95,13 @@ async fn load(tx: &TenantTx, staff: &Staff, id: ClientId, need: Need) -> ApiResu
 }
 
 /// The clients a staff member may read: the scope of every list that spans clients (clients,
-/// below-standard projects, invitations; meetings, reports … next).
+/// below-standard projects, invitations; meetings, reports … next). Only this module makes one,
+/// and `TenantTx::find_in` takes nothing else for per-client tables.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum VisibleClients {
+pub struct VisibleClients(Visible);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Visible {
     All,
     Only(Vec<uuid::Uuid>),
 }
@@ -105,35 +109,38 @@ pub enum VisibleClients {
 impl VisibleClients {
     pub async fn of(tx: &TenantTx, staff: &Staff) -> ApiResult<Self> {
         match visible(tx, staff).await? {
-            None => Ok(VisibleClients::All),
-            Some(cond) => Ok(VisibleClients::Only(
-                tx.find::<clients::Entity>()
+            None => Ok(VisibleClients(Visible::All)),
+            Some(cond) => Ok(VisibleClients(Visible::Only(
+                tx.find_in::<clients::Entity>(&EVERY_CLIENT)
                     .select_only()
                     .column(clients::Column::Id)
                     .filter(cond)
                     .into_tuple()
                     .all()
                     .await?,
-            )),
+            ))),
         }
     }
 
     /// A condition keeping rows whose `column` names a visible client.
     pub fn condition(&self, column: impl ColumnTrait) -> Condition {
-        match self {
-            VisibleClients::All => Condition::all(),
-            VisibleClients::Only(ids) => Condition::all().add(column.is_in(ids.iter().copied())),
-        }
-    }
-
-    /// Whether the client with this id is visible.
-    pub fn contains(&self, id: uuid::Uuid) -> bool {
-        match self {
-            VisibleClients::All => true,
-            VisibleClients::Only(ids) => ids.contains(&id),
+        match &self.0 {
+            Visible::All => Condition::all(),
+            Visible::Only(ids) => Condition::all().add(column.is_in(ids.iter().copied())),
         }
     }
 }
+
+impl VisibleClients {
+    /// Every client, for questions answered only yes or no across the agency (is this address
+    /// already invited?). Never for reading rows back to the caller.
+    pub fn for_existence_checks() -> Self {
+        EVERY_CLIENT
+    }
+}
+
+/// What this module reads while working out visibility itself.
+const EVERY_CLIENT: VisibleClients = VisibleClients(Visible::All);
 
 /// The clients a staff member may read, as a condition on `clients` (`None` = all).
 async fn visible(tx: &TenantTx, staff: &Staff) -> ApiResult<Option<Condition>> {
@@ -170,7 +177,7 @@ async fn specialist_clients(tx: &TenantTx, staff: &Staff) -> ApiResult<Vec<uuid:
         return Ok(Vec::new());
     }
     Ok(tx
-        .find::<projects::Entity>()
+        .find_in::<projects::Entity>(&EVERY_CLIENT)
         .select_only()
         .column(projects::Column::ClientId)
         .filter(projects::Column::Id.is_in(project_ids))

@@ -11,7 +11,7 @@ use accord_api::{ErrorBody, Locale};
 use accord_entity::{clients, contacts};
 use actix_web::http::header;
 use actix_web::{get, web, HttpResponse};
-use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+use sea_orm::QueryOrder;
 
 pub(crate) fn cell(value: &str, sep: char) -> String {
     // A leading = + - @ would make a spreadsheet evaluate the cell.
@@ -41,12 +41,15 @@ pub(crate) fn attachment(name: &str, body: String) -> HttpResponse {
         .body(body)
 }
 
-async fn visible_clients(state: &AppState, staff: &Staff) -> ApiResult<(Vec<clients::Model>, crate::db::TenantTx)> {
+/// The clients the caller sees, with that scope and the transaction for further reads.
+async fn visible_clients(
+    state: &AppState,
+    staff: &Staff,
+) -> ApiResult<(Vec<clients::Model>, access::VisibleClients, crate::db::TenantTx)> {
     let tx = state.db.tenant_read(staff).await?;
     let visible = access::VisibleClients::of(&tx, staff).await?;
-    let q = tx.find::<clients::Entity>().filter(visible.condition(clients::Column::Id));
-    let rows = q.order_by_asc(clients::Column::NameSearch).all().await?;
-    Ok((rows, tx))
+    let rows = tx.find_in::<clients::Entity>(&visible).order_by_asc(clients::Column::NameSearch).all().await?;
+    Ok((rows, visible, tx))
 }
 
 pub(crate) fn separator(who: &SignedIn) -> char {
@@ -66,7 +69,7 @@ fn opt(v: &Option<String>) -> String {
     (status = 200, content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 #[get("/staff/exports/clients.csv")]
 pub(super) async fn export_clients(state: web::Data<AppState>, staff: Staff, who: SignedIn) -> ApiResult<HttpResponse> {
-    let (rows, tx) = visible_clients(&state, &staff).await?;
+    let (rows, _, tx) = visible_clients(&state, &staff).await?;
     let names = view::staff_names(&tx, rows.iter().filter_map(|c| c.account_manager_id)).await?;
     tx.commit().await?;
     let mut out = vec![[
@@ -111,14 +114,8 @@ pub(super) async fn export_contacts(
     staff: Staff,
     who: SignedIn,
 ) -> ApiResult<HttpResponse> {
-    let (clients, tx) = visible_clients(&state, &staff).await?;
-    let ids: Vec<uuid::Uuid> = clients.iter().map(|c| c.id).collect();
-    let rows = tx
-        .find::<contacts::Entity>()
-        .filter(contacts::Column::ClientId.is_in(ids))
-        .order_by_asc(contacts::Column::Name)
-        .all()
-        .await?;
+    let (clients, visible, tx) = visible_clients(&state, &staff).await?;
+    let rows = tx.find_in::<contacts::Entity>(&visible).order_by_asc(contacts::Column::Name).all().await?;
     tx.commit().await?;
     let client_names: std::collections::HashMap<uuid::Uuid, &str> =
         clients.iter().map(|c| (c.id, c.name.as_str())).collect();

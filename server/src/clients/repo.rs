@@ -1,15 +1,15 @@
 //! SeaORM queries for clients and contacts; every function takes the tenant transaction.
 
 use super::access::VisibleClients;
-use crate::db::{ClientTx, TenantTx};
+use crate::db::{ClientTx, Scoped, TenantTx};
 use crate::domain::search_key;
 use crate::error::{ApiError, ApiResult};
 use crate::paging::{self, Paging};
 use accord_api::error::codes;
-use accord_api::{Activity, ClientId, ClientStatus, ContactId, PortalRole, Temperament, ValueTier};
+use accord_api::{Activity, ClientStatus, ContactId, PortalRole, Temperament, ValueTier};
 use accord_entity::{clients, contacts, invitations, users};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DbErr, Order, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, DbErr, Order, QueryFilter, QueryOrder, QuerySelect, Select};
 use std::collections::HashMap;
 
 /// A new client row with an empty profile (contact every 7 days by default).
@@ -105,7 +105,7 @@ pub async fn page(
     visible: &VisibleClients,
     query: &ListQuery,
 ) -> Result<(Vec<clients::Model>, u64), ApiError> {
-    let mut q = tx.find::<clients::Entity>().filter(visible.condition(clients::Column::Id));
+    let mut q = tx.find_in::<clients::Entity>(visible);
     q = q.filter(if query.archived {
         clients::Column::ArchivedAt.is_not_null()
     } else {
@@ -157,10 +157,13 @@ pub async fn page(
     Ok((rows, total))
 }
 
-/// Contacts per client for a page of clients, in one grouped query.
-pub async fn contact_counts(tx: &TenantTx, ids: &[uuid::Uuid]) -> Result<HashMap<uuid::Uuid, u64>, DbErr> {
-    let rows: Vec<(uuid::Uuid, i64)> = tx
-        .find::<contacts::Entity>()
+/// Current contacts per client for some clients, in one grouped query. `contacts` is where to
+/// look: one client's (`ClientTx::find`) or the visible clients' (`TenantTx::find_in`).
+pub async fn contact_counts(
+    contacts: Scoped<'_, Select<contacts::Entity>>,
+    ids: &[uuid::Uuid],
+) -> Result<HashMap<uuid::Uuid, u64>, DbErr> {
+    let rows: Vec<(uuid::Uuid, i64)> = contacts
         .select_only()
         .column(contacts::Column::ClientId)
         .column_as(Expr::col(contacts::Column::Id).count(), "n")
@@ -171,10 +174,6 @@ pub async fn contact_counts(tx: &TenantTx, ids: &[uuid::Uuid]) -> Result<HashMap
         .all()
         .await?;
     Ok(rows.into_iter().map(|(id, n)| (id, n.max(0) as u64)).collect())
-}
-
-pub async fn find(tx: &TenantTx, id: ClientId) -> Result<Option<clients::Model>, DbErr> {
-    tx.find::<clients::Entity>().filter(clients::Column::Id.eq(id.0)).one().await
 }
 
 /// Writes every column of the transaction's client.

@@ -12,7 +12,7 @@ use crate::tenancy::Staff;
 use accord_api::clients::{ClientProfile, ClientView, CreateClientRequest, StatusChange, UpdateClientRequest};
 use accord_api::error::codes;
 use accord_api::{ClientId, ClientStatus, Page, PrincipalKind, StaffRole, UserId, UserStatus};
-use accord_entity::{client_status_changes, clients, users};
+use accord_entity::{client_status_changes, clients, contacts, users};
 use chrono::Utc;
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
@@ -24,7 +24,7 @@ pub async fn list(state: &AppState, staff: &Staff, query: &ListQuery) -> ApiResu
     let visible = access::VisibleClients::of(&tx, staff).await?;
     let (rows, total) = repo::page(&tx, &visible, query).await?;
     let ids: Vec<uuid::Uuid> = rows.iter().map(|c| c.id).collect();
-    let counts = repo::contact_counts(&tx, &ids).await?;
+    let counts = repo::contact_counts(tx.find_in::<contacts::Entity>(&visible), &ids).await?;
     let names = view::staff_names(&tx, rows.iter().filter_map(|c| c.account_manager_id)).await?;
     tx.commit().await?;
     let now = Utc::now();
@@ -96,7 +96,7 @@ pub async fn create(state: &AppState, staff: &Staff, req: CreateClientRequest) -
 
 /// The full profile of one client as this staff member sees it (two lookups).
 async fn profile_of(tx: &ClientTx, staff: &Staff, client: &clients::Model) -> ApiResult<ClientProfile> {
-    let counts = repo::contact_counts(tx.agency(), &[client.id]).await?;
+    let counts = repo::contact_counts(tx.find::<contacts::Entity>(), &[client.id]).await?;
     let names = view::staff_names(tx.agency(), client.account_manager_id).await?;
     let summary = view::summary(client, counts.get(&client.id).copied().unwrap_or(0), &names, Utc::now())?;
     Ok(view::profile(summary, client, access::may_manage(staff, client)))

@@ -11,7 +11,7 @@ mod owned;
 mod scoped;
 mod tx;
 
-pub use owned::{ClientOwned, TenantOwned, TenantScope};
+pub use owned::{AgencyOwned, ClientOwned, TenantOwned, TenantScope};
 pub use scoped::Scoped;
 pub use tx::{ClientTx, PlatformTx, TenantTx, Writes};
 

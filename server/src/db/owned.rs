@@ -51,12 +51,20 @@ pub trait TenantOwned: EntityTrait {
     fn tenant_column() -> Self::Column;
 }
 
-/// A table whose rows belong to one client of one agency.
+/// A table of the agency as a whole (people, settings, sessions): an agency-wide transaction
+/// reads it freely.
+pub trait AgencyOwned: TenantOwned {}
+
+/// A table whose rows belong to one client of one agency: read through that client's
+/// transaction, or across clients only within the clients the caller sees.
 pub trait ClientOwned: TenantOwned {
     fn client_column() -> Self::Column;
+    /// Rows may have no client (a staff invitation among contact ones); such rows are not
+    /// any client's and stay visible to agency-wide lists.
+    const MAY_HAVE_NO_CLIENT: bool = false;
 }
 
-macro_rules! tenant_owned {
+macro_rules! tenant_column {
     ($($module:ident),+) => {
         $(impl TenantOwned for e::$module::Entity {
             fn tenant_column() -> Self::Column {
@@ -66,9 +74,16 @@ macro_rules! tenant_owned {
     };
 }
 
+macro_rules! agency_owned {
+    ($($module:ident),+) => {
+        tenant_column!($($module),+);
+        $(impl AgencyOwned for e::$module::Entity {})+
+    };
+}
+
 macro_rules! client_owned {
     ($($module:ident),+) => {
-        tenant_owned!($($module),+);
+        tenant_column!($($module),+);
         $(impl ClientOwned for e::$module::Entity {
             fn client_column() -> Self::Column {
                 e::$module::Column::ClientId
@@ -77,7 +92,7 @@ macro_rules! client_owned {
     };
 }
 
-tenant_owned!(users, sessions, audit_log, outbox, password_resets, project_members);
+agency_owned!(users, sessions, audit_log, outbox, password_resets, project_members);
 client_owned!(
     contacts,
     client_status_changes,
@@ -90,15 +105,23 @@ client_owned!(
     roadmap_stages,
     backlog_items,
     backlog_comments,
-    backlog_events,
-    invitations
+    backlog_events
 );
+
+tenant_column!(invitations);
+impl ClientOwned for e::invitations::Entity {
+    fn client_column() -> Self::Column {
+        e::invitations::Column::ClientId
+    }
+    const MAY_HAVE_NO_CLIENT: bool = true;
+}
 
 impl TenantOwned for e::agencies::Entity {
     fn tenant_column() -> Self::Column {
         e::agencies::Column::Id
     }
 }
+impl AgencyOwned for e::agencies::Entity {}
 
 impl TenantOwned for e::clients::Entity {
     fn tenant_column() -> Self::Column {

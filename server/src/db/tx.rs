@@ -4,15 +4,15 @@
 //! transaction and are filtered by its scope; inserts have the scope's columns filled in. None
 //! of them hands out its connection except [`PlatformTx`].
 
-use super::owned::{ClientOwned, TenantOwned, TenantScope};
+use super::owned::{AgencyOwned, ClientOwned, TenantOwned, TenantScope};
 use super::scoped::Scoped;
-use crate::clients::access::Grant;
+use crate::clients::access::{Grant, VisibleClients};
 use accord_api::{AgencyId, ClientId};
 use accord_entity::clients;
 use chrono::{DateTime, Utc};
 use sea_orm::IdenStatic;
 use sea_orm::{
-    ActiveModelBehavior, ActiveModelTrait, ColumnTrait, DatabaseTransaction, DbErr, DeleteMany, EntityTrait,
+    ActiveModelBehavior, ActiveModelTrait, ColumnTrait, Condition, DatabaseTransaction, DbErr, DeleteMany, EntityTrait,
     IntoActiveModel, QueryFilter, Select, UpdateMany, Value,
 };
 
@@ -44,21 +44,42 @@ impl TenantTx {
         vec![(E::tenant_column().as_str().to_string(), self.scope.agency().0.into())]
     }
 
-    /// The one way to read a tenant's rows.
-    pub fn find<E: TenantOwned>(&self) -> Scoped<'_, Select<E>> {
-        Scoped::new(E::find().filter(E::tenant_column().eq(self.scope.agency().0)), &self.tx)
+    fn agency_rows<E: TenantOwned>(&self) -> Condition {
+        Condition::all().add(E::tenant_column().eq(self.scope.agency().0))
     }
 
-    pub fn update_many<E: TenantOwned>(&self) -> Scoped<'_, UpdateMany<E>> {
-        Scoped::pinned(
-            E::update_many().filter(E::tenant_column().eq(self.scope.agency().0)),
-            &self.tx,
-            self.pins::<E>(),
-        )
+    /// Rows of clients the caller sees (and, where a table allows it, rows of no client).
+    fn visible_rows<E: ClientOwned>(&self, visible: &VisibleClients) -> Condition {
+        let clients = if E::MAY_HAVE_NO_CLIENT {
+            Condition::any().add(E::client_column().is_null()).add(visible.condition(E::client_column()))
+        } else {
+            visible.condition(E::client_column())
+        };
+        self.agency_rows::<E>().add(clients)
     }
 
-    pub fn delete_many<E: TenantOwned>(&self) -> Scoped<'_, DeleteMany<E>> {
-        Scoped::new(E::delete_many().filter(E::tenant_column().eq(self.scope.agency().0)), &self.tx)
+    /// Reads the agency's own tables. A client's rows are read through its [`ClientTx`], or
+    /// across clients with [`TenantTx::find_in`]: a per-client table does not compile here.
+    pub fn find<E: AgencyOwned>(&self) -> Scoped<'_, Select<E>> {
+        Scoped::new(E::find().filter(self.agency_rows::<E>()), &self.tx)
+    }
+
+    /// Reads a per-client table across the clients the caller sees (lists spanning clients).
+    pub fn find_in<E: ClientOwned>(&self, visible: &VisibleClients) -> Scoped<'_, Select<E>> {
+        Scoped::new(E::find().filter(self.visible_rows::<E>(visible)), &self.tx)
+    }
+
+    pub fn update_many<E: AgencyOwned>(&self) -> Scoped<'_, UpdateMany<E>> {
+        Scoped::pinned(E::update_many().filter(self.agency_rows::<E>()), &self.tx, self.pins::<E>())
+    }
+
+    /// Updates a per-client table across the clients the caller sees.
+    pub fn update_in<E: ClientOwned>(&self, visible: &VisibleClients) -> Scoped<'_, UpdateMany<E>> {
+        Scoped::pinned(E::update_many().filter(self.visible_rows::<E>(visible)), &self.tx, self.pins::<E>())
+    }
+
+    pub fn delete_many<E: AgencyOwned>(&self) -> Scoped<'_, DeleteMany<E>> {
+        Scoped::new(E::delete_many().filter(self.agency_rows::<E>()), &self.tx)
     }
 
     /// Saves a whole row by its primary key, only if it is this tenant's (the agency column
@@ -66,11 +87,10 @@ impl TenantTx {
     pub async fn update<A>(&self, row: A) -> Result<bool, DbErr>
     where
         A: ActiveModelTrait + ActiveModelBehavior + Send,
-        A::Entity: TenantOwned,
+        A::Entity: AgencyOwned,
         <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
     {
-        let cond = <A::Entity as TenantOwned>::tenant_column().eq(self.scope.agency().0);
-        update_pinned(&self.tx, row, &self.pins::<A::Entity>(), cond).await
+        update_pinned(&self.tx, row, &self.pins::<A::Entity>(), self.agency_rows::<A::Entity>()).await
     }
 
     /// Inserts a row with this tenant's agency filled in, whatever the row said.
@@ -140,8 +160,8 @@ impl ClientTx {
         pins
     }
 
-    fn owned<E: ClientOwned>(&self) -> sea_orm::Condition {
-        sea_orm::Condition::all()
+    fn owned<E: ClientOwned>(&self) -> Condition {
+        Condition::all()
             .add(E::tenant_column().eq(self.tenant.scope.agency().0))
             .add(E::client_column().eq(self.client.id))
     }

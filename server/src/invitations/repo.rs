@@ -58,31 +58,36 @@ pub async fn open_of_kind(
     kind: InvitationKind,
     visible: &VisibleClients,
 ) -> Result<Vec<InvitationView>, DbErr> {
-    let mut q = tx
-        .find::<invitations::Entity>()
+    let rows = tx
+        .find_in::<invitations::Entity>(visible)
         .filter(invitations::Column::Kind.eq(kind_str(kind)))
         .filter(invitations::Column::AcceptedAt.is_null())
-        .filter(invitations::Column::RevokedAt.is_null());
-    if kind == InvitationKind::Contact {
-        q = q.filter(visible.condition(invitations::Column::ClientId));
-    }
-    let rows = q.order_by_desc(invitations::Column::CreatedAt).all().await?;
+        .filter(invitations::Column::RevokedAt.is_null())
+        .order_by_desc(invitations::Column::CreatedAt)
+        .all()
+        .await?;
     Ok(rows.iter().map(|r| view(r, r.client_id.map(ClientId))).collect())
 }
 
-pub async fn find(tx: &TenantTx, id: InvitationId) -> Result<Option<invitations::Model>, DbErr> {
-    tx.find::<invitations::Entity>().filter(invitations::Column::Id.eq(id.0)).one().await
+/// An invitation of a visible client, or a staff invitation (those have no client).
+pub async fn find(
+    tx: &TenantTx,
+    visible: &VisibleClients,
+    id: InvitationId,
+) -> Result<Option<invitations::Model>, DbErr> {
+    tx.find_in::<invitations::Entity>(visible).filter(invitations::Column::Id.eq(id.0)).one().await
 }
 
-/// An open, unexpired invitation for this email and kind already exists.
+/// An open, unexpired invitation for this email and kind already exists anywhere in the agency
+/// (a yes/no answer: invitations are unique per address, whoever can see them).
 pub async fn pending_exists(tx: &TenantTx, kind: InvitationKind, email: &str) -> Result<bool, DbErr> {
     Ok(tx
-        .find::<invitations::Entity>()
+        .find_in::<invitations::Entity>(&VisibleClients::for_existence_checks())
         .filter(invitations::Column::Kind.eq(kind_str(kind)))
         .filter(invitations::Column::Email.eq(email))
         .filter(invitations::Column::AcceptedAt.is_null())
         .filter(invitations::Column::RevokedAt.is_null())
-        .filter(invitations::Column::ExpiresAt.gt(Utc::now()))
+        .filter(invitations::Column::ExpiresAt.gt(tx.now()))
         .count()
         .await?
         > 0)

@@ -19,7 +19,7 @@ use accord_api::invitations::{
 use accord_api::{ClientId, ContactId, InvitationId, Locale, StaffRole};
 use accord_entity::{agencies, clients, contacts, invitations};
 use actix_web::http::StatusCode;
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, QueryFilter};
 
@@ -40,21 +40,17 @@ fn require_may_manage(staff: &Staff, kind: InvitationKind) -> ApiResult<()> {
 }
 
 /// Renders the invitation mail for `row` with a fresh `token` and puts it in the outbox.
-async fn send_mail(state: &AppState, tx: &TenantTx, row: &invitations::Model, token: &str) -> ApiResult<()> {
+/// `client_name`: the contact's client, for contact invitations.
+async fn send_mail(
+    state: &AppState,
+    tx: &TenantTx,
+    row: &invitations::Model,
+    token: &str,
+    client_name: Option<&str>,
+) -> ApiResult<()> {
     let agency = agency(tx).await?;
     let locale = Locale::parse(&row.locale).unwrap_or_default();
-    let client_name = match row.contact_id {
-        Some(contact) => {
-            let c = tx.find::<contacts::Entity>().filter(contacts::Column::Id.eq(contact)).one().await?;
-            let client = match c {
-                Some(c) => tx.find::<clients::Entity>().filter(clients::Column::Id.eq(c.client_id)).one().await?,
-                None => None,
-            };
-            Some(client.ok_or_else(ApiError::not_found)?.name)
-        }
-        None => None,
-    };
-    let what = match (&client_name, row.staff_role.as_deref().and_then(StaffRole::parse)) {
+    let what = match (client_name, row.staff_role.as_deref().and_then(StaffRole::parse)) {
         (Some(name), _) => templates::InviteAs::Contact { client_name: name },
         (None, Some(role)) => templates::InviteAs::Staff(role),
         (None, None) => return Err(ApiError::internal("staff invitation without role")),
@@ -72,7 +68,7 @@ async fn create(
     email: Email,
     name: String,
     role: Option<StaffRole>,
-    contact: Option<(ClientId, ContactId)>,
+    contact: Option<(&clients::Model, ContactId)>,
     locale: Option<Locale>,
 ) -> ApiResult<invitations::Model> {
     if repo::user_with_email(tx, email.as_str()).await? {
@@ -91,7 +87,7 @@ async fn create(
     }
     let agency_locale = Locale::parse(&agency(tx).await?.default_locale).unwrap_or_default();
     let token = new_token();
-    let now = Utc::now();
+    let now = tx.now();
     let row = invitations::Model {
         id: uuid::Uuid::new_v4(),
         agency_id: tx.agency_id().0,
@@ -100,7 +96,7 @@ async fn create(
         name,
         staff_role: role.map(|r| r.as_str().into()),
         contact_id: contact.map(|(_, c)| c.0),
-        client_id: contact.map(|(client, _)| client.0),
+        client_id: contact.map(|(client, _)| client.id),
         locale: locale.unwrap_or(agency_locale).as_str().into(),
         token_hash: hash_token(&token),
         expires_at: now + Duration::days(VALID_DAYS),
@@ -111,7 +107,7 @@ async fn create(
         sent_count: 1,
     };
     tx.insert(invitations::ActiveModel::from(row.clone())).await?;
-    send_mail(state, tx, &row, &token).await?;
+    send_mail(state, tx, &row, &token, contact.map(|(client, _)| client.name.as_str())).await?;
     Entry::new(Action::InvitationSent)
         .agency(Some(staff.agency))
         .actor(staff.user)
@@ -167,7 +163,7 @@ pub async fn invite_contact(
         email,
         c.name,
         None,
-        Some((client, contact)),
+        Some((tx.client(), contact)),
         req.locale,
     )
     .await?;
@@ -180,10 +176,7 @@ pub async fn invite_contact(
 pub async fn list(state: &AppState, staff: &Staff, kind: InvitationKind) -> ApiResult<Vec<InvitationView>> {
     require_may_manage(staff, kind)?;
     let tx = state.db.tenant_read(staff).await?;
-    let visible = match kind {
-        InvitationKind::Staff => VisibleClients::All,
-        InvitationKind::Contact => VisibleClients::of(&tx, staff).await?,
-    };
+    let visible = VisibleClients::of(&tx, staff).await?;
     let rows = repo::open_of_kind(&tx, kind, &visible).await?;
     tx.commit().await?;
     Ok(rows)
@@ -192,28 +185,39 @@ pub async fn list(state: &AppState, staff: &Staff, kind: InvitationKind) -> ApiR
 /// Loads an invitation of this agency and checks the actor may manage it: its kind by role,
 /// and a contact invitation by its client (404 if the caller cannot read that client, 403 if
 /// they may only read it).
-async fn manageable(tx: &TenantTx, staff: &Staff, id: InvitationId) -> ApiResult<invitations::Model> {
-    let row = repo::find(tx, id).await?.ok_or_else(ApiError::not_found)?;
+/// Returns the row, the caller's visible clients and, for a contact invitation, its client.
+async fn manageable(
+    tx: &TenantTx,
+    staff: &Staff,
+    id: InvitationId,
+) -> ApiResult<(invitations::Model, VisibleClients, Option<clients::Model>)> {
+    // Roles that manage no invitation at all are refused before anything is looked up.
+    staff.require_client_manager()?;
+    let visible = VisibleClients::of(tx, staff).await?;
+    // Staff invitations have no client and stay findable here; their kind decides below.
+    let row = repo::find(tx, &visible, id).await?.ok_or_else(ApiError::not_found)?;
     let kind = repo::kind_of(&row);
     require_may_manage(staff, kind)?;
-    if kind == InvitationKind::Contact {
-        match row.client_id {
-            Some(client) => {
-                access::check(tx, staff, ClientId(client), Need::Manage).await?;
-            }
-            // A contact invitation always has its client (backfilled); without one, only
-            // those who manage every client may touch it.
-            None => staff.require_admin()?,
+    let client = match (kind, row.client_id) {
+        (InvitationKind::Contact, Some(client)) => {
+            Some(access::check(tx, staff, ClientId(client), Need::Manage).await?)
         }
-    }
-    Ok(row)
+        // A contact invitation always has its client (backfilled); without one, only those
+        // who manage every client may touch it.
+        (InvitationKind::Contact, None) => {
+            staff.require_admin()?;
+            None
+        }
+        (InvitationKind::Staff, _) => None,
+    };
+    Ok((row, visible, client))
 }
 
 /// A new link (the old one stops working), seven more days, another mail.
 pub async fn resend(state: &AppState, staff: &Staff, id: InvitationId) -> ApiResult<InvitationView> {
     let tx = state.db.tenant(staff).await?;
-    let mut row = manageable(&tx, staff, id).await?;
-    match state_of(&row, Utc::now()) {
+    let (mut row, visible, client) = manageable(&tx, staff, id).await?;
+    match state_of(&row, tx.now()) {
         InvitationState::Accepted => {
             return Err(ApiError::conflict(codes::LINK_USED, "This invitation was already accepted."))
         }
@@ -224,16 +228,16 @@ pub async fn resend(state: &AppState, staff: &Staff, id: InvitationId) -> ApiRes
     }
     let token = new_token();
     row.token_hash = hash_token(&token);
-    row.expires_at = Utc::now() + Duration::days(VALID_DAYS);
+    row.expires_at = tx.now() + Duration::days(VALID_DAYS);
     row.sent_count += 1;
-    tx.update_many::<invitations::Entity>()
+    tx.update_in::<invitations::Entity>(&visible)
         .col_expr(invitations::Column::TokenHash, Expr::value(row.token_hash.clone()))
         .col_expr(invitations::Column::ExpiresAt, Expr::value(row.expires_at))
         .col_expr(invitations::Column::SentCount, Expr::value(row.sent_count))
         .filter(invitations::Column::Id.eq(row.id))
         .exec()
         .await?;
-    send_mail(state, &tx, &row, &token).await?;
+    send_mail(state, &tx, &row, &token, client.as_ref().map(|c| c.name.as_str())).await?;
     Entry::new(Action::InvitationSent)
         .agency(Some(staff.agency))
         .actor(staff.user)
@@ -247,14 +251,14 @@ pub async fn resend(state: &AppState, staff: &Staff, id: InvitationId) -> ApiRes
 
 pub async fn revoke(state: &AppState, staff: &Staff, id: InvitationId) -> ApiResult<InvitationView> {
     let tx = state.db.tenant(staff).await?;
-    let mut row = manageable(&tx, staff, id).await?;
+    let (mut row, visible, _) = manageable(&tx, staff, id).await?;
     if row.accepted_at.is_some() {
         return Err(ApiError::new(StatusCode::CONFLICT, codes::LINK_USED, "This invitation was already accepted."));
     }
     if row.revoked_at.is_none() {
-        let now = Utc::now();
+        let now = tx.now();
         row.revoked_at = Some(now);
-        tx.update_many::<invitations::Entity>()
+        tx.update_in::<invitations::Entity>(&visible)
             .col_expr(invitations::Column::RevokedAt, Expr::value(now))
             .filter(invitations::Column::Id.eq(row.id))
             .exec()

@@ -1,13 +1,14 @@
 //! The client portal's `/api/portal` endpoints: only the contact's own client, never internals.
 
 use crate::auth::me::client_ref;
+use crate::clients::access;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::PortalContact;
 use accord_api::portal::{ManagerCard, PortalHome, PortalProject};
 use accord_api::ErrorBody;
 use accord_api::{Money, ProjectKind, ProjectStatus};
-use accord_entity::{agencies, clients, contacts, projects, users};
+use accord_entity::{agencies, contacts, projects, users};
 use actix_web::{get, web};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -21,14 +22,9 @@ pub fn routes(cfg: &mut ServiceConfig) {
     (status = 200, body = PortalHome), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 #[get("/portal/home")]
 pub(super) async fn home(state: web::Data<AppState>, contact: PortalContact) -> ApiResult<web::Json<PortalHome>> {
-    let tx = state.db.tenant_read(&contact).await?;
-    let agency = tx.find::<agencies::Entity>().one().await?.ok_or_else(ApiError::not_found)?;
-    let client = tx
-        .find::<clients::Entity>()
-        .filter(clients::Column::Id.eq(contact.client.0))
-        .one()
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let tx = access::open_portal_read(&state, &contact).await?;
+    let agency = tx.agency().find::<agencies::Entity>().one().await?.ok_or_else(ApiError::not_found)?;
+    let client = tx.client().clone();
     let me = tx
         .find::<contacts::Entity>()
         .filter(contacts::Column::Id.eq(contact.contact.0))
@@ -37,6 +33,7 @@ pub(super) async fn home(state: web::Data<AppState>, contact: PortalContact) -> 
         .ok_or_else(ApiError::not_found)?;
     let account_manager = match client.account_manager_id {
         Some(id) => tx
+            .agency()
             .find::<users::Entity>()
             .filter(users::Column::Id.eq(id))
             .one()
@@ -44,12 +41,7 @@ pub(super) async fn home(state: web::Data<AppState>, contact: PortalContact) -> 
             .map(|u| ManagerCard { name: u.name, email: u.email }),
         None => None,
     };
-    let projects = tx
-        .find::<projects::Entity>()
-        .filter(projects::Column::ClientId.eq(contact.client.0))
-        .order_by_asc(projects::Column::CreatedAt)
-        .all()
-        .await?;
+    let projects = tx.find::<projects::Entity>().order_by_asc(projects::Column::CreatedAt).all().await?;
     tx.commit().await?;
     let projects = projects
         .into_iter()

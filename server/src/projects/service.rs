@@ -59,7 +59,7 @@ pub async fn list(state: &AppState, staff: &Staff, client: ClientId) -> ApiResul
     let rows = tx.find::<projects::Entity>().order_by_asc(projects::Column::CreatedAt).all().await?;
     let ids: Vec<uuid::Uuid> = rows.iter().map(|p| p.id).collect();
     let mut teams = teams(tx.agency(), &ids).await?;
-    let agreed = crate::backlog::agreed_counts(tx.agency(), &ids).await?;
+    let agreed = crate::backlog::agreed_counts(tx.find::<accord_entity::backlog_items::Entity>(), &ids).await?;
     tx.commit().await?;
     rows.iter()
         .map(|p| view(p, teams.remove(&p.id).unwrap_or_default(), agreed.get(&p.id).copied().unwrap_or(0)))
@@ -139,7 +139,7 @@ pub async fn create(state: &AppState, staff: &Staff, client: ClientId, input: Pr
     tx.insert(projects::ActiveModel::from(row.clone())).await?;
     set_team(tx.agency(), row.id, &p.team).await?;
     let mut teams = teams(tx.agency(), &[row.id]).await?;
-    let agreed = crate::backlog::agreed_counts(tx.agency(), &[row.id]).await?;
+    let agreed = crate::backlog::agreed_counts(tx.find::<accord_entity::backlog_items::Entity>(), &[row.id]).await?;
     tx.commit().await?;
     view(&row, teams.remove(&row.id).unwrap_or_default(), agreed.get(&row.id).copied().unwrap_or(0))
 }
@@ -174,7 +174,7 @@ pub async fn update(
     tx.update(sea_orm::ActiveModelTrait::reset_all(projects::ActiveModel::from(row.clone()))).await?;
     set_team(tx.agency(), row.id, &p.team).await?;
     let mut teams = teams(tx.agency(), &[row.id]).await?;
-    let agreed = crate::backlog::agreed_counts(tx.agency(), &[row.id]).await?;
+    let agreed = crate::backlog::agreed_counts(tx.find::<accord_entity::backlog_items::Entity>(), &[row.id]).await?;
     tx.commit().await?;
     view(&row, teams.remove(&row.id).unwrap_or_default(), agreed.get(&row.id).copied().unwrap_or(0))
 }

@@ -10,6 +10,7 @@ pub mod error;
 pub mod ids;
 pub mod input;
 pub mod invitations;
+pub mod money;
 pub mod platform;
 pub mod portal;
 pub mod projects;

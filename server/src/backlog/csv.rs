@@ -64,7 +64,7 @@ pub(super) async fn export(
             i.description,
             i.benefit,
             super::rules::hours(i.estimate_minutes).unwrap_or_default(),
-            i.price_minor.map(|p| format!("{}.{:02}", p / 100, p % 100)).unwrap_or_default(),
+            i.price_minor.map(|p| accord_api::money::major_text(p, &i.currency)).unwrap_or_default(),
             i.currency,
             i.priority,
             i.source,
@@ -117,10 +117,10 @@ fn parse_row(row: u32, cells: &[String], index: &[Option<usize>; 10]) -> Result<
     };
     let price = match get(4) {
         "" => None,
-        raw => match decimal(raw) {
-            Some(p) if (0.0..1e13).contains(&p) => Some(Money { amount_minor: (p * 100.0).round() as i64, currency }),
-            _ => {
-                bad("price", "The price must be a number, zero or more.");
+        raw => match Money::parse_major(raw, &currency) {
+            Some(money) => Some(money),
+            None => {
+                bad("price", "The price must be a number, zero or more, with at most the currency's decimals.");
                 None
             }
         },
@@ -320,6 +320,20 @@ mod tests {
             rows.contains(&(2, "estimate_hours")) && rows.contains(&(2, "priority")) && rows.contains(&(2, "status"))
         );
         assert!(rows.contains(&(3, "price")), "{rows:?}");
+    }
+
+    #[test]
+    fn prices_use_the_currency_s_own_decimals() {
+        let text = "title;price;currency\nЯпония;1500;JPY\nКувейт;1,250;KWD\nРубли;99,9;RUB\n";
+        let rows = parse_file(text).unwrap();
+        let prices: Vec<(Option<i64>, Option<String>)> =
+            rows.iter().map(|r| (r.fields.price_minor, r.fields.currency.clone())).collect();
+        assert_eq!(
+            prices,
+            vec![(Some(1500), Some("JPY".into())), (Some(1250), Some("KWD".into())), (Some(9990), Some("RUB".into()))]
+        );
+        let errors = parse_file("title;price;currency\nYen;1,5;JPY\n").unwrap_err();
+        assert_eq!(errors[0].field, "price", "yen have no fraction");
     }
 
     #[test]

@@ -60,9 +60,9 @@ pub fn hours(minutes: Option<i64>) -> Option<String> {
     })
 }
 
-/// "1500.00 RUB"
+/// "1500.00 RUB", "1500 JPY": the currency's own digits.
 pub fn price(minor: Option<i64>, currency: &str) -> Option<String> {
-    minor.map(|m| format!("{}.{:02} {currency}", m / 100, (m % 100).abs()))
+    minor.map(|m| format!("{} {currency}", accord_api::money::major_text(m, currency)))
 }
 
 #[cfg(test)]

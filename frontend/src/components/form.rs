@@ -26,6 +26,12 @@ pub enum Problem {
     Future(&'static str),
 }
 
+impl From<ApiError> for Problem {
+    fn from(error: ApiError) -> Self {
+        Problem::Api(error)
+    }
+}
+
 impl Problem {
     /// The input field the server (or the check here) pointed at, if any.
     pub fn field(&self) -> Option<&str> {
@@ -40,11 +46,11 @@ impl Problem {
         match self {
             Problem::Api(e) => error_text(t, e),
             Problem::Invitation(e) => invitation_error_text(t, e),
-            Problem::PasswordsDiffer => t.passwords_differ.to_owned(),
-            Problem::PasswordLength { min, max } => fill(t.password_length, &[min, max]),
-            Problem::Unreadable(field) => fill(t.err_validation_field, &[&t.field_label(field)]),
-            Problem::Amount(_) => t.err_amount.to_owned(),
-            Problem::Future(_) => t.err_future.to_owned(),
+            Problem::PasswordsDiffer => t.account.passwords_differ.to_owned(),
+            Problem::PasswordLength { min, max } => t.account.password_length.fill(*max as u64, &[min, max]),
+            Problem::Unreadable(field) => fill(t.errors.validation_field, &[&t.field_label(field)]),
+            Problem::Amount(_) => t.errors.amount.to_owned(),
+            Problem::Future(_) => t.errors.future.to_owned(),
         }
     }
 
@@ -61,12 +67,12 @@ impl Problem {
 /// A field-specific explanation of a `validation_failed` answer where one is known.
 fn field_rule(t: &'static Texts, field: Option<&str>) -> String {
     match field {
-        Some("ended_on") | Some("ends_on") => t.err_end_before_start.to_owned(),
-        Some("contact_cadence_days") => t.err_cadence_range.to_owned(),
-        Some("account_manager_id") => t.err_bad_manager.to_owned(),
-        Some("occurred_at") => t.err_future.to_owned(),
-        Some(field) => fill(t.err_validation_field, &[&t.field_label(field)]),
-        None => t.err_validation.to_owned(),
+        Some("ended_on") | Some("ends_on") => t.errors.end_before_start.to_owned(),
+        Some("contact_cadence_days") => t.errors.cadence_range.to_owned(),
+        Some("account_manager_id") => t.errors.bad_manager.to_owned(),
+        Some("occurred_at") => t.errors.future.to_owned(),
+        Some(field) => fill(t.errors.validation_field, &[&t.field_label(field)]),
+        None => t.errors.validation.to_owned(),
     }
 }
 
@@ -194,30 +200,5 @@ pub fn TextArea(
             ></textarea>
             {hint.map(|h| view! { <p class="field-hint">{move || h(i18n.t())}</p> })}
         </div>
-    }
-}
-
-/// A form's `on:submit`: does nothing while `pending`; otherwise clears `saved` and hands what
-/// `read` makes of the fields to `send`, or shows why it could not in `problem`.
-pub fn submit_handler<I, P>(
-    pending: RwSignal<bool>,
-    saved: RwSignal<bool>,
-    problem: RwSignal<Option<P>>,
-    read: impl Fn() -> Result<I, P> + 'static,
-    send: impl Fn(I) + 'static,
-) -> impl Fn(leptos::ev::SubmitEvent) + 'static
-where
-    P: Send + Sync + 'static,
-{
-    move |ev| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        saved.set(false);
-        match read() {
-            Ok(input) => send(input),
-            Err(p) => problem.set(Some(p)),
-        }
     }
 }

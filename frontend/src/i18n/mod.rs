@@ -4,15 +4,15 @@
 //! Who decides the language: the signed-in person's `Me.locale`; before sign-in the choice kept
 //! in localStorage (`accord.locale`), then the browser's language (ru* → Russian, else English).
 
-mod en;
 mod format;
 mod money;
-mod ru;
+mod plural;
 mod texts;
 mod time;
 
 pub use format::{error_text, format_date, invitation_error_text};
 pub use money::{format_money, money_input_value, parse_money, DEFAULT_CURRENCY};
+pub use plural::Plural;
 pub use texts::Texts;
 pub use time::{
     day_input_value, format_date_time, format_day, format_days_ago, format_period, local_input_now, local_input_to_utc,
@@ -26,8 +26,8 @@ const STORAGE_KEY: &str = "accord.locale";
 
 pub fn texts(locale: Locale) -> &'static Texts {
     match locale {
-        Locale::Ru => &ru::RU,
-        Locale::En => &en::EN,
+        Locale::Ru => &texts::RU,
+        Locale::En => &texts::EN,
     }
 }
 
@@ -86,19 +86,30 @@ pub fn use_i18n() -> I18n {
     use_context::<I18n>().unwrap_or_else(|| I18n { locale: RwSignal::new(Locale::default()) })
 }
 
-/// Replaces each `{}` in `template` with the next value.
+/// Puts `values[n]` where `template` says `{n}`; other text, and a mark with no value, stay.
 pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
+    use std::fmt::Write;
     let mut out = String::with_capacity(template.len() + 16);
-    let mut parts = template.split("{}");
-    if let Some(first) = parts.next() {
-        out.push_str(first);
-    }
-    for (i, part) in parts.enumerate() {
-        if let Some(value) = values.get(i) {
-            out.push_str(&value.to_string());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let mark = after.find('}').and_then(|close| Some((after[..close].parse::<usize>().ok()?, close)));
+        match mark {
+            Some((index, close)) => {
+                if let Some(value) = values.get(index) {
+                    // Writing to a String cannot fail.
+                    let _ = write!(out, "{value}");
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
         }
-        out.push_str(part);
     }
+    out.push_str(rest);
     out
 }
 
@@ -123,4 +134,17 @@ fn initial_locale() -> Locale {
         Some(_) => Locale::En,
         None => Locale::default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fill_puts_values_by_number() {
+        assert_eq!(fill("{0}–{1} из {2}", &[&1, &50, &120]), "1–50 из 120");
+        assert_eq!(fill("{1}, {0}", &[&"a", &"b"]), "b, a");
+        assert_eq!(fill("{0} и снова {0}", &[&7]), "7 и снова 7");
+        assert_eq!(fill("{x} {} {3}", &[&1]), "{x} {} ");
+    }
 }

@@ -3,7 +3,7 @@
 //! what just happened.
 
 use crate::api::{self, ApiError};
-use crate::components::{Badge, ErrorBanner, Notice};
+use crate::components::{Badge, ErrorBanner, InlineConfirm, Notice};
 use crate::i18n::{fill, invitation_error_text, use_i18n};
 use accord_api::invitations::InvitationState;
 use accord_api::InvitationId;
@@ -26,10 +26,12 @@ pub fn feedback_view(feedback: RwSignal<Option<Feedback>>) -> impl IntoView {
     move || {
         feedback.get().map(|f| match f {
             Feedback::Sent(to) => {
-                view! { <Notice text=Signal::derive(move || fill(i18n.t().invitation_sent, &[&to])) /> }.into_any()
+                view! { <Notice text=Signal::derive(move || fill(i18n.t().invitations.invitation_sent, &[&to])) /> }
+                    .into_any()
             }
             Feedback::Revoked(who) => {
-                view! { <Notice text=Signal::derive(move || fill(i18n.t().invitation_revoked, &[&who])) /> }.into_any()
+                view! { <Notice text=Signal::derive(move || fill(i18n.t().invitations.invitation_revoked, &[&who])) /> }
+                    .into_any()
             }
             Feedback::Failed(error) => view! { <ErrorBanner error=error describe=invitation_error_text /> }.into_any(),
         })
@@ -85,7 +87,7 @@ pub fn InvitationActions(
             pending.set(false);
         });
     };
-    let revoke = move |_| {
+    let revoke = Callback::new(move |_| {
         if pending.get_untracked() {
             return;
         }
@@ -102,24 +104,14 @@ pub fn InvitationActions(
             pending.set(false);
             confirming.set(false);
         });
-    };
+    });
 
     move || {
         if confirming.get() {
             view! {
-                <div class="inline-confirm" role="alertdialog">
-                    <span class="confirm-text">{move || fill(i18n.t().confirm_revoke, &[&who.get_value()])}</span>
-                    <div class="confirm-buttons">
-                        <button type="button" class="btn btn-small btn-danger confirm-revoke"
-                            disabled=move || pending.get() on:click=revoke>
-                            {move || i18n.t().revoke}
-                        </button>
-                        <button type="button" class="btn btn-small btn-ghost cancel-revoke"
-                            on:click=move |_| confirming.set(false)>
-                            {move || i18n.t().cancel}
-                        </button>
-                    </div>
-                </div>
+                <InlineConfirm action="revoke" pending=pending label=|t| t.invitations.revoke on_confirm=revoke
+                    text=Signal::derive(move || fill(i18n.t().invitations.confirm_revoke, &[&who.get_value()]))
+                    on_cancel=Callback::new(move |_| confirming.set(false)) />
             }
             .into_any()
         } else {
@@ -127,12 +119,12 @@ pub fn InvitationActions(
                 <div class="row-buttons">
                     <button type="button" class="btn btn-small resend-invitation" disabled=move || pending.get()
                         on:click=resend>
-                        {move || if expired { i18n.t().send_again } else { i18n.t().resend }}
+                        {move || if expired { i18n.t().invitations.send_again } else { i18n.t().invitations.resend }}
                     </button>
                     <Show when=move || revocable>
                         <button type="button" class="btn btn-small btn-danger-ghost revoke-invitation"
                             disabled=move || pending.get() on:click=move |_| confirming.set(true)>
-                            {move || i18n.t().revoke}
+                            {move || i18n.t().invitations.revoke}
                         </button>
                     </Show>
                 </div>

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod auth;
+pub mod backlog_parts;
 pub mod clients;
 pub mod docs;
 pub mod invitations;

@@ -3,13 +3,10 @@
 use super::manager_candidates;
 use crate::api::clients::{ClientQuery, ClientSort, ManagerFilter};
 use crate::api::ApiError;
-use crate::components::ChoiceFilter;
+use crate::components::{ChoiceFilter, SearchBox};
 use crate::i18n::{use_i18n, Texts};
 use accord_api::staff::StaffMember;
 use leptos::prelude::*;
-use std::time::Duration;
-
-const SEARCH_DELAY: Duration = Duration::from_millis(250);
 
 #[component]
 pub fn ClientFilters(
@@ -24,17 +21,6 @@ pub fn ClientFilters(
         if next != query.get_untracked() {
             on_change.run(next);
         }
-    };
-
-    // Search as the person types, once they pause.
-    let timer = StoredValue::new(None::<TimeoutHandle>);
-    let on_search = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        if let Some(pending) = timer.get_value() {
-            pending.clear();
-        }
-        let apply = move || change(&|q| q.q = text.clone());
-        timer.set_value(set_timeout_with_handle(apply, SEARCH_DELAY).ok());
     };
 
     let managers = move || {
@@ -66,20 +52,10 @@ pub fn ClientFilters(
     view! {
         <div class="filters" id="client-filters">
             <div class="filters-top">
-                <div class="search filter-search">
-                    <span class="search-icon" aria-hidden="true">"⌕"</span>
-                    <input
-                        id="client-search"
-                        type="search"
-                        autocomplete="off"
-                        placeholder=move || i18n.t().search_clients
-                        aria-label=move || i18n.t().search_clients
-                        prop:value=move || query.get().q
-                        on:input=on_search
-                    />
-                </div>
+                <SearchBox id="client-search" placeholder=|t| t.clients.search_clients value=Signal::derive(move || query.get().q)
+                    on_search=Callback::new(move |text: String| change(&|q| q.q = text.clone())) />
                 <label class="filter">
-                    <span class="filter-label">{move || i18n.t().sort_label}</span>
+                    <span class="filter-label">{move || i18n.t().clients.sort_label}</span>
                     <select
                         id="client-sort"
                         prop:value=move || query.get().sort.as_str()
@@ -105,7 +81,7 @@ pub fn ClientFilters(
                             change(&|q| q.archived = archived);
                         }
                     />
-                    <span>{move || i18n.t().show_archived}</span>
+                    <span>{move || i18n.t().clients.show_archived}</span>
                 </label>
                 <Show when=move || query.get().narrows()>
                     <button
@@ -114,30 +90,30 @@ pub fn ClientFilters(
                         class="btn btn-small btn-ghost"
                         on:click=move |_| change(&|q| *q = ClientQuery { sort: q.sort, ..ClientQuery::default() })
                     >
-                        {move || i18n.t().reset_filters}
+                        {move || i18n.t().common.reset_filters}
                     </button>
                 </Show>
             </div>
             <div class="filters-grid">
-                <ChoiceFilter id="filter-status" label=|t| t.status current=move || query.get().status
+                <ChoiceFilter id="filter-status" label=|t| t.common.status current=move || query.get().status
                     text=Texts::client_status on_pick=move |v| change(&|q| q.status = v) />
                 <label class="filter">
-                    <span class="filter-label">{move || i18n.t().account_manager}</span>
+                    <span class="filter-label">{move || i18n.t().clients.account_manager}</span>
                     <select id="filter-manager" prop:value=manager_value on:change=on_manager>
                         <option value="" selected=move || query.get().manager == ManagerFilter::Anyone>
-                            {move || i18n.t().any}
+                            {move || i18n.t().common.any}
                         </option>
                         <option value="none" selected=move || query.get().manager == ManagerFilter::Nobody>
-                            {move || i18n.t().no_manager}
+                            {move || i18n.t().clients.no_manager}
                         </option>
                         {managers}
                     </select>
                 </label>
-                <ChoiceFilter id="filter-temperament" label=|t| t.temperament current=move || query.get().temperament
+                <ChoiceFilter id="filter-temperament" label=|t| t.segmentation.temperament current=move || query.get().temperament
                     text=Texts::temperament on_pick=move |v| change(&|q| q.temperament = v) />
-                <ChoiceFilter id="filter-activity" label=|t| t.activity current=move || query.get().activity
+                <ChoiceFilter id="filter-activity" label=|t| t.segmentation.activity current=move || query.get().activity
                     text=Texts::activity on_pick=move |v| change(&|q| q.activity = v) />
-                <ChoiceFilter id="filter-tier" label=|t| t.col_tier current=move || query.get().tier
+                <ChoiceFilter id="filter-tier" label=|t| t.clients.col_tier current=move || query.get().tier
                     text=Texts::value_tier on_pick=move |v| change(&|q| q.tier = v) />
             </div>
         </div>
@@ -146,11 +122,11 @@ pub fn ClientFilters(
 
 fn sort_label(t: &Texts, sort: ClientSort) -> &'static str {
     match sort {
-        ClientSort::Name => t.sort_name,
-        ClientSort::NameDesc => t.sort_name_desc,
-        ClientSort::Created => t.sort_created,
-        ClientSort::CreatedDesc => t.sort_created_desc,
-        ClientSort::LastTouch => t.sort_last_touch,
-        ClientSort::LastTouchDesc => t.sort_last_touch_desc,
+        ClientSort::Name => t.clients.sort_name,
+        ClientSort::NameDesc => t.clients.sort_name_desc,
+        ClientSort::Created => t.clients.sort_created,
+        ClientSort::CreatedDesc => t.clients.sort_created_desc,
+        ClientSort::LastTouch => t.clients.sort_last_touch,
+        ClientSort::LastTouchDesc => t.clients.sort_last_touch_desc,
     }
 }

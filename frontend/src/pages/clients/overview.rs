@@ -5,8 +5,8 @@ use super::client_status_badge;
 use super::frame::{use_client, ClientCtx};
 use super::profile_form::ProfileForm;
 use crate::api::{self, ApiError};
-use crate::components::{async_view, ErrorBanner, Notice};
-use crate::i18n::{fill, format_date_time, format_day, use_i18n};
+use crate::components::{async_view, who_and_when, ErrorBanner, InlineConfirm, Notice, Timeline, TimelineEntry};
+use crate::i18n::{fill, format_day, use_i18n};
 use accord_api::clients::{ClientProfile, StatusChange};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -58,32 +58,32 @@ fn ProfileFacts(ctx: ClientCtx) -> impl IntoView {
     };
     view! {
         <div class="card" id="client-profile-view">
-            <h2 class="card-title">{move || i18n.t().client_profile_title}</h2>
-            <p class="notice notice-muted read-only-note" id="read-only-note">{move || i18n.t().read_only_note}</p>
+            <h2 class="card-title">{move || i18n.t().overview.client_profile_title}</h2>
+            <p class="notice notice-muted read-only-note" id="read-only-note">{move || i18n.t().overview.read_only_note}</p>
             <dl class="facts facts-profile">
-                <dt>{move || i18n.t().status}</dt>
+                <dt>{move || i18n.t().common.status}</dt>
                 <dd>{move || client_status_badge(p().summary.status)}</dd>
-                <dt>{move || i18n.t().account_manager}</dt>
-                <dd>{move || p().summary.account_manager.map(|m| m.name).unwrap_or_else(|| i18n.t().no_manager.to_owned())}</dd>
-                <dt>{move || i18n.t().started_on}</dt>
+                <dt>{move || i18n.t().clients.account_manager}</dt>
+                <dd>{move || p().summary.account_manager.map(|m| m.name).unwrap_or_else(|| i18n.t().clients.no_manager.to_owned())}</dd>
+                <dt>{move || i18n.t().overview.started_on}</dt>
                 <dd>{day(|p| p.started_on)}</dd>
-                <dt>{move || i18n.t().ended_on}</dt>
+                <dt>{move || i18n.t().overview.ended_on}</dt>
                 <dd>{day(|p| p.ended_on)}</dd>
-                <dt>{move || i18n.t().business_model}</dt>
+                <dt>{move || i18n.t().overview.business_model}</dt>
                 <dd class="prose">{text(|p| p.business_model.clone())}</dd>
-                <dt>{move || i18n.t().audience}</dt>
+                <dt>{move || i18n.t().overview.audience}</dt>
                 <dd class="prose">{text(|p| p.audience.clone())}</dd>
-                <dt>{move || i18n.t().market}</dt>
+                <dt>{move || i18n.t().overview.market}</dt>
                 <dd class="prose">{text(|p| p.market.clone())}</dd>
-                <dt>{move || i18n.t().product_role}</dt>
+                <dt>{move || i18n.t().overview.product_role}</dt>
                 <dd class="prose">{text(|p| p.product_role.clone())}</dd>
-                <dt>{move || i18n.t().included}</dt>
+                <dt>{move || i18n.t().overview.included}</dt>
                 <dd>{list(|p| p.included.clone())}</dd>
-                <dt>{move || i18n.t().excluded}</dt>
+                <dt>{move || i18n.t().overview.excluded}</dt>
                 <dd>{list(|p| p.excluded.clone())}</dd>
-                <dt>{move || i18n.t().contact_cadence}</dt>
-                <dd>{move || p().summary.contact_cadence_days.map(|d| fill(i18n.t().cadence_every, &[&d])).unwrap_or_else(|| "—".to_owned())}</dd>
-                <dt>{move || i18n.t().report_cadence_label}</dt>
+                <dt>{move || i18n.t().overview.contact_cadence}</dt>
+                <dd>{move || p().summary.contact_cadence_days.map(|d| i18n.t().clients.cadence_every.count(d.into())).unwrap_or_else(|| "—".to_owned())}</dd>
+                <dt>{move || i18n.t().overview.report_cadence_label}</dt>
                 <dd>{move || p().report_cadence.map(|r| i18n.t().report_cadence(r)).unwrap_or("—")}</dd>
             </dl>
         </div>
@@ -102,17 +102,17 @@ fn StatusHistory(ctx: ClientCtx) -> impl IntoView {
     });
     view! {
         <div class="card" id="status-history">
-            <h2 class="card-title">{move || i18n.t().status_history}</h2>
+            <h2 class="card-title">{move || i18n.t().overview.status_history}</h2>
             {async_view(history, move |changes| {
                 if changes.is_empty() {
-                    return view! { <p class="muted">{move || i18n.t().no_status_changes}</p> }.into_any();
+                    return view! { <p class="muted">{move || i18n.t().overview.no_status_changes}</p> }.into_any();
                 }
                 let mut changes = changes;
                 changes.sort_by_key(|c| std::cmp::Reverse(c.changed_at));
                 view! {
-                    <ol class="timeline">
+                    <Timeline>
                         {changes.into_iter().map(|c| view! { <StatusChangeItem change=c /> }).collect_view()}
-                    </ol>
+                    </Timeline>
                 }
                 .into_any()
             })}
@@ -123,32 +123,22 @@ fn StatusHistory(ctx: ClientCtx) -> impl IntoView {
 #[component]
 fn StatusChangeItem(change: StatusChange) -> impl IntoView {
     let i18n = use_i18n();
-    let at = change.changed_at;
-    let who = change.changed_by.map(|s| s.name);
+    let StatusChange { from, to, changed_by, changed_at } = change;
+    let who = changed_by.map(|s| s.name);
     view! {
-        <li class="timeline-item status-change" data-to=change.to.as_str()>
-            <span class="timeline-dot" aria-hidden="true"></span>
-            <div class="timeline-body">
-                <div class="timeline-line">
-                    {match change.from {
-                        Some(from) => view! {
-                            {client_status_badge(from)}
-                            <span class="arrow" aria-hidden="true">"→"</span>
-                            {client_status_badge(change.to)}
-                        }.into_any(),
-                        None => view! {
-                            <span class="timeline-created">{move || i18n.t().status_created}</span>
-                            {client_status_badge(change.to)}
-                        }.into_any(),
-                    }}
-                </div>
-                <div class="timeline-meta">
-                    {move || who.clone().unwrap_or_else(|| i18n.t().someone.to_owned())}
-                    " · "
-                    {move || format_date_time(i18n.locale(), &at)}
-                </div>
-            </div>
-        </li>
+        <TimelineEntry class="status-change" attr:data-to=to.as_str()
+            line=move || match from {
+                Some(from) => view! {
+                    {client_status_badge(from)}
+                    <span class="arrow" aria-hidden="true">"→"</span>
+                    {client_status_badge(to)}
+                }.into_any(),
+                None => view! {
+                    <span class="timeline-created">{move || i18n.t().overview.status_created}</span>
+                    {client_status_badge(to)}
+                }.into_any(),
+            }
+            meta=move || who_and_when(who.clone(), changed_at) />
     }
 }
 
@@ -163,7 +153,7 @@ fn ArchiveCard(ctx: ClientCtx) -> impl IntoView {
     let done = RwSignal::new(None::<bool>);
     let name = move || ctx.profile.with(|p| p.summary.name.clone());
 
-    let apply = move |_| {
+    let apply = Callback::new(move |_| {
         if pending.get_untracked() {
             return;
         }
@@ -183,13 +173,13 @@ fn ArchiveCard(ctx: ClientCtx) -> impl IntoView {
             pending.set(false);
             confirming.set(false);
         });
-    };
+    });
 
     let button = move || {
         let (id, label, class) = if archived.get() {
-            ("unarchive-client", i18n.t().unarchive, "btn")
+            ("unarchive-client", i18n.t().overview.unarchive, "btn")
         } else {
-            ("archive-client", i18n.t().archive, "btn btn-danger-ghost")
+            ("archive-client", i18n.t().overview.archive, "btn btn-danger-ghost")
         };
         view! {
             <button type="button" id=id class=class disabled=move || pending.get() on:click=move |_| {
@@ -201,34 +191,24 @@ fn ArchiveCard(ctx: ClientCtx) -> impl IntoView {
         }
     };
     let question = move || {
-        let template = if archived.get() { i18n.t().confirm_unarchive } else { i18n.t().confirm_archive };
+        let template =
+            if archived.get() { i18n.t().overview.confirm_unarchive } else { i18n.t().overview.confirm_archive };
         fill(template, &[&name()])
     };
     view! {
         <div class="card" id="archive-card">
-            <h2 class="card-title">{move || i18n.t().archive_title}</h2>
-            <p class="card-hint archive-hint">{move || i18n.t().archive_hint}</p>
+            <h2 class="card-title">{move || i18n.t().overview.archive_title}</h2>
+            <p class="card-hint archive-hint">{move || i18n.t().overview.archive_hint}</p>
             <div class="archive-actions">
                 <Show when=move || confirming.get() fallback=button>
-                    <div class="inline-confirm inline-confirm-left" role="alertdialog">
-                        <span class="confirm-text">{question}</span>
-                        <div class="confirm-buttons">
-                            <button type="button" class="btn btn-small btn-danger confirm-archive"
-                                disabled=move || pending.get() on:click=apply>
-                                {move || if pending.get() { i18n.t().saving } else { i18n.t().confirm }}
-                            </button>
-                            <button type="button" class="btn btn-small btn-ghost cancel-archive"
-                                on:click=move |_| confirming.set(false)>
-                                {move || i18n.t().cancel}
-                            </button>
-                        </div>
-                    </div>
+                    <InlineConfirm action="archive" class="inline-confirm-left" text=Signal::derive(question)
+                        pending=pending on_confirm=apply on_cancel=Callback::new(move |_| confirming.set(false)) />
                 </Show>
             </div>
             {move || error.get().map(|e| view! { <ErrorBanner error=e /> })}
             {move || done.get().map(|now_archived| view! {
                 <Notice text=Signal::derive(move || {
-                    if now_archived { i18n.t().client_archived } else { i18n.t().client_unarchived }.to_owned()
+                    if now_archived { i18n.t().overview.client_archived } else { i18n.t().overview.client_unarchived }.to_owned()
                 }) />
             })}
         </div>

@@ -6,13 +6,14 @@ use super::points::{PointList, PointsState};
 use super::profile_fields::{ManagerField, ReportCadenceSelect, StatusSelect};
 use super::unchanged;
 use crate::api;
-use crate::components::{names_field, FieldError, FormErrorExcept, Notice, Problem, TextArea, TextField};
+use crate::components::{
+    names_field, send_form, submit_handler, FieldError, FormErrorExcept, Notice, Problem, TextArea, TextField,
+};
 use crate::i18n::{day_input_value, parse_day_input, use_i18n};
 use crate::session::use_session;
 use accord_api::clients::{ClientProfile, UpdateClientRequest};
 use accord_api::{ClientStatus, ReportCadence, UserId};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// Fields that show their own error line; anything else goes under the form.
 const INLINE: &[&str] = &[
@@ -111,111 +112,92 @@ pub fn ProfileForm(ctx: ClientCtx) -> impl IntoView {
     let pending = RwSignal::new(false);
     let saved = RwSignal::new(false);
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        saved.set(false);
-        let request = match f.request(&ctx.profile.get_untracked(), session.is_agency_admin()) {
-            Ok(r) => r,
-            Err(p) => {
-                problem.set(Some(p));
-                return;
-            }
-        };
-        pending.set(true);
-        problem.set(None);
+    let read = move || f.request(&ctx.profile.get_untracked(), session.is_agency_admin());
+    let on_submit = submit_handler(pending, saved, problem, read, move |request| {
         let id = ctx.id();
-        spawn_local(async move {
-            match api::clients::update(id, &request).await {
-                Ok(profile) => {
-                    f.accept(&profile);
-                    ctx.profile.set(profile);
-                    saved.set(true);
-                }
-                Err(e) => problem.set(Some(Problem::Api(e))),
-            }
-            pending.set(false);
+        let call = async move { api::clients::update(id, &request).await };
+        send_form(pending, saved, problem, call, move |profile| {
+            f.accept(&profile);
+            ctx.profile.set(profile);
         });
-    };
+    });
 
     view! {
         <form id="client-profile-form" class="card form profile-form" on:submit=on_submit>
-            <h2 class="card-title">{move || i18n.t().client_profile_title}</h2>
+            <h2 class="card-title">{move || i18n.t().overview.client_profile_title}</h2>
             <fieldset class="form-section">
-                <legend>{move || i18n.t().section_account}</legend>
+                <legend>{move || i18n.t().overview.section_account}</legend>
                 <div class="form-grid">
                     <div class="field-wrap">
-                        <TextField id="client-edit-name" label=|t| t.client_name value=f.name required=true maxlength=200
+                        <TextField id="client-edit-name" label=|t| t.clients.client_name value=f.name required=true maxlength=200
                             invalid=names_field(problem, "name") />
                         <FieldError field="name" problem=problem />
                     </div>
                     <StatusSelect status=f.status />
                     <ManagerField manager=f.manager problem=problem />
                     <div class="field-wrap">
-                        <TextField id="client-started-on" label=|t| t.started_on value=f.started kind="date"
+                        <TextField id="client-started-on" label=|t| t.overview.started_on value=f.started kind="date"
                             invalid=names_field(problem, "started_on") />
                         <FieldError field="started_on" problem=problem />
                     </div>
                     <div class="field-wrap">
-                        <TextField id="client-ended-on" label=|t| t.ended_on value=f.ended kind="date"
+                        <TextField id="client-ended-on" label=|t| t.overview.ended_on value=f.ended kind="date"
                             invalid=names_field(problem, "ended_on") />
                         <FieldError field="ended_on" problem=problem />
                     </div>
                 </div>
             </fieldset>
             <fieldset class="form-section">
-                <legend>{move || i18n.t().section_business}</legend>
+                <legend>{move || i18n.t().overview.section_business}</legend>
                 <div class="form-grid form-grid-wide">
                     <div class="field-wrap">
-                        <TextArea id="client-business-model" label=|t| t.business_model value=f.business_model
-                            placeholder=|t| t.business_model_placeholder maxlength=2000 invalid=names_field(problem, "business_model") />
+                        <TextArea id="client-business-model" label=|t| t.overview.business_model value=f.business_model
+                            placeholder=|t| t.overview.business_model_placeholder maxlength=2000 invalid=names_field(problem, "business_model") />
                         <FieldError field="business_model" problem=problem />
                     </div>
                     <div class="field-wrap">
-                        <TextArea id="client-audience" label=|t| t.audience value=f.audience
-                            placeholder=|t| t.audience_placeholder maxlength=2000 invalid=names_field(problem, "audience") />
+                        <TextArea id="client-audience" label=|t| t.overview.audience value=f.audience
+                            placeholder=|t| t.overview.audience_placeholder maxlength=2000 invalid=names_field(problem, "audience") />
                         <FieldError field="audience" problem=problem />
                     </div>
                     <div class="field-wrap">
-                        <TextArea id="client-market" label=|t| t.market value=f.market
-                            placeholder=|t| t.market_placeholder maxlength=2000 invalid=names_field(problem, "market") />
+                        <TextArea id="client-market" label=|t| t.overview.market value=f.market
+                            placeholder=|t| t.overview.market_placeholder maxlength=2000 invalid=names_field(problem, "market") />
                         <FieldError field="market" problem=problem />
                     </div>
                     <div class="field-wrap">
-                        <TextArea id="client-product-role" label=|t| t.product_role value=f.product_role
-                            placeholder=|t| t.product_role_placeholder maxlength=2000 invalid=names_field(problem, "product_role") />
+                        <TextArea id="client-product-role" label=|t| t.overview.product_role value=f.product_role
+                            placeholder=|t| t.overview.product_role_placeholder maxlength=2000 invalid=names_field(problem, "product_role") />
                         <FieldError field="product_role" problem=problem />
                     </div>
                 </div>
             </fieldset>
             <fieldset class="form-section">
-                <legend>{move || i18n.t().section_expectations}</legend>
+                <legend>{move || i18n.t().overview.section_expectations}</legend>
                 <div class="form-grid form-grid-wide">
                     <div class="field-wrap">
-                        <PointList id="client-included" label=|t| t.included hint=|t| t.included_hint state=f.included
+                        <PointList id="client-included" label=|t| t.overview.included hint=|t| t.overview.included_hint state=f.included
                             invalid=names_field(problem, "included") />
                         <FieldError field="included" problem=problem />
                     </div>
                     <div class="field-wrap">
-                        <PointList id="client-excluded" label=|t| t.excluded hint=|t| t.excluded_hint state=f.excluded
+                        <PointList id="client-excluded" label=|t| t.overview.excluded hint=|t| t.overview.excluded_hint state=f.excluded
                             invalid=names_field(problem, "excluded") />
                         <FieldError field="excluded" problem=problem />
                     </div>
                 </div>
             </fieldset>
             <fieldset class="form-section">
-                <legend>{move || i18n.t().section_cadence}</legend>
+                <legend>{move || i18n.t().overview.section_cadence}</legend>
                 <div class="form-grid">
                     <div class="field-wrap">
                         <div class="field">
-                            <label for="client-cadence">{move || i18n.t().contact_cadence}</label>
+                            <label for="client-cadence">{move || i18n.t().overview.contact_cadence}</label>
                             <input id="client-cadence" type="number" step="1" inputmode="numeric"
                                 placeholder="14"
                                 aria-invalid=move || names_field(problem, "contact_cadence_days").get().to_string()
                                 bind:value=f.cadence />
-                            <p class="field-hint">{move || i18n.t().contact_cadence_hint}</p>
+                            <p class="field-hint">{move || i18n.t().overview.contact_cadence_hint}</p>
                         </div>
                         <FieldError field="contact_cadence_days" problem=problem />
                     </div>
@@ -225,10 +207,10 @@ pub fn ProfileForm(ctx: ClientCtx) -> impl IntoView {
             <FormErrorExcept id="profile-form-error" problem=problem inline=INLINE />
             <div class="form-actions form-actions-start">
                 <button id="profile-submit" type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                    {move || if pending.get() { i18n.t().saving } else { i18n.t().save }}
+                    {move || if pending.get() { i18n.t().common.saving } else { i18n.t().common.save }}
                 </button>
                 <Show when=move || saved.get()>
-                    <Notice text=Signal::derive(move || i18n.t().profile_saved.to_owned()) />
+                    <Notice text=Signal::derive(move || i18n.t().overview.profile_saved.to_owned()) />
                 </Show>
             </div>
         </form>

@@ -2,15 +2,15 @@
 //! the URL), pages of 50, moving up and down, CSV export and import, and the "new item" form.
 
 use super::csv::ImportCsv;
+use super::filters::BacklogFilters;
 use super::form::ItemForm;
-use super::{
-    cr_badge, format_hours, priority_label, priority_mark, source_label, status_badge, status_label, STANDARD,
-};
+use super::{priority_mark, source_label, STANDARD};
 use crate::api::backlog::BacklogQuery;
 use crate::api::{self, ApiError};
 use crate::components::form::Text;
-use crate::components::{async_view, ChoiceFilter, EmptyState, ErrorBanner, Pagination};
+use crate::components::{async_view, EmptyState, ErrorBanner, Pagination};
 use crate::i18n::{fill, format_money, use_i18n};
+use crate::pages::backlog_parts::{format_hours, CrBadge, Reader, StatusBadge};
 use crate::pages::clients::frame::use_client;
 use crate::routes::{ClientTab, Route};
 use accord_api::backlog::{BacklogItemView, MoveItem};
@@ -22,10 +22,8 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
-use std::time::Duration;
 
 const PER_PAGE: u64 = 50;
-const SEARCH_DELAY: Duration = Duration::from_millis(250);
 
 #[component]
 pub fn BacklogPage() -> impl IntoView {
@@ -81,30 +79,30 @@ fn ProjectBacklog(client: ClientId, project: ProjectId) -> impl IntoView {
     let project_name = move || this_project.get().map(|p| p.name).unwrap_or_else(|| "…".to_owned());
     view! {
         <div class="backlog-page" data-project=project.to_string()>
-            <nav class="breadcrumb" aria-label=move || i18n.t().bl_breadcrumb>
+            <nav class="breadcrumb" aria-label=move || i18n.t().backlog.breadcrumb>
                 <A href=Route::StaffClientTab(client, ClientTab::Projects).path() attr:class="crumb crumb-projects">
-                    {move || i18n.t().tab_projects}
+                    {move || i18n.t().clients.tab_projects}
                 </A>
                 <span class="crumb-sep" aria-hidden="true">"›"</span>
                 <span class="crumb">{project_name}</span>
                 <span class="crumb-sep" aria-hidden="true">"›"</span>
-                <span class="crumb crumb-current">{move || i18n.t().bl_title}</span>
+                <span class="crumb crumb-current">{move || i18n.t().backlog.title}</span>
             </nav>
             <div class="backlog-head">
                 <div class="backlog-heading">
                     <h2 class="backlog-title" id="backlog-title">
-                        {move || i18n.t().bl_title} " · " {project_name}
+                        {move || i18n.t().backlog.title} " · " {project_name}
                     </h2>
-                    <p class="subtitle">{move || i18n.t().bl_subtitle}</p>
+                    <p class="subtitle">{move || i18n.t().backlog.subtitle}</p>
                 </div>
                 <div class="header-actions">
                     <a class="btn btn-small export-csv" href=api::backlog::export_url(client, project)
                         download="backlog.csv">
-                        <span aria-hidden="true">"⤓"</span> {move || i18n.t().bl_export_csv}
+                        <span aria-hidden="true">"⤓"</span> {move || i18n.t().backlog.export_csv}
                     </a>
                     <Show when=move || can_edit.get()>
                         <a class="btn btn-small btn-primary new-item-link" href="#new-item">
-                            "+ " {move || i18n.t().bl_new_item}
+                            "+ " {move || i18n.t().backlog.new_item}
                         </a>
                     </Show>
                 </div>
@@ -127,7 +125,7 @@ fn ProjectBacklog(client: ClientId, project: ProjectId) -> impl IntoView {
             <Show when=move || can_edit.get()>
                 <div class="backlog-tools">
                     <div class="card item-form-card" id="new-item">
-                        <h2 class="card-title">{move || i18n.t().bl_new_item}</h2>
+                        <h2 class="card-title">{move || i18n.t().backlog.new_item}</h2>
                         <ItemForm client=client project=project editing=None on_saved=Callback::new(move |_| {
                             on_changed.run(());
                         }) />
@@ -152,96 +150,17 @@ fn StandardFigure(project: ProjectView) -> impl IntoView {
         <div class="standard-figure" class:below=below id="agreed-not-started">
             <span class="standard-count agreed-count">{count}</span>
             <span class="standard-text">
-                <span class="standard-caption">{move || i18n.t().bl_agreed_not_started}</span>
+                <span class="standard-caption">{move || i18n.t().backlog.agreed_not_started}</span>
                 <span class="standard-rule">
-                    {move || fill(i18n.t().bl_standard_rule, &[&STANDARD])}
-                    {(!active).then(|| view! { " · " {move || i18n.t().bl_standard_inactive} })}
+                    {move || fill(i18n.t().backlog.standard_rule, &[&STANDARD])}
+                    {(!active).then(|| view! { " · " {move || i18n.t().backlog.standard_inactive} })}
                 </span>
             </span>
             {below.then(|| view! {
-                <span class="badge badge-red below-standard" title=move || i18n.t().bl_below_standard_hint>
-                    {move || i18n.t().bl_below_standard}
+                <span class="badge badge-red below-standard" title=move || i18n.t().backlog.below_standard_hint>
+                    {move || i18n.t().backlog.below_standard}
                 </span>
             })}
-        </div>
-    }
-}
-
-#[component]
-fn BacklogFilters(query: Memo<BacklogQuery>, on_change: Callback<BacklogQuery>) -> impl IntoView {
-    let i18n = use_i18n();
-    let change = move |edit: &dyn Fn(&mut BacklogQuery)| {
-        let mut next = query.get_untracked();
-        edit(&mut next);
-        if next != query.get_untracked() {
-            on_change.run(next);
-        }
-    };
-    let timer = StoredValue::new(None::<TimeoutHandle>);
-    let on_search = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        if let Some(pending) = timer.get_value() {
-            pending.clear();
-        }
-        let apply = move || change(&|q| q.q = text.clone());
-        timer.set_value(set_timeout_with_handle(apply, SEARCH_DELAY).ok());
-    };
-    let cr_value = move || match query.get().change_request {
-        None => "",
-        Some(true) => "true",
-        Some(false) => "false",
-    };
-    view! {
-        <div class="filters backlog-filters">
-            <div class="filters-top">
-                <div class="search filter-search">
-                    <span class="search-icon" aria-hidden="true">"⌕"</span>
-                    <input
-                        name="q"
-                        type="search"
-                        autocomplete="off"
-                        placeholder=move || i18n.t().bl_search
-                        aria-label=move || i18n.t().bl_search
-                        prop:value=move || query.get().q
-                        on:input=on_search
-                    />
-                </div>
-                <Show when=move || query.get().narrows()>
-                    <button type="button" class="btn btn-small btn-ghost filters-reset"
-                        on:click=move |_| change(&|q| *q = BacklogQuery::default())>
-                        {move || i18n.t().reset_filters}
-                    </button>
-                </Show>
-            </div>
-            <div class="filters-grid">
-                <ChoiceFilter name="status" label=|t| t.status current=move || query.get().status
-                    text=status_label on_pick=move |v| change(&|q| q.status = v) />
-                <ChoiceFilter name="priority" label=|t| t.bl_priority current=move || query.get().priority
-                    text=priority_label on_pick=move |v| change(&|q| q.priority = v) />
-                <ChoiceFilter name="source" label=|t| t.bl_source current=move || query.get().source
-                    text=source_label on_pick=move |v| change(&|q| q.source = v) />
-                <label class="filter">
-                    <span class="filter-label">{move || i18n.t().bl_change_request}</span>
-                    <select name="change_request" prop:value=cr_value on:change=move |ev| {
-                        let v = match event_target_value(&ev).as_str() {
-                            "true" => Some(true),
-                            "false" => Some(false),
-                            _ => None,
-                        };
-                        change(&|q| q.change_request = v);
-                    }>
-                        <option value="" selected=move || query.get().change_request.is_none()>
-                            {move || i18n.t().any}
-                        </option>
-                        <option value="true" selected=move || query.get().change_request == Some(true)>
-                            {move || i18n.t().bl_cr_only}
-                        </option>
-                        <option value="false" selected=move || query.get().change_request == Some(false)>
-                            {move || i18n.t().bl_cr_none}
-                        </option>
-                    </select>
-                </label>
-            </div>
         </div>
     }
 }
@@ -259,8 +178,11 @@ fn BacklogTable(
     let i18n = use_i18n();
     let total = data.total;
     if data.items.is_empty() && data.page <= 1 {
-        let (title, hint): (Text, Text) =
-            if narrowed { (|t| t.no_matches, |t| t.bl_no_matches_hint) } else { (|t| t.bl_empty, |t| t.bl_empty_hint) };
+        let (title, hint): (Text, Text) = if narrowed {
+            (|t| t.common.no_matches, |t| t.backlog.no_matches_hint)
+        } else {
+            (|t| t.backlog.empty, |t| t.backlog.empty_hint)
+        };
         return view! {
             <div class="backlog-empty">
                 <EmptyState title=title hint=hint />
@@ -298,7 +220,7 @@ fn BacklogTable(
         })
         .collect_view();
     view! {
-        <p class="table-caption" id="backlog-total">{move || fill(i18n.t().bl_total, &[&total])}</p>
+        <p class="table-caption" id="backlog-total">{move || i18n.t().backlog.total.count(total)}</p>
         {move || error.get().map(|e| view! {
             <ErrorBanner error=e on_retry=Callback::new(move |_| { error.set(None); on_changed.run(()) }) />
         })}
@@ -307,20 +229,20 @@ fn BacklogTable(
                 <thead>
                     <tr>
                         <th class="num rank-col">"#"</th>
-                        <th>{move || i18n.t().bl_item_title}</th>
-                        <th>{move || i18n.t().status}</th>
-                        <th class="hide-sm">{move || i18n.t().bl_priority}</th>
-                        <th class="hide-sm">{move || i18n.t().bl_source}</th>
-                        <th class="num">{move || i18n.t().bl_estimate}</th>
-                        <th class="num">{move || i18n.t().bl_price}</th>
-                        <th class="num hide-sm comments-col" title=move || i18n.t().bl_comments
-                            aria-label=move || i18n.t().bl_comments>
+                        <th>{move || i18n.t().backlog.item_title}</th>
+                        <th>{move || i18n.t().common.status}</th>
+                        <th class="hide-sm">{move || i18n.t().backlog.priority}</th>
+                        <th class="hide-sm">{move || i18n.t().backlog.source}</th>
+                        <th class="num">{move || i18n.t().backlog.estimate}</th>
+                        <th class="num">{move || i18n.t().backlog.price}</th>
+                        <th class="num hide-sm comments-col" title=move || i18n.t().backlog.comments
+                            aria-label=move || i18n.t().backlog.comments>
                             <svg viewBox="0 0 24 24" width="15" height="15" fill="none" stroke="currentColor"
                                 stroke-width="2" aria-hidden="true">
                                 <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1.1-4.4A8 8 0 1 1 21 12z" />
                             </svg>
                         </th>
-                        {manage.then(|| view! { <th class="actions">{move || i18n.t().bl_order}</th> })}
+                        {manage.then(|| view! { <th class="actions">{move || i18n.t().backlog.order}</th> })}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -358,11 +280,11 @@ fn ItemRow(
             <td class="cell-main item-cell">
                 <div class="item-line">
                     <A href=href attr:class="row-link item-title">{it.title.clone()}</A>
-                    {it.change_request.then(cr_badge)}
+                    {it.change_request.then(|| view! { <CrBadge reader=Reader::Staff /> })}
                 </div>
                 {stage.map(|s| view! { <div class="cell-sub item-stage">"◷ " {s}</div> })}
             </td>
-            <td>{status_badge(it.status)}</td>
+            <td><StatusBadge status=it.status reader=Reader::Staff /></td>
             <td class="hide-sm">{priority_mark(it.priority)}</td>
             <td class="hide-sm item-source">{move || source_label(i18n.t(), source)}</td>
             <td class="num item-estimate">
@@ -378,12 +300,12 @@ fn ItemRow(
             {manage.then(|| view! {
                 <td class="actions move-cell">
                     <button type="button" class="btn btn-small btn-ghost move-up" disabled=move || busy.get() || rank <= 1
-                        title=move || i18n.t().bl_move_up aria-label=move || i18n.t().bl_move_up
+                        title=move || i18n.t().backlog.move_up aria-label=move || i18n.t().backlog.move_up
                         on:click=move |_| on_move.run((up_item.clone(), rank - 1))>
                         "↑"
                     </button>
                     <button type="button" class="btn btn-small btn-ghost move-down" disabled=move || busy.get() || at_bottom
-                        title=move || i18n.t().bl_move_down aria-label=move || i18n.t().bl_move_down
+                        title=move || i18n.t().backlog.move_down aria-label=move || i18n.t().backlog.move_down
                         on:click=move |_| on_move.run((down_item.clone(), rank + 1))>
                         "↓"
                     </button>

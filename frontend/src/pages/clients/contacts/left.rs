@@ -1,7 +1,7 @@
 //! "Left the client": pick who took over (or nobody), confirm; their portal access ends.
 
 use crate::api::{self, ApiError};
-use crate::components::ErrorBanner;
+use crate::components::{ErrorBanner, InlineConfirm};
 use crate::i18n::{fill, use_i18n};
 use accord_api::{ClientId, ContactId};
 use leptos::prelude::*;
@@ -23,7 +23,7 @@ pub fn LeavePanel(
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
     let who = StoredValue::new(name);
-    let confirm = move |_| {
+    let confirm = Callback::new(move |_| {
         if pending.get_untracked() {
             return;
         }
@@ -37,35 +37,26 @@ pub fn LeavePanel(
             }
             pending.set(false);
         });
-    };
+    });
     let options = others
         .into_iter()
         .map(|(id, name)| view! { <option value=id.to_string() selected=move || successor.get() == Some(id)>{name}</option> })
         .collect_view();
     view! {
-        <div class="inline-confirm leave-panel" role="alertdialog">
-            <span class="confirm-text">{move || fill(i18n.t().confirm_left, &[&who.get_value()])}</span>
+        <InlineConfirm action="left" class="leave-panel" pending=pending on_confirm=confirm on_cancel=on_cancel
+            text=Signal::derive(move || fill(i18n.t().contacts.confirm_left, &[&who.get_value()]))>
             <label class="successor-field">
-                <span class="filter-label">{move || i18n.t().successor}</span>
+                <span class="filter-label">{move || i18n.t().contacts.successor}</span>
                 <select
                     class="successor-select"
                     prop:value=move || successor.get().map(|s| s.to_string()).unwrap_or_default()
                     on:change=move |ev| successor.set(event_target_value(&ev).parse().ok())
                 >
-                    <option value="" selected=move || successor.get().is_none()>{move || i18n.t().no_successor}</option>
+                    <option value="" selected=move || successor.get().is_none()>{move || i18n.t().contacts.no_successor}</option>
                     {options}
                 </select>
             </label>
-            <div class="confirm-buttons">
-                <button type="button" class="btn btn-small btn-danger confirm-left" disabled=move || pending.get()
-                    on:click=confirm>
-                    {move || if pending.get() { i18n.t().saving } else { i18n.t().confirm }}
-                </button>
-                <button type="button" class="btn btn-small btn-ghost cancel-left" on:click=move |_| on_cancel.run(())>
-                    {move || i18n.t().cancel}
-                </button>
-            </div>
             {move || error.get().map(|e| view! { <ErrorBanner error=e /> })}
-        </div>
+        </InlineConfirm>
     }
 }

@@ -2,15 +2,24 @@
 //! typed in roubles ("150 000,50" or "150000.50") and sent in kopecks.
 
 use crate::api;
-use crate::components::{names_field, FieldError, FormErrorExcept, Notice, Problem, TextField};
+use crate::components::{
+    names_field, send_form, submit_handler, FieldError, FormActions, FormErrorExcept, FormWords, Problem, TextField,
+};
 use crate::i18n::{day_input_value, money_input_value, parse_day_input, parse_money, use_i18n, DEFAULT_CURRENCY};
 use accord_api::projects::{ProjectInput, ProjectView};
 use accord_api::staff::StaffMember;
 use accord_api::{ClientId, Money, ProjectKind, ProjectStatus, StaffRef, UserId};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 const INLINE: &[&str] = &["name", "starts_on", "ends_on", "budget", "team"];
+
+/// The project form's buttons and notices.
+const WORDS: FormWords = FormWords {
+    add: |t| t.projects.create_project,
+    save: |t| t.common.save,
+    created: |t| t.projects.project_created,
+    saved: |t| t.projects.project_saved,
+};
 
 #[component]
 pub fn ProjectForm(
@@ -68,55 +77,31 @@ pub fn ProjectForm(
         })
     };
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        saved.set(false);
-        let input = match read() {
-            Ok(input) => input,
-            Err(p) => {
-                problem.set(Some(p));
-                return;
-            }
-        };
-        pending.set(true);
-        problem.set(None);
-        spawn_local(async move {
-            let result = match project_id {
+    let on_submit = submit_handler(pending, saved, problem, read, move |input: ProjectInput| {
+        let request = async move {
+            match project_id {
                 Some(id) => api::projects::update(client, id, &input).await,
                 None => api::projects::create(client, &input).await,
-            };
-            match result {
-                Ok(_) => {
-                    if project_id.is_none() {
-                        for field in [name, starts, ends, budget] {
-                            field.set(String::new());
-                        }
-                        shared.set(false);
-                        team.set(Vec::new());
-                    }
-                    saved.set(true);
-                    on_saved.run(());
-                }
-                Err(e) => problem.set(Some(Problem::Api(e))),
             }
-            pending.set(false);
+        };
+        send_form(pending, saved, problem, request, move |_| {
+            if project_id.is_none() {
+                for field in [name, starts, ends, budget] {
+                    field.set(String::new());
+                }
+                shared.set(false);
+                team.set(Vec::new());
+            }
+            on_saved.run(());
         });
-    };
+    });
 
     let title = {
         let editing_name = start.as_ref().map(|p| p.name.clone());
         move || match &editing_name {
-            Some(n) => crate::i18n::fill(i18n.t().edit_project, &[n]),
-            None => i18n.t().new_project.to_owned(),
+            Some(n) => crate::i18n::fill(i18n.t().projects.edit_project, &[n]),
+            None => i18n.t().projects.new_project.to_owned(),
         }
-    };
-    let submit_label = move || match (pending.get(), project_id.is_some()) {
-        (true, _) => i18n.t().saving,
-        (false, true) => i18n.t().save,
-        (false, false) => i18n.t().create_project,
     };
     view! {
         <div class="card" id="project-form-card" class:editing=project_id.is_some()>
@@ -124,29 +109,29 @@ pub fn ProjectForm(
             <form id="project-form" class="form" on:submit=on_submit data-mode=if project_id.is_some() { "edit" } else { "new" }>
                 <div class="form-grid">
                     <div class="field-wrap">
-                        <TextField id="project-name" label=|t| t.project_name value=name required=true maxlength=200
+                        <TextField id="project-name" label=|t| t.projects.project_name value=name required=true maxlength=200
                             invalid=names_field(problem, "name") />
                         <FieldError field="name" problem=problem />
                     </div>
-                    <EnumSelect id="project-kind" label=|t| t.kind all=ProjectKind::ALL value=kind
+                    <EnumSelect id="project-kind" label=|t| t.projects.kind all=ProjectKind::ALL value=kind
                         as_str=ProjectKind::as_str parse=ProjectKind::parse name=crate::i18n::Texts::project_kind />
-                    <EnumSelect id="project-status" label=|t| t.status all=ProjectStatus::ALL value=status
+                    <EnumSelect id="project-status" label=|t| t.common.status all=ProjectStatus::ALL value=status
                         as_str=ProjectStatus::as_str parse=ProjectStatus::parse name=crate::i18n::Texts::project_status />
                     <div class="field-wrap">
-                        <TextField id="project-starts-on" label=|t| t.starts_on value=starts kind="date"
+                        <TextField id="project-starts-on" label=|t| t.projects.starts_on value=starts kind="date"
                             invalid=names_field(problem, "starts_on") />
                         <FieldError field="starts_on" problem=problem />
                     </div>
                     <div class="field-wrap">
-                        <TextField id="project-ends-on" label=|t| t.ends_on value=ends kind="date"
+                        <TextField id="project-ends-on" label=|t| t.projects.ends_on value=ends kind="date"
                             invalid=names_field(problem, "ends_on") />
                         <FieldError field="ends_on" problem=problem />
                     </div>
                     <div class="field-wrap">
                         <div class="field">
-                            <label for="project-budget">{move || i18n.t().budget_rub}</label>
+                            <label for="project-budget">{move || i18n.t().projects.budget_rub}</label>
                             <input id="project-budget" type="text" inputmode="decimal" autocomplete="off"
-                                placeholder=move || i18n.t().budget_placeholder
+                                placeholder=move || i18n.t().projects.budget_placeholder
                                 aria-invalid=move || names_field(problem, "budget").get().to_string()
                                 bind:value=budget />
                         </div>
@@ -156,28 +141,15 @@ pub fn ProjectForm(
                 <div class="field field-check">
                     <label class="check">
                         <input type="checkbox" id="project-budget-shared" bind:checked=shared />
-                        <span>{move || i18n.t().budget_shared}</span>
+                        <span>{move || i18n.t().projects.budget_shared}</span>
                     </label>
-                    <p class="field-hint">{move || i18n.t().budget_shared_hint}</p>
+                    <p class="field-hint">{move || i18n.t().projects.budget_shared_hint}</p>
                 </div>
                 <TeamPicker team=team former=former_team />
                 <FieldError field="team" problem=problem />
                 <FormErrorExcept id="project-form-error" problem=problem inline=INLINE />
-                <div class="form-actions form-actions-start">
-                    <button id="project-submit" type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                        {submit_label}
-                    </button>
-                    {project_id.is_some().then(|| view! {
-                        <button type="button" id="project-cancel" class="btn btn-ghost" on:click=move |_| on_cancel.run(())>
-                            {move || i18n.t().close_edit}
-                        </button>
-                    })}
-                    <Show when=move || saved.get()>
-                        <Notice text=Signal::derive(move || {
-                            if project_id.is_some() { i18n.t().project_saved } else { i18n.t().project_created }.to_owned()
-                        }) />
-                    </Show>
-                </div>
+                <FormActions words=WORDS editing=project_id.is_some() pending=pending saved=saved on_close=on_cancel
+                    submit_id="project-submit" close_id="project-cancel" />
             </form>
         </div>
     }
@@ -215,10 +187,10 @@ fn TeamPicker(team: RwSignal<Vec<UserId>>, former: Vec<StaffRef>) -> impl IntoVi
     };
     view! {
         <fieldset class="field team-field" id="project-team">
-            <legend>{move || i18n.t().team}</legend>
-            <p class="field-hint">{move || i18n.t().team_hint}</p>
+            <legend>{move || i18n.t().projects.team}</legend>
+            <p class="field-hint">{move || i18n.t().projects.team_hint}</p>
             {move || match people() {
-                None => view! { <p class="muted">{move || i18n.t().loading}</p> }.into_any(),
+                None => view! { <p class="muted">{move || i18n.t().common.loading}</p> }.into_any(),
                 Some(Err(e)) => view! { <crate::components::ErrorBanner error=e /> }.into_any(),
                 Some(Ok(rows)) => view! {
                     <div class="team-options">

@@ -1,23 +1,19 @@
 //! What the staff tab and the portal page show alike: points A and B, a goal's figures and
 //! charts, stage statuses and the stage timeline; plus reading and showing numbers.
 
-use super::problem::Problem;
-use crate::api::ApiError;
-use crate::components::charts::{format_number, ProgressBar, Reference, Sparkline, Timeline, TimelineRow};
-use crate::components::form::Text;
-use crate::components::{Badge, Notice};
+use crate::components::charts::{format_number, ProgressBar, Reference, Sparkline};
+use crate::components::timeline_chart::{TimelineChart, TimelineRow};
+use crate::components::Badge;
 use crate::i18n::{fill, format_day, format_period, use_i18n, Texts};
 use accord_api::roadmap::{GoalView, RichText, RoadmapView, StageView};
 use accord_api::{Locale, StageStatus};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use std::future::Future;
 
 pub fn stage_status_label(t: &Texts, status: StageStatus) -> &'static str {
     match status {
-        StageStatus::Planned => t.rm_stage_planned,
-        StageStatus::Active => t.rm_stage_active,
-        StageStatus::Done => t.rm_stage_done,
+        StageStatus::Planned => t.roadmap.stage_planned,
+        StageStatus::Active => t.roadmap.stage_active,
+        StageStatus::Done => t.roadmap.stage_done,
     }
 }
 
@@ -92,14 +88,14 @@ pub fn PointsPair(
 fn PointColumn(side: &'static str, point: Signal<RichText>, portal: bool) -> impl IntoView {
     let i18n = use_i18n();
     let is_a = side == "a";
-    let title = move || if is_a { i18n.t().rm_point_a } else { i18n.t().rm_point_b };
+    let title = move || if is_a { i18n.t().roadmap.point_a } else { i18n.t().roadmap.point_b };
     let hint = move || {
         let t = i18n.t();
         match (is_a, portal) {
-            (true, false) => t.rm_point_a_hint,
-            (false, false) => t.rm_point_b_hint,
-            (true, true) => t.rm_portal_point_a_hint,
-            (false, true) => t.rm_portal_point_b_hint,
+            (true, false) => t.roadmap.point_a_hint,
+            (false, false) => t.roadmap.point_b_hint,
+            (true, true) => t.roadmap.portal_point_a_hint,
+            (false, true) => t.roadmap.portal_point_b_hint,
         }
     };
     let empty = move || point.with(|p| p.html.trim().is_empty());
@@ -110,7 +106,7 @@ fn PointColumn(side: &'static str, point: Signal<RichText>, portal: bool) -> imp
             // The server renders the Markdown and sanitizes the HTML.
             <div class=format!("rich-text point-{side}-html") inner_html=move || point.with(|p| p.html.clone())></div>
             <Show when=empty>
-                <p class="muted point-empty-text">{move || i18n.t().rm_point_empty}</p>
+                <p class="muted point-empty-text">{move || i18n.t().roadmap.point_empty}</p>
             </Show>
         </section>
     }
@@ -131,157 +127,6 @@ where
         Some(row) => row,
         None => last_known.get_value(),
     }))
-}
-
-/// A row's delete: `pending` while `call` runs, `error` when it fails, `done` once it went.
-pub fn delete_action<F, Fut>(
-    pending: RwSignal<bool>,
-    error: RwSignal<Option<ApiError>>,
-    call: F,
-    done: Callback<()>,
-) -> Callback<()>
-where
-    F: Fn() -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = Result<(), ApiError>> + 'static,
-{
-    Callback::new(move |_| {
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        error.set(None);
-        let request = call();
-        spawn_local(async move {
-            match request.await {
-                Ok(()) => done.run(()),
-                Err(e) => {
-                    error.set(Some(e));
-                    pending.set(false);
-                }
-            }
-        });
-    })
-}
-
-/// Sends a roadmap form: `pending` while `request` runs; then hands the answer to `stored` and
-/// turns `saved` on, or puts why it failed in `problem`.
-pub fn send_form<T, Fut>(
-    pending: RwSignal<bool>,
-    saved: RwSignal<bool>,
-    problem: RwSignal<Option<Problem>>,
-    request: Fut,
-    stored: impl FnOnce(T) + 'static,
-) where
-    Fut: Future<Output = Result<T, ApiError>> + 'static,
-{
-    pending.set(true);
-    problem.set(None);
-    spawn_local(async move {
-        match request.await {
-            Ok(fresh) => {
-                stored(fresh);
-                saved.set(true);
-            }
-            Err(e) => problem.set(Some(Problem::Api(e))),
-        }
-        pending.set(false);
-    });
-}
-
-/// `.form-actions` of `form.{kind}-form`: the submit button ("add" for a new one, "save" while
-/// `editing`), `button.cancel-{kind}-edit` while `editing`, and the notice once `saved`.
-/// `kind` is "goal" or "stage".
-#[component]
-pub fn FormActions(
-    kind: &'static str,
-    editing: bool,
-    pending: RwSignal<bool>,
-    saved: RwSignal<bool>,
-    on_close: Callback<()>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let (add, saved_text, created): (Text, Text, Text) = if kind == "goal" {
-        (|t| t.rm_goal_add, |t| t.rm_goal_saved, |t| t.rm_goal_created)
-    } else {
-        (|t| t.rm_stage_add, |t| t.rm_stage_saved, |t| t.rm_stage_created)
-    };
-    view! {
-        <div class="form-actions form-actions-start">
-            <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                {move || match (pending.get(), editing) {
-                    (true, _) => i18n.t().saving,
-                    (false, true) => i18n.t().save,
-                    (false, false) => add(i18n.t()),
-                }}
-            </button>
-            {editing.then(|| view! {
-                <button type="button" class=format!("btn btn-ghost cancel-{kind}-edit") on:click=move |_| on_close.run(())>
-                    {move || i18n.t().close_edit}
-                </button>
-            })}
-            <Show when=move || saved.get()>
-                <Notice text=Signal::derive(move || {
-                    if editing { saved_text(i18n.t()) } else { created(i18n.t()) }.to_owned()
-                }) />
-            </Show>
-        </div>
-    }
-}
-
-/// `.{kind}-actions`: `button.edit-{kind}` and `button.delete-{kind}`, shown to editors
-/// while the delete is not being confirmed. `kind` is "goal" or "stage".
-#[component]
-pub fn RowActions(
-    kind: &'static str,
-    #[prop(into)] can_edit: Signal<bool>,
-    confirming: RwSignal<bool>,
-    on_edit: Callback<()>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <Show when=move || can_edit.get() && !confirming.get()>
-            <div class=format!("row-buttons {kind}-actions")>
-                <button type="button" class=format!("btn btn-small btn-ghost edit-{kind}")
-                    on:click=move |_| on_edit.run(())>
-                    {move || i18n.t().edit}
-                </button>
-                <button type="button" class=format!("btn btn-small btn-danger-ghost delete-{kind}")
-                    on:click=move |_| confirming.set(true)>
-                    {move || i18n.t().rm_delete}
-                </button>
-            </div>
-        </Show>
-    }
-}
-
-/// `.{kind}-confirm`: asks `text` with `button.confirm-delete` and `button.cancel-delete`
-/// while `confirming`. `kind` is "goal" or "stage".
-#[component]
-pub fn DeleteConfirm(
-    kind: &'static str,
-    #[prop(into)] text: Signal<String>,
-    confirming: RwSignal<bool>,
-    pending: RwSignal<bool>,
-    on_confirm: Callback<()>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <Show when=move || confirming.get()>
-            <div class=format!("inline-confirm inline-confirm-left {kind}-confirm") role="alertdialog">
-                <span class="confirm-text">{move || text.get()}</span>
-                <div class="confirm-buttons">
-                    <button type="button" class="btn btn-small btn-danger confirm-delete"
-                        disabled=move || pending.get() on:click=move |_| on_confirm.run(())>
-                        {move || if pending.get() { i18n.t().saving } else { i18n.t().rm_delete }}
-                    </button>
-                    <button type="button" class="btn btn-small btn-ghost cancel-delete"
-                        on:click=move |_| confirming.set(false)>
-                        {move || i18n.t().cancel}
-                    </button>
-                </div>
-            </div>
-        </Show>
-    }
 }
 
 /// A goal's read-only body: baseline, current and target, `.goal-progress` and
@@ -308,8 +153,8 @@ pub fn GoalFigures(#[prop(into)] goal: Signal<GoalView>) -> impl IntoView {
         goal.with(|g| g.values.last().cloned()).map(|v| {
             let day = format_day(i18n.locale(), &v.measured_on);
             match v.recorded_by {
-                Some(by) => fill(i18n.t().rm_last_measured_by, &[&day, &by.name]),
-                None => fill(i18n.t().rm_last_measured, &[&day]),
+                Some(by) => fill(i18n.t().roadmap.last_measured_by, &[&day, &by.name]),
+                None => fill(i18n.t().roadmap.last_measured, &[&day]),
             }
         })
     };
@@ -323,31 +168,31 @@ pub fn GoalFigures(#[prop(into)] goal: Signal<GoalView>) -> impl IntoView {
         let name = g.name.clone();
         view! {
             <Sparkline points=points references=references class_name="goal-sparkline"
-                label=Signal::derive(move || fill(i18n.t().rm_trend, &[&name])) />
+                label=Signal::derive(move || fill(i18n.t().roadmap.trend, &[&name])) />
         }
     };
     view! {
         <dl class="goal-figures">
             <div class="goal-figure goal-baseline">
-                <dt>{move || i18n.t().rm_goal_baseline}</dt>
+                <dt>{move || i18n.t().roadmap.goal_baseline}</dt>
                 <dd>{baseline}</dd>
             </div>
             <div class="goal-figure goal-current" class:muted=move || goal.with(|g| g.current.is_none())>
-                <dt>{move || i18n.t().rm_goal_current}</dt>
+                <dt>{move || i18n.t().roadmap.goal_current}</dt>
                 <dd>{current}</dd>
             </div>
             <div class="goal-figure goal-target">
-                <dt>{move || i18n.t().rm_goal_target}</dt>
+                <dt>{move || i18n.t().roadmap.goal_target}</dt>
                 <dd>{target}</dd>
             </div>
         </dl>
         <ProgressBar pct=pct class_name="goal-progress"
-            empty=Signal::derive(move || i18n.t().rm_goal_no_data.to_owned()) />
+            empty=Signal::derive(move || i18n.t().roadmap.goal_no_data.to_owned()) />
         <div class="goal-chart">
             {chart}
             <p class="goal-chart-legend">
                 <span class="legend-dash" aria-hidden="true"></span>
-                {move || i18n.t().rm_trend_legend}
+                {move || i18n.t().roadmap.trend_legend}
             </p>
         </div>
         <p class="goal-last">{last}</p>
@@ -356,7 +201,7 @@ pub fn GoalFigures(#[prop(into)] goal: Signal<GoalView>) -> impl IntoView {
 
 /// "Готово 3 из 5" / "3 of 5 done", or `None` while nothing counts.
 pub fn done_of(t: &Texts, stage: &StageView) -> Option<String> {
-    (stage.items_counted > 0).then(|| fill(t.rm_done_of, &[&stage.items_done, &stage.items_counted]))
+    (stage.items_counted > 0).then(|| fill(t.roadmap.done_of, &[&stage.items_done, &stage.items_counted]))
 }
 
 /// A stage's `.stage-progress` bar with "N of M done".
@@ -368,7 +213,7 @@ pub fn StageProgress(#[prop(into)] stage: Signal<StageView>) -> impl IntoView {
     // Linked items that do not count yet are ideas or declined ones.
     let empty = Signal::derive(move || {
         let t = i18n.t();
-        if stage.with(|s| s.items.is_empty()) { t.rm_no_items } else { t.rm_nothing_counted }.to_owned()
+        if stage.with(|s| s.items.is_empty()) { t.roadmap.no_items } else { t.roadmap.nothing_counted }.to_owned()
     });
     view! {
         <ProgressBar pct=pct class_name="stage-progress" caption=caption empty=empty />
@@ -376,7 +221,8 @@ pub fn StageProgress(#[prop(into)] stage: Signal<StageView>) -> impl IntoView {
 }
 
 pub fn stage_period(locale: Locale, t: &Texts, stage: &StageView) -> String {
-    format_period(locale, Some(stage.starts_on), Some(stage.ends_on), (t.from_day, t.until_day)).unwrap_or_default()
+    format_period(locale, Some(stage.starts_on), Some(stage.ends_on), (t.common.from_day, t.common.until_day))
+        .unwrap_or_default()
 }
 
 /// The stages on a time axis. `entry_class` marks each row (the portal's rows are its `.stage`
@@ -426,9 +272,9 @@ pub fn stage_timeline(
         })
         .collect::<Vec<_>>();
     view! {
-        <Timeline rows=rows class_name=class_name
-            today_label=Signal::derive(move || i18n.t().rm_today.to_owned())
-            label=Signal::derive(move || i18n.t().rm_timeline_label.to_owned()) />
+        <TimelineChart rows=rows class_name=class_name
+            today_label=Signal::derive(move || i18n.t().roadmap.today.to_owned())
+            label=Signal::derive(move || i18n.t().roadmap.timeline_label.to_owned()) />
     }
 }
 

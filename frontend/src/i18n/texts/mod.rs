@@ -1,0 +1,256 @@
+//! The catalogue of every visible string, one file per feature with both languages side by side.
+//!
+//! Each entry is `key: "Russian", "English";`, or for a counted noun
+//! `key: ["one", "few", "many"], ["one", "other"];` (a [`Plural`]). An entry without both
+//! languages does not compile, and neither does a language missing from a plural. `{0}`, `{1}`…
+//! mark where [`fill`](super::fill) puts the values; a test checks that both languages carry the
+//! same ones.
+
+/// The type of one entry: a plain text, or a counted noun in its plural forms.
+macro_rules! text_type {
+    ($text:literal) => {
+        &'static str
+    };
+    ([$($form:literal),+]) => {
+        $crate::i18n::Plural
+    };
+}
+
+macro_rules! ru_text {
+    ($text:literal) => {
+        $text
+    };
+    ([$one:literal, $few:literal, $many:literal]) => {
+        $crate::i18n::Plural::ru($one, $few, $many)
+    };
+}
+
+macro_rules! en_text {
+    ($text:literal) => {
+        $text
+    };
+    ([$one:literal, $other:literal]) => {
+        $crate::i18n::Plural::en($one, $other)
+    };
+}
+
+/// A feature's texts: the struct, its Russian (`RU`) and English (`EN`) values, and (in tests)
+/// every entry with all its forms.
+macro_rules! texts {
+    ($(#[$doc:meta])* pub struct $name:ident {
+        $($(#[$field_doc:meta])* $field:ident: $ru:tt, $en:tt;)*
+    }) => {
+        $(#[$doc])*
+        pub struct $name {
+            $($(#[$field_doc])* pub $field: text_type!($ru),)*
+        }
+
+        impl $name {
+            pub const RU: Self = Self { $($field: ru_text!($ru),)* };
+            pub const EN: Self = Self { $($field: en_text!($en),)* };
+
+            #[cfg(test)]
+            pub fn forms(&self) -> Vec<(&'static str, Vec<&'static str>)> {
+                vec![$((stringify!($field), super::Forms::forms(&self.$field)),)*]
+            }
+        }
+    };
+}
+
+mod account;
+mod auth;
+mod backlog;
+mod backlog_form;
+mod backlog_item;
+mod clients;
+mod common;
+mod contacts;
+mod docs;
+mod errors;
+mod invitations;
+mod overview;
+mod platform;
+mod portal;
+mod portal_backlog;
+mod projects;
+mod roadmap;
+mod segmentation;
+mod team;
+mod touchpoints;
+
+pub use {
+    account::Account, auth::Auth, backlog::Backlog, backlog_form::BacklogForm, backlog_item::BacklogItem,
+    clients::Clients, common::Common, contacts::Contacts, docs::Docs, errors::Errors, invitations::Invitations,
+    overview::Overview, platform::Platform, portal::Portal, portal_backlog::PortalBacklog, projects::Projects,
+    roadmap::Roadmap, segmentation::Segmentation, team::Team, touchpoints::Touchpoints,
+};
+
+/// Every feature's texts in one language.
+pub struct Texts {
+    pub common: Common,
+    pub auth: Auth,
+    pub errors: Errors,
+    pub clients: Clients,
+    pub overview: Overview,
+    pub segmentation: Segmentation,
+    pub contacts: Contacts,
+    pub invitations: Invitations,
+    pub team: Team,
+    pub platform: Platform,
+    pub account: Account,
+    pub docs: Docs,
+    pub projects: Projects,
+    pub touchpoints: Touchpoints,
+    pub roadmap: Roadmap,
+    pub portal: Portal,
+    pub backlog: Backlog,
+    pub backlog_form: BacklogForm,
+    pub backlog_item: BacklogItem,
+    pub portal_backlog: PortalBacklog,
+}
+
+pub static RU: Texts = Texts {
+    common: Common::RU,
+    auth: Auth::RU,
+    errors: Errors::RU,
+    clients: Clients::RU,
+    overview: Overview::RU,
+    segmentation: Segmentation::RU,
+    contacts: Contacts::RU,
+    invitations: Invitations::RU,
+    team: Team::RU,
+    platform: Platform::RU,
+    account: Account::RU,
+    docs: Docs::RU,
+    projects: Projects::RU,
+    touchpoints: Touchpoints::RU,
+    roadmap: Roadmap::RU,
+    portal: Portal::RU,
+    backlog: Backlog::RU,
+    backlog_form: BacklogForm::RU,
+    backlog_item: BacklogItem::RU,
+    portal_backlog: PortalBacklog::RU,
+};
+
+pub static EN: Texts = Texts {
+    common: Common::EN,
+    auth: Auth::EN,
+    errors: Errors::EN,
+    clients: Clients::EN,
+    overview: Overview::EN,
+    segmentation: Segmentation::EN,
+    contacts: Contacts::EN,
+    invitations: Invitations::EN,
+    team: Team::EN,
+    platform: Platform::EN,
+    account: Account::EN,
+    docs: Docs::EN,
+    projects: Projects::EN,
+    touchpoints: Touchpoints::EN,
+    roadmap: Roadmap::EN,
+    portal: Portal::EN,
+    backlog: Backlog::EN,
+    backlog_form: BacklogForm::EN,
+    backlog_item: BacklogItem::EN,
+    portal_backlog: PortalBacklog::EN,
+};
+
+/// The forms of one entry (one for a plain text), for the placeholder check.
+#[cfg(test)]
+trait Forms {
+    fn forms(&self) -> Vec<&'static str>;
+}
+
+#[cfg(test)]
+impl Forms for &'static str {
+    fn forms(&self) -> Vec<&'static str> {
+        vec![*self]
+    }
+}
+
+#[cfg(test)]
+impl Forms for super::Plural {
+    fn forms(&self) -> Vec<&'static str> {
+        self.forms().to_vec()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Texts, EN, RU};
+    use std::collections::BTreeSet;
+
+    fn catalogue(t: &Texts) -> Vec<(&'static str, Vec<(&'static str, Vec<&'static str>)>)> {
+        vec![
+            ("common", t.common.forms()),
+            ("auth", t.auth.forms()),
+            ("errors", t.errors.forms()),
+            ("clients", t.clients.forms()),
+            ("overview", t.overview.forms()),
+            ("segmentation", t.segmentation.forms()),
+            ("contacts", t.contacts.forms()),
+            ("invitations", t.invitations.forms()),
+            ("team", t.team.forms()),
+            ("platform", t.platform.forms()),
+            ("account", t.account.forms()),
+            ("docs", t.docs.forms()),
+            ("projects", t.projects.forms()),
+            ("touchpoints", t.touchpoints.forms()),
+            ("roadmap", t.roadmap.forms()),
+            ("portal", t.portal.forms()),
+            ("backlog", t.backlog.forms()),
+            ("backlog_form", t.backlog_form.forms()),
+            ("backlog_item", t.backlog_item.forms()),
+            ("portal_backlog", t.portal_backlog.forms()),
+        ]
+    }
+
+    /// The `{n}` marks in `text`; a brace that opens no mark fails the test.
+    fn placeholders(key: &str, text: &str) -> BTreeSet<usize> {
+        let mut found = BTreeSet::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            let close = after.find('}').unwrap_or_else(|| panic!("{key}: unclosed brace in {text:?}"));
+            let index =
+                after[..close].parse().unwrap_or_else(|_| panic!("{key}: {text:?} has a brace that is no {{n}}"));
+            found.insert(index);
+            rest = &after[close + 1..];
+        }
+        assert!(!rest.contains('}'), "{key}: stray brace in {text:?}");
+        found
+    }
+
+    #[test]
+    fn both_languages_carry_the_same_placeholders() {
+        let (ru, en) = (catalogue(&RU), catalogue(&EN));
+        assert_eq!(ru.len(), en.len());
+        let mut checked = 0;
+        for ((feature, ru_entries), (_, en_entries)) in ru.into_iter().zip(en) {
+            assert_eq!(ru_entries.len(), en_entries.len(), "{feature}");
+            for ((key, ru_forms), (_, en_forms)) in ru_entries.into_iter().zip(en_entries) {
+                let key = format!("{feature}.{key}");
+                let expected = placeholders(&key, ru_forms[ru_forms.len() - 1]);
+                // Every form of a plural, in either language, shows the same values.
+                for form in ru_forms.iter().chain(en_forms.iter()) {
+                    assert_eq!(placeholders(&key, form), expected, "{key}: {form:?}");
+                }
+                // Marks are numbered from 0 without gaps, so no value is left out.
+                assert!(expected.iter().copied().eq(0..expected.len()), "{key}: {expected:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 700, "only {checked} texts checked");
+    }
+
+    #[test]
+    fn no_text_is_empty() {
+        for t in [&RU, &EN] {
+            for (feature, entries) in catalogue(t) {
+                for (key, forms) in entries {
+                    assert!(forms.iter().all(|f| !f.trim().is_empty()), "{feature}.{key} is empty");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! The team page: staff, their roles, invitations to colleagues and the agency settings.
+
+texts! {
+    pub struct Team {
+        team_title: "Команда", "Team";
+        team_subtitle: "Сотрудники агентства, их роли и доступ.", "Your agency's staff, their roles and access.";
+        disable: "Отключить", "Disable";
+        enable: "Включить", "Enable";
+        confirm_disable:
+            "Отключить «{0}»? Сотрудник не сможет войти.",
+            "Disable “{0}”? They will no longer be able to sign in.";
+        team_forbidden:
+            "Раздел доступен только владельцу и администраторам агентства.",
+            "Only the agency's owners and admins can open this page.";
+        role_changed: "Роль изменена.", "Role changed.";
+        invite_colleague: "Пригласить коллегу", "Invite a colleague";
+        invite_colleague_hint:
+            "Мы отправим ссылку, действующую 7 дней; пароль коллега задаст сам.",
+            "We will email a link valid for 7 days; they set their own password.";
+        invite_send: "Отправить приглашение", "Send invitation";
+        pending_invitations: "Ожидающие приглашения", "Pending invitations";
+        no_invitations: "Ожидающих приглашений нет", "No pending invitations";
+        no_invitations_hint:
+            "Отправленные приглашения видны здесь, пока их не примут.",
+            "Invitations you send stay here until they are accepted.";
+        col_expires: "Действует до", "Valid until";
+        col_sent: "Отправлено", "Sent";
+        agency_settings: "Настройки агентства", "Agency settings";
+        managers_see_all: "Аккаунт-менеджеры видят всех клиентов", "Account managers can see all clients";
+        managers_see_all_hint:
+            "Если включено, аккаунт-менеджеры могут открыть любого клиента агентства только для чтения, а изменять — лишь своих. Если выключено, они видят только своих клиентов.",
+            "When on, account managers can open every client of the agency read-only and change only their own. When off, they see just the clients they manage.";
+        settings_saved: "Настройка сохранена.", "Setting saved.";
+        role_owner: "Владелец", "Owner";
+        role_admin: "Администратор", "Admin";
+        role_account_manager: "Аккаунт-менеджер", "Account manager";
+        role_specialist: "Специалист", "Specialist";
+    }
+}

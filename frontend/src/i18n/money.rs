@@ -9,8 +9,10 @@ pub const DEFAULT_CURRENCY: &str = "RUB";
 
 /// "150 000,00 ₽" / "RUB 150,000.00", via `Intl.NumberFormat`.
 pub fn format_money(locale: Locale, money: &Money) -> String {
-    let major = money.amount_minor as f64 / 100.0;
-    let plain = || format!("{major:.2} {}", money.currency);
+    // The currency's own digits: kopecks for RUB, none for JPY, three for KWD.
+    let digits = accord_api::money::minor_units(&money.currency);
+    let major = money.amount_minor as f64 / 10_f64.powi(digits as i32);
+    let plain = || format!("{} {}", money.major_text(), money.currency);
     // `Intl.NumberFormat` throws on a malformed currency code; such a value is shown as is.
     let code = money.currency.as_str();
     if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {

@@ -1,6 +1,6 @@
 //! HTTP in and out for roadmaps.
 
-use super::service;
+use super::{goals, points, stages};
 use crate::error::ApiResult;
 use crate::state::AppState;
 use crate::tenancy::{PortalContact, Staff};
@@ -17,7 +17,7 @@ pub(super) async fn get_roadmap(
     staff: Staff,
     id: web::Path<ClientId>,
 ) -> ApiResult<web::Json<RoadmapView>> {
-    Ok(web::Json(service::get(&state, &staff, id.into_inner()).await?))
+    Ok(web::Json(points::get(&state, &staff, id.into_inner()).await?))
 }
 
 /// Replaces point A and point B (Markdown, sanitized when rendered).
@@ -31,7 +31,7 @@ pub(super) async fn put_points(
     id: web::Path<ClientId>,
     body: web::Json<PointsInput>,
 ) -> ApiResult<web::Json<RoadmapView>> {
-    Ok(web::Json(service::put_points(&state, &staff, id.into_inner(), body.into_inner()).await?))
+    Ok(web::Json(points::put_points(&state, &staff, id.into_inner(), body.into_inner()).await?))
 }
 
 /// Adds a goal with its KPI.
@@ -45,7 +45,7 @@ pub(super) async fn create_goal(
     id: web::Path<ClientId>,
     body: web::Json<GoalInput>,
 ) -> ApiResult<HttpResponse> {
-    Ok(HttpResponse::Created().json(service::create_goal(&state, &staff, id.into_inner(), body.into_inner()).await?))
+    Ok(HttpResponse::Created().json(goals::create_goal(&state, &staff, id.into_inner(), body.into_inner()).await?))
 }
 
 /// Changes a goal's name, unit, baseline or target.
@@ -61,7 +61,7 @@ pub(super) async fn update_goal(
     body: web::Json<GoalInput>,
 ) -> ApiResult<web::Json<GoalView>> {
     let (client, goal) = path.into_inner();
-    Ok(web::Json(service::update_goal(&state, &staff, client, goal, body.into_inner()).await?))
+    Ok(web::Json(goals::update_goal(&state, &staff, client, goal, body.into_inner()).await?))
 }
 
 /// Deletes a goal and its measured values.
@@ -74,7 +74,7 @@ pub(super) async fn delete_goal(
     path: web::Path<(ClientId, GoalId)>,
 ) -> ApiResult<HttpResponse> {
     let (client, goal) = path.into_inner();
-    service::delete_goal(&state, &staff, client, goal).await?;
+    goals::delete_goal(&state, &staff, client, goal).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -91,7 +91,7 @@ pub(super) async fn add_goal_value(
     body: web::Json<NewGoalValue>,
 ) -> ApiResult<web::Json<GoalView>> {
     let (client, goal) = path.into_inner();
-    Ok(web::Json(service::add_goal_value(&state, &staff, client, goal, body.into_inner()).await?))
+    Ok(web::Json(goals::add_goal_value(&state, &staff, client, goal, body.into_inner()).await?))
 }
 
 /// Adds a stage.
@@ -105,7 +105,7 @@ pub(super) async fn create_stage(
     id: web::Path<ClientId>,
     body: web::Json<StageInput>,
 ) -> ApiResult<HttpResponse> {
-    Ok(HttpResponse::Created().json(service::create_stage(&state, &staff, id.into_inner(), body.into_inner()).await?))
+    Ok(HttpResponse::Created().json(stages::create_stage(&state, &staff, id.into_inner(), body.into_inner()).await?))
 }
 
 /// Changes a stage.
@@ -121,7 +121,7 @@ pub(super) async fn update_stage(
     body: web::Json<StageInput>,
 ) -> ApiResult<web::Json<StageView>> {
     let (client, stage) = path.into_inner();
-    Ok(web::Json(service::update_stage(&state, &staff, client, stage, body.into_inner()).await?))
+    Ok(web::Json(stages::update_stage(&state, &staff, client, stage, body.into_inner()).await?))
 }
 
 /// Deletes a stage; its backlog items stay, without a stage.
@@ -134,7 +134,7 @@ pub(super) async fn delete_stage(
     path: web::Path<(ClientId, StageId)>,
 ) -> ApiResult<HttpResponse> {
     let (client, stage) = path.into_inner();
-    service::delete_stage(&state, &staff, client, stage).await?;
+    stages::delete_stage(&state, &staff, client, stage).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -146,5 +146,5 @@ pub(super) async fn portal_roadmap(
     state: web::Data<AppState>,
     contact: PortalContact,
 ) -> ApiResult<web::Json<RoadmapView>> {
-    Ok(web::Json(service::portal(&state, &contact).await?))
+    Ok(web::Json(points::portal(&state, &contact).await?))
 }

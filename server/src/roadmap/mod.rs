@@ -1,8 +1,11 @@
 //! A client's roadmap: point A and point B, goals with dated KPI values, stages with the
 //! backlog items linked to them. Staff with Manage access edit it; the portal reads it.
 
+mod goals;
 mod handlers;
-pub mod service;
+mod points;
+mod stages;
+pub mod view;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

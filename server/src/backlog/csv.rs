@@ -1,21 +1,11 @@
-//! Backlog CSV: export of a project's items, and an import that checks every row and writes
-//! all of them or none.
+//! Backlog CSV files: the columns, the rows a project exports, and parsing an import so that
+//! every row is checked before anything is written (the writing is in `transfer.rs`).
 
-use super::repo;
-use super::service::{self, parse_fields};
-use crate::clients::access::{self, Need};
-use crate::clients::export::{attachment, csv as write_csv, separator};
-use crate::error::{ApiError, ApiResult};
-use crate::state::AppState;
-use crate::tenancy::{SignedIn, Staff};
-use accord_api::backlog::{BacklogItemInput, ImportRequest, ImportResult};
-use accord_api::clients::FieldChange;
+use super::service::{parse_fields, Fields};
+use accord_api::backlog::BacklogItemInput;
 use accord_api::error::RowError;
-use accord_api::{BacklogSource, BacklogStatus, ClientId, ErrorBody, ItemEventKind, Money, Priority, ProjectId, Side};
+use accord_api::{BacklogSource, BacklogStatus, Money, Priority};
 use accord_entity::backlog_items;
-use actix_web::{get, post, web, HttpResponse};
-use chrono::Utc;
-use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
 pub const COLUMNS: [&str; 10] = [
     "title",
@@ -30,50 +20,26 @@ pub const COLUMNS: [&str; 10] = [
     "status",
 ];
 
+/// One exported row, in [`COLUMNS`] order.
+pub fn row(i: backlog_items::Model) -> Vec<String> {
+    vec![
+        i.title,
+        i.description,
+        i.benefit,
+        super::rules::hours(i.estimate_minutes).unwrap_or_default(),
+        i.price_minor.map(|p| accord_api::money::major_text(p, &i.currency)).unwrap_or_default(),
+        i.currency,
+        i.priority,
+        i.source,
+        i.change_request.to_string(),
+        i.status,
+    ]
+}
+
 /// Most rows one import takes.
 const MAX_ROWS: usize = 5_000;
 /// The largest import body: 5,000 rows with descriptions fit (a real one is 1–2 MB).
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
-
-/// A project's backlog as CSV (UTF-8 with BOM; `;` for Russian users, `,` for English).
-#[utoipa::path(tag = "backlog", params(
-    ("id" = ClientId, Path, description = "Client id"), ("project_id" = ProjectId, Path, description = "Project id")), responses(
-    (status = 200, content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-    (status = 404, body = ErrorBody)))]
-#[get("/staff/clients/{id}/projects/{project_id}/backlog.csv")]
-pub(super) async fn export(
-    state: web::Data<AppState>,
-    staff: Staff,
-    who: SignedIn,
-    path: web::Path<(ClientId, ProjectId)>,
-) -> ApiResult<HttpResponse> {
-    let (client, project) = path.into_inner();
-    let tx = access::open_read(&state, &staff, client).await?;
-    repo::project(&tx, project).await?;
-    let rows = tx
-        .find::<backlog_items::Entity>()
-        .filter(backlog_items::Column::ProjectId.eq(project.0))
-        .order_by_asc(backlog_items::Column::Rank)
-        .all()
-        .await?;
-    tx.commit().await?;
-    let mut out = vec![COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>()];
-    for i in rows {
-        out.push(vec![
-            i.title,
-            i.description,
-            i.benefit,
-            super::rules::hours(i.estimate_minutes).unwrap_or_default(),
-            i.price_minor.map(|p| accord_api::money::major_text(p, &i.currency)).unwrap_or_default(),
-            i.currency,
-            i.priority,
-            i.source,
-            i.change_request.to_string(),
-            i.status,
-        ]);
-    }
-    Ok(attachment("backlog.csv", write_csv(out, separator(&who))))
-}
 
 fn decimal(raw: &str) -> Option<f64> {
     let v: f64 = raw.trim().replace([' ', '\u{a0}'], "").replace(',', ".").parse().ok()?;
@@ -89,9 +55,10 @@ fn boolean(raw: &str) -> Option<bool> {
 }
 
 #[derive(Debug)]
-struct Parsed {
-    fields: super::service::Fields,
-    status: BacklogStatus,
+/// One checked row of an import.
+pub struct Parsed {
+    pub fields: Fields,
+    pub status: BacklogStatus,
 }
 
 /// One data row → an item input, or every problem it has.
@@ -181,7 +148,7 @@ fn parse_row(row: u32, cells: &[String], index: &[Option<usize>; 10]) -> Result<
 }
 
 /// Reads the whole file; returns the inputs, or every bad row (and nothing is written).
-fn parse_file(text: &str) -> Result<Vec<Parsed>, Vec<RowError>> {
+pub fn parse_file(text: &str) -> Result<Vec<Parsed>, Vec<RowError>> {
     let text = text.trim_start_matches('\u{feff}');
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() { b';' } else { b',' };
@@ -227,68 +194,6 @@ fn parse_file(text: &str) -> Result<Vec<Parsed>, Vec<RowError>> {
         return Err(header_error("The file has no rows to import."));
     }
     Ok(parsed)
-}
-
-/// Imports items at the end of the backlog: every row valid, or nothing written (422
-/// `import_rejected` with each bad row).
-#[utoipa::path(tag = "backlog", params(
-    ("id" = ClientId, Path, description = "Client id"), ("project_id" = ProjectId, Path, description = "Project id")),
-    request_body = ImportRequest, responses(
-    (status = 200, body = ImportResult), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-    (status = 404, body = ErrorBody), (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)))]
-#[post("/staff/clients/{id}/projects/{project_id}/backlog.csv")]
-pub(super) async fn import(
-    state: web::Data<AppState>,
-    staff: Staff,
-    path: web::Path<(ClientId, ProjectId)>,
-    payload: web::Payload,
-) -> ApiResult<web::Json<ImportResult>> {
-    let (client, project) = path.into_inner();
-    let body: ImportRequest = crate::error::json_body(payload, MAX_BYTES).await?;
-    let tx = access::open(&state, &staff, client, Need::Manage).await?;
-    let p = repo::project(&tx, project).await?;
-    let _c = tx.client().clone();
-    let rows = parse_file(&body.csv).map_err(ApiError::import_rejected)?;
-    let mut rank = service::next_rank(&tx, project).await?;
-    let now = Utc::now();
-    let mut proposed = Vec::new();
-    let mut items = Vec::with_capacity(rows.len());
-    let mut events = Vec::with_capacity(rows.len());
-    for r in rows {
-        let item = service::new_row(&p, r.fields, None, rank, r.status, staff.user.0);
-        rank += 1;
-        if r.status == BacklogStatus::Proposed {
-            proposed.push(item.title.clone());
-        }
-        events.push(accord_entity::backlog_events::ActiveModel::from(accord_entity::backlog_events::Model {
-            id: uuid::Uuid::new_v4(),
-            agency_id: tx.agency_id().0,
-            client_id: item.client_id,
-            item_id: item.id,
-            kind: ItemEventKind::Imported.as_str().into(),
-            actor_id: Some(staff.user.0),
-            side: Side::Agency.as_str().into(),
-            changes: serde_json::to_string(&[FieldChange {
-                field: "status".into(),
-                old: None,
-                new: Some(r.status.as_str().into()),
-            }])
-            .map_err(ApiError::internal)?,
-            at: now,
-        }));
-        items.push(backlog_items::ActiveModel::from(item));
-    }
-    let imported = items.len() as u32;
-    // Batches keep each statement under SQLite's bound-parameter limit.
-    for chunk in items.chunks(500) {
-        tx.insert_many(chunk.to_vec()).await?;
-    }
-    for chunk in events.chunks(500) {
-        tx.insert_many(chunk.to_vec()).await?;
-    }
-    super::notify::approvers(&tx, &state, proposed).await?;
-    tx.commit().await?;
-    Ok(web::Json(ImportResult { imported }))
 }
 
 #[cfg(test)]

@@ -1,13 +1,14 @@
 //! HTTP in and out for backlogs (staff and portal).
 
 use super::service::{self, BacklogQuery};
-use super::{portal, standard};
+use super::{csv, portal, standard, transfer};
+use crate::clients::export::{attachment, csv as write_csv, separator};
 use crate::error::ApiResult;
 use crate::state::AppState;
-use crate::tenancy::{PortalContact, Staff};
+use crate::tenancy::{PortalContact, SignedIn, Staff};
 use accord_api::backlog::{
-    BacklogItemDetail, BacklogItemUpdate, BacklogItemView, BelowStandard, CommentView, DecisionRequest, MoveItem,
-    NewBacklogItem, NewComment, PortalBacklog, PortalComment, PortalItemDetail, StatusChange,
+    BacklogItemDetail, BacklogItemUpdate, BacklogItemView, BelowStandard, CommentView, DecisionRequest, ImportRequest,
+    ImportResult, MoveItem, NewBacklogItem, NewComment, PortalBacklog, PortalComment, PortalItemDetail, StatusChange,
 };
 use accord_api::{BacklogItemId, ClientId, ErrorBody, Page, ProjectId};
 use actix_web::{get, post, put, web, HttpResponse};
@@ -192,4 +193,40 @@ pub(super) async fn portal_comment(
     body: web::Json<PortalComment>,
 ) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Created().json(portal::comment(&state, &contact, item.into_inner(), body.into_inner()).await?))
+}
+
+/// A project's backlog as CSV (UTF-8 with BOM; `;` for Russian users, `,` for English).
+#[utoipa::path(tag = "backlog", params(
+    ("id" = ClientId, Path, description = "Client id"), ("project_id" = ProjectId, Path, description = "Project id")), responses(
+    (status = 200, content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+    (status = 404, body = ErrorBody)))]
+#[get("/staff/clients/{id}/projects/{project_id}/backlog.csv")]
+pub(super) async fn export_csv(
+    state: web::Data<AppState>,
+    staff: Staff,
+    who: SignedIn,
+    path: web::Path<(ClientId, ProjectId)>,
+) -> ApiResult<HttpResponse> {
+    let (client, project) = path.into_inner();
+    let rows = transfer::export(&state, &staff, client, project).await?;
+    Ok(attachment("backlog.csv", write_csv(rows, separator(&who))))
+}
+
+/// Imports items at the end of the backlog: every row valid, or nothing written (422
+/// `import_rejected` with each bad row). The body may be up to 10 MB (413 `too_large` beyond).
+#[utoipa::path(tag = "backlog", params(
+    ("id" = ClientId, Path, description = "Client id"), ("project_id" = ProjectId, Path, description = "Project id")),
+    request_body = ImportRequest, responses(
+    (status = 200, body = ImportResult), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+    (status = 404, body = ErrorBody), (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)))]
+#[post("/staff/clients/{id}/projects/{project_id}/backlog.csv")]
+pub(super) async fn import_csv(
+    state: web::Data<AppState>,
+    staff: Staff,
+    path: web::Path<(ClientId, ProjectId)>,
+    payload: web::Payload,
+) -> ApiResult<web::Json<ImportResult>> {
+    let (client, project) = path.into_inner();
+    let body: ImportRequest = crate::error::json_body(payload, csv::MAX_BYTES).await?;
+    Ok(web::Json(transfer::import(&state, &staff, client, project, &body.csv).await?))
 }

@@ -10,6 +10,7 @@ mod repo;
 pub mod rules;
 mod service;
 pub mod standard;
+mod transfer;
 
 pub use repo::{agreed_counts, new_item};
 
@@ -17,8 +18,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(handlers::below_standard)
-        .service(csv::export)
-        .service(csv::import)
+        .service(handlers::export_csv)
+        .service(handlers::import_csv)
         .service(handlers::list_items)
         .service(handlers::create_item)
         .service(handlers::get_item)

@@ -1,7 +1,7 @@
 //! HTTP in and out for `/api/platform`.
 
-use super::service::{self, NewAgency, OPERATOR_FIELDS};
-use crate::audit::Action;
+use super::operator;
+use super::service::{NewAgency, OPERATOR_FIELDS};
 use crate::error::ApiResult;
 use crate::http::client_info;
 use crate::paging::PageQuery;
@@ -20,11 +20,7 @@ pub(super) async fn list_agencies(
     _op: PlatformOperator,
     query: web::Query<PageQuery>,
 ) -> ApiResult<web::Json<Page<AgencyUsage>>> {
-    let paging = query.paging()?;
-    let tx = state.db.unscoped_read("operator lists agencies").await?;
-    let (items, total) = service::list_usage(&tx, paging).await?;
-    tx.commit().await?;
-    Ok(web::Json(paging.page_of(items, total)))
+    Ok(web::Json(operator::list(&state, query.paging()?).await?))
 }
 
 /// Creates an agency with its owner.
@@ -48,12 +44,7 @@ pub(super) async fn create_agency(
         &b.owner_password,
         &OPERATOR_FIELDS,
     )?;
-    let input = input.hash_password().await?;
-    let tx = state.db.unscoped("operator creates agency").await?;
-    let (agency, _) = service::create_agency(&tx, input, Some(op.user), Action::AgencyCreated).await?;
-    let usage = service::usage_of(&tx, AgencyId(agency.id)).await?;
-    tx.commit().await?;
-    Ok(HttpResponse::Created().json(usage))
+    Ok(HttpResponse::Created().json(operator::create(&state, &op, input).await?))
 }
 
 async fn change_status(
@@ -64,11 +55,7 @@ async fn change_status(
     status: AgencyStatus,
 ) -> ApiResult<web::Json<AgencyUsage>> {
     let client = client_info(req);
-    let tx = state.db.unscoped("operator changes agency status").await?;
-    service::set_status(&tx, id, status, op.user, client.ip.as_deref()).await?;
-    let usage = service::usage_of(&tx, id).await?;
-    tx.commit().await?;
-    Ok(web::Json(usage))
+    Ok(web::Json(operator::change_status(state, op, id, status, client.ip.as_deref()).await?))
 }
 
 /// Suspends an agency: its people are signed out and cannot sign in; data is kept.

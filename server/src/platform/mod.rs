@@ -1,6 +1,7 @@
 //! The platform operator's `/api/platform` endpoints: agencies and their usage, never content.
 
 mod handlers;
+mod operator;
 pub mod service;
 
 use utoipa_actix_web::service_config::ServiceConfig;

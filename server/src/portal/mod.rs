@@ -1,72 +1,10 @@
 //! The client portal's `/api/portal` endpoints: only the contact's own client, never internals.
 
-use crate::auth::me::client_ref;
-use crate::clients::access;
-use crate::error::{ApiError, ApiResult};
-use crate::state::AppState;
-use crate::tenancy::PortalContact;
-use accord_api::portal::{ManagerCard, PortalHome, PortalProject};
-use accord_api::ErrorBody;
-use accord_api::{Money, ProjectKind, ProjectStatus};
-use accord_entity::{agencies, contacts, projects, users};
-use actix_web::{get, web};
-use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+mod handlers;
+mod service;
+
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(home);
-}
-
-/// The contact's portal home: their client and agency.
-#[utoipa::path(tag = "portal", responses(
-    (status = 200, body = PortalHome), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-#[get("/portal/home")]
-pub(super) async fn home(state: web::Data<AppState>, contact: PortalContact) -> ApiResult<web::Json<PortalHome>> {
-    let tx = access::open_portal_read(&state, &contact).await?;
-    let agency = tx.agency().find::<agencies::Entity>().one().await?.ok_or_else(ApiError::not_found)?;
-    let client = tx.client().clone();
-    let me = tx
-        .find::<contacts::Entity>()
-        .filter(contacts::Column::Id.eq(contact.contact.0))
-        .one()
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let account_manager = match client.account_manager_id {
-        Some(id) => tx
-            .agency()
-            .find::<users::Entity>()
-            .filter(users::Column::Id.eq(id))
-            .one()
-            .await?
-            .map(|u| ManagerCard { name: u.name, email: u.email }),
-        None => None,
-    };
-    let projects = tx.find::<projects::Entity>().order_by_asc(projects::Column::CreatedAt).all().await?;
-    tx.commit().await?;
-    let projects = projects
-        .into_iter()
-        .filter_map(|p| {
-            Some(PortalProject {
-                id: accord_api::ProjectId(p.id),
-                kind: ProjectKind::parse(&p.kind)?,
-                status: ProjectStatus::parse(&p.status)?,
-                starts_on: p.starts_on,
-                ends_on: p.ends_on,
-                // Internal unless the agency chose to share it.
-                budget: match (p.budget_shared, p.budget_minor) {
-                    (true, Some(amount_minor)) => Some(Money { amount_minor, currency: p.currency.clone() }),
-                    _ => None,
-                },
-                name: p.name,
-            })
-        })
-        .collect();
-    Ok(web::Json(PortalHome {
-        agency_name: agency.name,
-        client: client_ref(&client)?,
-        contact_name: me.name,
-        portal_role: contact.portal_role,
-        account_manager,
-        projects,
-    }))
+    cfg.service(handlers::home);
 }

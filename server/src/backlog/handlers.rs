@@ -1,7 +1,7 @@
 //! HTTP in and out for backlogs (staff and portal).
 
 use super::service::{self, BacklogQuery};
-use super::{csv, portal, standard, transfer};
+use super::{csv, portal, standard, transfer, workflow};
 use crate::clients::export::{attachment, csv as write_csv, separator};
 use crate::error::ApiResult;
 use crate::state::AppState;
@@ -106,7 +106,7 @@ pub(super) async fn change_status(
     body: web::Json<StatusChange>,
 ) -> ApiResult<web::Json<BacklogItemView>> {
     let (client, project, item) = path.into_inner();
-    Ok(web::Json(service::change_status(&state, &staff, client, project, item, body.into_inner()).await?))
+    Ok(web::Json(workflow::change_status(&state, &staff, client, project, item, body.into_inner()).await?))
 }
 
 /// Moves an item to another place in the project's order.
@@ -123,7 +123,7 @@ pub(super) async fn move_item(
     body: web::Json<MoveItem>,
 ) -> ApiResult<web::Json<BacklogItemView>> {
     let (client, project, item) = path.into_inner();
-    Ok(web::Json(service::move_item(&state, &staff, client, project, item, body.into_inner()).await?))
+    Ok(web::Json(workflow::move_item(&state, &staff, client, project, item, body.into_inner()).await?))
 }
 
 /// Adds a comment, internal (never shown to the client) or client-visible.
@@ -140,7 +140,7 @@ pub(super) async fn add_comment(
     body: web::Json<NewComment>,
 ) -> ApiResult<HttpResponse> {
     let (client, project, item) = path.into_inner();
-    Ok(HttpResponse::Created().json(service::comment(&state, &staff, client, project, item, body.into_inner()).await?))
+    Ok(HttpResponse::Created().json(workflow::comment(&state, &staff, client, project, item, body.into_inner()).await?))
 }
 
 /// The client's backlog: awaiting decision, agreed and planned, done, declined; approved

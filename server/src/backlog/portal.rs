@@ -3,7 +3,7 @@
 
 use super::notify;
 use super::repo;
-use super::service::{insert_comment, parse_comment};
+use super::workflow::{insert_comment, parse_comment};
 use crate::clients::access;
 use crate::db::ClientTx;
 use crate::domain::Field;

@@ -2,6 +2,23 @@
 //! → the expected status, and no response body carries data the actor must not see.
 //! An operation without a row here fails the test, so new endpoints cannot skip it.
 
+use accord_api::auth::{ChangePasswordRequest, SetLocaleRequest, SignInRequest, SignUpRequest, UpdateProfileRequest};
+use accord_api::backlog::{
+    BacklogItemInput, BacklogItemUpdate, DecisionRequest, ImportRequest, MoveItem, NewBacklogItem, NewComment,
+    PortalComment, StatusChange,
+};
+use accord_api::clients::{ContactLeftRequest, CreateClientRequest, CreateContactRequest, UpdateClientRequest};
+use accord_api::invitations::{
+    AcceptInvitationRequest, InviteContactRequest, InviteStaffRequest, RequestPasswordReset, TokenRequest,
+};
+use accord_api::platform::CreateAgencyRequest;
+use accord_api::projects::{NewTouchpoint, ProjectInput};
+use accord_api::roadmap::{GoalInput, NewGoalValue, PointsInput, Seen, StageInput};
+use accord_api::staff::{AgencySettings, ChangeRoleRequest, SetStatusRequest};
+use accord_api::{
+    BacklogSource, BacklogStatus, ClientStatus, DecisionKind, Locale, Money, PortalRole, Priority, ProjectKind,
+    ProjectStatus, StaffRole, StageStatus, Temperament, TouchpointKind, UserId, UserStatus,
+};
 use accord_tests::world::{self, World};
 use accord_tests::{spawn_app, Client, TestApp};
 use serde_json::{json, Value};
@@ -177,46 +194,129 @@ fn unique() -> String {
     uuid::Uuid::new_v4().simple().to_string()[..10].to_string()
 }
 
+/// A request body from the wire contract's own type: a renamed or retyped field breaks the
+/// build here instead of quietly turning a row into a 422.
+fn dto(body: impl serde::Serialize) -> Option<Value> {
+    Some(serde_json::to_value(body).expect("a DTO serializes"))
+}
+
+fn contact(name: &str, email: &str, position: Option<&str>) -> CreateContactRequest {
+    CreateContactRequest {
+        name: name.into(),
+        email: email.into(),
+        portal_role: PortalRole::Viewer,
+        position: position.map(str::to_string),
+        phone: None,
+        decision_maker: false,
+    }
+}
+
+fn project(
+    name: &str,
+    kind: ProjectKind,
+    status: ProjectStatus,
+    budget: Option<Money>,
+    team: Vec<UserId>,
+) -> ProjectInput {
+    ProjectInput { name: name.into(), kind, status, starts_on: None, ends_on: None, budget, budget_shared: false, team }
+}
+
+fn stage(ends_on: &str, status: StageStatus) -> StageInput {
+    StageInput {
+        title: "Audit".into(),
+        starts_on: "2026-12-01".parse().expect("date"),
+        ends_on: ends_on.parse().expect("date"),
+        status,
+    }
+}
+
+fn item(title: &str, priority: Priority, source: BacklogSource, estimate_minutes: Option<i64>) -> BacklogItemInput {
+    BacklogItemInput {
+        title: title.into(),
+        description: String::new(),
+        benefit: String::new(),
+        estimate_minutes,
+        price: None,
+        priority,
+        source,
+        change_request: false,
+        stage_id: None,
+    }
+}
+
 fn matrix() -> Vec<Row> {
     vec![
         row("GET", "/api/public/config", any_caller(200), none),
         row("POST", "/api/auth/sign-in", any_caller(401), |_| {
-            Some(json!({ "email": format!("nobody-{}@x.test", unique()), "password": "Wrong-password-9" }))
+            dto(SignInRequest {
+                email: format!("nobody-{}@x.test", unique()),
+                password: "Wrong-password-9".into(),
+                agency_slug: None,
+            })
         }),
         row("POST", "/api/auth/sign-up", any_caller(403), |_| {
             let u = unique();
-            Some(json!({ "agency_name": "X", "agency_slug": format!("s-{u}"), "owner_name": "Y",
-                         "email": format!("{u}@x.test"), "password": "Very-secret-pass-1" }))
+            dto(SignUpRequest {
+                agency_name: "X".into(),
+                agency_slug: format!("s-{u}"),
+                owner_name: "Y".into(),
+                email: format!("{u}@x.test"),
+                password: "Very-secret-pass-1".into(),
+                locale: Locale::Ru,
+            })
         }),
         row("GET", "/api/auth/me", signed_in(200), none),
         row("POST", "/api/auth/sign-out", signed_in(204), none),
         row("POST", "/api/auth/password", signed_in(204), |_| {
-            Some(json!({ "current_password": world::PASSWORD, "new_password": world::PASSWORD }))
+            dto(ChangePasswordRequest {
+                current_password: world::PASSWORD.into(),
+                new_password: world::PASSWORD.into(),
+            })
         }),
-        row("PUT", "/api/auth/locale", signed_in(200), |_| Some(json!({ "locale": "en" }))),
+        row("PUT", "/api/auth/locale", signed_in(200), |_| dto(SetLocaleRequest { locale: Locale::En })),
         row("GET", "/api/platform/agencies", operator_only(200), none),
         row("POST", "/api/platform/agencies", operator_only(201), |_| {
             let u = unique();
-            Some(json!({ "name": "New", "slug": format!("n-{u}"), "time_zone": "UTC", "owner_name": "O",
-                         "owner_email": format!("o-{u}@x.test"), "owner_password": "Very-secret-pass-1" }))
+            dto(CreateAgencyRequest {
+                name: "New".into(),
+                slug: format!("n-{u}"),
+                default_locale: Locale::Ru,
+                time_zone: "UTC".into(),
+                owner_name: "O".into(),
+                owner_email: format!("o-{u}@x.test"),
+                owner_password: "Very-secret-pass-1".into(),
+            })
         }),
         row("POST", "/api/platform/agencies/{id}/suspend", operator_only(200), none),
         row("POST", "/api/platform/agencies/{id}/reactivate", operator_only(200), none),
         row("GET", "/api/staff/clients", staff(any_caller(200), 200), none),
         row("POST", "/api/staff/clients", staff(managers(201), 201), |_| {
-            Some(json!({ "name": format!("Matrix {}", unique()) }))
+            dto(CreateClientRequest {
+                name: format!("Matrix {}", unique()),
+                status: ClientStatus::Onboarding,
+                account_manager_id: None,
+            })
         }),
         row("GET", "/api/staff/clients/{id}", on_a1(any_caller(200)), none),
         row("GET", "/api/staff/clients/{id}/contacts", on_a1(any_caller(200)), none),
         row("POST", "/api/staff/clients/{id}/contacts", on_a1(managers(201)), |_| {
-            Some(json!({ "name": "C", "email": format!("c-{}@x.test", unique()), "portal_role": "viewer" }))
+            dto(contact("C", &format!("c-{}@x.test", unique()), None))
         }),
         row("GET", "/api/staff/members", staff(admins(200), 200), none),
-        row("PUT", "/api/staff/members/{id}/role", staff(admins(200), 404), |_| Some(json!({ "role": "specialist" }))),
-        row("PUT", "/api/staff/members/{id}/status", staff(admins(200), 404), |_| Some(json!({ "status": "active" }))),
+        row("PUT", "/api/staff/members/{id}/role", staff(admins(200), 404), |_| {
+            dto(ChangeRoleRequest { role: StaffRole::Specialist })
+        }),
+        row("PUT", "/api/staff/members/{id}/status", staff(admins(200), 404), |_| {
+            dto(SetStatusRequest { status: UserStatus::Active })
+        }),
         row("GET", "/api/portal/home", contacts_only(200), none),
         row("POST", "/api/staff/invitations", staff(admins(201), 201), |_| {
-            Some(json!({ "email": format!("inv-{}@x.test", unique()), "name": "I", "role": "specialist" }))
+            dto(InviteStaffRequest {
+                email: format!("inv-{}@x.test", unique()),
+                name: "I".into(),
+                role: StaffRole::Specialist,
+                locale: None,
+            })
         }),
         row("GET", "/api/staff/invitations", staff(managers(200), 200), none),
         // Staff invitations: owner/admin only.
@@ -228,76 +328,104 @@ fn matrix() -> Vec<Row> {
         row("POST", "/api/staff/invitations/{id}/revoke", a1_contact_invitation(200), none)
             .aimed_at(Target::ContactInvitationA1),
         row("POST", "/api/staff/clients/{id}/contacts/{contact_id}/invitation", on_a1(managers(201)), |_| {
-            Some(json!({}))
+            dto(InviteContactRequest { locale: None })
         }),
-        row("POST", "/api/public/invitations/preview", any_caller(404), |_| Some(json!({ "token": unique() }))),
+        row("POST", "/api/public/invitations/preview", any_caller(404), |_| dto(TokenRequest { token: unique() })),
         row("POST", "/api/public/invitations/accept", any_caller(404), |_| {
-            Some(json!({ "token": unique(), "password": "Very-secret-pass-1" }))
+            dto(AcceptInvitationRequest { token: unique(), password: "Very-secret-pass-1".into() })
         }),
         row("POST", "/api/public/password-reset/request", any_caller(202), |_| {
-            Some(json!({ "email": format!("nobody-{}@x.test", unique()) }))
+            dto(RequestPasswordReset { email: format!("nobody-{}@x.test", unique()) })
         }),
-        row("POST", "/api/public/password-reset/check", any_caller(404), |_| Some(json!({ "token": unique() }))),
+        row("POST", "/api/public/password-reset/check", any_caller(404), |_| dto(TokenRequest { token: unique() })),
         row("POST", "/api/public/password-reset/complete", any_caller(404), |_| {
-            Some(json!({ "token": unique(), "password": "Very-secret-pass-1" }))
+            dto(AcceptInvitationRequest { token: unique(), password: "Very-secret-pass-1".into() })
         }),
-        row("PUT", "/api/auth/profile", signed_in(200), |_| Some(json!({ "name": "Matrix Person" }))),
+        row("PUT", "/api/auth/profile", signed_in(200), |_| dto(UpdateProfileRequest { name: "Matrix Person".into() })),
         // Client account: A1 is managed by ManagerA; SpecialistA is on one of its projects.
         row("PUT", "/api/staff/clients/{id}", on_a1(client_managers(200)), |w| {
-            Some(json!({ "name": w.client_a1.1, "status": "active", "account_manager_id": w.manager_a.id,
-                         "temperament": "sanguine", "contact_cadence_days": 14, "included": ["SEO"] }))
+            dto(UpdateClientRequest {
+                name: w.client_a1.1.clone(),
+                status: ClientStatus::Active,
+                account_manager_id: Some(w.manager_a.id),
+                started_on: None,
+                ended_on: None,
+                business_model: None,
+                audience: None,
+                market: None,
+                product_role: None,
+                included: vec!["SEO".into()],
+                excluded: Vec::new(),
+                contact_cadence_days: Some(14),
+                report_cadence: None,
+                temperament: Some(Temperament::Sanguine),
+                activity: None,
+                value_tier: None,
+            })
         }),
         row("POST", "/api/staff/clients/{id}/archive", on_a1(client_managers(200)), none),
         row("POST", "/api/staff/clients/{id}/unarchive", on_a1(client_managers(200)), none),
         row("GET", "/api/staff/clients/{id}/status-history", on_a1(any_caller(200)), none),
         row("GET", "/api/staff/clients/{id}/contacts/history", on_a1(any_caller(200)), none),
         row("PUT", "/api/staff/clients/{id}/contacts/{contact_id}", on_a1(client_managers(200)), |_| {
-            Some(
-                json!({ "name": "Renamed", "email": format!("r-{}@x.test", unique()), "portal_role": "viewer", "position": "CMO" }),
-            )
+            dto(contact("Renamed", &format!("r-{}@x.test", unique()), Some("CMO")))
         }),
         row("POST", "/api/staff/clients/{id}/contacts/{contact_id}/leave", on_a1(client_managers(200)), |_| {
-            Some(json!({}))
+            dto(ContactLeftRequest { replaced_by: None })
         }),
         row("GET", "/api/staff/clients/{id}/projects", on_a1(any_caller(200)), none),
         row("POST", "/api/staff/clients/{id}/projects", on_a1(client_managers(201)), |_| {
-            Some(json!({ "name": "SEO", "kind": "seo", "status": "planned" }))
+            dto(project("SEO", ProjectKind::Seo, ProjectStatus::Planned, None, Vec::new()))
         }),
         row("PUT", "/api/staff/clients/{id}/projects/{project_id}", on_a1(client_managers(200)), |w| {
-            Some(json!({ "name": "Website", "kind": "website", "status": "active", "team": [w.specialist_a.id],
-                         "budget": { "amount_minor": 15_000_000, "currency": "RUB" } }))
+            dto(project(
+                "Website",
+                ProjectKind::Website,
+                ProjectStatus::Active,
+                Some(Money { amount_minor: 15_000_000, currency: "RUB".into() }),
+                vec![w.specialist_a.id],
+            ))
         }),
         row("GET", "/api/staff/clients/{id}/touchpoints", on_a1(any_caller(200)), none),
         row("POST", "/api/staff/clients/{id}/touchpoints", on_a1(any_caller(201)), |_| {
-            Some(json!({ "kind": "call", "occurred_at": chrono::Utc::now(), "summary": "Weekly call" }))
+            dto(NewTouchpoint {
+                kind: TouchpointKind::Call,
+                occurred_at: chrono::Utc::now(),
+                contact_id: None,
+                summary: "Weekly call".into(),
+            })
         }),
         row("GET", "/api/staff/exports/clients.csv", staff(any_caller(200), 200), none),
         row("GET", "/api/staff/exports/contacts.csv", staff(any_caller(200), 200), none),
         row("GET", "/api/staff/agency/settings", staff(admins(200), 200), none),
         row("GET", "/api/staff/directory", staff(any_caller(200), 200), none),
         row("PUT", "/api/staff/agency/settings", staff(admins(200), 200), |_| {
-            Some(json!({ "managers_see_all": false }))
+            dto(AgencySettings { managers_see_all: false })
         }),
         // Roadmap of A1 (goal and stage ids are per actor, like the spare contacts).
         row("GET", "/api/staff/clients/{id}/roadmap", on_a1(any_caller(200)), none),
         row("PUT", "/api/staff/clients/{id}/roadmap/points", on_a1(client_managers(200)), |_| {
-            Some(json!({ "point_a": "Today: **2** leads", "point_b": "Tomorrow: 20 leads" }))
+            dto(PointsInput {
+                point_a: "Today: **2** leads".into(),
+                point_b: "Tomorrow: 20 leads".into(),
+                seen: Seen::default(),
+            })
         }),
         row("POST", "/api/staff/clients/{id}/roadmap/goals", on_a1(client_managers(201)), |_| {
-            Some(json!({ "name": "Conversion", "unit": "%", "baseline": 1.5, "target": 3.0 }))
+            dto(GoalInput { name: "Conversion".into(), unit: "%".into(), baseline: 1.5, target: 3.0 })
         }),
         row("PUT", "/api/staff/clients/{id}/roadmap/goals/{goal_id}", on_a1(client_managers(200)), |_| {
-            Some(json!({ "name": "Leads", "unit": "/mo", "baseline": 10, "target": 30 }))
+            dto(GoalInput { name: "Leads".into(), unit: "/mo".into(), baseline: 10.0, target: 30.0 })
         }),
         row("POST", "/api/staff/clients/{id}/roadmap/goals/{goal_id}/values", on_a1(client_managers(200)), |_| {
-            Some(json!({ "value": 12, "measured_on": chrono::Utc::now().date_naive() }))
+            dto(NewGoalValue { value: 12.0, measured_on: chrono::Utc::now().date_naive() })
         }),
         row("DELETE", "/api/staff/clients/{id}/roadmap/goals/{goal_id}", on_a1(client_managers(204)), none),
         row("POST", "/api/staff/clients/{id}/roadmap/stages", on_a1(client_managers(201)), |_| {
-            Some(json!({ "title": "Audit", "starts_on": "2026-12-01", "ends_on": "2026-12-31", "status": "planned" }))
+            dto(stage("2026-12-31", StageStatus::Planned))
         }),
         row("PUT", "/api/staff/clients/{id}/roadmap/stages/{stage_id}", on_a1(client_managers(200)), |_| {
-            Some(json!({ "title": "Audit", "starts_on": "2026-12-01", "ends_on": "2027-01-31", "status": "active" }))
+            dto(stage("2027-01-31", StageStatus::Active))
         }),
         row("DELETE", "/api/staff/clients/{id}/roadmap/stages/{stage_id}", on_a1(client_managers(204)), none),
         row("GET", "/api/portal/roadmap", contacts_only(200), none),
@@ -305,44 +433,52 @@ fn matrix() -> Vec<Row> {
         row("GET", "/api/staff/backlog/below-standard", staff(any_caller(200), 200), none),
         row("GET", "/api/staff/clients/{id}/projects/{project_id}/backlog", on_a1(any_caller(200)), none),
         row("POST", "/api/staff/clients/{id}/projects/{project_id}/backlog", on_a1(client_managers(201)), |_| {
-            Some(json!({ "title": "Matrix item", "priority": "high", "source": "analytics", "estimate_minutes": 90 }))
+            dto(NewBacklogItem {
+                item: item("Matrix item", Priority::High, BacklogSource::Analytics, Some(90)),
+                propose: false,
+            })
         }),
         row("GET", "/api/staff/clients/{id}/projects/{project_id}/backlog/{item_id}", on_a1(any_caller(200)), none),
         row(
             "PUT",
             "/api/staff/clients/{id}/projects/{project_id}/backlog/{item_id}",
             on_a1(client_managers(200)),
-            |_| Some(json!({ "version": 1, "title": "Matrix edit", "priority": "low", "source": "client_request" })),
+            |_| {
+                dto(BacklogItemUpdate {
+                    version: 1,
+                    item: item("Matrix edit", Priority::Low, BacklogSource::ClientRequest, None),
+                })
+            },
         ),
         row(
             "POST",
             "/api/staff/clients/{id}/projects/{project_id}/backlog/{item_id}/status",
             on_a1(client_managers(200)),
-            |_| Some(json!({ "to": "proposed", "version": 2 })),
+            |_| dto(StatusChange { to: BacklogStatus::Proposed, version: 2 }),
         ),
         row(
             "POST",
             "/api/staff/clients/{id}/projects/{project_id}/backlog/{item_id}/move",
             on_a1(client_managers(200)),
-            |_| Some(json!({ "position": 1, "version": 3 })),
+            |_| dto(MoveItem { position: 1, version: 3 }),
         ),
         row(
             "POST",
             "/api/staff/clients/{id}/projects/{project_id}/backlog/{item_id}/comments",
             on_a1(any_caller(201)),
-            |_| Some(json!({ "body": "Matrix comment", "internal": true })),
+            |_| dto(NewComment { body: "Matrix comment".into(), internal: true }),
         ),
         row("GET", "/api/staff/clients/{id}/projects/{project_id}/backlog.csv", on_a1(any_caller(200)), none),
         row("POST", "/api/staff/clients/{id}/projects/{project_id}/backlog.csv", on_a1(client_managers(200)), |_| {
-            Some(json!({ "csv": "title;estimate_hours\nMatrix import;2,5\n" }))
+            dto(ImportRequest { csv: "title;estimate_hours\nMatrix import;2,5\n".into() })
         }),
         row("GET", "/api/portal/backlog", contacts_only(200), none),
         row("GET", "/api/portal/backlog/{item_id}", contacts_of_a1(200), none),
         row("POST", "/api/portal/backlog/{item_id}/comments", contacts_of_a1(201), |_| {
-            Some(json!({ "body": "A question from the client" }))
+            dto(PortalComment { body: "A question from the client".into() })
         }),
         row("POST", "/api/portal/backlog/{item_id}/decision", approver_of_a1(200), |_| {
-            Some(json!({ "decision": "approved", "version": 1 }))
+            dto(DecisionRequest { decision: DecisionKind::Approved, version: 1, comment: None })
         }),
     ]
 }

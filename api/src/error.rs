@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
+    /// A [`Code`] as its wire string; kept a string so a client older than the server still
+    /// reads codes it does not know yet (and falls back to `message`).
+    #[cfg_attr(feature = "openapi", schema(value_type = Code))]
     pub code: String,
     pub message: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -28,51 +31,146 @@ pub struct RowError {
     pub message: String,
 }
 
-/// Stable error codes, shared so the SPA can translate them.
-pub mod codes {
-    pub const UNAUTHENTICATED: &str = "unauthenticated";
-    pub const INVALID_CREDENTIALS: &str = "invalid_credentials";
-    pub const AGENCY_CHOICE_REQUIRED: &str = "agency_choice_required";
-    pub const AGENCY_SUSPENDED: &str = "agency_suspended";
-    pub const FORBIDDEN: &str = "forbidden";
-    pub const CSRF_REJECTED: &str = "csrf_rejected";
-    pub const NOT_FOUND: &str = "not_found";
-    pub const CONFLICT: &str = "conflict";
-    pub const ALREADY_EXISTS: &str = "already_exists";
-    pub const VALIDATION: &str = "validation_failed";
-    pub const MALFORMED_JSON: &str = "malformed_json";
+macro_rules! codes {
+    ($($(#[$doc:meta])* $variant:ident = $text:literal,)+) => {
+        /// Stable error codes, shared so the SPA can translate them. The server picks the HTTP
+        /// status of each in one place (`server/src/error.rs`); the SPA's text for each is an
+        /// exhaustive match, so a new code without texts does not build.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum Code {
+            $($(#[$doc])* $variant,)+
+        }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant),+];
+
+            /// The wire string, e.g. `"validation_failed"`.
+            pub const fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $text),+ }
+            }
+
+            /// The code a wire string names; `None` for a code this build does not know.
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($text => Some(Code::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+codes! {
+    Unauthenticated = "unauthenticated",
+    InvalidCredentials = "invalid_credentials",
+    AgencyChoiceRequired = "agency_choice_required",
+    AgencySuspended = "agency_suspended",
+    Forbidden = "forbidden",
+    CsrfRejected = "csrf_rejected",
+    NotFound = "not_found",
+    Conflict = "conflict",
+    AlreadyExists = "already_exists",
+    /// The input does not parse or break a rule; `field` names it when there is one.
+    ValidationFailed = "validation_failed",
+    MalformedJson = "malformed_json",
     /// The request body is larger than the endpoint accepts (256 KB; a CSV import 10 MB).
-    pub const TOO_LARGE: &str = "too_large";
-    pub const RATE_LIMITED: &str = "rate_limited";
-    pub const PASSWORD_TOO_SHORT: &str = "password_too_short";
-    pub const PASSWORD_TOO_LONG: &str = "password_too_long";
-    pub const PASSWORD_TOO_COMMON: &str = "password_too_common";
-    pub const WRONG_PASSWORD: &str = "wrong_password";
-    pub const SIGNUP_CLOSED: &str = "signup_closed";
-    pub const LAST_OWNER: &str = "last_owner";
-    pub const ACCOUNT_DISABLED: &str = "account_disabled";
-    pub const CANNOT_CHANGE_SELF: &str = "cannot_change_self";
-    pub const LINK_EXPIRED: &str = "link_expired";
-    pub const LINK_USED: &str = "link_used";
-    pub const LINK_REVOKED: &str = "link_revoked";
-    pub const LINK_INVALID: &str = "link_invalid";
-    pub const ALREADY_HAS_ACCESS: &str = "already_has_access";
+    TooLarge = "too_large",
+    RateLimited = "rate_limited",
+    PasswordTooShort = "password_too_short",
+    PasswordTooLong = "password_too_long",
+    PasswordTooCommon = "password_too_common",
+    WrongPassword = "wrong_password",
+    SignupClosed = "signup_closed",
+    LastOwner = "last_owner",
+    AccountDisabled = "account_disabled",
+    CannotChangeSelf = "cannot_change_self",
+    LinkExpired = "link_expired",
+    LinkUsed = "link_used",
+    LinkRevoked = "link_revoked",
+    LinkInvalid = "link_invalid",
+    AlreadyHasAccess = "already_has_access",
     /// A change was made from an old copy: someone else saved the record meanwhile.
-    pub const STALE_VERSION: &str = "stale_version";
+    StaleVersion = "stale_version",
     /// A backlog status change the state machine does not allow.
-    pub const INVALID_TRANSITION: &str = "invalid_transition";
+    InvalidTransition = "invalid_transition",
     /// A change request cannot be scheduled or started before the client approved its price.
-    pub const CHANGE_REQUEST_NOT_APPROVED: &str = "change_request_not_approved";
+    ChangeRequestNotApproved = "change_request_not_approved",
     /// The estimate of a started or finished item cannot change.
-    pub const ESTIMATE_LOCKED: &str = "estimate_locked";
+    EstimateLocked = "estimate_locked",
     /// Only a proposed item waits for the client's decision.
-    pub const NOT_AWAITING_DECISION: &str = "not_awaiting_decision";
+    NotAwaitingDecision = "not_awaiting_decision",
     /// A decline needs a reason.
-    pub const REASON_REQUIRED: &str = "reason_required";
+    ReasonRequired = "reason_required",
     /// A change request must carry a price.
-    pub const PRICE_REQUIRED: &str = "price_required";
+    PriceRequired = "price_required",
     /// A CSV import had bad rows; `rows` lists them and nothing was imported.
-    pub const IMPORT_REJECTED: &str = "import_rejected";
-    pub const INTERNAL: &str = "internal_error";
-    pub const UNAVAILABLE: &str = "unavailable";
+    ImportRejected = "import_rejected",
+    InternalError = "internal_error",
+    Unavailable = "unavailable",
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Code;
+
+    /// The wire strings are a contract: this list is what clients already read.
+    #[test]
+    fn wire_strings_do_not_change() {
+        let wire: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(
+            wire,
+            [
+                "unauthenticated",
+                "invalid_credentials",
+                "agency_choice_required",
+                "agency_suspended",
+                "forbidden",
+                "csrf_rejected",
+                "not_found",
+                "conflict",
+                "already_exists",
+                "validation_failed",
+                "malformed_json",
+                "too_large",
+                "rate_limited",
+                "password_too_short",
+                "password_too_long",
+                "password_too_common",
+                "wrong_password",
+                "signup_closed",
+                "last_owner",
+                "account_disabled",
+                "cannot_change_self",
+                "link_expired",
+                "link_used",
+                "link_revoked",
+                "link_invalid",
+                "already_has_access",
+                "stale_version",
+                "invalid_transition",
+                "change_request_not_approved",
+                "estimate_locked",
+                "not_awaiting_decision",
+                "reason_required",
+                "price_required",
+                "import_rejected",
+                "internal_error",
+                "unavailable",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_code_parses_back() {
+        for &code in Code::ALL {
+            assert_eq!(Code::parse(code.as_str()), Some(code));
+            assert_eq!(code.to_string(), code.as_str());
+        }
+        assert_eq!(Code::parse("no_such_code"), None);
+    }
 }

@@ -2,7 +2,7 @@
 //! 422 error naming the field, so handlers never validate by hand.
 
 use crate::error::{ApiError, ApiResult};
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::input::{self, InputError};
 
 macro_rules! string_value {
@@ -37,7 +37,7 @@ impl Email {
     /// Trimmed, lower-cased, one `@` with text on both sides and a dot in the domain.
     pub fn parse(field: &str, raw: &str) -> Result<Self, ApiError> {
         let email = raw.trim().to_lowercase();
-        let bad = || ApiError::invalid(field, codes::VALIDATION, "Enter a valid email address.");
+        let bad = || ApiError::invalid(field, Code::ValidationFailed, "Enter a valid email address.");
         if email.len() > 254
             || email.chars().any(|c| c.is_whitespace() || c.is_control() || input::is_invisible_format(c))
         {
@@ -62,7 +62,7 @@ impl Email {
 pub fn lookup_email(field: &str, raw: &str) -> ApiResult<String> {
     let email = raw.trim().to_lowercase();
     if email.len() > 254 || email.chars().any(|c| c.is_control() || input::is_invisible_format(c)) {
-        return Err(ApiError::invalid(field, codes::VALIDATION, "Enter a valid email address."));
+        return Err(ApiError::invalid(field, Code::ValidationFailed, "Enter a valid email address."));
     }
     Ok(email)
 }
@@ -82,7 +82,7 @@ pub trait Field<T> {
 
 impl<T> Field<T> for Result<T, InputError> {
     fn field(self, name: &str) -> ApiResult<T> {
-        self.map_err(|e| ApiError::invalid(name, codes::VALIDATION, e.message()))
+        self.map_err(|e| ApiError::invalid(name, Code::ValidationFailed, e.message()))
     }
 }
 
@@ -95,7 +95,11 @@ impl Slug {
             && !slug.starts_with('-')
             && !slug.ends_with('-');
         if !ok {
-            return Err(ApiError::invalid(field, codes::VALIDATION, "Use 3–40 latin letters, digits and hyphens."));
+            return Err(ApiError::invalid(
+                field,
+                Code::ValidationFailed,
+                "Use 3–40 latin letters, digits and hyphens.",
+            ));
         }
         Ok(Self(slug))
     }
@@ -115,7 +119,11 @@ impl TimeZone {
                 && parts.iter().all(|p| part_ok(p))
                 && parts[0].chars().next().is_some_and(|c| c.is_ascii_uppercase()));
         if !ok {
-            return Err(ApiError::invalid(field, codes::VALIDATION, "Use an IANA time zone such as Europe/Moscow."));
+            return Err(ApiError::invalid(
+                field,
+                Code::ValidationFailed,
+                "Use an IANA time zone such as Europe/Moscow.",
+            ));
         }
         Ok(Self(tz.to_string()))
     }
@@ -125,7 +133,7 @@ impl TimeZone {
 pub fn money(field: &str, m: &accord_api::Money) -> ApiResult<(i64, String)> {
     let currency = m.currency.trim().to_ascii_uppercase();
     if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
-        return Err(ApiError::invalid(field, codes::VALIDATION, "Use a three-letter currency code such as RUB."));
+        return Err(ApiError::invalid(field, Code::ValidationFailed, "Use a three-letter currency code such as RUB."));
     }
     let amount = input::Amount::check(m.amount_minor).field(field)?;
     Ok((amount, currency))

@@ -4,7 +4,7 @@
 
 use crate::domain::Field;
 use crate::error::{ApiError, ApiResult};
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::input::{self, PAGE_MAX, PER_PAGE_MAX};
 use accord_api::Page;
 use serde::Deserialize;
@@ -44,7 +44,7 @@ impl Paging {
     pub fn parse(page: Option<u64>, per_page: Option<u64>, default_per_page: u64) -> ApiResult<Self> {
         let page = page.unwrap_or(1).max(1);
         if page > PAGE_MAX {
-            return Err(ApiError::invalid("page", codes::VALIDATION, format!("Use a page from 1 to {PAGE_MAX}.")));
+            return Err(ApiError::invalid("page", Code::ValidationFailed, format!("Use a page from 1 to {PAGE_MAX}.")));
         }
         Ok(Self { page, per_page: per_page.unwrap_or(default_per_page).clamp(1, PER_PAGE_MAX) })
     }

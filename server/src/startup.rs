@@ -216,7 +216,7 @@ async fn readyz(state: web::Data<AppState>) -> HttpResponse {
         Err(e) => {
             tracing::warn!(error = %e, "database not ready");
             HttpResponse::ServiceUnavailable().json(accord_api::ErrorBody {
-                code: accord_api::error::codes::UNAVAILABLE.into(),
+                code: accord_api::error::Code::Unavailable.as_str().into(),
                 message: "The database does not answer.".into(),
                 field: None,
                 choices: Vec::new(),

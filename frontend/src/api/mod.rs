@@ -12,7 +12,7 @@ pub mod projects;
 pub mod roadmap;
 pub mod staff;
 
-use accord_api::{auth::AgencyChoice, error::codes, ErrorBody};
+use accord_api::{auth::AgencyChoice, error::Code, ErrorBody};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::{de::DeserializeOwned, Serialize};
 use std::{cell::RefCell, rc::Rc};
@@ -20,15 +20,37 @@ use std::{cell::RefCell, rc::Rc};
 /// Marks requests as coming from the SPA's own scripts (a cross-site form cannot set it).
 const REQUESTED_WITH: (&str, &str) = ("X-Requested-With", "accord-spa");
 
-/// Pseudo-codes for failures that never reached a JSON error body.
-pub const CODE_NETWORK: &str = "network";
-pub const CODE_BAD_RESPONSE: &str = "bad_response";
+/// Why a call failed, as this build knows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ErrorCode {
+    /// A code of the API (the server's, or the same judgement made here first).
+    Api(Code),
+    /// A code this build does not know yet (a newer server): the server's message is shown.
+    Unknown(String),
+    /// No answer came.
+    Network,
+    /// The request could not be built, or the answer could not be read.
+    BadResponse,
+}
+
+impl ErrorCode {
+    /// A code read off the wire.
+    pub fn parse(code: &str) -> Self {
+        Code::parse(code).map_or_else(|| ErrorCode::Unknown(code.to_owned()), ErrorCode::Api)
+    }
+}
+
+impl From<Code> for ErrorCode {
+    fn from(code: Code) -> Self {
+        ErrorCode::Api(code)
+    }
+}
 
 /// A failed call: the server's [`ErrorBody`] plus the HTTP status (0 when no answer came).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApiError {
     pub status: u16,
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
     pub field: Option<String>,
     pub choices: Vec<AgencyChoice>,
@@ -40,10 +62,10 @@ pub struct ApiError {
 
 impl ApiError {
     /// An error made on this side (bad input in the URL, no answer, unreadable answer).
-    pub fn local(code: &str, message: String) -> Self {
+    pub fn local(code: impl Into<ErrorCode>, message: String) -> Self {
         ApiError {
             status: 0,
-            code: code.to_owned(),
+            code: code.into(),
             message,
             field: None,
             choices: Vec::new(),
@@ -52,8 +74,16 @@ impl ApiError {
         }
     }
 
-    pub fn is(&self, code: &str) -> bool {
-        self.code == code
+    pub fn is(&self, code: Code) -> bool {
+        self.code == ErrorCode::Api(code)
+    }
+
+    /// The API code, when it is one this build knows.
+    pub fn known(&self) -> Option<Code> {
+        match self.code {
+            ErrorCode::Api(code) => Some(code),
+            _ => None,
+        }
     }
 }
 
@@ -89,8 +119,8 @@ async fn send(method: &str, url: &str, body: Option<&impl Serialize>) -> Result<
         Some(body) => builder(method, url).json(body),
         None => builder(method, url).build(),
     }
-    .map_err(|e| ApiError::local(CODE_BAD_RESPONSE, e.to_string()))?;
-    let response = request.send().await.map_err(|e| ApiError::local(CODE_NETWORK, e.to_string()))?;
+    .map_err(|e| ApiError::local(ErrorCode::BadResponse, e.to_string()))?;
+    let response = request.send().await.map_err(|e| ApiError::local(ErrorCode::Network, e.to_string()))?;
     if response.ok() {
         Ok(response)
     } else {
@@ -102,18 +132,19 @@ async fn error_from(response: Response) -> ApiError {
     let status = response.status();
     let retry_after = response.headers().get("Retry-After").and_then(|v| v.trim().parse().ok());
     let body = response.json::<ErrorBody>().await.unwrap_or_else(|_| ErrorBody {
-        code: fallback_code(status).to_owned(),
+        code: fallback_code(status).as_str().to_owned(),
         message: response.status_text(),
         field: None,
         choices: Vec::new(),
         rows: Vec::new(),
     });
-    if status == 401 && body.code == codes::UNAUTHENTICATED {
+    let code = ErrorCode::parse(&body.code);
+    if status == 401 && code == ErrorCode::Api(Code::Unauthenticated) {
         notify_unauthenticated();
     }
     ApiError {
         status,
-        code: body.code,
+        code,
         message: body.message,
         field: body.field,
         choices: body.choices,
@@ -123,19 +154,19 @@ async fn error_from(response: Response) -> ApiError {
 }
 
 /// A code for answers without a JSON body (e.g. a proxy's 502 page).
-fn fallback_code(status: u16) -> &'static str {
+fn fallback_code(status: u16) -> Code {
     match status {
-        401 => codes::UNAUTHENTICATED,
-        403 => codes::FORBIDDEN,
-        404 => codes::NOT_FOUND,
-        429 => codes::RATE_LIMITED,
-        502..=504 => codes::UNAVAILABLE,
-        _ => codes::INTERNAL,
+        401 => Code::Unauthenticated,
+        403 => Code::Forbidden,
+        404 => Code::NotFound,
+        429 => Code::RateLimited,
+        502..=504 => Code::Unavailable,
+        _ => Code::InternalError,
     }
 }
 
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    response.json::<T>().await.map_err(|e| ApiError::local(CODE_BAD_RESPONSE, e.to_string()))
+    response.json::<T>().await.map_err(|e| ApiError::local(ErrorCode::BadResponse, e.to_string()))
 }
 
 pub(crate) async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {

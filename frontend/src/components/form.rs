@@ -58,7 +58,7 @@ impl Problem {
     /// validation answer says which field to check in the reader's language instead.
     pub fn field_text(&self, t: &'static Texts) -> String {
         match self {
-            Problem::Api(e) if e.is(accord_api::error::codes::VALIDATION) => field_rule(t, e.field.as_deref()),
+            Problem::Api(e) if e.is(accord_api::error::Code::ValidationFailed) => field_rule(t, e.field.as_deref()),
             other => other.text(t),
         }
     }

@@ -2,7 +2,7 @@
 //! argon2id hashing at OWASP parameters, run on the blocking pool so the executor keeps serving.
 
 use crate::error::ApiError;
-use accord_api::error::codes;
+use accord_api::error::Code;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
@@ -22,21 +22,17 @@ impl NewPassword {
         if len < MIN_LEN {
             return Err(ApiError::invalid(
                 field,
-                codes::PASSWORD_TOO_SHORT,
+                Code::PasswordTooShort,
                 format!("Use at least {MIN_LEN} characters."),
             ));
         }
         if len > MAX_LEN {
-            return Err(ApiError::invalid(
-                field,
-                codes::PASSWORD_TOO_LONG,
-                format!("Use at most {MAX_LEN} characters."),
-            ));
+            return Err(ApiError::invalid(field, Code::PasswordTooLong, format!("Use at most {MAX_LEN} characters.")));
         }
         if is_common(raw) {
             return Err(ApiError::invalid(
                 field,
-                codes::PASSWORD_TOO_COMMON,
+                Code::PasswordTooCommon,
                 "This password is too common; choose another.",
             ));
         }
@@ -117,10 +113,10 @@ mod tests {
 
     #[test]
     fn policy() {
-        assert_eq!(NewPassword::parse("p", "short").err().unwrap().code(), codes::PASSWORD_TOO_SHORT);
-        assert_eq!(NewPassword::parse("p", &"x".repeat(129)).err().unwrap().code(), codes::PASSWORD_TOO_LONG);
-        assert_eq!(NewPassword::parse("p", "1234567890").err().unwrap().code(), codes::PASSWORD_TOO_COMMON);
-        assert_eq!(NewPassword::parse("p", "QWERTYUIOP").err().unwrap().code(), codes::PASSWORD_TOO_COMMON);
+        assert_eq!(NewPassword::parse("p", "short").err().unwrap().code(), Code::PasswordTooShort);
+        assert_eq!(NewPassword::parse("p", &"x".repeat(129)).err().unwrap().code(), Code::PasswordTooLong);
+        assert_eq!(NewPassword::parse("p", "1234567890").err().unwrap().code(), Code::PasswordTooCommon);
+        assert_eq!(NewPassword::parse("p", "QWERTYUIOP").err().unwrap().code(), Code::PasswordTooCommon);
         assert!(NewPassword::parse("p", "Зелёный-чайник-42").is_ok());
     }
 

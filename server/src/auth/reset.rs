@@ -7,12 +7,11 @@ use crate::audit::{Action, Entry};
 use crate::error::{ApiError, ApiResult};
 use crate::mail::{self, templates};
 use crate::state::AppState;
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::invitations::{InvitationState, ResetTokenState};
 use accord_api::{AgencyId, AgencyStatus, Locale, UserId, UserStatus};
 use accord_entity::{agencies, password_resets, users};
 use actix_web::cookie::Cookie;
-use actix_web::http::StatusCode;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -86,8 +85,7 @@ fn state_of(row: &password_resets::Model, now: DateTime<Utc>) -> InvitationState
 }
 
 async fn by_token(tx: &crate::db::PlatformTx, token: &str) -> ApiResult<password_resets::Model> {
-    let invalid =
-        || ApiError::new(StatusCode::NOT_FOUND, codes::LINK_INVALID, "This link is not valid. Ask for a new one.");
+    let invalid = || ApiError::of(Code::LinkInvalid, "This link is not valid. Ask for a new one.");
     if token.is_empty() || token.len() > 100 {
         return Err(invalid());
     }
@@ -110,9 +108,9 @@ fn usable(row: &password_resets::Model, now: DateTime<Utc>) -> ApiResult<()> {
     match state_of(row, now) {
         InvitationState::Pending => Ok(()),
         InvitationState::Accepted => {
-            Err(ApiError::conflict(codes::LINK_USED, "This link was already used. Ask for a new one."))
+            Err(ApiError::conflict(Code::LinkUsed, "This link was already used. Ask for a new one."))
         }
-        _ => Err(ApiError::new(StatusCode::GONE, codes::LINK_EXPIRED, "This link has expired. Ask for a new one.")),
+        _ => Err(ApiError::of(Code::LinkExpired, "This link has expired. Ask for a new one.")),
     }
 }
 

@@ -11,17 +11,16 @@ use crate::platform::service::{create_agency, NewAgency, SIGNUP_FIELDS};
 use crate::state::AppState;
 use crate::tenancy::Principal;
 use accord_api::auth::{AgencyChoice, ChangePasswordRequest, SignInRequest, SignUpRequest};
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::{AgencyId, AgencyStatus, Locale, UserId, UserStatus};
 use accord_entity::{agencies, users};
 use actix_web::cookie::Cookie;
-use actix_web::http::StatusCode;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use secrecy::SecretString;
 
 fn invalid_credentials() -> ApiError {
-    ApiError::new(StatusCode::UNAUTHORIZED, codes::INVALID_CREDENTIALS, "Wrong email or password.")
+    ApiError::of(Code::InvalidCredentials, "Wrong email or password.")
 }
 
 /// Checks the password against every account with that email; unknown email and wrong
@@ -74,11 +73,11 @@ pub async fn sign_in(
         return Err(ApiError::agency_choice(choices));
     }
     let agency_id = user.agency_id.map(AgencyId);
-    let refuse = |code: &'static str, message: &str| ApiError::new(StatusCode::FORBIDDEN, code, message);
+    let refuse = |code: Code, message: &str| ApiError::of(code, message);
     let refusal = if UserStatus::parse(&user.status) != Some(UserStatus::Active) {
-        Some(refuse(codes::ACCOUNT_DISABLED, "This account is disabled. Ask your agency's administrator."))
+        Some(refuse(Code::AccountDisabled, "This account is disabled. Ask your agency's administrator."))
     } else if agency.as_ref().is_some_and(|a| AgencyStatus::parse(&a.status) != Some(AgencyStatus::Active)) {
-        Some(refuse(codes::AGENCY_SUSPENDED, "This agency's access is suspended."))
+        Some(refuse(Code::AgencySuspended, "This agency's access is suspended."))
     } else {
         None
     };
@@ -87,7 +86,7 @@ pub async fn sign_in(
             .agency(agency_id)
             .actor(UserId(user.id))
             .subject(&email)
-            .detail(err.code())
+            .detail(err.code().as_str())
             .ip(client.ip.as_deref())
             .write(&tx)
             .await?;
@@ -122,7 +121,7 @@ pub async fn change_password(
     tx.commit().await?;
     let ok = password::verify_any(SecretString::from(req.current_password), vec![user.password_hash]).await?;
     if ok.is_empty() {
-        return Err(ApiError::invalid("current_password", codes::WRONG_PASSWORD, "The current password is wrong."));
+        return Err(ApiError::invalid("current_password", Code::WrongPassword, "The current password is wrong."));
     }
     let hash = new.hash().await?;
     let tx = state.db.unscoped("password change").await?;
@@ -177,11 +176,7 @@ pub async fn sign_up(
     client: &ClientInfo,
 ) -> ApiResult<(Cookie<'static>, UserId)> {
     if !state.settings.signup_open() {
-        return Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            codes::SIGNUP_CLOSED,
-            "Sign-up is closed. Ask the platform operator.",
-        ));
+        return Err(ApiError::of(Code::SignupClosed, "Sign-up is closed. Ask the platform operator."));
     }
     let input = NewAgency::parse(
         &req.agency_name,

@@ -12,10 +12,9 @@ use crate::state::AppState;
 use crate::tenancy::PortalContact;
 use accord_api::backlog::{CommentView, DecisionRequest, MonthTotal, PortalBacklog, PortalComment, PortalItemDetail};
 use accord_api::clients::FieldChange;
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::{BacklogItemId, BacklogStatus, DecisionKind, ItemEventKind, Money, PortalRole, Side};
 use accord_entity::{backlog_items, contacts, projects};
-use actix_web::http::StatusCode;
 use chrono::Utc;
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::{BTreeMap, HashMap};
@@ -140,23 +139,15 @@ pub async fn decide(
     let tx = access::open_portal(state, contact).await?;
     let before = visible_item(&tx, contact, item).await?;
     if contact.portal_role != PortalRole::Approver {
-        return Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            codes::FORBIDDEN,
-            "Only the client's approvers decide on backlog items.",
-        ));
+        return Err(ApiError::of(Code::Forbidden, "Only the client's approvers decide on backlog items."));
     }
     repo::check_version(&before, input.version)?;
     if before.status != BacklogStatus::Proposed.as_str() {
-        return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            codes::NOT_AWAITING_DECISION,
-            "This item is not waiting for a decision.",
-        ));
+        return Err(ApiError::of(Code::NotAwaitingDecision, "This item is not waiting for a decision."));
     }
     let comment = accord_api::input::OptionalMessage::parse_optional(input.comment.as_deref()).field("comment")?;
     if input.decision == DecisionKind::Declined && comment.is_none() {
-        return Err(ApiError::invalid("comment", codes::REASON_REQUIRED, "Tell the agency why you decline it."));
+        return Err(ApiError::invalid("comment", Code::ReasonRequired, "Tell the agency why you decline it."));
     }
     let me = tx
         .find::<contacts::Entity>()

@@ -103,7 +103,7 @@ pub async fn stage(tx: &ClientTx, stage: Option<StageId>) -> ApiResult<Option<ro
         .ok_or_else(|| {
             ApiError::invalid(
                 "stage_id",
-                accord_api::error::codes::VALIDATION,
+                accord_api::error::Code::ValidationFailed,
                 "Choose a stage of this client's roadmap.",
             )
         })
@@ -344,11 +344,7 @@ pub async fn save(
 }
 
 pub fn stale() -> ApiError {
-    ApiError::new(
-        actix_web::http::StatusCode::CONFLICT,
-        accord_api::error::codes::STALE_VERSION,
-        "Someone changed this item meanwhile. Reload it and try again.",
-    )
+    ApiError::of(accord_api::error::Code::StaleVersion, "Someone changed this item meanwhile. Reload it and try again.")
 }
 
 pub fn check_version(item: &backlog_items::Model, version: i32) -> ApiResult<()> {

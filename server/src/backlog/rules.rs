@@ -3,10 +3,9 @@
 
 use crate::clients::access::Need;
 use crate::error::{ApiError, ApiResult};
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::{BacklogStatus, DecisionKind};
 use accord_entity::backlog_items;
-use actix_web::http::StatusCode;
 
 /// What the staff may do to move an item from `from` to `to`, or the 409 that refuses it.
 /// proposed → agreed / declined is the client's decision and never a staff move.
@@ -15,16 +14,11 @@ pub fn staff_move(from: BacklogStatus, to: BacklogStatus) -> ApiResult<Need> {
     match (from, to) {
         (Idea, Proposed) | (Proposed, Idea) | (Declined, Proposed) | (Agreed, Scheduled) => Ok(Need::Manage),
         (Scheduled, InProgress) | (InProgress, Done) => Ok(Need::Log),
-        (Proposed, Agreed) | (Proposed, Declined) => Err(ApiError::new(
-            StatusCode::CONFLICT,
-            codes::INVALID_TRANSITION,
+        (Proposed, Agreed) | (Proposed, Declined) => Err(ApiError::of(
+            Code::InvalidTransition,
             "Only the client's approver approves or declines a proposed item, in the portal.",
         )),
-        _ => Err(ApiError::new(
-            StatusCode::CONFLICT,
-            codes::INVALID_TRANSITION,
-            format!("An item cannot go from {from} to {to}."),
-        )),
+        _ => Err(ApiError::of(Code::InvalidTransition, format!("An item cannot go from {from} to {to}."))),
     }
 }
 
@@ -85,7 +79,7 @@ mod tests {
                 let expected = allowed.iter().find(|(f, t, _)| f == from && t == to).map(|(_, _, n)| *n);
                 match (staff_move(*from, *to), expected) {
                     (Ok(need), Some(want)) => assert_eq!(need, want, "{from}→{to}"),
-                    (Err(e), None) => assert_eq!(e.code(), codes::INVALID_TRANSITION, "{from}→{to}"),
+                    (Err(e), None) => assert_eq!(e.code(), Code::InvalidTransition, "{from}→{to}"),
                     (got, want) => panic!("{from}→{to}: got {:?}, want {want:?}", got.map_err(|e| e.code())),
                 }
             }

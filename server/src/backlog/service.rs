@@ -13,7 +13,7 @@ use crate::state::AppState;
 use crate::tenancy::Staff;
 use accord_api::backlog::{BacklogItemDetail, BacklogItemInput, BacklogItemUpdate, BacklogItemView, NewBacklogItem};
 use accord_api::clients::FieldChange;
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::input;
 use accord_api::{
     BacklogItemId, BacklogSource, BacklogStatus, ClientId, ItemEventKind, Page, Priority, ProjectId, Side,
@@ -65,7 +65,7 @@ pub fn parse_fields(input: &BacklogItemInput) -> ApiResult<Fields> {
         if !(0..=60 * 100_000).contains(&m) {
             return Err(ApiError::invalid(
                 "estimate_minutes",
-                codes::VALIDATION,
+                Code::ValidationFailed,
                 "The estimate must be 0–100,000 hours.",
             ));
         }
@@ -80,7 +80,7 @@ pub fn parse_fields(input: &BacklogItemInput) -> ApiResult<Fields> {
     if input.change_request && price_minor.is_none() {
         return Err(ApiError::invalid(
             "price",
-            codes::PRICE_REQUIRED,
+            Code::PriceRequired,
             "A change request is out of scope: give it a price for the client to approve.",
         ));
     }
@@ -289,9 +289,8 @@ pub async fn update(
         match rules::estimate_change(status) {
             EstimateChange::Free => {}
             EstimateChange::Locked => {
-                return Err(ApiError::new(
-                    actix_web::http::StatusCode::CONFLICT,
-                    codes::ESTIMATE_LOCKED,
+                return Err(ApiError::of(
+                    Code::EstimateLocked,
                     "Work on this item has started: its estimate and price can no longer change.",
                 ))
             }

@@ -13,7 +13,7 @@ use crate::state::AppState;
 use crate::tenancy::Staff;
 use accord_api::backlog::{BacklogItemView, CommentView, MoveItem, NewComment, StatusChange};
 use accord_api::clients::FieldChange;
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::input;
 use accord_api::{BacklogItemId, BacklogStatus, ClientId, ItemEventKind, ProjectId, Side};
 use accord_entity::{backlog_comments, backlog_items};
@@ -42,9 +42,8 @@ pub async fn change_status(
     if matches!(input.to, BacklogStatus::Scheduled | BacklogStatus::InProgress)
         && !rules::change_request_cleared(&before)
     {
-        return Err(ApiError::new(
-            actix_web::http::StatusCode::CONFLICT,
-            codes::CHANGE_REQUEST_NOT_APPROVED,
+        return Err(ApiError::of(
+            Code::ChangeRequestNotApproved,
             "This change request has no client-approved price yet: no work before the client approves it.",
         ));
     }

@@ -11,7 +11,7 @@ use crate::tenancy::Staff;
 use accord_api::clients::{
     ContactEvent, ContactLeftRequest, ContactView, CreateContactRequest, FieldChange, PortalAccess,
 };
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::input;
 use accord_api::{ClientId, ContactId, InvitationId, PortalRole, UserId, UserStatus};
 use accord_entity::{contact_events, contacts, invitations, sessions, users};
@@ -99,7 +99,7 @@ pub async fn add(state: &AppState, staff: &Staff, id: ClientId, req: CreateConta
     let tx = access::open(state, staff, id, Need::Manage).await?;
     let f = parse(&req)?;
     if repo::contact_email_taken(&tx, f.email.as_str(), None).await? {
-        return Err(ApiError::conflict(codes::ALREADY_EXISTS, "This client already has a contact with this email.")
+        return Err(ApiError::conflict(Code::AlreadyExists, "This client already has a contact with this email.")
             .with_field("email"));
     }
     let mut row = repo::new_contact(tx.agency_id().0, id.0, f.name.as_str(), f.email.as_str(), req.portal_role);
@@ -135,16 +135,13 @@ pub async fn update(
         if old.user_id.is_some() {
             return Err(ApiError::invalid(
                 "email",
-                codes::VALIDATION,
+                Code::ValidationFailed,
                 "This person signs in with this email; it cannot change here.",
             ));
         }
         if repo::contact_email_taken(&tx, f.email.as_str(), Some(contact)).await? {
-            return Err(ApiError::conflict(
-                codes::ALREADY_EXISTS,
-                "This client already has a contact with this email.",
-            )
-            .with_field("email"));
+            return Err(ApiError::conflict(Code::AlreadyExists, "This client already has a contact with this email.")
+                .with_field("email"));
         }
     }
     let mut row = old.clone();
@@ -192,11 +189,11 @@ pub async fn leave(
     let tx = access::open(state, staff, client, Need::Manage).await?;
     let mut row = load(&tx, contact).await?;
     if row.left_at.is_some() {
-        return Err(ApiError::conflict(codes::CONFLICT, "This contact has already left."));
+        return Err(ApiError::conflict(Code::Conflict, "This contact has already left."));
     }
     let successor = match req.replaced_by {
         Some(s) if s == contact => {
-            return Err(ApiError::invalid("replaced_by", codes::VALIDATION, "Choose someone else."))
+            return Err(ApiError::invalid("replaced_by", Code::ValidationFailed, "Choose someone else."))
         }
         Some(s) => Some(
             tx.find::<contacts::Entity>()
@@ -205,7 +202,7 @@ pub async fn leave(
                 .one()
                 .await?
                 .ok_or_else(|| {
-                    ApiError::invalid("replaced_by", codes::VALIDATION, "Choose a current contact of this client.")
+                    ApiError::invalid("replaced_by", Code::ValidationFailed, "Choose a current contact of this client.")
                 })?,
         ),
         None => None,

@@ -5,7 +5,7 @@ use crate::db::{ClientTx, Scoped, TenantTx};
 use crate::domain::search_key;
 use crate::error::{ApiError, ApiResult};
 use crate::paging::{self, Paging};
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::{Activity, ClientStatus, ContactId, PortalRole, Temperament, ValueTier};
 use accord_entity::{clients, contacts, invitations, users};
 use sea_orm::sea_query::Expr;
@@ -124,7 +124,7 @@ pub async fn page(
         Some("none") => q = q.filter(clients::Column::AccountManagerId.is_null()),
         Some(id) => {
             let id = uuid::Uuid::parse_str(id)
-                .map_err(|_| ApiError::invalid("manager", codes::VALIDATION, "Use a staff id or `none`."))?;
+                .map_err(|_| ApiError::invalid("manager", Code::ValidationFailed, "Use a staff id or `none`."))?;
             q = q.filter(clients::Column::AccountManagerId.eq(id));
         }
     }
@@ -145,7 +145,7 @@ pub async fn page(
         "-created" => (clients::Column::CreatedAt, Order::Desc),
         "last_touch" => (clients::Column::LastTouchAt, Order::Asc),
         "-last_touch" => (clients::Column::LastTouchAt, Order::Desc),
-        _ => return Err(ApiError::invalid("sort", codes::VALIDATION, "Unknown sort.")),
+        _ => return Err(ApiError::invalid("sort", Code::ValidationFailed, "Unknown sort.")),
     };
     let rows = q
         .order_by(column, order)

@@ -10,7 +10,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::Staff;
 use accord_api::clients::{ClientProfile, ClientView, CreateClientRequest, StatusChange, UpdateClientRequest};
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::{ClientId, ClientStatus, Page, PrincipalKind, StaffRole, UserId, UserStatus};
 use accord_entity::{client_status_changes, clients, contacts, users};
 use chrono::Utc;
@@ -51,7 +51,7 @@ async fn check_manager(tx: &TenantTx, id: UserId) -> ApiResult<()> {
     } else {
         Err(ApiError::invalid(
             "account_manager_id",
-            codes::VALIDATION,
+            Code::ValidationFailed,
             "Choose an active owner, admin or account manager.",
         ))
     }
@@ -122,7 +122,11 @@ fn list_json(field: &str, items: Vec<String>) -> ApiResult<String> {
         }
     }
     if points.len() > input::LIST_MAX_ITEMS {
-        return Err(ApiError::invalid(field, codes::VALIDATION, "At most 50 points of up to 300 characters each."));
+        return Err(ApiError::invalid(
+            field,
+            Code::ValidationFailed,
+            "At most 50 points of up to 300 characters each.",
+        ));
     }
     serde_json::to_string(&points).map_err(ApiError::internal)
 }
@@ -139,11 +143,11 @@ pub async fn update(
     domain::optional_day("ended_on", req.ended_on)?;
     if let (Some(start), Some(end)) = (req.started_on, req.ended_on) {
         if end < start {
-            return Err(ApiError::invalid("ended_on", codes::VALIDATION, "The end cannot come before the start."));
+            return Err(ApiError::invalid("ended_on", Code::ValidationFailed, "The end cannot come before the start."));
         }
     }
     if req.contact_cadence_days.is_some_and(|d| d == 0 || d > 365) {
-        return Err(ApiError::invalid("contact_cadence_days", codes::VALIDATION, "Use 1–365 days."));
+        return Err(ApiError::invalid("contact_cadence_days", Code::ValidationFailed, "Use 1–365 days."));
     }
     let tx = access::open(state, staff, id, Need::Manage).await?;
     let old = tx.client().clone();

@@ -4,10 +4,10 @@
 //! Accord's pages). The session cookie is also SameSite=Lax.
 
 use crate::error::ApiError;
-use accord_api::error::codes;
+use accord_api::error::Code;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::{Method, StatusCode};
+use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::ResponseError;
 
@@ -17,7 +17,7 @@ pub async fn reject_cross_site(
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if !safe && (is_cross_site(&req) || (has_session_cookie(&req) && lacks_origin(&req))) {
-        let err = ApiError::new(StatusCode::FORBIDDEN, codes::CSRF_REJECTED, "Cross-site request refused.");
+        let err = ApiError::of(Code::CsrfRejected, "Cross-site request refused.");
         let (http_req, _) = req.into_parts();
         return Ok(ServiceResponse::new(http_req, err.error_response()));
     }

@@ -8,35 +8,31 @@ use crate::auth::session::{self, hash_token, ClientInfo};
 use crate::db::PlatformTx;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::invitations::{InvitationKind, InvitationPreview, InvitationState};
 use accord_api::{AgencyId, AgencyStatus, Locale, PrincipalKind, UserId, UserStatus};
 use accord_entity::{agencies, clients, contacts, invitations, users};
 use actix_web::cookie::Cookie;
-use actix_web::http::StatusCode;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 fn invalid() -> ApiError {
-    ApiError::new(StatusCode::NOT_FOUND, codes::LINK_INVALID, "This link is not valid. Ask for a new invitation.")
+    ApiError::of(Code::LinkInvalid, "This link is not valid. Ask for a new invitation.")
 }
 
 /// Refuses links that are no longer usable, each with its own code the page can explain.
 fn usable(row: &invitations::Model) -> ApiResult<()> {
     match state_of(row, Utc::now()) {
         InvitationState::Pending => Ok(()),
-        InvitationState::Expired => Err(ApiError::new(
-            StatusCode::GONE,
-            codes::LINK_EXPIRED,
+        InvitationState::Expired => Err(ApiError::of(
+            Code::LinkExpired,
             "This invitation has expired. Ask the person who invited you to send a new one.",
         )),
         InvitationState::Accepted => {
-            Err(ApiError::conflict(codes::LINK_USED, "This invitation was already used. Sign in instead."))
+            Err(ApiError::conflict(Code::LinkUsed, "This invitation was already used. Sign in instead."))
         }
-        InvitationState::Revoked => {
-            Err(ApiError::new(StatusCode::GONE, codes::LINK_REVOKED, "This invitation was withdrawn."))
-        }
+        InvitationState::Revoked => Err(ApiError::of(Code::LinkRevoked, "This invitation was withdrawn.")),
     }
 }
 
@@ -90,11 +86,7 @@ pub async fn accept(state: &AppState, token: &str, password: &str, client: &Clie
     usable(&row)?; // again: it may have changed while hashing
     let agency = agencies::Entity::find_by_id(row.agency_id).one(tx.conn()).await?.ok_or_else(invalid)?;
     if AgencyStatus::parse(&agency.status) != Some(AgencyStatus::Active) {
-        return Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            codes::AGENCY_SUSPENDED,
-            "This agency's access is suspended.",
-        ));
+        return Err(ApiError::of(Code::AgencySuspended, "This agency's access is suspended."));
     }
     let taken = users::Entity::find()
         .filter(users::Column::AgencyId.eq(row.agency_id))
@@ -103,7 +95,7 @@ pub async fn accept(state: &AppState, token: &str, password: &str, client: &Clie
         .await?;
     if taken > 0 {
         return Err(ApiError::conflict(
-            codes::ALREADY_HAS_ACCESS,
+            Code::AlreadyHasAccess,
             "An account with this email already exists. Sign in instead.",
         ));
     }
@@ -136,7 +128,7 @@ pub async fn accept(state: &AppState, token: &str, password: &str, client: &Clie
             .exec(tx.conn())
             .await?;
         if linked.rows_affected != 1 {
-            return Err(ApiError::conflict(codes::ALREADY_HAS_ACCESS, "This contact already has portal access."));
+            return Err(ApiError::conflict(Code::AlreadyHasAccess, "This contact already has portal access."));
         }
     }
     invitations::Entity::update_many()

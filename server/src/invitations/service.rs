@@ -12,13 +12,12 @@ use crate::error::{ApiError, ApiResult};
 use crate::mail::{self, templates};
 use crate::state::AppState;
 use crate::tenancy::Staff;
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::invitations::{
     InvitationKind, InvitationState, InvitationView, InviteContactRequest, InviteStaffRequest,
 };
 use accord_api::{ClientId, ContactId, InvitationId, Locale, StaffRole};
 use accord_entity::{agencies, clients, contacts, invitations};
-use actix_web::http::StatusCode;
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, QueryFilter};
@@ -73,14 +72,14 @@ async fn create(
 ) -> ApiResult<invitations::Model> {
     if repo::user_with_email(tx, email.as_str()).await? {
         return Err(ApiError::conflict(
-            codes::ALREADY_HAS_ACCESS,
+            Code::AlreadyHasAccess,
             "Someone in this agency already signs in with this email.",
         )
         .with_field("email"));
     }
     if repo::pending_exists(tx, kind, email.as_str()).await? {
         return Err(ApiError::conflict(
-            codes::ALREADY_EXISTS,
+            Code::AlreadyExists,
             "An invitation to this email is already waiting; resend it instead.",
         )
         .with_field("email"));
@@ -152,7 +151,7 @@ pub async fn invite_contact(
         .await?
         .ok_or_else(ApiError::not_found)?;
     if c.user_id.is_some() {
-        return Err(ApiError::conflict(codes::ALREADY_HAS_ACCESS, "This contact already has portal access."));
+        return Err(ApiError::conflict(Code::AlreadyHasAccess, "This contact already has portal access."));
     }
     let email = Email::parse("email", &c.email)?;
     let row = create(
@@ -219,10 +218,10 @@ pub async fn resend(state: &AppState, staff: &Staff, id: InvitationId) -> ApiRes
     let (mut row, visible, client) = manageable(&tx, staff, id).await?;
     match state_of(&row, tx.now()) {
         InvitationState::Accepted => {
-            return Err(ApiError::conflict(codes::LINK_USED, "This invitation was already accepted."))
+            return Err(ApiError::conflict(Code::LinkUsed, "This invitation was already accepted."))
         }
         InvitationState::Revoked => {
-            return Err(ApiError::conflict(codes::LINK_REVOKED, "This invitation was revoked."))
+            return Err(ApiError::link_conflict(Code::LinkRevoked, "This invitation was revoked."))
         }
         InvitationState::Pending | InvitationState::Expired => {}
     }
@@ -253,7 +252,7 @@ pub async fn revoke(state: &AppState, staff: &Staff, id: InvitationId) -> ApiRes
     let tx = state.db.tenant(staff).await?;
     let (mut row, visible, _) = manageable(&tx, staff, id).await?;
     if row.accepted_at.is_some() {
-        return Err(ApiError::new(StatusCode::CONFLICT, codes::LINK_USED, "This invitation was already accepted."));
+        return Err(ApiError::of(Code::LinkUsed, "This invitation was already accepted."));
     }
     if row.revoked_at.is_none() {
         let now = tx.now();

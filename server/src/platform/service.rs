@@ -113,7 +113,7 @@ pub async fn create_agency(
     let now = tx.now();
     let taken = agencies::Entity::find().filter(agencies::Column::Slug.eq(slug.as_str())).count(tx.conn()).await?;
     if taken > 0 {
-        return Err(ApiError::conflict(accord_api::error::codes::ALREADY_EXISTS, "This address (slug) is taken.")
+        return Err(ApiError::conflict(accord_api::error::Code::AlreadyExists, "This address (slug) is taken.")
             .with_field("slug"));
     }
     let agency = agencies::Model {

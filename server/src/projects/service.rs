@@ -7,7 +7,7 @@ use crate::domain::{self, DisplayName};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::Staff;
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::projects::{ProjectInput, ProjectView};
 use accord_api::{ClientId, Money, PrincipalKind, ProjectId, ProjectKind, ProjectStatus, StaffRef, UserId, UserStatus};
 use accord_entity::{project_members, projects, users};
@@ -78,7 +78,7 @@ async fn parse(tx: &TenantTx, input: &ProjectInput) -> ApiResult<Parsed> {
     domain::optional_day("ends_on", input.ends_on)?;
     if let (Some(start), Some(end)) = (input.starts_on, input.ends_on) {
         if end < start {
-            return Err(ApiError::invalid("ends_on", codes::VALIDATION, "The end cannot come before the start."));
+            return Err(ApiError::invalid("ends_on", Code::ValidationFailed, "The end cannot come before the start."));
         }
     }
     let budget = match &input.budget {
@@ -99,7 +99,7 @@ async fn parse(tx: &TenantTx, input: &ProjectInput) -> ApiResult<Parsed> {
         if found as usize != team.len() {
             return Err(ApiError::invalid(
                 "team",
-                codes::VALIDATION,
+                Code::ValidationFailed,
                 "The team can only hold active staff of this agency.",
             ));
         }

@@ -8,7 +8,7 @@ use crate::domain::{self, DisplayName, Field};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::Staff;
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::input;
 use accord_api::roadmap::{GoalInput, GoalView, NewGoalValue};
 use accord_api::{ClientId, GoalId};
@@ -20,7 +20,7 @@ fn finite(field: &str, v: f64) -> ApiResult<f64> {
     if v.is_finite() && v.abs() < 1e15 {
         Ok(v)
     } else {
-        Err(ApiError::invalid(field, codes::VALIDATION, "Enter a number."))
+        Err(ApiError::invalid(field, Code::ValidationFailed, "Enter a number."))
     }
 }
 
@@ -114,7 +114,11 @@ pub async fn add_goal_value(
     domain::day("measured_on", input.measured_on)?;
     let tx = access::open(state, staff, client, Need::Manage).await?;
     if input.measured_on > (tx.now() + Duration::days(1)).date_naive() {
-        return Err(ApiError::invalid("measured_on", codes::VALIDATION, "A value cannot be measured in the future."));
+        return Err(ApiError::invalid(
+            "measured_on",
+            Code::ValidationFailed,
+            "A value cannot be measured in the future.",
+        ));
     }
     find_goal(&tx, goal).await?;
     // One value per day: a second one replaces the first.

@@ -6,7 +6,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::rich;
 use crate::state::AppState;
 use crate::tenancy::{PortalContact, Staff};
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::roadmap::{PointsInput, RoadmapView, Seen};
 use accord_api::ClientId;
 use accord_entity::roadmaps;
@@ -39,9 +39,8 @@ pub async fn put_points(
     let exists = tx.find::<roadmaps::Entity>().one().await?;
     let current = exists.as_ref().map(|r| r.updated_at);
     if !input.seen.is_unchecked() && input.seen != Seen::of(current) {
-        return Err(ApiError::new(
-            actix_web::http::StatusCode::CONFLICT,
-            codes::STALE_VERSION,
+        return Err(ApiError::of(
+            Code::StaleVersion,
             "Someone saved points A and B while you were editing. Reload them and try again.",
         ));
     }

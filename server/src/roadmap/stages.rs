@@ -7,7 +7,7 @@ use crate::domain::{self, DisplayName};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::Staff;
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::roadmap::{StageInput, StageView};
 use accord_api::{ClientId, StageId};
 use accord_entity::{backlog_items, roadmap_stages};
@@ -18,7 +18,7 @@ fn parse_stage(input: &StageInput) -> ApiResult<String> {
     domain::day("starts_on", input.starts_on)?;
     domain::day("ends_on", input.ends_on)?;
     if input.ends_on < input.starts_on {
-        return Err(ApiError::invalid("ends_on", codes::VALIDATION, "The end cannot come before the start."));
+        return Err(ApiError::invalid("ends_on", Code::ValidationFailed, "The end cannot come before the start."));
     }
     Ok(title)
 }

@@ -6,7 +6,7 @@ use crate::db::{Scoped, TenantTx};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::Staff;
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::staff::{AgencySettings, StaffMember};
 use accord_api::{PrincipalKind, StaffRole, UserId, UserStatus};
 use accord_entity::{agencies, sessions, users};
@@ -57,7 +57,7 @@ async fn target(tx: &TenantTx, staff: &Staff, id: UserId) -> ApiResult<users::Mo
     let user = staff_rows(tx).filter(users::Column::Id.eq(id.0)).one().await?.ok_or_else(ApiError::not_found)?;
     staff.require_admin()?;
     if id == staff.user {
-        return Err(ApiError::conflict(codes::CANNOT_CHANGE_SELF, "You cannot change your own role or access."));
+        return Err(ApiError::conflict(Code::CannotChangeSelf, "You cannot change your own role or access."));
     }
     let target_is_owner = user.staff_role.as_deref() == Some(StaffRole::Owner.as_str());
     if target_is_owner && staff.role != StaffRole::Owner {
@@ -88,7 +88,7 @@ pub async fn change_role(
     }
     let was = user.staff_role.clone().unwrap_or_default();
     if was == StaffRole::Owner.as_str() && role != StaffRole::Owner && active_owner_count(&tx).await? <= 1 {
-        return Err(ApiError::conflict(codes::LAST_OWNER, "The agency needs at least one owner."));
+        return Err(ApiError::conflict(Code::LastOwner, "The agency needs at least one owner."));
     }
     tx.update_many::<users::Entity>()
         .col_expr(users::Column::StaffRole, Expr::value(role.as_str()))
@@ -121,7 +121,7 @@ pub async fn set_status(
     let user = target(&tx, staff, id).await?;
     let is_owner = user.staff_role.as_deref() == Some(StaffRole::Owner.as_str());
     if status == UserStatus::Disabled && is_owner && active_owner_count(&tx).await? <= 1 {
-        return Err(ApiError::conflict(codes::LAST_OWNER, "The agency needs at least one active owner."));
+        return Err(ApiError::conflict(Code::LastOwner, "The agency needs at least one active owner."));
     }
     tx.update_many::<users::Entity>()
         .col_expr(users::Column::Status, Expr::value(status.as_str()))

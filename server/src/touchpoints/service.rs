@@ -9,7 +9,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::paging::PageQuery;
 use crate::state::AppState;
 use crate::tenancy::Staff;
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::input;
 use accord_api::projects::{NewTouchpoint, TouchpointView};
 use accord_api::{ClientId, Page};
@@ -41,13 +41,13 @@ pub async fn log(state: &AppState, staff: &Staff, client: ClientId, input: NewTo
     domain::instant("occurred_at", input.occurred_at)?;
     let tx = access::open(state, staff, client, Need::Log).await?;
     if input.occurred_at > tx.now() + Duration::minutes(5) {
-        return Err(ApiError::invalid("occurred_at", codes::VALIDATION, "A touchpoint cannot be in the future."));
+        return Err(ApiError::invalid("occurred_at", Code::ValidationFailed, "A touchpoint cannot be in the future."));
     }
     let mut contacts = HashMap::new();
     if let Some(contact) = input.contact_id {
-        let c = repo::contact(&tx, contact)
-            .await?
-            .ok_or_else(|| ApiError::invalid("contact_id", codes::VALIDATION, "Choose a contact of this client."))?;
+        let c = repo::contact(&tx, contact).await?.ok_or_else(|| {
+            ApiError::invalid("contact_id", Code::ValidationFailed, "Choose a contact of this client.")
+        })?;
         contacts.insert(c.id, c.name);
     }
     let row = touchpoints::Model {

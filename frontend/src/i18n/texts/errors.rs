@@ -8,6 +8,9 @@ texts! {
         agency_suspended:
             "Агентство приостановлено. Обратитесь к оператору платформы.",
             "This agency is suspended. Contact the platform operator.";
+        account_disabled:
+            "Эта учётная запись отключена. Обратитесь к администратору агентства.",
+            "This account is disabled. Ask your agency's administrator.";
         forbidden: "Недостаточно прав для этого действия.", "You are not allowed to do this.";
         csrf_rejected:
             "Запрос отклонён из соображений безопасности. Обновите страницу.",
@@ -39,6 +42,9 @@ texts! {
         wrong_password: "Текущий пароль введён неверно.", "The current password is wrong.";
         signup_closed: "Регистрация закрыта.", "Sign-up is closed.";
         last_owner: "В агентстве должен остаться хотя бы один владелец.", "The agency must keep at least one owner.";
+        cannot_change_self:
+            "Нельзя менять собственную роль или доступ.",
+            "You cannot change your own role or access.";
         already_has_access:
             "У этого человека уже есть доступ: учётная запись с этим адресом существует.",
             "This person already has access: an account with this email exists.";

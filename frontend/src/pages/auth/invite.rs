@@ -7,7 +7,7 @@ use crate::components::{ErrorBanner, Loading, Problem, PublicShell};
 use crate::i18n::{fill, use_i18n};
 use crate::routes::{link_token, Area, Route};
 use crate::session::use_session;
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::invitations::{AcceptInvitationRequest, InvitationKind, InvitationPreview};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -32,7 +32,7 @@ pub fn InvitePage() -> impl IntoView {
         let token = token.get_value();
         async move {
             if token.is_empty() {
-                return Err(ApiError::local(codes::LINK_INVALID, String::new()));
+                return Err(ApiError::local(Code::LinkInvalid, String::new()));
             }
             api::invitations::preview(token).await
         }

@@ -6,7 +6,7 @@ use crate::components::form::Text;
 use crate::components::{FormError, Problem, TextField};
 use crate::i18n::use_i18n;
 use crate::session::use_session;
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::invitations::InvitationState;
 use leptos::prelude::*;
 
@@ -31,11 +31,11 @@ impl DeadLink {
 
     /// The link codes the server answers with (410, 409, 404); other errors are not about the link.
     pub fn from_error(error: &ApiError) -> Option<DeadLink> {
-        match error.code.as_str() {
-            codes::LINK_EXPIRED => Some(DeadLink::Expired),
-            codes::LINK_USED => Some(DeadLink::Used),
-            codes::LINK_REVOKED => Some(DeadLink::Revoked),
-            codes::LINK_INVALID => Some(DeadLink::Invalid),
+        match error.known() {
+            Some(Code::LinkExpired) => Some(DeadLink::Expired),
+            Some(Code::LinkUsed) => Some(DeadLink::Used),
+            Some(Code::LinkRevoked) => Some(DeadLink::Revoked),
+            Some(Code::LinkInvalid) => Some(DeadLink::Invalid),
             _ => None,
         }
     }

@@ -7,7 +7,7 @@ use crate::i18n::use_i18n;
 use crate::routes::{safe_next, Area, Route};
 use crate::session::{use_session, SessionState};
 use accord_api::auth::{AgencyChoice, Me, SignInRequest};
-use accord_api::error::codes;
+use accord_api::error::Code;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -79,7 +79,7 @@ pub fn SignInPage() -> impl IntoView {
                     navigate(&landing(&me, next), NavigateOptions::default());
                     session.set_me(me);
                 }
-                Err(e) if e.is(codes::AGENCY_CHOICE_REQUIRED) && !e.choices.is_empty() => {
+                Err(e) if e.is(Code::AgencyChoiceRequired) && !e.choices.is_empty() => {
                     if let Some(first) = e.choices.first() {
                         chosen.set(first.slug.clone());
                     }

@@ -7,7 +7,7 @@ use crate::components::{ErrorBanner, Loading};
 use crate::i18n::{format_date, use_i18n};
 use crate::routes::{ClientTab, Route};
 use accord_api::clients::ClientProfile;
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::ClientId;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -58,14 +58,14 @@ pub fn ClientPage() -> impl IntoView {
         async move {
             match id {
                 Some(id) => api::clients::profile(id).await,
-                None => Err(ApiError::local(codes::NOT_FOUND, String::new())),
+                None => Err(ApiError::local(Code::NotFound, String::new())),
             }
         }
     });
     let body = move || match client.get() {
         None => view! { <Loading /> }.into_any(),
         Some(Ok(profile)) => view! { <ClientFrame profile=profile /> }.into_any(),
-        Some(Err(e)) if e.status == 403 || e.status == 404 || e.is(codes::NOT_FOUND) => {
+        Some(Err(e)) if e.status == 403 || e.status == 404 || e.is(Code::NotFound) => {
             view! { <ClientUnavailable /> }.into_any()
         }
         Some(Err(error)) => view! {

@@ -7,7 +7,7 @@ use crate::api::{self, ApiError};
 use crate::i18n::{fill, texts, use_i18n};
 use crate::pages::backlog_parts::{estimate_text, price_text, DecisionSummary, Reader};
 use accord_api::backlog::{DecisionRequest, PortalItem, PortalItemDetail};
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::{BacklogStatus, DecisionKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -72,8 +72,8 @@ fn DecisionActions(
             pending.set(false);
             match answer {
                 Ok(fresh) => on_decided.run((fresh, kind)),
-                Err(e) if e.is(codes::STALE_VERSION) || e.is(codes::NOT_AWAITING_DECISION) => on_outdated.run(e),
-                Err(e) if e.is(codes::REASON_REQUIRED) => reason_missing.set(true),
+                Err(e) if e.is(Code::StaleVersion) || e.is(Code::NotAwaitingDecision) => on_outdated.run(e),
+                Err(e) if e.is(Code::ReasonRequired) => reason_missing.set(true),
                 Err(e) => problem.set(Some(e)),
             }
         });

@@ -10,7 +10,7 @@ use crate::i18n::{fill, format_date, use_i18n};
 use crate::pages::backlog_parts::{estimate_text, price_text, CrBadge, Reader, StatusBadge, WasNow};
 use crate::routes::Route;
 use accord_api::backlog::{PortalItem, PortalItemDetail};
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::{BacklogItemId, BacklogStatus, DecisionKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -30,7 +30,7 @@ pub fn PortalItemPage() -> impl IntoView {
         async move {
             match id {
                 Some(id) => api::portal::backlog_item(id).await,
-                None => Err(ApiError::local(codes::NOT_FOUND, String::new())),
+                None => Err(ApiError::local(Code::NotFound, String::new())),
             }
         }
     });
@@ -38,7 +38,7 @@ pub fn PortalItemPage() -> impl IntoView {
         match detail.get() {
         None => view! { <Loading /> }.into_any(),
         Some(Ok(d)) => view! { <ItemDetail detail=d /> }.into_any(),
-        Some(Err(e)) if e.status == 404 || e.status == 403 || e.is(codes::NOT_FOUND) => view! {
+        Some(Err(e)) if e.status == 404 || e.status == 403 || e.is(Code::NotFound) => view! {
             <div class="card unavailable item-unavailable">
                 <div class="unavailable-mark" aria-hidden="true">"?"</div>
                 <h1>{move || i18n.t().portal_backlog.item_missing}</h1>
@@ -98,7 +98,7 @@ fn ItemDetail(detail: PortalItemDetail) -> impl IntoView {
     });
     // A decision the server refused because the item moved on: show the item as it is now.
     let on_outdated = Callback::new(move |error: ApiError| {
-        let then = if error.is(codes::STALE_VERSION) { Flash::Stale } else { Flash::NotAwaiting };
+        let then = if error.is(Code::StaleVersion) { Flash::Stale } else { Flash::NotAwaiting };
         spawn_local(async move {
             match api::portal::backlog_item(id).await {
                 Ok(fresh) => {
@@ -136,7 +136,7 @@ fn ItemDetail(detail: PortalItemDetail) -> impl IntoView {
             }
             .into_any(),
             Flash::ReloadFailed(error) => view! {
-                <ErrorBanner error=error on_retry=Callback::new(move |_| on_outdated.run(ApiError::local(codes::STALE_VERSION, String::new()))) />
+                <ErrorBanner error=error on_retry=Callback::new(move |_| on_outdated.run(ApiError::local(Code::StaleVersion, String::new()))) />
             }
             .into_any(),
         })

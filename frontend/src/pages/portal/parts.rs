@@ -3,7 +3,7 @@
 
 use crate::api::ApiError;
 use crate::i18n::{error_text, Texts};
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::{BacklogStatus, Locale};
 use wasm_bindgen::JsValue;
 
@@ -42,11 +42,11 @@ pub fn status_note(t: &Texts, status: BacklogStatus) -> &'static str {
 
 /// A decision answer in words; `stale_version` and `not_awaiting_decision` get portal wording.
 pub fn decision_error_text(t: &'static Texts, error: &ApiError) -> String {
-    match error.code.as_str() {
-        codes::STALE_VERSION => t.portal_backlog.stale.to_owned(),
-        codes::NOT_AWAITING_DECISION => t.portal_backlog.not_awaiting.to_owned(),
-        codes::REASON_REQUIRED => t.portal_backlog.reason_required.to_owned(),
-        codes::FORBIDDEN => t.portal_backlog.forbidden_decide.to_owned(),
+    match error.known() {
+        Some(Code::StaleVersion) => t.portal_backlog.stale.to_owned(),
+        Some(Code::NotAwaitingDecision) => t.portal_backlog.not_awaiting.to_owned(),
+        Some(Code::ReasonRequired) => t.portal_backlog.reason_required.to_owned(),
+        Some(Code::Forbidden) => t.portal_backlog.forbidden_decide.to_owned(),
         _ => error_text(t, error),
     }
 }

@@ -4,7 +4,7 @@
 use crate::api::{self, ApiError};
 use crate::components::ErrorBanner;
 use crate::i18n::{use_i18n, Texts};
-use accord_api::error::{codes, RowError};
+use accord_api::error::{Code, RowError};
 use accord_api::{ClientId, ProjectId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -64,12 +64,12 @@ pub fn ImportCsv(client: ClientId, project: ProjectId, on_imported: Callback<()>
                 Ok(None) => None,
                 Err(e) => {
                     let message = e.as_string().unwrap_or_else(|| format!("{e:?}"));
-                    Some(Outcome::Failed(ApiError::local(codes::VALIDATION, message)))
+                    Some(Outcome::Failed(ApiError::local(Code::ValidationFailed, message)))
                 }
                 // The server takes at most 10 MB; say so before uploading a bigger file.
                 Ok(Some((name, text))) if text.len() > MAX_BYTES => {
                     file_name.set(name);
-                    Some(Outcome::Failed(ApiError::local(codes::TOO_LARGE, String::new())))
+                    Some(Outcome::Failed(ApiError::local(Code::TooLarge, String::new())))
                 }
                 Ok(Some((name, text))) => {
                     file_name.set(name);
@@ -78,7 +78,7 @@ pub fn ImportCsv(client: ClientId, project: ProjectId, on_imported: Callback<()>
                             on_imported.run(());
                             Outcome::Imported(done.imported)
                         }
-                        Err(e) if e.is(codes::IMPORT_REJECTED) && !e.rows.is_empty() => Outcome::Rejected(e.rows),
+                        Err(e) if e.is(Code::ImportRejected) && !e.rows.is_empty() => Outcome::Rejected(e.rows),
                         Err(e) => Outcome::Failed(e),
                     })
                 }

@@ -7,7 +7,7 @@ use crate::components::{submit_handler, ChoiceSelect, Problem};
 use crate::i18n::{fill, money_input_value, parse_money, use_i18n, Texts, DEFAULT_CURRENCY};
 use crate::pages::backlog_parts::{hours_input_value, parse_hours};
 use accord_api::backlog::{BacklogItemInput, BacklogItemUpdate, BacklogItemView, NewBacklogItem};
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::{BacklogSource, BacklogStatus, ClientId, Money, Priority, ProjectId, StageId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -37,7 +37,7 @@ fn field_name(t: &Texts, field: &str) -> String {
 pub fn problem_text(t: &'static Texts, problem: &Problem) -> String {
     match problem {
         Problem::Unreadable(field) => fill(t.errors.validation_field, &[&field_name(t, field)]),
-        Problem::Api(e) if e.is(codes::VALIDATION) => match e.field.as_deref() {
+        Problem::Api(e) if e.is(Code::ValidationFailed) => match e.field.as_deref() {
             Some(field) => fill(t.errors.validation_field, &[&field_name(t, field)]),
             None => t.errors.validation.to_owned(),
         },
@@ -145,7 +145,7 @@ pub fn ItemForm(
         };
         let change_request = change_request.get_untracked();
         if change_request && price.is_none() {
-            let mut e = ApiError::local(codes::PRICE_REQUIRED, String::new());
+            let mut e = ApiError::local(Code::PriceRequired, String::new());
             e.field = Some("price".to_owned());
             return Err(Problem::Api(e));
         }

@@ -13,7 +13,7 @@ use crate::pages::backlog_parts::{format_hours, status_label, CrBadge, DecisionS
 use crate::pages::clients::frame::use_client;
 use crate::routes::{ClientTab, Route};
 use accord_api::backlog::{BacklogItemDetail, BacklogItemView, Decision};
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::{BacklogItemId, BacklogStatus, ClientId, DecisionKind, ProjectId};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -43,7 +43,7 @@ pub fn BacklogItemPage() -> impl IntoView {
     view! {
         {move || match ids.get() {
             Some((project, item)) => view! { <ItemPage client=client project=project item=item /> }.into_any(),
-            None => view! { <ErrorBanner error=ApiError::local(codes::NOT_FOUND, String::new()) /> }.into_any(),
+            None => view! { <ErrorBanner error=ApiError::local(Code::NotFound, String::new()) /> }.into_any(),
         }}
     }
     .into_any()

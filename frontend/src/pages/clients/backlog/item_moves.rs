@@ -7,7 +7,7 @@ use crate::components::ErrorBanner;
 use crate::i18n::{use_i18n, Texts};
 use crate::pages::backlog_parts::status_label;
 use accord_api::backlog::{BacklogItemView, StatusChange};
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::{BacklogStatus, ClientId, ProjectId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -109,7 +109,7 @@ pub fn StatusActions(
 
 /// Status answers in words; a change request not yet approved gets the "no gifts" rule.
 fn status_error_text(t: &'static Texts, error: &ApiError) -> String {
-    if error.is(codes::CHANGE_REQUEST_NOT_APPROVED) {
+    if error.is(Code::ChangeRequestNotApproved) {
         return format!("{} {}", t.errors.change_request_not_approved, t.backlog_item.no_gifts);
     }
     crate::i18n::error_text(t, error)

@@ -14,7 +14,7 @@ use crate::pages::backlog_parts::{format_hours, CrBadge, Reader, StatusBadge};
 use crate::pages::clients::frame::use_client;
 use crate::routes::{ClientTab, Route};
 use accord_api::backlog::{BacklogItemView, MoveItem};
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::projects::ProjectView;
 use accord_api::{ClientId, Page, ProjectId, ProjectStatus};
 use leptos::prelude::*;
@@ -36,7 +36,7 @@ pub fn BacklogPage() -> impl IntoView {
     view! {
         {move || match project_id.get() {
             Some(project) => view! { <ProjectBacklog client=client project=project /> }.into_any(),
-            None => view! { <ErrorBanner error=ApiError::local(codes::NOT_FOUND, String::new()) /> }.into_any(),
+            None => view! { <ErrorBanner error=ApiError::local(Code::NotFound, String::new()) /> }.into_any(),
         }}
     }
     .into_any()

@@ -15,7 +15,7 @@ pub use list::BacklogPage;
 
 use crate::api::ApiError;
 use crate::i18n::{use_i18n, Texts};
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::{BacklogSource, ItemEventKind, Priority};
 use leptos::prelude::*;
 
@@ -62,5 +62,5 @@ pub fn priority_mark(priority: Priority) -> impl IntoView {
 
 /// Whether the answer means "someone saved this item meanwhile".
 pub fn is_stale(error: &ApiError) -> bool {
-    error.is(codes::STALE_VERSION)
+    error.is(Code::StaleVersion)
 }

@@ -7,7 +7,7 @@ use super::Roadmap;
 use crate::api;
 use crate::components::Notice;
 use crate::i18n::{fill, format_date, use_i18n};
-use accord_api::error::codes;
+use accord_api::error::Code;
 use accord_api::roadmap::{PointsInput, Seen};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -124,7 +124,7 @@ fn PointsForm(roadmap: Roadmap, on_done: Callback<bool>) -> impl IntoView {
                     on_done.run(true);
                 }
                 Err(e) => {
-                    stale.set(e.is(codes::STALE_VERSION));
+                    stale.set(e.is(Code::StaleVersion));
                     problem.set(Some(Problem::Api(e)));
                 }
             }

@@ -2,7 +2,7 @@
 
 use crate::api::ApiError;
 use crate::i18n::{error_text, fill, use_i18n, Texts};
-use accord_api::error::codes;
+use accord_api::error::Code;
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -35,7 +35,7 @@ impl Problem {
 
     pub fn text(&self, t: &'static Texts) -> String {
         match self {
-            Problem::Api(e) if e.is(codes::VALIDATION) => match e.field.as_deref() {
+            Problem::Api(e) if e.is(Code::ValidationFailed) => match e.field.as_deref() {
                 Some("ends_on") => t.errors.end_before_start.to_owned(),
                 Some("value" | "baseline" | "target") => t.roadmap.err_number.to_owned(),
                 Some(field) => fill(t.errors.validation_field, &[&field_label(t, field)]),

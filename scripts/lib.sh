@@ -6,7 +6,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0"
-export PATH="$HOME/.cargo/bin:$ROOT/.tools/node_modules/.bin:$PATH"
+# cargo install puts tools in $CARGO_HOME/bin (~/.cargo/bin unless CARGO_HOME says otherwise).
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$ROOT/.tools/node_modules/.bin:$PATH"
 # trunk otherwise calls out to check for updates on every run.
 export TRUNK_SKIP_VERSION_CHECK=true
 
@@ -30,47 +31,148 @@ ensure_wasm_target() {
   fi
 }
 
-ensure_trunk() {
-  if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
-    say "Installing trunk $TRUNK_VERSION (a few minutes, once)"
-    # A debug trunk builds byte-identical output (it only drives wasm-bindgen and wasm-opt) and
-    # installs in ~6 min instead of ~13 (its release profile links with fat LTO on one core).
-    cargo install trunk --version "$TRUNK_VERSION" --locked --debug
-  fi
+# The tools below only drive the build (trunk runs cargo, wasm-bindgen and wasm-opt); their own
+# speed barely shows in a build, so they are compiled without optimization and debug info: the
+# same output bytes, a fraction of the install time (measured in ../shared/TOOLCHAIN.md).
+quick_install() {
+  CARGO_PROFILE_DEV_DEBUG=0 cargo install --debug "$@"
 }
 
-ensure_wasm_bindgen() {
-  # The CLI must equal the wasm-bindgen crate version in Cargo.lock.
-  local want
-  want="$(grep -A1 '^name = "wasm-bindgen"$' "$ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p')"
-  if ! wasm-bindgen --version 2>/dev/null | grep -q " $want\$"; then
-    say "Installing wasm-bindgen-cli $want (a few minutes, once)"
-    # Without --locked: its lockfile names a crate version the registry lacks.
-    cargo install wasm-bindgen-cli --version "$want"
-  fi
+trunk_ok() {
+  trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"
 }
 
-ensure_wasm_opt() {
-  # Debian's binaryen 108 builds a wasm that leaves the page blank; npm's 132 works.
-  if ! "$ROOT/.tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
-    say "Installing wasm-opt (binaryen $BINARYEN_VERSION from npm) into .tools/"
-    mkdir -p "$ROOT/.tools"
-    npm install --prefix "$ROOT/.tools" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION" >/dev/null
-  fi
+install_trunk() {
+  quick_install trunk --version "$TRUNK_VERSION" --locked
 }
 
+# The CLI must equal the wasm-bindgen crate version in Cargo.lock.
+wasm_bindgen_version() {
+  grep -A1 '^name = "wasm-bindgen"$' "$ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p'
+}
+
+wasm_bindgen_ok() {
+  wasm-bindgen --version 2>/dev/null | grep -q " $(wasm_bindgen_version)\$"
+}
+
+install_wasm_bindgen() {
+  # Without --locked: its lockfile names a crate version the registry lacks.
+  quick_install wasm-bindgen-cli --version "$(wasm_bindgen_version)"
+}
+
+# Debian's binaryen 108 builds a wasm that leaves the page blank; npm's 132 works.
+wasm_opt_ok() {
+  "$ROOT/.tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"
+}
+
+install_wasm_opt() {
+  mkdir -p "$ROOT/.tools"
+  npm install --prefix "$ROOT/.tools" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION"
+}
+
+# Installs the missing web build tools side by side (each install alone leaves a core idle).
 ensure_frontend_tools() {
   ensure_wasm_target
-  ensure_trunk
-  ensure_wasm_bindgen
-  ensure_wasm_opt
+  local waiting=()
+  if ! trunk_ok; then
+    bg_start trunk "Installing trunk $TRUNK_VERSION (once, a few minutes)" install_trunk
+    waiting+=(trunk)
+  fi
+  if ! wasm_bindgen_ok; then
+    bg_start wasm-bindgen "Installing wasm-bindgen-cli $(wasm_bindgen_version) (once, a few minutes)" install_wasm_bindgen
+    waiting+=(wasm-bindgen)
+  fi
+  if ! wasm_opt_ok; then
+    bg_start wasm-opt "Installing wasm-opt (binaryen $BINARYEN_VERSION from npm) into .tools/" install_wasm_opt
+    waiting+=(wasm-opt)
+  fi
+  bg_wait "${waiting[@]}"
+}
+
+# --- Background steps -------------------------------------------------------------------------
+# bg_start NAME LABEL COMMAND… runs COMMAND in the background with its output in
+# target/accord-run/NAME.log; bg_wait NAME… waits for those steps, says when each one ends and,
+# if one failed, shows the end of its log and fails (the trap stops the other steps).
+declare -A bg_pid=() bg_began=() bg_label=()
+BG_LOGS="$ROOT/target/accord-run"
+
+fmt_secs() { printf '%dm %02ds' $(($1 / 60)) $(($1 % 60)); }
+
+bg_start() {
+  local name="$1" label="$2"
+  shift 2
+  mkdir -p "$BG_LOGS"
+  say "$label — in the background, log: ${BG_LOGS#"$ROOT"/}/$name.log"
+  "$@" >"$BG_LOGS/$name.log" 2>&1 </dev/null &
+  bg_pid[$name]=$!
+  bg_began[$name]=$SECONDS
+  bg_label[$name]="$label"
+  trap bg_stop_all EXIT
+  trap 'exit 130' INT TERM
+}
+
+# Notes every background step that has ended; fails on the first that failed.
+bg_reap() {
+  local name status
+  for name in "${!bg_pid[@]}"; do
+    kill -0 "${bg_pid[$name]}" 2>/dev/null && continue
+    status=0
+    wait "${bg_pid[$name]}" || status=$?
+    unset "bg_pid[$name]"
+    if [ "$status" != 0 ]; then
+      printf '\033[1;31mFAILED: %s (exit %s). End of %s:\033[0m\n' "${bg_label[$name]}" "$status" \
+        "${BG_LOGS#"$ROOT"/}/$name.log" >&2
+      tail -n 40 "$BG_LOGS/$name.log" >&2
+      return 1
+    fi
+    say "Done in $(fmt_secs $((SECONDS - bg_began[$name]))): ${bg_label[$name]}"
+  done
+}
+
+# Waits until the named steps have ended (reporting any other step that ends meanwhile).
+bg_wait() {
+  local name
+  while :; do
+    bg_reap || return 1
+    for name in "$@"; do
+      [ -n "${bg_pid[$name]:-}" ] && break
+      name=""
+    done
+    [ -z "${name:-}" ] && return 0
+    sleep 1
+  done
+}
+
+# Stops a process and everything it started (cargo's rustc, npm's node), by process id.
+kill_tree() {
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null); do kill_tree "$child"; done
+  kill "$1" 2>/dev/null || true
+}
+
+bg_stop_all() {
+  local pid
+  for pid in "${bg_pid[@]}"; do kill_tree "$pid"; done
+}
+
+# The wasm compile is most of a web app build: scripts/run starts it beside the tool installs
+# with the exact cargo command trunk runs (so trunk then finds it done).
+frontend_cargo_build() {
+  local profile
+  profile="$(sed -n 's/.*data-cargo-profile-release="\([^"]*\)".*/\1/p' "$ROOT/frontend/index.html")"
+  cargo build --target=wasm32-unknown-unknown --manifest-path "$ROOT/frontend/Cargo.toml" \
+    --profile "${profile:-release}" --bin frontend
+}
+
+frontend_stale() {
+  local stamp="$ROOT/frontend/dist/index.html"
+  [ ! -f "$stamp" ] || [ -n "$(find "$ROOT/frontend/src" "$ROOT/frontend/index.html" "$ROOT/frontend/style.css" \
+    "$ROOT/frontend/Cargo.toml" "$ROOT/frontend/Trunk.toml" "$ROOT/api/src" "$ROOT/Cargo.lock" -newer "$stamp" 2>/dev/null | head -1)" ]
 }
 
 # Builds the SPA in release mode unless dist/ is newer than every input.
 build_frontend() {
-  local stamp="$ROOT/frontend/dist/index.html"
-  if [ -f "$stamp" ] && [ -z "$(find "$ROOT/frontend/src" "$ROOT/frontend/index.html" "$ROOT/frontend/style.css" \
-        "$ROOT/frontend/Cargo.toml" "$ROOT/frontend/Trunk.toml" "$ROOT/api/src" "$ROOT/Cargo.lock" -newer "$stamp" 2>/dev/null | head -1)" ]; then
+  if ! frontend_stale; then
     say "Web app is up to date"
     return
   fi

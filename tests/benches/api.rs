@@ -40,10 +40,12 @@ const CONCURRENCY: usize = 32;
 const RUN_FOR: Duration = Duration::from_secs(3);
 const MAX_REQUESTS: usize = 20_000;
 
-/// `CONCURRENCY` tasks send `GET path` back to back as `c` (one cookie jar, one connection per
+/// `CONCURRENCY` tasks send `GET path` back to back as `c` (one cookie jar, a connection per
 /// task) for `RUN_FOR` or `MAX_REQUESTS`; prints requests/s, p50/p99/max latency and errors
-/// (transport failures and non-2xx answers).
-async fn throughput(label: &str, c: &Client, path: &str) {
+/// (transport failures and non-2xx answers). Each `beside` entry is one more task sending its
+/// request back to back meanwhile (a slow reader the measured ones may queue behind); those are
+/// not counted.
+async fn throughput(label: &str, c: &Client, path: &str, beside: &[(&Client, &str)]) {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Arc;
     // Warm-up: open the connections and fill caches, not counted.
@@ -59,6 +61,17 @@ async fn throughput(label: &str, c: &Client, path: &str) {
     let issued = Arc::new(AtomicUsize::new(0));
     let started = Instant::now();
     let deadline = started + RUN_FOR;
+    let background: Vec<_> = beside
+        .iter()
+        .map(|(c, path)| {
+            let (c, path) = ((*c).clone(), path.to_string());
+            tokio::spawn(async move {
+                while Instant::now() < deadline {
+                    get(&c, &path).await;
+                }
+            })
+        })
+        .collect();
     let tasks: Vec<_> = (0..CONCURRENCY)
         .map(|_| {
             let (c, path, issued) = (c.clone(), path.to_string(), issued.clone());
@@ -84,10 +97,13 @@ async fn throughput(label: &str, c: &Client, path: &str) {
         errors += e;
     }
     let elapsed = started.elapsed().as_secs_f64();
+    for t in background {
+        t.await.expect("bench task");
+    }
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     println!(
-        "{label:<44} c={CONCURRENCY} n={:<5} {:>7.0} req/s  p50={:>7.2} ms  p99={:>7.2} ms  max={:>7.2} ms  errors={errors}",
+        "{label:<50} c={CONCURRENCY} n={:<5} {:>7.0} req/s  p50={:>7.2} ms  p99={:>7.2} ms  max={:>7.2} ms  errors={errors}",
         times.len(),
         times.len() as f64 / elapsed,
         ms(percentile(&times, 0.5)),
@@ -163,8 +179,12 @@ async fn main() {
     measure("GET /api/portal/roadmap", 200, async || get(&contact, "/api/portal/roadmap").await).await;
 
     println!("\n{CONCURRENCY} concurrent clients, {} s per path (at most {MAX_REQUESTS} requests)", RUN_FOR.as_secs());
-    throughput("GET /api/auth/me", &owner, "/api/auth/me").await;
-    throughput("GET /api/staff/clients (owner, 25/page)", &owner, "/api/staff/clients").await;
-    throughput("GET /api/portal/home", &contact, "/api/portal/home").await;
-    throughput("GET …/backlog (50/page of 5,006)", &manager, &backlog).await;
+    throughput("GET /api/auth/me", &owner, "/api/auth/me", &[]).await;
+    throughput("GET /api/staff/clients (owner, 25/page)", &owner, "/api/staff/clients", &[]).await;
+    throughput("GET /api/portal/home", &contact, "/api/portal/home", &[]).await;
+    throughput("GET …/backlog (50/page of 5,006)", &manager, &backlog, &[]).await;
+    // Fast reads while two other people export the 5,006-item backlog, back to back.
+    let exports = [(&manager, csv.as_str()), (&owner, csv.as_str())];
+    throughput("GET /api/auth/me beside 2 backlog.csv exports", &owner, "/api/auth/me", &exports).await;
+    throughput("GET /api/portal/home beside 2 backlog.csv exports", &contact, "/api/portal/home", &exports).await;
 }

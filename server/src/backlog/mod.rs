@@ -11,6 +11,7 @@ pub mod rules;
 mod service;
 pub mod standard;
 mod transfer;
+mod view;
 mod workflow;
 
 pub use repo::{agreed_counts, new_item};

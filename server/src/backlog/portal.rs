@@ -2,8 +2,8 @@
 //! comments never leave the server through here.
 
 use super::notify;
-use super::repo;
 use super::workflow::{insert_comment, parse_comment};
+use super::{repo, view};
 use crate::clients::access;
 use crate::db::ClientTx;
 use crate::domain::Field;
@@ -14,7 +14,7 @@ use accord_api::backlog::{CommentView, DecisionRequest, MonthTotal, PortalBacklo
 use accord_api::clients::FieldChange;
 use accord_api::error::Code;
 use accord_api::{BacklogItemId, BacklogStatus, DecisionKind, ItemEventKind, Money, PortalRole, Side};
-use accord_entity::{backlog_items, contacts, projects};
+use accord_entity::{backlog_items, projects};
 use chrono::Utc;
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::{BTreeMap, HashMap};
@@ -51,11 +51,11 @@ pub async fn backlog(state: &AppState, contact: &PortalContact) -> ApiResult<Por
         .all()
         .await?;
     let all: Vec<backlog_items::Model> = open.iter().chain(done.iter()).cloned().collect();
-    let l = repo::lookups(&tx, &all, true).await?;
+    let l = view::lookups(&tx, &all, true).await?;
     tx.commit().await?;
 
     let view = |i: &backlog_items::Model| {
-        repo::portal_view(i, names.get(&i.project_id).map(String::as_str).unwrap_or_default(), &l)
+        view::portal_view(i, names.get(&i.project_id).map(String::as_str).unwrap_or_default(), &l)
     };
     let (mut awaiting, mut planned, mut declined) = (Vec::new(), Vec::new(), Vec::new());
     for i in &open {
@@ -112,11 +112,11 @@ async fn detail_in(tx: &ClientTx, contact: &PortalContact, row: &backlog_items::
         .await?
         .map(|p| p.name)
         .unwrap_or_default();
-    let l = repo::lookups(tx, std::slice::from_ref(row), true).await?;
+    let l = view::lookups(tx, std::slice::from_ref(row), true).await?;
     let comments = repo::comments(tx, row.id, true).await?;
     Ok(PortalItemDetail {
         can_decide: contact.portal_role == PortalRole::Approver,
-        item: repo::portal_view(row, &project, &l)?,
+        item: view::portal_view(row, &project, &l)?,
         comments,
     })
 }
@@ -149,12 +149,7 @@ pub async fn decide(
     if input.decision == DecisionKind::Declined && comment.is_none() {
         return Err(ApiError::invalid("comment", Code::ReasonRequired, "Tell the agency why you decline it."));
     }
-    let me = tx
-        .find::<contacts::Entity>()
-        .filter(contacts::Column::Id.eq(contact.contact.0))
-        .one()
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let me = crate::clients::repo::contact(&tx, contact.contact).await?.ok_or_else(ApiError::not_found)?;
     let approved = input.decision == DecisionKind::Approved;
     let to = if approved { BacklogStatus::Agreed } else { BacklogStatus::Declined };
     let mut after = before.clone();
@@ -197,5 +192,5 @@ pub async fn comment(
     let c = insert_comment(&tx, &row, contact.user.0, Side::Client, false, body).await?;
     let names = crate::clients::view::staff_names(tx.agency(), [contact.user.0]).await?;
     tx.commit().await?;
-    repo::comment_view(&c, &names)
+    view::comment_view(&c, &names)
 }

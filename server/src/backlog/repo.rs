@@ -2,19 +2,15 @@
 //! every lookup done in bulk (a page of items costs the same few queries as one item).
 
 use super::rules;
-use crate::clients::view::{staff_names, staff_ref};
+use super::view::parse;
+use crate::clients::view::staff_names;
 use crate::db::{ClientTx, Scoped};
 use crate::error::{ApiError, ApiResult};
 use crate::rich;
-use accord_api::backlog::{BacklogItemView, CommentView, Decision, ItemEvent, PortalItem, PreviousEstimate};
+use accord_api::backlog::{CommentView, ItemEvent};
 use accord_api::clients::FieldChange;
-use accord_api::projects::ContactRef;
-use accord_api::roadmap::StageRef;
-use accord_api::{
-    BacklogItemId, BacklogSource, BacklogStatus, ClientId, CommentId, ContactId, DecisionKind, ItemEventKind, Money,
-    Priority, ProjectId, Side, StageId,
-};
-use accord_entity::{backlog_comments, backlog_events, backlog_items, contacts, projects, roadmap_stages};
+use accord_api::{BacklogItemId, BacklogSource, BacklogStatus, ItemEventKind, Priority, ProjectId, Side, StageId};
+use accord_entity::{backlog_comments, backlog_events, backlog_items, projects, roadmap_stages};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect, Select};
@@ -109,146 +105,6 @@ pub async fn stage(tx: &ClientTx, stage: Option<StageId>) -> ApiResult<Option<ro
         })
 }
 
-/// Everything the views of some items need, fetched in four queries whatever their number.
-#[derive(Default)]
-pub struct Lookups {
-    stages: HashMap<uuid::Uuid, String>,
-    contacts: HashMap<uuid::Uuid, String>,
-    staff: HashMap<uuid::Uuid, String>,
-    comments: HashMap<uuid::Uuid, u32>,
-}
-
-pub async fn lookups(tx: &ClientTx, items: &[backlog_items::Model], client_visible_only: bool) -> ApiResult<Lookups> {
-    if items.is_empty() {
-        return Ok(Lookups::default());
-    }
-    let stage_ids: Vec<uuid::Uuid> = items.iter().filter_map(|i| i.stage_id).collect();
-    let stages = if stage_ids.is_empty() {
-        HashMap::new()
-    } else {
-        tx.find::<roadmap_stages::Entity>()
-            .filter(roadmap_stages::Column::Id.is_in(stage_ids))
-            .all()
-            .await?
-            .into_iter()
-            .map(|s| (s.id, s.title))
-            .collect()
-    };
-    let contact_ids: Vec<uuid::Uuid> = items.iter().filter_map(|i| i.decided_by).collect();
-    let contacts = if contact_ids.is_empty() {
-        HashMap::new()
-    } else {
-        tx.find::<contacts::Entity>()
-            .filter(contacts::Column::Id.is_in(contact_ids))
-            .all()
-            .await?
-            .into_iter()
-            .map(|c| (c.id, c.name))
-            .collect()
-    };
-    let staff = if client_visible_only {
-        HashMap::new()
-    } else {
-        staff_names(tx.agency(), items.iter().filter_map(|i| i.created_by).collect::<Vec<_>>()).await?
-    };
-    let mut q = tx
-        .find::<backlog_comments::Entity>()
-        .select_only()
-        .column(backlog_comments::Column::ItemId)
-        .column_as(Expr::col(backlog_comments::Column::Id).count(), "n")
-        .filter(backlog_comments::Column::ItemId.is_in(items.iter().map(|i| i.id)))
-        .group_by(backlog_comments::Column::ItemId);
-    if client_visible_only {
-        q = q.filter(backlog_comments::Column::Internal.eq(false));
-    }
-    let comments: HashMap<uuid::Uuid, u32> =
-        q.into_tuple::<(uuid::Uuid, i64)>().all().await?.into_iter().map(|(id, n)| (id, n as u32)).collect();
-    Ok(Lookups { stages, contacts, staff, comments })
-}
-
-fn money(minor: Option<i64>, currency: &str) -> Option<Money> {
-    minor.map(|amount_minor| Money { amount_minor, currency: currency.to_string() })
-}
-
-fn parse<T>(value: &str, parse: fn(&str) -> Option<T>, what: &str) -> ApiResult<T> {
-    parse(value).ok_or_else(|| ApiError::internal(format!("bad {what} {value:?}")))
-}
-
-fn decision(i: &backlog_items::Model, l: &Lookups) -> ApiResult<Option<Decision>> {
-    let (Some(kind), Some(by), Some(at)) = (i.decision_kind.as_deref(), i.decided_by, i.decided_at) else {
-        return Ok(None);
-    };
-    let kind = parse(kind, DecisionKind::parse, "decision")?;
-    let approved = kind == DecisionKind::Approved;
-    Ok(Some(Decision {
-        kind,
-        by: ContactRef { id: ContactId(by), name: l.contacts.get(&by).cloned().unwrap_or_default() },
-        at,
-        comment: i.decision_comment.clone(),
-        estimate_minutes: if approved { i.frozen_estimate_minutes } else { None },
-        price: if approved { money(i.frozen_price_minor, &i.currency) } else { None },
-    }))
-}
-
-fn previous(i: &backlog_items::Model) -> Option<PreviousEstimate> {
-    i.has_previous.then(|| PreviousEstimate {
-        estimate_minutes: i.previous_estimate_minutes,
-        price: money(i.previous_price_minor, &i.currency),
-    })
-}
-
-fn stage_ref(i: &backlog_items::Model, l: &Lookups) -> Option<StageRef> {
-    let id = i.stage_id?;
-    Some(StageRef { id: StageId(id), title: l.stages.get(&id).cloned().unwrap_or_default() })
-}
-
-pub fn staff_view(i: &backlog_items::Model, l: &Lookups) -> ApiResult<BacklogItemView> {
-    Ok(BacklogItemView {
-        id: BacklogItemId(i.id),
-        client_id: ClientId(i.client_id),
-        project_id: ProjectId(i.project_id),
-        title: i.title.clone(),
-        description: rich::rich(&i.description, &i.description_html, i.html_version),
-        benefit: i.benefit.clone(),
-        estimate_minutes: i.estimate_minutes,
-        price: money(i.price_minor, &i.currency),
-        rank: i.rank,
-        priority: parse(&i.priority, Priority::parse, "priority")?,
-        source: parse(&i.source, BacklogSource::parse, "source")?,
-        status: parse(&i.status, BacklogStatus::parse, "status")?,
-        change_request: i.change_request,
-        stage: stage_ref(i, l),
-        version: i.version,
-        decision: decision(i, l)?,
-        previous: previous(i),
-        comment_count: l.comments.get(&i.id).copied().unwrap_or(0),
-        created_by: staff_ref(i.created_by, &l.staff),
-        created_at: i.created_at,
-        updated_at: i.updated_at,
-    })
-}
-
-pub fn portal_view(i: &backlog_items::Model, project_name: &str, l: &Lookups) -> ApiResult<PortalItem> {
-    Ok(PortalItem {
-        id: BacklogItemId(i.id),
-        project_id: ProjectId(i.project_id),
-        project_name: project_name.to_string(),
-        title: i.title.clone(),
-        description_html: rich::html_of(&i.description, &i.description_html, i.html_version),
-        benefit: i.benefit.clone(),
-        estimate_minutes: i.estimate_minutes,
-        price: money(i.price_minor, &i.currency),
-        status: parse(&i.status, BacklogStatus::parse, "status")?,
-        change_request: i.change_request,
-        stage: stage_ref(i, l),
-        version: i.version,
-        decision: decision(i, l)?,
-        previous: previous(i),
-        comment_count: l.comments.get(&i.id).copied().unwrap_or(0),
-        updated_at: i.updated_at,
-    })
-}
-
 /// An item's comments, oldest first; `client_visible_only` leaves internal ones out.
 pub async fn comments(tx: &ClientTx, item: uuid::Uuid, client_visible_only: bool) -> ApiResult<Vec<CommentView>> {
     let mut q = tx.find::<backlog_comments::Entity>().filter(backlog_comments::Column::ItemId.eq(item));
@@ -257,19 +113,7 @@ pub async fn comments(tx: &ClientTx, item: uuid::Uuid, client_visible_only: bool
     }
     let rows = q.order_by_asc(backlog_comments::Column::CreatedAt).all().await?;
     let names = staff_names(tx.agency(), rows.iter().map(|c| c.author_id).collect::<Vec<_>>()).await?;
-    rows.iter().map(|c| comment_view(c, &names)).collect()
-}
-
-pub fn comment_view(c: &backlog_comments::Model, names: &HashMap<uuid::Uuid, String>) -> ApiResult<CommentView> {
-    Ok(CommentView {
-        id: CommentId(c.id),
-        author_id: accord_api::UserId(c.author_id),
-        author: names.get(&c.author_id).cloned().unwrap_or_default(),
-        side: parse(&c.side, Side::parse, "side")?,
-        internal: c.internal,
-        body: c.body.clone(),
-        created_at: c.created_at,
-    })
+    rows.iter().map(|c| super::view::comment_view(c, &names)).collect()
 }
 
 /// An item's history, newest first.

@@ -1,8 +1,8 @@
 //! Staff work on a project's backlog.
 
 use super::notify;
-use super::repo;
 use super::rules::{self, EstimateChange};
+use super::{repo, view};
 use crate::clients::access::{self, Need};
 use crate::db::ClientTx;
 use crate::domain::{self, search_key, DisplayName, Field};
@@ -141,9 +141,9 @@ pub async fn list(
     }
     let total = q.clone().count().await?;
     let rows = q.order_by_asc(backlog_items::Column::Rank).offset(paging.offset()).limit(paging.limit()).all().await?;
-    let l = repo::lookups(&tx, &rows, false).await?;
+    let l = view::lookups(&tx, &rows, false).await?;
     tx.commit().await?;
-    let items = rows.iter().map(|i| repo::staff_view(i, &l)).collect::<ApiResult<Vec<_>>>()?;
+    let items = rows.iter().map(|i| view::staff_view(i, &l)).collect::<ApiResult<Vec<_>>>()?;
     Ok(paging.page_of(items, total))
 }
 
@@ -176,9 +176,9 @@ pub async fn create(
     if input.propose {
         notify::approvers(&tx, state, vec![row.title.clone()]).await?;
     }
-    let l = repo::lookups(&tx, std::slice::from_ref(&row), false).await?;
+    let l = view::lookups(&tx, std::slice::from_ref(&row), false).await?;
     tx.commit().await?;
-    repo::staff_view(&row, &l)
+    view::staff_view(&row, &l)
 }
 
 pub async fn next_rank(tx: &ClientTx, project: ProjectId) -> ApiResult<i64> {
@@ -228,11 +228,11 @@ pub async fn detail(
     let tx = access::open_read(state, staff, client).await?;
     let p = repo::project(&tx, project).await?;
     let row = repo::item(&tx, project, item).await?;
-    let l = repo::lookups(&tx, std::slice::from_ref(&row), false).await?;
+    let l = view::lookups(&tx, std::slice::from_ref(&row), false).await?;
     let comments = repo::comments(&tx, row.id, false).await?;
     let history = repo::history(&tx, row.id).await?;
     tx.commit().await?;
-    Ok(BacklogItemDetail { item: repo::staff_view(&row, &l)?, project_name: p.name, comments, history })
+    Ok(BacklogItemDetail { item: view::staff_view(&row, &l)?, project_name: p.name, comments, history })
 }
 
 /// Clears the client's decision and remembers the approved values, so the client sees
@@ -303,16 +303,16 @@ pub async fn update(
     let titles = stage_titles(&tx, &[before.stage_id, after.stage_id]).await?;
     let changes = repo::diff(&before, &after, &titles);
     if changes.is_empty() {
-        let l = repo::lookups(&tx, std::slice::from_ref(&before), false).await?;
+        let l = view::lookups(&tx, std::slice::from_ref(&before), false).await?;
         tx.commit().await?;
-        return repo::staff_view(&before, &l);
+        return view::staff_view(&before, &l);
     }
     let after = repo::save(&tx, &before, after).await?;
     repo::record(&tx, &after, kind, staff.user.0, Side::Agency, changes).await?;
     if kind == ItemEventKind::Reproposed {
         notify::approvers(&tx, state, vec![after.title.clone()]).await?;
     }
-    let l = repo::lookups(&tx, std::slice::from_ref(&after), false).await?;
+    let l = view::lookups(&tx, std::slice::from_ref(&after), false).await?;
     tx.commit().await?;
-    repo::staff_view(&after, &l)
+    view::staff_view(&after, &l)
 }

@@ -2,9 +2,9 @@
 //! an item's life after it was written.
 
 use super::notify;
-use super::repo;
 use super::rules;
 use super::service::next_rank;
+use super::{repo, view};
 use crate::clients::access::{self, Need};
 use crate::db::ClientTx;
 use crate::domain::Field;
@@ -66,9 +66,9 @@ pub async fn change_status(
     if input.to == BacklogStatus::Proposed {
         notify::approvers(&tx, state, vec![after.title.clone()]).await?;
     }
-    let l = repo::lookups(&tx, std::slice::from_ref(&after), false).await?;
+    let l = view::lookups(&tx, std::slice::from_ref(&after), false).await?;
     tx.commit().await?;
-    repo::staff_view(&after, &l)
+    view::staff_view(&after, &l)
 }
 
 #[tracing::instrument(skip(state))]
@@ -87,9 +87,9 @@ pub async fn move_item(
     let last = next_rank(&tx, project).await? - 1;
     let to = input.position.clamp(1, last.max(1));
     if to == before.rank {
-        let l = repo::lookups(&tx, std::slice::from_ref(&before), false).await?;
+        let l = view::lookups(&tx, std::slice::from_ref(&before), false).await?;
         tx.commit().await?;
-        return repo::staff_view(&before, &l);
+        return view::staff_view(&before, &l);
     }
     // Shift the items between the old and the new place by one, in one statement.
     let (shift, low, high) = if to < before.rank { (1, to, before.rank - 1) } else { (-1, before.rank + 1, to) };
@@ -104,9 +104,9 @@ pub async fn move_item(
     let changes = repo::diff(&before, &after, &HashMap::new());
     let after = repo::save(&tx, &before, after).await?;
     repo::record(&tx, &after, ItemEventKind::Moved, staff.user.0, Side::Agency, changes).await?;
-    let l = repo::lookups(&tx, std::slice::from_ref(&after), false).await?;
+    let l = view::lookups(&tx, std::slice::from_ref(&after), false).await?;
     tx.commit().await?;
-    repo::staff_view(&after, &l)
+    view::staff_view(&after, &l)
 }
 
 pub fn parse_comment(body: &str) -> ApiResult<String> {
@@ -152,5 +152,5 @@ pub async fn comment(
     let c = insert_comment(&tx, &row, staff.user.0, Side::Agency, input.internal, body).await?;
     let names = crate::clients::view::staff_names(tx.agency(), [staff.user.0]).await?;
     tx.commit().await?;
-    repo::comment_view(&c, &names)
+    view::comment_view(&c, &names)
 }

@@ -113,11 +113,7 @@ pub async fn add(state: &AppState, staff: &Staff, id: ClientId, req: CreateConta
 }
 
 async fn load(tx: &ClientTx, contact: ContactId) -> ApiResult<contacts::Model> {
-    tx.find::<contacts::Entity>()
-        .filter(contacts::Column::Id.eq(contact.0))
-        .one()
-        .await?
-        .ok_or_else(ApiError::not_found)
+    repo::contact(tx, contact).await?.ok_or_else(ApiError::not_found)
 }
 
 #[tracing::instrument(skip(state, req))]

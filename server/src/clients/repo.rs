@@ -192,6 +192,11 @@ pub async fn contacts_of(tx: &ClientTx) -> Result<Vec<(contacts::Model, Option<u
     tx.find::<contacts::Entity>().find_also_related(users::Entity).order_by_asc(contacts::Column::Name).all().await
 }
 
+/// A contact of the transaction's client (current or former), by id.
+pub async fn contact(tx: &ClientTx, id: ContactId) -> Result<Option<contacts::Model>, DbErr> {
+    tx.find::<contacts::Entity>().filter(contacts::Column::Id.eq(id.0)).one().await
+}
+
 /// Another current contact of the client already uses this email.
 pub async fn contact_email_taken(tx: &ClientTx, email: &str, except: Option<ContactId>) -> Result<bool, DbErr> {
     let mut q = tx

@@ -8,7 +8,7 @@ use crate::state::AppState;
 use crate::tenancy::PortalContact;
 use accord_api::portal::{ManagerCard, PortalHome, PortalProject};
 use accord_api::{Money, ProjectKind, ProjectStatus};
-use accord_entity::{agencies, contacts, projects, users};
+use accord_entity::{agencies, projects, users};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
 /// Five queries, whatever the number of projects.
@@ -16,12 +16,7 @@ pub async fn home(state: &AppState, contact: &PortalContact) -> ApiResult<Portal
     let tx = access::open_portal_read(state, contact).await?;
     let agency = tx.agency().find::<agencies::Entity>().one().await?.ok_or_else(ApiError::not_found)?;
     let client = tx.client().clone();
-    let me = tx
-        .find::<contacts::Entity>()
-        .filter(contacts::Column::Id.eq(contact.contact.0))
-        .one()
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let me = crate::clients::repo::contact(&tx, contact.contact).await?.ok_or_else(ApiError::not_found)?;
     let account_manager = match client.account_manager_id {
         Some(id) => tx
             .agency()

@@ -2,11 +2,11 @@
 
 use crate::db::ClientTx;
 use crate::paging::Paging;
-use accord_api::ContactId;
-use accord_entity::{clients, contacts, touchpoints};
+
+use accord_entity::{clients, touchpoints};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DbErr, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{DbErr, QueryOrder, QuerySelect};
 
 pub async fn page(tx: &ClientTx, paging: Paging) -> Result<(Vec<touchpoints::Model>, u64), DbErr> {
     let q = tx.find::<touchpoints::Entity>();
@@ -14,11 +14,6 @@ pub async fn page(tx: &ClientTx, paging: Paging) -> Result<(Vec<touchpoints::Mod
     let rows =
         q.order_by_desc(touchpoints::Column::OccurredAt).offset(paging.offset()).limit(paging.limit()).all().await?;
     Ok((rows, total))
-}
-
-/// A contact of this client (current or former).
-pub async fn contact(tx: &ClientTx, id: ContactId) -> Result<Option<contacts::Model>, DbErr> {
-    tx.find::<contacts::Entity>().filter(contacts::Column::Id.eq(id.0)).one().await
 }
 
 pub async fn insert(tx: &ClientTx, row: touchpoints::Model) -> Result<(), DbErr> {

@@ -45,7 +45,7 @@ pub async fn log(state: &AppState, staff: &Staff, client: ClientId, input: NewTo
     }
     let mut contacts = HashMap::new();
     if let Some(contact) = input.contact_id {
-        let c = repo::contact(&tx, contact).await?.ok_or_else(|| {
+        let c = crate::clients::repo::contact(&tx, contact).await?.ok_or_else(|| {
             ApiError::invalid("contact_id", Code::ValidationFailed, "Choose a contact of this client.")
         })?;
         contacts.insert(c.id, c.name);

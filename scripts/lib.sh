@@ -163,23 +163,49 @@ frontend_cargo_build() {
   local profile
   profile="$(sed -n 's/.*data-cargo-profile-release="\([^"]*\)".*/\1/p' "$ROOT/frontend/index.html")"
   cargo build --target=wasm32-unknown-unknown --manifest-path "$ROOT/frontend/Cargo.toml" \
-    --profile "${profile:-release}" --bin frontend
+    --profile "${profile:-release}" --bin portal --bin staff
 }
 
 frontend_stale() {
   local stamp="$ROOT/frontend/dist/index.html"
-  [ ! -f "$stamp" ] || [ -n "$(find "$ROOT/frontend/src" "$ROOT/frontend/index.html" "$ROOT/frontend/style.css" \
-    "$ROOT/frontend/Cargo.toml" "$ROOT/frontend/Trunk.toml" "$ROOT/api/src" "$ROOT/Cargo.lock" -newer "$stamp" 2>/dev/null | head -1)" ]
+  [ ! -f "$stamp" ] || [ ! -f "$ROOT/frontend/dist/staff.html" ] ||
+    [ -n "$(find "$ROOT/frontend/src" "$ROOT/frontend/index.html" "$ROOT/frontend/staff.html" "$ROOT/frontend/style.css" \
+      "$ROOT/frontend/Cargo.toml" "$ROOT/frontend/Trunk.toml" "$ROOT/api/src" "$ROOT/Cargo.lock" \
+      "$ROOT/scripts/compress_assets.py" -newer "$stamp" 2>/dev/null | head -1)" ]
 }
 
-# Builds the SPA in release mode unless dist/ is newer than every input.
+ensure_brotli() {
+  python3 -c 'import brotli' 2>/dev/null && return 0
+  say "Installing brotli (PyPI) to pre-compress the web app"
+  python3 -m pip install --quiet --disable-pip-version-check brotli 2>/dev/null ||
+    python3 -m pip install --quiet --disable-pip-version-check --user brotli 2>/dev/null || true
+  python3 -c 'import brotli' 2>/dev/null
+}
+
+# Builds the SPA's two bundles (portal: index.html, staff: staff.html) in release mode unless
+# dist/ is newer than every input, then stores brotli and gzip copies beside each file. Each
+# bundle is built into its own folder (trunk empties its dist) and the two are merged; dist/ is
+# replaced only when both built.
 build_frontend() {
   if ! frontend_stale; then
     say "Web app is up to date"
     return
   fi
-  say "Building the web app (trunk, release)"
-  (cd "$ROOT/frontend" && trunk build --release)
+  ensure_brotli || { echo "FAILED: python3 module brotli could not be installed" >&2; return 1; }
+  local out="$ROOT/target/accord-web"
+  say "Building the web app: portal bundle (trunk, release)"
+  (cd "$ROOT/frontend" && trunk build --release true --dist "$out/portal" index.html)
+  say "Building the web app: staff bundle (trunk, release)"
+  (cd "$ROOT/frontend" && trunk build --release true --dist "$out/staff" staff.html)
+  # trunk names its page index.html whatever the source page was called.
+  mv "$out/staff/index.html" "$out/staff/staff.html"
+  rm -rf "$out/merged" && mkdir -p "$out/merged"
+  cp -a "$out/portal/." "$out/staff/." "$out/merged/"
+  python3 "$ROOT/scripts/compress_assets.py" "$out/merged"
+  rm -rf "$ROOT/frontend/dist.old"
+  [ -d "$ROOT/frontend/dist" ] && mv "$ROOT/frontend/dist" "$ROOT/frontend/dist.old"
+  mv "$out/merged" "$ROOT/frontend/dist"
+  rm -rf "$ROOT/frontend/dist.old"
 }
 
 ensure_chromium() {

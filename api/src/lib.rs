@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod backlog;
+pub mod bundles;
 pub mod clients;
 pub mod error;
 pub mod ids;

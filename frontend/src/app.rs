@@ -5,26 +5,51 @@ use crate::i18n::provide_i18n;
 use crate::pages;
 use crate::routes::{Area, Route};
 use crate::session::{provide_session, use_session, SessionState, SignedOutBy};
+use accord_api::bundles::Bundle;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route as RouteDef, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::{path, NavigateOptions};
 
+/// The portal bundle's routes: every signed-out page and the client portal.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn PortalApp() -> impl IntoView {
+    note_first_path();
     let i18n = provide_i18n();
     provide_session(i18n);
     view! {
         <Router>
-            <Routes fallback=pages::not_found::NotFoundPage>
+            <Routes fallback=|| view! { <Unmatched own=Bundle::Portal /> }>
                 <RouteDef path=path!("/") view=HomeRedirect />
                 <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
                 <RouteDef path=path!("/sign-up") view=pages::auth::SignUpPage />
                 <RouteDef path=path!("/forgot-password") view=pages::auth::ForgotPasswordPage />
                 <RouteDef path=path!("/reset-password") view=pages::auth::ResetPasswordPage />
                 <RouteDef path=path!("/invite") view=pages::auth::InvitePage />
+                <RouteDef path=path!("/account") view=AccountRedirect />
+                <ParentRoute path=path!("/portal") view=PortalArea>
+                    <RouteDef path=path!("") view=pages::portal::PortalHomePage />
+                    <RouteDef path=path!("roadmap") view=pages::portal::roadmap::PortalRoadmapPage />
+                    // Portal backlog and decisions
+                    <RouteDef path=path!("backlog") view=pages::portal::PortalBacklogPage />
+                    <RouteDef path=path!("backlog/:id") view=pages::portal::PortalItemPage />
+                    <RouteDef path=path!("account") view=pages::account::AccountPage />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The staff bundle's routes: agency staff, the platform operator, the API docs.
+#[component]
+pub fn StaffApp() -> impl IntoView {
+    note_first_path();
+    let i18n = provide_i18n();
+    provide_session(i18n);
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <Unmatched own=Bundle::Staff /> }>
                 <RouteDef path=path!("/api-docs") view=pages::docs::ApiDocsPage />
-                <RouteDef path=path!("/account") view=AccountArea />
                 <ParentRoute path=path!("/app") view=StaffArea>
                     <RouteDef path=path!("") view=pages::clients::ClientsPage />
                     <ParentRoute path=path!("clients/:id") view=pages::clients::ClientPage>
@@ -40,27 +65,50 @@ pub fn App() -> impl IntoView {
                     </ParentRoute>
                     <RouteDef path=path!("team") view=pages::team::TeamPage />
                     <RouteDef path=path!("standard") view=pages::standard::StandardPage />
-                </ParentRoute>
-                <ParentRoute path=path!("/portal") view=PortalArea>
-                    <RouteDef path=path!("") view=pages::portal::PortalHomePage />
-                    <RouteDef path=path!("roadmap") view=pages::portal::roadmap::PortalRoadmapPage />
-                    // Portal backlog and decisions
-                    <RouteDef path=path!("backlog") view=pages::portal::PortalBacklogPage />
-                    <RouteDef path=path!("backlog/:id") view=pages::portal::PortalItemPage />
+                    <RouteDef path=path!("account") view=pages::account::AccountPage />
                 </ParentRoute>
                 <ParentRoute path=path!("/platform") view=PlatformArea>
                     <RouteDef path=path!("") view=pages::platform::AgenciesPage />
+                    <RouteDef path=path!("account") view=pages::account::AccountPage />
                 </ParentRoute>
             </Routes>
         </Router>
     }
 }
 
+/// A path this bundle has no route for. If it belongs to the other bundle (say, staff landing on
+/// `/app` after signing in on the portal's sign-in page), the page is loaded again so the server
+/// sends that bundle; otherwise, or if this very URL was the page load (the server already
+/// chose), it is a 404.
+#[component]
+fn Unmatched(own: Bundle) -> impl IntoView {
+    let here = window().location();
+    let path = here.pathname().unwrap_or_default();
+    let first_load = LOADED_AT.with(|loaded| loaded.get() == Some(&path));
+    if Bundle::for_path(&path) != own && !first_load {
+        // A failed reload leaves the spinner; nothing else to do.
+        let _ = here.reload();
+        return view! { <div class="page-center"><Loading /></div> }.into_any();
+    }
+    view! { <pages::not_found::NotFoundPage /> }.into_any()
+}
+
+thread_local! {
+    /// The path the page was loaded at, noted when the first route matches.
+    static LOADED_AT: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+}
+
+/// Notes the path the page was loaded at (before the router can change it).
+fn note_first_path() {
+    LOADED_AT.with(|loaded| {
+        loaded.get_or_init(|| window().location().pathname().unwrap_or_default());
+    });
+}
+
 /// Who may see a guarded page.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Allow {
     Only(Area),
-    AnySignedIn,
 }
 
 /// What a guard does right now. Kept in a memo so a change of `Me` (say, its language) does not
@@ -83,7 +131,7 @@ fn decide(state: &SessionState, allow: Allow) -> Access {
             let area = Area::of(me);
             match allow {
                 Allow::Only(wanted) if wanted != area => Access::To(area.home()),
-                _ => Access::Show(area),
+                Allow::Only(_) => Access::Show(area),
             }
         }
     }
@@ -143,18 +191,21 @@ fn PlatformArea() -> impl IntoView {
     }
 }
 
-/// `/account` lives inside whichever frame fits the signed-in person.
+/// `/account` (an older link): to the signed-in person's own account page, or to sign-in.
 #[component]
-fn AccountArea() -> impl IntoView {
+fn AccountRedirect() -> impl IntoView {
     let session = use_session();
-    let area = Memo::new(move |_| session.me().as_ref().map(Area::of));
-    let page = move || match area.get() {
-        Some(Area::Staff) => view! { <StaffShell><pages::account::AccountPage /></StaffShell> }.into_any(),
-        Some(Area::Portal) => view! { <PortalShell><pages::account::AccountPage /></PortalShell> }.into_any(),
-        Some(Area::Platform) => view! { <PlatformShell><pages::account::AccountPage /></PlatformShell> }.into_any(),
-        None => view! { <Loading /> }.into_any(),
-    };
-    view! { <Guard allow=Allow::AnySignedIn>{page}</Guard> }
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let target = match session.state.get() {
+            SessionState::SignedIn(me) => Route::Account(Area::of(&me)),
+            SessionState::SignedOut(_) => Route::SignIn { next: None },
+            SessionState::Loading | SessionState::Failed(_) => return,
+        };
+        let options = NavigateOptions { replace: true, ..NavigateOptions::default() };
+        navigate(&target.path(), options);
+    });
+    view! { <div class="page-center"><Loading /></div> }
 }
 
 /// `/`: to the signed-in person's home, or to sign-in.

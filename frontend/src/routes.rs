@@ -41,7 +41,8 @@ pub enum Route {
     /// `/portal/backlog/{id}`: one item, its decision and conversation.
     PortalBacklogItem(BacklogItemId),
     PlatformAgencies,
-    Account,
+    /// The signed-in person's account page, inside their own area's frame.
+    Account(Area),
     ApiDocs,
 }
 
@@ -79,7 +80,9 @@ impl Route {
             Route::PortalBacklog => "/portal/backlog".into(),
             Route::PortalBacklogItem(item) => format!("/portal/backlog/{item}"),
             Route::PlatformAgencies => "/platform".into(),
-            Route::Account => "/account".into(),
+            Route::Account(Area::Staff) => "/app/account".into(),
+            Route::Account(Area::Portal) => "/portal/account".into(),
+            Route::Account(Area::Platform) => "/platform/account".into(),
             Route::ApiDocs => "/api-docs".into(),
         }
     }
@@ -150,12 +153,11 @@ impl Area {
         let under = |prefix: &str| {
             path == prefix || path.starts_with(&format!("{prefix}/")) || path.starts_with(&format!("{prefix}?"))
         };
-        let own = match self {
+        match self {
             Area::Staff => under(&Route::StaffClients.path()),
             Area::Portal => under(&Route::PortalHome.path()),
             Area::Platform => under(&Route::PlatformAgencies.path()),
-        };
-        own || under(&Route::Account.path())
+        }
     }
 }
 

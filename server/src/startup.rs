@@ -4,16 +4,16 @@ use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::error::{self, ApiError};
-use crate::http::headers::{security_headers, Csp};
+use crate::http::assets::Assets;
+use crate::http::headers::security_headers;
 use crate::http::{csrf::reject_cross_site, span::request_span};
 use crate::state::AppState;
 use crate::tenancy::load_principal;
 use crate::{auth, backlog, clients, invitations, jobs, platform, portal, projects, roadmap, staff, touchpoints};
 use accord_migration::{Migrator, MigratorTrait};
-use actix_files::{Files, NamedFile};
-use actix_web::dev::{fn_service, Server, ServiceRequest, ServiceResponse};
+use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
 use actix_web::middleware::{from_fn, Compress};
-use actix_web::{web, App, HttpResponse, HttpServer};
+use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
 use secrecy::ExposeSecret;
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -90,7 +90,7 @@ impl Application {
         let listener =
             TcpListener::bind(&settings.listen).map_err(|source| Bind { addr: settings.listen.clone(), source })?;
         let port = listener.local_addr()?.port();
-        let csp = web::Data::new(Csp::for_static_dir(&settings.static_dir));
+        let assets = web::Data::new(Assets::load(&settings.static_dir));
         let settings = Arc::new(settings);
         let mail_target = crate::mail::sender::spawn(db.clone(), settings.clone()).map_err(StartupError::Mail)?;
         tracing::info!(target = %mail_target, "mail sender started");
@@ -101,7 +101,7 @@ impl Application {
         }
         let server_state = state.clone();
         let server =
-            HttpServer::new(move || build_app(server_state.clone(), csp.clone())).workers(2).listen(listener)?.run();
+            HttpServer::new(move || build_app(server_state.clone(), assets.clone())).workers(2).listen(listener)?.run();
         Ok(Self { port, server, state })
     }
 
@@ -157,7 +157,7 @@ fn api_scope() -> utoipa_actix_web::scope::Scope<
 
 fn build_app(
     state: web::Data<AppState>,
-    csp: web::Data<Csp>,
+    assets: web::Data<Assets>,
 ) -> App<
     impl actix_web::dev::ServiceFactory<
         ServiceRequest,
@@ -167,13 +167,11 @@ fn build_app(
         InitError = (),
     >,
 > {
-    let static_dir = state.settings.static_dir.clone();
-    let index = static_dir.join("index.html");
     let (app, doc) = App::new()
         .into_utoipa_app()
         .openapi(base_document())
         .app_data(state.clone())
-        .app_data(csp)
+        .app_data(assets)
         .app_data(web::JsonConfig::default().limit(error::JSON_LIMIT).error_handler(error::json_error))
         .app_data(web::PathConfig::default().error_handler(error::path_error))
         .app_data(web::QueryConfig::default().error_handler(error::query_error))
@@ -183,20 +181,8 @@ fn build_app(
         .service(api_scope())
         .split_for_parts();
     app.app_data(web::Data::new(doc))
-        .service(Files::new("/", static_dir).index_file("index.html").default_handler(fn_service(
-            move |req: ServiceRequest| {
-                let index = index.clone();
-                async move {
-                    // Deep links such as /portal/reports/42 load the SPA, which routes them.
-                    let (req, _) = req.into_parts();
-                    let res = match NamedFile::open(&index) {
-                        Ok(file) => file.into_response(&req),
-                        Err(_) => HttpResponse::NotFound().body("The web app is not built. Run ./scripts/run."),
-                    };
-                    Ok(ServiceResponse::new(req, res))
-                }
-            },
-        )))
+        // Everything else is the web app: its files, or a bundle's page for a deep link.
+        .default_service(web::to(|req: HttpRequest, assets: web::Data<Assets>| async move { assets.respond(&req) }))
         .wrap(Compress::default())
         .wrap(from_fn(request_span))
         .wrap(from_fn(security_headers))

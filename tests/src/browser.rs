@@ -284,6 +284,8 @@ impl Browser {
             match self.client.find(css).await {
                 Ok(Some(el)) => return el,
                 Ok(None) => {}
+                // The page is being replaced (a bundle handing over to the other one): look again.
+                Err(e) if navigating(&e) => {}
                 Err(e) => self.fail(&format!("looking for {css:?} failed: {e}")).await,
             }
             if started.elapsed() > WAIT {
@@ -300,6 +302,7 @@ impl Browser {
         match self.client.execute(script, vec![json!(css)]).await {
             Ok(Value::Array(items)) => items.into_iter().map(|v| v.as_str().unwrap_or_default().to_owned()).collect(),
             Ok(other) => self.fail(&format!("unexpected answer reading {css:?}: {other}")).await,
+            Err(e) if navigating(&e) => Vec::new(),
             Err(e) => self.fail(&format!("reading {css:?} failed: {e}")).await,
         }
     }
@@ -452,6 +455,13 @@ impl Browser {
         let text = self.client.page_text().await;
         panic!("browser: {what}\n  url: {url}\n  screenshot: {shot}\n  page text:\n{text}\n");
     }
+}
+
+/// Whether a WebDriver error only says the page was being replaced by a new load (the portal and
+/// staff bundles hand over to each other with a full page load); waits retry those.
+fn navigating(e: &impl std::fmt::Display) -> bool {
+    let text = e.to_string();
+    text.contains("aborted by navigation") || text.contains("navigated or closed")
 }
 
 /// A web element reference in the current page.

@@ -2,7 +2,7 @@
 
 use crate::api;
 use crate::i18n::use_i18n;
-use crate::routes::Route;
+use crate::routes::{Area, Route};
 use crate::session::{change_locale, use_session, SignedOutBy};
 use accord_api::Locale;
 use leptos::prelude::*;
@@ -57,6 +57,7 @@ pub fn AccountMenu() -> impl IntoView {
     let signing_out = RwSignal::new(false);
     let name = move || session.me().map(|me| me.name).unwrap_or_default();
     let initial = move || name().chars().next().map(|c| c.to_uppercase().to_string());
+    let account = move || session.me().map(|me| Route::Account(Area::of(&me)).path()).unwrap_or_default();
 
     let sign_out = move |_| {
         if signing_out.get_untracked() {
@@ -99,7 +100,7 @@ pub fn AccountMenu() -> impl IntoView {
                             {move || session.me().map(|me| me.email).unwrap_or_default()}
                         </div>
                     </div>
-                    <A href=Route::Account.path() attr:id="menu-account" attr:class="menu-item" attr:role="menuitem" on:click=move |_| open.set(false)>
+                    <A href=account attr:id="menu-account" attr:class="menu-item" attr:role="menuitem" on:click=move |_| open.set(false)>
                         {move || i18n.t().common.menu_account}
                     </A>
                     <button

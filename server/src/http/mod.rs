@@ -1,6 +1,7 @@
 //! Cross-cutting HTTP concerns: request span, security headers, CSRF origin checks, and where
 //! a request came from.
 
+pub mod assets;
 pub mod csrf;
 pub mod headers;
 pub mod span;

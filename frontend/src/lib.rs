@@ -1,0 +1,24 @@
+//! Accord's web app, built as two bundles that share this library (see `accord_api::bundles`):
+//! `portal` (signed-out pages and the client portal) and `staff` (agency staff and the platform
+//! operator). Each binary in `src/bin/` mounts one route table from [`app`]; the linker keeps only
+//! what that table reaches, so a client never downloads the staff pages.
+
+mod api;
+mod app;
+mod components;
+mod i18n;
+mod pages;
+mod routes;
+mod session;
+
+/// Mounts the portal: sign-in and the other signed-out pages, and the client portal.
+pub fn start_portal() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::PortalApp);
+}
+
+/// Mounts the staff app: clients, backlogs, team, the platform operator's pages, API docs.
+pub fn start_staff() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::StaffApp);
+}

@@ -74,6 +74,75 @@ pub struct BacklogItemView {
     pub updated_at: DateTime<Utc>,
 }
 
+/// Filters and page of a project's backlog list: the query string of
+/// `GET /api/staff/clients/{id}/projects/{project_id}/backlog`. The SPA keeps the filters in
+/// its URL too ([`BacklogQuery::filter_pairs`], [`BacklogQuery::from_params`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+pub struct BacklogQuery {
+    pub status: Option<BacklogStatus>,
+    pub priority: Option<Priority>,
+    pub source: Option<BacklogSource>,
+    // `Some(true)`: change requests only; `Some(false)`: everything else. (A plain comment: a
+    // doc comment would become the parameter's description in the OpenAPI document.)
+    pub change_request: Option<bool>,
+    /// Case-insensitive search in titles.
+    #[cfg_attr(feature = "openapi", param(max_length = 200))]
+    pub q: Option<String>,
+    /// 1-based (default 1).
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 1_000_000))]
+    pub page: Option<u64>,
+    /// 1–100 (default 50).
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
+    pub per_page: Option<u64>,
+}
+
+impl BacklogQuery {
+    /// The filters that are set, as `(key, value)` pairs not yet URL-encoded (paging aside).
+    pub fn filter_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if let Some(s) = self.status {
+            pairs.push(("status", s.as_str().to_string()));
+        }
+        if let Some(p) = self.priority {
+            pairs.push(("priority", p.as_str().to_string()));
+        }
+        if let Some(s) = self.source {
+            pairs.push(("source", s.as_str().to_string()));
+        }
+        if let Some(cr) = self.change_request {
+            pairs.push(("change_request", cr.to_string()));
+        }
+        if let Some(q) = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+            pairs.push(("q", q.to_string()));
+        }
+        pairs
+    }
+
+    /// Reads the filters back from URL parameters (paging aside); unknown values fall back to
+    /// "any", where the server would refuse them.
+    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
+        BacklogQuery {
+            status: get("status").and_then(|s| BacklogStatus::parse(&s)),
+            priority: get("priority").and_then(|s| Priority::parse(&s)),
+            source: get("source").and_then(|s| BacklogSource::parse(&s)),
+            change_request: match get("change_request").as_deref() {
+                Some("true") => Some(true),
+                Some("false") => Some(false),
+                _ => None,
+            },
+            q: get("q").filter(|q| !q.trim().is_empty()),
+            page: None,
+            per_page: None,
+        }
+    }
+
+    /// Whether any filter narrows the list (for "nothing found" versus "no items yet").
+    pub fn narrows(&self) -> bool {
+        !self.filter_pairs().is_empty()
+    }
+}
+
 /// Creates an item (status `idea`, or `proposed` when `propose` is set) or, in
 /// [`BacklogItemUpdate`], replaces its fields.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

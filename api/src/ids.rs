@@ -1,4 +1,5 @@
-//! Typed identifiers: a `ClientId` cannot be passed where a `UserId` is wanted.
+//! Typed identifiers: a `ClientId` cannot be passed where a `UserId` is wanted. With the
+//! `sea-orm` feature (server side only) each is also a column type, so entities hold them too.
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -8,8 +9,18 @@ macro_rules! typed_id {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[cfg_attr(feature = "sea-orm", derive(sea_orm::DeriveValueType))]
         #[serde(transparent)]
         pub struct $name(pub Uuid);
+
+        /// Primary keys must say how to come from an auto-increment number: ids are UUIDs
+        /// made by the server, never numbers.
+        #[cfg(feature = "sea-orm")]
+        impl sea_orm::TryFromU64 for $name {
+            fn try_from_u64(_: u64) -> Result<Self, sea_orm::DbErr> {
+                Err(sea_orm::DbErr::ConvertFromU64(stringify!($name)))
+            }
+        }
 
         impl $name {
             pub fn new() -> Self {

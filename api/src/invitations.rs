@@ -5,13 +5,9 @@ use crate::{AgencyId, ClientId, ContactId, InvitationId, Locale, StaffRole};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum InvitationKind {
-    Staff,
-    Contact,
-}
+// Who an invitation brings in (also the stored `kind`). A plain comment: a doc comment would
+// become the schema's description in the OpenAPI document.
+crate::types::wire_enum!(InvitationKind { Staff = "staff", Contact = "contact" });
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

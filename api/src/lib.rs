@@ -1,7 +1,8 @@
 //! Accord's wire contract: the JSON shapes the server sends and accepts, shared with the SPA.
 //!
-//! Only serde, uuid and chrono here (utoipa behind the `openapi` feature for the server), so the
-//! crate compiles to wasm32 and never sees the database layer.
+//! Only serde, uuid and chrono here (utoipa behind the `openapi` feature and SeaORM's value types
+//! behind the `sea-orm` feature, both for the server), so the crate compiles to wasm32 and the
+//! SPA never sees the database layer.
 
 pub mod auth;
 pub mod backlog;

@@ -2,11 +2,15 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Makes an enum whose variants travel (JSON) and are stored (text columns, with the `sea-orm`
+/// feature) as the given snake_case names; `as_str`, `parse`, `Display` and `FromStr` agree.
 macro_rules! wire_enum {
     ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        // Stored as `Display` writes it and read back with `FromStr`: the same names as on the wire.
+        #[cfg_attr(feature = "sea-orm", derive(sea_orm::DeriveValueType), sea_orm(value_type = "String"))]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($variant),+ }
 
@@ -27,8 +31,33 @@ macro_rules! wire_enum {
                 f.write_str(self.as_str())
             }
         }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::types::UnknownValue;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Self::parse(s).ok_or_else(|| $crate::types::UnknownValue { of: stringify!($name), value: s.to_string() })
+            }
+        }
     };
 }
+
+pub(crate) use wire_enum;
+
+/// A name that is none of an enumeration's values (`FromStr` of the wire enums).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownValue {
+    /// The enumeration, e.g. `BacklogStatus`.
+    pub of: &'static str,
+    pub value: String,
+}
+
+impl std::fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?} is not a {}", self.value, self.of)
+    }
+}
+
+impl std::error::Error for UnknownValue {}
 
 wire_enum!(
     /// The language a person reads Accord in.

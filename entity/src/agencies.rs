@@ -1,17 +1,18 @@
 //! `agencies`: the tenants.
 
+use accord_api::{AgencyId, AgencyStatus, Locale};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "agencies")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
+    pub id: AgencyId,
     pub name: String,
     #[sea_orm(unique)]
     pub slug: String,
-    pub status: String,
-    pub default_locale: String,
+    pub status: AgencyStatus,
+    pub default_locale: Locale,
     pub time_zone: String,
     pub created_at: DateTimeUtc,
     /// Account managers may read every client (write only their own).

@@ -1,5 +1,6 @@
 //! `audit_log`: security-relevant events. Never holds secrets.
 
+use accord_api::{AgencyId, UserId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,8 +8,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub agency_id: Option<Uuid>,
-    pub actor_user_id: Option<Uuid>,
+    pub agency_id: Option<AgencyId>,
+    pub actor_user_id: Option<UserId>,
     pub action: String,
     pub subject: Option<String>,
     pub detail: Option<String>,

@@ -1,5 +1,6 @@
 //! `backlog_events`: an item's history; `changes` is a JSON array of {field, old, new}.
 
+use accord_api::{AgencyId, BacklogItemId, ClientId, ItemEventKind, Side, UserId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,12 +8,12 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub agency_id: Uuid,
-    pub client_id: Uuid,
-    pub item_id: Uuid,
-    pub kind: String,
-    pub actor_id: Option<Uuid>,
-    pub side: String,
+    pub agency_id: AgencyId,
+    pub client_id: ClientId,
+    pub item_id: BacklogItemId,
+    pub kind: ItemEventKind,
+    pub actor_id: Option<UserId>,
+    pub side: Side,
     pub changes: String,
     pub at: DateTimeUtc,
 }

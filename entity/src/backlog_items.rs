@@ -2,16 +2,20 @@
 //! `frozen_*` are the estimate and price the approver saw; `previous_*` the approved values
 //! before the agency changed them (shown to the client as "was X, now Y").
 
+use accord_api::{
+    AgencyId, BacklogItemId, BacklogSource, BacklogStatus, ClientId, ContactId, DecisionKind, Priority, ProjectId,
+    StageId, UserId,
+};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "backlog_items")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
-    pub agency_id: Uuid,
-    pub client_id: Uuid,
-    pub project_id: Uuid,
+    pub id: BacklogItemId,
+    pub agency_id: AgencyId,
+    pub client_id: ClientId,
+    pub project_id: ProjectId,
     pub title: String,
     /// The title case-folded in Rust, so search is Unicode-aware on SQLite too.
     pub title_search: String,
@@ -25,15 +29,15 @@ pub struct Model {
     pub price_minor: Option<i64>,
     pub currency: String,
     pub rank: i64,
-    pub priority: String,
-    pub source: String,
-    pub status: String,
+    pub priority: Priority,
+    pub source: BacklogSource,
+    pub status: BacklogStatus,
     pub change_request: bool,
-    pub stage_id: Option<Uuid>,
+    pub stage_id: Option<StageId>,
     pub version: i32,
-    pub decision_kind: Option<String>,
+    pub decision_kind: Option<DecisionKind>,
     /// The contact who decided.
-    pub decided_by: Option<Uuid>,
+    pub decided_by: Option<ContactId>,
     pub decided_at: Option<DateTimeUtc>,
     pub decision_comment: Option<String>,
     pub frozen_estimate_minutes: Option<i64>,
@@ -41,7 +45,7 @@ pub struct Model {
     pub has_previous: bool,
     pub previous_estimate_minutes: Option<i64>,
     pub previous_price_minor: Option<i64>,
-    pub created_by: Option<Uuid>,
+    pub created_by: Option<UserId>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

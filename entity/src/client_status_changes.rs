@@ -1,5 +1,6 @@
 //! `client_status_changes`: every change of a client's status, with who and when.
 
+use accord_api::{AgencyId, ClientId, ClientStatus, UserId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,11 +8,11 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub agency_id: Uuid,
-    pub client_id: Uuid,
-    pub from_status: Option<String>,
-    pub to_status: String,
-    pub changed_by: Option<Uuid>,
+    pub agency_id: AgencyId,
+    pub client_id: ClientId,
+    pub from_status: Option<ClientStatus>,
+    pub to_status: ClientStatus,
+    pub changed_by: Option<UserId>,
     pub changed_at: DateTimeUtc,
 }
 

@@ -1,20 +1,21 @@
 //! `clients`: an agency's client accounts.
 
+use accord_api::{Activity, AgencyId, ClientId, ClientStatus, ReportCadence, Temperament, UserId, ValueTier};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "clients")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
-    pub agency_id: Uuid,
+    pub id: ClientId,
+    pub agency_id: AgencyId,
     pub name: String,
     /// `name` lower-cased by the server (Unicode-aware, unlike SQLite's `lower`), for search.
     pub name_search: String,
-    pub status: String,
+    pub status: ClientStatus,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
-    pub account_manager_id: Option<Uuid>,
+    pub account_manager_id: Option<UserId>,
     pub started_on: Option<Date>,
     pub ended_on: Option<Date>,
     pub business_model: Option<String>,
@@ -26,10 +27,10 @@ pub struct Model {
     /// JSON array of strings: what it does not include.
     pub excluded: String,
     pub contact_cadence_days: Option<i32>,
-    pub report_cadence: Option<String>,
-    pub temperament: Option<String>,
-    pub activity: Option<String>,
-    pub value_tier: Option<String>,
+    pub report_cadence: Option<ReportCadence>,
+    pub temperament: Option<Temperament>,
+    pub activity: Option<Activity>,
+    pub value_tier: Option<ValueTier>,
     pub archived_at: Option<DateTimeUtc>,
     /// Kept equal to the newest touchpoint's time, so lists sort and warn without a join.
     pub last_touch_at: Option<DateTimeUtc>,

@@ -1,5 +1,6 @@
 //! `contact_events`: the history of a client's people: added, changed, left, replaced.
 
+use accord_api::{AgencyId, ClientId, ContactId, UserId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,12 +8,12 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub agency_id: Uuid,
-    pub client_id: Uuid,
-    pub contact_id: Uuid,
+    pub agency_id: AgencyId,
+    pub client_id: ClientId,
+    pub contact_id: ContactId,
     pub kind: String,
     pub detail: Option<String>,
-    pub actor_id: Option<Uuid>,
+    pub actor_id: Option<UserId>,
     pub at: DateTimeUtc,
 }
 

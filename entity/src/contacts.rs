@@ -1,25 +1,26 @@
 //! `contacts`: people at a client; `user_id` is set once they have a portal account.
 
+use accord_api::{AgencyId, ClientId, ContactId, PortalRole, UserId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "contacts")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
-    pub agency_id: Uuid,
-    pub client_id: Uuid,
-    pub user_id: Option<Uuid>,
+    pub id: ContactId,
+    pub agency_id: AgencyId,
+    pub client_id: ClientId,
+    pub user_id: Option<UserId>,
     pub name: String,
     pub email: String,
-    pub portal_role: String,
+    pub portal_role: PortalRole,
     pub created_at: DateTimeUtc,
     pub position: Option<String>,
     pub phone: Option<String>,
     pub decision_maker: bool,
     /// Set when the person left the client; the row stays as history.
     pub left_at: Option<DateTimeUtc>,
-    pub replaced_by: Option<Uuid>,
+    pub replaced_by: Option<ContactId>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,5 +1,6 @@
 //! `goal_values`: dated measurements of a goal's KPI (one per goal and day).
 
+use accord_api::{AgencyId, ClientId, GoalId, UserId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -7,12 +8,12 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub agency_id: Uuid,
-    pub client_id: Uuid,
-    pub goal_id: Uuid,
+    pub agency_id: AgencyId,
+    pub client_id: ClientId,
+    pub goal_id: GoalId,
     pub value: f64,
     pub measured_on: Date,
-    pub recorded_by: Option<Uuid>,
+    pub recorded_by: Option<UserId>,
     pub recorded_at: DateTimeUtc,
 }
 

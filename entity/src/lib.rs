@@ -1,5 +1,5 @@
-//! SeaORM entities, one module per table. Enumerated columns hold the snake_case names from
-//! `accord-api`; the server parses them back into those types.
+//! SeaORM entities, one module per table. Id columns hold the typed ids of `accord-api` and
+//! enumerated columns its wire enums (stored as their snake_case names), so rows come back typed.
 
 pub mod agencies;
 pub mod audit_log;

@@ -1,6 +1,7 @@
 //! `outbox`: mail written in the same transaction as the change that causes it; a background
 //! sender delivers it.
 
+use accord_api::{AgencyId, Locale};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,10 +9,10 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub agency_id: Option<Uuid>,
+    pub agency_id: Option<AgencyId>,
     pub to_email: String,
     pub to_name: Option<String>,
-    pub locale: String,
+    pub locale: Locale,
     pub template: String,
     pub subject: String,
     pub body_text: String,

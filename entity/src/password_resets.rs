@@ -1,5 +1,6 @@
 //! `password_resets`: one-hour, single-use reset links; only the token's SHA-256 is stored.
 
+use accord_api::{AgencyId, UserId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,8 +8,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub user_id: Uuid,
-    pub agency_id: Option<Uuid>,
+    pub user_id: UserId,
+    pub agency_id: Option<AgencyId>,
     #[sea_orm(unique)]
     pub token_hash: String,
     pub expires_at: DateTimeUtc,

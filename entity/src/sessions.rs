@@ -1,6 +1,7 @@
 //! `sessions`: server-side sessions. The key is the SHA-256 of the cookie token, so a database
 //! leak does not hand out live cookies.
 
+use accord_api::{AgencyId, UserId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,8 +9,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub token_hash: String,
-    pub user_id: Uuid,
-    pub agency_id: Option<Uuid>,
+    pub user_id: UserId,
+    pub agency_id: Option<AgencyId>,
     pub created_at: DateTimeUtc,
     pub last_seen_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,

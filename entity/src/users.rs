@@ -1,21 +1,22 @@
 //! `users`: everyone who signs in. `agency_id` is NULL only for platform operators;
 //! `staff_role` is set only for staff.
 
+use accord_api::{AgencyId, Locale, PrincipalKind, StaffRole, UserId, UserStatus};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "users")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
-    pub agency_id: Option<Uuid>,
-    pub kind: String,
+    pub id: UserId,
+    pub agency_id: Option<AgencyId>,
+    pub kind: PrincipalKind,
     pub email: String,
     pub name: String,
     pub password_hash: String,
-    pub locale: String,
-    pub status: String,
-    pub staff_role: Option<String>,
+    pub locale: Locale,
+    pub status: UserStatus,
+    pub staff_role: Option<StaffRole>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -87,8 +87,8 @@ impl<'a> Entry<'a> {
         tracing::info!(action = self.action.as_str(), subject = ?self.subject, "audit");
         let row = audit_log::ActiveModel {
             id: Set(uuid::Uuid::new_v4()),
-            agency_id: Set(self.agency.map(|a| a.0)),
-            actor_user_id: Set(self.actor.map(|u| u.0)),
+            agency_id: Set(self.agency),
+            actor_user_id: Set(self.actor),
             action: Set(self.action.as_str().to_string()),
             subject: Set(self.subject),
             detail: Set(self.detail),

@@ -7,7 +7,7 @@ use crate::db::Db;
 use crate::domain::{DisplayName, Email};
 use crate::platform::service::{create_agency, NewAgency, OPERATOR_FIELDS};
 use crate::startup::{migrate, Application};
-use accord_api::{Locale, PrincipalKind, UserStatus};
+use accord_api::{Locale, PrincipalKind, UserId, UserStatus};
 use accord_entity::users;
 use clap::{Parser, Subcommand};
 use sea_orm::EntityTrait;
@@ -77,14 +77,14 @@ pub async fn run(cli: Cli, settings: Settings) -> CliResult {
             let tx = db.unscoped("cli creates platform admin").await?;
             let now = tx.now();
             let row = users::Model {
-                id: uuid::Uuid::new_v4(),
+                id: UserId::new(),
                 agency_id: None,
-                kind: PrincipalKind::Platform.as_str().into(),
+                kind: PrincipalKind::Platform,
                 email: email.into_inner(),
                 name: name.into_inner(),
                 password_hash: hash,
-                locale: Locale::Ru.as_str().into(),
-                status: UserStatus::Active.as_str().into(),
+                locale: Locale::Ru,
+                status: UserStatus::Active,
                 staff_role: None,
                 created_at: now,
                 updated_at: now,

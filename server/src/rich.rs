@@ -54,7 +54,7 @@ pub async fn rerender_outdated(db: &crate::db::Db) -> ApiResult<u64> {
     let mut done = 0;
     loop {
         let tx = db.unscoped("re-render Markdown made by an older renderer").await?;
-        let rows: Vec<(uuid::Uuid, String)> = backlog_items::Entity::find()
+        let rows: Vec<(accord_api::BacklogItemId, String)> = backlog_items::Entity::find()
             .select_only()
             .column(backlog_items::Column::Id)
             .column(backlog_items::Column::Description)

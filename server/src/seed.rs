@@ -8,8 +8,9 @@ use crate::domain::{DisplayName, Email, Slug, TimeZone};
 use crate::error::ApiError;
 use crate::platform::service::{create_agency, ReadyAgency};
 use accord_api::{
-    BacklogSource, BacklogStatus, ClientStatus, DecisionKind, Locale, PortalRole, PrincipalKind, Priority, ProjectKind,
-    ProjectStatus, StaffRole, StageStatus, TouchpointKind, UserStatus,
+    AgencyId, BacklogSource, BacklogStatus, ClientStatus, ContactId, DecisionKind, GoalId, Locale, PortalRole,
+    PrincipalKind, Priority, ProjectId, ProjectKind, ProjectStatus, StaffRole, StageId, StageStatus, TouchpointId,
+    TouchpointKind, UserId, UserStatus,
 };
 use accord_entity::{
     agencies, backlog_items, client_status_changes, clients, contacts, goal_values, project_members, projects,
@@ -50,17 +51,17 @@ pub async fn seed_demo(db: &Db) -> Result<(), ApiError> {
     let tx = db.unscoped("demo seed").await?;
     let now = tx.now();
     let insert_user =
-        |agency: Option<uuid::Uuid>, kind: PrincipalKind, email: &str, name: &str, role: Option<StaffRole>| {
+        |agency: Option<AgencyId>, kind: PrincipalKind, email: &str, name: &str, role: Option<StaffRole>| {
             users::Model {
-                id: uuid::Uuid::new_v4(),
+                id: UserId::new(),
                 agency_id: agency,
-                kind: kind.as_str().into(),
+                kind,
                 email: email.into(),
                 name: name.into(),
                 password_hash: hash.clone(),
-                locale: Locale::Ru.as_str().into(),
-                status: UserStatus::Active.as_str().into(),
-                staff_role: role.map(|r| r.as_str().into()),
+                locale: Locale::Ru,
+                status: UserStatus::Active,
+                staff_role: role,
                 created_at: now,
                 updated_at: now,
             }
@@ -90,9 +91,9 @@ pub async fn seed_demo(db: &Db) -> Result<(), ApiError> {
 
     let mut client = new_client(agency.id, "ООО «Ромашка»", ClientStatus::Active, Some(manager_id));
     client.business_model = Some("Интернет-магазин товаров для сада, B2C, средний чек 4 500 ₽".into());
-    client.temperament = Some(accord_api::Temperament::Sanguine.as_str().into());
-    client.activity = Some(accord_api::Activity::Active.as_str().into());
-    client.value_tier = Some(accord_api::ValueTier::A.as_str().into());
+    client.temperament = Some(accord_api::Temperament::Sanguine);
+    client.activity = Some(accord_api::Activity::Active);
+    client.value_tier = Some(accord_api::ValueTier::A);
     client.included = r#"["Поддержка сайта","SEO","Ежемесячный отчёт"]"#.into();
     client.excluded = r#"["Контекстная реклама","Фотосъёмка товаров"]"#.into();
     clients::Entity::insert(clients::ActiveModel::from(client.clone())).exec_without_returning(tx.conn()).await?;
@@ -101,8 +102,8 @@ pub async fn seed_demo(db: &Db) -> Result<(), ApiError> {
             id: uuid::Uuid::new_v4(),
             agency_id: agency.id,
             client_id: client.id,
-            from_status: from.map(|s| s.as_str().to_string()),
-            to_status: to.as_str().into(),
+            from_status: from,
+            to_status: to,
             changed_by: Some(manager_id),
             changed_at: now,
         };
@@ -132,12 +133,12 @@ pub async fn seed_demo(db: &Db) -> Result<(), ApiError> {
         ("SEO", ProjectKind::Seo, ProjectStatus::Planned, 6_000_000, false),
     ] {
         let project = projects::Model {
-            id: uuid::Uuid::new_v4(),
+            id: ProjectId::new(),
             agency_id: agency.id,
             client_id: client.id,
             name: name.into(),
-            kind: kind.as_str().into(),
-            status: status.as_str().into(),
+            kind,
+            status,
             starts_on: Some(now.date_naive()),
             ends_on: None,
             budget_minor: Some(budget),
@@ -156,7 +157,7 @@ pub async fn seed_demo(db: &Db) -> Result<(), ApiError> {
     }
     let website = projects::Entity::find()
         .filter(projects::Column::ClientId.eq(client.id))
-        .filter(projects::Column::Status.eq(ProjectStatus::Active.as_str()))
+        .filter(projects::Column::Status.eq(ProjectStatus::Active))
         .one(tx.conn())
         .await?;
     if let (Some(website), Some(approver)) = (website, approver_contact) {
@@ -169,10 +170,10 @@ pub async fn seed_demo(db: &Db) -> Result<(), ApiError> {
     ] {
         let at = now - chrono::Duration::days(days_ago);
         let touch = touchpoints::Model {
-            id: uuid::Uuid::new_v4(),
+            id: TouchpointId::new(),
             agency_id: agency.id,
             client_id: client.id,
-            kind: kind.as_str().into(),
+            kind,
             occurred_at: at,
             contact_id: None,
             summary: summary.into(),
@@ -199,8 +200,8 @@ type DemoItem = (&'static str, BacklogStatus, i64, i64, bool, Option<usize>, Opt
 async fn seed_roadmap(
     tx: &crate::db::PlatformTx,
     project: &projects::Model,
-    manager: uuid::Uuid,
-    approver: uuid::Uuid,
+    manager: UserId,
+    approver: ContactId,
     now: chrono::DateTime<Utc>,
 ) -> Result<(), ApiError> {
     let (agency, client) = (project.agency_id, project.client_id);
@@ -226,7 +227,7 @@ async fn seed_roadmap(
         ("Конверсия сайта", "%", 1.2, 2.5, [1.2, 1.5, 1.7]),
     ] {
         let goal = roadmap_goals::Model {
-            id: uuid::Uuid::new_v4(),
+            id: GoalId::new(),
             agency_id: agency,
             client_id: client,
             name: name.into(),
@@ -260,13 +261,13 @@ async fn seed_roadmap(
         ("Масштабирование", 46, 150, StageStatus::Planned),
     ] {
         let stage = roadmap_stages::Model {
-            id: uuid::Uuid::new_v4(),
+            id: StageId::new(),
             agency_id: agency,
             client_id: client,
             title: title.into(),
             starts_on: today + days(from),
             ends_on: today + days(to),
-            status: status.as_str().into(),
+            status,
             created_at: now,
         };
         roadmap_stages::Entity::insert(roadmap_stages::ActiveModel::from(stage.clone()))
@@ -299,13 +300,11 @@ async fn seed_roadmap(
         row.benefit = "Больше заявок при том же бюджете на рекламу.".into();
         row.estimate_minutes = Some(hours * 60);
         row.price_minor = Some(rub * 100);
-        row.priority = if rank < 3 { Priority::High } else { Priority::Normal }.as_str().into();
-        row.source =
-            if change_request { BacklogSource::ClientRequest } else { BacklogSource::Analytics }.as_str().into();
+        row.priority = if rank < 3 { Priority::High } else { Priority::Normal };
+        row.source = if change_request { BacklogSource::ClientRequest } else { BacklogSource::Analytics };
         row.change_request = change_request;
         row.stage_id = stage.map(|i| stages[i]);
-        row.decision_kind =
-            decided.map(|_| if approved { DecisionKind::Approved } else { DecisionKind::Declined }.as_str().into());
+        row.decision_kind = decided.map(|_| if approved { DecisionKind::Approved } else { DecisionKind::Declined });
         row.decided_by = decided.map(|_| approver);
         row.decided_at = decided.map(|d| now - days(d));
         row.decision_comment = reason.map(str::to_string);

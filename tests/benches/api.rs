@@ -125,8 +125,8 @@ async fn main() {
     let w = world::build(&app).await;
     let tx = app.db.unscoped("bench seed").await.expect("tx");
     for i in 0..1000 {
-        let c = new_client(w.a.id.0, &format!("Клиент {i:04}"), ClientStatus::Active, Some(w.manager_a.id.0));
-        let contact = new_contact(w.a.id.0, c.id, "Контакт", &format!("c{i}@bench.test"), PortalRole::Viewer);
+        let c = new_client(w.a.id, &format!("Клиент {i:04}"), ClientStatus::Active, Some(w.manager_a.id));
+        let contact = new_contact(w.a.id, c.id, "Контакт", &format!("c{i}@bench.test"), PortalRole::Viewer);
         clients::Entity::insert(clients::ActiveModel::from(c)).exec_without_returning(tx.conn()).await.expect("client");
         contacts::Entity::insert(contacts::ActiveModel::from(contact))
             .exec_without_returning(tx.conn())

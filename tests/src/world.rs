@@ -4,7 +4,8 @@
 
 use crate::TestApp;
 use accord_api::{AgencyId, ClientId, ClientStatus, Locale, PortalRole, PrincipalKind, StaffRole, UserId, UserStatus};
-use accord_api::{BacklogItemId, BacklogStatus, GoalId, StageId};
+use accord_api::{BacklogItemId, BacklogSource, BacklogStatus, GoalId, ProjectId, ProjectKind, ProjectStatus};
+use accord_api::{CommentId, Side, StageId, StageStatus};
 use accord_entity::{
     backlog_comments, backlog_items, clients, contacts, project_members, projects, roadmap_goals, roadmap_stages, users,
 };
@@ -128,19 +129,19 @@ pub async fn build(app: &TestApp) -> World {
     let person = |agency: Option<AgencyId>, kind: PrincipalKind, label: &str, role: Option<StaffRole>| {
         let email = format!("{label}-{tag}@example.test");
         let row = users::Model {
-            id: uuid::Uuid::new_v4(),
-            agency_id: agency.map(|a| a.0),
-            kind: kind.as_str().into(),
+            id: UserId::new(),
+            agency_id: agency,
+            kind,
             email: email.clone(),
             name: format!("{label} {tag}"),
             password_hash: hash.clone(),
-            locale: Locale::En.as_str().into(),
-            status: UserStatus::Active.as_str().into(),
-            staff_role: role.map(|r| r.as_str().into()),
+            locale: Locale::En,
+            status: UserStatus::Active,
+            staff_role: role,
             created_at: now,
             updated_at: now,
         };
-        (Person { id: UserId(row.id), email, name: row.name.clone() }, row)
+        (Person { id: row.id, email, name: row.name.clone() }, row)
     };
     let insert =
         |row: users::Model| users::Entity::insert(users::ActiveModel::from(row)).exec_without_returning(tx.conn());
@@ -164,10 +165,10 @@ pub async fn build(app: &TestApp) -> World {
         };
         let (agency, owner) = create_agency(&tx, ready, None, Action::AgencyCreated).await.expect("agency");
         agencies.push(Agency {
-            id: AgencyId(agency.id),
+            id: agency.id,
             name,
             slug,
-            owner: Person { id: UserId(owner.id), email: owner_email, name: owner.name },
+            owner: Person { id: owner.id, email: owner_email, name: owner.name },
         });
     }
     let (a, b, c) = (agencies[0].clone(), agencies[1].clone(), agencies[2].clone());
@@ -185,9 +186,9 @@ pub async fn build(app: &TestApp) -> World {
     }
 
     let mut client_rows = Vec::new();
-    for (agency, label, manager) in [(a.id, "A1", Some(staff[1].id.0)), (a.id, "A2", None), (b.id, "B1", None)] {
-        let row = new_client(agency.0, &format!("Client {label} {tag}"), ClientStatus::Active, manager);
-        client_rows.push((ClientId(row.id), row.name.clone()));
+    for (agency, label, manager) in [(a.id, "A1", Some(staff[1].id)), (a.id, "A2", None), (b.id, "B1", None)] {
+        let row = new_client(agency, &format!("Client {label} {tag}"), ClientStatus::Active, manager);
+        client_rows.push((row.id, row.name.clone()));
         clients::Entity::insert(clients::ActiveModel::from(row))
             .exec_without_returning(tx.conn())
             .await
@@ -195,12 +196,12 @@ pub async fn build(app: &TestApp) -> World {
     }
     // The specialist works on a project of A1, which is what lets them see A1.
     let project = projects::Model {
-        id: uuid::Uuid::new_v4(),
-        agency_id: a.id.0,
-        client_id: client_rows[0].0 .0,
+        id: ProjectId::new(),
+        agency_id: a.id,
+        client_id: client_rows[0].0,
         name: format!("Website {tag}"),
-        kind: "website".into(),
-        status: "active".into(),
+        kind: ProjectKind::Website,
+        status: ProjectStatus::Active,
         starts_on: None,
         ends_on: None,
         budget_minor: Some(15_000_000),
@@ -213,7 +214,7 @@ pub async fn build(app: &TestApp) -> World {
         .exec_without_returning(tx.conn())
         .await
         .expect("project");
-    let member = project_members::Model { agency_id: a.id.0, project_id: project.id, user_id: staff[2].id.0 };
+    let member = project_members::Model { agency_id: a.id, project_id: project.id, user_id: staff[2].id };
     project_members::Entity::insert(project_members::ActiveModel::from(member))
         .exec_without_returning(tx.conn())
         .await
@@ -226,8 +227,8 @@ pub async fn build(app: &TestApp) -> World {
         (1, "approver-a2", PortalRole::Approver),
     ] {
         let (p, row) = person(Some(a.id), PrincipalKind::Contact, label, None);
-        let mut contact = new_contact(a.id.0, client_rows[client_idx].0 .0, &p.name, &p.email, role);
-        contact.user_id = Some(p.id.0);
+        let mut contact = new_contact(a.id, client_rows[client_idx].0, &p.name, &p.email, role);
+        contact.user_id = Some(p.id);
         insert(row).await.expect("contact user");
         contacts::Entity::insert(contacts::ActiveModel::from(contact))
             .exec_without_returning(tx.conn())
@@ -238,14 +239,14 @@ pub async fn build(app: &TestApp) -> World {
     let mut spare_contacts_a1 = Vec::new();
     for i in 0..4 {
         let email = format!("spare{i}-{tag}@example.test");
-        let contact = new_contact(a.id.0, client_rows[0].0 .0, &format!("Spare {i} {tag}"), &email, PortalRole::Viewer);
+        let contact = new_contact(a.id, client_rows[0].0, &format!("Spare {i} {tag}"), &email, PortalRole::Viewer);
         contacts::Entity::insert(contacts::ActiveModel::from(contact.clone()))
             .exec_without_returning(tx.conn())
             .await
             .expect("spare");
-        spare_contacts_a1.push((accord_api::ContactId(contact.id), email));
+        spare_contacts_a1.push((contact.id, email));
     }
-    let a1 = client_rows[0].0 .0;
+    let a1 = client_rows[0].0;
     let mut goals_a1 = Vec::new();
     let mut stages_a1 = Vec::new();
     let mut items_a1 = Vec::new();
@@ -257,8 +258,8 @@ pub async fn build(app: &TestApp) -> World {
     };
     for i in 0..4 {
         let goal = roadmap_goals::Model {
-            id: uuid::Uuid::new_v4(),
-            agency_id: a.id.0,
+            id: GoalId::new(),
+            agency_id: a.id,
             client_id: a1,
             name: format!("Leads {i}"),
             unit: "/mo".into(),
@@ -270,30 +271,30 @@ pub async fn build(app: &TestApp) -> World {
             .exec_without_returning(tx.conn())
             .await
             .expect("goal");
-        goals_a1.push(GoalId(goal.id));
+        goals_a1.push(goal.id);
         let today = now.date_naive();
         let stage = roadmap_stages::Model {
-            id: uuid::Uuid::new_v4(),
-            agency_id: a.id.0,
+            id: StageId::new(),
+            agency_id: a.id,
             client_id: a1,
             title: format!("Stage {i}"),
             starts_on: today,
             ends_on: today,
-            status: "planned".into(),
+            status: StageStatus::Planned,
             created_at: now,
         };
         roadmap_stages::Entity::insert(roadmap_stages::ActiveModel::from(stage.clone()))
             .exec_without_returning(tx.conn())
             .await
             .expect("stage");
-        stages_a1.push(StageId(stage.id));
+        stages_a1.push(stage.id);
         item_titles_a1.push(format!("Idea {i} {tag}"));
         let idea = item(format!("Idea {i} {tag}"), BacklogStatus::Idea, i + 1);
         backlog_items::Entity::insert(backlog_items::ActiveModel::from(idea.clone()))
             .exec_without_returning(tx.conn())
             .await
             .expect("item");
-        items_a1.push(BacklogItemId(idea.id));
+        items_a1.push(idea.id);
     }
     let secret_idea = format!("Secret idea {tag}");
     let secret = item(secret_idea.clone(), BacklogStatus::Idea, 5);
@@ -307,12 +308,12 @@ pub async fn build(app: &TestApp) -> World {
     }
     let internal_note = format!("Internal note {tag}");
     let note = backlog_comments::Model {
-        id: uuid::Uuid::new_v4(),
-        agency_id: a.id.0,
+        id: CommentId::new(),
+        agency_id: a.id,
         client_id: a1,
         item_id: proposed.id,
-        author_id: a.owner.id.0,
-        side: "agency".into(),
+        author_id: a.owner.id,
+        side: Side::Agency,
         internal: true,
         body: internal_note.clone(),
         created_at: now,
@@ -340,11 +341,11 @@ pub async fn build(app: &TestApp) -> World {
         viewer_a1: contacts_made[1].clone(),
         approver_a2: contacts_made[2].clone(),
         spare_contacts_a1,
-        project_a1: accord_api::ProjectId(project.id),
+        project_a1: project.id,
         goals_a1,
         stages_a1,
         items_a1,
-        proposed_a1: BacklogItemId(proposed.id),
+        proposed_a1: proposed.id,
         secret_idea,
         internal_note,
         item_titles_a1,
@@ -365,32 +366,32 @@ pub async fn add_insiders(app: &TestApp, w: &mut World, n_invitations: usize) {
     {
         let email = format!("{label}-{tag}@example.test");
         let row = users::Model {
-            id: uuid::Uuid::new_v4(),
-            agency_id: Some(w.a.id.0),
-            kind: PrincipalKind::Staff.as_str().into(),
+            id: UserId::new(),
+            agency_id: Some(w.a.id),
+            kind: PrincipalKind::Staff,
             email: email.clone(),
             name: format!("{label} {tag}"),
             password_hash: hash.clone(),
-            locale: Locale::En.as_str().into(),
-            status: UserStatus::Active.as_str().into(),
-            staff_role: Some(role.as_str().into()),
+            locale: Locale::En,
+            status: UserStatus::Active,
+            staff_role: Some(role),
             created_at: now,
             updated_at: now,
         };
-        people.push(Person { id: UserId(row.id), email, name: row.name.clone() });
+        people.push(Person { id: row.id, email, name: row.name.clone() });
         users::Entity::insert(users::ActiveModel::from(row)).exec_without_returning(tx.conn()).await.expect("staff");
     }
     let (other_manager_a, other_specialist_a) = (people[0].clone(), people[1].clone());
-    let mut a2 = clients::Entity::find_by_id(w.client_a2.0 .0).one(tx.conn()).await.expect("a2").expect("a2 exists");
-    a2.account_manager_id = Some(other_manager_a.id.0);
+    let mut a2 = clients::Entity::find_by_id(w.client_a2.0).one(tx.conn()).await.expect("a2").expect("a2 exists");
+    a2.account_manager_id = Some(other_manager_a.id);
     clients::Entity::update(clients::ActiveModel::from(a2).reset_all()).exec(tx.conn()).await.expect("a2 manager");
     let project = projects::Model {
-        id: uuid::Uuid::new_v4(),
-        agency_id: w.a.id.0,
-        client_id: w.client_a2.0 .0,
+        id: ProjectId::new(),
+        agency_id: w.a.id,
+        client_id: w.client_a2.0,
         name: format!("Shop {tag}"),
-        kind: "website".into(),
-        status: "active".into(),
+        kind: ProjectKind::Website,
+        status: ProjectStatus::Active,
         starts_on: None,
         ends_on: None,
         budget_minor: None,
@@ -403,8 +404,7 @@ pub async fn add_insiders(app: &TestApp, w: &mut World, n_invitations: usize) {
         .exec_without_returning(tx.conn())
         .await
         .expect("project a2");
-    let member =
-        project_members::Model { agency_id: w.a.id.0, project_id: project.id, user_id: other_specialist_a.id.0 };
+    let member = project_members::Model { agency_id: w.a.id, project_id: project.id, user_id: other_specialist_a.id };
     project_members::Entity::insert(project_members::ActiveModel::from(member))
         .exec_without_returning(tx.conn())
         .await
@@ -413,12 +413,12 @@ pub async fn add_insiders(app: &TestApp, w: &mut World, n_invitations: usize) {
     let mut invitees = Vec::new();
     for i in 0..=n_invitations {
         let (email, name) = (format!("invitee{i}-{tag}@example.test"), format!("Invitee {i} {tag}"));
-        let contact = new_contact(w.a.id.0, w.client_a1.0 .0, &name, &email, PortalRole::Viewer);
+        let contact = new_contact(w.a.id, w.client_a1.0, &name, &email, PortalRole::Viewer);
         contacts::Entity::insert(contacts::ActiveModel::from(contact.clone()))
             .exec_without_returning(tx.conn())
             .await
             .expect("invitee");
-        invitees.push((accord_api::ContactId(contact.id), email, name));
+        invitees.push((contact.id, email, name));
     }
     tx.commit().await.expect("commit insiders");
 
@@ -457,7 +457,7 @@ pub async fn add_insiders(app: &TestApp, w: &mut World, n_invitations: usize) {
 /// `n` backlog items in `project_a1` (idea, proposed, agreed, done in turn), written in bulk.
 pub async fn add_backlog_items(app: &TestApp, w: &World, n: usize) {
     let tx = app.db.unscoped("test seeds backlog").await.unwrap();
-    let project = projects::Entity::find_by_id(w.project_a1.0).one(tx.conn()).await.unwrap().unwrap();
+    let project = projects::Entity::find_by_id(w.project_a1).one(tx.conn()).await.unwrap().unwrap();
     let statuses = [BacklogStatus::Idea, BacklogStatus::Proposed, BacklogStatus::Agreed, BacklogStatus::Done];
     let rows: Vec<backlog_items::ActiveModel> = (0..n)
         .map(|i| {
@@ -466,12 +466,12 @@ pub async fn add_backlog_items(app: &TestApp, w: &World, n: usize) {
                 &format!("Bulk {i:05}"),
                 statuses[i % 4],
                 100 + i as i64,
-                Some(w.manager_a.id.0),
+                Some(w.manager_a.id),
             );
             row.description = "Some *markdown*".into();
             row.estimate_minutes = Some(60);
             row.price_minor = Some(100_000);
-            row.source = "analytics".into();
+            row.source = BacklogSource::Analytics;
             row.change_request = i % 7 == 0;
             backlog_items::ActiveModel::from(row)
         })

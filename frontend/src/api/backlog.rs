@@ -8,61 +8,15 @@ use accord_api::backlog::{
     MoveItem, NewBacklogItem, NewComment, StatusChange,
 };
 use accord_api::roadmap::{RoadmapView, StageView};
-use accord_api::{BacklogItemId, BacklogSource, BacklogStatus, ClientId, Page, Priority, ProjectId};
+use accord_api::{BacklogItemId, ClientId, Page, ProjectId};
 
-/// Filters of a project's backlog; also what the backlog page keeps in its URL.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct BacklogQuery {
-    pub status: Option<BacklogStatus>,
-    pub priority: Option<Priority>,
-    pub source: Option<BacklogSource>,
-    /// `Some(true)`: change requests only; `Some(false)`: everything else.
-    pub change_request: Option<bool>,
-    pub q: String,
-}
+/// Filters of a project's backlog (the server's own query type); also what the backlog page
+/// keeps in its URL.
+pub use accord_api::backlog::BacklogQuery;
 
-impl BacklogQuery {
-    /// The non-default parts as `key=value` pairs (values percent-encoded).
-    pub fn to_query_string(&self) -> String {
-        let mut parts: Vec<String> = Vec::new();
-        let mut push = |key: &str, value: &str| parts.push(format!("{key}={}", encode(value)));
-        if let Some(s) = self.status {
-            push("status", s.as_str());
-        }
-        if let Some(p) = self.priority {
-            push("priority", p.as_str());
-        }
-        if let Some(s) = self.source {
-            push("source", s.as_str());
-        }
-        if let Some(cr) = self.change_request {
-            push("change_request", if cr { "true" } else { "false" });
-        }
-        if !self.q.trim().is_empty() {
-            push("q", self.q.trim());
-        }
-        parts.join("&")
-    }
-
-    /// Reads the filters back from URL parameters; unknown values fall back to "any".
-    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
-        BacklogQuery {
-            status: get("status").and_then(|s| BacklogStatus::parse(&s)),
-            priority: get("priority").and_then(|s| Priority::parse(&s)),
-            source: get("source").and_then(|s| BacklogSource::parse(&s)),
-            change_request: match get("change_request").as_deref() {
-                Some("true") => Some(true),
-                Some("false") => Some(false),
-                _ => None,
-            },
-            q: get("q").unwrap_or_default(),
-        }
-    }
-
-    /// Whether anything narrows the list (for "nothing found" versus "no items yet").
-    pub fn narrows(&self) -> bool {
-        *self != BacklogQuery::default()
-    }
+/// The filters that are set as `key=value` pairs (values percent-encoded), paging aside.
+pub fn query_string(query: &BacklogQuery) -> String {
+    query.filter_pairs().iter().map(|(key, value)| format!("{key}={}", encode(value))).collect::<Vec<_>>().join("&")
 }
 
 fn base(client: ClientId, project: ProjectId) -> String {
@@ -78,7 +32,7 @@ pub async fn list(
     per_page: u64,
 ) -> Result<Page<BacklogItemView>, ApiError> {
     let mut url = format!("{}?page={page}&per_page={per_page}", base(client, project));
-    let rest = query.to_query_string();
+    let rest = query_string(query);
     if !rest.is_empty() {
         url.push('&');
         url.push_str(&rest);

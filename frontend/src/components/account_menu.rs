@@ -40,7 +40,7 @@ pub fn LangSwitch() -> impl IntoView {
         }
     };
     view! {
-        <div class="lang-switch" role="group" aria-label=move || i18n.t().common.language>
+        <div class="lang-switch" role="group" aria-label=move || i18n.t().common().language>
             {button(Locale::Ru, "lang-ru", "RU")}
             {button(Locale::En, "lang-en", "EN")}
         </div>
@@ -84,7 +84,7 @@ pub fn AccountMenu() -> impl IntoView {
                 class="account-button"
                 aria-haspopup="menu"
                 aria-expanded=move || open.get().to_string()
-                aria-label=move || i18n.t().common.open_menu
+                aria-label=move || i18n.t().common().open_menu
                 on:click=move |_| open.update(|o| *o = !*o)
             >
                 <span class="avatar" aria-hidden="true">{initial}</span>
@@ -101,7 +101,7 @@ pub fn AccountMenu() -> impl IntoView {
                         </div>
                     </div>
                     <A href=account attr:id="menu-account" attr:class="menu-item" attr:role="menuitem" on:click=move |_| open.set(false)>
-                        {move || i18n.t().common.menu_account}
+                        {move || i18n.t().common().menu_account}
                     </A>
                     <button
                         type="button"
@@ -111,7 +111,7 @@ pub fn AccountMenu() -> impl IntoView {
                         disabled=move || signing_out.get()
                         on:click=sign_out.clone()
                     >
-                        {move || i18n.t().common.sign_out}
+                        {move || i18n.t().common().sign_out}
                     </button>
                 </div>
             </Show>

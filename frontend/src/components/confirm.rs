@@ -18,7 +18,7 @@ pub fn InlineConfirm(
     #[prop(into)] pending: Signal<bool>,
     on_confirm: Callback<()>,
     on_cancel: Callback<()>,
-    #[prop(default = |t| t.common.confirm)] label: Text,
+    #[prop(default = |t| t.common().confirm)] label: Text,
     #[prop(optional, into)] class: String,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
@@ -31,11 +31,11 @@ pub fn InlineConfirm(
             <div class="confirm-buttons">
                 <button type="button" class=format!("btn btn-small btn-danger confirm-{action}")
                     disabled=move || pending.get() on:click=move |_| on_confirm.run(())>
-                    {move || if pending.get() { i18n.t().common.saving } else { label(i18n.t()) }}
+                    {move || if pending.get() { i18n.t().common().saving } else { label(i18n.t()) }}
                 </button>
                 <button type="button" class=format!("btn btn-small btn-ghost cancel-{action}")
                     on:click=move |_| on_cancel.run(())>
-                    {move || i18n.t().common.cancel}
+                    {move || i18n.t().common().cancel}
                 </button>
             </div>
         </div>
@@ -57,11 +57,11 @@ pub fn RowActions(
             <div class=format!("row-buttons {kind}-actions")>
                 <button type="button" class=format!("btn btn-small btn-ghost edit-{kind}")
                     on:click=move |_| on_edit.run(())>
-                    {move || i18n.t().common.edit}
+                    {move || i18n.t().common().edit}
                 </button>
                 <button type="button" class=format!("btn btn-small btn-danger-ghost delete-{kind}")
                     on:click=move |_| confirming.set(true)>
-                    {move || i18n.t().common.delete}
+                    {move || i18n.t().common().delete}
                 </button>
             </div>
         </Show>
@@ -81,7 +81,7 @@ pub fn DeleteConfirm(
     view! {
         <Show when=move || confirming.get()>
             <InlineConfirm action="delete" class=format!("inline-confirm-left {kind}-confirm") text=text
-                pending=pending label=|t| t.common.delete on_confirm=on_confirm
+                pending=pending label=|t| t.common().delete on_confirm=on_confirm
                 on_cancel=Callback::new(move |_| confirming.set(false)) />
         </Show>
     }

@@ -12,7 +12,7 @@ pub fn Loading() -> impl IntoView {
     view! {
         <div class="loading" role="status" aria-live="polite">
             <span class="spinner" aria-hidden="true"></span>
-            <span class="loading-text">{move || i18n.t().common.loading}</span>
+            <span class="loading-text">{move || i18n.t().common().loading}</span>
         </div>
     }
 }
@@ -35,7 +35,7 @@ pub fn ErrorBanner(
             <span class="error-text">{move || describe(i18n.t(), &error.get())}</span>
             {on_retry.map(|retry| view! {
                 <button type="button" class="btn btn-small btn-ghost retry" on:click=move |_| retry.run(())>
-                    {move || i18n.t().common.retry}
+                    {move || i18n.t().common().retry}
                 </button>
             })}
         </div>

@@ -46,11 +46,11 @@ impl Problem {
         match self {
             Problem::Api(e) => error_text(t, e),
             Problem::Invitation(e) => invitation_error_text(t, e),
-            Problem::PasswordsDiffer => t.account.passwords_differ.to_owned(),
-            Problem::PasswordLength { min, max } => t.account.password_length.fill(*max as u64, &[min, max]),
-            Problem::Unreadable(field) => fill(t.errors.validation_field, &[&t.field_label(field)]),
-            Problem::Amount(_) => t.errors.amount.to_owned(),
-            Problem::Future(_) => t.errors.future.to_owned(),
+            Problem::PasswordsDiffer => t.account().passwords_differ.to_owned(),
+            Problem::PasswordLength { min, max } => t.account().password_length.fill(*max as u64, &[min, max]),
+            Problem::Unreadable(field) => fill(t.errors().validation_field, &[&t.field_label(field)]),
+            Problem::Amount(_) => t.errors().amount.to_owned(),
+            Problem::Future(_) => t.errors().future.to_owned(),
         }
     }
 
@@ -67,12 +67,12 @@ impl Problem {
 /// A field-specific explanation of a `validation_failed` answer where one is known.
 fn field_rule(t: &'static Texts, field: Option<&str>) -> String {
     match field {
-        Some("ended_on") | Some("ends_on") => t.errors.end_before_start.to_owned(),
-        Some("contact_cadence_days") => t.errors.cadence_range.to_owned(),
-        Some("account_manager_id") => t.errors.bad_manager.to_owned(),
-        Some("occurred_at") => t.errors.future.to_owned(),
-        Some(field) => fill(t.errors.validation_field, &[&t.field_label(field)]),
-        None => t.errors.validation.to_owned(),
+        Some("ended_on") | Some("ends_on") => t.errors().end_before_start.to_owned(),
+        Some("contact_cadence_days") => t.errors().cadence_range.to_owned(),
+        Some("account_manager_id") => t.errors().bad_manager.to_owned(),
+        Some("occurred_at") => t.errors().future.to_owned(),
+        Some(field) => fill(t.errors().validation_field, &[&t.field_label(field)]),
+        None => t.errors().validation.to_owned(),
     }
 }
 

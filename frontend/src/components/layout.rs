@@ -35,16 +35,16 @@ pub fn StaffShell(children: Children) -> impl IntoView {
                 <nav class="side-nav">
                     <A href=Route::StaffClients.path() exact=true {..} class="nav-link" class:active=on_clients>
                         <span class="nav-icon" aria-hidden="true">"◧"</span>
-                        {move || i18n.t().common.nav_clients}
+                        {move || i18n.t().common().nav_clients}
                     </A>
                     <A href=Route::StaffStandard.path() {..} class="nav-link nav-standard">
                         <span class="nav-icon" aria-hidden="true">"⚑"</span>
-                        {move || i18n.t().common.nav_standard}
+                        {move || i18n.t().common().nav_standard}
                     </A>
                     <Show when=is_admin>
                         <A href=Route::StaffTeam.path() {..} class="nav-link" id="nav-team">
                             <span class="nav-icon" aria-hidden="true">"◎"</span>
-                            {move || i18n.t().common.nav_team}
+                            {move || i18n.t().common().nav_team}
                         </A>
                     </Show>
                 </nav>
@@ -80,13 +80,13 @@ pub fn PortalShell(children: Children) -> impl IntoView {
                 // Portal navigation: home, roadmap, backlog
                 <nav class="portal-nav">
                     <A href=Route::PortalHome.path() exact=true {..} class="portal-nav-link nav-portal-home">
-                        {move || i18n.t().portal.nav_portal_home}
+                        {move || i18n.t().portal().nav_portal_home}
                     </A>
                     <A href=Route::PortalRoadmap.path() {..} class="portal-nav-link nav-roadmap">
-                        {move || i18n.t().portal.nav_portal_roadmap}
+                        {move || i18n.t().portal().nav_portal_roadmap}
                     </A>
                     <A href=Route::PortalBacklog.path() {..} class="portal-nav-link nav-backlog">
-                        {move || i18n.t().portal.nav_portal_backlog}
+                        {move || i18n.t().portal().nav_portal_backlog}
                     </A>
                 </nav>
                 <div class="topbar-actions">
@@ -95,7 +95,7 @@ pub fn PortalShell(children: Children) -> impl IntoView {
                 </div>
             </header>
             <main class="portal-content">{children()}</main>
-            <footer class="portal-footer">{move || i18n.t().common.portal_footer}</footer>
+            <footer class="portal-footer">{move || i18n.t().common().portal_footer}</footer>
         </div>
     }
 }
@@ -103,14 +103,14 @@ pub fn PortalShell(children: Children) -> impl IntoView {
 #[component]
 pub fn PlatformShell(children: Children) -> impl IntoView {
     let i18n = use_i18n();
-    Effect::new(move |_| set_title(Some(i18n.t().common.platform_label)));
+    Effect::new(move |_| set_title(Some(i18n.t().common().platform_label)));
     view! {
         <div id="platform-app" class="shell shell-platform">
             <header class="topbar topbar-dark">
                 <A href=Route::PlatformAgencies.path() attr:class="brand">
                     <Logo />
                     <span class="brand-name">"Accord"</span>
-                    <span class="brand-tag">{move || i18n.t().common.platform_label}</span>
+                    <span class="brand-tag">{move || i18n.t().common().platform_label}</span>
                 </A>
                 <div class="topbar-actions">
                     <LangSwitch />

@@ -18,7 +18,7 @@ pub fn Pagination(
     view! {
         <nav class="pagination" aria-label="pagination">
             <span class="pagination-range">
-                {move || fill(i18n.t().common.range_of, &[&first, &last, &total])}
+                {move || fill(i18n.t().common().range_of, &[&first, &last, &total])}
             </span>
             <div class="pagination-buttons">
                 <button
@@ -27,7 +27,7 @@ pub fn Pagination(
                     disabled={ page <= 1 }
                     on:click=move |_| on_change.run(page.saturating_sub(1).max(1))
                 >
-                    "← " {move || i18n.t().common.prev_page}
+                    "← " {move || i18n.t().common().prev_page}
                 </button>
                 <span class="pagination-page">{page} " / " {pages}</span>
                 <button
@@ -36,7 +36,7 @@ pub fn Pagination(
                     disabled={ page >= pages }
                     on:click=move |_| on_change.run(page + 1)
                 >
-                    {move || i18n.t().common.next_page} " →"
+                    {move || i18n.t().common().next_page} " →"
                 </button>
             </div>
         </nav>

@@ -88,7 +88,7 @@ pub fn ChoiceFilter<T: Choice>(
                 prop:value=move || current().map(T::key).unwrap_or("")
                 on:change=move |ev| on_pick(T::from_key(&event_target_value(&ev)))
             >
-                <option value="" selected=move || current().is_none()>{move || i18n.t().common.any}</option>
+                <option value="" selected=move || current().is_none()>{move || i18n.t().common().any}</option>
                 {options}
             </select>
         </label>

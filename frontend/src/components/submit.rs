@@ -93,14 +93,14 @@ pub fn FormActions(
         <div class="form-actions form-actions-start">
             <button type="submit" id=submit_id class=submit_class disabled=move || pending.get()>
                 {move || match (pending.get(), editing) {
-                    (true, _) => i18n.t().common.saving,
+                    (true, _) => i18n.t().common().saving,
                     (false, true) => (words.save)(i18n.t()),
                     (false, false) => (words.add)(i18n.t()),
                 }}
             </button>
             {editing.then(|| view! {
                 <button type="button" id=close_id class=close_class.clone() on:click=move |_| on_close.run(())>
-                    {move || i18n.t().common.close_edit}
+                    {move || i18n.t().common().close_edit}
                 </button>
             })}
             <Show when=move || saved.get()>

@@ -73,7 +73,7 @@ fn ChangeLine(change: FieldChange, field: FieldName, value: FieldValue) -> impl 
 pub fn who_and_when(who: Option<String>, at: DateTime<Utc>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        {move || who.clone().unwrap_or_else(|| i18n.t().common.someone.to_owned())}
+        {move || who.clone().unwrap_or_else(|| i18n.t().common().someone.to_owned())}
         " · "
         {move || format_date_time(i18n.locale(), &at)}
     }

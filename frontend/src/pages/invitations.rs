@@ -26,11 +26,11 @@ pub fn feedback_view(feedback: RwSignal<Option<Feedback>>) -> impl IntoView {
     move || {
         feedback.get().map(|f| match f {
             Feedback::Sent(to) => {
-                view! { <Notice text=Signal::derive(move || fill(i18n.t().invitations.invitation_sent, &[&to])) /> }
+                view! { <Notice text=Signal::derive(move || fill(i18n.t().invitations().invitation_sent, &[&to])) /> }
                     .into_any()
             }
             Feedback::Revoked(who) => {
-                view! { <Notice text=Signal::derive(move || fill(i18n.t().invitations.invitation_revoked, &[&who])) /> }
+                view! { <Notice text=Signal::derive(move || fill(i18n.t().invitations().invitation_revoked, &[&who])) /> }
                     .into_any()
             }
             Feedback::Failed(error) => view! { <ErrorBanner error=error describe=invitation_error_text /> }.into_any(),
@@ -109,8 +109,8 @@ pub fn InvitationActions(
     move || {
         if confirming.get() {
             view! {
-                <InlineConfirm action="revoke" pending=pending label=|t| t.invitations.revoke on_confirm=revoke
-                    text=Signal::derive(move || fill(i18n.t().invitations.confirm_revoke, &[&who.get_value()]))
+                <InlineConfirm action="revoke" pending=pending label=|t| t.invitations().revoke on_confirm=revoke
+                    text=Signal::derive(move || fill(i18n.t().invitations().confirm_revoke, &[&who.get_value()]))
                     on_cancel=Callback::new(move |_| confirming.set(false)) />
             }
             .into_any()
@@ -119,12 +119,12 @@ pub fn InvitationActions(
                 <div class="row-buttons">
                     <button type="button" class="btn btn-small resend-invitation" disabled=move || pending.get()
                         on:click=resend>
-                        {move || if expired { i18n.t().invitations.send_again } else { i18n.t().invitations.resend }}
+                        {move || if expired { i18n.t().invitations().send_again } else { i18n.t().invitations().resend }}
                     </button>
                     <Show when=move || revocable>
                         <button type="button" class="btn btn-small btn-danger-ghost revoke-invitation"
                             disabled=move || pending.get() on:click=move |_| confirming.set(true)>
-                            {move || i18n.t().invitations.revoke}
+                            {move || i18n.t().invitations().revoke}
                         </button>
                     </Show>
                 </div>

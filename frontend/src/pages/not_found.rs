@@ -13,10 +13,10 @@ pub fn NotFoundPage() -> impl IntoView {
         <PublicShell>
             <div class="card not-found">
                 <div class="not-found-code" aria-hidden="true">"404"</div>
-                <h1>{move || i18n.t().common.not_found_title}</h1>
-                <p class="subtitle">{move || i18n.t().common.not_found_text}</p>
+                <h1>{move || i18n.t().common().not_found_title}</h1>
+                <p class="subtitle">{move || i18n.t().common().not_found_text}</p>
                 <A href=Route::Home.path() attr:class="btn btn-primary" attr:id="go-home">
-                    {move || i18n.t().common.go_home}
+                    {move || i18n.t().common().go_home}
                 </A>
             </div>
         </PublicShell>

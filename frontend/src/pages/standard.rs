@@ -18,8 +18,8 @@ pub fn StandardPage() -> impl IntoView {
         <section class="page standard-page">
             <div class="page-header">
                 <div>
-                    <h1>{move || i18n.t().backlog.standard_title}</h1>
-                    <p class="subtitle">{move || i18n.t().backlog.standard_subtitle.count(STANDARD.into())}</p>
+                    <h1>{move || i18n.t().backlog().standard_title}</h1>
+                    <p class="subtitle">{move || i18n.t().backlog().standard_subtitle.count(STANDARD.into())}</p>
                 </div>
             </div>
             <div class="card card-flush">
@@ -35,22 +35,22 @@ fn StandardTable(rows: Vec<BelowStandard>) -> impl IntoView {
     if rows.is_empty() {
         return view! {
             <div class="standard-empty">
-                <EmptyState title=|t| t.backlog.standard_all_good hint=|t| t.backlog.standard_all_good_hint />
+                <EmptyState title=|t| t.backlog().standard_all_good hint=|t| t.backlog().standard_all_good_hint />
             </div>
         }
         .into_any();
     }
     let total = rows.len();
     view! {
-        <p class="table-caption" id="standard-total">{move || i18n.t().backlog.standard_total.count(total as u64)}</p>
+        <p class="table-caption" id="standard-total">{move || i18n.t().backlog().standard_total.count(total as u64)}</p>
         <div class="table-wrap">
             <table class="table" id="standard-table">
                 <thead>
                     <tr>
-                        <th>{move || i18n.t().portal.portal_client}</th>
-                        <th>{move || i18n.t().projects.project_name}</th>
-                        <th class="hide-sm">{move || i18n.t().clients.account_manager}</th>
-                        <th class="num">{move || i18n.t().backlog.agreed_not_started}</th>
+                        <th>{move || i18n.t().portal().portal_client}</th>
+                        <th>{move || i18n.t().projects().project_name}</th>
+                        <th class="hide-sm">{move || i18n.t().clients().account_manager}</th>
+                        <th class="num">{move || i18n.t().backlog().agreed_not_started}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -72,7 +72,7 @@ fn StandardTable(rows: Vec<BelowStandard>) -> impl IntoView {
                                     </A>
                                 </td>
                                 <td class="hide-sm standard-manager" class:muted=!has_manager>
-                                    {move || manager.clone().unwrap_or_else(|| i18n.t().clients.no_manager.to_owned())}
+                                    {move || manager.clone().unwrap_or_else(|| i18n.t().clients().no_manager.to_owned())}
                                 </td>
                                 <td class="num">
                                     <span class="standard-cell agreed-count" class:zero=count == 0>

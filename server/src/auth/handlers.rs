@@ -1,6 +1,7 @@
 //! HTTP in and out for `/api/auth` and `/api/public`; the rules live in `service`.
 
-use super::{me as me_view, password, reset, service, session};
+use super::session::{self, NewSession};
+use super::{me as me_view, password, reset, service};
 use crate::error::ApiResult;
 use crate::http::client_info;
 use crate::state::AppState;
@@ -10,7 +11,34 @@ use accord_api::auth::{
 };
 use accord_api::invitations::{CompletePasswordReset, RequestPasswordReset, ResetTokenState, TokenRequest};
 use accord_api::ErrorBody;
+use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 use actix_web::{get, post, put, web, HttpRequest, HttpResponse};
+
+/// The cookie that carries a new session: host-only, HttpOnly, `Secure` behind HTTPS, `Lax`,
+/// living as long as the session may.
+fn session_cookie(state: &AppState, session: NewSession) -> Cookie<'static> {
+    let secure = state.settings.cookie_secure();
+    Cookie::build(session::cookie_name(secure), session.token)
+        .path("/")
+        .http_only(true)
+        .secure(secure)
+        .same_site(SameSite::Lax)
+        .max_age(CookieDuration::seconds(session.max_age.num_seconds()))
+        .finish()
+}
+
+/// A cookie that tells the browser to forget the session.
+fn removal_cookie(state: &AppState) -> Cookie<'static> {
+    let secure = state.settings.cookie_secure();
+    let mut c = Cookie::build(session::cookie_name(secure), "")
+        .path("/")
+        .http_only(true)
+        .secure(secure)
+        .same_site(SameSite::Lax)
+        .finish();
+    c.make_removal();
+    c
+}
 
 /// Facts the sign-in page needs before anyone is signed in.
 #[utoipa::path(tag = "auth", responses((status = 200, body = PublicConfig)))]
@@ -24,16 +52,13 @@ pub(super) async fn public_config(state: web::Data<AppState>) -> HttpResponse {
 }
 
 /// Answers a request that just opened a session: the cookie plus the `Me` it resolves to.
-pub async fn signed_in_response(
-    state: &AppState,
-    cookie: actix_web::cookie::Cookie<'static>,
-) -> ApiResult<HttpResponse> {
+pub async fn signed_in_response(state: &AppState, new: NewSession) -> ApiResult<HttpResponse> {
     // Resolve the new session the same way every later request will.
-    let hash = session::hash_token(cookie.value());
+    let hash = session::hash_token(&new.token);
     let principal =
         crate::tenancy::resolve_by_hash(state, &hash).await?.ok_or_else(crate::error::ApiError::unauthenticated)?;
     let body = me_view::load(state, &principal).await?;
-    Ok(HttpResponse::Ok().cookie(cookie).json(body))
+    Ok(HttpResponse::Ok().cookie(session_cookie(state, new)).json(body))
 }
 
 /// Signs in with email and password; sets the session cookie.
@@ -46,8 +71,8 @@ pub(super) async fn sign_in(
     req: HttpRequest,
     body: web::Json<SignInRequest>,
 ) -> ApiResult<HttpResponse> {
-    let (cookie, _) = service::sign_in(&state, body.into_inner(), &client_info(&req)).await?;
-    signed_in_response(&state, cookie).await
+    let (session, _) = service::sign_in(&state, body.into_inner(), &client_info(&req)).await?;
+    signed_in_response(&state, session).await
 }
 
 /// Creates an agency and its owner (only with `ACCORD_SIGNUP=open`).
@@ -59,8 +84,8 @@ pub(super) async fn sign_up(
     req: HttpRequest,
     body: web::Json<SignUpRequest>,
 ) -> ApiResult<HttpResponse> {
-    let (cookie, _) = service::sign_up(&state, body.into_inner(), &client_info(&req)).await?;
-    signed_in_response(&state, cookie).await
+    let (session, _) = service::sign_up(&state, body.into_inner(), &client_info(&req)).await?;
+    signed_in_response(&state, session).await
 }
 
 /// Ends this session.
@@ -68,7 +93,7 @@ pub(super) async fn sign_up(
 #[post("/auth/sign-out")]
 pub(super) async fn sign_out(state: web::Data<AppState>, req: HttpRequest, who: SignedIn) -> ApiResult<HttpResponse> {
     service::sign_out(&state, &who.0, &client_info(&req)).await?;
-    Ok(HttpResponse::NoContent().cookie(session::removal_cookie(&state)).finish())
+    Ok(HttpResponse::NoContent().cookie(removal_cookie(&state)).finish())
 }
 
 /// The signed-in person.
@@ -88,8 +113,8 @@ pub(super) async fn change_password(
     who: SignedIn,
     body: web::Json<ChangePasswordRequest>,
 ) -> ApiResult<HttpResponse> {
-    let cookie = service::change_password(&state, &who.0, body.into_inner(), &client_info(&req)).await?;
-    Ok(HttpResponse::NoContent().cookie(cookie).finish())
+    let session = service::change_password(&state, &who.0, body.into_inner(), &client_info(&req)).await?;
+    Ok(HttpResponse::NoContent().cookie(session_cookie(&state, session)).finish())
 }
 
 /// Sets the language this person reads Accord in.
@@ -139,8 +164,8 @@ pub(super) async fn complete_password_reset(
     req: HttpRequest,
     body: web::Json<CompletePasswordReset>,
 ) -> ApiResult<HttpResponse> {
-    let cookie = reset::complete(&state, &body.token, &body.password, &client_info(&req)).await?;
-    signed_in_response(&state, cookie).await
+    let session = reset::complete(&state, &body.token, &body.password, &client_info(&req)).await?;
+    signed_in_response(&state, session).await
 }
 
 /// Changes the signed-in person's display name.

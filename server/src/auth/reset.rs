@@ -2,16 +2,15 @@
 //! not the address exists; at most three links per account per hour.
 
 use super::password::NewPassword;
-use super::session::{self, hash_token, new_token, ClientInfo};
+use super::session::{self, hash_token, new_token, ClientInfo, NewSession};
 use crate::audit::{Action, Entry};
 use crate::error::{ApiError, ApiResult};
 use crate::mail::{self, templates};
 use crate::state::AppState;
 use accord_api::error::Code;
 use accord_api::invitations::{InvitationState, ResetTokenState};
-use accord_api::{AgencyId, AgencyStatus, Locale, UserId, UserStatus};
+use accord_api::{AgencyStatus, UserStatus};
 use accord_entity::{agencies, password_resets, users};
-use actix_web::cookie::Cookie;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -28,13 +27,13 @@ pub async fn request(state: &AppState, email: &str, client: &ClientInfo) -> ApiR
     let tx = state.db.unscoped("password reset request").await?;
     let accounts = users::Entity::find()
         .filter(users::Column::Email.eq(email.as_str()))
-        .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
+        .filter(users::Column::Status.eq(UserStatus::Active))
         .find_also_related(agencies::Entity)
         .all(tx.conn())
         .await?;
     let now = tx.now();
     for (user, agency) in accounts {
-        if agency.as_ref().is_some_and(|a| AgencyStatus::parse(&a.status) != Some(AgencyStatus::Active)) {
+        if agency.as_ref().is_some_and(|a| a.status != AgencyStatus::Active) {
             continue;
         }
         let recent = password_resets::Entity::find()
@@ -58,14 +57,12 @@ pub async fn request(state: &AppState, email: &str, client: &ClientInfo) -> ApiR
         };
         password_resets::Entity::insert(row).exec_without_returning(tx.conn()).await?;
         let link = format!("{}/reset-password#{token}", state.settings.public_url);
-        let locale = Locale::parse(&user.locale).unwrap_or_default();
-        let m =
-            templates::password_reset(&user.email, &user.name, locale, agency.as_ref().map(|a| a.name.as_str()), &link);
-        let agency_id = user.agency_id.map(AgencyId);
-        mail::enqueue(&tx, agency_id, m).await?;
+        let agency_name = agency.as_ref().map(|a| a.name.as_str());
+        let m = templates::password_reset(&user.email, &user.name, user.locale, agency_name, &link);
+        mail::enqueue(&tx, user.agency_id, m).await?;
         Entry::new(Action::PasswordResetRequested)
-            .agency(agency_id)
-            .actor(UserId(user.id))
+            .agency(user.agency_id)
+            .actor(user.id)
             .ip(client.ip.as_deref())
             .write(&tx)
             .await?;
@@ -115,12 +112,7 @@ fn usable(row: &password_resets::Model, now: DateTime<Utc>) -> ApiResult<()> {
 }
 
 /// Sets the new password, ends every session of the account and signs this browser in.
-pub async fn complete(
-    state: &AppState,
-    token: &str,
-    password: &str,
-    client: &ClientInfo,
-) -> ApiResult<Cookie<'static>> {
+pub async fn complete(state: &AppState, token: &str, password: &str, client: &ClientInfo) -> ApiResult<NewSession> {
     {
         let tx = state.db.unscoped("password reset precheck").await?;
         usable(&by_token(&tx, token).await?, tx.now())?;
@@ -143,11 +135,11 @@ pub async fn complete(
         .filter(password_resets::Column::UsedAt.is_null())
         .exec(tx.conn())
         .await?;
-    let user = UserId(row.user_id);
+    let user = row.user_id;
     session::end_all_for_user(tx.conn(), user).await?;
-    let agency = row.agency_id.map(AgencyId);
+    let agency = row.agency_id;
     Entry::new(Action::PasswordReset).agency(agency).actor(user).ip(client.ip.as_deref()).write(&tx).await?;
-    let cookie = session::open(&tx, state, user, agency, client).await?;
+    let session = session::open(&tx, state, user, agency, client).await?;
     tx.commit().await?;
-    Ok(cookie)
+    Ok(session)
 }

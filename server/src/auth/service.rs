@@ -3,7 +3,7 @@
 //! escape hatch (`Db::unscoped`) — and only here and in the platform module.
 
 use super::password::{self, NewPassword};
-use super::session::{self, ClientInfo};
+use super::session::{self, ClientInfo, NewSession};
 use super::throttle::{self, Keys};
 use crate::audit::{Action, Entry};
 use crate::error::{ApiError, ApiResult};
@@ -12,9 +12,8 @@ use crate::state::AppState;
 use crate::tenancy::Principal;
 use accord_api::auth::{AgencyChoice, ChangePasswordRequest, SignInRequest, SignUpRequest};
 use accord_api::error::Code;
-use accord_api::{AgencyId, AgencyStatus, Locale, UserId, UserStatus};
+use accord_api::{AgencyStatus, Locale, UserId, UserStatus};
 use accord_entity::{agencies, users};
-use actix_web::cookie::Cookie;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use secrecy::SecretString;
@@ -26,11 +25,7 @@ fn invalid_credentials() -> ApiError {
 /// Checks the password against every account with that email; unknown email and wrong
 /// password answer the same, after the same amount of hashing work.
 #[tracing::instrument(skip_all)]
-pub async fn sign_in(
-    state: &AppState,
-    req: SignInRequest,
-    client: &ClientInfo,
-) -> ApiResult<(Cookie<'static>, UserId)> {
+pub async fn sign_in(state: &AppState, req: SignInRequest, client: &ClientInfo) -> ApiResult<(NewSession, UserId)> {
     let email = crate::domain::lookup_email("email", &req.email)?;
     let ip = client.ip.clone().unwrap_or_else(|| "unknown".into());
     let keys = Keys::new(&email, &ip);
@@ -72,11 +67,11 @@ pub async fn sign_in(
             .collect();
         return Err(ApiError::agency_choice(choices));
     }
-    let agency_id = user.agency_id.map(AgencyId);
+    let agency_id = user.agency_id;
     let refuse = |code: Code, message: &str| ApiError::of(code, message);
-    let refusal = if UserStatus::parse(&user.status) != Some(UserStatus::Active) {
+    let refusal = if user.status != UserStatus::Active {
         Some(refuse(Code::AccountDisabled, "This account is disabled. Ask your agency's administrator."))
-    } else if agency.as_ref().is_some_and(|a| AgencyStatus::parse(&a.status) != Some(AgencyStatus::Active)) {
+    } else if agency.as_ref().is_some_and(|a| a.status != AgencyStatus::Active) {
         Some(refuse(Code::AgencySuspended, "This agency's access is suspended."))
     } else {
         None
@@ -84,7 +79,7 @@ pub async fn sign_in(
     if let Some(err) = refusal {
         Entry::new(Action::SignInFailed)
             .agency(agency_id)
-            .actor(UserId(user.id))
+            .actor(user.id)
             .subject(&email)
             .detail(err.code().as_str())
             .ip(client.ip.as_deref())
@@ -94,10 +89,10 @@ pub async fn sign_in(
         return Err(err);
     }
     throttle::clear_account(&tx, &keys).await?;
-    let cookie = session::open(&tx, state, UserId(user.id), agency_id, client).await?;
-    Entry::new(Action::SignIn).agency(agency_id).actor(UserId(user.id)).ip(client.ip.as_deref()).write(&tx).await?;
+    let session = session::open(&tx, state, user.id, agency_id, client).await?;
+    Entry::new(Action::SignIn).agency(agency_id).actor(user.id).ip(client.ip.as_deref()).write(&tx).await?;
     tx.commit().await?;
-    Ok((cookie, UserId(user.id)))
+    Ok((session, user.id))
 }
 
 pub async fn sign_out(state: &AppState, p: &Principal, client: &ClientInfo) -> ApiResult<()> {
@@ -114,10 +109,10 @@ pub async fn change_password(
     p: &Principal,
     req: ChangePasswordRequest,
     client: &ClientInfo,
-) -> ApiResult<Cookie<'static>> {
+) -> ApiResult<NewSession> {
     let new = NewPassword::parse("new_password", &req.new_password)?;
     let tx = state.db.unscoped("password change lookup").await?;
-    let user = users::Entity::find_by_id(p.user_id.0).one(tx.conn()).await?.ok_or_else(ApiError::unauthenticated)?;
+    let user = users::Entity::find_by_id(p.user_id).one(tx.conn()).await?.ok_or_else(ApiError::unauthenticated)?;
     tx.commit().await?;
     let ok = password::verify_any(SecretString::from(req.current_password), vec![user.password_hash]).await?;
     if ok.is_empty() {
@@ -128,14 +123,14 @@ pub async fn change_password(
     users::Entity::update_many()
         .col_expr(users::Column::PasswordHash, Expr::value(hash))
         .col_expr(users::Column::UpdatedAt, Expr::value(tx.now()))
-        .filter(users::Column::Id.eq(p.user_id.0))
+        .filter(users::Column::Id.eq(p.user_id))
         .exec(tx.conn())
         .await?;
     session::end_all_for_user(tx.conn(), p.user_id).await?;
-    let cookie = session::open(&tx, state, p.user_id, p.agency(), client).await?;
+    let session = session::open(&tx, state, p.user_id, p.agency(), client).await?;
     Entry::new(Action::PasswordChanged).agency(p.agency()).actor(p.user_id).ip(client.ip.as_deref()).write(&tx).await?;
     tx.commit().await?;
-    Ok(cookie)
+    Ok(session)
 }
 
 pub async fn set_name(state: &AppState, p: &Principal, name: &crate::domain::DisplayName) -> ApiResult<()> {
@@ -143,14 +138,14 @@ pub async fn set_name(state: &AppState, p: &Principal, name: &crate::domain::Dis
     users::Entity::update_many()
         .col_expr(users::Column::Name, Expr::value(name.as_str()))
         .col_expr(users::Column::UpdatedAt, Expr::value(tx.now()))
-        .filter(users::Column::Id.eq(p.user_id.0))
+        .filter(users::Column::Id.eq(p.user_id))
         .exec(tx.conn())
         .await?;
     // A contact's name on the client's list follows their own choice.
     if let crate::tenancy::Standing::Contact { contact, .. } = &p.standing {
         accord_entity::contacts::Entity::update_many()
             .col_expr(accord_entity::contacts::Column::Name, Expr::value(name.as_str()))
-            .filter(accord_entity::contacts::Column::Id.eq(contact.0))
+            .filter(accord_entity::contacts::Column::Id.eq(*contact))
             .exec(tx.conn())
             .await?;
     }
@@ -161,8 +156,8 @@ pub async fn set_name(state: &AppState, p: &Principal, name: &crate::domain::Dis
 pub async fn set_locale(state: &AppState, p: &Principal, locale: Locale) -> ApiResult<()> {
     let tx = state.db.unscoped("language change").await?;
     users::Entity::update_many()
-        .col_expr(users::Column::Locale, Expr::value(locale.as_str()))
-        .filter(users::Column::Id.eq(p.user_id.0))
+        .col_expr(users::Column::Locale, Expr::value(locale))
+        .filter(users::Column::Id.eq(p.user_id))
         .exec(tx.conn())
         .await?;
     tx.commit().await?;
@@ -170,11 +165,7 @@ pub async fn set_locale(state: &AppState, p: &Principal, locale: Locale) -> ApiR
 }
 
 /// Self-service sign-up: a new agency with its owner, signed in at once.
-pub async fn sign_up(
-    state: &AppState,
-    req: SignUpRequest,
-    client: &ClientInfo,
-) -> ApiResult<(Cookie<'static>, UserId)> {
+pub async fn sign_up(state: &AppState, req: SignUpRequest, client: &ClientInfo) -> ApiResult<(NewSession, UserId)> {
     if !state.settings.signup_open() {
         return Err(ApiError::of(Code::SignupClosed, "Sign-up is closed. Ask the platform operator."));
     }
@@ -192,7 +183,7 @@ pub async fn sign_up(
     .await?;
     let tx = state.db.unscoped("sign-up").await?;
     let (agency, owner) = create_agency(&tx, input, None, Action::SignUp).await?;
-    let cookie = session::open(&tx, state, UserId(owner.id), Some(AgencyId(agency.id)), client).await?;
+    let session = session::open(&tx, state, owner.id, Some(agency.id), client).await?;
     tx.commit().await?;
-    Ok((cookie, UserId(owner.id)))
+    Ok((session, owner.id))
 }

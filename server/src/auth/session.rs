@@ -1,12 +1,12 @@
 //! Server-side sessions: a random 256-bit token in an HttpOnly cookie, its SHA-256 in the
-//! database, idle and absolute expiry, and immediate revocation.
+//! database, idle and absolute expiry, and immediate revocation. The cookie itself is built by
+//! the handlers (`handlers.rs`) from the [`NewSession`] opened here.
 
 use crate::db::PlatformTx;
 use crate::error::ApiError;
 use crate::state::AppState;
 use accord_api::{AgencyId, UserId};
 use accord_entity::sessions;
-use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 use base64::Engine;
 use chrono::Duration;
 use rand::RngCore;
@@ -38,52 +38,36 @@ pub struct ClientInfo {
     pub user_agent: Option<String>,
 }
 
-/// Opens a session and returns the cookie that carries it.
+/// A session just opened: the token the browser's cookie carries and how long that cookie lives
+/// (the session's absolute lifetime). No `Debug`: the token is a credential.
+pub struct NewSession {
+    pub token: String,
+    pub max_age: Duration,
+}
+
+/// Opens a session and returns its token, for the cookie that carries it.
 pub async fn open(
     tx: &PlatformTx,
     state: &AppState,
     user: UserId,
     agency: Option<AgencyId>,
     client: &ClientInfo,
-) -> Result<Cookie<'static>, ApiError> {
+) -> Result<NewSession, ApiError> {
     let token = new_token();
     let now = tx.now();
+    let max_age = Duration::hours(state.settings.session_absolute_hours);
     let row = sessions::ActiveModel {
         token_hash: Set(hash_token(&token)),
-        user_id: Set(user.0),
-        agency_id: Set(agency.map(|a| a.0)),
+        user_id: Set(user),
+        agency_id: Set(agency),
         created_at: Set(now),
         last_seen_at: Set(now),
-        expires_at: Set(now + Duration::hours(state.settings.session_absolute_hours)),
+        expires_at: Set(now + max_age),
         ip: Set(client.ip.clone()),
         user_agent: Set(client.user_agent.as_ref().map(|ua| ua.chars().take(300).collect())),
     };
     sessions::Entity::insert(row).exec_without_returning(tx.conn()).await?;
-    Ok(cookie(state, token))
-}
-
-fn cookie(state: &AppState, token: String) -> Cookie<'static> {
-    let secure = state.settings.cookie_secure();
-    Cookie::build(cookie_name(secure), token)
-        .path("/")
-        .http_only(true)
-        .secure(secure)
-        .same_site(SameSite::Lax)
-        .max_age(CookieDuration::hours(state.settings.session_absolute_hours))
-        .finish()
-}
-
-/// A cookie that tells the browser to forget the session.
-pub fn removal_cookie(state: &AppState) -> Cookie<'static> {
-    let secure = state.settings.cookie_secure();
-    let mut c = Cookie::build(cookie_name(secure), "")
-        .path("/")
-        .http_only(true)
-        .secure(secure)
-        .same_site(SameSite::Lax)
-        .finish();
-    c.make_removal();
-    c
+    Ok(NewSession { token, max_age })
 }
 
 /// Ends one session.
@@ -94,13 +78,13 @@ pub async fn end(tx: &PlatformTx, token_hash: &str) -> Result<(), ApiError> {
 
 /// Ends every session of a user (password change, disabling).
 pub async fn end_all_for_user(conn: &impl ConnectionTrait, user: UserId) -> Result<u64, ApiError> {
-    Ok(sessions::Entity::delete_many().filter(sessions::Column::UserId.eq(user.0)).exec(conn).await?.rows_affected)
+    Ok(sessions::Entity::delete_many().filter(sessions::Column::UserId.eq(user)).exec(conn).await?.rows_affected)
 }
 
 /// Ends every session of an agency's people (suspension).
 pub async fn end_all_for_agency(tx: &PlatformTx, agency: AgencyId) -> Result<u64, ApiError> {
     Ok(sessions::Entity::delete_many()
-        .filter(sessions::Column::AgencyId.eq(agency.0))
+        .filter(sessions::Column::AgencyId.eq(agency))
         .exec(tx.conn())
         .await?
         .rows_affected)

@@ -29,10 +29,10 @@ pub fn row(i: backlog_items::Model) -> Vec<String> {
         super::rules::hours(i.estimate_minutes).unwrap_or_default(),
         i.price_minor.map(|p| accord_api::money::major_text(p, &i.currency)).unwrap_or_default(),
         i.currency,
-        i.priority,
-        i.source,
+        i.priority.to_string(),
+        i.source.to_string(),
         i.change_request.to_string(),
-        i.status,
+        i.status.to_string(),
     ]
 }
 

@@ -1,14 +1,16 @@
 //! HTTP in and out for backlogs (staff and portal).
 
-use super::service::{self, BacklogQuery};
+use super::service;
 use super::{csv, portal, standard, transfer, workflow};
-use crate::clients::export::{attachment, csv as write_csv, separator};
+use crate::clients::csv_attachment;
+use crate::clients::export::{csv as write_csv, separator};
 use crate::error::ApiResult;
 use crate::state::AppState;
 use crate::tenancy::{PortalContact, SignedIn, Staff};
 use accord_api::backlog::{
-    BacklogItemDetail, BacklogItemUpdate, BacklogItemView, BelowStandard, CommentView, DecisionRequest, ImportRequest,
-    ImportResult, MoveItem, NewBacklogItem, NewComment, PortalBacklog, PortalComment, PortalItemDetail, StatusChange,
+    BacklogItemDetail, BacklogItemUpdate, BacklogItemView, BacklogQuery, BelowStandard, CommentView, DecisionRequest,
+    ImportRequest, ImportResult, MoveItem, NewBacklogItem, NewComment, PortalBacklog, PortalComment, PortalItemDetail,
+    StatusChange,
 };
 use accord_api::{BacklogItemId, ClientId, ErrorBody, Page, ProjectId};
 use actix_web::{get, post, put, web, HttpResponse};
@@ -209,7 +211,7 @@ pub(super) async fn export_csv(
 ) -> ApiResult<HttpResponse> {
     let (client, project) = path.into_inner();
     let rows = transfer::export(&state, &staff, client, project).await?;
-    Ok(attachment("backlog.csv", write_csv(rows, separator(&who))))
+    Ok(csv_attachment("backlog.csv", write_csv(rows, separator(who.0.locale))))
 }
 
 /// Imports items at the end of the backlog: every row valid, or nothing written (422

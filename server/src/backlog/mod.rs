@@ -3,6 +3,7 @@
 //! field-level history, CSV export/import, and the two-agreed-items standard.
 
 mod csv;
+mod error;
 mod handlers;
 mod notify;
 mod portal;
@@ -14,6 +15,7 @@ mod transfer;
 mod view;
 mod workflow;
 
+pub use error::BacklogError;
 pub use repo::{agreed_counts, new_item};
 
 use utoipa_actix_web::service_config::ServiceConfig;

@@ -4,7 +4,7 @@ use crate::db::{ClientTx, TenantTx};
 use crate::error::ApiResult;
 use crate::mail::{self, templates};
 use crate::state::AppState;
-use accord_api::{Locale, PortalRole, UserStatus};
+use accord_api::{PortalRole, UserId, UserStatus};
 use accord_entity::{agencies, backlog_items, contacts, users};
 use sea_orm::{ColumnTrait, QueryFilter};
 
@@ -17,9 +17,9 @@ pub async fn approvers(tx: &ClientTx, state: &AppState, titles: Vec<String>) -> 
     if titles.is_empty() {
         return Ok(());
     }
-    let user_ids: Vec<uuid::Uuid> = tx
+    let user_ids: Vec<UserId> = tx
         .find::<contacts::Entity>()
-        .filter(contacts::Column::PortalRole.eq(PortalRole::Approver.as_str()))
+        .filter(contacts::Column::PortalRole.eq(PortalRole::Approver))
         .filter(contacts::Column::LeftAt.is_null())
         .all()
         .await?
@@ -33,14 +33,13 @@ pub async fn approvers(tx: &ClientTx, state: &AppState, titles: Vec<String>) -> 
         .agency()
         .find::<users::Entity>()
         .filter(users::Column::Id.is_in(user_ids))
-        .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
+        .filter(users::Column::Status.eq(UserStatus::Active))
         .all()
         .await?;
     let agency = agency_name(tx.agency()).await?;
     let link = format!("{}/portal/backlog", state.settings.public_url);
     for u in people {
-        let locale = Locale::parse(&u.locale).unwrap_or_default();
-        let m = templates::items_await_decision((&u.email, &u.name), locale, &agency, &titles, &link);
+        let m = templates::items_await_decision((&u.email, &u.name), u.locale, &agency, &titles, &link);
         mail::enqueue(tx, Some(tx.agency_id()), m).await?;
     }
     Ok(())
@@ -60,20 +59,19 @@ pub async fn manager(
         .agency()
         .find::<users::Entity>()
         .filter(users::Column::Id.eq(manager))
-        .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
+        .filter(users::Column::Status.eq(UserStatus::Active))
         .one()
         .await?
     else {
         return Ok(());
     };
-    let locale = Locale::parse(&u.locale).unwrap_or_default();
     let link = format!(
         "{}/app/clients/{}/projects/{}/backlog/{}",
         state.settings.public_url, item.client_id, item.project_id, item.id
     );
     let m = templates::client_decided(
         (&u.email, &u.name),
-        locale,
+        u.locale,
         templates::Decided {
             client: &client.name,
             contact: contact_name,

@@ -1,15 +1,16 @@
 //! Loading backlog rows inside a tenant transaction and turning them into wire shapes, with
 //! every lookup done in bulk (a page of items costs the same few queries as one item).
 
-use super::rules;
-use super::view::parse;
+use super::{rules, BacklogError};
 use crate::clients::view::staff_names;
 use crate::db::{ClientTx, Scoped};
 use crate::error::{ApiError, ApiResult};
 use crate::rich;
 use accord_api::backlog::{CommentView, ItemEvent};
 use accord_api::clients::FieldChange;
-use accord_api::{BacklogItemId, BacklogSource, BacklogStatus, ItemEventKind, Priority, ProjectId, Side, StageId};
+use accord_api::{
+    BacklogItemId, BacklogSource, BacklogStatus, ItemEventKind, Priority, ProjectId, Side, StageId, UserId,
+};
 use accord_entity::{backlog_comments, backlog_events, backlog_items, projects, roadmap_stages};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
@@ -23,11 +24,11 @@ pub fn new_item(
     title: &str,
     status: BacklogStatus,
     rank: i64,
-    author: Option<uuid::Uuid>,
+    author: Option<UserId>,
 ) -> backlog_items::Model {
     let now = Utc::now();
     backlog_items::Model {
-        id: uuid::Uuid::new_v4(),
+        id: BacklogItemId::new(),
         agency_id: project.agency_id,
         client_id: project.client_id,
         project_id: project.id,
@@ -42,9 +43,9 @@ pub fn new_item(
         price_minor: None,
         currency: project.currency.clone(),
         rank,
-        priority: Priority::Normal.as_str().into(),
-        source: BacklogSource::AgencyIdea.as_str().into(),
-        status: status.as_str().into(),
+        priority: Priority::Normal,
+        source: BacklogSource::AgencyIdea,
+        status,
         change_request: false,
         stage_id: None,
         version: 1,
@@ -72,52 +73,40 @@ pub fn set_description(item: &mut backlog_items::Model, markdown: String) {
 
 /// A project of the transaction's client, or 404.
 pub async fn project(tx: &ClientTx, project: ProjectId) -> ApiResult<projects::Model> {
-    tx.find::<projects::Entity>()
-        .filter(projects::Column::Id.eq(project.0))
-        .one()
-        .await?
-        .ok_or_else(ApiError::not_found)
+    let found = tx.find::<projects::Entity>().filter(projects::Column::Id.eq(project)).one().await?;
+    Ok(found.ok_or(BacklogError::NotFound)?)
 }
 
 pub async fn item(tx: &ClientTx, project: ProjectId, item: BacklogItemId) -> ApiResult<backlog_items::Model> {
-    tx.find::<backlog_items::Entity>()
-        .filter(backlog_items::Column::Id.eq(item.0))
-        .filter(backlog_items::Column::ProjectId.eq(project.0))
+    let found = tx
+        .find::<backlog_items::Entity>()
+        .filter(backlog_items::Column::Id.eq(item))
+        .filter(backlog_items::Column::ProjectId.eq(project))
         .one()
-        .await?
-        .ok_or_else(ApiError::not_found)
+        .await?;
+    Ok(found.ok_or(BacklogError::NotFound)?)
 }
 
-/// A stage of this client, or a 422 naming `stage_id`.
+/// A stage of this client, or [`BacklogError::UnknownStage`].
 pub async fn stage(tx: &ClientTx, stage: Option<StageId>) -> ApiResult<Option<roadmap_stages::Model>> {
     let Some(stage) = stage else { return Ok(None) };
-    tx.find::<roadmap_stages::Entity>()
-        .filter(roadmap_stages::Column::Id.eq(stage.0))
-        .one()
-        .await?
-        .map(Some)
-        .ok_or_else(|| {
-            ApiError::invalid(
-                "stage_id",
-                accord_api::error::Code::ValidationFailed,
-                "Choose a stage of this client's roadmap.",
-            )
-        })
+    let found = tx.find::<roadmap_stages::Entity>().filter(roadmap_stages::Column::Id.eq(stage)).one().await?;
+    Ok(Some(found.ok_or(BacklogError::UnknownStage)?))
 }
 
 /// An item's comments, oldest first; `client_visible_only` leaves internal ones out.
-pub async fn comments(tx: &ClientTx, item: uuid::Uuid, client_visible_only: bool) -> ApiResult<Vec<CommentView>> {
+pub async fn comments(tx: &ClientTx, item: BacklogItemId, client_visible_only: bool) -> ApiResult<Vec<CommentView>> {
     let mut q = tx.find::<backlog_comments::Entity>().filter(backlog_comments::Column::ItemId.eq(item));
     if client_visible_only {
         q = q.filter(backlog_comments::Column::Internal.eq(false));
     }
     let rows = q.order_by_asc(backlog_comments::Column::CreatedAt).all().await?;
     let names = staff_names(tx.agency(), rows.iter().map(|c| c.author_id).collect::<Vec<_>>()).await?;
-    rows.iter().map(|c| super::view::comment_view(c, &names)).collect()
+    Ok(rows.iter().map(|c| super::view::comment_view(c, &names)).collect())
 }
 
 /// An item's history, newest first.
-pub async fn history(tx: &ClientTx, item: uuid::Uuid) -> ApiResult<Vec<ItemEvent>> {
+pub async fn history(tx: &ClientTx, item: BacklogItemId) -> ApiResult<Vec<ItemEvent>> {
     let rows = tx
         .find::<backlog_events::Entity>()
         .filter(backlog_events::Column::ItemId.eq(item))
@@ -128,9 +117,9 @@ pub async fn history(tx: &ClientTx, item: uuid::Uuid) -> ApiResult<Vec<ItemEvent
     rows.iter()
         .map(|e| {
             Ok(ItemEvent {
-                kind: parse(&e.kind, ItemEventKind::parse, "event kind")?,
+                kind: e.kind,
                 actor: e.actor_id.and_then(|a| names.get(&a).cloned()).unwrap_or_default(),
-                side: parse(&e.side, Side::parse, "side")?,
+                side: e.side,
                 changes: serde_json::from_str(&e.changes).map_err(ApiError::internal)?,
                 at: e.at,
             })
@@ -143,18 +132,18 @@ pub async fn record(
     tx: &ClientTx,
     item: &backlog_items::Model,
     kind: ItemEventKind,
-    actor: uuid::Uuid,
+    actor: UserId,
     side: Side,
     changes: Vec<FieldChange>,
 ) -> ApiResult<()> {
     let row = backlog_events::Model {
         id: uuid::Uuid::new_v4(),
-        agency_id: tx.agency_id().0,
+        agency_id: tx.agency_id(),
         client_id: item.client_id,
         item_id: item.id,
-        kind: kind.as_str().into(),
+        kind,
         actor_id: Some(actor),
-        side: side.as_str().into(),
+        side,
         changes: serde_json::to_string(&changes).map_err(ApiError::internal)?,
         at: Utc::now(),
     };
@@ -182,20 +171,17 @@ pub async fn save(
         .exec()
         .await?;
     if result.rows_affected == 0 {
-        return Err(stale());
+        return Err(BacklogError::VersionConflict.into());
     }
     Ok(after)
 }
 
-pub fn stale() -> ApiError {
-    ApiError::of(accord_api::error::Code::StaleVersion, "Someone changed this item meanwhile. Reload it and try again.")
-}
-
-pub fn check_version(item: &backlog_items::Model, version: i32) -> ApiResult<()> {
+/// The caller saw this version of the item, or someone saved it since.
+pub fn check_version(item: &backlog_items::Model, version: i32) -> Result<(), BacklogError> {
     if item.version == version {
         Ok(())
     } else {
-        Err(stale())
+        Err(BacklogError::VersionConflict)
     }
 }
 
@@ -203,13 +189,12 @@ pub fn check_version(item: &backlog_items::Model, version: i32) -> ApiResult<()>
 /// to look: one client's items (`ClientTx::find`) or the visible clients' (`TenantTx::find_in`).
 pub async fn agreed_counts(
     items: Scoped<'_, Select<backlog_items::Entity>>,
-    projects: &[uuid::Uuid],
-) -> ApiResult<HashMap<uuid::Uuid, u32>> {
+    projects: &[ProjectId],
+) -> ApiResult<HashMap<ProjectId, u32>> {
     if projects.is_empty() {
         return Ok(HashMap::new());
     }
-    let waiting: Vec<&str> =
-        BacklogStatus::ALL.iter().filter(|s| s.is_agreed_not_started()).map(|s| s.as_str()).collect();
+    let waiting = BacklogStatus::ALL.iter().copied().filter(|s| s.is_agreed_not_started());
     Ok(items
         .select_only()
         .column(backlog_items::Column::ProjectId)
@@ -217,7 +202,7 @@ pub async fn agreed_counts(
         .filter(backlog_items::Column::ProjectId.is_in(projects.iter().copied()))
         .filter(backlog_items::Column::Status.is_in(waiting))
         .group_by(backlog_items::Column::ProjectId)
-        .into_tuple::<(uuid::Uuid, i64)>()
+        .into_tuple::<(ProjectId, i64)>()
         .all()
         .await?
         .into_iter()
@@ -229,7 +214,7 @@ pub async fn agreed_counts(
 pub fn diff(
     before: &backlog_items::Model,
     after: &backlog_items::Model,
-    stage_titles: &HashMap<uuid::Uuid, String>,
+    stage_titles: &HashMap<StageId, String>,
 ) -> Vec<FieldChange> {
     let mut out = Vec::new();
     let mut push = |field: &str, old: Option<String>, new: Option<String>| {
@@ -250,12 +235,12 @@ pub fn diff(
     );
     push("estimate", rules::hours(before.estimate_minutes), rules::hours(after.estimate_minutes));
     push("price", rules::price(before.price_minor, &before.currency), rules::price(after.price_minor, &after.currency));
-    push("priority", Some(before.priority.clone()), Some(after.priority.clone()));
-    push("source", Some(before.source.clone()), Some(after.source.clone()));
+    push("priority", Some(before.priority.to_string()), Some(after.priority.to_string()));
+    push("source", Some(before.source.to_string()), Some(after.source.to_string()));
     push("change_request", Some(before.change_request.to_string()), Some(after.change_request.to_string()));
-    let stage = |id: Option<uuid::Uuid>| id.map(|id| stage_titles.get(&id).cloned().unwrap_or_else(|| id.to_string()));
+    let stage = |id: Option<StageId>| id.map(|id| stage_titles.get(&id).cloned().unwrap_or_else(|| id.to_string()));
     push("stage", stage(before.stage_id), stage(after.stage_id));
-    push("status", Some(before.status.clone()), Some(after.status.clone()));
+    push("status", Some(before.status.to_string()), Some(after.status.to_string()));
     push("rank", Some(before.rank.to_string()), Some(after.rank.to_string()));
     out
 }

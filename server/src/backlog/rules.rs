@@ -1,31 +1,27 @@
 //! The backlog's rules as pure functions: which status moves exist and who may make them,
 //! when a change request may start, how values appear in the history.
 
+use super::BacklogError;
 use crate::clients::access::Need;
-use crate::error::{ApiError, ApiResult};
-use accord_api::error::Code;
 use accord_api::{BacklogStatus, DecisionKind};
 use accord_entity::backlog_items;
 
-/// What the staff may do to move an item from `from` to `to`, or the 409 that refuses it.
+/// What the staff may do to move an item from `from` to `to`, or why they may not.
 /// proposed → agreed / declined is the client's decision and never a staff move.
-pub fn staff_move(from: BacklogStatus, to: BacklogStatus) -> ApiResult<Need> {
+pub fn staff_move(from: BacklogStatus, to: BacklogStatus) -> Result<Need, BacklogError> {
     use BacklogStatus::*;
     match (from, to) {
         (Idea, Proposed) | (Proposed, Idea) | (Declined, Proposed) | (Agreed, Scheduled) => Ok(Need::Manage),
         (Scheduled, InProgress) | (InProgress, Done) => Ok(Need::Log),
-        (Proposed, Agreed) | (Proposed, Declined) => Err(ApiError::of(
-            Code::InvalidTransition,
-            "Only the client's approver approves or declines a proposed item, in the portal.",
-        )),
-        _ => Err(ApiError::of(Code::InvalidTransition, format!("An item cannot go from {from} to {to}."))),
+        (Proposed, Agreed) | (Proposed, Declined) => Err(BacklogError::ClientDecides),
+        _ => Err(BacklogError::InvalidTransition { from, to }),
     }
 }
 
 /// A change request may be scheduled or started only once the client approved its current price.
 pub fn change_request_cleared(item: &backlog_items::Model) -> bool {
     !item.change_request
-        || (item.decision_kind.as_deref() == Some(DecisionKind::Approved.as_str())
+        || (item.decision_kind == Some(DecisionKind::Approved)
             && item.price_minor.is_some()
             && item.frozen_price_minor == item.price_minor)
 }
@@ -62,6 +58,7 @@ pub fn price(minor: Option<i64>, currency: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use accord_api::error::Code;
     use BacklogStatus::*;
 
     #[test]

@@ -2,46 +2,28 @@
 
 use super::notify;
 use super::rules::{self, EstimateChange};
-use super::{repo, view};
+use super::{repo, view, BacklogError};
 use crate::clients::access::{self, Need};
 use crate::db::ClientTx;
 use crate::domain::{self, search_key, DisplayName, Field};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::paging::{self, Paging};
 use crate::rich;
 use crate::state::AppState;
 use crate::tenancy::Staff;
-use accord_api::backlog::{BacklogItemDetail, BacklogItemInput, BacklogItemUpdate, BacklogItemView, NewBacklogItem};
+use accord_api::backlog::{
+    BacklogItemDetail, BacklogItemInput, BacklogItemUpdate, BacklogItemView, BacklogQuery, NewBacklogItem,
+};
 use accord_api::clients::FieldChange;
-use accord_api::error::Code;
 use accord_api::input;
 use accord_api::{
-    BacklogItemId, BacklogSource, BacklogStatus, ClientId, ItemEventKind, Page, Priority, ProjectId, Side,
+    BacklogItemId, BacklogSource, BacklogStatus, ClientId, ItemEventKind, Page, Priority, ProjectId, Side, StageId,
+    UserId,
 };
 use accord_entity::{backlog_items, roadmap_stages};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
-use serde::Deserialize;
 use std::collections::HashMap;
-
-/// Filters of the backlog list.
-#[derive(Clone, Debug, Default, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct BacklogQuery {
-    pub status: Option<BacklogStatus>,
-    pub priority: Option<Priority>,
-    pub source: Option<BacklogSource>,
-    pub change_request: Option<bool>,
-    /// Case-insensitive search in titles.
-    #[param(max_length = 200)]
-    pub q: Option<String>,
-    /// 1-based (default 1).
-    #[param(minimum = 1, maximum = 1_000_000)]
-    pub page: Option<u64>,
-    /// 1–100 (default 50).
-    #[param(minimum = 1, maximum = 100)]
-    pub per_page: Option<u64>,
-}
 
 /// Item fields parsed from input.
 #[derive(Debug)]
@@ -61,14 +43,8 @@ pub fn parse_fields(input: &BacklogItemInput) -> ApiResult<Fields> {
     let title = DisplayName::parse("title", &input.title)?.into_inner();
     let description = rich::parse("description", &input.description)?;
     let benefit = input::Note::parse(&input.benefit).field("benefit")?;
-    if let Some(m) = input.estimate_minutes {
-        if !(0..=60 * 100_000).contains(&m) {
-            return Err(ApiError::invalid(
-                "estimate_minutes",
-                Code::ValidationFailed,
-                "The estimate must be 0–100,000 hours.",
-            ));
-        }
+    if input.estimate_minutes.is_some_and(|m| !(0..=60 * 100_000).contains(&m)) {
+        return Err(BacklogError::EstimateOutOfRange.into());
     }
     let (price_minor, currency) = match &input.price {
         Some(p) => {
@@ -78,11 +54,7 @@ pub fn parse_fields(input: &BacklogItemInput) -> ApiResult<Fields> {
         None => (None, None),
     };
     if input.change_request && price_minor.is_none() {
-        return Err(ApiError::invalid(
-            "price",
-            Code::PriceRequired,
-            "A change request is out of scope: give it a price for the client to approve.",
-        ));
+        return Err(BacklogError::PriceRequired.into());
     }
     Ok(Fields {
         title,
@@ -97,8 +69,8 @@ pub fn parse_fields(input: &BacklogItemInput) -> ApiResult<Fields> {
     })
 }
 
-pub(super) async fn stage_titles(tx: &ClientTx, ids: &[Option<uuid::Uuid>]) -> ApiResult<HashMap<uuid::Uuid, String>> {
-    let ids: Vec<uuid::Uuid> = ids.iter().flatten().copied().collect();
+pub(super) async fn stage_titles(tx: &ClientTx, ids: &[Option<StageId>]) -> ApiResult<HashMap<StageId, String>> {
+    let ids: Vec<StageId> = ids.iter().flatten().copied().collect();
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -123,15 +95,15 @@ pub async fn list(
     let search = paging::search(query.q.as_deref())?;
     let tx = access::open_read(state, staff, client).await?;
     repo::project(&tx, project).await?;
-    let mut q = tx.find::<backlog_items::Entity>().filter(backlog_items::Column::ProjectId.eq(project.0));
+    let mut q = tx.find::<backlog_items::Entity>().filter(backlog_items::Column::ProjectId.eq(project));
     if let Some(s) = query.status {
-        q = q.filter(backlog_items::Column::Status.eq(s.as_str()));
+        q = q.filter(backlog_items::Column::Status.eq(s));
     }
     if let Some(p) = query.priority {
-        q = q.filter(backlog_items::Column::Priority.eq(p.as_str()));
+        q = q.filter(backlog_items::Column::Priority.eq(p));
     }
     if let Some(s) = query.source {
-        q = q.filter(backlog_items::Column::Source.eq(s.as_str()));
+        q = q.filter(backlog_items::Column::Source.eq(s));
     }
     if let Some(cr) = query.change_request {
         q = q.filter(backlog_items::Column::ChangeRequest.eq(cr));
@@ -143,7 +115,7 @@ pub async fn list(
     let rows = q.order_by_asc(backlog_items::Column::Rank).offset(paging.offset()).limit(paging.limit()).all().await?;
     let l = view::lookups(&tx, &rows, false).await?;
     tx.commit().await?;
-    let items = rows.iter().map(|i| view::staff_view(i, &l)).collect::<ApiResult<Vec<_>>>()?;
+    let items = rows.iter().map(|i| view::staff_view(i, &l)).collect();
     Ok(paging.page_of(items, total))
 }
 
@@ -162,13 +134,13 @@ pub async fn create(
     repo::stage(&tx, input.item.stage_id).await?;
     let rank = next_rank(&tx, project).await?;
     let status = if input.propose { BacklogStatus::Proposed } else { BacklogStatus::Idea };
-    let row = new_row(&p, f, input.item.stage_id.map(|s| s.0), rank, status, staff.user.0);
+    let row = new_row(&p, f, input.item.stage_id, rank, status, staff.user());
     tx.insert(backlog_items::ActiveModel::from(row.clone())).await?;
     repo::record(
         &tx,
         &row,
         ItemEventKind::Created,
-        staff.user.0,
+        staff.user(),
         Side::Agency,
         vec![FieldChange { field: "status".into(), old: None, new: Some(status.as_str().into()) }],
     )
@@ -178,7 +150,7 @@ pub async fn create(
     }
     let l = view::lookups(&tx, std::slice::from_ref(&row), false).await?;
     tx.commit().await?;
-    view::staff_view(&row, &l)
+    Ok(view::staff_view(&row, &l))
 }
 
 pub async fn next_rank(tx: &ClientTx, project: ProjectId) -> ApiResult<i64> {
@@ -186,7 +158,7 @@ pub async fn next_rank(tx: &ClientTx, project: ProjectId) -> ApiResult<i64> {
         .find::<backlog_items::Entity>()
         .select_only()
         .column_as(Expr::col(backlog_items::Column::Rank).max(), "m")
-        .filter(backlog_items::Column::ProjectId.eq(project.0))
+        .filter(backlog_items::Column::ProjectId.eq(project))
         .into_tuple::<Option<i64>>()
         .one()
         .await?
@@ -198,10 +170,10 @@ pub async fn next_rank(tx: &ClientTx, project: ProjectId) -> ApiResult<i64> {
 pub fn new_row(
     project: &accord_entity::projects::Model,
     f: Fields,
-    stage: Option<uuid::Uuid>,
+    stage: Option<StageId>,
     rank: i64,
     status: BacklogStatus,
-    author: uuid::Uuid,
+    author: UserId,
 ) -> backlog_items::Model {
     let mut row = repo::new_item(project, &f.title, status, rank, Some(author));
     repo::set_description(&mut row, f.description);
@@ -211,8 +183,8 @@ pub fn new_row(
     if let Some(currency) = f.currency {
         row.currency = currency;
     }
-    row.priority = f.priority.as_str().into();
-    row.source = f.source.as_str().into();
+    row.priority = f.priority;
+    row.source = f.source;
     row.change_request = f.change_request;
     row.stage_id = stage;
     row
@@ -232,7 +204,7 @@ pub async fn detail(
     let comments = repo::comments(&tx, row.id, false).await?;
     let history = repo::history(&tx, row.id).await?;
     tx.commit().await?;
-    Ok(BacklogItemDetail { item: view::staff_view(&row, &l)?, project_name: p.name, comments, history })
+    Ok(BacklogItemDetail { item: view::staff_view(&row, &l), project_name: p.name, comments, history })
 }
 
 /// Clears the client's decision and remembers the approved values, so the client sees
@@ -241,7 +213,7 @@ fn back_to_client(row: &mut backlog_items::Model) {
     row.has_previous = true;
     row.previous_estimate_minutes = row.frozen_estimate_minutes;
     row.previous_price_minor = row.frozen_price_minor;
-    row.status = BacklogStatus::Proposed.as_str().into();
+    row.status = BacklogStatus::Proposed;
     row.decision_kind = None;
     row.decided_by = None;
     row.decided_at = None;
@@ -266,7 +238,6 @@ pub async fn update(
     let before = repo::item(&tx, project, item).await?;
     repo::check_version(&before, input.version)?;
     repo::stage(&tx, input.item.stage_id).await?;
-    let status = BacklogStatus::parse(&before.status).ok_or_else(|| ApiError::internal("bad status"))?;
     let mut after = before.clone();
     after.title_search = search_key(&f.title);
     after.title = f.title;
@@ -277,23 +248,18 @@ pub async fn update(
     if let Some(currency) = f.currency {
         after.currency = currency;
     }
-    after.priority = f.priority.as_str().into();
-    after.source = f.source.as_str().into();
+    after.priority = f.priority;
+    after.source = f.source;
     after.change_request = f.change_request;
-    after.stage_id = input.item.stage_id.map(|s| s.0);
+    after.stage_id = input.item.stage_id;
     let estimate_changed = after.estimate_minutes != before.estimate_minutes
         || after.price_minor != before.price_minor
         || (after.price_minor.is_some() && after.currency != before.currency);
     let mut kind = ItemEventKind::Updated;
     if estimate_changed {
-        match rules::estimate_change(status) {
+        match rules::estimate_change(before.status) {
             EstimateChange::Free => {}
-            EstimateChange::Locked => {
-                return Err(ApiError::of(
-                    Code::EstimateLocked,
-                    "Work on this item has started: its estimate and price can no longer change.",
-                ))
-            }
+            EstimateChange::Locked => return Err(BacklogError::EstimateLocked.into()),
             EstimateChange::BackToClient => {
                 back_to_client(&mut after);
                 kind = ItemEventKind::Reproposed;
@@ -305,14 +271,14 @@ pub async fn update(
     if changes.is_empty() {
         let l = view::lookups(&tx, std::slice::from_ref(&before), false).await?;
         tx.commit().await?;
-        return view::staff_view(&before, &l);
+        return Ok(view::staff_view(&before, &l));
     }
     let after = repo::save(&tx, &before, after).await?;
-    repo::record(&tx, &after, kind, staff.user.0, Side::Agency, changes).await?;
+    repo::record(&tx, &after, kind, staff.user(), Side::Agency, changes).await?;
     if kind == ItemEventKind::Reproposed {
         notify::approvers(&tx, state, vec![after.title.clone()]).await?;
     }
     let l = view::lookups(&tx, std::slice::from_ref(&after), false).await?;
     tx.commit().await?;
-    view::staff_view(&after, &l)
+    Ok(view::staff_view(&after, &l))
 }

@@ -8,7 +8,7 @@ use crate::error::ApiResult;
 use crate::state::AppState;
 use crate::tenancy::Staff;
 use accord_api::backlog::BelowStandard;
-use accord_api::{ClientId, ProjectId, ProjectStatus};
+use accord_api::{ClientId, ProjectStatus};
 use accord_entity::{backlog_items, clients, projects};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -16,8 +16,8 @@ use std::collections::HashMap;
 /// Agreed items not yet started that an active project should keep.
 pub const AGREED_ITEMS_STANDARD: u32 = 2;
 
-pub fn below(status: &str, agreed_not_started: u32) -> bool {
-    status == ProjectStatus::Active.as_str() && agreed_not_started < AGREED_ITEMS_STANDARD
+pub fn below(status: ProjectStatus, agreed_not_started: u32) -> bool {
+    status == ProjectStatus::Active && agreed_not_started < AGREED_ITEMS_STANDARD
 }
 
 /// Every active project (of clients the caller sees, not archived) below the standard.
@@ -25,12 +25,12 @@ pub async fn list(state: &AppState, staff: &Staff) -> ApiResult<Vec<BelowStandar
     let tx = state.db.tenant_read(staff).await?;
     let visible = access::VisibleClients::of(&tx, staff).await?;
     let q = tx.find_in::<clients::Entity>(&visible).filter(clients::Column::ArchivedAt.is_null());
-    let clients: HashMap<uuid::Uuid, clients::Model> = q.all().await?.into_iter().map(|c| (c.id, c)).collect();
+    let clients: HashMap<ClientId, clients::Model> = q.all().await?.into_iter().map(|c| (c.id, c)).collect();
     let projects = if clients.is_empty() {
         Vec::new()
     } else {
         tx.find_in::<projects::Entity>(&visible)
-            .filter(projects::Column::Status.eq(ProjectStatus::Active.as_str()))
+            .filter(projects::Column::Status.eq(ProjectStatus::Active))
             .filter(projects::Column::ClientId.is_in(clients.keys().copied()))
             .order_by_asc(projects::Column::Name)
             .all()
@@ -48,10 +48,10 @@ pub async fn list(state: &AppState, staff: &Staff) -> ApiResult<Vec<BelowStandar
         .filter_map(|p| {
             let n = counts.get(&p.id).copied().unwrap_or(0);
             let c = clients.get(&p.client_id)?;
-            below(&p.status, n).then(|| BelowStandard {
-                client_id: ClientId(c.id),
+            below(p.status, n).then(|| BelowStandard {
+                client_id: c.id,
                 client_name: c.name.clone(),
-                project_id: ProjectId(p.id),
+                project_id: p.id,
                 project_name: p.name,
                 account_manager: staff_ref(c.account_manager_id, &managers),
                 agreed_not_started: n,

@@ -2,7 +2,7 @@
 //! writes every row or none, in one transaction, with history and the approvers' mail.
 
 use super::csv::{self, COLUMNS};
-use super::{notify, repo, service};
+use super::{notify, repo, service, BacklogError};
 use crate::clients::access::{self, Need};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -24,7 +24,7 @@ pub async fn export(
     repo::project(&tx, project).await?;
     let rows = tx
         .find::<backlog_items::Entity>()
-        .filter(backlog_items::Column::ProjectId.eq(project.0))
+        .filter(backlog_items::Column::ProjectId.eq(project))
         .order_by_asc(backlog_items::Column::Rank)
         .all()
         .await?;
@@ -46,26 +46,26 @@ pub async fn import(
 ) -> ApiResult<ImportResult> {
     let tx = access::open(state, staff, client, Need::Manage).await?;
     let p = repo::project(&tx, project).await?;
-    let rows = csv::parse_file(text).map_err(ApiError::import_rejected)?;
+    let rows = csv::parse_file(text).map_err(BacklogError::ImportRejected)?;
     let mut rank = service::next_rank(&tx, project).await?;
     let now = tx.now();
     let mut proposed = Vec::new();
     let mut items = Vec::with_capacity(rows.len());
     let mut events = Vec::with_capacity(rows.len());
     for r in rows {
-        let item = service::new_row(&p, r.fields, None, rank, r.status, staff.user.0);
+        let item = service::new_row(&p, r.fields, None, rank, r.status, staff.user());
         rank += 1;
         if r.status == BacklogStatus::Proposed {
             proposed.push(item.title.clone());
         }
         events.push(backlog_events::ActiveModel::from(backlog_events::Model {
             id: uuid::Uuid::new_v4(),
-            agency_id: tx.agency_id().0,
+            agency_id: tx.agency_id(),
             client_id: item.client_id,
             item_id: item.id,
-            kind: ItemEventKind::Imported.as_str().into(),
-            actor_id: Some(staff.user.0),
-            side: Side::Agency.as_str().into(),
+            kind: ItemEventKind::Imported,
+            actor_id: Some(staff.user()),
+            side: Side::Agency,
             changes: serde_json::to_string(&[FieldChange {
                 field: "status".into(),
                 old: None,

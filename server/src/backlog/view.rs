@@ -3,15 +3,12 @@
 
 use crate::clients::view::{staff_names, staff_ref};
 use crate::db::ClientTx;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::rich;
 use accord_api::backlog::{BacklogItemView, CommentView, Decision, PortalItem, PreviousEstimate};
 use accord_api::projects::ContactRef;
 use accord_api::roadmap::StageRef;
-use accord_api::{
-    BacklogItemId, BacklogSource, BacklogStatus, ClientId, CommentId, ContactId, DecisionKind, Money, Priority,
-    ProjectId, Side, StageId,
-};
+use accord_api::{BacklogItemId, ContactId, DecisionKind, Money, StageId, UserId};
 use accord_entity::{backlog_comments, backlog_items, contacts, roadmap_stages};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
@@ -20,17 +17,17 @@ use std::collections::HashMap;
 /// Everything the views of some items need, fetched in four queries whatever their number.
 #[derive(Default)]
 pub struct Lookups {
-    stages: HashMap<uuid::Uuid, String>,
-    contacts: HashMap<uuid::Uuid, String>,
-    staff: HashMap<uuid::Uuid, String>,
-    comments: HashMap<uuid::Uuid, u32>,
+    stages: HashMap<StageId, String>,
+    contacts: HashMap<ContactId, String>,
+    staff: HashMap<UserId, String>,
+    comments: HashMap<BacklogItemId, u32>,
 }
 
 pub async fn lookups(tx: &ClientTx, items: &[backlog_items::Model], client_visible_only: bool) -> ApiResult<Lookups> {
     if items.is_empty() {
         return Ok(Lookups::default());
     }
-    let stage_ids: Vec<uuid::Uuid> = items.iter().filter_map(|i| i.stage_id).collect();
+    let stage_ids: Vec<StageId> = items.iter().filter_map(|i| i.stage_id).collect();
     let stages = if stage_ids.is_empty() {
         HashMap::new()
     } else {
@@ -42,7 +39,7 @@ pub async fn lookups(tx: &ClientTx, items: &[backlog_items::Model], client_visib
             .map(|s| (s.id, s.title))
             .collect()
     };
-    let contact_ids: Vec<uuid::Uuid> = items.iter().filter_map(|i| i.decided_by).collect();
+    let contact_ids: Vec<ContactId> = items.iter().filter_map(|i| i.decided_by).collect();
     let contacts = if contact_ids.is_empty() {
         HashMap::new()
     } else {
@@ -69,8 +66,8 @@ pub async fn lookups(tx: &ClientTx, items: &[backlog_items::Model], client_visib
     if client_visible_only {
         q = q.filter(backlog_comments::Column::Internal.eq(false));
     }
-    let comments: HashMap<uuid::Uuid, u32> =
-        q.into_tuple::<(uuid::Uuid, i64)>().all().await?.into_iter().map(|(id, n)| (id, n as u32)).collect();
+    let comments: HashMap<BacklogItemId, u32> =
+        q.into_tuple::<(BacklogItemId, i64)>().all().await?.into_iter().map(|(id, n)| (id, n as u32)).collect();
     Ok(Lookups { stages, contacts, staff, comments })
 }
 
@@ -78,24 +75,19 @@ fn money(minor: Option<i64>, currency: &str) -> Option<Money> {
     minor.map(|amount_minor| Money { amount_minor, currency: currency.to_string() })
 }
 
-pub(super) fn parse<T>(value: &str, parse: fn(&str) -> Option<T>, what: &str) -> ApiResult<T> {
-    parse(value).ok_or_else(|| ApiError::internal(format!("bad {what} {value:?}")))
-}
-
-fn decision(i: &backlog_items::Model, l: &Lookups) -> ApiResult<Option<Decision>> {
-    let (Some(kind), Some(by), Some(at)) = (i.decision_kind.as_deref(), i.decided_by, i.decided_at) else {
-        return Ok(None);
+fn decision(i: &backlog_items::Model, l: &Lookups) -> Option<Decision> {
+    let (Some(kind), Some(by), Some(at)) = (i.decision_kind, i.decided_by, i.decided_at) else {
+        return None;
     };
-    let kind = parse(kind, DecisionKind::parse, "decision")?;
     let approved = kind == DecisionKind::Approved;
-    Ok(Some(Decision {
+    Some(Decision {
         kind,
-        by: ContactRef { id: ContactId(by), name: l.contacts.get(&by).cloned().unwrap_or_default() },
+        by: ContactRef { id: by, name: l.contacts.get(&by).cloned().unwrap_or_default() },
         at,
         comment: i.decision_comment.clone(),
         estimate_minutes: if approved { i.frozen_estimate_minutes } else { None },
         price: if approved { money(i.frozen_price_minor, &i.currency) } else { None },
-    }))
+    })
 }
 
 fn previous(i: &backlog_items::Model) -> Option<PreviousEstimate> {
@@ -107,64 +99,64 @@ fn previous(i: &backlog_items::Model) -> Option<PreviousEstimate> {
 
 fn stage_ref(i: &backlog_items::Model, l: &Lookups) -> Option<StageRef> {
     let id = i.stage_id?;
-    Some(StageRef { id: StageId(id), title: l.stages.get(&id).cloned().unwrap_or_default() })
+    Some(StageRef { id, title: l.stages.get(&id).cloned().unwrap_or_default() })
 }
 
-pub fn staff_view(i: &backlog_items::Model, l: &Lookups) -> ApiResult<BacklogItemView> {
-    Ok(BacklogItemView {
-        id: BacklogItemId(i.id),
-        client_id: ClientId(i.client_id),
-        project_id: ProjectId(i.project_id),
+pub fn staff_view(i: &backlog_items::Model, l: &Lookups) -> BacklogItemView {
+    BacklogItemView {
+        id: i.id,
+        client_id: i.client_id,
+        project_id: i.project_id,
         title: i.title.clone(),
         description: rich::rich(&i.description, &i.description_html, i.html_version),
         benefit: i.benefit.clone(),
         estimate_minutes: i.estimate_minutes,
         price: money(i.price_minor, &i.currency),
         rank: i.rank,
-        priority: parse(&i.priority, Priority::parse, "priority")?,
-        source: parse(&i.source, BacklogSource::parse, "source")?,
-        status: parse(&i.status, BacklogStatus::parse, "status")?,
+        priority: i.priority,
+        source: i.source,
+        status: i.status,
         change_request: i.change_request,
         stage: stage_ref(i, l),
         version: i.version,
-        decision: decision(i, l)?,
+        decision: decision(i, l),
         previous: previous(i),
         comment_count: l.comments.get(&i.id).copied().unwrap_or(0),
         created_by: staff_ref(i.created_by, &l.staff),
         created_at: i.created_at,
         updated_at: i.updated_at,
-    })
+    }
 }
 
-pub fn portal_view(i: &backlog_items::Model, project_name: &str, l: &Lookups) -> ApiResult<PortalItem> {
-    Ok(PortalItem {
-        id: BacklogItemId(i.id),
-        project_id: ProjectId(i.project_id),
+pub fn portal_view(i: &backlog_items::Model, project_name: &str, l: &Lookups) -> PortalItem {
+    PortalItem {
+        id: i.id,
+        project_id: i.project_id,
         project_name: project_name.to_string(),
         title: i.title.clone(),
         description_html: rich::html_of(&i.description, &i.description_html, i.html_version),
         benefit: i.benefit.clone(),
         estimate_minutes: i.estimate_minutes,
         price: money(i.price_minor, &i.currency),
-        status: parse(&i.status, BacklogStatus::parse, "status")?,
+        status: i.status,
         change_request: i.change_request,
         stage: stage_ref(i, l),
         version: i.version,
-        decision: decision(i, l)?,
+        decision: decision(i, l),
         previous: previous(i),
         comment_count: l.comments.get(&i.id).copied().unwrap_or(0),
         updated_at: i.updated_at,
-    })
+    }
 }
 
-pub fn comment_view(c: &backlog_comments::Model, names: &HashMap<uuid::Uuid, String>) -> ApiResult<CommentView> {
-    Ok(CommentView {
-        id: CommentId(c.id),
-        author_id: accord_api::UserId(c.author_id),
+pub fn comment_view(c: &backlog_comments::Model, names: &HashMap<UserId, String>) -> CommentView {
+    CommentView {
+        id: c.id,
+        author_id: c.author_id,
         author: names.get(&c.author_id).cloned().unwrap_or_default(),
-        side: parse(&c.side, Side::parse, "side")?,
+        side: c.side,
         internal: c.internal,
         body: c.body.clone(),
         created_at: c.created_at,
-    })
+    }
 }

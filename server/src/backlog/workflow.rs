@@ -2,20 +2,19 @@
 //! an item's life after it was written.
 
 use super::notify;
-use super::rules;
 use super::service::next_rank;
 use super::{repo, view};
+use super::{rules, BacklogError};
 use crate::clients::access::{self, Need};
 use crate::db::ClientTx;
 use crate::domain::Field;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::state::AppState;
 use crate::tenancy::Staff;
 use accord_api::backlog::{BacklogItemView, CommentView, MoveItem, NewComment, StatusChange};
 use accord_api::clients::FieldChange;
-use accord_api::error::Code;
 use accord_api::input;
-use accord_api::{BacklogItemId, BacklogStatus, ClientId, ItemEventKind, ProjectId, Side};
+use accord_api::{BacklogItemId, BacklogStatus, ClientId, CommentId, ItemEventKind, ProjectId, Side, UserId};
 use accord_entity::{backlog_comments, backlog_items};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
@@ -36,19 +35,16 @@ pub async fn change_status(
     let tx = access::open(state, staff, client, Need::Read).await?;
     repo::project(&tx, project).await?;
     let before = repo::item(&tx, project, item).await?;
-    let from = BacklogStatus::parse(&before.status).ok_or_else(|| ApiError::internal("bad status"))?;
+    let from = before.status;
     access::require_on(&tx, staff, rules::staff_move(from, input.to)?)?;
     repo::check_version(&before, input.version)?;
     if matches!(input.to, BacklogStatus::Scheduled | BacklogStatus::InProgress)
         && !rules::change_request_cleared(&before)
     {
-        return Err(ApiError::of(
-            Code::ChangeRequestNotApproved,
-            "This change request has no client-approved price yet: no work before the client approves it.",
-        ));
+        return Err(BacklogError::ChangeRequestNotApproved.into());
     }
     let mut after = before.clone();
-    after.status = input.to.as_str().into();
+    after.status = input.to;
     if input.to == BacklogStatus::Proposed && from == BacklogStatus::Declined {
         // Offered again: the old decline stays in the history, not on the item.
         after.decision_kind = None;
@@ -62,13 +58,13 @@ pub async fn change_status(
         new: Some(input.to.as_str().into()),
     }];
     let after = repo::save(&tx, &before, after).await?;
-    repo::record(&tx, &after, ItemEventKind::StatusChanged, staff.user.0, Side::Agency, changes).await?;
+    repo::record(&tx, &after, ItemEventKind::StatusChanged, staff.user(), Side::Agency, changes).await?;
     if input.to == BacklogStatus::Proposed {
         notify::approvers(&tx, state, vec![after.title.clone()]).await?;
     }
     let l = view::lookups(&tx, std::slice::from_ref(&after), false).await?;
     tx.commit().await?;
-    view::staff_view(&after, &l)
+    Ok(view::staff_view(&after, &l))
 }
 
 #[tracing::instrument(skip(state))]
@@ -89,13 +85,13 @@ pub async fn move_item(
     if to == before.rank {
         let l = view::lookups(&tx, std::slice::from_ref(&before), false).await?;
         tx.commit().await?;
-        return view::staff_view(&before, &l);
+        return Ok(view::staff_view(&before, &l));
     }
     // Shift the items between the old and the new place by one, in one statement.
     let (shift, low, high) = if to < before.rank { (1, to, before.rank - 1) } else { (-1, before.rank + 1, to) };
     tx.update_many::<backlog_items::Entity>()
         .col_expr(backlog_items::Column::Rank, Expr::col(backlog_items::Column::Rank).add(shift))
-        .filter(backlog_items::Column::ProjectId.eq(project.0))
+        .filter(backlog_items::Column::ProjectId.eq(project))
         .filter(backlog_items::Column::Rank.between(low, high))
         .exec()
         .await?;
@@ -103,10 +99,10 @@ pub async fn move_item(
     after.rank = to;
     let changes = repo::diff(&before, &after, &HashMap::new());
     let after = repo::save(&tx, &before, after).await?;
-    repo::record(&tx, &after, ItemEventKind::Moved, staff.user.0, Side::Agency, changes).await?;
+    repo::record(&tx, &after, ItemEventKind::Moved, staff.user(), Side::Agency, changes).await?;
     let l = view::lookups(&tx, std::slice::from_ref(&after), false).await?;
     tx.commit().await?;
-    view::staff_view(&after, &l)
+    Ok(view::staff_view(&after, &l))
 }
 
 pub fn parse_comment(body: &str) -> ApiResult<String> {
@@ -116,18 +112,18 @@ pub fn parse_comment(body: &str) -> ApiResult<String> {
 pub async fn insert_comment(
     tx: &ClientTx,
     item: &backlog_items::Model,
-    author: uuid::Uuid,
+    author: UserId,
     side: Side,
     internal: bool,
     body: String,
 ) -> ApiResult<backlog_comments::Model> {
     let row = backlog_comments::Model {
-        id: uuid::Uuid::new_v4(),
-        agency_id: tx.agency_id().0,
+        id: CommentId::new(),
+        agency_id: tx.agency_id(),
         client_id: item.client_id,
         item_id: item.id,
         author_id: author,
-        side: side.as_str().into(),
+        side,
         internal,
         body,
         created_at: Utc::now(),
@@ -149,8 +145,8 @@ pub async fn comment(
     let tx = access::open(state, staff, client, Need::Log).await?;
     repo::project(&tx, project).await?;
     let row = repo::item(&tx, project, item).await?;
-    let c = insert_comment(&tx, &row, staff.user.0, Side::Agency, input.internal, body).await?;
-    let names = crate::clients::view::staff_names(tx.agency(), [staff.user.0]).await?;
+    let c = insert_comment(&tx, &row, staff.user(), Side::Agency, input.internal, body).await?;
+    let names = crate::clients::view::staff_names(tx.agency(), [staff.user()]).await?;
     tx.commit().await?;
-    view::comment_view(&c, &names)
+    Ok(view::comment_view(&c, &names))
 }

@@ -9,7 +9,7 @@ use crate::db::{ClientTx, TenantTx};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::{PortalContact, Staff};
-use accord_api::{ClientId, StaffRole};
+use accord_api::{ClientId, ProjectId, StaffRole};
 use accord_entity::{agencies, clients, project_members, projects};
 use sea_orm::sea_query::Condition;
 use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
@@ -72,7 +72,7 @@ pub fn require_on(tx: &ClientTx, staff: &Staff, need: Need) -> ApiResult<()> {
 
 async fn own_client(tx: &TenantTx, contact: &PortalContact) -> ApiResult<clients::Model> {
     tx.find_in::<clients::Entity>(&EVERY_CLIENT)
-        .filter(clients::Column::Id.eq(contact.client.0))
+        .filter(clients::Column::Id.eq(contact.client()))
         .one()
         .await?
         .ok_or_else(ApiError::not_found)
@@ -85,7 +85,7 @@ pub async fn check(tx: &TenantTx, staff: &Staff, id: ClientId, need: Need) -> Ap
 }
 
 async fn load(tx: &TenantTx, staff: &Staff, id: ClientId, need: Need) -> ApiResult<clients::Model> {
-    let mut q = tx.find_in::<clients::Entity>(&EVERY_CLIENT).filter(clients::Column::Id.eq(id.0));
+    let mut q = tx.find_in::<clients::Entity>(&EVERY_CLIENT).filter(clients::Column::Id.eq(id));
     if let Some(cond) = visible(tx, staff).await? {
         q = q.filter(cond);
     }
@@ -103,7 +103,7 @@ pub struct VisibleClients(Visible);
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Visible {
     All,
-    Only(Vec<uuid::Uuid>),
+    Only(Vec<ClientId>),
 }
 
 impl VisibleClients {
@@ -144,13 +144,13 @@ const EVERY_CLIENT: VisibleClients = VisibleClients(Visible::All);
 
 /// The clients a staff member may read, as a condition on `clients` (`None` = all).
 async fn visible(tx: &TenantTx, staff: &Staff) -> ApiResult<Option<Condition>> {
-    match staff.role {
+    match staff.role() {
         StaffRole::Owner | StaffRole::Admin => Ok(None),
         StaffRole::AccountManager => {
             if managers_see_all(tx).await? {
                 Ok(None)
             } else {
-                Ok(Some(Condition::all().add(clients::Column::AccountManagerId.eq(staff.user.0))))
+                Ok(Some(Condition::all().add(clients::Column::AccountManagerId.eq(staff.user()))))
             }
         }
         StaffRole::Specialist => {
@@ -164,12 +164,12 @@ async fn managers_see_all(tx: &TenantTx) -> ApiResult<bool> {
     Ok(tx.find::<agencies::Entity>().one().await?.is_some_and(|a| a.managers_see_all))
 }
 
-async fn specialist_clients(tx: &TenantTx, staff: &Staff) -> ApiResult<Vec<uuid::Uuid>> {
-    let project_ids: Vec<uuid::Uuid> = tx
+async fn specialist_clients(tx: &TenantTx, staff: &Staff) -> ApiResult<Vec<ClientId>> {
+    let project_ids: Vec<ProjectId> = tx
         .find::<project_members::Entity>()
         .select_only()
         .column(project_members::Column::ProjectId)
-        .filter(project_members::Column::UserId.eq(staff.user.0))
+        .filter(project_members::Column::UserId.eq(staff.user()))
         .into_tuple()
         .all()
         .await?;
@@ -189,9 +189,9 @@ async fn specialist_clients(tx: &TenantTx, staff: &Staff) -> ApiResult<Vec<uuid:
 
 /// Whether this staff member may change the account (not just read it).
 pub fn may_manage(staff: &Staff, client: &clients::Model) -> bool {
-    match staff.role {
+    match staff.role() {
         StaffRole::Owner | StaffRole::Admin => true,
-        StaffRole::AccountManager => client.account_manager_id == Some(staff.user.0),
+        StaffRole::AccountManager => client.account_manager_id == Some(staff.user()),
         StaffRole::Specialist => false,
     }
 }

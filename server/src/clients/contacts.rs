@@ -13,7 +13,7 @@ use accord_api::clients::{
 };
 use accord_api::error::Code;
 use accord_api::input;
-use accord_api::{ClientId, ContactId, InvitationId, PortalRole, UserId, UserStatus};
+use accord_api::{ClientId, ContactId, UserId, UserStatus};
 use accord_entity::{contact_events, contacts, invitations, sessions, users};
 use chrono::Utc;
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
@@ -21,57 +21,57 @@ use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 /// The account decides once it exists; before that, the newest open invitation does.
 fn portal_access(user: Option<&users::Model>, invitation: Option<&invitations::Model>) -> PortalAccess {
     if let Some(u) = user {
-        return match UserStatus::parse(&u.status) {
-            Some(UserStatus::Active) => PortalAccess::Active,
-            _ => PortalAccess::Disabled,
+        return match u.status {
+            UserStatus::Active => PortalAccess::Active,
+            UserStatus::Disabled => PortalAccess::Disabled,
         };
     }
     match invitation {
         Some(inv) if inv.expires_at > Utc::now() => {
-            PortalAccess::Invited { invitation_id: InvitationId(inv.id), expires_at: inv.expires_at }
+            PortalAccess::Invited { invitation_id: inv.id, expires_at: inv.expires_at }
         }
-        Some(inv) => PortalAccess::InvitationExpired { invitation_id: InvitationId(inv.id) },
+        Some(inv) => PortalAccess::InvitationExpired { invitation_id: inv.id },
         None => PortalAccess::NotInvited,
     }
 }
 
-pub fn contact_view(c: &contacts::Model, access: PortalAccess) -> ApiResult<ContactView> {
-    Ok(ContactView {
-        id: ContactId(c.id),
-        client_id: ClientId(c.client_id),
+pub fn contact_view(c: &contacts::Model, access: PortalAccess) -> ContactView {
+    ContactView {
+        id: c.id,
+        client_id: c.client_id,
         name: c.name.clone(),
         email: c.email.clone(),
-        portal_role: PortalRole::parse(&c.portal_role).ok_or_else(|| ApiError::internal("bad portal role"))?,
+        portal_role: c.portal_role,
         portal_access: access,
         created_at: c.created_at,
         position: c.position.clone(),
         phone: c.phone.clone(),
         decision_maker: c.decision_maker,
         left_at: c.left_at,
-        replaced_by: c.replaced_by.map(ContactId),
-    })
+        replaced_by: c.replaced_by,
+    }
 }
 
 /// Every contact of the client (current first, then those who left), in three queries.
 pub async fn list(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<Vec<ContactView>> {
     let tx = access::open_read(state, staff, id).await?;
     let mut rows = repo::contacts_of(&tx).await?;
-    let ids: Vec<uuid::Uuid> = rows.iter().map(|(c, _)| c.id).collect();
+    let ids: Vec<ContactId> = rows.iter().map(|(c, _)| c.id).collect();
     let invitations = repo::latest_invitations(&tx, &ids).await?;
     tx.commit().await?;
     rows.sort_by_key(|(c, _)| (c.left_at.is_some(), c.name.to_lowercase()));
-    rows.iter().map(|(c, u)| contact_view(c, portal_access(u.as_ref(), invitations.get(&c.id)))).collect()
+    Ok(rows.iter().map(|(c, u)| contact_view(c, portal_access(u.as_ref(), invitations.get(&c.id)))).collect())
 }
 
 async fn event(tx: &ClientTx, c: &contacts::Model, kind: &str, detail: Option<String>, actor: UserId) -> ApiResult<()> {
     let row = contact_events::Model {
         id: uuid::Uuid::new_v4(),
-        agency_id: tx.agency_id().0,
+        agency_id: tx.agency_id(),
         client_id: c.client_id,
         contact_id: c.id,
         kind: kind.into(),
         detail,
-        actor_id: Some(actor.0),
+        actor_id: Some(actor),
         at: tx.now(),
     };
     tx.insert(contact_events::ActiveModel::from(row)).await?;
@@ -102,14 +102,14 @@ pub async fn add(state: &AppState, staff: &Staff, id: ClientId, req: CreateConta
         return Err(ApiError::conflict(Code::AlreadyExists, "This client already has a contact with this email.")
             .with_field("email"));
     }
-    let mut row = repo::new_contact(tx.agency_id().0, id.0, f.name.as_str(), f.email.as_str(), req.portal_role);
+    let mut row = repo::new_contact(tx.agency_id(), id, f.name.as_str(), f.email.as_str(), req.portal_role);
     row.position = f.position;
     row.phone = f.phone;
     row.decision_maker = req.decision_maker;
     repo::insert_contact(&tx, row.clone()).await?;
-    event(&tx, &row, "added", None, staff.user).await?;
+    event(&tx, &row, "added", None, staff.user()).await?;
     tx.commit().await?;
-    contact_view(&row, PortalAccess::NotInvited)
+    Ok(contact_view(&row, PortalAccess::NotInvited))
 }
 
 async fn load(tx: &ClientTx, contact: ContactId) -> ApiResult<contacts::Model> {
@@ -146,11 +146,11 @@ pub async fn update(
     row.position = f.position;
     row.phone = f.phone;
     row.decision_maker = req.decision_maker;
-    row.portal_role = req.portal_role.as_str().into();
+    row.portal_role = req.portal_role;
     let changes: Vec<FieldChange> = [
         ("name", Some(old.name.clone()), Some(row.name.clone())),
         ("email", Some(old.email.clone()), Some(row.email.clone())),
-        ("portal_role", Some(old.portal_role.clone()), Some(row.portal_role.clone())),
+        ("portal_role", Some(old.portal_role.to_string()), Some(row.portal_role.to_string())),
         ("position", old.position.clone(), row.position.clone()),
         ("phone", old.phone.clone(), row.phone.clone()),
         ("decision_maker", Some(old.decision_maker.to_string()), Some(row.decision_maker.to_string())),
@@ -162,7 +162,7 @@ pub async fn update(
     tx.update(sea_orm::ActiveModelTrait::reset_all(contacts::ActiveModel::from(row.clone()))).await?;
     if !changes.is_empty() {
         let detail = serde_json::to_string(&changes).map_err(ApiError::internal)?;
-        event(&tx, &row, "updated", Some(detail), staff.user).await?;
+        event(&tx, &row, "updated", Some(detail), staff.user()).await?;
     }
     let user = match row.user_id {
         Some(u) => tx.agency().find::<users::Entity>().filter(users::Column::Id.eq(u)).one().await?,
@@ -170,7 +170,7 @@ pub async fn update(
     };
     let inv = repo::latest_invitations(&tx, &[row.id]).await?;
     tx.commit().await?;
-    contact_view(&row, portal_access(user.as_ref(), inv.get(&row.id)))
+    Ok(contact_view(&row, portal_access(user.as_ref(), inv.get(&row.id))))
 }
 
 /// The person left the client: kept as history, portal access ends, a successor may be named.
@@ -193,7 +193,7 @@ pub async fn leave(
         }
         Some(s) => Some(
             tx.find::<contacts::Entity>()
-                .filter(contacts::Column::Id.eq(s.0))
+                .filter(contacts::Column::Id.eq(s))
                 .filter(contacts::Column::LeftAt.is_null())
                 .one()
                 .await?
@@ -210,19 +210,19 @@ pub async fn leave(
         // Their portal access ends with their role at the client.
         tx.agency()
             .update_many::<users::Entity>()
-            .col_expr(users::Column::Status, sea_orm::sea_query::Expr::value(UserStatus::Disabled.as_str()))
+            .col_expr(users::Column::Status, sea_orm::sea_query::Expr::value(UserStatus::Disabled))
             .filter(users::Column::Id.eq(user))
             .exec()
             .await?;
         tx.agency().delete_many::<sessions::Entity>().filter(sessions::Column::UserId.eq(user)).exec().await?;
     }
     match &successor {
-        Some(s) => event(&tx, &row, "replaced", Some(s.name.clone()), staff.user).await?,
-        None => event(&tx, &row, "left", None, staff.user).await?,
+        Some(s) => event(&tx, &row, "replaced", Some(s.name.clone()), staff.user()).await?,
+        None => event(&tx, &row, "left", None, staff.user()).await?,
     }
     tx.commit().await?;
     let access = if row.user_id.is_some() { PortalAccess::Disabled } else { PortalAccess::NotInvited };
-    contact_view(&row, access)
+    Ok(contact_view(&row, access))
 }
 
 pub async fn history(state: &AppState, staff: &Staff, client: ClientId) -> ApiResult<Vec<ContactEvent>> {
@@ -240,7 +240,7 @@ pub async fn history(state: &AppState, staff: &Staff, client: ClientId) -> ApiRe
                 _ => Vec::new(),
             };
             ContactEvent {
-                contact_id: ContactId(e.contact_id),
+                contact_id: e.contact_id,
                 contact_name: names.get(&e.contact_id).cloned().unwrap_or_default(),
                 kind: e.kind.clone(),
                 detail: if e.kind == "updated" { None } else { e.detail.clone() },

@@ -1,16 +1,15 @@
 //! CSV exports of the clients and contacts the caller may see. UTF-8 with a byte-order mark
 //! (so spreadsheet software reads Cyrillic right), `;` for Russian users (what Russian-locale
-//! Excel expects) and `,` for English ones; cells that could run as formulas are defused.
+//! Excel expects) and `,` for English ones; cells that could run as formulas are defused. The
+//! handlers (`handlers.rs`) send the text as a download.
 
 use super::access;
 use super::view;
 use crate::error::ApiResult;
 use crate::state::AppState;
-use crate::tenancy::{SignedIn, Staff};
-use accord_api::{ErrorBody, Locale};
+use crate::tenancy::Staff;
+use accord_api::{ClientId, Locale};
 use accord_entity::{clients, contacts};
-use actix_web::http::header;
-use actix_web::{get, web, HttpResponse};
 use sea_orm::QueryOrder;
 
 pub(crate) fn cell(value: &str, sep: char) -> String {
@@ -34,13 +33,6 @@ pub(crate) fn csv(rows: Vec<Vec<String>>, sep: char) -> String {
     out
 }
 
-pub(crate) fn attachment(name: &str, body: String) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
-        .body(body)
-}
-
 /// The clients the caller sees, with that scope and the transaction for further reads.
 async fn visible_clients(
     state: &AppState,
@@ -52,8 +44,9 @@ async fn visible_clients(
     Ok((rows, visible, tx))
 }
 
-pub(crate) fn separator(who: &SignedIn) -> char {
-    if who.0.locale == Locale::Ru {
+/// `;` for Russian readers (what Russian-locale Excel expects), `,` for English ones.
+pub(crate) fn separator(locale: Locale) -> char {
+    if locale == Locale::Ru {
         ';'
     } else {
         ','
@@ -64,12 +57,13 @@ fn opt(v: &Option<String>) -> String {
     v.clone().unwrap_or_default()
 }
 
-/// Every client the caller may see, as CSV.
-#[utoipa::path(tag = "clients", responses(
-    (status = 200, content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-#[get("/staff/exports/clients.csv")]
-pub(super) async fn export_clients(state: web::Data<AppState>, staff: Staff, who: SignedIn) -> ApiResult<HttpResponse> {
-    let (rows, _, tx) = visible_clients(&state, &staff).await?;
+fn opt_text(v: Option<impl ToString>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// Every client the caller may see: the header and one row each.
+pub async fn clients(state: &AppState, staff: &Staff) -> ApiResult<Vec<Vec<String>>> {
+    let (rows, _, tx) = visible_clients(state, staff).await?;
     let names = view::staff_names(&tx, rows.iter().filter_map(|c| c.account_manager_id)).await?;
     tx.commit().await?;
     let mut out = vec![[
@@ -90,34 +84,27 @@ pub(super) async fn export_clients(state: web::Data<AppState>, staff: Staff, who
     for c in &rows {
         out.push(vec![
             c.name.clone(),
-            c.status.clone(),
+            c.status.to_string(),
             c.account_manager_id.and_then(|m| names.get(&m).cloned()).unwrap_or_default(),
             c.started_on.map(|d| d.to_string()).unwrap_or_default(),
             c.ended_on.map(|d| d.to_string()).unwrap_or_default(),
-            opt(&c.temperament),
-            opt(&c.activity),
-            opt(&c.value_tier),
+            opt_text(c.temperament),
+            opt_text(c.activity),
+            opt_text(c.value_tier),
             c.contact_cadence_days.map(|d| d.to_string()).unwrap_or_default(),
             c.last_touch_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
             c.archived_at.is_some().to_string(),
         ]);
     }
-    Ok(attachment("clients.csv", csv(out, separator(&who))))
+    Ok(out)
 }
 
-/// Every contact of the clients the caller may see, as CSV.
-#[utoipa::path(tag = "contacts", responses(
-    (status = 200, content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-#[get("/staff/exports/contacts.csv")]
-pub(super) async fn export_contacts(
-    state: web::Data<AppState>,
-    staff: Staff,
-    who: SignedIn,
-) -> ApiResult<HttpResponse> {
-    let (clients, visible, tx) = visible_clients(&state, &staff).await?;
+/// Every contact of the clients the caller may see: the header and one row each.
+pub async fn contacts(state: &AppState, staff: &Staff) -> ApiResult<Vec<Vec<String>>> {
+    let (clients, visible, tx) = visible_clients(state, staff).await?;
     let rows = tx.find_in::<contacts::Entity>(&visible).order_by_asc(contacts::Column::Name).all().await?;
     tx.commit().await?;
-    let client_names: std::collections::HashMap<uuid::Uuid, &str> =
+    let client_names: std::collections::HashMap<ClientId, &str> =
         clients.iter().map(|c| (c.id, c.name.as_str())).collect();
     let mut out = vec![[
         "client",
@@ -139,13 +126,13 @@ pub(super) async fn export_contacts(
             opt(&c.position),
             c.email.clone(),
             opt(&c.phone),
-            c.portal_role.clone(),
+            c.portal_role.to_string(),
             c.decision_maker.to_string(),
             c.user_id.is_some().to_string(),
             c.left_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
         ]);
     }
-    Ok(attachment("contacts.csv", csv(out, separator(&who))))
+    Ok(out)
 }
 
 #[cfg(test)]

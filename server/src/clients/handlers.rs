@@ -1,16 +1,47 @@
 //! HTTP in and out for `/api/staff/clients` and its contacts.
 
-use super::{contacts, service};
+use super::{contacts, export, service};
 use crate::error::ApiResult;
 use crate::state::AppState;
-use crate::tenancy::Staff;
+use crate::tenancy::{SignedIn, Staff};
 use accord_api::clients::{
     ClientProfile, ClientView, ContactEvent, ContactLeftRequest, ContactView, CreateClientRequest,
     CreateContactRequest, StatusChange, UpdateClientRequest,
 };
 use accord_api::{ClientId, ContactId, ErrorBody, Page};
+use actix_web::http::header;
 use actix_web::{get, post, put, web, HttpResponse};
 use service::ListQuery;
+
+/// A CSV download (the text from `export::csv`).
+pub(crate) fn csv_attachment(name: &str, body: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
+        .body(body)
+}
+
+/// Every client the caller may see, as CSV.
+#[utoipa::path(tag = "clients", responses(
+    (status = 200, content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[get("/staff/exports/clients.csv")]
+pub(super) async fn export_clients(state: web::Data<AppState>, staff: Staff, who: SignedIn) -> ApiResult<HttpResponse> {
+    let rows = export::clients(&state, &staff).await?;
+    Ok(csv_attachment("clients.csv", export::csv(rows, export::separator(who.0.locale))))
+}
+
+/// Every contact of the clients the caller may see, as CSV.
+#[utoipa::path(tag = "contacts", responses(
+    (status = 200, content_type = "text/csv", body = String), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[get("/staff/exports/contacts.csv")]
+pub(super) async fn export_contacts(
+    state: web::Data<AppState>,
+    staff: Staff,
+    who: SignedIn,
+) -> ApiResult<HttpResponse> {
+    let rows = export::contacts(&state, &staff).await?;
+    Ok(csv_attachment("contacts.csv", export::csv(rows, export::separator(who.0.locale))))
+}
 
 /// The clients the caller may see: search, filters, sort, pagination.
 #[utoipa::path(tag = "clients", params(ListQuery), responses(

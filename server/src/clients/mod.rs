@@ -8,11 +8,13 @@ pub mod repo;
 mod service;
 pub mod view;
 
+pub(crate) use handlers::csv_attachment;
+
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(export::export_clients)
-        .service(export::export_contacts)
+    cfg.service(handlers::export_clients)
+        .service(handlers::export_contacts)
         .service(handlers::list_clients)
         .service(handlers::create_client)
         .service(handlers::get_client)

@@ -6,21 +6,21 @@ use crate::domain::search_key;
 use crate::error::{ApiError, ApiResult};
 use crate::paging::{self, Paging};
 use accord_api::error::Code;
-use accord_api::{Activity, ClientStatus, ContactId, PortalRole, Temperament, ValueTier};
+use accord_api::{Activity, AgencyId, ClientId, ClientStatus, ContactId, PortalRole, Temperament, UserId, ValueTier};
 use accord_entity::{clients, contacts, invitations, users};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DbErr, Order, QueryFilter, QueryOrder, QuerySelect, Select};
 use std::collections::HashMap;
 
 /// A new client row with an empty profile (contact every 7 days by default).
-pub fn new_client(agency: uuid::Uuid, name: &str, status: ClientStatus, manager: Option<uuid::Uuid>) -> clients::Model {
+pub fn new_client(agency: AgencyId, name: &str, status: ClientStatus, manager: Option<UserId>) -> clients::Model {
     let now = chrono::Utc::now();
     clients::Model {
-        id: uuid::Uuid::new_v4(),
+        id: ClientId::new(),
         agency_id: agency,
         name: name.to_string(),
         name_search: search_key(name),
-        status: status.as_str().into(),
+        status,
         created_at: now,
         updated_at: now,
         account_manager_id: manager,
@@ -43,21 +43,15 @@ pub fn new_client(agency: uuid::Uuid, name: &str, status: ClientStatus, manager:
 }
 
 /// A new current contact without portal access.
-pub fn new_contact(
-    agency: uuid::Uuid,
-    client: uuid::Uuid,
-    name: &str,
-    email: &str,
-    role: PortalRole,
-) -> contacts::Model {
+pub fn new_contact(agency: AgencyId, client: ClientId, name: &str, email: &str, role: PortalRole) -> contacts::Model {
     contacts::Model {
-        id: uuid::Uuid::new_v4(),
+        id: ContactId::new(),
         agency_id: agency,
         client_id: client,
         user_id: None,
         name: name.to_string(),
         email: email.to_string(),
-        portal_role: role.as_str().into(),
+        portal_role: role,
         created_at: chrono::Utc::now(),
         position: None,
         phone: None,
@@ -117,25 +111,26 @@ pub async fn page(
         q = q.filter(Expr::col(clients::Column::NameSearch).like(pattern));
     }
     if let Some(status) = query.status {
-        q = q.filter(clients::Column::Status.eq(status.as_str()));
+        q = q.filter(clients::Column::Status.eq(status));
     }
     match query.manager.as_deref().map(str::trim) {
         None | Some("") => {}
         Some("none") => q = q.filter(clients::Column::AccountManagerId.is_null()),
         Some(id) => {
-            let id = uuid::Uuid::parse_str(id)
+            let id = id
+                .parse::<UserId>()
                 .map_err(|_| ApiError::invalid("manager", Code::ValidationFailed, "Use a staff id or `none`."))?;
             q = q.filter(clients::Column::AccountManagerId.eq(id));
         }
     }
     if let Some(t) = query.temperament {
-        q = q.filter(clients::Column::Temperament.eq(t.as_str()));
+        q = q.filter(clients::Column::Temperament.eq(t));
     }
     if let Some(a) = query.activity {
-        q = q.filter(clients::Column::Activity.eq(a.as_str()));
+        q = q.filter(clients::Column::Activity.eq(a));
     }
     if let Some(t) = query.tier {
-        q = q.filter(clients::Column::ValueTier.eq(t.as_str()));
+        q = q.filter(clients::Column::ValueTier.eq(t));
     }
     let total = q.clone().count().await?;
     let (column, order) = match query.sort.as_deref().unwrap_or("name") {
@@ -161,9 +156,9 @@ pub async fn page(
 /// look: one client's (`ClientTx::find`) or the visible clients' (`TenantTx::find_in`).
 pub async fn contact_counts(
     contacts: Scoped<'_, Select<contacts::Entity>>,
-    ids: &[uuid::Uuid],
-) -> Result<HashMap<uuid::Uuid, u64>, DbErr> {
-    let rows: Vec<(uuid::Uuid, i64)> = contacts
+    ids: &[ClientId],
+) -> Result<HashMap<ClientId, u64>, DbErr> {
+    let rows: Vec<(ClientId, i64)> = contacts
         .select_only()
         .column(contacts::Column::ClientId)
         .column_as(Expr::col(contacts::Column::Id).count(), "n")
@@ -183,7 +178,7 @@ pub async fn save(tx: &ClientTx, row: clients::Model) -> Result<(), DbErr> {
 }
 
 pub async fn insert(tx: &TenantTx, row: clients::Model) -> Result<(), DbErr> {
-    debug_assert_eq!(row.agency_id, tx.agency_id().0);
+    debug_assert_eq!(row.agency_id, tx.agency_id());
     tx.insert(clients::ActiveModel::from(row)).await.map(|_| ())
 }
 
@@ -194,7 +189,7 @@ pub async fn contacts_of(tx: &ClientTx) -> Result<Vec<(contacts::Model, Option<u
 
 /// A contact of the transaction's client (current or former), by id.
 pub async fn contact(tx: &ClientTx, id: ContactId) -> Result<Option<contacts::Model>, DbErr> {
-    tx.find::<contacts::Entity>().filter(contacts::Column::Id.eq(id.0)).one().await
+    tx.find::<contacts::Entity>().filter(contacts::Column::Id.eq(id)).one().await
 }
 
 /// Another current contact of the client already uses this email.
@@ -204,13 +199,13 @@ pub async fn contact_email_taken(tx: &ClientTx, email: &str, except: Option<Cont
         .filter(contacts::Column::Email.eq(email))
         .filter(contacts::Column::LeftAt.is_null());
     if let Some(id) = except {
-        q = q.filter(contacts::Column::Id.ne(id.0));
+        q = q.filter(contacts::Column::Id.ne(id));
     }
     Ok(q.count().await? > 0)
 }
 
 pub async fn insert_contact(tx: &ClientTx, row: contacts::Model) -> Result<ContactId, DbErr> {
-    let id = ContactId(row.id);
+    let id = row.id;
     tx.insert(contacts::ActiveModel::from(row)).await?;
     Ok(id)
 }
@@ -218,8 +213,8 @@ pub async fn insert_contact(tx: &ClientTx, row: contacts::Model) -> Result<Conta
 /// The newest open (not accepted, not revoked) invitation of each contact, in one query.
 pub async fn latest_invitations(
     tx: &ClientTx,
-    contact_ids: &[uuid::Uuid],
-) -> Result<HashMap<uuid::Uuid, invitations::Model>, DbErr> {
+    contact_ids: &[ContactId],
+) -> Result<HashMap<ContactId, invitations::Model>, DbErr> {
     if contact_ids.is_empty() {
         return Ok(HashMap::new());
     }

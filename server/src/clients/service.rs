@@ -23,15 +23,12 @@ pub async fn list(state: &AppState, staff: &Staff, query: &ListQuery) -> ApiResu
     let tx = state.db.tenant_read(staff).await?;
     let visible = access::VisibleClients::of(&tx, staff).await?;
     let (rows, total) = repo::page(&tx, &visible, query).await?;
-    let ids: Vec<uuid::Uuid> = rows.iter().map(|c| c.id).collect();
+    let ids: Vec<ClientId> = rows.iter().map(|c| c.id).collect();
     let counts = repo::contact_counts(tx.find_in::<contacts::Entity>(&visible), &ids).await?;
     let names = view::staff_names(&tx, rows.iter().filter_map(|c| c.account_manager_id)).await?;
     tx.commit().await?;
     let now = Utc::now();
-    let items = rows
-        .iter()
-        .map(|c| view::summary(c, counts.get(&c.id).copied().unwrap_or(0), &names, now))
-        .collect::<ApiResult<_>>()?;
+    let items = rows.iter().map(|c| view::summary(c, counts.get(&c.id).copied().unwrap_or(0), &names, now)).collect();
     Ok(query.paging()?.page_of(items, total))
 }
 
@@ -39,10 +36,10 @@ pub async fn list(state: &AppState, staff: &Staff, query: &ListQuery) -> ApiResu
 async fn check_manager(tx: &TenantTx, id: UserId) -> ApiResult<()> {
     let ok = tx
         .find::<users::Entity>()
-        .filter(users::Column::Id.eq(id.0))
-        .filter(users::Column::Kind.eq(PrincipalKind::Staff.as_str()))
-        .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
-        .filter(users::Column::StaffRole.ne(StaffRole::Specialist.as_str()))
+        .filter(users::Column::Id.eq(id))
+        .filter(users::Column::Kind.eq(PrincipalKind::Staff))
+        .filter(users::Column::Status.eq(UserStatus::Active))
+        .filter(users::Column::StaffRole.ne(StaffRole::Specialist))
         .count()
         .await?
         > 0;
@@ -57,14 +54,20 @@ async fn check_manager(tx: &TenantTx, id: UserId) -> ApiResult<()> {
     }
 }
 
-async fn record_status(tx: &TenantTx, client: uuid::Uuid, from: Option<&str>, to: &str, by: UserId) -> ApiResult<()> {
+async fn record_status(
+    tx: &TenantTx,
+    client: ClientId,
+    from: Option<ClientStatus>,
+    to: ClientStatus,
+    by: UserId,
+) -> ApiResult<()> {
     let row = client_status_changes::Model {
         id: uuid::Uuid::new_v4(),
-        agency_id: tx.agency_id().0,
+        agency_id: tx.agency_id(),
         client_id: client,
-        from_status: from.map(str::to_string),
-        to_status: to.to_string(),
-        changed_by: Some(by.0),
+        from_status: from,
+        to_status: to,
+        changed_by: Some(by),
         changed_at: Utc::now(),
     };
     tx.insert(client_status_changes::ActiveModel::from(row)).await?;
@@ -77,28 +80,28 @@ pub async fn create(state: &AppState, staff: &Staff, req: CreateClientRequest) -
     let name = DisplayName::parse("name", &req.name)?;
     let tx = state.db.tenant(staff).await?;
     // An account manager's new client is theirs (or they could not see it); admins choose.
-    let manager = match (staff.role, req.account_manager_id) {
-        (StaffRole::AccountManager, Some(other)) if other != staff.user => return Err(ApiError::forbidden()),
-        (StaffRole::AccountManager, _) => Some(staff.user),
+    let manager = match (staff.role(), req.account_manager_id) {
+        (StaffRole::AccountManager, Some(other)) if other != staff.user() => return Err(ApiError::forbidden()),
+        (StaffRole::AccountManager, _) => Some(staff.user()),
         (_, chosen) => chosen,
     };
     if let Some(m) = manager {
         check_manager(&tx, m).await?;
     }
     let now = Utc::now();
-    let row = repo::new_client(tx.agency_id().0, name.as_str(), req.status, manager.map(|m| m.0));
+    let row = repo::new_client(tx.agency_id(), name.as_str(), req.status, manager);
     repo::insert(&tx, row.clone()).await?;
-    record_status(&tx, row.id, None, &row.status, staff.user).await?;
+    record_status(&tx, row.id, None, row.status, staff.user()).await?;
     let names = view::staff_names(&tx, row.account_manager_id).await?;
     tx.commit().await?;
-    view::summary(&row, 0, &names, now)
+    Ok(view::summary(&row, 0, &names, now))
 }
 
 /// The full profile of one client as this staff member sees it (two lookups).
 async fn profile_of(tx: &ClientTx, staff: &Staff, client: &clients::Model) -> ApiResult<ClientProfile> {
     let counts = repo::contact_counts(tx.find::<contacts::Entity>(), &[client.id]).await?;
     let names = view::staff_names(tx.agency(), client.account_manager_id).await?;
-    let summary = view::summary(client, counts.get(&client.id).copied().unwrap_or(0), &names, Utc::now())?;
+    let summary = view::summary(client, counts.get(&client.id).copied().unwrap_or(0), &names, Utc::now());
     Ok(view::profile(summary, client, access::may_manage(staff, client)))
 }
 
@@ -151,10 +154,10 @@ pub async fn update(
     }
     let tx = access::open(state, staff, id, Need::Manage).await?;
     let old = tx.client().clone();
-    let manager = req.account_manager_id.map(|m| m.0);
+    let manager = req.account_manager_id;
     if manager != old.account_manager_id {
         // Reassigning an account is the agency's call, not the manager's.
-        if !staff.role.is_admin() {
+        if !staff.role().is_admin() {
             return Err(ApiError::forbidden());
         }
         if let Some(m) = req.account_manager_id {
@@ -164,7 +167,7 @@ pub async fn update(
     let mut row = old.clone();
     row.name_search = search_key(name.as_str());
     row.name = name.into_inner();
-    row.status = req.status.as_str().into();
+    row.status = req.status;
     row.account_manager_id = manager;
     row.started_on = req.started_on;
     row.ended_on = req.ended_on;
@@ -175,17 +178,17 @@ pub async fn update(
     row.included = list_json("included", req.included)?;
     row.excluded = list_json("excluded", req.excluded)?;
     row.contact_cadence_days = req.contact_cadence_days.map(|d| d as i32);
-    row.report_cadence = req.report_cadence.map(|r| r.as_str().into());
-    row.temperament = req.temperament.map(|t| t.as_str().into());
-    row.activity = req.activity.map(|a| a.as_str().into());
-    row.value_tier = req.value_tier.map(|v| v.as_str().into());
+    row.report_cadence = req.report_cadence;
+    row.temperament = req.temperament;
+    row.activity = req.activity;
+    row.value_tier = req.value_tier;
     row.updated_at = Utc::now();
     if req.status == ClientStatus::Churned && row.ended_on.is_none() {
         row.ended_on = Some(Utc::now().date_naive());
     }
     repo::save(&tx, row.clone()).await?;
     if old.status != row.status {
-        record_status(tx.agency(), row.id, Some(&old.status), &row.status, staff.user).await?;
+        record_status(tx.agency(), row.id, Some(old.status), row.status, staff.user()).await?;
     }
     let profile = profile_of(&tx, staff, &row).await?;
     tx.commit().await?;
@@ -213,14 +216,13 @@ pub async fn status_history(state: &AppState, staff: &Staff, id: ClientId) -> Ap
         .await?;
     let names = view::staff_names(tx.agency(), rows.iter().filter_map(|r| r.changed_by)).await?;
     tx.commit().await?;
-    rows.iter()
-        .map(|r| {
-            Ok(StatusChange {
-                from: r.from_status.as_deref().and_then(ClientStatus::parse),
-                to: ClientStatus::parse(&r.to_status).ok_or_else(|| ApiError::internal("bad status"))?,
-                changed_by: view::staff_ref(r.changed_by, &names),
-                changed_at: r.changed_at,
-            })
+    Ok(rows
+        .iter()
+        .map(|r| StatusChange {
+            from: r.from_status,
+            to: r.to_status,
+            changed_by: view::staff_ref(r.changed_by, &names),
+            changed_at: r.changed_at,
         })
-        .collect()
+        .collect())
 }

@@ -162,6 +162,20 @@ impl Db {
         self.unscoped_on(self.read_conn(), reason).await
     }
 
+    /// One platform-level read statement, outside any transaction (a single statement is
+    /// atomic by itself): on SQLite on a read connection. On PostgreSQL row-level security hides
+    /// every row from a bare statement, so `statement` must call a function that opens the
+    /// platform scope for itself (as `accord_session_lookup` does). For the per-request session
+    /// lookup: one round trip instead of BEGIN, the scope, several SELECTs and COMMIT.
+    pub async fn unscoped_statement(
+        &self,
+        reason: &'static str,
+        statement: Statement,
+    ) -> Result<Option<sea_orm::QueryResult>, DbErr> {
+        tracing::trace!(reason, "unscoped statement");
+        self.read_conn().query_one(statement).await
+    }
+
     async fn unscoped_on(&self, conn: &DatabaseConnection, reason: &'static str) -> Result<PlatformTx, DbErr> {
         tracing::debug!(reason, "unscoped transaction");
         let tx = conn.begin().await?;

@@ -36,13 +36,13 @@ impl TenantScope {
 
 impl From<&Staff> for TenantScope {
     fn from(s: &Staff) -> Self {
-        Self { agency: s.agency, client: None }
+        Self { agency: s.agency(), client: None }
     }
 }
 
 impl From<&PortalContact> for TenantScope {
     fn from(c: &PortalContact) -> Self {
-        Self { agency: c.agency, client: Some(c.client) }
+        Self { agency: c.agency(), client: Some(c.client()) }
     }
 }
 

@@ -41,11 +41,11 @@ impl TenantTx {
     }
 
     fn pins<E: TenantOwned>(&self) -> Vec<(String, Value)> {
-        vec![(E::tenant_column().as_str().to_string(), self.scope.agency().0.into())]
+        vec![(E::tenant_column().as_str().to_string(), self.scope.agency().into())]
     }
 
     fn agency_rows<E: TenantOwned>(&self) -> Condition {
-        Condition::all().add(E::tenant_column().eq(self.scope.agency().0))
+        Condition::all().add(E::tenant_column().eq(self.scope.agency()))
     }
 
     /// Rows of clients the caller sees (and, where a table allows it, rows of no client).
@@ -137,7 +137,7 @@ impl ClientTx {
     }
 
     pub fn client_id(&self) -> ClientId {
-        ClientId(self.client.id)
+        self.client.id
     }
 
     pub fn agency_id(&self) -> AgencyId {
@@ -162,7 +162,7 @@ impl ClientTx {
 
     fn owned<E: ClientOwned>(&self) -> Condition {
         Condition::all()
-            .add(E::tenant_column().eq(self.tenant.scope.agency().0))
+            .add(E::tenant_column().eq(self.tenant.scope.agency()))
             .add(E::client_column().eq(self.client.id))
     }
 

@@ -1,18 +1,17 @@
 //! Following an invitation link: preview it, then accept it with a password. The token is the
 //! credential here, so lookups go through the platform escape hatch by token hash.
 
-use super::repo::{kind_of, state_of};
+use super::repo::state_of;
 use crate::audit::{Action, Entry};
 use crate::auth::password::NewPassword;
-use crate::auth::session::{self, hash_token, ClientInfo};
+use crate::auth::session::{self, hash_token, ClientInfo, NewSession};
 use crate::db::PlatformTx;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use accord_api::error::Code;
 use accord_api::invitations::{InvitationKind, InvitationPreview, InvitationState};
-use accord_api::{AgencyId, AgencyStatus, Locale, PrincipalKind, UserId, UserStatus};
+use accord_api::{AgencyStatus, ContactId, PrincipalKind, UserId, UserStatus};
 use accord_entity::{agencies, clients, contacts, invitations, users};
-use actix_web::cookie::Cookie;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -47,7 +46,7 @@ async fn by_token(tx: &PlatformTx, token: &str) -> ApiResult<invitations::Model>
         .ok_or_else(invalid)
 }
 
-async fn client_name(tx: &PlatformTx, row: &invitations::Model) -> ApiResult<Option<(uuid::Uuid, String)>> {
+async fn client_name(tx: &PlatformTx, row: &invitations::Model) -> ApiResult<Option<(ContactId, String)>> {
     let Some(contact) = row.contact_id else { return Ok(None) };
     let c = contacts::Entity::find_by_id(contact).one(tx.conn()).await?.ok_or_else(invalid)?;
     let client = clients::Entity::find_by_id(c.client_id).one(tx.conn()).await?.ok_or_else(invalid)?;
@@ -61,19 +60,19 @@ pub async fn preview(state: &AppState, token: &str) -> ApiResult<InvitationPrevi
     let client = client_name(&tx, &row).await?;
     tx.commit().await?;
     Ok(InvitationPreview {
-        kind: kind_of(&row),
+        kind: row.kind,
         state: state_of(&row, Utc::now()),
-        agency_id: AgencyId(agency.id),
+        agency_id: agency.id,
         agency_name: agency.name,
         client_name: client.map(|(_, n)| n),
         email: row.email,
         name: row.name,
-        locale: Locale::parse(&row.locale).unwrap_or_default(),
+        locale: row.locale,
     })
 }
 
 /// Creates the account, links a contact to it, marks the invitation used and signs in.
-pub async fn accept(state: &AppState, token: &str, password: &str, client: &ClientInfo) -> ApiResult<Cookie<'static>> {
+pub async fn accept(state: &AppState, token: &str, password: &str, client: &ClientInfo) -> ApiResult<NewSession> {
     // Check the link before the (slow) hash so a dead link answers at once.
     {
         let tx = state.db.unscoped("invitation check").await?;
@@ -85,7 +84,7 @@ pub async fn accept(state: &AppState, token: &str, password: &str, client: &Clie
     let row = by_token(&tx, token).await?;
     usable(&row)?; // again: it may have changed while hashing
     let agency = agencies::Entity::find_by_id(row.agency_id).one(tx.conn()).await?.ok_or_else(invalid)?;
-    if AgencyStatus::parse(&agency.status) != Some(AgencyStatus::Active) {
+    if agency.status != AgencyStatus::Active {
         return Err(ApiError::of(Code::AgencySuspended, "This agency's access is suspended."));
     }
     let taken = users::Entity::find()
@@ -99,23 +98,20 @@ pub async fn accept(state: &AppState, token: &str, password: &str, client: &Clie
             "An account with this email already exists. Sign in instead.",
         ));
     }
-    let kind = kind_of(&row);
     let now = Utc::now();
     let user = users::Model {
-        id: uuid::Uuid::new_v4(),
+        id: UserId::new(),
         agency_id: Some(row.agency_id),
-        kind: match kind {
+        kind: match row.kind {
             InvitationKind::Staff => PrincipalKind::Staff,
             InvitationKind::Contact => PrincipalKind::Contact,
-        }
-        .as_str()
-        .into(),
+        },
         email: row.email.clone(),
         name: row.name.clone(),
         password_hash: hash,
-        locale: row.locale.clone(),
-        status: UserStatus::Active.as_str().into(),
-        staff_role: row.staff_role.clone(),
+        locale: row.locale,
+        status: UserStatus::Active,
+        staff_role: row.staff_role,
         created_at: now,
         updated_at: now,
     };
@@ -136,15 +132,15 @@ pub async fn accept(state: &AppState, token: &str, password: &str, client: &Clie
         .filter(invitations::Column::Id.eq(row.id))
         .exec(tx.conn())
         .await?;
-    let agency_id = Some(AgencyId(row.agency_id));
+    let agency_id = Some(row.agency_id);
     Entry::new(Action::InvitationAccepted)
         .agency(agency_id)
-        .actor(UserId(user.id))
+        .actor(user.id)
         .subject(row.id)
         .ip(client.ip.as_deref())
         .write(&tx)
         .await?;
-    let cookie = session::open(&tx, state, UserId(user.id), agency_id, client).await?;
+    let session = session::open(&tx, state, user.id, agency_id, client).await?;
     tx.commit().await?;
-    Ok(cookie)
+    Ok(session)
 }

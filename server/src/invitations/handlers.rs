@@ -111,6 +111,6 @@ pub(super) async fn accept_invitation(
     req: HttpRequest,
     body: web::Json<AcceptInvitationRequest>,
 ) -> ApiResult<HttpResponse> {
-    let cookie = accept::accept(&state, &body.token, &body.password, &client_info(&req)).await?;
-    signed_in_response(&state, cookie).await
+    let session = accept::accept(&state, &body.token, &body.password, &client_info(&req)).await?;
+    signed_in_response(&state, session).await
 }

@@ -3,25 +3,10 @@
 use crate::clients::access::VisibleClients;
 use crate::db::TenantTx;
 use accord_api::invitations::{InvitationKind, InvitationState, InvitationView};
-use accord_api::{ClientId, ContactId, InvitationId, StaffRole};
+use accord_api::InvitationId;
 use accord_entity::{invitations, users};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DbErr, QueryFilter, QueryOrder};
-
-pub fn kind_of(row: &invitations::Model) -> InvitationKind {
-    if row.kind == "contact" {
-        InvitationKind::Contact
-    } else {
-        InvitationKind::Staff
-    }
-}
-
-pub fn kind_str(kind: InvitationKind) -> &'static str {
-    match kind {
-        InvitationKind::Staff => "staff",
-        InvitationKind::Contact => "contact",
-    }
-}
 
 pub fn state_of(row: &invitations::Model, now: DateTime<Utc>) -> InvitationState {
     if row.accepted_at.is_some() {
@@ -35,15 +20,15 @@ pub fn state_of(row: &invitations::Model, now: DateTime<Utc>) -> InvitationState
     }
 }
 
-pub fn view(row: &invitations::Model, client: Option<ClientId>) -> InvitationView {
+pub fn view(row: &invitations::Model) -> InvitationView {
     InvitationView {
-        id: InvitationId(row.id),
-        kind: kind_of(row),
+        id: row.id,
+        kind: row.kind,
         email: row.email.clone(),
         name: row.name.clone(),
-        staff_role: row.staff_role.as_deref().and_then(StaffRole::parse),
-        contact_id: row.contact_id.map(ContactId),
-        client_id: client,
+        staff_role: row.staff_role,
+        contact_id: row.contact_id,
+        client_id: row.client_id,
         state: state_of(row, Utc::now()),
         expires_at: row.expires_at,
         created_at: row.created_at,
@@ -60,13 +45,13 @@ pub async fn open_of_kind(
 ) -> Result<Vec<InvitationView>, DbErr> {
     let rows = tx
         .find_in::<invitations::Entity>(visible)
-        .filter(invitations::Column::Kind.eq(kind_str(kind)))
+        .filter(invitations::Column::Kind.eq(kind))
         .filter(invitations::Column::AcceptedAt.is_null())
         .filter(invitations::Column::RevokedAt.is_null())
         .order_by_desc(invitations::Column::CreatedAt)
         .all()
         .await?;
-    Ok(rows.iter().map(|r| view(r, r.client_id.map(ClientId))).collect())
+    Ok(rows.iter().map(view).collect())
 }
 
 /// An invitation of a visible client, or a staff invitation (those have no client).
@@ -75,7 +60,7 @@ pub async fn find(
     visible: &VisibleClients,
     id: InvitationId,
 ) -> Result<Option<invitations::Model>, DbErr> {
-    tx.find_in::<invitations::Entity>(visible).filter(invitations::Column::Id.eq(id.0)).one().await
+    tx.find_in::<invitations::Entity>(visible).filter(invitations::Column::Id.eq(id)).one().await
 }
 
 /// An open, unexpired invitation for this email and kind already exists anywhere in the agency
@@ -83,7 +68,7 @@ pub async fn find(
 pub async fn pending_exists(tx: &TenantTx, kind: InvitationKind, email: &str) -> Result<bool, DbErr> {
     Ok(tx
         .find_in::<invitations::Entity>(&VisibleClients::for_existence_checks())
-        .filter(invitations::Column::Kind.eq(kind_str(kind)))
+        .filter(invitations::Column::Kind.eq(kind))
         .filter(invitations::Column::Email.eq(email))
         .filter(invitations::Column::AcceptedAt.is_null())
         .filter(invitations::Column::RevokedAt.is_null())

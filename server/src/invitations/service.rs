@@ -1,7 +1,7 @@
 //! Rules for sending, listing, resending and revoking invitations. Owners and admins invite
 //! staff (only an owner invites an owner); roles that manage clients invite contacts.
 
-use super::repo::{self, kind_str, state_of};
+use super::repo::{self, state_of};
 use super::VALID_DAYS;
 use crate::audit::{Action, Entry};
 use crate::auth::session::{hash_token, new_token};
@@ -48,13 +48,12 @@ async fn send_mail(
     client_name: Option<&str>,
 ) -> ApiResult<()> {
     let agency = agency(tx).await?;
-    let locale = Locale::parse(&row.locale).unwrap_or_default();
-    let what = match (client_name, row.staff_role.as_deref().and_then(StaffRole::parse)) {
+    let what = match (client_name, row.staff_role) {
         (Some(name), _) => templates::InviteAs::Contact { client_name: name },
         (None, Some(role)) => templates::InviteAs::Staff(role),
         (None, None) => return Err(ApiError::internal("staff invitation without role")),
     };
-    let m = templates::invitation(&row.email, &row.name, locale, &agency.name, what, &link(state, token));
+    let m = templates::invitation(&row.email, &row.name, row.locale, &agency.name, what, &link(state, token));
     mail::enqueue(tx, Some(tx.agency_id()), m).await
 }
 
@@ -84,34 +83,34 @@ async fn create(
         )
         .with_field("email"));
     }
-    let agency_locale = Locale::parse(&agency(tx).await?.default_locale).unwrap_or_default();
+    let agency_locale = agency(tx).await?.default_locale;
     let token = new_token();
     let now = tx.now();
     let row = invitations::Model {
-        id: uuid::Uuid::new_v4(),
-        agency_id: tx.agency_id().0,
-        kind: kind_str(kind).into(),
+        id: InvitationId::new(),
+        agency_id: tx.agency_id(),
+        kind,
         email: email.into_inner(),
         name,
-        staff_role: role.map(|r| r.as_str().into()),
-        contact_id: contact.map(|(_, c)| c.0),
+        staff_role: role,
+        contact_id: contact.map(|(_, c)| c),
         client_id: contact.map(|(client, _)| client.id),
-        locale: locale.unwrap_or(agency_locale).as_str().into(),
+        locale: locale.unwrap_or(agency_locale),
         token_hash: hash_token(&token),
         expires_at: now + Duration::days(VALID_DAYS),
         accepted_at: None,
         revoked_at: None,
-        created_by: staff.user.0,
+        created_by: staff.user(),
         created_at: now,
         sent_count: 1,
     };
     tx.insert(invitations::ActiveModel::from(row.clone())).await?;
     send_mail(state, tx, &row, &token, contact.map(|(client, _)| client.name.as_str())).await?;
     Entry::new(Action::InvitationSent)
-        .agency(Some(staff.agency))
-        .actor(staff.user)
+        .agency(Some(staff.agency()))
+        .actor(staff.user())
         .subject(row.id)
-        .detail(kind_str(kind))
+        .detail(kind.as_str())
         .write(&tx)
         .await?;
     Ok(row)
@@ -120,7 +119,7 @@ async fn create(
 #[tracing::instrument(skip(state, req))]
 pub async fn invite_staff(state: &AppState, staff: &Staff, req: InviteStaffRequest) -> ApiResult<InvitationView> {
     staff.require_admin()?;
-    if req.role == StaffRole::Owner && staff.role != StaffRole::Owner {
+    if req.role == StaffRole::Owner && staff.role() != StaffRole::Owner {
         return Err(ApiError::forbidden());
     }
     let email = Email::parse("email", &req.email)?;
@@ -130,7 +129,7 @@ pub async fn invite_staff(state: &AppState, staff: &Staff, req: InviteStaffReque
         create(state, &tx, staff, InvitationKind::Staff, email, name.into_inner(), Some(req.role), None, req.locale)
             .await?;
     tx.commit().await?;
-    Ok(repo::view(&row, None))
+    Ok(repo::view(&row))
 }
 
 #[tracing::instrument(skip(state, req))]
@@ -144,8 +143,8 @@ pub async fn invite_contact(
     let tx = access::open(state, staff, client, Need::Manage).await?;
     let c = tx
         .find::<contacts::Entity>()
-        .filter(contacts::Column::Id.eq(contact.0))
-        .filter(contacts::Column::ClientId.eq(client.0))
+        .filter(contacts::Column::Id.eq(contact))
+        .filter(contacts::Column::ClientId.eq(client))
         .filter(contacts::Column::LeftAt.is_null())
         .one()
         .await?
@@ -167,7 +166,7 @@ pub async fn invite_contact(
     )
     .await?;
     tx.commit().await?;
-    Ok(repo::view(&row, Some(client)))
+    Ok(repo::view(&row))
 }
 
 /// Open invitations of a kind: staff ones for owners and admins; contact ones only of the
@@ -195,12 +194,10 @@ async fn manageable(
     let visible = VisibleClients::of(tx, staff).await?;
     // Staff invitations have no client and stay findable here; their kind decides below.
     let row = repo::find(tx, &visible, id).await?.ok_or_else(ApiError::not_found)?;
-    let kind = repo::kind_of(&row);
+    let kind = row.kind;
     require_may_manage(staff, kind)?;
     let client = match (kind, row.client_id) {
-        (InvitationKind::Contact, Some(client)) => {
-            Some(access::check(tx, staff, ClientId(client), Need::Manage).await?)
-        }
+        (InvitationKind::Contact, Some(client)) => Some(access::check(tx, staff, client, Need::Manage).await?),
         // A contact invitation always has its client (backfilled); without one, only those
         // who manage every client may touch it.
         (InvitationKind::Contact, None) => {
@@ -238,14 +235,14 @@ pub async fn resend(state: &AppState, staff: &Staff, id: InvitationId) -> ApiRes
         .await?;
     send_mail(state, &tx, &row, &token, client.as_ref().map(|c| c.name.as_str())).await?;
     Entry::new(Action::InvitationSent)
-        .agency(Some(staff.agency))
-        .actor(staff.user)
+        .agency(Some(staff.agency()))
+        .actor(staff.user())
         .subject(row.id)
         .detail("resent")
         .write(&tx)
         .await?;
     tx.commit().await?;
-    Ok(repo::view(&row, row.client_id.map(ClientId)))
+    Ok(repo::view(&row))
 }
 
 pub async fn revoke(state: &AppState, staff: &Staff, id: InvitationId) -> ApiResult<InvitationView> {
@@ -263,12 +260,12 @@ pub async fn revoke(state: &AppState, staff: &Staff, id: InvitationId) -> ApiRes
             .exec()
             .await?;
         Entry::new(Action::InvitationRevoked)
-            .agency(Some(staff.agency))
-            .actor(staff.user)
+            .agency(Some(staff.agency()))
+            .actor(staff.user())
             .subject(row.id)
             .write(&tx)
             .await?;
     }
     tx.commit().await?;
-    Ok(repo::view(&row, row.client_id.map(ClientId)))
+    Ok(repo::view(&row))
 }

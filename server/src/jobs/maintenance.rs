@@ -59,7 +59,7 @@ impl Job for PurgeJobHistory {
         let before = tx.now() - Duration::days(JOB_HISTORY_DAYS);
         let old = || {
             Condition::all()
-                .add(jobs::Column::Status.is_in([JobStatus::Done.as_str(), JobStatus::Failed.as_str()]))
+                .add(jobs::Column::Status.is_in([JobStatus::Done, JobStatus::Failed]))
                 .add(jobs::Column::FinishedAt.lt(before))
         };
         job_runs::Entity::delete_many()

@@ -167,7 +167,7 @@ pub async fn claim_next(state: &AppState) -> Result<Option<Claimed>, ApiError> {
             // Its last attempt was lost with its runner: give up without another.
             tracing::warn!(job_id = %job.id, kind = %job.kind, "job failed: last attempt lost");
             jobs::Entity::update_many()
-                .col_expr(jobs::Column::Status, Expr::value(JobStatus::Failed.as_str()))
+                .col_expr(jobs::Column::Status, Expr::value(JobStatus::Failed))
                 .col_expr(jobs::Column::Attempts, Expr::value(job.max_attempts))
                 .col_expr(jobs::Column::FinishedAt, Expr::value(now))
                 .col_expr(jobs::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
@@ -247,20 +247,20 @@ async fn record(
         None => {
             tracing::info!(job_id = %job.id, kind, attempt, "job done");
             update
-                .col_expr(jobs::Column::Status, Expr::value(JobStatus::Done.as_str()))
+                .col_expr(jobs::Column::Status, Expr::value(JobStatus::Done))
                 .col_expr(jobs::Column::FinishedAt, Expr::value(now))
         }
         Some(error) if attempt >= job.max_attempts => {
             tracing::error!(job_id = %job.id, kind, attempt, %error, "job failed: no attempts left");
             update
-                .col_expr(jobs::Column::Status, Expr::value(JobStatus::Failed.as_str()))
+                .col_expr(jobs::Column::Status, Expr::value(JobStatus::Failed))
                 .col_expr(jobs::Column::FinishedAt, Expr::value(now))
         }
         Some(error) => {
             let retry_at = now + backoff(attempt);
             tracing::warn!(job_id = %job.id, kind, attempt, %error, %retry_at, "job attempt failed; will retry");
             update
-                .col_expr(jobs::Column::Status, Expr::value(JobStatus::Queued.as_str()))
+                .col_expr(jobs::Column::Status, Expr::value(JobStatus::Queued))
                 .col_expr(jobs::Column::RunAt, Expr::value(retry_at))
         }
     };

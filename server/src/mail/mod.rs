@@ -26,10 +26,10 @@ pub async fn enqueue(tx: &impl crate::db::Writes, agency: Option<AgencyId>, mail
     let now = tx.now();
     let row = outbox::ActiveModel {
         id: Set(uuid::Uuid::new_v4()),
-        agency_id: Set(agency.map(|a| a.0)),
+        agency_id: Set(agency),
         to_email: Set(mail.to_email),
         to_name: Set(mail.to_name),
-        locale: Set(mail.locale.as_str().into()),
+        locale: Set(mail.locale),
         template: Set(mail.template.into()),
         subject: Set(mail.subject),
         body_text: Set(mail.text),

@@ -22,7 +22,7 @@ pub async fn create(state: &AppState, op: &PlatformOperator, input: NewAgency) -
     let input = input.hash_password().await?;
     let tx = state.db.unscoped("operator creates agency").await?;
     let (agency, _) = service::create_agency(&tx, input, Some(op.user), Action::AgencyCreated).await?;
-    let usage = service::usage_of(&tx, AgencyId(agency.id)).await?;
+    let usage = service::usage_of(&tx, agency.id).await?;
     tx.commit().await?;
     Ok(usage)
 }

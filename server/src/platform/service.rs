@@ -12,7 +12,7 @@ use accord_api::platform::AgencyUsage;
 use accord_api::{AgencyId, AgencyStatus, Locale, PrincipalKind, StaffRole, UserId, UserStatus};
 use accord_entity::{agencies, clients, contacts, users};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Value};
 use std::collections::HashMap;
 
 /// Everything needed to open a new agency, already parsed.
@@ -117,31 +117,31 @@ pub async fn create_agency(
             .with_field("slug"));
     }
     let agency = agencies::Model {
-        id: uuid::Uuid::new_v4(),
+        id: AgencyId::new(),
         name: name.into_inner(),
         slug: slug.into_inner(),
-        status: AgencyStatus::Active.as_str().into(),
-        default_locale: locale.as_str().into(),
+        status: AgencyStatus::Active,
+        default_locale: locale,
         time_zone: time_zone.into_inner(),
         created_at: now,
         managers_see_all: false,
     };
     agencies::Entity::insert(agencies::ActiveModel::from(agency.clone())).exec_without_returning(tx.conn()).await?;
     let owner = users::Model {
-        id: uuid::Uuid::new_v4(),
+        id: UserId::new(),
         agency_id: Some(agency.id),
-        kind: PrincipalKind::Staff.as_str().into(),
+        kind: PrincipalKind::Staff,
         email: owner_email.into_inner(),
         name: owner_name.into_inner(),
         password_hash,
-        locale: locale.as_str().into(),
-        status: UserStatus::Active.as_str().into(),
-        staff_role: Some(StaffRole::Owner.as_str().into()),
+        locale,
+        status: UserStatus::Active,
+        staff_role: Some(StaffRole::Owner),
         created_at: now,
         updated_at: now,
     };
     users::Entity::insert(users::ActiveModel::from(owner.clone())).exec_without_returning(tx.conn()).await?;
-    let mut entry = Entry::new(action).agency(Some(AgencyId(agency.id))).subject(&agency.slug);
+    let mut entry = Entry::new(action).agency(Some(agency.id)).subject(&agency.slug);
     if let Some(actor) = actor {
         entry = entry.actor(actor);
     }
@@ -158,33 +158,34 @@ pub async fn list_usage(tx: &PlatformTx, paging: Paging) -> Result<(Vec<AgencyUs
         .limit(paging.limit())
         .all(tx.conn())
         .await?;
-    let ids: Vec<uuid::Uuid> = rows.iter().map(|a| a.id).collect();
-    let staff =
-        count_by_agency::<users::Entity>(tx, users::Column::AgencyId, &ids, Some((users::Column::Kind, "staff")))
-            .await?;
+    let ids: Vec<AgencyId> = rows.iter().map(|a| a.id).collect();
+    let staff = count_by_agency::<users::Entity>(tx, users::Column::AgencyId, &ids, Some(staff_only())).await?;
     let clients = count_by_agency::<clients::Entity>(tx, clients::Column::AgencyId, &ids, None).await?;
     let contacts = count_by_agency::<contacts::Entity>(tx, contacts::Column::AgencyId, &ids, None).await?;
     let items = rows
         .iter()
-        .map(|a| {
-            Ok(AgencyUsage {
-                agency: crate::auth::me::agency_summary(a)?,
-                created_at: a.created_at,
-                staff_count: staff.get(&a.id).copied().unwrap_or(0),
-                client_count: clients.get(&a.id).copied().unwrap_or(0),
-                contact_count: contacts.get(&a.id).copied().unwrap_or(0),
-            })
+        .map(|a| AgencyUsage {
+            agency: crate::auth::me::agency_summary(a),
+            created_at: a.created_at,
+            staff_count: staff.get(&a.id).copied().unwrap_or(0),
+            client_count: clients.get(&a.id).copied().unwrap_or(0),
+            contact_count: contacts.get(&a.id).copied().unwrap_or(0),
         })
-        .collect::<Result<Vec<_>, ApiError>>()?;
+        .collect();
     Ok((items, total))
+}
+
+/// The staff among users (what the staff counts count).
+fn staff_only() -> (users::Column, Value) {
+    (users::Column::Kind, PrincipalKind::Staff.into())
 }
 
 async fn count_by_agency<E: EntityTrait>(
     tx: &PlatformTx,
     column: E::Column,
-    ids: &[uuid::Uuid],
-    only: Option<(E::Column, &str)>,
-) -> Result<HashMap<uuid::Uuid, u64>, ApiError> {
+    ids: &[AgencyId],
+    only: Option<(E::Column, Value)>,
+) -> Result<HashMap<AgencyId, u64>, ApiError> {
     let mut q = E::find()
         .select_only()
         .column(column)
@@ -194,20 +195,18 @@ async fn count_by_agency<E: EntityTrait>(
     if let Some((col, value)) = only {
         q = q.filter(col.eq(value));
     }
-    let rows: Vec<(uuid::Uuid, i64)> = q.into_tuple().all(tx.conn()).await?;
+    let rows: Vec<(AgencyId, i64)> = q.into_tuple().all(tx.conn()).await?;
     Ok(rows.into_iter().map(|(id, n)| (id, n.max(0) as u64)).collect())
 }
 
 pub async fn usage_of(tx: &PlatformTx, id: AgencyId) -> Result<AgencyUsage, ApiError> {
-    let a = agencies::Entity::find_by_id(id.0).one(tx.conn()).await?.ok_or_else(ApiError::not_found)?;
+    let a = agencies::Entity::find_by_id(id).one(tx.conn()).await?.ok_or_else(ApiError::not_found)?;
     let ids = [a.id];
-    let staff =
-        count_by_agency::<users::Entity>(tx, users::Column::AgencyId, &ids, Some((users::Column::Kind, "staff")))
-            .await?;
+    let staff = count_by_agency::<users::Entity>(tx, users::Column::AgencyId, &ids, Some(staff_only())).await?;
     let clients = count_by_agency::<clients::Entity>(tx, clients::Column::AgencyId, &ids, None).await?;
     let contacts = count_by_agency::<contacts::Entity>(tx, contacts::Column::AgencyId, &ids, None).await?;
     Ok(AgencyUsage {
-        agency: crate::auth::me::agency_summary(&a)?,
+        agency: crate::auth::me::agency_summary(&a),
         created_at: a.created_at,
         staff_count: staff.get(&a.id).copied().unwrap_or(0),
         client_count: clients.get(&a.id).copied().unwrap_or(0),
@@ -224,8 +223,8 @@ pub async fn set_status(
     ip: Option<&str>,
 ) -> Result<(), ApiError> {
     let result = agencies::Entity::update_many()
-        .col_expr(agencies::Column::Status, Expr::value(status.as_str()))
-        .filter(agencies::Column::Id.eq(id.0))
+        .col_expr(agencies::Column::Status, Expr::value(status))
+        .filter(agencies::Column::Id.eq(id))
         .exec(tx.conn())
         .await?;
     if result.rows_affected == 0 {

@@ -7,7 +7,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::PortalContact;
 use accord_api::portal::{ManagerCard, PortalHome, PortalProject};
-use accord_api::{Money, ProjectKind, ProjectStatus};
+use accord_api::Money;
 use accord_entity::{agencies, projects, users};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
@@ -16,7 +16,7 @@ pub async fn home(state: &AppState, contact: &PortalContact) -> ApiResult<Portal
     let tx = access::open_portal_read(state, contact).await?;
     let agency = tx.agency().find::<agencies::Entity>().one().await?.ok_or_else(ApiError::not_found)?;
     let client = tx.client().clone();
-    let me = crate::clients::repo::contact(&tx, contact.contact).await?.ok_or_else(ApiError::not_found)?;
+    let me = crate::clients::repo::contact(&tx, contact.contact()).await?.ok_or_else(ApiError::not_found)?;
     let account_manager = match client.account_manager_id {
         Some(id) => tx
             .agency()
@@ -31,27 +31,25 @@ pub async fn home(state: &AppState, contact: &PortalContact) -> ApiResult<Portal
     tx.commit().await?;
     let projects = projects
         .into_iter()
-        .filter_map(|p| {
-            Some(PortalProject {
-                id: accord_api::ProjectId(p.id),
-                kind: ProjectKind::parse(&p.kind)?,
-                status: ProjectStatus::parse(&p.status)?,
-                starts_on: p.starts_on,
-                ends_on: p.ends_on,
-                // Internal unless the agency chose to share it.
-                budget: match (p.budget_shared, p.budget_minor) {
-                    (true, Some(amount_minor)) => Some(Money { amount_minor, currency: p.currency.clone() }),
-                    _ => None,
-                },
-                name: p.name,
-            })
+        .map(|p| PortalProject {
+            id: p.id,
+            kind: p.kind,
+            status: p.status,
+            starts_on: p.starts_on,
+            ends_on: p.ends_on,
+            // Internal unless the agency chose to share it.
+            budget: match (p.budget_shared, p.budget_minor) {
+                (true, Some(amount_minor)) => Some(Money { amount_minor, currency: p.currency.clone() }),
+                _ => None,
+            },
+            name: p.name,
         })
         .collect();
     Ok(PortalHome {
         agency_name: agency.name,
-        client: client_ref(&client)?,
+        client: client_ref(&client),
         contact_name: me.name,
-        portal_role: contact.portal_role,
+        portal_role: contact.portal_role(),
         account_manager,
         projects,
     })

@@ -9,30 +9,30 @@ use crate::state::AppState;
 use crate::tenancy::Staff;
 use accord_api::error::Code;
 use accord_api::projects::{ProjectInput, ProjectView};
-use accord_api::{ClientId, Money, PrincipalKind, ProjectId, ProjectKind, ProjectStatus, StaffRef, UserId, UserStatus};
+use accord_api::{ClientId, Money, PrincipalKind, ProjectId, StaffRef, UserId, UserStatus};
 use accord_entity::{project_members, projects, users};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
-fn view(p: &projects::Model, team: Vec<StaffRef>, agreed_not_started: u32) -> ApiResult<ProjectView> {
-    Ok(ProjectView {
-        id: ProjectId(p.id),
-        client_id: ClientId(p.client_id),
+fn view(p: &projects::Model, team: Vec<StaffRef>, agreed_not_started: u32) -> ProjectView {
+    ProjectView {
+        id: p.id,
+        client_id: p.client_id,
         name: p.name.clone(),
-        kind: ProjectKind::parse(&p.kind).ok_or_else(|| ApiError::internal("bad project kind"))?,
-        status: ProjectStatus::parse(&p.status).ok_or_else(|| ApiError::internal("bad project status"))?,
+        kind: p.kind,
+        status: p.status,
         starts_on: p.starts_on,
         ends_on: p.ends_on,
         budget: p.budget_minor.map(|amount_minor| Money { amount_minor, currency: p.currency.clone() }),
         budget_shared: p.budget_shared,
         team,
         agreed_not_started,
-        below_standard: crate::backlog::standard::below(&p.status, agreed_not_started),
-    })
+        below_standard: crate::backlog::standard::below(p.status, agreed_not_started),
+    }
 }
 
 /// Teams of several projects: two queries whatever their number.
-async fn teams(tx: &TenantTx, ids: &[uuid::Uuid]) -> ApiResult<HashMap<uuid::Uuid, Vec<StaffRef>>> {
+async fn teams(tx: &TenantTx, ids: &[ProjectId]) -> ApiResult<HashMap<ProjectId, Vec<StaffRef>>> {
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -42,11 +42,11 @@ async fn teams(tx: &TenantTx, ids: &[uuid::Uuid]) -> ApiResult<HashMap<uuid::Uui
         .all()
         .await?;
     let names = staff_names(tx, members.iter().map(|m| m.user_id)).await?;
-    let mut out: HashMap<uuid::Uuid, Vec<StaffRef>> = HashMap::new();
+    let mut out: HashMap<ProjectId, Vec<StaffRef>> = HashMap::new();
     for m in members {
         out.entry(m.project_id)
             .or_default()
-            .push(StaffRef { id: UserId(m.user_id), name: names.get(&m.user_id).cloned().unwrap_or_default() });
+            .push(StaffRef { id: m.user_id, name: names.get(&m.user_id).cloned().unwrap_or_default() });
     }
     for team in out.values_mut() {
         team.sort_by(|a, b| a.name.cmp(&b.name));
@@ -57,19 +57,20 @@ async fn teams(tx: &TenantTx, ids: &[uuid::Uuid]) -> ApiResult<HashMap<uuid::Uui
 pub async fn list(state: &AppState, staff: &Staff, client: ClientId) -> ApiResult<Vec<ProjectView>> {
     let tx = access::open_read(state, staff, client).await?;
     let rows = tx.find::<projects::Entity>().order_by_asc(projects::Column::CreatedAt).all().await?;
-    let ids: Vec<uuid::Uuid> = rows.iter().map(|p| p.id).collect();
+    let ids: Vec<ProjectId> = rows.iter().map(|p| p.id).collect();
     let mut teams = teams(tx.agency(), &ids).await?;
     let agreed = crate::backlog::agreed_counts(tx.find::<accord_entity::backlog_items::Entity>(), &ids).await?;
     tx.commit().await?;
-    rows.iter()
+    Ok(rows
+        .iter()
         .map(|p| view(p, teams.remove(&p.id).unwrap_or_default(), agreed.get(&p.id).copied().unwrap_or(0)))
-        .collect()
+        .collect())
 }
 
 struct Parsed {
     name: DisplayName,
     budget: Option<(i64, String)>,
-    team: Vec<uuid::Uuid>,
+    team: Vec<UserId>,
 }
 
 async fn parse(tx: &TenantTx, input: &ProjectInput) -> ApiResult<Parsed> {
@@ -85,15 +86,15 @@ async fn parse(tx: &TenantTx, input: &ProjectInput) -> ApiResult<Parsed> {
         Some(m) => Some(domain::money("budget", m)?),
         None => None,
     };
-    let mut team: Vec<uuid::Uuid> = input.team.iter().map(|u| u.0).collect();
+    let mut team: Vec<UserId> = input.team.clone();
     team.sort();
     team.dedup();
     if !team.is_empty() {
         let found = tx
             .find::<users::Entity>()
             .filter(users::Column::Id.is_in(team.clone()))
-            .filter(users::Column::Kind.eq(PrincipalKind::Staff.as_str()))
-            .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
+            .filter(users::Column::Kind.eq(PrincipalKind::Staff))
+            .filter(users::Column::Status.eq(UserStatus::Active))
             .count()
             .await?;
         if found as usize != team.len() {
@@ -107,10 +108,10 @@ async fn parse(tx: &TenantTx, input: &ProjectInput) -> ApiResult<Parsed> {
     Ok(Parsed { name, budget, team })
 }
 
-async fn set_team(tx: &TenantTx, project: uuid::Uuid, team: &[uuid::Uuid]) -> ApiResult<()> {
+async fn set_team(tx: &TenantTx, project: ProjectId, team: &[UserId]) -> ApiResult<()> {
     tx.delete_many::<project_members::Entity>().filter(project_members::Column::ProjectId.eq(project)).exec().await?;
     for user in team {
-        let row = project_members::Model { agency_id: tx.agency_id().0, project_id: project, user_id: *user };
+        let row = project_members::Model { agency_id: tx.agency_id(), project_id: project, user_id: *user };
         tx.insert(project_members::ActiveModel::from(row)).await?;
     }
     Ok(())
@@ -122,12 +123,12 @@ pub async fn create(state: &AppState, staff: &Staff, client: ClientId, input: Pr
     let p = parse(tx.agency(), &input).await?;
     let now = tx.now();
     let row = projects::Model {
-        id: uuid::Uuid::new_v4(),
-        agency_id: tx.agency_id().0,
-        client_id: client.0,
+        id: ProjectId::new(),
+        agency_id: tx.agency_id(),
+        client_id: client,
         name: p.name.into_inner(),
-        kind: input.kind.as_str().into(),
-        status: input.status.as_str().into(),
+        kind: input.kind,
+        status: input.status,
         starts_on: input.starts_on,
         ends_on: input.ends_on,
         budget_minor: p.budget.as_ref().map(|b| b.0),
@@ -141,7 +142,7 @@ pub async fn create(state: &AppState, staff: &Staff, client: ClientId, input: Pr
     let mut teams = teams(tx.agency(), &[row.id]).await?;
     let agreed = crate::backlog::agreed_counts(tx.find::<accord_entity::backlog_items::Entity>(), &[row.id]).await?;
     tx.commit().await?;
-    view(&row, teams.remove(&row.id).unwrap_or_default(), agreed.get(&row.id).copied().unwrap_or(0))
+    Ok(view(&row, teams.remove(&row.id).unwrap_or_default(), agreed.get(&row.id).copied().unwrap_or(0)))
 }
 
 #[tracing::instrument(skip(state, input))]
@@ -155,14 +156,14 @@ pub async fn update(
     let tx = access::open(state, staff, client, Need::Manage).await?;
     let mut row = tx
         .find::<projects::Entity>()
-        .filter(projects::Column::Id.eq(id.0))
+        .filter(projects::Column::Id.eq(id))
         .one()
         .await?
         .ok_or_else(ApiError::not_found)?;
     let p = parse(tx.agency(), &input).await?;
     row.name = p.name.into_inner();
-    row.kind = input.kind.as_str().into();
-    row.status = input.status.as_str().into();
+    row.kind = input.kind;
+    row.status = input.status;
     row.starts_on = input.starts_on;
     row.ends_on = input.ends_on;
     row.budget_minor = p.budget.as_ref().map(|b| b.0);
@@ -176,5 +177,5 @@ pub async fn update(
     let mut teams = teams(tx.agency(), &[row.id]).await?;
     let agreed = crate::backlog::agreed_counts(tx.find::<accord_entity::backlog_items::Entity>(), &[row.id]).await?;
     tx.commit().await?;
-    view(&row, teams.remove(&row.id).unwrap_or_default(), agreed.get(&row.id).copied().unwrap_or(0))
+    Ok(view(&row, teams.remove(&row.id).unwrap_or_default(), agreed.get(&row.id).copied().unwrap_or(0)))
 }

@@ -34,7 +34,7 @@ async fn goal_view(tx: &ClientTx, goal: GoalId) -> ApiResult<GoalView> {
     let row = find_goal(tx, goal).await?;
     let values = tx
         .find::<goal_values::Entity>()
-        .filter(goal_values::Column::GoalId.eq(goal.0))
+        .filter(goal_values::Column::GoalId.eq(goal))
         .order_by_asc(goal_values::Column::MeasuredOn)
         .all()
         .await?;
@@ -44,7 +44,7 @@ async fn goal_view(tx: &ClientTx, goal: GoalId) -> ApiResult<GoalView> {
 
 async fn find_goal(tx: &ClientTx, goal: GoalId) -> ApiResult<roadmap_goals::Model> {
     tx.find::<roadmap_goals::Entity>()
-        .filter(roadmap_goals::Column::Id.eq(goal.0))
+        .filter(roadmap_goals::Column::Id.eq(goal))
         .one()
         .await?
         .ok_or_else(ApiError::not_found)
@@ -54,11 +54,11 @@ async fn find_goal(tx: &ClientTx, goal: GoalId) -> ApiResult<roadmap_goals::Mode
 pub async fn create_goal(state: &AppState, staff: &Staff, client: ClientId, input: GoalInput) -> ApiResult<GoalView> {
     let (name, unit, baseline, target) = parse_goal(&input)?;
     let tx = access::open(state, staff, client, Need::Manage).await?;
-    let id = uuid::Uuid::new_v4();
+    let id = GoalId::new();
     let row = roadmap_goals::Model {
         id,
-        agency_id: tx.agency_id().0,
-        client_id: client.0,
+        agency_id: tx.agency_id(),
+        client_id: client,
         name,
         unit,
         baseline,
@@ -66,7 +66,7 @@ pub async fn create_goal(state: &AppState, staff: &Staff, client: ClientId, inpu
         created_at: tx.now(),
     };
     tx.insert(roadmap_goals::ActiveModel::from(row)).await?;
-    let v = goal_view(&tx, GoalId(id)).await?;
+    let v = goal_view(&tx, id).await?;
     tx.commit().await?;
     Ok(v)
 }
@@ -96,8 +96,8 @@ pub async fn update_goal(
 pub async fn delete_goal(state: &AppState, staff: &Staff, client: ClientId, goal: GoalId) -> ApiResult<()> {
     let tx = access::open(state, staff, client, Need::Manage).await?;
     find_goal(&tx, goal).await?;
-    tx.delete_many::<goal_values::Entity>().filter(goal_values::Column::GoalId.eq(goal.0)).exec().await?;
-    tx.delete_many::<roadmap_goals::Entity>().filter(roadmap_goals::Column::Id.eq(goal.0)).exec().await?;
+    tx.delete_many::<goal_values::Entity>().filter(goal_values::Column::GoalId.eq(goal)).exec().await?;
+    tx.delete_many::<roadmap_goals::Entity>().filter(roadmap_goals::Column::Id.eq(goal)).exec().await?;
     tx.commit().await?;
     Ok(())
 }
@@ -123,18 +123,18 @@ pub async fn add_goal_value(
     find_goal(&tx, goal).await?;
     // One value per day: a second one replaces the first.
     tx.delete_many::<goal_values::Entity>()
-        .filter(goal_values::Column::GoalId.eq(goal.0))
+        .filter(goal_values::Column::GoalId.eq(goal))
         .filter(goal_values::Column::MeasuredOn.eq(input.measured_on))
         .exec()
         .await?;
     let row = goal_values::Model {
         id: uuid::Uuid::new_v4(),
-        agency_id: tx.agency_id().0,
-        client_id: client.0,
-        goal_id: goal.0,
+        agency_id: tx.agency_id(),
+        client_id: client,
+        goal_id: goal,
         value,
         measured_on: input.measured_on,
-        recorded_by: Some(staff.user.0),
+        recorded_by: Some(staff.user()),
         recorded_at: tx.now(),
     };
     tx.insert(goal_values::ActiveModel::from(row)).await?;

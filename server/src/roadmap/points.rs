@@ -45,14 +45,14 @@ pub async fn put_points(
         ));
     }
     let row = roadmaps::Model {
-        client_id: client.0,
-        agency_id: tx.agency_id().0,
+        client_id: client,
+        agency_id: tx.agency_id(),
         point_a_html: rich::render(&point_a),
         point_b_html: rich::render(&point_b),
         html_version: rich::VERSION,
         point_a,
         point_b,
-        updated_by: Some(staff.user.0),
+        updated_by: Some(staff.user()),
         // Whole microseconds (the clock's): what PostgreSQL keeps, so the editor's copy
         // compares equal.
         updated_at: tx.now(),

@@ -27,16 +27,16 @@ async fn stage_view(tx: &ClientTx, stage: StageId) -> ApiResult<StageView> {
     let row = find_stage(tx, stage).await?;
     let items = tx
         .find::<backlog_items::Entity>()
-        .filter(backlog_items::Column::StageId.eq(stage.0))
+        .filter(backlog_items::Column::StageId.eq(stage))
         .order_by_asc(backlog_items::Column::Rank)
         .all()
         .await?;
-    stage_views(vec![row], &items)?.pop().ok_or_else(ApiError::not_found)
+    stage_views(vec![row], &items).pop().ok_or_else(ApiError::not_found)
 }
 
 async fn find_stage(tx: &ClientTx, stage: StageId) -> ApiResult<roadmap_stages::Model> {
     tx.find::<roadmap_stages::Entity>()
-        .filter(roadmap_stages::Column::Id.eq(stage.0))
+        .filter(roadmap_stages::Column::Id.eq(stage))
         .one()
         .await?
         .ok_or_else(ApiError::not_found)
@@ -51,19 +51,19 @@ pub async fn create_stage(
 ) -> ApiResult<StageView> {
     let title = parse_stage(&input)?;
     let tx = access::open(state, staff, client, Need::Manage).await?;
-    let id = uuid::Uuid::new_v4();
+    let id = StageId::new();
     let row = roadmap_stages::Model {
         id,
-        agency_id: tx.agency_id().0,
-        client_id: client.0,
+        agency_id: tx.agency_id(),
+        client_id: client,
         title,
         starts_on: input.starts_on,
         ends_on: input.ends_on,
-        status: input.status.as_str().into(),
+        status: input.status,
         created_at: tx.now(),
     };
     tx.insert(roadmap_stages::ActiveModel::from(row)).await?;
-    let v = stage_view(&tx, StageId(id)).await?;
+    let v = stage_view(&tx, id).await?;
     tx.commit().await?;
     Ok(v)
 }
@@ -82,7 +82,7 @@ pub async fn update_stage(
     row.title = title;
     row.starts_on = input.starts_on;
     row.ends_on = input.ends_on;
-    row.status = input.status.as_str().into();
+    row.status = input.status;
     tx.update(roadmap_stages::ActiveModel::from(row).reset_all()).await?;
     let v = stage_view(&tx, stage).await?;
     tx.commit().await?;
@@ -95,11 +95,11 @@ pub async fn delete_stage(state: &AppState, staff: &Staff, client: ClientId, sta
     let tx = access::open(state, staff, client, Need::Manage).await?;
     find_stage(&tx, stage).await?;
     tx.update_many::<backlog_items::Entity>()
-        .col_expr(backlog_items::Column::StageId, sea_orm::sea_query::Expr::value(Option::<uuid::Uuid>::None))
-        .filter(backlog_items::Column::StageId.eq(stage.0))
+        .col_expr(backlog_items::Column::StageId, sea_orm::sea_query::Expr::value(Option::<StageId>::None))
+        .filter(backlog_items::Column::StageId.eq(stage))
         .exec()
         .await?;
-    tx.delete_many::<roadmap_stages::Entity>().filter(roadmap_stages::Column::Id.eq(stage.0)).exec().await?;
+    tx.delete_many::<roadmap_stages::Entity>().filter(roadmap_stages::Column::Id.eq(stage)).exec().await?;
     tx.commit().await?;
     Ok(())
 }

@@ -3,11 +3,11 @@
 
 use crate::clients::view::{staff_names, staff_ref};
 use crate::db::ClientTx;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::rich;
 use accord_api::backlog::ItemRef;
 use accord_api::roadmap::{GoalValue, GoalView, RoadmapView, StageView};
-use accord_api::{BacklogItemId, BacklogStatus, GoalId, ProjectId, StageId, StageStatus};
+use accord_api::{BacklogStatus, GoalId, StageId, UserId};
 use accord_entity::{backlog_items, goal_values, roadmap_goals, roadmap_stages, roadmaps};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -49,7 +49,7 @@ pub async fn view(tx: &ClientTx, portal: bool) -> ApiResult<RoadmapView> {
             .find::<backlog_items::Entity>()
             .filter(backlog_items::Column::StageId.is_in(stages.iter().map(|s| s.id)));
         if portal {
-            q = q.filter(backlog_items::Column::Status.ne(BacklogStatus::Idea.as_str()));
+            q = q.filter(backlog_items::Column::Status.ne(BacklogStatus::Idea));
         }
         q.order_by_asc(backlog_items::Column::Rank).all().await?
     };
@@ -60,7 +60,7 @@ pub async fn view(tx: &ClientTx, portal: bool) -> ApiResult<RoadmapView> {
     .await?;
 
     let goals = goal_views(goals, &values, &people);
-    let stages = stage_views(stages, &items)?;
+    let stages = stage_views(stages, &items);
 
     Ok(RoadmapView {
         client_id: tx.client_id(),
@@ -77,9 +77,9 @@ pub async fn view(tx: &ClientTx, portal: bool) -> ApiResult<RoadmapView> {
 pub(super) fn goal_views(
     goals: Vec<roadmap_goals::Model>,
     values: &[goal_values::Model],
-    people: &HashMap<uuid::Uuid, String>,
+    people: &HashMap<UserId, String>,
 ) -> Vec<GoalView> {
-    let mut by_goal: HashMap<uuid::Uuid, Vec<GoalValue>> = HashMap::new();
+    let mut by_goal: HashMap<GoalId, Vec<GoalValue>> = HashMap::new();
     for v in values {
         by_goal.entry(v.goal_id).or_default().push(GoalValue {
             value: v.value,
@@ -93,7 +93,7 @@ pub(super) fn goal_views(
             let values = by_goal.remove(&g.id).unwrap_or_default();
             let current = values.last().map(|v| v.value);
             GoalView {
-                id: GoalId(g.id),
+                id: g.id,
                 progress_pct: current.map(|c| progress(g.baseline, g.target, c)),
                 name: g.name,
                 unit: g.unit,
@@ -107,19 +107,15 @@ pub(super) fn goal_views(
 }
 
 /// Stages with their linked items (by rank) and progress.
-pub(super) fn stage_views(
-    stages: Vec<roadmap_stages::Model>,
-    items: &[backlog_items::Model],
-) -> ApiResult<Vec<StageView>> {
-    let mut by_stage: HashMap<uuid::Uuid, Vec<ItemRef>> = HashMap::new();
+pub(super) fn stage_views(stages: Vec<roadmap_stages::Model>, items: &[backlog_items::Model]) -> Vec<StageView> {
+    let mut by_stage: HashMap<StageId, Vec<ItemRef>> = HashMap::new();
     for i in items {
         let Some(stage) = i.stage_id else { continue };
-        let Some(status) = BacklogStatus::parse(&i.status) else { continue };
         by_stage.entry(stage).or_default().push(ItemRef {
-            id: BacklogItemId(i.id),
-            project_id: ProjectId(i.project_id),
+            id: i.id,
+            project_id: i.project_id,
             title: i.title.clone(),
-            status,
+            status: i.status,
         });
     }
     stages
@@ -130,17 +126,17 @@ pub(super) fn stage_views(
                 items.iter().filter(|i| !matches!(i.status, BacklogStatus::Idea | BacklogStatus::Declined)).collect();
             let done = counted.iter().filter(|i| i.status == BacklogStatus::Done).count() as u32;
             let total = counted.len() as u32;
-            Ok(StageView {
-                id: StageId(s.id),
+            StageView {
+                id: s.id,
                 title: s.title,
                 starts_on: s.starts_on,
                 ends_on: s.ends_on,
-                status: StageStatus::parse(&s.status).ok_or_else(|| ApiError::internal("bad stage status"))?,
+                status: s.status,
                 items_counted: total,
                 items_done: done,
                 progress_pct: (total > 0).then(|| ((done as f64 / total as f64) * 100.0).round() as u8),
                 items,
-            })
+            }
         })
         .collect()
 }

@@ -15,21 +15,17 @@ use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
 fn member(u: &users::Model) -> ApiResult<StaffMember> {
     Ok(StaffMember {
-        id: UserId(u.id),
+        id: u.id,
         name: u.name.clone(),
         email: u.email.clone(),
-        role: u
-            .staff_role
-            .as_deref()
-            .and_then(StaffRole::parse)
-            .ok_or_else(|| ApiError::internal("staff without role"))?,
-        status: UserStatus::parse(&u.status).ok_or_else(|| ApiError::internal("bad user status"))?,
+        role: u.staff_role.ok_or_else(|| ApiError::internal("staff without role"))?,
+        status: u.status,
         created_at: u.created_at,
     })
 }
 
 fn staff_rows(tx: &TenantTx) -> Scoped<'_, sea_orm::Select<users::Entity>> {
-    tx.find::<users::Entity>().filter(users::Column::Kind.eq(PrincipalKind::Staff.as_str()))
+    tx.find::<users::Entity>().filter(users::Column::Kind.eq(PrincipalKind::Staff))
 }
 
 pub async fn list(state: &AppState, staff: &Staff) -> ApiResult<Vec<StaffMember>> {
@@ -44,7 +40,7 @@ pub async fn list(state: &AppState, staff: &Staff) -> ApiResult<Vec<StaffMember>
 pub async fn directory(state: &AppState, staff: &Staff) -> ApiResult<Vec<StaffMember>> {
     let tx = state.db.tenant_read(staff).await?;
     let rows = staff_rows(&tx)
-        .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
+        .filter(users::Column::Status.eq(UserStatus::Active))
         .order_by_asc(users::Column::Name)
         .all()
         .await?;
@@ -54,13 +50,13 @@ pub async fn directory(state: &AppState, staff: &Staff) -> ApiResult<Vec<StaffMe
 
 /// Loads the target inside the tenant, then checks the actor may touch them.
 async fn target(tx: &TenantTx, staff: &Staff, id: UserId) -> ApiResult<users::Model> {
-    let user = staff_rows(tx).filter(users::Column::Id.eq(id.0)).one().await?.ok_or_else(ApiError::not_found)?;
+    let user = staff_rows(tx).filter(users::Column::Id.eq(id)).one().await?.ok_or_else(ApiError::not_found)?;
     staff.require_admin()?;
-    if id == staff.user {
+    if id == staff.user() {
         return Err(ApiError::conflict(Code::CannotChangeSelf, "You cannot change your own role or access."));
     }
-    let target_is_owner = user.staff_role.as_deref() == Some(StaffRole::Owner.as_str());
-    if target_is_owner && staff.role != StaffRole::Owner {
+    let target_is_owner = user.staff_role == Some(StaffRole::Owner);
+    if target_is_owner && staff.role() != StaffRole::Owner {
         return Err(ApiError::forbidden());
     }
     Ok(user)
@@ -68,8 +64,8 @@ async fn target(tx: &TenantTx, staff: &Staff, id: UserId) -> ApiResult<users::Mo
 
 async fn active_owner_count(tx: &TenantTx) -> ApiResult<u64> {
     Ok(staff_rows(tx)
-        .filter(users::Column::StaffRole.eq(StaffRole::Owner.as_str()))
-        .filter(users::Column::Status.eq(UserStatus::Active.as_str()))
+        .filter(users::Column::StaffRole.eq(StaffRole::Owner))
+        .filter(users::Column::Status.eq(UserStatus::Active))
         .count()
         .await?)
 }
@@ -83,28 +79,28 @@ pub async fn change_role(
 ) -> ApiResult<StaffMember> {
     let tx = state.db.tenant(staff).await?;
     let user = target(&tx, staff, id).await?;
-    if role == StaffRole::Owner && staff.role != StaffRole::Owner {
+    if role == StaffRole::Owner && staff.role() != StaffRole::Owner {
         return Err(ApiError::forbidden());
     }
-    let was = user.staff_role.clone().unwrap_or_default();
-    if was == StaffRole::Owner.as_str() && role != StaffRole::Owner && active_owner_count(&tx).await? <= 1 {
+    let was = user.staff_role;
+    if was == Some(StaffRole::Owner) && role != StaffRole::Owner && active_owner_count(&tx).await? <= 1 {
         return Err(ApiError::conflict(Code::LastOwner, "The agency needs at least one owner."));
     }
     tx.update_many::<users::Entity>()
-        .col_expr(users::Column::StaffRole, Expr::value(role.as_str()))
+        .col_expr(users::Column::StaffRole, Expr::value(role))
         .col_expr(users::Column::UpdatedAt, Expr::value(tx.now()))
-        .filter(users::Column::Id.eq(id.0))
+        .filter(users::Column::Id.eq(id))
         .exec()
         .await?;
     Entry::new(Action::RoleChanged)
-        .agency(Some(staff.agency))
-        .actor(staff.user)
+        .agency(Some(staff.agency()))
+        .actor(staff.user())
         .subject(id)
-        .detail(format!("{was} -> {}", role.as_str()))
+        .detail(format!("{} -> {role}", was.map(StaffRole::as_str).unwrap_or_default()))
         .ip(ip)
         .write(&tx)
         .await?;
-    let updated = staff_rows(&tx).filter(users::Column::Id.eq(id.0)).one().await?.ok_or_else(ApiError::not_found)?;
+    let updated = staff_rows(&tx).filter(users::Column::Id.eq(id)).one().await?.ok_or_else(ApiError::not_found)?;
     tx.commit().await?;
     member(&updated)
 }
@@ -119,25 +115,25 @@ pub async fn set_status(
 ) -> ApiResult<StaffMember> {
     let tx = state.db.tenant(staff).await?;
     let user = target(&tx, staff, id).await?;
-    let is_owner = user.staff_role.as_deref() == Some(StaffRole::Owner.as_str());
+    let is_owner = user.staff_role == Some(StaffRole::Owner);
     if status == UserStatus::Disabled && is_owner && active_owner_count(&tx).await? <= 1 {
         return Err(ApiError::conflict(Code::LastOwner, "The agency needs at least one active owner."));
     }
     tx.update_many::<users::Entity>()
-        .col_expr(users::Column::Status, Expr::value(status.as_str()))
+        .col_expr(users::Column::Status, Expr::value(status))
         .col_expr(users::Column::UpdatedAt, Expr::value(tx.now()))
-        .filter(users::Column::Id.eq(id.0))
+        .filter(users::Column::Id.eq(id))
         .exec()
         .await?;
     let action = match status {
         UserStatus::Disabled => {
-            tx.delete_many::<sessions::Entity>().filter(sessions::Column::UserId.eq(id.0)).exec().await?;
+            tx.delete_many::<sessions::Entity>().filter(sessions::Column::UserId.eq(id)).exec().await?;
             Action::UserDisabled
         }
         UserStatus::Active => Action::UserEnabled,
     };
-    Entry::new(action).agency(Some(staff.agency)).actor(staff.user).subject(id).ip(ip).write(&tx).await?;
-    let updated = staff_rows(&tx).filter(users::Column::Id.eq(id.0)).one().await?.ok_or_else(ApiError::not_found)?;
+    Entry::new(action).agency(Some(staff.agency())).actor(staff.user()).subject(id).ip(ip).write(&tx).await?;
+    let updated = staff_rows(&tx).filter(users::Column::Id.eq(id)).one().await?.ok_or_else(ApiError::not_found)?;
     tx.commit().await?;
     member(&updated)
 }

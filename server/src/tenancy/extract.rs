@@ -24,15 +24,28 @@ impl FromRequest for SignedIn {
     }
 }
 
-/// A member of an agency's staff; carries the agency they belong to.
+/// A member of an agency's staff; carries the agency they belong to. Made only from a resolved
+/// session ([`Principal::as_staff`]): feature code reads it, never builds one.
 #[derive(Clone, Debug)]
 pub struct Staff {
-    pub user: UserId,
-    pub agency: AgencyId,
-    pub role: StaffRole,
+    user: UserId,
+    agency: AgencyId,
+    role: StaffRole,
 }
 
 impl Staff {
+    pub fn user(&self) -> UserId {
+        self.user
+    }
+
+    pub fn agency(&self) -> AgencyId {
+        self.agency
+    }
+
+    pub fn role(&self) -> StaffRole {
+        self.role
+    }
+
     /// Owners and admins only.
     pub fn require_admin(&self) -> Result<(), ApiError> {
         if self.role.is_admin() {
@@ -55,33 +68,68 @@ impl FromRequest for Staff {
     type Error = ApiError;
     type Future = Ready<Result<Self, ApiError>>;
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(principal(req).and_then(|p| match p.standing {
-            Standing::Staff { agency, role } => Ok(Staff { user: p.user_id, agency, role }),
-            _ => Err(ApiError::forbidden()),
-        }))
+        ready(principal(req).and_then(|p| p.as_staff().ok_or_else(ApiError::forbidden)))
     }
 }
 
-/// A client contact signed in to the portal; carries their agency and client.
+/// A client contact signed in to the portal; carries their agency and client. Made only from a
+/// resolved session ([`Principal::as_portal_contact`]): feature code reads it, never builds one.
 #[derive(Clone, Debug)]
 pub struct PortalContact {
-    pub user: UserId,
-    pub agency: AgencyId,
-    pub client: ClientId,
-    pub contact: ContactId,
-    pub portal_role: PortalRole,
+    user: UserId,
+    agency: AgencyId,
+    client: ClientId,
+    contact: ContactId,
+    portal_role: PortalRole,
+}
+
+impl PortalContact {
+    pub fn user(&self) -> UserId {
+        self.user
+    }
+
+    pub fn agency(&self) -> AgencyId {
+        self.agency
+    }
+
+    pub fn client(&self) -> ClientId {
+        self.client
+    }
+
+    pub fn contact(&self) -> ContactId {
+        self.contact
+    }
+
+    pub fn portal_role(&self) -> PortalRole {
+        self.portal_role
+    }
 }
 
 impl FromRequest for PortalContact {
     type Error = ApiError;
     type Future = Ready<Result<Self, ApiError>>;
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(principal(req).and_then(|p| match p.standing {
+        ready(principal(req).and_then(|p| p.as_portal_contact().ok_or_else(ApiError::forbidden)))
+    }
+}
+
+impl Principal {
+    /// The staff member this session is, if it is one.
+    pub fn as_staff(&self) -> Option<Staff> {
+        match self.standing {
+            Standing::Staff { agency, role } => Some(Staff { user: self.user_id, agency, role }),
+            _ => None,
+        }
+    }
+
+    /// The portal contact this session is, if it is one.
+    pub fn as_portal_contact(&self) -> Option<PortalContact> {
+        match self.standing {
             Standing::Contact { agency, client, contact, portal_role } => {
-                Ok(PortalContact { user: p.user_id, agency, client, contact, portal_role })
+                Some(PortalContact { user: self.user_id, agency, client, contact, portal_role })
             }
-            _ => Err(ApiError::forbidden()),
-        }))
+            _ => None,
+        }
     }
 }
 

@@ -6,14 +6,15 @@ use crate::state::AppState;
 use accord_api::{
     AgencyId, AgencyStatus, ClientId, ContactId, Locale, PortalRole, PrincipalKind, StaffRole, UserId, UserStatus,
 };
-use accord_entity::{agencies, contacts, sessions, users};
+use accord_entity::sessions;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 use actix_web::ResponseError;
 use actix_web::{web, HttpMessage};
-use chrono::Duration;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DbBackend, EntityTrait, QueryFilter, Statement};
 
 /// What the signed-in person is to Accord.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,80 +69,91 @@ pub async fn load_principal(
     Ok(next.call(req).await?.map_into_boxed_body())
 }
 
+/// The session lookup on SQLite. PostgreSQL runs the same join inside
+/// `accord_session_lookup` (migration m20261202_000007), which opens the platform scope for
+/// itself because row-level security hides every row otherwise; keep the two in step.
+const SQLITE_LOOKUP: &str = "\
+SELECT s.user_id AS user_id, s.expires_at AS expires_at, s.last_seen_at AS last_seen_at, \
+u.name AS name, u.email AS email, u.locale AS locale, u.status AS status, u.kind AS kind, \
+u.staff_role AS staff_role, u.agency_id AS agency_id, c.id AS contact_id, c.client_id AS client_id, \
+c.portal_role AS portal_role, a.status AS agency_status \
+FROM sessions s JOIN users u ON u.id = s.user_id \
+LEFT JOIN contacts c ON c.user_id = u.id \
+LEFT JOIN agencies a ON a.id = u.agency_id \
+WHERE s.token_hash = ? LIMIT 1";
+
+const POSTGRES_LOOKUP: &str = "SELECT * FROM accord_session_lookup($1)";
+
 /// Loads a session by its token hash, enforcing expiry and the user's and agency's standing.
+///
+/// One statement and no transaction on every request (a single statement is atomic by itself);
+/// the rare writes — ending an expired session, refreshing the idle clock at most once a minute —
+/// follow in a short write transaction of their own.
 pub async fn resolve(state: &AppState, token_hash: &str) -> Result<Option<Principal>, ApiError> {
-    // Read on a read connection; the rare writes (an expired session, the idle clock) follow
-    // in a short write transaction of their own.
-    let tx = state.db.unscoped_read("resolve session").await?;
-    let Some(session) = sessions::Entity::find_by_id(token_hash.to_string()).one(tx.conn()).await? else {
+    let db = &state.db;
+    let sql = match db.backend() {
+        DbBackend::Postgres => POSTGRES_LOOKUP,
+        _ => SQLITE_LOOKUP,
+    };
+    let lookup = Statement::from_sql_and_values(db.backend(), sql, [token_hash.into()]);
+    let Some(row) = db.unscoped_statement("resolve session", lookup).await? else {
         return Ok(None);
     };
-    let now = tx.now();
+    let now = db.clock().now();
+    let expires_at: DateTime<Utc> = row.try_get("", "expires_at")?;
+    let last_seen_at: DateTime<Utc> = row.try_get("", "last_seen_at")?;
     let idle = Duration::minutes(state.settings.session_idle_minutes);
-    if session.expires_at <= now || session.last_seen_at + idle <= now {
-        tx.commit().await?;
-        let w = state.db.unscoped("end an expired session").await?;
+    if expires_at <= now || last_seen_at + idle <= now {
+        let w = db.unscoped("end an expired session").await?;
         sessions::Entity::delete_by_id(token_hash.to_string()).exec(w.conn()).await?;
         w.commit().await?;
         return Ok(None);
     }
-    let Some(user) = users::Entity::find_by_id(session.user_id).one(tx.conn()).await? else {
-        return Ok(None);
-    };
-    if UserStatus::parse(&user.status) != Some(UserStatus::Active) {
+    let status: UserStatus = row.try_get("", "status")?;
+    if status != UserStatus::Active {
         return Ok(None);
     }
-    let kind = PrincipalKind::parse(&user.kind).ok_or_else(|| ApiError::internal("bad user kind"))?;
-    let standing = match (kind, user.agency_id) {
+    let kind: PrincipalKind = row.try_get("", "kind")?;
+    let agency: Option<AgencyId> = row.try_get("", "agency_id")?;
+    let standing = match (kind, agency) {
         (PrincipalKind::Platform, None) => Standing::Platform,
         (PrincipalKind::Staff, Some(agency)) => {
-            let role = user
-                .staff_role
-                .as_deref()
-                .and_then(StaffRole::parse)
-                .ok_or_else(|| ApiError::internal("staff without role"))?;
-            Standing::Staff { agency: AgencyId(agency), role }
+            let role: Option<StaffRole> = row.try_get("", "staff_role")?;
+            let role = role.ok_or_else(|| ApiError::internal("staff without role"))?;
+            Standing::Staff { agency, role }
         }
         (PrincipalKind::Contact, Some(agency)) => {
-            let Some(contact) =
-                contacts::Entity::find().filter(contacts::Column::UserId.eq(user.id)).one(tx.conn()).await?
-            else {
+            let contact: Option<ContactId> = row.try_get("", "contact_id")?;
+            let client: Option<ClientId> = row.try_get("", "client_id")?;
+            let portal_role: Option<PortalRole> = row.try_get("", "portal_role")?;
+            let (Some(contact), Some(client), Some(portal_role)) = (contact, client, portal_role) else {
                 return Ok(None);
             };
-            let portal_role =
-                PortalRole::parse(&contact.portal_role).ok_or_else(|| ApiError::internal("bad portal role"))?;
-            Standing::Contact {
-                agency: AgencyId(agency),
-                client: ClientId(contact.client_id),
-                contact: ContactId(contact.id),
-                portal_role,
-            }
+            Standing::Contact { agency, client, contact, portal_role }
         }
         _ => return Err(ApiError::internal("user kind and agency disagree")),
     };
-    if let Some(agency) = user.agency_id {
-        let active = agencies::Entity::find_by_id(agency)
-            .one(tx.conn())
-            .await?
-            .is_some_and(|a| AgencyStatus::parse(&a.status) == Some(AgencyStatus::Active));
-        if !active {
+    if agency.is_some() {
+        let agency_status: Option<AgencyStatus> = row.try_get("", "agency_status")?;
+        if agency_status != Some(AgencyStatus::Active) {
             return Ok(None);
         }
     }
-    tx.commit().await?;
     // Refresh the idle clock at most once a minute to spare writes.
-    if now - session.last_seen_at > Duration::seconds(60) {
-        let w = state.db.unscoped("refresh the session's idle clock").await?;
-        let mut touch: sessions::ActiveModel = session.into();
-        touch.last_seen_at = Set(now);
-        sessions::Entity::update(touch).exec(w.conn()).await?;
+    if now - last_seen_at > Duration::seconds(60) {
+        let w = db.unscoped("refresh the session's idle clock").await?;
+        sessions::Entity::update_many()
+            .col_expr(sessions::Column::LastSeenAt, Expr::value(now))
+            .filter(sessions::Column::TokenHash.eq(token_hash))
+            .exec(w.conn())
+            .await?;
         w.commit().await?;
     }
     Ok(Some(Principal {
-        user_id: UserId(user.id),
-        name: user.name,
-        email: user.email,
-        locale: Locale::parse(&user.locale).unwrap_or_default(),
+        user_id: row.try_get("", "user_id")?,
+        name: row.try_get("", "name")?,
+        email: row.try_get("", "email")?,
+        locale: row.try_get("", "locale")?,
         standing,
         session_hash: token_hash.to_string(),
     }))

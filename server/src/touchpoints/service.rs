@@ -12,7 +12,7 @@ use crate::tenancy::Staff;
 use accord_api::error::Code;
 use accord_api::input;
 use accord_api::projects::{NewTouchpoint, TouchpointView};
-use accord_api::{ClientId, Page};
+use accord_api::{ClientId, Page, TouchpointId};
 use accord_entity::touchpoints;
 use chrono::Duration;
 use std::collections::HashMap;
@@ -30,7 +30,7 @@ pub async fn list(
     let contacts = contact_names(&tx).await?;
     let staff_names = staff_names(tx.agency(), rows.iter().map(|t| t.created_by)).await?;
     tx.commit().await?;
-    let items = rows.iter().map(|t| view::touchpoint(t, &contacts, &staff_names)).collect::<ApiResult<_>>()?;
+    let items = rows.iter().map(|t| view::touchpoint(t, &contacts, &staff_names)).collect();
     Ok(paging.page_of(items, total))
 }
 
@@ -51,21 +51,21 @@ pub async fn log(state: &AppState, staff: &Staff, client: ClientId, input: NewTo
         contacts.insert(c.id, c.name);
     }
     let row = touchpoints::Model {
-        id: uuid::Uuid::new_v4(),
-        agency_id: tx.agency_id().0,
-        client_id: client.0,
-        kind: input.kind.as_str().into(),
+        id: TouchpointId::new(),
+        agency_id: tx.agency_id(),
+        client_id: client,
+        kind: input.kind,
         occurred_at: input.occurred_at,
-        contact_id: input.contact_id.map(|c| c.0),
+        contact_id: input.contact_id,
         summary,
-        created_by: staff.user.0,
+        created_by: staff.user(),
         created_at: tx.now(),
     };
     repo::insert(&tx, row.clone()).await?;
     if tx.client().last_touch_at.is_none_or(|t| t < row.occurred_at) {
         repo::set_last_touch(&tx, row.occurred_at).await?;
     }
-    let names = staff_names(tx.agency(), [staff.user.0]).await?;
+    let names = staff_names(tx.agency(), [staff.user()]).await?;
     tx.commit().await?;
-    view::touchpoint(&row, &contacts, &names)
+    Ok(view::touchpoint(&row, &contacts, &names))
 }

@@ -59,10 +59,10 @@ async fn email_in_two_agencies_asks_which_one() {
     {
         use accord_entity::users;
         let tx = app.db.unscoped("test").await.unwrap();
-        let src = users::Entity::find_by_id(w.manager_a.id.0).one(tx.conn()).await.unwrap().unwrap();
+        let src = users::Entity::find_by_id(w.manager_a.id).one(tx.conn()).await.unwrap().unwrap();
         let mut copy = src.clone();
-        copy.id = uuid::Uuid::new_v4();
-        copy.agency_id = Some(w.b.id.0);
+        copy.id = accord_api::UserId::new();
+        copy.agency_id = Some(w.b.id);
         users::Entity::insert(users::ActiveModel::from(copy)).exec_without_returning(tx.conn()).await.unwrap();
         tx.commit().await.unwrap();
     }
@@ -188,7 +188,7 @@ async fn security_events_are_audited_without_secrets() {
     assert!(!failures.is_empty());
     let role = rows.iter().find(|r| r.action == "role_changed").unwrap();
     assert_eq!(role.detail.as_deref(), Some("specialist -> account_manager"));
-    assert_eq!(role.actor_user_id, Some(w.a.owner.id.0));
+    assert_eq!(role.actor_user_id, Some(w.a.owner.id));
     assert!(role.ip.is_some());
     for r in rows.iter().chain(failures.iter()) {
         let text = format!("{r:?}");

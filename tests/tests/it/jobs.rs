@@ -304,8 +304,8 @@ async fn the_daily_purge_deletes_expired_sessions_and_old_reset_links() {
         let expires_at = clock.now() - Duration::days(days_ago);
         let row = password_resets::ActiveModel {
             id: Set(id),
-            user_id: Set(w.a.owner.id.0),
-            agency_id: Set(Some(w.a.id.0)),
+            user_id: Set(w.a.owner.id),
+            agency_id: Set(Some(w.a.id)),
             token_hash: Set(format!("test-{id}")),
             expires_at: Set(expires_at),
             used_at: Set(None),
@@ -329,7 +329,7 @@ async fn the_daily_purge_deletes_expired_sessions_and_old_reset_links() {
         .unwrap()
         .expect("today's purge");
     tx.commit().await.unwrap();
-    assert_eq!(left, [w.manager_a.id.0], "expired and idle sessions are gone, the live one stays");
+    assert_eq!(left, [w.manager_a.id], "expired and idle sessions are gone, the live one stays");
     assert_eq!(kept, [links[1]], "reset links go a week after they expire");
     assert_eq!(purge.status, JobStatus::Done);
     assert_eq!(live.get("/api/auth/me").await.status(), 200);

@@ -9,8 +9,8 @@ use sea_orm::EntityTrait;
 async fn add_clients(app: &TestApp, w: &world::World, n: usize) {
     let tx = app.db.unscoped("test seeds clients").await.unwrap();
     for i in 0..n {
-        let c = new_client(w.a.id.0, &format!("Bulk {i:04}"), accord_api::ClientStatus::Active, Some(w.manager_a.id.0));
-        let contact = new_contact(w.a.id.0, c.id, "Someone", &format!("bulk{i}@x.test"), PortalRole::Viewer);
+        let c = new_client(w.a.id, &format!("Bulk {i:04}"), accord_api::ClientStatus::Active, Some(w.manager_a.id));
+        let contact = new_contact(w.a.id, c.id, "Someone", &format!("bulk{i}@x.test"), PortalRole::Viewer);
         clients::Entity::insert(clients::ActiveModel::from(c)).exec_without_returning(tx.conn()).await.unwrap();
         contacts::Entity::insert(contacts::ActiveModel::from(contact)).exec_without_returning(tx.conn()).await.unwrap();
     }

@@ -78,6 +78,8 @@ mod segmentation;
 mod team;
 mod touchpoints;
 
+use accord_api::Locale;
+
 pub use {
     account::Account, auth::Auth, backlog::Backlog, backlog_form::BacklogForm, backlog_item::BacklogItem,
     clients::Clients, common::Common, contacts::Contacts, docs::Docs, errors::Errors, invitations::Invitations,
@@ -85,75 +87,53 @@ pub use {
     roadmap::Roadmap, segmentation::Segmentation, team::Team, touchpoints::Touchpoints,
 };
 
-/// Every feature's texts in one language.
+/// Every feature's texts in one language, reached one feature at a time (`t.backlog().title`):
+/// a bundle links only the features it reads, so the portal carries no staff page's texts.
 pub struct Texts {
-    pub common: Common,
-    pub auth: Auth,
-    pub errors: Errors,
-    pub clients: Clients,
-    pub overview: Overview,
-    pub segmentation: Segmentation,
-    pub contacts: Contacts,
-    pub invitations: Invitations,
-    pub team: Team,
-    pub platform: Platform,
-    pub account: Account,
-    pub docs: Docs,
-    pub projects: Projects,
-    pub touchpoints: Touchpoints,
-    pub roadmap: Roadmap,
-    pub portal: Portal,
-    pub backlog: Backlog,
-    pub backlog_form: BacklogForm,
-    pub backlog_item: BacklogItem,
-    pub portal_backlog: PortalBacklog,
+    locale: Locale,
 }
 
-pub static RU: Texts = Texts {
-    common: Common::RU,
-    auth: Auth::RU,
-    errors: Errors::RU,
-    clients: Clients::RU,
-    overview: Overview::RU,
-    segmentation: Segmentation::RU,
-    contacts: Contacts::RU,
-    invitations: Invitations::RU,
-    team: Team::RU,
-    platform: Platform::RU,
-    account: Account::RU,
-    docs: Docs::RU,
-    projects: Projects::RU,
-    touchpoints: Touchpoints::RU,
-    roadmap: Roadmap::RU,
-    portal: Portal::RU,
-    backlog: Backlog::RU,
-    backlog_form: BacklogForm::RU,
-    backlog_item: BacklogItem::RU,
-    portal_backlog: PortalBacklog::RU,
-};
+pub static RU: Texts = Texts { locale: Locale::Ru };
+pub static EN: Texts = Texts { locale: Locale::En };
 
-pub static EN: Texts = Texts {
-    common: Common::EN,
-    auth: Auth::EN,
-    errors: Errors::EN,
-    clients: Clients::EN,
-    overview: Overview::EN,
-    segmentation: Segmentation::EN,
-    contacts: Contacts::EN,
-    invitations: Invitations::EN,
-    team: Team::EN,
-    platform: Platform::EN,
-    account: Account::EN,
-    docs: Docs::EN,
-    projects: Projects::EN,
-    touchpoints: Touchpoints::EN,
-    roadmap: Roadmap::EN,
-    portal: Portal::EN,
-    backlog: Backlog::EN,
-    backlog_form: BacklogForm::EN,
-    backlog_item: BacklogItem::EN,
-    portal_backlog: PortalBacklog::EN,
-};
+/// One accessor per feature, returning that feature's catalogue in this language.
+macro_rules! features {
+    ($($field:ident: $ty:ident),* $(,)?) => {
+        impl Texts {
+            $(
+                pub fn $field(&self) -> &'static $ty {
+                    match self.locale {
+                        Locale::Ru => &$ty::RU,
+                        Locale::En => &$ty::EN,
+                    }
+                }
+            )*
+        }
+    };
+}
+
+features! {
+    common: Common,
+    auth: Auth,
+    errors: Errors,
+    clients: Clients,
+    overview: Overview,
+    segmentation: Segmentation,
+    contacts: Contacts,
+    invitations: Invitations,
+    team: Team,
+    platform: Platform,
+    account: Account,
+    docs: Docs,
+    projects: Projects,
+    touchpoints: Touchpoints,
+    roadmap: Roadmap,
+    portal: Portal,
+    backlog: Backlog,
+    backlog_form: BacklogForm,
+    backlog_item: BacklogItem,
+    portal_backlog: PortalBacklog,
+}
 
 /// The forms of one entry (one for a plain text), for the placeholder check.
 #[cfg(test)]
@@ -182,26 +162,26 @@ mod tests {
 
     fn catalogue(t: &Texts) -> Vec<(&'static str, Vec<(&'static str, Vec<&'static str>)>)> {
         vec![
-            ("common", t.common.forms()),
-            ("auth", t.auth.forms()),
-            ("errors", t.errors.forms()),
-            ("clients", t.clients.forms()),
-            ("overview", t.overview.forms()),
-            ("segmentation", t.segmentation.forms()),
-            ("contacts", t.contacts.forms()),
-            ("invitations", t.invitations.forms()),
-            ("team", t.team.forms()),
-            ("platform", t.platform.forms()),
-            ("account", t.account.forms()),
-            ("docs", t.docs.forms()),
-            ("projects", t.projects.forms()),
-            ("touchpoints", t.touchpoints.forms()),
-            ("roadmap", t.roadmap.forms()),
-            ("portal", t.portal.forms()),
-            ("backlog", t.backlog.forms()),
-            ("backlog_form", t.backlog_form.forms()),
-            ("backlog_item", t.backlog_item.forms()),
-            ("portal_backlog", t.portal_backlog.forms()),
+            ("common", t.common().forms()),
+            ("auth", t.auth().forms()),
+            ("errors", t.errors().forms()),
+            ("clients", t.clients().forms()),
+            ("overview", t.overview().forms()),
+            ("segmentation", t.segmentation().forms()),
+            ("contacts", t.contacts().forms()),
+            ("invitations", t.invitations().forms()),
+            ("team", t.team().forms()),
+            ("platform", t.platform().forms()),
+            ("account", t.account().forms()),
+            ("docs", t.docs().forms()),
+            ("projects", t.projects().forms()),
+            ("touchpoints", t.touchpoints().forms()),
+            ("roadmap", t.roadmap().forms()),
+            ("portal", t.portal().forms()),
+            ("backlog", t.backlog().forms()),
+            ("backlog_form", t.backlog_form().forms()),
+            ("backlog_item", t.backlog_item().forms()),
+            ("portal_backlog", t.portal_backlog().forms()),
         ]
     }
 

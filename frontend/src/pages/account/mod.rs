@@ -21,7 +21,7 @@ pub fn AccountPage() -> impl IntoView {
     let me = move || session.me();
     let role = move || {
         me().map(|me| match me.membership {
-            Membership::Platform => i18n.t().common.platform_label.to_owned(),
+            Membership::Platform => i18n.t().common().platform_label.to_owned(),
             Membership::Staff { agency, role } => {
                 format!("{} · {}", agency.name, i18n.t().staff_role(role))
             }
@@ -34,7 +34,7 @@ pub fn AccountPage() -> impl IntoView {
         <section class="page page-narrow">
             <div class="page-header">
                 <div>
-                    <h1>{move || i18n.t().account.account_title}</h1>
+                    <h1>{move || i18n.t().account().account_title}</h1>
                     <p class="subtitle">{role}</p>
                 </div>
             </div>
@@ -68,10 +68,10 @@ fn LanguageCard() -> impl IntoView {
     };
     view! {
         <div class="card">
-            <h2 class="card-title">{move || i18n.t().common.language}</h2>
+            <h2 class="card-title">{move || i18n.t().common().language}</h2>
             <div class="form">
                 <div class="field">
-                    <label for="account-locale">{move || i18n.t().account.language_hint}</label>
+                    <label for="account-locale">{move || i18n.t().account().language_hint}</label>
                     <select
                         id="account-locale"
                         disabled=move || pending.get()
@@ -83,7 +83,7 @@ fn LanguageCard() -> impl IntoView {
                 </div>
             </div>
             {move || match outcome.get() {
-                Some(Ok(())) => Some(view! { <Notice text=Signal::derive(move || i18n.t().common.saved.to_owned()) /> }.into_any()),
+                Some(Ok(())) => Some(view! { <Notice text=Signal::derive(move || i18n.t().common().saved.to_owned()) /> }.into_any()),
                 Some(Err(e)) => Some(view! { <p class="form-error" role="alert">{move || error_text(i18n.t(), &e)}</p> }.into_any()),
                 None => None,
             }}

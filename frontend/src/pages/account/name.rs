@@ -41,25 +41,25 @@ pub fn ProfileCard() -> impl IntoView {
     };
     view! {
         <div class="card">
-            <h2 class="card-title">{move || i18n.t().account.profile}</h2>
+            <h2 class="card-title">{move || i18n.t().account().profile}</h2>
             <form id="profile-name-form" class="form" on:submit=on_submit>
                 <div class="field-wrap">
-                    <TextField id="profile-name" label=|t| t.account.your_name value=name required=true maxlength=200
-                        autocomplete="name" invalid=names_field(problem, "name") hint=|t| t.account.your_name_hint />
+                    <TextField id="profile-name" label=|t| t.account().your_name value=name required=true maxlength=200
+                        autocomplete="name" invalid=names_field(problem, "name") hint=|t| t.account().your_name_hint />
                     <FieldError field="name" problem=problem />
                 </div>
                 <dl class="facts">
-                    <dt>{move || i18n.t().common.email}</dt>
+                    <dt>{move || i18n.t().common().email}</dt>
                     <dd id="account-email">{move || session.me().map(|m| m.email)}</dd>
                 </dl>
                 <FormErrorExcept id="profile-name-error" problem=problem inline=&["name"] />
                 <div class="form-actions">
                     <button id="profile-name-submit" type="submit" class="btn btn-primary"
                         disabled=move || pending.get() || unchanged()>
-                        {move || if pending.get() { i18n.t().common.saving } else { i18n.t().account.save_name }}
+                        {move || if pending.get() { i18n.t().common().saving } else { i18n.t().account().save_name }}
                     </button>
                     <Show when=move || saved.get()>
-                        <Notice text=Signal::derive(move || i18n.t().account.name_saved.to_owned()) />
+                        <Notice text=Signal::derive(move || i18n.t().account().name_saved.to_owned()) />
                     </Show>
                 </div>
             </form>

@@ -59,19 +59,19 @@ pub fn PasswordForm() -> impl IntoView {
     };
     view! {
         <div class="card">
-            <h2 class="card-title">{move || i18n.t().account.change_password}</h2>
+            <h2 class="card-title">{move || i18n.t().account().change_password}</h2>
             <form id="password-form" class="form" on:submit=on_submit>
-                <TextField id="current-password" label=|t| t.account.current_password value=current kind="password" autocomplete="current-password" required=true />
-                <TextField id="new-password" label=|t| t.account.new_password value=new kind="password" autocomplete="new-password" required=true />
-                <TextField id="repeat-password" label=|t| t.account.repeat_password value=repeat kind="password" autocomplete="new-password" required=true />
+                <TextField id="current-password" label=|t| t.account().current_password value=current kind="password" autocomplete="current-password" required=true />
+                <TextField id="new-password" label=|t| t.account().new_password value=new kind="password" autocomplete="new-password" required=true />
+                <TextField id="repeat-password" label=|t| t.account().repeat_password value=repeat kind="password" autocomplete="new-password" required=true />
                 <p class="field-hint">{hint}</p>
                 <FormError id="password-error" problem=problem />
                 <Show when=move || changed.get()>
-                    <p id="password-success" class="notice" role="status">{move || i18n.t().account.password_changed}</p>
+                    <p id="password-success" class="notice" role="status">{move || i18n.t().account().password_changed}</p>
                 </Show>
                 <div class="form-actions">
                     <button id="password-submit" type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                        {move || if pending.get() { i18n.t().common.saving } else { i18n.t().account.password_submit }}
+                        {move || if pending.get() { i18n.t().common().saving } else { i18n.t().account().password_submit }}
                     </button>
                 </div>
             </form>

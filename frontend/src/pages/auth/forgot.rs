@@ -37,25 +37,25 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     view! {
         <PublicShell>
             <div class="auth-card card">
-                <h1>{move || i18n.t().auth.forgot_title}</h1>
+                <h1>{move || i18n.t().auth().forgot_title}</h1>
                 <Show
                     when=move || sent.get()
                     fallback=move || view! {
-                        <p class="subtitle">{move || i18n.t().auth.forgot_subtitle}</p>
+                        <p class="subtitle">{move || i18n.t().auth().forgot_subtitle}</p>
                         <form id="forgot-form" class="form" on:submit=on_submit>
-                            <TextField id="forgot-email" label=|t| t.common.email value=email kind="email" autocomplete="username" required=true maxlength=254 />
+                            <TextField id="forgot-email" label=|t| t.common().email value=email kind="email" autocomplete="username" required=true maxlength=254 />
                             <FormError id="forgot-error" problem=problem />
                             <button id="forgot-submit" type="submit" class="btn btn-primary btn-block" disabled=move || pending.get()>
-                                {move || if pending.get() { i18n.t().common.sending } else { i18n.t().auth.forgot_submit }}
+                                {move || if pending.get() { i18n.t().common().sending } else { i18n.t().auth().forgot_submit }}
                             </button>
                         </form>
                     }
                 >
-                    <p id="forgot-sent" class="notice" role="status">{move || i18n.t().auth.forgot_sent}</p>
+                    <p id="forgot-sent" class="notice" role="status">{move || i18n.t().auth().forgot_sent}</p>
                 </Show>
                 <p class="auth-switch">
                     <A href=Route::SignIn { next: None }.path() attr:id="back-to-sign-in">
-                        "← " {move || i18n.t().auth.back_to_sign_in}
+                        "← " {move || i18n.t().auth().back_to_sign_in}
                     </A>
                 </p>
             </div>

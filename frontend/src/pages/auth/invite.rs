@@ -69,19 +69,19 @@ fn invite_problem(problem: DeadLink, agency: Option<String>) -> impl IntoView {
     let message = Signal::derive(move || {
         let t = i18n.t();
         match (problem, &agency) {
-            (DeadLink::Expired, Some(agency)) => fill(t.auth.invite_expired, &[agency]),
-            (DeadLink::Expired, None) => t.auth.invite_expired_generic.to_owned(),
-            (DeadLink::Revoked, Some(agency)) => fill(t.auth.invite_revoked, &[agency]),
-            (DeadLink::Revoked, None) => t.auth.invite_revoked_generic.to_owned(),
-            (DeadLink::Used, _) => t.auth.invite_used.to_owned(),
-            (DeadLink::Invalid, _) => t.auth.invite_invalid.to_owned(),
+            (DeadLink::Expired, Some(agency)) => fill(t.auth().invite_expired, &[agency]),
+            (DeadLink::Expired, None) => t.auth().invite_expired_generic.to_owned(),
+            (DeadLink::Revoked, Some(agency)) => fill(t.auth().invite_revoked, &[agency]),
+            (DeadLink::Revoked, None) => t.auth().invite_revoked_generic.to_owned(),
+            (DeadLink::Used, _) => t.auth().invite_used.to_owned(),
+            (DeadLink::Invalid, _) => t.auth().invite_invalid.to_owned(),
         }
     });
     view! {
         <LinkProblem problem=problem message=message>
             <Show when=move || problem == DeadLink::Used>
                 <A href=Route::SignIn { next: None }.path() attr:id="link-sign-in" attr:class="btn btn-primary btn-block">
-                    {move || i18n.t().auth.sign_in_link}
+                    {move || i18n.t().auth().sign_in_link}
                 </A>
             </Show>
         </LinkProblem>
@@ -125,27 +125,27 @@ fn AcceptForm(preview: InvitationPreview, token: String, dead: RwSignal<Option<D
         let client = preview.client_name.clone();
         let kind = preview.kind;
         move || match (kind, &client) {
-            (InvitationKind::Contact, Some(client)) => fill(i18n.t().auth.invite_portal_of, &[client]),
-            _ => i18n.t().auth.invite_team_subtitle.to_owned(),
+            (InvitationKind::Contact, Some(client)) => fill(i18n.t().auth().invite_portal_of, &[client]),
+            _ => i18n.t().auth().invite_team_subtitle.to_owned(),
         }
     };
     let intro = {
         let kind = preview.kind;
         move || match kind {
-            InvitationKind::Staff => i18n.t().auth.invite_staff_intro,
-            InvitationKind::Contact => i18n.t().auth.invite_contact_intro,
+            InvitationKind::Staff => i18n.t().auth().invite_staff_intro,
+            InvitationKind::Contact => i18n.t().auth().invite_contact_intro,
         }
     };
     let name = preview.name.clone();
     view! {
-        <p class="invite-eyebrow">{move || i18n.t().auth.invitation_label}</p>
-        <h1 id="invite-title">{move || fill(i18n.t().auth.invite_title, &[&agency])}</h1>
+        <p class="invite-eyebrow">{move || i18n.t().auth().invitation_label}</p>
+        <h1 id="invite-title">{move || fill(i18n.t().auth().invite_title, &[&agency])}</h1>
         <p class="subtitle" id="invite-subtitle">{subtitle}</p>
-        <p class="invite-hello">{move || fill(i18n.t().auth.invite_hello, &[&name])}</p>
+        <p class="invite-hello">{move || fill(i18n.t().auth().invite_hello, &[&name])}</p>
         <p class="invite-intro">{intro}</p>
         <NewPasswordForm
             ids=IDS
-            submit_label=|t| t.auth.invite_submit
+            submit_label=|t| t.auth().invite_submit
             email=preview.email.clone()
             pending=pending
             problem=problem

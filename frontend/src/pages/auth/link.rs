@@ -57,7 +57,7 @@ pub fn LinkProblem(problem: DeadLink, #[prop(into)] message: Signal<String>, chi
     view! {
         <div id="link-problem" class="link-problem" data-problem=problem.as_str() role="alert">
             <div class="link-problem-mark" aria-hidden="true">"!"</div>
-            <h1>{move || i18n.t().auth.link_problem_title}</h1>
+            <h1>{move || i18n.t().auth().link_problem_title}</h1>
             <p class="link-problem-text">{move || message.get()}</p>
             <div class="link-problem-actions">{children()}</div>
         </div>
@@ -118,16 +118,16 @@ pub fn NewPasswordForm(
         <form id=ids.form class="form" on:submit=on_submit>
             {email.map(|email| view! {
                 <div class="field">
-                    <label for=ids.email>{move || i18n.t().common.email}</label>
+                    <label for=ids.email>{move || i18n.t().common().email}</label>
                     <input id=ids.email name=ids.email type="email" autocomplete="username" readonly=true value=email />
                 </div>
             })}
-            <TextField id=ids.password label=|t| t.account.new_password value=password kind="password" autocomplete="new-password" required=true />
-            <TextField id=ids.repeat label=|t| t.account.repeat_password value=repeat kind="password" autocomplete="new-password" required=true />
+            <TextField id=ids.password label=|t| t.account().new_password value=password kind="password" autocomplete="new-password" required=true />
+            <TextField id=ids.repeat label=|t| t.account().repeat_password value=repeat kind="password" autocomplete="new-password" required=true />
             <p class="field-hint">{hint}</p>
             <FormError id=ids.error problem=problem />
             <button id=ids.submit type="submit" class="btn btn-primary btn-block" disabled=move || pending.get()>
-                {move || if pending.get() { i18n.t().auth.signing_in } else { submit_label(i18n.t()) }}
+                {move || if pending.get() { i18n.t().auth().signing_in } else { submit_label(i18n.t()) }}
             </button>
         </form>
     }

@@ -61,15 +61,15 @@ fn reset_problem(problem: DeadLink) -> impl IntoView {
     let message = Signal::derive(move || {
         let t = i18n.t();
         match problem {
-            DeadLink::Invalid => t.auth.reset_link_invalid,
-            DeadLink::Expired | DeadLink::Used | DeadLink::Revoked => t.auth.reset_link_dead,
+            DeadLink::Invalid => t.auth().reset_link_invalid,
+            DeadLink::Expired | DeadLink::Used | DeadLink::Revoked => t.auth().reset_link_dead,
         }
         .to_owned()
     });
     view! {
         <LinkProblem problem=problem message=message>
             <A href=Route::ForgotPassword.path() attr:id="request-new-link" attr:class="btn btn-primary btn-block">
-                {move || i18n.t().auth.request_new_link}
+                {move || i18n.t().auth().request_new_link}
             </A>
         </LinkProblem>
     }
@@ -103,8 +103,8 @@ fn ResetForm(token: String, dead: RwSignal<Option<DeadLink>>) -> impl IntoView {
         });
     });
     view! {
-        <h1>{move || i18n.t().auth.reset_title}</h1>
-        <p class="subtitle">{move || i18n.t().auth.reset_subtitle}</p>
-        <NewPasswordForm ids=IDS submit_label=|t| t.auth.reset_submit pending=pending problem=problem on_password=on_password />
+        <h1>{move || i18n.t().auth().reset_title}</h1>
+        <p class="subtitle">{move || i18n.t().auth().reset_subtitle}</p>
+        <NewPasswordForm ids=IDS submit_label=|t| t.auth().reset_submit pending=pending problem=problem on_password=on_password />
     }
 }

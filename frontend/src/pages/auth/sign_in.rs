@@ -97,17 +97,17 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         <PublicShell>
             <div class="auth-card card">
-                <h1>{move || i18n.t().auth.sign_in_title}</h1>
-                <p class="subtitle">{move || i18n.t().auth.sign_in_subtitle}</p>
+                <h1>{move || i18n.t().auth().sign_in_title}</h1>
+                <p class="subtitle">{move || i18n.t().auth().sign_in_subtitle}</p>
                 <form id="sign-in-form" class="form" on:submit=on_submit>
-                    <TextField id="email" label=|t| t.common.email value=email kind="email" autocomplete="username" required=true />
-                    <TextField id="password" label=|t| t.common.password value=password kind="password" autocomplete="current-password" required=true />
+                    <TextField id="email" label=|t| t.common().email value=email kind="email" autocomplete="username" required=true />
+                    <TextField id="password" label=|t| t.common().password value=password kind="password" autocomplete="current-password" required=true />
                     <p class="forgot-row">
-                        <A href=Route::ForgotPassword.path() attr:id="forgot-link">{move || i18n.t().auth.forgot_link}</A>
+                        <A href=Route::ForgotPassword.path() attr:id="forgot-link">{move || i18n.t().auth().forgot_link}</A>
                     </p>
                     <Show when=move || !choices.get().is_empty()>
                         <div class="field">
-                            <label for="agency-choice">{move || i18n.t().auth.choose_agency}</label>
+                            <label for="agency-choice">{move || i18n.t().auth().choose_agency}</label>
                             <select
                                 id="agency-choice"
                                 name="agency-choice"
@@ -120,23 +120,23 @@ pub fn SignInPage() -> impl IntoView {
                                     </option>
                                 }).collect_view()}
                             </select>
-                            <p class="field-hint">{move || i18n.t().auth.choose_agency_hint}</p>
+                            <p class="field-hint">{move || i18n.t().auth().choose_agency_hint}</p>
                         </div>
                     </Show>
                     <FormError id="form-error" problem=problem />
                     <button id="sign-in-submit" type="submit" class="btn btn-primary btn-block" disabled=move || pending.get()>
-                        {move || if pending.get() { i18n.t().auth.signing_in } else { i18n.t().auth.sign_in_submit }}
+                        {move || if pending.get() { i18n.t().auth().signing_in } else { i18n.t().auth().sign_in_submit }}
                     </button>
                 </form>
                 <Show when=signup_open>
                     <p class="auth-switch">
-                        {move || i18n.t().auth.no_account} " "
-                        <A href=Route::SignUp.path() attr:id="sign-up-link">{move || i18n.t().auth.sign_up_link}</A>
+                        {move || i18n.t().auth().no_account} " "
+                        <A href=Route::SignUp.path() attr:id="sign-up-link">{move || i18n.t().auth().sign_up_link}</A>
                     </p>
                 </Show>
             </div>
             <p class="public-footnote">
-                <A href=Route::ApiDocs.path()>{move || i18n.t().auth.api_docs_link}</A>
+                <A href=Route::ApiDocs.path()>{move || i18n.t().auth().api_docs_link}</A>
             </p>
         </PublicShell>
     }

@@ -22,19 +22,19 @@ pub fn SignUpPage() -> impl IntoView {
         None => view! { <Loading /> }.into_any(),
         Some(c) if c.signup_open => view! { <SignUpForm /> }.into_any(),
         Some(_) => view! {
-            <p class="notice notice-muted" id="signup-closed">{move || i18n.t().auth.signup_closed_text}</p>
+            <p class="notice notice-muted" id="signup-closed">{move || i18n.t().auth().signup_closed_text}</p>
         }
         .into_any(),
     };
     view! {
         <PublicShell>
             <div class="auth-card card">
-                <h1>{move || i18n.t().auth.sign_up_title}</h1>
-                <p class="subtitle">{move || i18n.t().auth.sign_up_subtitle}</p>
+                <h1>{move || i18n.t().auth().sign_up_title}</h1>
+                <p class="subtitle">{move || i18n.t().auth().sign_up_subtitle}</p>
                 {body}
                 <p class="auth-switch">
-                    {move || i18n.t().auth.have_account} " "
-                    <A href=Route::SignIn { next: None }.path()>{move || i18n.t().auth.sign_in_link}</A>
+                    {move || i18n.t().auth().have_account} " "
+                    <A href=Route::SignIn { next: None }.path()>{move || i18n.t().auth().sign_in_link}</A>
                 </p>
             </div>
         </PublicShell>
@@ -91,13 +91,13 @@ fn SignUpForm() -> impl IntoView {
 
     view! {
         <form id="sign-up-form" class="form" on:submit=on_submit>
-            <TextField id="agency-name-input" label=|t| t.auth.agency_name value=agency_name required=true />
-            <TextField id="agency-slug" label=|t| t.auth.agency_slug value=agency_slug required=true hint=|t| t.auth.slug_hint />
-            <TextField id="owner-name" label=|t| t.auth.owner_name value=owner_name autocomplete="name" required=true />
-            <TextField id="email" label=|t| t.common.email value=email kind="email" autocomplete="username" required=true />
-            <TextField id="password" label=|t| t.common.password value=password kind="password" autocomplete="new-password" required=true />
+            <TextField id="agency-name-input" label=|t| t.auth().agency_name value=agency_name required=true />
+            <TextField id="agency-slug" label=|t| t.auth().agency_slug value=agency_slug required=true hint=|t| t.auth().slug_hint />
+            <TextField id="owner-name" label=|t| t.auth().owner_name value=owner_name autocomplete="name" required=true />
+            <TextField id="email" label=|t| t.common().email value=email kind="email" autocomplete="username" required=true />
+            <TextField id="password" label=|t| t.common().password value=password kind="password" autocomplete="new-password" required=true />
             <div class="field">
-                <label for="signup-locale">{move || i18n.t().common.language}</label>
+                <label for="signup-locale">{move || i18n.t().common().language}</label>
                 <select
                     id="signup-locale"
                     prop:value=move || locale.get().as_str()
@@ -112,7 +112,7 @@ fn SignUpForm() -> impl IntoView {
             </div>
             <FormError id="form-error" problem=problem />
             <button id="sign-up-submit" type="submit" class="btn btn-primary btn-block" disabled=move || pending.get()>
-                {move || if pending.get() { i18n.t().auth.signing_up } else { i18n.t().auth.sign_up_submit }}
+                {move || if pending.get() { i18n.t().auth().signing_up } else { i18n.t().auth().sign_up_submit }}
             </button>
         </form>
     }

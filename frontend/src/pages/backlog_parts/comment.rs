@@ -23,9 +23,9 @@ pub fn CommentItem(comment: CommentView, reader: Reader) -> impl IntoView {
         let t = i18n.t();
         match (reader, side) {
             (Reader::Staff, side) => side_label(t, side),
-            (Reader::Client, Side::Agency) => t.backlog.client_side_agency,
-            (Reader::Client, Side::Client) if mine => t.backlog.client_side_you,
-            (Reader::Client, Side::Client) => t.backlog.client_side_team,
+            (Reader::Client, Side::Agency) => t.backlog().client_side_agency,
+            (Reader::Client, Side::Client) if mine => t.backlog().client_side_you,
+            (Reader::Client, Side::Client) => t.backlog().client_side_team,
         }
     };
     let avatar = (reader == Reader::Client).then(|| {
@@ -40,8 +40,8 @@ pub fn CommentItem(comment: CommentView, reader: Reader) -> impl IntoView {
                 <span class="comment-author">{author}</span>
                 <span class=format!("side-tag side-{}", side.as_str())>{side_text}</span>
                 {internal.then(|| view! {
-                    <span class="badge badge-grey internal-badge" title=move || i18n.t().backlog.internal_hint>
-                        {move || i18n.t().backlog.internal_badge}
+                    <span class="badge badge-grey internal-badge" title=move || i18n.t().backlog().internal_hint>
+                        {move || i18n.t().backlog().internal_badge}
                     </span>
                 })}
                 <span class="comment-date muted">{move || format_date_time(i18n.locale(), &created_at)}</span>

@@ -20,7 +20,7 @@ pub fn WasNow(
         let was = previous.estimate_minutes;
         view! {
             <li class="was-now-line was-now-estimate">
-                <span class="was-now-label">{move || i18n.t().backlog.estimate}</span>
+                <span class="was-now-label">{move || i18n.t().backlog().estimate}</span>
                 <span class="was">{move || estimate_text(i18n.t(), i18n.locale(), was)}</span>
                 <span class="arrow" aria-hidden="true">"→"</span>
                 <span class="now">{move || estimate_text(i18n.t(), i18n.locale(), estimate_minutes)}</span>
@@ -32,7 +32,7 @@ pub fn WasNow(
         view! {
             <li class="was-now-line was-now-price">
                 <span class="was-now-label">
-                    {move || if reader == Reader::Client { i18n.t().portal_backlog.price } else { i18n.t().backlog.price }}
+                    {move || if reader == Reader::Client { i18n.t().portal_backlog().price } else { i18n.t().backlog().price }}
                 </span>
                 <span class="was">{move || price_text(i18n.t(), i18n.locale(), was.as_ref())}</span>
                 <span class="arrow" aria-hidden="true">"→"</span>
@@ -44,8 +44,8 @@ pub fn WasNow(
         return None;
     }
     let title = move || match reader {
-        Reader::Staff => i18n.t().backlog.was_now_title,
-        Reader::Client => i18n.t().backlog.was_now_title_client,
+        Reader::Staff => i18n.t().backlog().was_now_title,
+        Reader::Client => i18n.t().backlog().was_now_title_client,
     };
     Some(view! {
         <div class="was-now" role="note">
@@ -68,14 +68,14 @@ pub fn DecisionSummary(decision: Decision, reader: Reader) -> impl IntoView {
     let details = if approved {
         // Staff read the approver's note as the client's; the client reads it as their own.
         let note = move || match reader {
-            Reader::Staff => i18n.t().backlog.approver_note,
-            Reader::Client => i18n.t().backlog.note,
+            Reader::Staff => i18n.t().backlog().approver_note,
+            Reader::Client => i18n.t().backlog().note,
         };
         view! {
             <dl class="decision-quote frozen">
-                <dt>{move || i18n.t().backlog.frozen_estimate}</dt>
+                <dt>{move || i18n.t().backlog().frozen_estimate}</dt>
                 <dd class="frozen-estimate">{move || estimate_text(i18n.t(), i18n.locale(), estimate_minutes)}</dd>
-                <dt>{move || i18n.t().backlog.frozen_price}</dt>
+                <dt>{move || i18n.t().backlog().frozen_price}</dt>
                 <dd class="frozen-price money">{move || price_text(i18n.t(), i18n.locale(), price.as_ref())}</dd>
             </dl>
             {comment.map(|c| view! {
@@ -86,7 +86,7 @@ pub fn DecisionSummary(decision: Decision, reader: Reader) -> impl IntoView {
     } else {
         view! {
             <div class="decision-reason">
-                <p class="card-label">{move || i18n.t().backlog.reason}</p>
+                <p class="card-label">{move || i18n.t().backlog().reason}</p>
                 <p class="decision-reason-text">{comment.unwrap_or_default()}</p>
             </div>
         }
@@ -97,10 +97,10 @@ pub fn DecisionSummary(decision: Decision, reader: Reader) -> impl IntoView {
             class:decision-declined=!approved>
             <p class="decision-kind">
                 <span class="decision-mark" aria-hidden="true">{if approved { "✓" } else { "✕" }}</span>
-                {move || if approved { i18n.t().backlog.decided_approved } else { i18n.t().backlog.decided_declined }}
+                {move || if approved { i18n.t().backlog().decided_approved } else { i18n.t().backlog().decided_declined }}
             </p>
             <p class="decision-by">
-                {move || fill(i18n.t().backlog.decided_by, &[&who, &format_date_time(i18n.locale(), &at)])}
+                {move || fill(i18n.t().backlog().decided_by, &[&who, &format_date_time(i18n.locale(), &at)])}
             </p>
             {details}
         </div>

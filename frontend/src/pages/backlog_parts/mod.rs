@@ -22,7 +22,7 @@ pub enum Reader {
 
 /// Hours with up to two decimals in the reader's style: "12,5 ч" / "12.5 h".
 pub fn format_hours(locale: Locale, minutes: i64) -> String {
-    fill(texts(locale).backlog.hours, &[&hours_input_value(locale, minutes)])
+    fill(texts(locale).backlog().hours, &[&hours_input_value(locale, minutes)])
 }
 
 /// Hours as typed back into a field: "12,5" / "12.5", no unit.
@@ -67,12 +67,12 @@ pub fn parse_hours(input: &str) -> Option<i64> {
 
 /// The estimate in words, or "not estimated".
 pub fn estimate_text(t: &Texts, locale: Locale, minutes: Option<i64>) -> String {
-    minutes.map_or_else(|| t.backlog.no_estimate.to_owned(), |m| format_hours(locale, m))
+    minutes.map_or_else(|| t.backlog().no_estimate.to_owned(), |m| format_hours(locale, m))
 }
 
 /// The price in the reader's format, or "no price".
 pub fn price_text(t: &Texts, locale: Locale, price: Option<&Money>) -> String {
-    price.map_or_else(|| t.backlog.no_price.to_owned(), |p| format_money(locale, p))
+    price.map_or_else(|| t.backlog().no_price.to_owned(), |p| format_money(locale, p))
 }
 
 #[cfg(test)]

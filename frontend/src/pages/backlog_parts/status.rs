@@ -9,20 +9,20 @@ use leptos::prelude::*;
 /// A status in the agency's words ("Proposed").
 pub fn status_label(t: &Texts, status: BacklogStatus) -> &'static str {
     match status {
-        BacklogStatus::Idea => t.backlog.status_idea,
-        BacklogStatus::Proposed => t.backlog.status_proposed,
-        BacklogStatus::Agreed => t.backlog.status_agreed,
-        BacklogStatus::Scheduled => t.backlog.status_scheduled,
-        BacklogStatus::InProgress => t.backlog.status_in_progress,
-        BacklogStatus::Done => t.backlog.status_done,
-        BacklogStatus::Declined => t.backlog.status_declined,
+        BacklogStatus::Idea => t.backlog().status_idea,
+        BacklogStatus::Proposed => t.backlog().status_proposed,
+        BacklogStatus::Agreed => t.backlog().status_agreed,
+        BacklogStatus::Scheduled => t.backlog().status_scheduled,
+        BacklogStatus::InProgress => t.backlog().status_in_progress,
+        BacklogStatus::Done => t.backlog().status_done,
+        BacklogStatus::Declined => t.backlog().status_declined,
     }
 }
 
 /// A status as `reader` reads it: a proposal "awaits the decision" of a client.
 fn label_for(t: &Texts, reader: Reader, status: BacklogStatus) -> &'static str {
     match (reader, status) {
-        (Reader::Client, BacklogStatus::Proposed) => t.backlog.status_awaiting,
+        (Reader::Client, BacklogStatus::Proposed) => t.backlog().status_awaiting,
         _ => status_label(t, status),
     }
 }
@@ -61,8 +61,8 @@ pub fn CrBadge(reader: Reader) -> impl IntoView {
     let words = move || {
         let t = i18n.t();
         match reader {
-            Reader::Staff => (t.backlog.cr_short, t.backlog.change_request_hint),
-            Reader::Client => (t.backlog.cr_badge, t.backlog.cr_hint),
+            Reader::Staff => (t.backlog().cr_short, t.backlog().change_request_hint),
+            Reader::Client => (t.backlog().cr_badge, t.backlog().cr_hint),
         }
     };
     view! { <span class="cr-badge" title=move || words().1>{move || words().0}</span> }
@@ -71,7 +71,7 @@ pub fn CrBadge(reader: Reader) -> impl IntoView {
 /// Whose side wrote or did something, in the agency's words ("agency", "client").
 pub fn side_label(t: &Texts, side: Side) -> &'static str {
     match side {
-        Side::Agency => t.backlog.side_agency,
-        Side::Client => t.backlog.side_client,
+        Side::Agency => t.backlog().side_agency,
+        Side::Client => t.backlog().side_client,
     }
 }

@@ -52,10 +52,10 @@ pub fn ClientFilters(
     view! {
         <div class="filters" id="client-filters">
             <div class="filters-top">
-                <SearchBox id="client-search" placeholder=|t| t.clients.search_clients value=Signal::derive(move || query.get().q)
+                <SearchBox id="client-search" placeholder=|t| t.clients().search_clients value=Signal::derive(move || query.get().q)
                     on_search=Callback::new(move |text: String| change(&|q| q.q = text.clone())) />
                 <label class="filter">
-                    <span class="filter-label">{move || i18n.t().clients.sort_label}</span>
+                    <span class="filter-label">{move || i18n.t().clients().sort_label}</span>
                     <select
                         id="client-sort"
                         prop:value=move || query.get().sort.as_str()
@@ -81,7 +81,7 @@ pub fn ClientFilters(
                             change(&|q| q.archived = archived);
                         }
                     />
-                    <span>{move || i18n.t().clients.show_archived}</span>
+                    <span>{move || i18n.t().clients().show_archived}</span>
                 </label>
                 <Show when=move || query.get().narrows()>
                     <button
@@ -90,30 +90,30 @@ pub fn ClientFilters(
                         class="btn btn-small btn-ghost"
                         on:click=move |_| change(&|q| *q = ClientQuery { sort: q.sort, ..ClientQuery::default() })
                     >
-                        {move || i18n.t().common.reset_filters}
+                        {move || i18n.t().common().reset_filters}
                     </button>
                 </Show>
             </div>
             <div class="filters-grid">
-                <ChoiceFilter id="filter-status" label=|t| t.common.status current=move || query.get().status
+                <ChoiceFilter id="filter-status" label=|t| t.common().status current=move || query.get().status
                     text=Texts::client_status on_pick=move |v| change(&|q| q.status = v) />
                 <label class="filter">
-                    <span class="filter-label">{move || i18n.t().clients.account_manager}</span>
+                    <span class="filter-label">{move || i18n.t().clients().account_manager}</span>
                     <select id="filter-manager" prop:value=manager_value on:change=on_manager>
                         <option value="" selected=move || query.get().manager == ManagerFilter::Anyone>
-                            {move || i18n.t().common.any}
+                            {move || i18n.t().common().any}
                         </option>
                         <option value="none" selected=move || query.get().manager == ManagerFilter::Nobody>
-                            {move || i18n.t().clients.no_manager}
+                            {move || i18n.t().clients().no_manager}
                         </option>
                         {managers}
                     </select>
                 </label>
-                <ChoiceFilter id="filter-temperament" label=|t| t.segmentation.temperament current=move || query.get().temperament
+                <ChoiceFilter id="filter-temperament" label=|t| t.segmentation().temperament current=move || query.get().temperament
                     text=Texts::temperament on_pick=move |v| change(&|q| q.temperament = v) />
-                <ChoiceFilter id="filter-activity" label=|t| t.segmentation.activity current=move || query.get().activity
+                <ChoiceFilter id="filter-activity" label=|t| t.segmentation().activity current=move || query.get().activity
                     text=Texts::activity on_pick=move |v| change(&|q| q.activity = v) />
-                <ChoiceFilter id="filter-tier" label=|t| t.clients.col_tier current=move || query.get().tier
+                <ChoiceFilter id="filter-tier" label=|t| t.clients().col_tier current=move || query.get().tier
                     text=Texts::value_tier on_pick=move |v| change(&|q| q.tier = v) />
             </div>
         </div>
@@ -122,11 +122,11 @@ pub fn ClientFilters(
 
 fn sort_label(t: &Texts, sort: ClientSort) -> &'static str {
     match sort {
-        ClientSort::Name => t.clients.sort_name,
-        ClientSort::NameDesc => t.clients.sort_name_desc,
-        ClientSort::Created => t.clients.sort_created,
-        ClientSort::CreatedDesc => t.clients.sort_created_desc,
-        ClientSort::LastTouch => t.clients.sort_last_touch,
-        ClientSort::LastTouchDesc => t.clients.sort_last_touch_desc,
+        ClientSort::Name => t.clients().sort_name,
+        ClientSort::NameDesc => t.clients().sort_name_desc,
+        ClientSort::Created => t.clients().sort_created,
+        ClientSort::CreatedDesc => t.clients().sort_created_desc,
+        ClientSort::LastTouch => t.clients().sort_last_touch,
+        ClientSort::LastTouchDesc => t.clients().sort_last_touch_desc,
     }
 }

@@ -76,7 +76,7 @@ pub fn ClientPage() -> impl IntoView {
     view! {
         <section class="page">
             <A href=Route::StaffClients.path() attr:class="back-link">
-                "← " {move || i18n.t().clients.back_to_clients}
+                "← " {move || i18n.t().clients().back_to_clients}
             </A>
             {body}
         </section>
@@ -90,10 +90,10 @@ fn ClientUnavailable() -> impl IntoView {
     view! {
         <div class="card unavailable" id="client-unavailable">
             <div class="unavailable-mark" aria-hidden="true">"?"</div>
-            <h1>{move || i18n.t().clients.client_unavailable_title}</h1>
-            <p class="subtitle">{move || i18n.t().clients.client_unavailable_text}</p>
+            <h1>{move || i18n.t().clients().client_unavailable_title}</h1>
+            <p class="subtitle">{move || i18n.t().clients().client_unavailable_text}</p>
             <A href=Route::StaffClients.path() attr:class="btn btn-primary">
-                {move || i18n.t().clients.back_to_clients}
+                {move || i18n.t().clients().back_to_clients}
             </A>
         </div>
     }
@@ -107,7 +107,7 @@ fn ClientFrame(profile: ClientProfile) -> impl IntoView {
     provide_context(ClientCtx { profile });
     let summary = move || profile.with(|p| p.summary.clone());
     let manager =
-        move || summary().account_manager.map(|m| m.name).unwrap_or_else(|| i18n.t().clients.no_manager.to_owned());
+        move || summary().account_manager.map(|m| m.name).unwrap_or_else(|| i18n.t().clients().no_manager.to_owned());
     let since = move || {
         let p = profile.get();
         let day = p.started_on.map(|d| crate::i18n::format_day(i18n.locale(), &d));
@@ -131,18 +131,18 @@ fn ClientFrame(profile: ClientProfile) -> impl IntoView {
                     <h1 id="client-title">{move || summary().name}</h1>
                     {move || client_status_badge(summary().status)}
                     <Show when=move || summary().archived>
-                        <span class="badge badge-grey" id="client-archived">{move || i18n.t().clients.archived_badge}</span>
+                        <span class="badge badge-grey" id="client-archived">{move || i18n.t().clients().archived_badge}</span>
                     </Show>
                 </div>
                 <p class="subtitle client-meta">
-                    <span id="client-manager">{move || i18n.t().clients.account_manager} ": " <b>{manager}</b></span>
+                    <span id="client-manager">{move || i18n.t().clients().account_manager} ": " <b>{manager}</b></span>
                     <span class="meta-sep" aria-hidden="true">"·"</span>
-                    <span>{move || i18n.t().clients.client_since} " " {since}</span>
+                    <span>{move || i18n.t().clients().client_since} " " {since}</span>
                 </p>
             </div>
             <TouchFigure />
         </div>
-        <nav id="client-tabs" class="tabs" aria-label=move || i18n.t().clients.client_tabs>{tabs}</nav>
+        <nav id="client-tabs" class="tabs" aria-label=move || i18n.t().clients().client_tabs>{tabs}</nav>
         <div class="tab-body">
             <Outlet />
         </div>
@@ -160,17 +160,17 @@ fn TouchFigure() -> impl IntoView {
     let overdue = move || summary().touch_overdue;
     let figure = move || summary().days_since_touch.map(|d| d.to_string()).unwrap_or_else(|| "—".to_owned());
     let caption = move || match summary().days_since_touch {
-        Some(days) => i18n.t().clients.days_since_touch.form(days.unsigned_abs()).to_owned(),
-        None => i18n.t().clients.no_touch_yet.to_owned(),
+        Some(days) => i18n.t().clients().days_since_touch.form(days.unsigned_abs()).to_owned(),
+        None => i18n.t().clients().no_touch_yet.to_owned(),
     };
-    let cadence = move || summary().contact_cadence_days.map(|d| i18n.t().clients.cadence_every.count(d.into()));
+    let cadence = move || summary().contact_cadence_days.map(|d| i18n.t().clients().cadence_every.count(d.into()));
     view! {
         <div id="days-since-touch" class="touch-figure" class:touch-overdue=overdue>
             <span class="touch-days" class:touch-none=move || summary().days_since_touch.is_none()>{figure}</span>
             <span class="touch-caption">{caption}</span>
             <span class="touch-cadence">
                 {cadence}
-                {move || overdue().then(|| view! { " · " {move || i18n.t().clients.touch_overdue} })}
+                {move || overdue().then(|| view! { " · " {move || i18n.t().clients().touch_overdue} })}
             </span>
         </div>
     }
@@ -187,11 +187,11 @@ fn tab_name(tab: ClientTab) -> &'static str {
 
 fn tab_label(t: &'static crate::i18n::Texts, tab: ClientTab) -> &'static str {
     match tab {
-        ClientTab::Overview => t.clients.tab_overview,
-        ClientTab::Roadmap => t.clients.tab_roadmap,
-        ClientTab::Segmentation => t.clients.tab_segmentation,
-        ClientTab::Contacts => t.clients.tab_contacts,
-        ClientTab::Projects => t.clients.tab_projects,
-        ClientTab::Touchpoints => t.clients.tab_touchpoints,
+        ClientTab::Overview => t.clients().tab_overview,
+        ClientTab::Roadmap => t.clients().tab_roadmap,
+        ClientTab::Segmentation => t.clients().tab_segmentation,
+        ClientTab::Contacts => t.clients().tab_contacts,
+        ClientTab::Projects => t.clients().tab_projects,
+        ClientTab::Touchpoints => t.clients().tab_touchpoints,
     }
 }

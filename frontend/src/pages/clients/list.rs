@@ -58,15 +58,15 @@ pub fn ClientsPage() -> impl IntoView {
         <section class="page">
             <div class="page-header">
                 <div>
-                    <h1>{move || i18n.t().clients.clients_title}</h1>
-                    <p class="subtitle">{move || i18n.t().clients.clients_subtitle}</p>
+                    <h1>{move || i18n.t().clients().clients_title}</h1>
+                    <p class="subtitle">{move || i18n.t().clients().clients_subtitle}</p>
                 </div>
                 <div class="header-actions">
                     <a id="export-clients" class="btn btn-small" href=EXPORT_CLIENTS_CSV download="clients.csv">
-                        <span aria-hidden="true">"⤓"</span> {move || i18n.t().clients.export_clients}
+                        <span aria-hidden="true">"⤓"</span> {move || i18n.t().clients().export_clients}
                     </a>
                     <a id="export-contacts" class="btn btn-small" href=EXPORT_CONTACTS_CSV download="contacts.csv">
-                        <span aria-hidden="true">"⤓"</span> {move || i18n.t().clients.export_contacts}
+                        <span aria-hidden="true">"⤓"</span> {move || i18n.t().clients().export_contacts}
                     </a>
                 </div>
             </div>
@@ -89,30 +89,30 @@ fn ClientsTable(data: Page<ClientView>, narrowed: bool, on_page: Callback<u64>) 
     let total = data.total;
     if data.items.is_empty() && data.page <= 1 {
         let (title, hint): (Text, Text) = if narrowed {
-            (|t| t.common.no_matches, |t| t.common.no_matches_hint)
+            (|t| t.common().no_matches, |t| t.common().no_matches_hint)
         } else {
-            (|t| t.clients.no_clients, |t| t.clients.no_clients_hint)
+            (|t| t.clients().no_clients, |t| t.clients().no_clients_hint)
         };
         return view! {
-            <p class="table-caption" id="clients-total">{move || i18n.t().clients.clients_total.count(total)}</p>
+            <p class="table-caption" id="clients-total">{move || i18n.t().clients().clients_total.count(total)}</p>
             <EmptyState title=title hint=hint />
         }
         .into_any();
     }
     let rows = data.items.into_iter().map(|c| view! { <ClientRow client=c /> }).collect_view();
     view! {
-        <p class="table-caption" id="clients-total">{move || i18n.t().clients.clients_total.count(total)}</p>
+        <p class="table-caption" id="clients-total">{move || i18n.t().clients().clients_total.count(total)}</p>
         <div class="table-wrap">
             <table class="table" id="clients-table">
                 <thead>
                     <tr>
-                        <th>{move || i18n.t().common.col_name}</th>
-                        <th>{move || i18n.t().common.status}</th>
-                        <th class="hide-sm">{move || i18n.t().clients.account_manager}</th>
-                        <th class="center">{move || i18n.t().clients.col_tier}</th>
-                        <th class="hide-sm">{move || i18n.t().segmentation.temperament}</th>
-                        <th>{move || i18n.t().clients.col_last_touch}</th>
-                        <th class="num hide-sm">{move || i18n.t().clients.col_contacts}</th>
+                        <th>{move || i18n.t().common().col_name}</th>
+                        <th>{move || i18n.t().common().status}</th>
+                        <th class="hide-sm">{move || i18n.t().clients().account_manager}</th>
+                        <th class="center">{move || i18n.t().clients().col_tier}</th>
+                        <th class="hide-sm">{move || i18n.t().segmentation().temperament}</th>
+                        <th>{move || i18n.t().clients().col_last_touch}</th>
+                        <th class="num hide-sm">{move || i18n.t().clients().col_contacts}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -136,12 +136,12 @@ fn ClientRow(client: ClientView) -> impl IntoView {
             <td class="cell-main">
                 <A href=Route::StaffClient(c.id).path() attr:class="row-link">{c.name.clone()}</A>
                 {c.archived.then(|| view! {
-                    <span class="badge badge-grey archived-tag">{move || i18n.t().clients.archived_badge}</span>
+                    <span class="badge badge-grey archived-tag">{move || i18n.t().clients().archived_badge}</span>
                 })}
             </td>
             <td>{client_status_badge(c.status)}</td>
             <td class="hide-sm client-manager" class:muted=!has_manager>
-                {move || manager.clone().unwrap_or_else(|| i18n.t().clients.no_manager.to_owned())}
+                {move || manager.clone().unwrap_or_else(|| i18n.t().clients().no_manager.to_owned())}
             </td>
             <td class="center">{tier_mark(c.value_tier)}</td>
             <td class="hide-sm" class:muted=temperament.is_none()>

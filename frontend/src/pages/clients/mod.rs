@@ -51,14 +51,14 @@ pub fn last_touch_view(days: Option<i64>, overdue: bool) -> impl IntoView {
     let i18n = use_i18n();
     let when = move || match days {
         Some(d) => format_days_ago(i18n.locale(), d),
-        None => i18n.t().common.never.to_owned(),
+        None => i18n.t().common().never.to_owned(),
     };
     view! {
         <span class="last-touch">
             <span class="last-touch-when" class:muted=days.is_none()>{when}</span>
             {overdue.then(|| view! {
-                <span class="badge badge-red touch-overdue" title=move || i18n.t().clients.touch_overdue_hint>
-                    {move || i18n.t().clients.touch_overdue}
+                <span class="badge badge-red touch-overdue" title=move || i18n.t().clients().touch_overdue_hint>
+                    {move || i18n.t().clients().touch_overdue}
                 </span>
             })}
         </span>

@@ -68,12 +68,12 @@ pub fn NewClientForm(
 
     view! {
         <div class="card">
-            <h2 class="card-title">{move || i18n.t().clients.new_client}</h2>
+            <h2 class="card-title">{move || i18n.t().clients().new_client}</h2>
             <form id="new-client-form" class="form form-inline" on:submit=on_submit>
-                <TextField id="client-name" label=|t| t.clients.client_name value=name required=true maxlength=200
+                <TextField id="client-name" label=|t| t.clients().client_name value=name required=true maxlength=200
                     invalid=names_field(problem, "name") />
                 <div class="field">
-                    <label for="client-status">{move || i18n.t().common.status}</label>
+                    <label for="client-status">{move || i18n.t().common().status}</label>
                     <select
                         id="client-status"
                         prop:value=move || status.get().as_str()
@@ -92,28 +92,28 @@ pub fn NewClientForm(
                 </div>
                 <Show when=is_admin>
                     <div class="field">
-                        <label for="client-manager">{move || i18n.t().clients.account_manager}</label>
+                        <label for="client-manager">{move || i18n.t().clients().account_manager}</label>
                         <select
                             id="client-manager"
                             prop:value=move || manager.get().map(|m| m.to_string()).unwrap_or_default()
                             on:change=move |ev| manager.set(event_target_value(&ev).parse().ok())
                         >
-                            <option value="" selected=move || manager.get().is_none()>{move || i18n.t().clients.no_manager}</option>
+                            <option value="" selected=move || manager.get().is_none()>{move || i18n.t().clients().no_manager}</option>
                             {manager_options}
                         </select>
                         <FieldError field="account_manager_id" problem=problem />
                     </div>
                 </Show>
                 <button id="client-submit" type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                    {move || if pending.get() { i18n.t().common.creating } else { i18n.t().common.create }}
+                    {move || if pending.get() { i18n.t().common().creating } else { i18n.t().common().create }}
                 </button>
             </form>
             <Show when=move || !is_admin()>
-                <p class="field-hint form-footnote">{move || i18n.t().clients.new_client_yours}</p>
+                <p class="field-hint form-footnote">{move || i18n.t().clients().new_client_yours}</p>
             </Show>
             <FormErrorExcept id="client-form-error" problem=problem inline=&["account_manager_id"] />
             <Show when=move || created.get()>
-                <Notice text=Signal::derive(move || i18n.t().clients.client_created.to_owned()) />
+                <Notice text=Signal::derive(move || i18n.t().clients().client_created.to_owned()) />
             </Show>
         </div>
     }

@@ -58,32 +58,32 @@ fn ProfileFacts(ctx: ClientCtx) -> impl IntoView {
     };
     view! {
         <div class="card" id="client-profile-view">
-            <h2 class="card-title">{move || i18n.t().overview.client_profile_title}</h2>
-            <p class="notice notice-muted read-only-note" id="read-only-note">{move || i18n.t().overview.read_only_note}</p>
+            <h2 class="card-title">{move || i18n.t().overview().client_profile_title}</h2>
+            <p class="notice notice-muted read-only-note" id="read-only-note">{move || i18n.t().overview().read_only_note}</p>
             <dl class="facts facts-profile">
-                <dt>{move || i18n.t().common.status}</dt>
+                <dt>{move || i18n.t().common().status}</dt>
                 <dd>{move || client_status_badge(p().summary.status)}</dd>
-                <dt>{move || i18n.t().clients.account_manager}</dt>
-                <dd>{move || p().summary.account_manager.map(|m| m.name).unwrap_or_else(|| i18n.t().clients.no_manager.to_owned())}</dd>
-                <dt>{move || i18n.t().overview.started_on}</dt>
+                <dt>{move || i18n.t().clients().account_manager}</dt>
+                <dd>{move || p().summary.account_manager.map(|m| m.name).unwrap_or_else(|| i18n.t().clients().no_manager.to_owned())}</dd>
+                <dt>{move || i18n.t().overview().started_on}</dt>
                 <dd>{day(|p| p.started_on)}</dd>
-                <dt>{move || i18n.t().overview.ended_on}</dt>
+                <dt>{move || i18n.t().overview().ended_on}</dt>
                 <dd>{day(|p| p.ended_on)}</dd>
-                <dt>{move || i18n.t().overview.business_model}</dt>
+                <dt>{move || i18n.t().overview().business_model}</dt>
                 <dd class="prose">{text(|p| p.business_model.clone())}</dd>
-                <dt>{move || i18n.t().overview.audience}</dt>
+                <dt>{move || i18n.t().overview().audience}</dt>
                 <dd class="prose">{text(|p| p.audience.clone())}</dd>
-                <dt>{move || i18n.t().overview.market}</dt>
+                <dt>{move || i18n.t().overview().market}</dt>
                 <dd class="prose">{text(|p| p.market.clone())}</dd>
-                <dt>{move || i18n.t().overview.product_role}</dt>
+                <dt>{move || i18n.t().overview().product_role}</dt>
                 <dd class="prose">{text(|p| p.product_role.clone())}</dd>
-                <dt>{move || i18n.t().overview.included}</dt>
+                <dt>{move || i18n.t().overview().included}</dt>
                 <dd>{list(|p| p.included.clone())}</dd>
-                <dt>{move || i18n.t().overview.excluded}</dt>
+                <dt>{move || i18n.t().overview().excluded}</dt>
                 <dd>{list(|p| p.excluded.clone())}</dd>
-                <dt>{move || i18n.t().overview.contact_cadence}</dt>
-                <dd>{move || p().summary.contact_cadence_days.map(|d| i18n.t().clients.cadence_every.count(d.into())).unwrap_or_else(|| "—".to_owned())}</dd>
-                <dt>{move || i18n.t().overview.report_cadence_label}</dt>
+                <dt>{move || i18n.t().overview().contact_cadence}</dt>
+                <dd>{move || p().summary.contact_cadence_days.map(|d| i18n.t().clients().cadence_every.count(d.into())).unwrap_or_else(|| "—".to_owned())}</dd>
+                <dt>{move || i18n.t().overview().report_cadence_label}</dt>
                 <dd>{move || p().report_cadence.map(|r| i18n.t().report_cadence(r)).unwrap_or("—")}</dd>
             </dl>
         </div>
@@ -102,10 +102,10 @@ fn StatusHistory(ctx: ClientCtx) -> impl IntoView {
     });
     view! {
         <div class="card" id="status-history">
-            <h2 class="card-title">{move || i18n.t().overview.status_history}</h2>
+            <h2 class="card-title">{move || i18n.t().overview().status_history}</h2>
             {async_view(history, move |changes| {
                 if changes.is_empty() {
-                    return view! { <p class="muted">{move || i18n.t().overview.no_status_changes}</p> }.into_any();
+                    return view! { <p class="muted">{move || i18n.t().overview().no_status_changes}</p> }.into_any();
                 }
                 let mut changes = changes;
                 changes.sort_by_key(|c| std::cmp::Reverse(c.changed_at));
@@ -134,7 +134,7 @@ fn StatusChangeItem(change: StatusChange) -> impl IntoView {
                     {client_status_badge(to)}
                 }.into_any(),
                 None => view! {
-                    <span class="timeline-created">{move || i18n.t().overview.status_created}</span>
+                    <span class="timeline-created">{move || i18n.t().overview().status_created}</span>
                     {client_status_badge(to)}
                 }.into_any(),
             }
@@ -177,9 +177,9 @@ fn ArchiveCard(ctx: ClientCtx) -> impl IntoView {
 
     let button = move || {
         let (id, label, class) = if archived.get() {
-            ("unarchive-client", i18n.t().overview.unarchive, "btn")
+            ("unarchive-client", i18n.t().overview().unarchive, "btn")
         } else {
-            ("archive-client", i18n.t().overview.archive, "btn btn-danger-ghost")
+            ("archive-client", i18n.t().overview().archive, "btn btn-danger-ghost")
         };
         view! {
             <button type="button" id=id class=class disabled=move || pending.get() on:click=move |_| {
@@ -192,13 +192,13 @@ fn ArchiveCard(ctx: ClientCtx) -> impl IntoView {
     };
     let question = move || {
         let template =
-            if archived.get() { i18n.t().overview.confirm_unarchive } else { i18n.t().overview.confirm_archive };
+            if archived.get() { i18n.t().overview().confirm_unarchive } else { i18n.t().overview().confirm_archive };
         fill(template, &[&name()])
     };
     view! {
         <div class="card" id="archive-card">
-            <h2 class="card-title">{move || i18n.t().overview.archive_title}</h2>
-            <p class="card-hint archive-hint">{move || i18n.t().overview.archive_hint}</p>
+            <h2 class="card-title">{move || i18n.t().overview().archive_title}</h2>
+            <p class="card-hint archive-hint">{move || i18n.t().overview().archive_hint}</p>
             <div class="archive-actions">
                 <Show when=move || confirming.get() fallback=button>
                     <InlineConfirm action="archive" class="inline-confirm-left" text=Signal::derive(question)
@@ -208,7 +208,7 @@ fn ArchiveCard(ctx: ClientCtx) -> impl IntoView {
             {move || error.get().map(|e| view! { <ErrorBanner error=e /> })}
             {move || done.get().map(|now_archived| view! {
                 <Notice text=Signal::derive(move || {
-                    if now_archived { i18n.t().overview.client_archived } else { i18n.t().overview.client_unarchived }.to_owned()
+                    if now_archived { i18n.t().overview().client_archived } else { i18n.t().overview().client_unarchived }.to_owned()
                 }) />
             })}
         </div>

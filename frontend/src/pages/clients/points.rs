@@ -102,8 +102,8 @@ pub fn PointList(
                         <button
                             type="button"
                             class="btn btn-small btn-ghost remove-point"
-                            aria-label=move || i18n.t().overview.remove_point
-                            title=move || i18n.t().overview.remove_point
+                            aria-label=move || i18n.t().overview().remove_point
+                            title=move || i18n.t().overview().remove_point
                             on:click=move |_| state.remove(point.key)
                         >
                             "✕"
@@ -112,14 +112,14 @@ pub fn PointList(
                 </For>
             </ul>
             <Show when=move || state.points.with(Vec::is_empty)>
-                <p class="muted point-empty">{move || i18n.t().overview.no_points}</p>
+                <p class="muted point-empty">{move || i18n.t().overview().no_points}</p>
             </Show>
             <div class="point-add">
                 <input
                     type="text"
                     id=new_id
                     maxlength="300"
-                    placeholder=move || i18n.t().overview.new_point
+                    placeholder=move || i18n.t().overview().new_point
                     bind:value=draft
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                         if ev.key() == "Enter" {
@@ -129,7 +129,7 @@ pub fn PointList(
                     }
                 />
                 <button type="button" id=add_id class="btn btn-small add-point" on:click=move |_| add()>
-                    "+ " {move || i18n.t().common.add}
+                    "+ " {move || i18n.t().common().add}
                 </button>
             </div>
         </div>

@@ -14,7 +14,7 @@ pub fn StatusSelect(status: RwSignal<ClientStatus>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="field">
-            <label for="client-edit-status">{move || i18n.t().common.status}</label>
+            <label for="client-edit-status">{move || i18n.t().common().status}</label>
             <select
                 id="client-edit-status"
                 prop:value=move || status.get().as_str()
@@ -47,11 +47,11 @@ pub fn ManagerField(manager: RwSignal<Option<UserId>>, problem: RwSignal<Option<
         let name = current.map(|m| m.name);
         return view! {
             <div class="field">
-                <span class="field-label-static">{move || i18n.t().clients.account_manager}</span>
+                <span class="field-label-static">{move || i18n.t().clients().account_manager}</span>
                 <p class="static-value" id="client-edit-manager-name">
-                    {move || name.clone().unwrap_or_else(|| i18n.t().clients.no_manager.to_owned())}
+                    {move || name.clone().unwrap_or_else(|| i18n.t().clients().no_manager.to_owned())}
                 </p>
-                <p class="field-hint">{move || i18n.t().overview.manager_admin_only}</p>
+                <p class="field-hint">{move || i18n.t().overview().manager_admin_only}</p>
             </div>
         }
         .into_any();
@@ -82,14 +82,14 @@ pub fn ManagerField(manager: RwSignal<Option<UserId>>, problem: RwSignal<Option<
     view! {
         <div class="field-wrap">
             <div class="field">
-                <label for="client-edit-manager">{move || i18n.t().clients.account_manager}</label>
+                <label for="client-edit-manager">{move || i18n.t().clients().account_manager}</label>
                 <select
                     id="client-edit-manager"
                     aria-invalid=move || names_field(problem, "account_manager_id").get().to_string()
                     prop:value=move || manager.get().map(|m| m.to_string()).unwrap_or_default()
                     on:change=move |ev| manager.set(event_target_value(&ev).parse().ok())
                 >
-                    <option value="" selected=move || manager.get().is_none()>{move || i18n.t().clients.no_manager}</option>
+                    <option value="" selected=move || manager.get().is_none()>{move || i18n.t().clients().no_manager}</option>
                     {options}
                 </select>
             </div>
@@ -104,13 +104,13 @@ pub fn ReportCadenceSelect(report: RwSignal<Option<ReportCadence>>) -> impl Into
     let i18n = use_i18n();
     view! {
         <div class="field">
-            <label for="client-report-cadence">{move || i18n.t().overview.report_cadence_label}</label>
+            <label for="client-report-cadence">{move || i18n.t().overview().report_cadence_label}</label>
             <select
                 id="client-report-cadence"
                 prop:value=move || report.get().map(|r| r.as_str()).unwrap_or("")
                 on:change=move |ev| report.set(ReportCadence::parse(&event_target_value(&ev)))
             >
-                <option value="" selected=move || report.get().is_none()>{move || i18n.t().common.not_set}</option>
+                <option value="" selected=move || report.get().is_none()>{move || i18n.t().common().not_set}</option>
                 {ReportCadence::ALL.iter().map(|&r| view! {
                     <option value=r.as_str() selected=move || report.get() == Some(r)>
                         {move || i18n.t().report_cadence(r)}

@@ -124,80 +124,80 @@ pub fn ProfileForm(ctx: ClientCtx) -> impl IntoView {
 
     view! {
         <form id="client-profile-form" class="card form profile-form" on:submit=on_submit>
-            <h2 class="card-title">{move || i18n.t().overview.client_profile_title}</h2>
+            <h2 class="card-title">{move || i18n.t().overview().client_profile_title}</h2>
             <fieldset class="form-section">
-                <legend>{move || i18n.t().overview.section_account}</legend>
+                <legend>{move || i18n.t().overview().section_account}</legend>
                 <div class="form-grid">
                     <div class="field-wrap">
-                        <TextField id="client-edit-name" label=|t| t.clients.client_name value=f.name required=true maxlength=200
+                        <TextField id="client-edit-name" label=|t| t.clients().client_name value=f.name required=true maxlength=200
                             invalid=names_field(problem, "name") />
                         <FieldError field="name" problem=problem />
                     </div>
                     <StatusSelect status=f.status />
                     <ManagerField manager=f.manager problem=problem />
                     <div class="field-wrap">
-                        <TextField id="client-started-on" label=|t| t.overview.started_on value=f.started kind="date"
+                        <TextField id="client-started-on" label=|t| t.overview().started_on value=f.started kind="date"
                             invalid=names_field(problem, "started_on") />
                         <FieldError field="started_on" problem=problem />
                     </div>
                     <div class="field-wrap">
-                        <TextField id="client-ended-on" label=|t| t.overview.ended_on value=f.ended kind="date"
+                        <TextField id="client-ended-on" label=|t| t.overview().ended_on value=f.ended kind="date"
                             invalid=names_field(problem, "ended_on") />
                         <FieldError field="ended_on" problem=problem />
                     </div>
                 </div>
             </fieldset>
             <fieldset class="form-section">
-                <legend>{move || i18n.t().overview.section_business}</legend>
+                <legend>{move || i18n.t().overview().section_business}</legend>
                 <div class="form-grid form-grid-wide">
                     <div class="field-wrap">
-                        <TextArea id="client-business-model" label=|t| t.overview.business_model value=f.business_model
-                            placeholder=|t| t.overview.business_model_placeholder maxlength=2000 invalid=names_field(problem, "business_model") />
+                        <TextArea id="client-business-model" label=|t| t.overview().business_model value=f.business_model
+                            placeholder=|t| t.overview().business_model_placeholder maxlength=2000 invalid=names_field(problem, "business_model") />
                         <FieldError field="business_model" problem=problem />
                     </div>
                     <div class="field-wrap">
-                        <TextArea id="client-audience" label=|t| t.overview.audience value=f.audience
-                            placeholder=|t| t.overview.audience_placeholder maxlength=2000 invalid=names_field(problem, "audience") />
+                        <TextArea id="client-audience" label=|t| t.overview().audience value=f.audience
+                            placeholder=|t| t.overview().audience_placeholder maxlength=2000 invalid=names_field(problem, "audience") />
                         <FieldError field="audience" problem=problem />
                     </div>
                     <div class="field-wrap">
-                        <TextArea id="client-market" label=|t| t.overview.market value=f.market
-                            placeholder=|t| t.overview.market_placeholder maxlength=2000 invalid=names_field(problem, "market") />
+                        <TextArea id="client-market" label=|t| t.overview().market value=f.market
+                            placeholder=|t| t.overview().market_placeholder maxlength=2000 invalid=names_field(problem, "market") />
                         <FieldError field="market" problem=problem />
                     </div>
                     <div class="field-wrap">
-                        <TextArea id="client-product-role" label=|t| t.overview.product_role value=f.product_role
-                            placeholder=|t| t.overview.product_role_placeholder maxlength=2000 invalid=names_field(problem, "product_role") />
+                        <TextArea id="client-product-role" label=|t| t.overview().product_role value=f.product_role
+                            placeholder=|t| t.overview().product_role_placeholder maxlength=2000 invalid=names_field(problem, "product_role") />
                         <FieldError field="product_role" problem=problem />
                     </div>
                 </div>
             </fieldset>
             <fieldset class="form-section">
-                <legend>{move || i18n.t().overview.section_expectations}</legend>
+                <legend>{move || i18n.t().overview().section_expectations}</legend>
                 <div class="form-grid form-grid-wide">
                     <div class="field-wrap">
-                        <PointList id="client-included" label=|t| t.overview.included hint=|t| t.overview.included_hint state=f.included
+                        <PointList id="client-included" label=|t| t.overview().included hint=|t| t.overview().included_hint state=f.included
                             invalid=names_field(problem, "included") />
                         <FieldError field="included" problem=problem />
                     </div>
                     <div class="field-wrap">
-                        <PointList id="client-excluded" label=|t| t.overview.excluded hint=|t| t.overview.excluded_hint state=f.excluded
+                        <PointList id="client-excluded" label=|t| t.overview().excluded hint=|t| t.overview().excluded_hint state=f.excluded
                             invalid=names_field(problem, "excluded") />
                         <FieldError field="excluded" problem=problem />
                     </div>
                 </div>
             </fieldset>
             <fieldset class="form-section">
-                <legend>{move || i18n.t().overview.section_cadence}</legend>
+                <legend>{move || i18n.t().overview().section_cadence}</legend>
                 <div class="form-grid">
                     <div class="field-wrap">
                         <div class="field">
-                            <label for="client-cadence">{move || i18n.t().overview.contact_cadence}</label>
+                            <label for="client-cadence">{move || i18n.t().overview().contact_cadence}</label>
                             <input id="client-cadence" type="number" step="1" inputmode="numeric"
                                 placeholder="14"
                                 aria-invalid=move || names_field(problem, "contact_cadence_days").get().to_string()
                                 bind:value=f.cadence />
-                            <p class="field-hint">{move || i18n.t().overview.contact_cadence_hint}</p>
+                            <p class="field-hint">{move || i18n.t().overview().contact_cadence_hint}</p>
                         </div>
                         <FieldError field="contact_cadence_days" problem=problem />
                     </div>
@@ -207,10 +207,10 @@ pub fn ProfileForm(ctx: ClientCtx) -> impl IntoView {
             <FormErrorExcept id="profile-form-error" problem=problem inline=INLINE />
             <div class="form-actions form-actions-start">
                 <button id="profile-submit" type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                    {move || if pending.get() { i18n.t().common.saving } else { i18n.t().common.save }}
+                    {move || if pending.get() { i18n.t().common().saving } else { i18n.t().common().save }}
                 </button>
                 <Show when=move || saved.get()>
-                    <Notice text=Signal::derive(move || i18n.t().overview.profile_saved.to_owned()) />
+                    <Notice text=Signal::derive(move || i18n.t().overview().profile_saved.to_owned()) />
                 </Show>
             </div>
         </form>

@@ -61,20 +61,20 @@ pub fn SegmentationTab() -> impl IntoView {
     view! {
         <form id="segmentation-form" class="segmentation" on:submit=on_submit>
             <Show when=readonly>
-                <p class="notice notice-muted read-only-note" id="read-only-note">{move || i18n.t().overview.read_only_note}</p>
+                <p class="notice notice-muted read-only-note" id="read-only-note">{move || i18n.t().overview().read_only_note}</p>
             </Show>
             <section class="card" id="temperament-section">
-                <h2 class="card-title">{move || i18n.t().segmentation.temperament}</h2>
-                <p class="card-hint section-intro">{move || i18n.t().segmentation.temperament_intro}</p>
-                <div class="choice-grid choice-grid-4" role="radiogroup" aria-label=move || i18n.t().segmentation.temperament>
+                <h2 class="card-title">{move || i18n.t().segmentation().temperament}</h2>
+                <p class="card-hint section-intro">{move || i18n.t().segmentation().temperament_intro}</p>
+                <div class="choice-grid choice-grid-4" role="radiogroup" aria-label=move || i18n.t().segmentation().temperament>
                     {Temperament::ALL.iter().map(|&t| view! { <TemperamentCard value=t chosen=temperament readonly=readonly /> }).collect_view()}
                 </div>
             </section>
             <div class="segmentation-row">
                 <section class="card" id="activity-section">
-                    <h2 class="card-title">{move || i18n.t().segmentation.activity}</h2>
-                    <p class="card-hint section-intro">{move || i18n.t().segmentation.activity_intro}</p>
-                    <div class="choice-list" role="radiogroup" aria-label=move || i18n.t().segmentation.activity>
+                    <h2 class="card-title">{move || i18n.t().segmentation().activity}</h2>
+                    <p class="card-hint section-intro">{move || i18n.t().segmentation().activity_intro}</p>
+                    <div class="choice-list" role="radiogroup" aria-label=move || i18n.t().segmentation().activity>
                         {Activity::ALL.iter().map(|&a| view! {
                             <Choice class="activity-option" value=a.as_str() selected=Signal::derive(move || activity.get() == Some(a))
                                 readonly=readonly on_pick=Callback::new(move |_| activity.update(|cur| toggle(cur, a)))
@@ -84,9 +84,9 @@ pub fn SegmentationTab() -> impl IntoView {
                     </div>
                 </section>
                 <section class="card" id="tier-section">
-                    <h2 class="card-title">{move || i18n.t().segmentation.value_tier}</h2>
-                    <p class="card-hint section-intro">{move || i18n.t().segmentation.tier_intro}</p>
-                    <div class="choice-list" role="radiogroup" aria-label=move || i18n.t().segmentation.value_tier>
+                    <h2 class="card-title">{move || i18n.t().segmentation().value_tier}</h2>
+                    <p class="card-hint section-intro">{move || i18n.t().segmentation().tier_intro}</p>
+                    <div class="choice-list" role="radiogroup" aria-label=move || i18n.t().segmentation().value_tier>
                         {ValueTier::ALL.iter().map(|&v| view! {
                             <Choice class="tier-option" value=v.as_str() selected=Signal::derive(move || tier.get() == Some(v))
                                 readonly=readonly on_pick=Callback::new(move |_| tier.update(|cur| toggle(cur, v)))
@@ -100,11 +100,11 @@ pub fn SegmentationTab() -> impl IntoView {
                 <div class="form-actions form-actions-start segmentation-actions">
                     <button id="segmentation-submit" type="submit" class="btn btn-primary"
                         disabled=move || pending.get() || !changed()>
-                        {move || if pending.get() { i18n.t().common.saving } else { i18n.t().segmentation.save_segmentation }}
+                        {move || if pending.get() { i18n.t().common().saving } else { i18n.t().segmentation().save_segmentation }}
                     </button>
-                    <span class="field-hint">{move || i18n.t().segmentation.choice_toggle_hint}</span>
+                    <span class="field-hint">{move || i18n.t().segmentation().choice_toggle_hint}</span>
                     <Show when=move || saved.get() && !changed()>
-                        <Notice text=Signal::derive(move || i18n.t().segmentation.segmentation_saved.to_owned()) />
+                        <Notice text=Signal::derive(move || i18n.t().segmentation().segmentation_saved.to_owned()) />
                     </Show>
                 </div>
                 <FormError id="segmentation-error" problem=problem />
@@ -144,7 +144,7 @@ fn TemperamentCard(
                 <span class="choice-title">{move || i18n.t().temperament(value)}</span>
             </span>
             <span class="choice-traits">{move || i18n.t().temperament_guide(value).0}</span>
-            <span class="choice-hint-label">{move || i18n.t().segmentation.how_to_work}</span>
+            <span class="choice-hint-label">{move || i18n.t().segmentation().how_to_work}</span>
             <span class="choice-hint temperament-hint">{move || i18n.t().temperament_guide(value).1}</span>
         </button>
     }

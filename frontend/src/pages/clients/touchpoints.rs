@@ -37,7 +37,7 @@ pub fn TouchpointsTab() -> impl IntoView {
             <div class="tab-main">
                 <div class="card card-flush">
                     <div class="card-head">
-                        <h2 class="card-title">{move || i18n.t().touchpoints.touchpoints_title}</h2>
+                        <h2 class="card-title">{move || i18n.t().touchpoints().touchpoints_title}</h2>
                     </div>
                     {async_view(log, move |data| view! {
                         <TouchpointList data=data on_page=Callback::new(move |p| page.set(p)) />
@@ -116,10 +116,10 @@ fn TouchpointForm(ctx: ClientCtx, on_logged: Callback<()>) -> impl IntoView {
 
     view! {
         <div class="card" id="touchpoint-card">
-            <h2 class="card-title">{move || i18n.t().touchpoints.log_touchpoint}</h2>
+            <h2 class="card-title">{move || i18n.t().touchpoints().log_touchpoint}</h2>
             <form id="touchpoint-form" class="form" on:submit=on_submit>
                 <div class="field">
-                    <label for="touchpoint-kind">{move || i18n.t().projects.kind}</label>
+                    <label for="touchpoint-kind">{move || i18n.t().projects().kind}</label>
                     <select
                         id="touchpoint-kind"
                         prop:value=move || kind.get().as_str()
@@ -138,42 +138,42 @@ fn TouchpointForm(ctx: ClientCtx, on_logged: Callback<()>) -> impl IntoView {
                 </div>
                 <div class="field-wrap">
                     <div class="field">
-                        <label for="touchpoint-at">{move || i18n.t().touchpoints.touch_when}</label>
+                        <label for="touchpoint-at">{move || i18n.t().touchpoints().touch_when}</label>
                         <input id="touchpoint-at" type="datetime-local" required=true
                             aria-invalid=move || names_field(problem, "occurred_at").get().to_string()
                             bind:value=at />
-                        <p class="field-hint">{move || i18n.t().touchpoints.touch_when_hint}</p>
+                        <p class="field-hint">{move || i18n.t().touchpoints().touch_when_hint}</p>
                     </div>
                     <FieldError field="occurred_at" problem=problem />
                 </div>
                 <div class="field-wrap">
                     <div class="field">
-                        <label for="touchpoint-contact">{move || i18n.t().touchpoints.touch_contact}</label>
+                        <label for="touchpoint-contact">{move || i18n.t().touchpoints().touch_contact}</label>
                         <select
                             id="touchpoint-contact"
                             prop:value=move || contact.get().map(|c| c.to_string()).unwrap_or_default()
                             on:change=move |ev| contact.set(event_target_value(&ev).parse().ok())
                         >
-                            <option value="" selected=move || contact.get().is_none()>{move || i18n.t().touchpoints.touch_no_contact}</option>
+                            <option value="" selected=move || contact.get().is_none()>{move || i18n.t().touchpoints().touch_no_contact}</option>
                             {contact_options}
                         </select>
                     </div>
                     <FieldError field="contact_id" problem=problem />
                 </div>
                 <div class="field-wrap">
-                    <crate::components::TextArea id="touchpoint-summary" label=|t| t.touchpoints.touch_summary value=summary rows=4
-                        required=true maxlength=5000 placeholder=|t| t.touchpoints.touch_summary_placeholder
+                    <crate::components::TextArea id="touchpoint-summary" label=|t| t.touchpoints().touch_summary value=summary rows=4
+                        required=true maxlength=5000 placeholder=|t| t.touchpoints().touch_summary_placeholder
                         invalid=names_field(problem, "summary") />
                     <FieldError field="summary" problem=problem />
                 </div>
                 <FormErrorExcept id="touchpoint-error" problem=problem inline=INLINE />
                 <div class="form-actions form-actions-start">
                     <button id="touchpoint-submit" type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                        {move || if pending.get() { i18n.t().common.saving } else { i18n.t().touchpoints.log_touchpoint_submit }}
+                        {move || if pending.get() { i18n.t().common().saving } else { i18n.t().touchpoints().log_touchpoint_submit }}
                     </button>
                 </div>
                 <Show when=move || logged.get()>
-                    <Notice text=Signal::derive(move || i18n.t().touchpoints.touchpoint_logged.to_owned()) />
+                    <Notice text=Signal::derive(move || i18n.t().touchpoints().touchpoint_logged.to_owned()) />
                 </Show>
             </form>
         </div>
@@ -183,7 +183,7 @@ fn TouchpointForm(ctx: ClientCtx, on_logged: Callback<()>) -> impl IntoView {
 #[component]
 fn TouchpointList(data: Page<TouchpointView>, on_page: Callback<u64>) -> impl IntoView {
     if data.items.is_empty() && data.page <= 1 {
-        return view! { <EmptyState title=|t| t.touchpoints.no_touchpoints hint=|t| t.touchpoints.no_touchpoints_hint /> }.into_any();
+        return view! { <EmptyState title=|t| t.touchpoints().no_touchpoints hint=|t| t.touchpoints().no_touchpoints_hint /> }.into_any();
     }
     let total = data.total;
     view! {
@@ -211,11 +211,11 @@ fn TouchpointItem(touchpoint: TouchpointView) -> impl IntoView {
                     <span class="touch-kind">{move || i18n.t().touchpoint_kind(kind)}</span>
                     <span class="touch-date">{move || format_date_time(i18n.locale(), &at)}</span>
                     {contact.map(|name| view! {
-                        <span class="touch-contact">{move || fill(i18n.t().touchpoints.touch_with, &[&name])}</span>
+                        <span class="touch-contact">{move || fill(i18n.t().touchpoints().touch_with, &[&name])}</span>
                     })}
                 </div>
                 <p class="touch-summary">{t.summary.clone()}</p>
-                <div class="touch-author">{move || fill(i18n.t().touchpoints.logged_by, &[&author])}</div>
+                <div class="touch-author">{move || fill(i18n.t().touchpoints().logged_by, &[&author])}</div>
             </div>
         </li>
     }

@@ -105,14 +105,14 @@ pub fn ApiDocsPage() -> impl IntoView {
             <section class="page docs-page">
                 <div class="page-header">
                     <div>
-                        <h1>{move || i18n.t().docs.api_docs_title}</h1>
-                        <p class="subtitle">{move || i18n.t().docs.api_docs_intro}</p>
+                        <h1>{move || i18n.t().docs().api_docs_title}</h1>
+                        <p class="subtitle">{move || i18n.t().docs().api_docs_intro}</p>
                     </div>
                 </div>
                 {async_view(doc, move |doc| {
                     let title = doc.pointer("/info/title").and_then(Value::as_str).unwrap_or("API").to_owned();
                     let version = doc.pointer("/info/version").and_then(Value::as_str).unwrap_or_default().to_owned();
-                    let groups = move || group_operations(&doc, i18n.t().docs.other_operations);
+                    let groups = move || group_operations(&doc, i18n.t().docs().other_operations);
                     view! {
                         <p class="docs-meta"><strong>{title}</strong> " " <code>{version}</code></p>
                         {move || groups().into_iter().map(|(tag, ops)| view! { <TagGroup tag=tag ops=ops /> }).collect_view()}
@@ -131,7 +131,7 @@ fn TagGroup(tag: String, ops: Vec<Operation>) -> impl IntoView {
         <div class="card card-flush docs-group">
             <div class="card-head">
                 <h2 class="card-title">{tag}</h2>
-                <span class="muted">{move || i18n.t().docs.operations_count.count(count as u64)}</span>
+                <span class="muted">{move || i18n.t().docs().operations_count.count(count as u64)}</span>
             </div>
             <ul class="operations">
                 {ops.into_iter().map(|op| view! { <OperationItem op=op /> }).collect_view()}
@@ -166,10 +166,10 @@ fn OperationItem(op: Operation) -> impl IntoView {
             </div>
             <div class="operation-schemas">
                 {op.request.map(|r| view! {
-                    <span class="schema-label">{move || i18n.t().docs.request_body} ": "</span>
+                    <span class="schema-label">{move || i18n.t().docs().request_body} ": "</span>
                     <code class="request-schema">{r}</code>
                 })}
-                <span class="schema-label">{move || i18n.t().docs.responses} ": "</span>
+                <span class="schema-label">{move || i18n.t().docs().responses} ": "</span>
                 {responses}
             </div>
         </li>

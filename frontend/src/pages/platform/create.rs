@@ -67,12 +67,12 @@ pub fn NewAgencyForm(on_created: Callback<()>) -> impl IntoView {
 
     view! {
         <div class="card">
-            <h2 class="card-title">{move || i18n.t().platform.new_agency}</h2>
+            <h2 class="card-title">{move || i18n.t().platform().new_agency}</h2>
             <form id="new-agency-form" class="form form-grid" on:submit=on_submit>
-                <TextField id="agency-name-field" label=|t| t.auth.agency_name value=name required=true />
-                <TextField id="agency-slug" label=|t| t.platform.slug value=slug required=true hint=|t| t.auth.slug_hint />
+                <TextField id="agency-name-field" label=|t| t.auth().agency_name value=name required=true />
+                <TextField id="agency-slug" label=|t| t.platform().slug value=slug required=true hint=|t| t.auth().slug_hint />
                 <div class="field">
-                    <label for="agency-locale">{move || i18n.t().platform.default_locale}</label>
+                    <label for="agency-locale">{move || i18n.t().platform().default_locale}</label>
                     <select
                         id="agency-locale"
                         prop:value=move || locale.get().as_str()
@@ -85,19 +85,19 @@ pub fn NewAgencyForm(on_created: Callback<()>) -> impl IntoView {
                         {locale_options(locale)}
                     </select>
                 </div>
-                <TextField id="agency-time-zone" label=|t| t.platform.time_zone value=time_zone required=true />
-                <TextField id="owner-name" label=|t| t.platform.agency_owner_name value=owner_name required=true />
-                <TextField id="owner-email" label=|t| t.platform.owner_email value=owner_email kind="email" required=true />
-                <TextField id="owner-password" label=|t| t.platform.owner_password value=owner_password kind="password" autocomplete="new-password" required=true />
+                <TextField id="agency-time-zone" label=|t| t.platform().time_zone value=time_zone required=true />
+                <TextField id="owner-name" label=|t| t.platform().agency_owner_name value=owner_name required=true />
+                <TextField id="owner-email" label=|t| t.platform().owner_email value=owner_email kind="email" required=true />
+                <TextField id="owner-password" label=|t| t.platform().owner_password value=owner_password kind="password" autocomplete="new-password" required=true />
                 <div class="form-actions">
                     <button id="agency-submit" type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                        {move || if pending.get() { i18n.t().common.creating } else { i18n.t().common.create }}
+                        {move || if pending.get() { i18n.t().common().creating } else { i18n.t().common().create }}
                     </button>
                 </div>
             </form>
             <FormError id="agency-form-error" problem=problem />
             <Show when=move || created.get()>
-                <Notice text=Signal::derive(move || i18n.t().platform.agency_created.to_owned()) />
+                <Notice text=Signal::derive(move || i18n.t().platform().agency_created.to_owned()) />
             </Show>
         </div>
     }

@@ -23,8 +23,8 @@ pub fn AgenciesPage() -> impl IntoView {
         <section class="page">
             <div class="page-header">
                 <div>
-                    <h1>{move || i18n.t().platform.agencies_title}</h1>
-                    <p class="subtitle">{move || i18n.t().platform.agencies_subtitle}</p>
+                    <h1>{move || i18n.t().platform().agencies_title}</h1>
+                    <p class="subtitle">{move || i18n.t().platform().agencies_subtitle}</p>
                 </div>
             </div>
             {move || action_error.get().map(|e| view! { <ErrorBanner error=e /> })}
@@ -46,7 +46,7 @@ fn AgenciesTable(
 ) -> impl IntoView {
     let i18n = use_i18n();
     if data.items.is_empty() && data.page <= 1 {
-        return view! { <EmptyState title=|t| t.platform.no_agencies hint=|t| t.platform.no_agencies_hint /> }
+        return view! { <EmptyState title=|t| t.platform().no_agencies hint=|t| t.platform().no_agencies_hint /> }
             .into_any();
     }
     let rows = data.items.into_iter().map(|a| view! { <AgencyRow usage=a action_error=action_error /> }).collect_view();
@@ -55,14 +55,14 @@ fn AgenciesTable(
             <table class="table" id="agencies-table">
                 <thead>
                     <tr>
-                        <th>{move || i18n.t().common.col_name}</th>
-                        <th class="hide-sm">{move || i18n.t().platform.slug}</th>
-                        <th>{move || i18n.t().common.status}</th>
-                        <th class="num">{move || i18n.t().platform.col_staff}</th>
-                        <th class="num">{move || i18n.t().platform.col_clients}</th>
-                        <th class="num">{move || i18n.t().clients.col_contacts}</th>
-                        <th class="date">{move || i18n.t().common.col_created}</th>
-                        <th class="actions">{move || i18n.t().common.actions}</th>
+                        <th>{move || i18n.t().common().col_name}</th>
+                        <th class="hide-sm">{move || i18n.t().platform().slug}</th>
+                        <th>{move || i18n.t().common().status}</th>
+                        <th class="num">{move || i18n.t().platform().col_staff}</th>
+                        <th class="num">{move || i18n.t().platform().col_clients}</th>
+                        <th class="num">{move || i18n.t().clients().col_contacts}</th>
+                        <th class="date">{move || i18n.t().common().col_created}</th>
+                        <th class="actions">{move || i18n.t().common().actions}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -119,18 +119,18 @@ fn AgencyRow(usage: AgencyUsage, action_error: RwSignal<Option<ApiError>>) -> im
                     (AgencyStatus::Suspended, _) => view! {
                         <button type="button" class="btn btn-small reactivate-button" disabled=move || pending.get()
                             on:click=move |_| change(false)>
-                            {move || i18n.t().platform.reactivate}
+                            {move || i18n.t().platform().reactivate}
                         </button>
                     }.into_any(),
                     (AgencyStatus::Active, false) => view! {
                         <button type="button" class="btn btn-small btn-danger-ghost suspend-button"
                             on:click=move |_| confirming.set(true)>
-                            {move || i18n.t().platform.suspend}
+                            {move || i18n.t().platform().suspend}
                         </button>
                     }.into_any(),
                     (AgencyStatus::Active, true) => view! {
                         <InlineConfirm action="suspend" pending=pending on_confirm=Callback::new(move |_| change(true))
-                            text=Signal::derive(move || fill(i18n.t().platform.confirm_suspend, &[&name()]))
+                            text=Signal::derive(move || fill(i18n.t().platform().confirm_suspend, &[&name()]))
                             on_cancel=Callback::new(move |_| confirming.set(false)) />
                     }.into_any(),
                 }}

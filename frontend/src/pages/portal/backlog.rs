@@ -23,8 +23,8 @@ pub fn PortalBacklogPage() -> impl IntoView {
     view! {
         <section class="page portal-page portal-backlog-page">
             <div class="portal-page-head">
-                <h1>{move || i18n.t().portal_backlog.title}</h1>
-                <p class="portal-intro">{move || i18n.t().portal_backlog.intro}</p>
+                <h1>{move || i18n.t().portal_backlog().title}</h1>
+                <p class="portal-intro">{move || i18n.t().portal_backlog().intro}</p>
             </div>
             {async_view(backlog, |b| view! { <BacklogSections backlog=b /> })}
         </section>
@@ -40,7 +40,7 @@ fn BacklogSections(backlog: PortalBacklog) -> impl IntoView {
     let done_more = (done_total > done_shown).then(|| {
         view! {
             <p class="section-footnote done-more">
-                {move || fill(i18n.t().portal_backlog.done_more, &[&done_shown, &done_total])}
+                {move || fill(i18n.t().portal_backlog().done_more, &[&done_shown, &done_total])}
             </p>
         }
     });
@@ -49,35 +49,35 @@ fn BacklogSections(backlog: PortalBacklog) -> impl IntoView {
             <div class="portal-backlog-main">
                 <section class="card portal-section section-awaiting">
                     <div class="portal-section-head">
-                        <h2 class="card-title">{move || i18n.t().portal_backlog.awaiting}</h2>
+                        <h2 class="card-title">{move || i18n.t().portal_backlog().awaiting}</h2>
                         {(can_decide && awaiting_count > 0).then(|| view! {
                             <span class="count-badge awaiting-count">{awaiting_count}</span>
                         })}
                     </div>
                     {if can_decide {
                         (awaiting_count > 0).then(|| view! {
-                            <p class="section-hint approver-hint">{move || i18n.t().portal_backlog.awaiting_hint}</p>
+                            <p class="section-hint approver-hint">{move || i18n.t().portal_backlog().awaiting_hint}</p>
                         }).into_any()
                     } else {
-                        view! { <p class="viewer-note" role="note">{move || i18n.t().portal_backlog.viewer_note}</p> }.into_any()
+                        view! { <p class="viewer-note" role="note">{move || i18n.t().portal_backlog().viewer_note}</p> }.into_any()
                     }}
                     <ItemList items=awaiting show_status=false review=can_decide
-                        empty_title=|t| t.portal_backlog.awaiting_empty empty_hint=|t| t.portal_backlog.awaiting_empty_hint />
+                        empty_title=|t| t.portal_backlog().awaiting_empty empty_hint=|t| t.portal_backlog().awaiting_empty_hint />
                 </section>
                 <section class="card portal-section section-planned">
                     <div class="portal-section-head">
-                        <h2 class="card-title">{move || i18n.t().portal_backlog.planned}</h2>
+                        <h2 class="card-title">{move || i18n.t().portal_backlog().planned}</h2>
                     </div>
                     <ItemList items=planned show_status=true review=false
-                        empty_title=|t| t.portal_backlog.planned_empty empty_hint=|t| t.portal_backlog.planned_empty_hint />
+                        empty_title=|t| t.portal_backlog().planned_empty empty_hint=|t| t.portal_backlog().planned_empty_hint />
                 </section>
                 <section class="card portal-section section-done">
                     <div class="portal-section-head">
-                        <h2 class="card-title">{move || i18n.t().portal_backlog.done}</h2>
+                        <h2 class="card-title">{move || i18n.t().portal_backlog().done}</h2>
                         {(done_total > 0).then(|| view! { <span class="count-badge count-badge-muted">{done_total}</span> })}
                     </div>
                     <ItemList items=done show_status=false review=false
-                        empty_title=|t| t.portal_backlog.done_empty empty_hint=|t| t.portal_backlog.done_empty_hint />
+                        empty_title=|t| t.portal_backlog().done_empty empty_hint=|t| t.portal_backlog().done_empty_hint />
                     {done_more}
                 </section>
                 <DeclinedSection items=declined />
@@ -85,8 +85,8 @@ fn BacklogSections(backlog: PortalBacklog) -> impl IntoView {
             <aside class="portal-backlog-side">
                 <CrTotals months=change_requests_by_month />
                 <div class="card portal-card portal-how">
-                    <p class="card-label">{move || i18n.t().portal_backlog.how_title}</p>
-                    <p class="card-hint">{move || i18n.t().portal_backlog.how_text}</p>
+                    <p class="card-label">{move || i18n.t().portal_backlog().how_title}</p>
+                    <p class="card-hint">{move || i18n.t().portal_backlog().how_text}</p>
                 </div>
             </aside>
         </div>
@@ -111,16 +111,16 @@ fn DeclinedSection(items: Vec<PortalItem>) -> impl IntoView {
     view! {
         <section class="card portal-section section-declined">
             <div class="portal-section-head">
-                <h2 class="card-title">{move || i18n.t().portal_backlog.declined}</h2>
+                <h2 class="card-title">{move || i18n.t().portal_backlog().declined}</h2>
                 {(total > 0).then(|| view! { <span class="count-badge count-badge-muted">{total}</span> })}
             </div>
             {move || view! {
                 <ItemList items=shown() show_status=false review=false
-                    empty_title=|t| t.portal_backlog.declined_empty empty_hint=|t| t.portal_backlog.declined_empty_hint />
+                    empty_title=|t| t.portal_backlog().declined_empty empty_hint=|t| t.portal_backlog().declined_empty_hint />
             }}
             <Show when=move || !expanded.get()>
                 <button type="button" class="btn btn-small btn-ghost show-declined" on:click=move |_| expanded.set(true)>
-                    {move || fill(i18n.t().portal_backlog.show_all, &[&total])}
+                    {move || fill(i18n.t().portal_backlog().show_all, &[&total])}
                 </button>
             </Show>
         </section>
@@ -185,16 +185,16 @@ fn ItemRow(item: PortalItem, show_status: bool, review: bool) -> impl IntoView {
                     <span class="portal-item-project">{project}</span>
                     {stage.map(|s| view! {
                         <span class="meta-sep" aria-hidden="true">"·"</span>
-                        <span class="portal-item-stage">{move || i18n.t().portal_backlog.stage} ": " {s}</span>
+                        <span class="portal-item-stage">{move || i18n.t().portal_backlog().stage} ": " {s}</span>
                     })}
                 </p>
                 <A href=href attr:class="portal-item-link">{title}</A>
                 {benefit.map(|b| view! { <p class="portal-item-benefit">{b}</p> })}
                 {reason.map(|r| view! {
-                    <p class="portal-item-reason"><span class="muted">{move || i18n.t().backlog.reason} ": "</span>{r}</p>
+                    <p class="portal-item-reason"><span class="muted">{move || i18n.t().backlog().reason} ": "</span>{r}</p>
                 })}
                 {declined_on.map(|at| view! {
-                    <p class="portal-item-when muted">{move || fill(i18n.t().portal_backlog.declined_on, &[&format_date(i18n.locale(), &at)])}</p>
+                    <p class="portal-item-when muted">{move || fill(i18n.t().portal_backlog().declined_on, &[&format_date(i18n.locale(), &at)])}</p>
                 })}
                 {was_now}
             </div>
@@ -208,7 +208,7 @@ fn ItemRow(item: PortalItem, show_status: bool, review: bool) -> impl IntoView {
                 </span>
                 <span class="portal-item-estimate">{move || estimate_text(i18n.t(), i18n.locale(), minutes)}</span>
                 {(comments > 0).then(|| view! {
-                    <span class="portal-item-comments" title=move || i18n.t().portal_backlog.conversation>
+                    <span class="portal-item-comments" title=move || i18n.t().portal_backlog().conversation>
                         <svg class="comments-icon" viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor"
                             stroke-width="2" aria-hidden="true">
                             <path d="M4 5h16v11H9l-5 4z" stroke-linejoin="round" />
@@ -218,7 +218,7 @@ fn ItemRow(item: PortalItem, show_status: bool, review: bool) -> impl IntoView {
                 })}
                 {review.then(|| view! {
                     <A href=review_href attr:class="btn btn-small btn-primary portal-item-review">
-                        {move || i18n.t().portal_backlog.review}
+                        {move || i18n.t().portal_backlog().review}
                     </A>
                 })}
             </div>
@@ -253,7 +253,7 @@ fn CrTotals(months: Vec<MonthTotal>) -> impl IntoView {
                     <div class="cr-bar" aria-hidden="true">
                         <span class="cr-bar-fill" style=format!("width: {pct}%")></span>
                     </div>
-                    <p class="cr-month-count">{move || i18n.t().portal_backlog.items.count(count)}</p>
+                    <p class="cr-month-count">{move || i18n.t().portal_backlog().items.count(count)}</p>
                 </li>
             }
         })
@@ -261,10 +261,10 @@ fn CrTotals(months: Vec<MonthTotal>) -> impl IntoView {
     let empty = months.is_empty();
     view! {
         <section class="card cr-totals">
-            <h2 class="card-title">{move || i18n.t().portal_backlog.cr_title}</h2>
-            <p class="card-hint cr-totals-hint">{move || i18n.t().portal_backlog.cr_totals_hint}</p>
+            <h2 class="card-title">{move || i18n.t().portal_backlog().cr_title}</h2>
+            <p class="card-hint cr-totals-hint">{move || i18n.t().portal_backlog().cr_totals_hint}</p>
             {if empty {
-                view! { <p class="cr-empty muted">{move || i18n.t().portal_backlog.cr_empty}</p> }.into_any()
+                view! { <p class="cr-empty muted">{move || i18n.t().portal_backlog().cr_empty}</p> }.into_any()
             } else {
                 view! { <ul class="cr-months">{rows}</ul> }.into_any()
             }}

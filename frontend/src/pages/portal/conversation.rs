@@ -53,8 +53,8 @@ pub fn Conversation(id: BacklogItemId, comments: RwSignal<Vec<CommentView>>) -> 
         if all.is_empty() {
             return view! {
                 <div class="portal-empty comments-empty">
-                    <p class="empty-title">{move || i18n.t().portal_backlog.no_comments}</p>
-                    <p class="empty-hint">{move || i18n.t().portal_backlog.no_comments_hint}</p>
+                    <p class="empty-title">{move || i18n.t().portal_backlog().no_comments}</p>
+                    <p class="empty-hint">{move || i18n.t().portal_backlog().no_comments_hint}</p>
                 </div>
             }
             .into_any();
@@ -69,30 +69,30 @@ pub fn Conversation(id: BacklogItemId, comments: RwSignal<Vec<CommentView>>) -> 
 
     view! {
         <section class="card conversation-card">
-            <h2 class="card-title">{move || i18n.t().portal_backlog.conversation}</h2>
+            <h2 class="card-title">{move || i18n.t().portal_backlog().conversation}</h2>
             {list}
             <form class="form comment-form" on:submit=on_submit>
                 <div class="field">
-                    <label for="comment-body">{move || i18n.t().portal_backlog.ask}</label>
+                    <label for="comment-body">{move || i18n.t().portal_backlog().ask}</label>
                     <textarea id="comment-body" name="body" rows="3" maxlength=MAX_TEXT.to_string()
-                        placeholder=move || i18n.t().portal_backlog.ask_placeholder
+                        placeholder=move || i18n.t().portal_backlog().ask_placeholder
                         aria-invalid=move || empty_body.get().to_string()
                         bind:value=body></textarea>
-                    <p class="field-hint">{move || i18n.t().portal_backlog.ask_hint}</p>
+                    <p class="field-hint">{move || i18n.t().portal_backlog().ask_hint}</p>
                 </div>
                 <Show when=move || empty_body.get()>
-                    <p class="field-error" role="alert">{move || i18n.t().portal_backlog.comment_empty}</p>
+                    <p class="field-error" role="alert">{move || i18n.t().portal_backlog().comment_empty}</p>
                 </Show>
                 {move || problem.get().map(|e| view! {
                     <p class="form-error comment-error" role="alert">{move || error_text(i18n.t(), &e)}</p>
                 })}
                 <div class="form-actions form-actions-start">
                     <button type="submit" class="btn btn-primary send-comment" disabled=move || pending.get()>
-                        {move || if pending.get() { i18n.t().portal_backlog.sending } else { i18n.t().portal_backlog.send }}
+                        {move || if pending.get() { i18n.t().portal_backlog().sending } else { i18n.t().portal_backlog().send }}
                     </button>
                 </div>
                 <Show when=move || sent.get()>
-                    <Notice text=Signal::derive(move || i18n.t().portal_backlog.comment_sent.to_owned()) />
+                    <Notice text=Signal::derive(move || i18n.t().portal_backlog().comment_sent.to_owned()) />
                 </Show>
             </form>
         </section>

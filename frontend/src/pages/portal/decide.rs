@@ -29,8 +29,8 @@ pub fn DecisionCard(
         }
         .into_any(),
         (BacklogStatus::Proposed, false, _) => view! {
-            <p class="section-hint">{move || i18n.t().portal_backlog.awaiting_item}</p>
-            <p class="viewer-note" role="note">{move || i18n.t().portal_backlog.viewer_note}</p>
+            <p class="section-hint">{move || i18n.t().portal_backlog().awaiting_item}</p>
+            <p class="viewer-note" role="note">{move || i18n.t().portal_backlog().viewer_note}</p>
         }
         .into_any(),
         (_, _, Some(decision)) => view! { <DecisionSummary decision=decision reader=Reader::Client /> }.into_any(),
@@ -41,7 +41,7 @@ pub fn DecisionCard(
     };
     view! {
         <section class="card decision-card">
-            <h2 class="card-title">{move || i18n.t().portal_backlog.decision}</h2>
+            <h2 class="card-title">{move || i18n.t().portal_backlog().decision}</h2>
             {body}
         </section>
     }
@@ -87,7 +87,7 @@ fn DecisionActions(
         let locale = i18n.locale_untracked();
         let t = texts(locale);
         let question = fill(
-            t.portal_backlog.approve_confirm,
+            t.portal_backlog().approve_confirm,
             &[&estimate_text(t, locale, minutes), &price_text(t, locale, price_for_confirm.as_ref())],
         );
         if !window().confirm_with_message(&question).unwrap_or(false) {
@@ -116,52 +116,52 @@ fn DecisionActions(
 
     view! {
         <div class="decision-actions">
-            <p class="section-hint">{move || i18n.t().portal_backlog.decide_hint}</p>
+            <p class="section-hint">{move || i18n.t().portal_backlog().decide_hint}</p>
             <dl class="decision-quote">
-                <dt>{move || i18n.t().portal_backlog.estimate}</dt>
+                <dt>{move || i18n.t().portal_backlog().estimate}</dt>
                 <dd class="quote-estimate">{move || estimate_text(i18n.t(), i18n.locale(), minutes)}</dd>
-                <dt>{move || i18n.t().portal_backlog.price}</dt>
+                <dt>{move || i18n.t().portal_backlog().price}</dt>
                 <dd class="quote-price money">{move || price_text(i18n.t(), i18n.locale(), price.as_ref())}</dd>
             </dl>
-            <p class="freeze-note">{move || i18n.t().portal_backlog.freeze_note}</p>
+            <p class="freeze-note">{move || i18n.t().portal_backlog().freeze_note}</p>
             <Show when=move || !declining.get()>
                 <div class="decision-buttons">
                     <button type="button" class="btn btn-primary approve" disabled=move || pending.get() on:click=approve.clone()>
-                        {move || if pending.get() { i18n.t().common.saving } else { i18n.t().portal_backlog.approve }}
+                        {move || if pending.get() { i18n.t().common().saving } else { i18n.t().portal_backlog().approve }}
                     </button>
                     <button type="button" class="btn btn-danger-ghost decline" disabled=move || pending.get()
                         on:click=move |_| {
                             problem.set(None);
                             declining.set(true);
                         }>
-                        {move || i18n.t().portal_backlog.decline}
+                        {move || i18n.t().portal_backlog().decline}
                     </button>
                 </div>
             </Show>
             <Show when=move || declining.get()>
                 <div class="decline-panel">
                     <div class="field">
-                        <label for="decline-reason">{move || i18n.t().portal_backlog.reason_label}</label>
+                        <label for="decline-reason">{move || i18n.t().portal_backlog().reason_label}</label>
                         <textarea id="decline-reason" name="reason" rows="4" required=true maxlength=MAX_TEXT.to_string()
-                            placeholder=move || i18n.t().portal_backlog.reason_placeholder
+                            placeholder=move || i18n.t().portal_backlog().reason_placeholder
                             aria-invalid=move || reason_missing.get().to_string()
                             bind:value=reason></textarea>
-                        <p class="field-hint">{move || i18n.t().portal_backlog.reason_hint}</p>
+                        <p class="field-hint">{move || i18n.t().portal_backlog().reason_hint}</p>
                     </div>
                     <Show when=move || reason_missing.get()>
-                        <p class="field-error reason-required" role="alert">{move || i18n.t().portal_backlog.reason_required}</p>
+                        <p class="field-error reason-required" role="alert">{move || i18n.t().portal_backlog().reason_required}</p>
                     </Show>
                     <div class="decision-buttons">
                         <button type="button" class="btn btn-danger confirm-decline" disabled=move || pending.get()
                             on:click=confirm_decline>
-                            {move || if pending.get() { i18n.t().common.saving } else { i18n.t().portal_backlog.confirm_decline }}
+                            {move || if pending.get() { i18n.t().common().saving } else { i18n.t().portal_backlog().confirm_decline }}
                         </button>
                         <button type="button" class="btn btn-ghost cancel-decline" disabled=move || pending.get()
                             on:click=move |_| {
                                 declining.set(false);
                                 reason_missing.set(false);
                             }>
-                            {move || i18n.t().common.cancel}
+                            {move || i18n.t().common().cancel}
                         </button>
                     </div>
                 </div>

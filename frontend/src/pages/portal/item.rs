@@ -41,9 +41,9 @@ pub fn PortalItemPage() -> impl IntoView {
         Some(Err(e)) if e.status == 404 || e.status == 403 || e.is(Code::NotFound) => view! {
             <div class="card unavailable item-unavailable">
                 <div class="unavailable-mark" aria-hidden="true">"?"</div>
-                <h1>{move || i18n.t().portal_backlog.item_missing}</h1>
-                <p class="subtitle">{move || i18n.t().portal_backlog.item_missing_hint}</p>
-                <A href=Route::PortalBacklog.path() attr:class="btn btn-primary">{move || i18n.t().portal_backlog.to_backlog}</A>
+                <h1>{move || i18n.t().portal_backlog().item_missing}</h1>
+                <p class="subtitle">{move || i18n.t().portal_backlog().item_missing_hint}</p>
+                <A href=Route::PortalBacklog.path() attr:class="btn btn-primary">{move || i18n.t().portal_backlog().to_backlog}</A>
             </div>
         }
         .into_any(),
@@ -55,7 +55,7 @@ pub fn PortalItemPage() -> impl IntoView {
     };
     view! {
         <section class="page portal-page portal-item-page">
-            <A href=Route::PortalBacklog.path() attr:class="back-link">"← " {move || i18n.t().portal_backlog.to_backlog}</A>
+            <A href=Route::PortalBacklog.path() attr:class="back-link">"← " {move || i18n.t().portal_backlog().to_backlog}</A>
             {body}
         </section>
     }
@@ -114,24 +114,24 @@ fn ItemDetail(detail: PortalItemDetail) -> impl IntoView {
     let flash_view = move || {
         flash.get().map(|f| match f {
             Flash::Approved => {
-                view! { <div class="decision-notice"><Notice text=Signal::derive(move || i18n.t().portal_backlog.approved_notice.to_owned()) /></div> }
+                view! { <div class="decision-notice"><Notice text=Signal::derive(move || i18n.t().portal_backlog().approved_notice.to_owned()) /></div> }
                     .into_any()
             }
             Flash::Declined => {
-                view! { <div class="decision-notice"><Notice text=Signal::derive(move || i18n.t().portal_backlog.declined_notice.to_owned()) /></div> }
+                view! { <div class="decision-notice"><Notice text=Signal::derive(move || i18n.t().portal_backlog().declined_notice.to_owned()) /></div> }
                     .into_any()
             }
             Flash::Stale => view! {
                 <div class="warning-banner stale-version" role="alert">
                     <span class="error-icon" aria-hidden="true"></span>
-                    <span class="stale-text">{move || i18n.t().portal_backlog.stale}</span>
+                    <span class="stale-text">{move || i18n.t().portal_backlog().stale}</span>
                 </div>
             }
             .into_any(),
             Flash::NotAwaiting => view! {
                 <div class="warning-banner not-awaiting" role="alert">
                     <span class="error-icon" aria-hidden="true"></span>
-                    <span class="stale-text">{move || i18n.t().portal_backlog.not_awaiting}</span>
+                    <span class="stale-text">{move || i18n.t().portal_backlog().not_awaiting}</span>
                 </div>
             }
             .into_any(),
@@ -178,7 +178,7 @@ fn ItemCard(item: PortalItem) -> impl IntoView {
                 <span class="portal-item-project">{item.project_name.clone()}</span>
                 {stage.map(|s| view! {
                     <span class="meta-sep" aria-hidden="true">"·"</span>
-                    <span class="portal-item-stage">{move || i18n.t().portal_backlog.stage} ": " {s}</span>
+                    <span class="portal-item-stage">{move || i18n.t().portal_backlog().stage} ": " {s}</span>
                 })}
             </p>
             <h1 class="portal-item-title">{item.title.clone()}</h1>
@@ -186,16 +186,16 @@ fn ItemCard(item: PortalItem) -> impl IntoView {
                 <StatusBadge status=status reader=Reader::Client />
                 {item.change_request.then(|| view! { <CrBadge reader=Reader::Client /> })}
                 <span class="portal-item-updated muted">
-                    {move || fill(i18n.t().portal_backlog.updated, &[&format_date(i18n.locale(), &updated)])}
+                    {move || fill(i18n.t().portal_backlog().updated, &[&format_date(i18n.locale(), &updated)])}
                 </span>
             </div>
             <div class="item-figures">
                 <div class="item-figure item-estimate">
-                    <p class="card-label">{move || i18n.t().portal_backlog.estimate}</p>
+                    <p class="card-label">{move || i18n.t().portal_backlog().estimate}</p>
                     <p class="item-figure-value">{move || estimate_text(i18n.t(), i18n.locale(), minutes)}</p>
                 </div>
                 <div class="item-figure item-price">
-                    <p class="card-label">{move || i18n.t().portal_backlog.price}</p>
+                    <p class="card-label">{move || i18n.t().portal_backlog().price}</p>
                     <p class="item-figure-value money">{move || price_text(i18n.t(), i18n.locale(), price.as_ref())}</p>
                 </div>
             </div>
@@ -203,9 +203,9 @@ fn ItemCard(item: PortalItem) -> impl IntoView {
                 let note = move || {
                     let t = i18n.t();
                     if matches!(status, BacklogStatus::Idea | BacklogStatus::Proposed | BacklogStatus::Declined) {
-                        t.portal_backlog.cr_note
+                        t.portal_backlog().cr_note
                     } else {
-                        t.portal_backlog.cr_note_agreed
+                        t.portal_backlog().cr_note_agreed
                     }
                 };
                 view! { <p class="cr-note">{note}</p> }
@@ -214,18 +214,18 @@ fn ItemCard(item: PortalItem) -> impl IntoView {
                 <WasNow reader=Reader::Client previous=previous estimate_minutes=minutes price=item.price.clone() />
             })}
             <div class="item-block">
-                <p class="card-label">{move || i18n.t().portal_backlog.benefit}</p>
+                <p class="card-label">{move || i18n.t().portal_backlog().benefit}</p>
                 {match benefit {
                     Some(b) => view! { <p class="item-benefit">{b}</p> }.into_any(),
-                    None => view! { <p class="item-benefit muted">{move || i18n.t().portal_backlog.no_benefit}</p> }.into_any(),
+                    None => view! { <p class="item-benefit muted">{move || i18n.t().portal_backlog().no_benefit}</p> }.into_any(),
                 }}
             </div>
             <div class="item-block">
-                <p class="card-label">{move || i18n.t().portal_backlog.description}</p>
+                <p class="card-label">{move || i18n.t().portal_backlog().description}</p>
                 {match description {
                     // The server renders the Markdown and sanitizes the HTML.
                     Some(html) => view! { <div class="prose-html item-description" inner_html=html></div> }.into_any(),
-                    None => view! { <p class="item-description muted">{move || i18n.t().portal_backlog.no_description}</p> }.into_any(),
+                    None => view! { <p class="item-description muted">{move || i18n.t().portal_backlog().no_description}</p> }.into_any(),
                 }}
             </div>
         </article>

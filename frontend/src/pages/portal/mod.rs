@@ -32,36 +32,36 @@ fn PortalWelcome(home: PortalHome) -> impl IntoView {
     let role = home.portal_role;
     let contact = home.contact_name.clone();
     let role_hint = move || match role {
-        PortalRole::Approver => i18n.t().portal.portal_approver_hint,
-        PortalRole::Viewer => i18n.t().portal.portal_viewer_hint,
+        PortalRole::Approver => i18n.t().portal().portal_approver_hint,
+        PortalRole::Viewer => i18n.t().portal().portal_viewer_hint,
     };
     view! {
         <div class="portal-hero">
             <p class="portal-eyebrow">{home.agency_name.clone()}</p>
             <h1 id="portal-client-name">{home.client.name.clone()}</h1>
-            <p class="portal-greeting">{move || fill(i18n.t().portal.portal_welcome, &[&contact])}</p>
-            <p class="portal-intro">{move || i18n.t().portal.portal_intro}</p>
+            <p class="portal-greeting">{move || fill(i18n.t().portal().portal_welcome, &[&contact])}</p>
+            <p class="portal-intro">{move || i18n.t().portal().portal_intro}</p>
         </div>
         <div class="portal-grid">
             <div class="card portal-card">
-                <p class="card-label">{move || i18n.t().portal.portal_you_are}</p>
+                <p class="card-label">{move || i18n.t().portal().portal_you_are}</p>
                 <p class="card-value" id="portal-contact-name">{home.contact_name.clone()}</p>
                 <p class="role-pill" id="portal-role">{move || i18n.t().portal_role_label(role)}</p>
                 <p class="card-hint">{role_hint}</p>
             </div>
             <ManagerCardView manager=home.account_manager.clone() agency=home.agency_name.clone() />
             <div class="card portal-card">
-                <p class="card-label">{move || i18n.t().portal.portal_client}</p>
+                <p class="card-label">{move || i18n.t().portal().portal_client}</p>
                 <p class="card-value">{home.client.name.clone()}</p>
-                <p class="card-label">{move || i18n.t().portal.portal_agency}</p>
+                <p class="card-label">{move || i18n.t().portal().portal_agency}</p>
                 <p class="card-value">{home.agency_name.clone()}</p>
             </div>
         </div>
         <AwaitingCard />
         <PortalProjects projects=home.projects />
         <div class="card portal-card portal-card-soon portal-soon-wide">
-            <p class="card-label">{move || i18n.t().portal.portal_next_title}</p>
-            <p class="card-hint">{move || i18n.t().portal.portal_next_text}</p>
+            <p class="card-label">{move || i18n.t().portal().portal_next_title}</p>
+            <p class="card-hint">{move || i18n.t().portal().portal_next_text}</p>
         </div>
     }
 }
@@ -86,10 +86,10 @@ fn AwaitingCard() -> impl IntoView {
                 <span class="awaiting-figure" aria-hidden="true">{count}</span>
                 <span class="awaiting-text">
                     <span class="awaiting-title">
-                        {move || i18n.t().portal.home_awaiting.count(count)}
+                        {move || i18n.t().portal().home_awaiting.count(count)}
                     </span>
                     <span class="awaiting-hint">
-                        {move || if can_decide { i18n.t().portal.home_awaiting_hint } else { i18n.t().portal.home_awaiting_viewer }}
+                        {move || if can_decide { i18n.t().portal().home_awaiting_hint } else { i18n.t().portal().home_awaiting_viewer }}
                     </span>
                 </span>
                 <span class="awaiting-go" aria-hidden="true">"→"</span>
@@ -113,19 +113,19 @@ fn ManagerCardView(manager: Option<ManagerCard>, agency: String) -> impl IntoVie
                         <a class="manager-email" id="manager-email" href=format!("mailto:{}", m.email)>{m.email.clone()}</a>
                     </div>
                 </div>
-                <p class="card-hint">{move || i18n.t().portal.portal_manager_hint}</p>
+                <p class="card-hint">{move || i18n.t().portal().portal_manager_hint}</p>
             }
             .into_any()
         }
         None => view! {
-            <p class="card-value muted" id="manager-none">{move || i18n.t().portal.portal_no_manager}</p>
-            <p class="card-hint">{move || fill(i18n.t().portal.portal_no_manager_hint, &[&agency])}</p>
+            <p class="card-value muted" id="manager-none">{move || i18n.t().portal().portal_no_manager}</p>
+            <p class="card-hint">{move || fill(i18n.t().portal().portal_no_manager_hint, &[&agency])}</p>
         }
         .into_any(),
     };
     view! {
         <div class="card portal-card" id="manager-card">
-            <p class="card-label">{move || i18n.t().portal.portal_manager}</p>
+            <p class="card-label">{move || i18n.t().portal().portal_manager}</p>
             {body}
         </div>
     }
@@ -137,8 +137,8 @@ fn PortalProjects(projects: Vec<PortalProject>) -> impl IntoView {
     let body = if projects.is_empty() {
         view! {
             <div class="portal-empty" id="portal-no-projects">
-                <p class="empty-title">{move || i18n.t().portal.portal_no_projects}</p>
-                <p class="empty-hint">{move || i18n.t().portal.portal_no_projects_hint}</p>
+                <p class="empty-title">{move || i18n.t().portal().portal_no_projects}</p>
+                <p class="empty-hint">{move || i18n.t().portal().portal_no_projects_hint}</p>
             </div>
         }
         .into_any()
@@ -152,7 +152,7 @@ fn PortalProjects(projects: Vec<PortalProject>) -> impl IntoView {
     };
     view! {
         <div class="card portal-projects-card">
-            <h2 class="card-title">{move || i18n.t().portal.portal_projects}</h2>
+            <h2 class="card-title">{move || i18n.t().portal().portal_projects}</h2>
             {body}
         </div>
     }
@@ -166,7 +166,7 @@ fn PortalProjectItem(project: PortalProject) -> impl IntoView {
     let (starts, ends) = (p.starts_on, p.ends_on);
     let dates = move || {
         let t = i18n.t();
-        format_period(i18n.locale(), starts, ends, (t.common.from_day, t.common.until_day))
+        format_period(i18n.locale(), starts, ends, (t.common().from_day, t.common().until_day))
     };
     let tone = match status {
         ProjectStatus::Planned => "blue",

@@ -34,19 +34,19 @@ pub fn month_label(locale: Locale, month: &str) -> String {
 /// recorded, or done without one).
 pub fn status_note(t: &Texts, status: BacklogStatus) -> &'static str {
     match status {
-        BacklogStatus::Declined => t.portal_backlog.note_declined,
-        BacklogStatus::Done => t.portal_backlog.note_done,
-        _ => t.portal_backlog.note_agreed,
+        BacklogStatus::Declined => t.portal_backlog().note_declined,
+        BacklogStatus::Done => t.portal_backlog().note_done,
+        _ => t.portal_backlog().note_agreed,
     }
 }
 
 /// A decision answer in words; `stale_version` and `not_awaiting_decision` get portal wording.
 pub fn decision_error_text(t: &'static Texts, error: &ApiError) -> String {
     match error.known() {
-        Some(Code::StaleVersion) => t.portal_backlog.stale.to_owned(),
-        Some(Code::NotAwaitingDecision) => t.portal_backlog.not_awaiting.to_owned(),
-        Some(Code::ReasonRequired) => t.portal_backlog.reason_required.to_owned(),
-        Some(Code::Forbidden) => t.portal_backlog.forbidden_decide.to_owned(),
+        Some(Code::StaleVersion) => t.portal_backlog().stale.to_owned(),
+        Some(Code::NotAwaitingDecision) => t.portal_backlog().not_awaiting.to_owned(),
+        Some(Code::ReasonRequired) => t.portal_backlog().reason_required.to_owned(),
+        Some(Code::Forbidden) => t.portal_backlog().forbidden_decide.to_owned(),
         _ => error_text(t, error),
     }
 }

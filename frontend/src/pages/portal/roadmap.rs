@@ -18,8 +18,8 @@ pub fn PortalRoadmapPage() -> impl IntoView {
     view! {
         <section class="page portal-page portal-roadmap" id="portal-roadmap">
             <div class="portal-page-head">
-                <h1>{move || i18n.t().clients.tab_roadmap}</h1>
-                <p class="portal-intro">{move || i18n.t().roadmap.portal_intro}</p>
+                <h1>{move || i18n.t().clients().tab_roadmap}</h1>
+                <p class="portal-intro">{move || i18n.t().roadmap().portal_intro}</p>
             </div>
             {async_view(roadmap, |r| view! { <PortalRoadmap roadmap=r /> })}
         </section>
@@ -37,22 +37,22 @@ fn PortalRoadmap(roadmap: RoadmapView) -> impl IntoView {
         return view! {
             <div class="card portal-card roadmap-portal-empty" id="roadmap-empty">
                 <div class="empty-state">
-                    <div class="points-empty-mark" aria-hidden="true">{move || i18n.t().roadmap.points_mark}</div>
-                    <p class="empty-title">{move || i18n.t().roadmap.portal_empty_title}</p>
-                    <p class="empty-hint">{move || i18n.t().roadmap.portal_empty_hint}</p>
+                    <div class="points-empty-mark" aria-hidden="true">{move || i18n.t().roadmap().points_mark}</div>
+                    <p class="empty-title">{move || i18n.t().roadmap().portal_empty_title}</p>
+                    <p class="empty-hint">{move || i18n.t().roadmap().portal_empty_hint}</p>
                 </div>
             </div>
         }
         .into_any();
     }
     let points = if points_empty(&roadmap) {
-        view! { <p class="muted roadmap-section-empty">{move || i18n.t().roadmap.portal_points_empty}</p> }.into_any()
+        view! { <p class="muted roadmap-section-empty">{move || i18n.t().roadmap().portal_points_empty}</p> }.into_any()
     } else {
         let (a, b) = (roadmap.point_a.clone(), roadmap.point_b.clone());
         view! { <PointsPair point_a=Signal::stored(a) point_b=Signal::stored(b) portal=true /> }.into_any()
     };
     let goals = if roadmap.goals.is_empty() {
-        view! { <p class="muted roadmap-section-empty">{move || i18n.t().roadmap.portal_no_goals}</p> }.into_any()
+        view! { <p class="muted roadmap-section-empty">{move || i18n.t().roadmap().portal_no_goals}</p> }.into_any()
     } else {
         view! {
             <div class="goals">
@@ -62,21 +62,21 @@ fn PortalRoadmap(roadmap: RoadmapView) -> impl IntoView {
         .into_any()
     };
     let stages = if roadmap.stages.is_empty() {
-        view! { <p class="muted roadmap-section-empty">{move || i18n.t().roadmap.portal_no_stages}</p> }.into_any()
+        view! { <p class="muted roadmap-section-empty">{move || i18n.t().roadmap().portal_no_stages}</p> }.into_any()
     } else {
         stage_timeline(roadmap.stages, "stage", "timeline portal-timeline", Some(stage_details)).into_any()
     };
     view! {
         <div class="card portal-card roadmap-card" id="roadmap-points">
-            <h2 class="card-title">{move || i18n.t().roadmap.points_title}</h2>
+            <h2 class="card-title">{move || i18n.t().roadmap().points_title}</h2>
             {points}
         </div>
         <div class="card portal-card roadmap-card" id="roadmap-goals">
-            <h2 class="card-title">{move || i18n.t().roadmap.goals_title}</h2>
+            <h2 class="card-title">{move || i18n.t().roadmap().goals_title}</h2>
             {goals}
         </div>
         <div class="card portal-card roadmap-card" id="roadmap-stages">
-            <h2 class="card-title">{move || i18n.t().roadmap.stages_title}</h2>
+            <h2 class="card-title">{move || i18n.t().roadmap().stages_title}</h2>
             {stages}
         </div>
     }

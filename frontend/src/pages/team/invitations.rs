@@ -15,7 +15,7 @@ pub fn PendingInvitations(invitations: LocalResource<Result<Vec<InvitationView>,
     view! {
         <div class="card card-flush" id="staff-invitations">
             <div class="card-head">
-                <h2 class="card-title">{move || i18n.t().team.pending_invitations}</h2>
+                <h2 class="card-title">{move || i18n.t().team().pending_invitations}</h2>
             </div>
             <div class="card-feedback">{feedback_view(feedback)}</div>
             {async_view(invitations, move |list| view! {
@@ -35,7 +35,7 @@ fn InvitationsTable(
     if invitations.is_empty() {
         return view! {
             <div id="no-invitations">
-                <EmptyState title=|t| t.team.no_invitations hint=|t| t.team.no_invitations_hint />
+                <EmptyState title=|t| t.team().no_invitations hint=|t| t.team().no_invitations_hint />
             </div>
         }
         .into_any();
@@ -68,13 +68,13 @@ fn InvitationsTable(
             <table class="table" id="invitations-table">
                 <thead>
                     <tr>
-                        <th>{move || i18n.t().common.email}</th>
-                        <th class="hide-sm">{move || i18n.t().common.name}</th>
-                        <th>{move || i18n.t().common.role}</th>
-                        <th>{move || i18n.t().common.status}</th>
-                        <th class="date">{move || i18n.t().team.col_expires}</th>
-                        <th class="num hide-sm">{move || i18n.t().team.col_sent}</th>
-                        <th class="actions">{move || i18n.t().common.actions}</th>
+                        <th>{move || i18n.t().common().email}</th>
+                        <th class="hide-sm">{move || i18n.t().common().name}</th>
+                        <th>{move || i18n.t().common().role}</th>
+                        <th>{move || i18n.t().common().status}</th>
+                        <th class="date">{move || i18n.t().team().col_expires}</th>
+                        <th class="num hide-sm">{move || i18n.t().team().col_sent}</th>
+                        <th class="actions">{move || i18n.t().common().actions}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -68,12 +68,12 @@ pub fn InviteStaffForm(on_sent: Callback<()>) -> impl IntoView {
 
     view! {
         <div class="card" id="invite-staff">
-            <h2 class="card-title">{move || i18n.t().team.invite_colleague}</h2>
+            <h2 class="card-title">{move || i18n.t().team().invite_colleague}</h2>
             <form id="invite-staff-form" class="form form-inline" on:submit=on_submit>
-                <TextField id="invite-email" label=|t| t.common.email value=email kind="email" required=true maxlength=254 invalid=email_invalid />
-                <TextField id="invite-name" label=|t| t.common.name value=name required=true maxlength=200 invalid=name_invalid />
+                <TextField id="invite-email" label=|t| t.common().email value=email kind="email" required=true maxlength=254 invalid=email_invalid />
+                <TextField id="invite-name" label=|t| t.common().name value=name required=true maxlength=200 invalid=name_invalid />
                 <div class="field">
-                    <label for="invite-role">{move || i18n.t().common.role}</label>
+                    <label for="invite-role">{move || i18n.t().common().role}</label>
                     <select
                         id="invite-role"
                         prop:value=move || role.get().as_str()
@@ -91,13 +91,13 @@ pub fn InviteStaffForm(on_sent: Callback<()>) -> impl IntoView {
                     </select>
                 </div>
                 <button id="invite-submit" type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                    {move || if pending.get() { i18n.t().common.sending } else { i18n.t().team.invite_send }}
+                    {move || if pending.get() { i18n.t().common().sending } else { i18n.t().team().invite_send }}
                 </button>
             </form>
-            <p class="field-hint form-footnote">{move || i18n.t().team.invite_colleague_hint}</p>
+            <p class="field-hint form-footnote">{move || i18n.t().team().invite_colleague_hint}</p>
             <FormError id="invite-error" problem=problem />
             {move || sent_to.get().map(|to| view! {
-                <Notice text=Signal::derive(move || fill(i18n.t().invitations.invitation_sent, &[&to])) />
+                <Notice text=Signal::derive(move || fill(i18n.t().invitations().invitation_sent, &[&to])) />
             })}
         </div>
     }

@@ -30,14 +30,14 @@ pub fn TeamPage() -> impl IntoView {
         <section class="page">
             <div class="page-header">
                 <div>
-                    <h1>{move || i18n.t().team.team_title}</h1>
-                    <p class="subtitle">{move || i18n.t().team.team_subtitle}</p>
+                    <h1>{move || i18n.t().team().team_title}</h1>
+                    <p class="subtitle">{move || i18n.t().team().team_subtitle}</p>
                 </div>
             </div>
             <Show
                 when=is_admin
                 fallback=move || view! {
-                    <p class="notice notice-muted" id="team-forbidden">{move || i18n.t().team.team_forbidden}</p>
+                    <p class="notice notice-muted" id="team-forbidden">{move || i18n.t().team().team_forbidden}</p>
                 }
             >
                 <TeamTable />
@@ -68,7 +68,7 @@ fn TeamTable() -> impl IntoView {
     view! {
         {move || action_error.get().map(|e| view! { <ErrorBanner error=e /> })}
         <Show when=move || notice.get()>
-            <Notice text=Signal::derive(move || i18n.t().team.role_changed.to_owned()) />
+            <Notice text=Signal::derive(move || i18n.t().team().role_changed.to_owned()) />
         </Show>
         <div class="card card-flush">
             {async_view(members, move |list| {
@@ -81,12 +81,12 @@ fn TeamTable() -> impl IntoView {
                         <table class="table" id="team-table">
                             <thead>
                                 <tr>
-                                    <th>{move || i18n.t().common.name}</th>
-                                    <th class="hide-sm">{move || i18n.t().common.email}</th>
-                                    <th>{move || i18n.t().common.role}</th>
-                                    <th>{move || i18n.t().common.status}</th>
-                                    <th class="date">{move || i18n.t().common.col_created}</th>
-                                    <th class="actions">{move || i18n.t().common.actions}</th>
+                                    <th>{move || i18n.t().common().name}</th>
+                                    <th class="hide-sm">{move || i18n.t().common().email}</th>
+                                    <th>{move || i18n.t().common().role}</th>
+                                    <th>{move || i18n.t().common().status}</th>
+                                    <th class="date">{move || i18n.t().common().col_created}</th>
+                                    <th class="actions">{move || i18n.t().common().actions}</th>
                                 </tr>
                             </thead>
                             <tbody>{rows}</tbody>
@@ -158,14 +158,14 @@ fn MemberRow(
             <td class="cell-main">
                 {move || current.get().name}
                 <Show when=is_me>
-                    <span class="you-tag">{move || i18n.t().common.you}</span>
+                    <span class="you-tag">{move || i18n.t().common().you}</span>
                 </Show>
             </td>
             <td class="muted hide-sm">{move || current.get().email}</td>
             <td>
                 <select
                     class="role-select"
-                    aria-label=move || i18n.t().common.role
+                    aria-label=move || i18n.t().common().role
                     disabled=move || pending.get()
                     prop:value=move || current.get().role.as_str()
                     on:change=on_role
@@ -189,20 +189,20 @@ fn MemberRow(
                     (UserStatus::Disabled, _) => view! {
                         <button type="button" class="btn btn-small enable-button" disabled=move || pending.get()
                             on:click=move |_| set_status(UserStatus::Active)>
-                            {move || i18n.t().team.enable}
+                            {move || i18n.t().team().enable}
                         </button>
                     }.into_any(),
                     (UserStatus::Active, false) => view! {
                         <button type="button" class="btn btn-small btn-danger-ghost disable-button"
                             disabled=move || pending.get() || is_me()
                             on:click=move |_| confirming.set(true)>
-                            {move || i18n.t().team.disable}
+                            {move || i18n.t().team().disable}
                         </button>
                     }.into_any(),
                     (UserStatus::Active, true) => view! {
                         <InlineConfirm action="disable" pending=pending
                             on_confirm=Callback::new(move |_| set_status(UserStatus::Disabled))
-                            text=Signal::derive(move || fill(i18n.t().team.confirm_disable, &[&current.get().name]))
+                            text=Signal::derive(move || fill(i18n.t().team().confirm_disable, &[&current.get().name]))
                             on_cancel=Callback::new(move |_| confirming.set(false)) />
                     }.into_any(),
                 }}

@@ -13,7 +13,7 @@ pub fn AgencySettingsCard() -> impl IntoView {
     let settings = LocalResource::new(api::staff::settings);
     view! {
         <div class="card" id="agency-settings">
-            <h2 class="card-title">{move || i18n.t().team.agency_settings}</h2>
+            <h2 class="card-title">{move || i18n.t().team().agency_settings}</h2>
             {async_view(settings, |s| view! { <ManagersSeeAll initial=s /> })}
         </div>
     }
@@ -53,13 +53,13 @@ fn ManagersSeeAll(initial: AgencySettings) -> impl IntoView {
             <input type="checkbox" id="managers-see-all" class="switch" disabled=move || pending.get()
                 prop:checked=move || on.get() on:change=on_change />
             <span class="setting-text">
-                <span class="setting-title">{move || i18n.t().team.managers_see_all}</span>
-                <span class="field-hint setting-hint">{move || i18n.t().team.managers_see_all_hint}</span>
+                <span class="setting-title">{move || i18n.t().team().managers_see_all}</span>
+                <span class="field-hint setting-hint">{move || i18n.t().team().managers_see_all_hint}</span>
             </span>
         </label>
         {move || error.get().map(|e| view! { <ErrorBanner error=e /> })}
         <Show when=move || saved.get()>
-            <Notice text=Signal::derive(move || i18n.t().team.settings_saved.to_owned()) />
+            <Notice text=Signal::derive(move || i18n.t().team().settings_saved.to_owned()) />
         </Show>
     }
 }

@@ -90,20 +90,20 @@ pub fn ImportCsv(client: ClientId, project: ProjectId, on_imported: Callback<()>
 
     view! {
         <div class="card import-csv" id="import-csv">
-            <h2 class="card-title">{move || i18n.t().backlog_form.import_title}</h2>
-            <p class="card-hint import-hint">{move || i18n.t().backlog_form.import_hint}</p>
+            <h2 class="card-title">{move || i18n.t().backlog_form().import_title}</h2>
+            <p class="card-hint import-hint">{move || i18n.t().backlog_form().import_hint}</p>
             <p class="import-columns"><code>{COLUMNS}</code></p>
             <div class="import-row">
                 <input type="file" name="csv" accept=".csv,text/csv,text/plain" class="import-file"
-                    aria-label=move || i18n.t().backlog_form.import_choose disabled=move || pending.get() on:change=on_change />
+                    aria-label=move || i18n.t().backlog_form().import_choose disabled=move || pending.get() on:change=on_change />
                 <Show when=move || pending.get()>
-                    <span class="muted import-pending">{move || i18n.t().backlog_form.importing}</span>
+                    <span class="muted import-pending">{move || i18n.t().backlog_form().importing}</span>
                 </Show>
             </div>
             {move || outcome.get().map(|o| match o {
                 Outcome::Imported(n) => view! {
                     <p class="notice import-result" role="status" data-imported=n>
-                        {move || i18n.t().backlog_form.imported.fill(n as u64, &[&n, &file_name.get()])}
+                        {move || i18n.t().backlog_form().imported.fill(n as u64, &[&n, &file_name.get()])}
                     </p>
                 }.into_any(),
                 Outcome::Rejected(rows) => view! { <RowErrors rows=rows /> }.into_any(),
@@ -116,12 +116,12 @@ pub fn ImportCsv(client: ClientId, project: ProjectId, on_imported: Callback<()>
 /// The server explains bad cells in English; the known rules are said in the reader's language.
 fn row_message(t: &Texts, field: &str, message: &str) -> String {
     let known = match (field, message) {
-        ("estimate_hours", "Hours must be a number from 0 to 100000.") => t.backlog_form.csv_hours,
-        ("price", "The price must be a number, zero or more.") => t.backlog_form.csv_price,
-        ("priority", "Use high, normal or low.") => t.backlog_form.csv_priority,
-        ("source", "Use analytics, client_request or agency_idea.") => t.backlog_form.csv_source,
-        ("change_request", "Use true or false.") => t.backlog_form.csv_change_request,
-        ("status", "Imported items start as idea or proposed.") => t.backlog_form.csv_status,
+        ("estimate_hours", "Hours must be a number from 0 to 100000.") => t.backlog_form().csv_hours,
+        ("price", "The price must be a number, zero or more.") => t.backlog_form().csv_price,
+        ("priority", "Use high, normal or low.") => t.backlog_form().csv_priority,
+        ("source", "Use analytics, client_request or agency_idea.") => t.backlog_form().csv_source,
+        ("change_request", "Use true or false.") => t.backlog_form().csv_change_request,
+        ("status", "Imported items start as idea or proposed.") => t.backlog_form().csv_status,
         _ => return message.to_owned(),
     };
     known.to_owned()
@@ -134,15 +134,15 @@ fn RowErrors(rows: Vec<RowError>) -> impl IntoView {
     view! {
         <div class="import-errors" role="alert">
             <p class="form-error">
-                {move || i18n.t().errors.import_rejected} " " {move || i18n.t().backlog_form.import_bad_rows.count(count as u64)}
+                {move || i18n.t().errors().import_rejected} " " {move || i18n.t().backlog_form().import_bad_rows.count(count as u64)}
             </p>
             <div class="table-wrap">
                 <table class="table import-errors-table">
                     <thead>
                         <tr>
-                            <th class="num">{move || i18n.t().backlog_form.import_row}</th>
-                            <th>{move || i18n.t().backlog_form.import_field}</th>
-                            <th>{move || i18n.t().backlog_form.import_message}</th>
+                            <th class="num">{move || i18n.t().backlog_form().import_row}</th>
+                            <th>{move || i18n.t().backlog_form().import_field}</th>
+                            <th>{move || i18n.t().backlog_form().import_message}</th>
                         </tr>
                     </thead>
                     <tbody>

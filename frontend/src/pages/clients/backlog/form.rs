@@ -18,17 +18,17 @@ const INLINE: &[&str] = &["title", "estimate_minutes", "estimate_hours", "price"
 /// The label of a field the server (or the check here) named.
 fn field_name(t: &Texts, field: &str) -> String {
     match field {
-        "title" => t.backlog.item_title.to_owned(),
-        "description" => t.backlog_form.description.to_owned(),
-        "benefit" => t.backlog_form.benefit.to_owned(),
-        "estimate_minutes" | "estimate_hours" | "estimate" => t.backlog_form.estimate_hours.to_owned(),
-        "price" => t.backlog_form.price_rub.to_owned(),
-        "priority" => t.backlog.priority.to_owned(),
-        "source" => t.backlog.source.to_owned(),
-        "stage_id" | "stage" => t.backlog_form.stage.to_owned(),
-        "change_request" => t.backlog.change_request.to_owned(),
-        "body" => t.backlog_form.comment_body.to_owned(),
-        "version" => t.backlog_form.version.to_owned(),
+        "title" => t.backlog().item_title.to_owned(),
+        "description" => t.backlog_form().description.to_owned(),
+        "benefit" => t.backlog_form().benefit.to_owned(),
+        "estimate_minutes" | "estimate_hours" | "estimate" => t.backlog_form().estimate_hours.to_owned(),
+        "price" => t.backlog_form().price_rub.to_owned(),
+        "priority" => t.backlog().priority.to_owned(),
+        "source" => t.backlog().source.to_owned(),
+        "stage_id" | "stage" => t.backlog_form().stage.to_owned(),
+        "change_request" => t.backlog().change_request.to_owned(),
+        "body" => t.backlog_form().comment_body.to_owned(),
+        "version" => t.backlog_form().version.to_owned(),
         other => t.field_label(other),
     }
 }
@@ -36,10 +36,10 @@ fn field_name(t: &Texts, field: &str) -> String {
 /// A problem in words, naming backlog fields in the reader's language.
 pub fn problem_text(t: &'static Texts, problem: &Problem) -> String {
     match problem {
-        Problem::Unreadable(field) => fill(t.errors.validation_field, &[&field_name(t, field)]),
+        Problem::Unreadable(field) => fill(t.errors().validation_field, &[&field_name(t, field)]),
         Problem::Api(e) if e.is(Code::ValidationFailed) => match e.field.as_deref() {
-            Some(field) => fill(t.errors.validation_field, &[&field_name(t, field)]),
-            None => t.errors.validation.to_owned(),
+            Some(field) => fill(t.errors().validation_field, &[&field_name(t, field)]),
+            None => t.errors().validation.to_owned(),
         },
         other => other.text(t),
     }
@@ -220,9 +220,9 @@ pub fn ItemForm(
     let no_stages = move || matches!(stages.get(), Some(Ok(list)) if list.is_empty());
 
     let submit_label = move || match (pending.get(), item_id.is_some()) {
-        (true, _) => i18n.t().common.saving,
-        (false, true) => i18n.t().common.save,
-        (false, false) => i18n.t().backlog_form.add_item,
+        (true, _) => i18n.t().common().saving,
+        (false, true) => i18n.t().common().save,
+        (false, false) => i18n.t().backlog_form().add_item,
     };
     let mode = if item_id.is_some() { "edit" } else { "new" };
     let prefix = if item_id.is_some() { "edit-item" } else { "new-item" };
@@ -231,69 +231,69 @@ pub fn ItemForm(
         <form class="form item-form" data-mode=mode on:submit=on_submit novalidate=true>
             <div class="field-wrap">
                 <div class="field">
-                    <label for=fid("title")>{move || i18n.t().backlog.item_title}</label>
+                    <label for=fid("title")>{move || i18n.t().backlog().item_title}</label>
                     <input id=fid("title") name="title" type="text" required=true maxlength="300" autocomplete="off"
-                        placeholder=move || i18n.t().backlog_form.title_placeholder
+                        placeholder=move || i18n.t().backlog_form().title_placeholder
                         aria-invalid=invalid(problem, &["title"]) bind:value=title />
                 </div>
                 <FieldLine fields=&["title"] problem=problem />
             </div>
             <div class="form-grid form-grid-wide">
                 <div class="field">
-                    <label for=fid("description")>{move || i18n.t().backlog_form.description}</label>
+                    <label for=fid("description")>{move || i18n.t().backlog_form().description}</label>
                     <textarea id=fid("description") name="description" rows="5"
-                        placeholder=move || i18n.t().backlog_form.description_placeholder bind:value=description></textarea>
-                    <p class="field-hint">{move || i18n.t().backlog_form.markdown_hint}</p>
+                        placeholder=move || i18n.t().backlog_form().description_placeholder bind:value=description></textarea>
+                    <p class="field-hint">{move || i18n.t().backlog_form().markdown_hint}</p>
                 </div>
                 <div class="field">
-                    <label for=fid("benefit")>{move || i18n.t().backlog_form.benefit}</label>
+                    <label for=fid("benefit")>{move || i18n.t().backlog_form().benefit}</label>
                     <textarea id=fid("benefit") name="benefit" rows="5"
-                        placeholder=move || i18n.t().backlog_form.benefit_placeholder bind:value=benefit></textarea>
-                    <p class="field-hint">{move || i18n.t().backlog_form.benefit_hint}</p>
+                        placeholder=move || i18n.t().backlog_form().benefit_placeholder bind:value=benefit></textarea>
+                    <p class="field-hint">{move || i18n.t().backlog_form().benefit_hint}</p>
                 </div>
             </div>
             <div class="form-grid">
                 <div class="field-wrap">
                     <div class="field">
-                        <label for=fid("estimate")>{move || i18n.t().backlog_form.estimate_hours}</label>
+                        <label for=fid("estimate")>{move || i18n.t().backlog_form().estimate_hours}</label>
                         <input id=fid("estimate") name="estimate_hours" type="text" inputmode="decimal"
                             autocomplete="off" readonly=estimate_locked
-                            placeholder=move || i18n.t().backlog_form.estimate_placeholder
+                            placeholder=move || i18n.t().backlog_form().estimate_placeholder
                             aria-invalid=invalid(problem, &["estimate_hours", "estimate_minutes"]) bind:value=estimate />
                         {estimate_locked.then(|| view! {
-                            <p class="field-hint">{move || i18n.t().errors.estimate_locked}</p>
+                            <p class="field-hint">{move || i18n.t().errors().estimate_locked}</p>
                         })}
                     </div>
                     <FieldLine fields=&["estimate_hours", "estimate_minutes"] problem=problem />
                 </div>
                 <div class="field-wrap">
                     <div class="field">
-                        <label for=fid("price")>{move || i18n.t().backlog_form.price_rub}</label>
+                        <label for=fid("price")>{move || i18n.t().backlog_form().price_rub}</label>
                         <input id=fid("price") name="price" type="text" inputmode="decimal" autocomplete="off"
-                            placeholder=move || i18n.t().projects.budget_placeholder
+                            placeholder=move || i18n.t().projects().budget_placeholder
                             aria-invalid=invalid(problem, &["price"]) bind:value=price />
                     </div>
                     <FieldLine fields=&["price"] problem=problem />
                 </div>
                 <div class="field">
-                    <label for=fid("priority")>{move || i18n.t().backlog.priority}</label>
+                    <label for=fid("priority")>{move || i18n.t().backlog().priority}</label>
                     <ChoiceSelect id=fid("priority") name="priority" value=priority label=priority_label />
                 </div>
                 <div class="field">
-                    <label for=fid("source")>{move || i18n.t().backlog.source}</label>
+                    <label for=fid("source")>{move || i18n.t().backlog().source}</label>
                     <ChoiceSelect id=fid("source") name="source" value=source label=source_label />
                 </div>
                 <div class="field-wrap">
                     <div class="field">
-                        <label for=fid("stage")>{move || i18n.t().backlog_form.stage}</label>
+                        <label for=fid("stage")>{move || i18n.t().backlog_form().stage}</label>
                         <select id=fid("stage") name="stage_id"
                             prop:value=move || stage.get().map(|s| s.to_string()).unwrap_or_default()
                             on:change=move |ev| stage.set(event_target_value(&ev).parse::<StageId>().ok())>
-                            <option value="" selected=move || stage.get().is_none()>{move || i18n.t().backlog_form.no_stage}</option>
+                            <option value="" selected=move || stage.get().is_none()>{move || i18n.t().backlog_form().no_stage}</option>
                             {stage_options}
                         </select>
                         <Show when=no_stages>
-                            <p class="field-hint">{move || i18n.t().backlog_form.no_stages_hint}</p>
+                            <p class="field-hint">{move || i18n.t().backlog_form().no_stages_hint}</p>
                         </Show>
                     </div>
                     <FieldLine fields=&["stage_id"] problem=problem />
@@ -303,17 +303,17 @@ pub fn ItemForm(
                 <div class="field field-check">
                     <label class="check">
                         <input type="checkbox" name="change_request" id=fid("cr") bind:checked=change_request />
-                        <span>{move || i18n.t().backlog_form.change_request_label}</span>
+                        <span>{move || i18n.t().backlog_form().change_request_label}</span>
                     </label>
-                    <p class="field-hint cr-hint">{move || i18n.t().backlog.change_request_hint}</p>
+                    <p class="field-hint cr-hint">{move || i18n.t().backlog().change_request_hint}</p>
                 </div>
                 {item_id.is_none().then(|| view! {
                     <div class="field field-check">
                         <label class="check">
                             <input type="checkbox" name="propose" id=fid("propose") bind:checked=propose />
-                            <span>{move || i18n.t().backlog_form.propose_now}</span>
+                            <span>{move || i18n.t().backlog_form().propose_now}</span>
                         </label>
-                        <p class="field-hint">{move || i18n.t().backlog_form.propose_hint}</p>
+                        <p class="field-hint">{move || i18n.t().backlog_form().propose_hint}</p>
                     </div>
                 })}
             </div>
@@ -323,21 +323,21 @@ pub fn ItemForm(
             <Show when=move || repriced.get()>
                 <div class="reapproval-warning" role="alert">
                     <span class="error-icon" aria-hidden="true"></span>
-                    <span>{move || i18n.t().backlog_form.reapproval_warning}</span>
+                    <span>{move || i18n.t().backlog_form().reapproval_warning}</span>
                 </div>
             </Show>
             <div class="form-actions form-actions-start">
                 <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                    {move || if repriced.get() && !pending.get() { i18n.t().backlog_form.save_and_resend } else { submit_label() }}
+                    {move || if repriced.get() && !pending.get() { i18n.t().backlog_form().save_and_resend } else { submit_label() }}
                 </button>
                 {on_cancel.map(|cancel| view! {
                     <button type="button" class="btn btn-ghost close-edit" on:click=move |_| cancel.run(())>
-                        {move || i18n.t().common.close_edit}
+                        {move || i18n.t().common().close_edit}
                     </button>
                 })}
                 <Show when=move || saved.get()>
                     <p class="notice item-saved" role="status">
-                        {move || if item_id.is_some() { i18n.t().backlog_form.item_saved } else { i18n.t().backlog_form.item_added }}
+                        {move || if item_id.is_some() { i18n.t().backlog_form().item_saved } else { i18n.t().backlog_form().item_added }}
                     </p>
                 </Show>
             </div>

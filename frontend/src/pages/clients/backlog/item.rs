@@ -76,10 +76,10 @@ fn ItemPage(client: ClientId, project: ProjectId, item: BacklogItemId) -> impl I
         Some(Err(e)) if e.status == 404 || e.status == 403 => view! {
             <div class="card unavailable item-unavailable">
                 <div class="unavailable-mark" aria-hidden="true">"?"</div>
-                <h1>{move || i18n.t().backlog_item.item_unavailable}</h1>
-                <p class="subtitle">{move || i18n.t().backlog_item.item_unavailable_hint}</p>
+                <h1>{move || i18n.t().backlog_item().item_unavailable}</h1>
+                <p class="subtitle">{move || i18n.t().backlog_item().item_unavailable_hint}</p>
                 <A href=Route::StaffBacklog(client, project).path() attr:class="btn btn-primary">
-                    {move || i18n.t().backlog_item.back_to_backlog}
+                    {move || i18n.t().backlog_item().back_to_backlog}
                 </A>
             </div>
         }
@@ -95,28 +95,28 @@ fn ItemPage(client: ClientId, project: ProjectId, item: BacklogItemId) -> impl I
     };
     view! {
         <div class="backlog-item-page">
-            <nav class="breadcrumb" aria-label=move || i18n.t().backlog.breadcrumb>
+            <nav class="breadcrumb" aria-label=move || i18n.t().backlog().breadcrumb>
                 <A href=Route::StaffClientTab(client, ClientTab::Projects).path() attr:class="crumb crumb-projects">
-                    {move || i18n.t().clients.tab_projects}
+                    {move || i18n.t().clients().tab_projects}
                 </A>
                 <span class="crumb-sep" aria-hidden="true">"›"</span>
                 <span class="crumb">{project_name}</span>
                 <span class="crumb-sep" aria-hidden="true">"›"</span>
-                <A href=backlog attr:class="crumb crumb-backlog back-to-backlog">{move || i18n.t().backlog.title}</A>
+                <A href=backlog attr:class="crumb crumb-backlog back-to-backlog">{move || i18n.t().backlog().title}</A>
             </nav>
             <Show when=move || stale.get()>
                 <div class="stale-version" role="alert">
                     <span class="error-icon" aria-hidden="true"></span>
-                    <span class="stale-text">{move || i18n.t().backlog_item.stale_banner}</span>
+                    <span class="stale-text">{move || i18n.t().backlog_item().stale_banner}</span>
                     <button type="button" class="btn btn-small btn-primary reload" on:click=move |_| reload.run(())>
-                        {move || i18n.t().backlog_item.reload}
+                        {move || i18n.t().backlog_item().reload}
                     </button>
                 </div>
             </Show>
             {move || flash.get().map(|f| {
                 let text = move || match f {
-                    Flash::Saved => i18n.t().backlog_form.item_saved.to_owned(),
-                    Flash::Moved(to) => fill(i18n.t().backlog_item.moved_to, &[&status_label(i18n.t(), to)]),
+                    Flash::Saved => i18n.t().backlog_form().item_saved.to_owned(),
+                    Flash::Moved(to) => fill(i18n.t().backlog_item().moved_to, &[&status_label(i18n.t(), to)]),
                 };
                 view! { <p class="notice item-flash" role="status">{text}</p> }
             })}
@@ -151,7 +151,7 @@ fn ItemBody(
             <div class="tab-main">
                 <div class="card item-card" data-id=it.id.to_string() data-version=it.version>
                     <div class="item-head">
-                        <span class="item-rank" title=move || i18n.t().backlog_item.rank>"#" {it.rank}</span>
+                        <span class="item-rank" title=move || i18n.t().backlog_item().rank>"#" {it.rank}</span>
                         <h2 class="item-heading">{it.title.clone()}</h2>
                         <StatusBadge status=status reader=Reader::Staff />
                         {it.change_request.then(|| view! { <CrBadge reader=Reader::Staff /> })}
@@ -162,18 +162,18 @@ fn ItemBody(
                         <WasNow reader=Reader::Staff previous=p estimate_minutes=it.estimate_minutes price=it.price.clone() />
                     })}
                     <div class="item-section">
-                        <h3 class="section-title">{move || i18n.t().backlog_form.description}</h3>
+                        <h3 class="section-title">{move || i18n.t().backlog_form().description}</h3>
                         {if it.description.html.trim().is_empty() {
-                            view! { <p class="muted">{move || i18n.t().backlog_item.no_description}</p> }.into_any()
+                            view! { <p class="muted">{move || i18n.t().backlog_item().no_description}</p> }.into_any()
                         } else {
                             view! { <div class="item-description prose-html" inner_html=it.description.html.clone()></div> }
                                 .into_any()
                         }}
                     </div>
                     <div class="item-section">
-                        <h3 class="section-title">{move || i18n.t().backlog_form.benefit}</h3>
+                        <h3 class="section-title">{move || i18n.t().backlog_form().benefit}</h3>
                         {if it.benefit.trim().is_empty() {
-                            view! { <p class="muted">{move || i18n.t().backlog_item.no_benefit}</p> }.into_any()
+                            view! { <p class="muted">{move || i18n.t().backlog_item().no_benefit}</p> }.into_any()
                         } else {
                             view! { <p class="item-benefit">{it.benefit.clone()}</p> }.into_any()
                         }}
@@ -184,7 +184,7 @@ fn ItemBody(
                     on_stale=on_stale />
                 {manage.then(|| view! {
                     <div class="card item-edit-card" id="edit-item">
-                        <h2 class="card-title">{move || i18n.t().backlog_item.edit_item}</h2>
+                        <h2 class="card-title">{move || i18n.t().backlog_item().edit_item}</h2>
                         <ItemForm client=client project=project editing=Some(it.clone()) on_saved=on_saved
                             on_stale=on_stale />
                     </div>
@@ -205,14 +205,14 @@ fn StatusHint(status: BacklogStatus, change_request: bool) -> impl IntoView {
     let text = move || {
         let t = i18n.t();
         match status {
-            BacklogStatus::Idea => t.backlog_item.hint_idea,
-            BacklogStatus::Proposed => t.backlog_item.hint_proposed,
-            BacklogStatus::Agreed if change_request => t.backlog_item.hint_agreed_cr,
-            BacklogStatus::Agreed => t.backlog_item.hint_agreed,
-            BacklogStatus::Scheduled => t.backlog_item.hint_scheduled,
-            BacklogStatus::InProgress => t.backlog_item.hint_in_progress,
-            BacklogStatus::Done => t.backlog_item.hint_done,
-            BacklogStatus::Declined => t.backlog_item.hint_declined,
+            BacklogStatus::Idea => t.backlog_item().hint_idea,
+            BacklogStatus::Proposed => t.backlog_item().hint_proposed,
+            BacklogStatus::Agreed if change_request => t.backlog_item().hint_agreed_cr,
+            BacklogStatus::Agreed => t.backlog_item().hint_agreed,
+            BacklogStatus::Scheduled => t.backlog_item().hint_scheduled,
+            BacklogStatus::InProgress => t.backlog_item().hint_in_progress,
+            BacklogStatus::Done => t.backlog_item().hint_done,
+            BacklogStatus::Declined => t.backlog_item().hint_declined,
         }
     };
     view! { <p class="item-hint">{text}</p> }
@@ -231,30 +231,30 @@ fn ItemFacts(item: BacklogItemView) -> impl IntoView {
     let cr = item.change_request;
     view! {
         <dl class="facts item-facts">
-            <dt>{move || i18n.t().backlog.estimate}</dt>
+            <dt>{move || i18n.t().backlog().estimate}</dt>
             <dd class="item-estimate">
                 {move || estimate.map(|m| format_hours(i18n.locale(), m)).unwrap_or_else(|| "—".to_owned())}
             </dd>
-            <dt>{move || i18n.t().backlog.price}</dt>
+            <dt>{move || i18n.t().backlog().price}</dt>
             <dd class="item-price">
                 {move || price.as_ref().map(|p| format_money(i18n.locale(), p)).unwrap_or_else(|| "—".to_owned())}
             </dd>
-            <dt>{move || i18n.t().backlog.priority}</dt>
+            <dt>{move || i18n.t().backlog().priority}</dt>
             <dd class="item-priority">{priority_mark(priority)}</dd>
-            <dt>{move || i18n.t().backlog.source}</dt>
+            <dt>{move || i18n.t().backlog().source}</dt>
             <dd class="item-source">{move || source_label(i18n.t(), source)}</dd>
-            <dt>{move || i18n.t().backlog_form.stage}</dt>
+            <dt>{move || i18n.t().backlog_form().stage}</dt>
             <dd class="item-stage" class:muted=no_stage>
-                {move || stage.clone().unwrap_or_else(|| i18n.t().backlog_form.no_stage.to_owned())}
+                {move || stage.clone().unwrap_or_else(|| i18n.t().backlog_form().no_stage.to_owned())}
             </dd>
-            <dt>{move || i18n.t().backlog.change_request}</dt>
-            <dd class="item-cr">{move || if cr { i18n.t().backlog_item.yes_cr } else { i18n.t().backlog_item.no_cr }}</dd>
-            <dt>{move || i18n.t().backlog_item.created}</dt>
+            <dt>{move || i18n.t().backlog().change_request}</dt>
+            <dd class="item-cr">{move || if cr { i18n.t().backlog_item().yes_cr } else { i18n.t().backlog_item().no_cr }}</dd>
+            <dt>{move || i18n.t().backlog_item().created}</dt>
             <dd class="item-created">
                 {move || format_date(i18n.locale(), &created)}
                 {created_by.clone().map(|n| view! { " · " {n} })}
             </dd>
-            <dt>{move || i18n.t().backlog_item.updated}</dt>
+            <dt>{move || i18n.t().backlog_item().updated}</dt>
             <dd class="item-updated">{move || format_date_time(i18n.locale(), &updated)}</dd>
         </dl>
     }
@@ -270,7 +270,7 @@ fn DecisionCard(decision: Decision) -> impl IntoView {
         <div class="card decision" class:decision-approved=approved class:decision-declined=!approved
             data-decision=kind.as_str()>
             <DecisionSummary decision=decision reader=Reader::Staff />
-            {approved.then(|| view! { <p class="field-hint frozen-hint">{move || i18n.t().backlog_item.frozen_hint}</p> })}
+            {approved.then(|| view! { <p class="field-hint frozen-hint">{move || i18n.t().backlog_item().frozen_hint}</p> })}
         </div>
     }
 }

@@ -29,12 +29,12 @@ fn staff_moves(status: BacklogStatus) -> &'static [BacklogStatus] {
 fn move_label(t: &Texts, from: BacklogStatus, to: BacklogStatus) -> &'static str {
     use BacklogStatus::*;
     match (from, to) {
-        (Declined, Proposed) => t.backlog_item.action_offer_again,
-        (_, Proposed) => t.backlog_item.action_propose,
-        (_, Idea) => t.backlog_item.action_withdraw,
-        (_, Scheduled) => t.backlog_item.action_schedule,
-        (_, InProgress) => t.backlog_item.action_start,
-        (_, Done) => t.backlog_item.action_done,
+        (Declined, Proposed) => t.backlog_item().action_offer_again,
+        (_, Proposed) => t.backlog_item().action_propose,
+        (_, Idea) => t.backlog_item().action_withdraw,
+        (_, Scheduled) => t.backlog_item().action_schedule,
+        (_, InProgress) => t.backlog_item().action_start,
+        (_, Done) => t.backlog_item().action_done,
         (_, other) => status_label(t, other),
     }
 }
@@ -82,9 +82,9 @@ pub fn StatusActions(
     }
     view! {
         <div class="card status-actions">
-            <h2 class="card-title">{move || i18n.t().backlog_item.next_step}</h2>
+            <h2 class="card-title">{move || i18n.t().backlog_item().next_step}</h2>
             {awaiting.then(|| view! {
-                <p class="awaiting-client"><span class="badge badge-amber">{move || i18n.t().backlog_item.awaiting_client}</span></p>
+                <p class="awaiting-client"><span class="badge badge-amber">{move || i18n.t().backlog_item().awaiting_client}</span></p>
             })}
             <div class="status-buttons">
                 {moves.into_iter().map(|to| {
@@ -92,7 +92,7 @@ pub fn StatusActions(
                     view! {
                         <button type="button" class="btn status-action" class:btn-primary=primary
                             data-to=to.as_str() disabled=move || pending.get().is_some() on:click=move |_| run(to)>
-                            {move || if pending.get() == Some(to) { i18n.t().common.saving } else { move_label(i18n.t(), from, to) }}
+                            {move || if pending.get() == Some(to) { i18n.t().common().saving } else { move_label(i18n.t(), from, to) }}
                         </button>
                     }
                 }).collect_view()}
@@ -110,7 +110,7 @@ pub fn StatusActions(
 /// Status answers in words; a change request not yet approved gets the "no gifts" rule.
 fn status_error_text(t: &'static Texts, error: &ApiError) -> String {
     if error.is(Code::ChangeRequestNotApproved) {
-        return format!("{} {}", t.errors.change_request_not_approved, t.backlog_item.no_gifts);
+        return format!("{} {}", t.errors().change_request_not_approved, t.backlog_item().no_gifts);
     }
     crate::i18n::error_text(t, error)
 }

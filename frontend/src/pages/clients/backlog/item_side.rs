@@ -49,11 +49,11 @@ pub fn Comments(client: ClientId, project: ProjectId, item: BacklogItemId, initi
     view! {
         <div class="card item-comments-card">
             <h2 class="card-title">
-                {move || i18n.t().backlog.comments} " "
+                {move || i18n.t().backlog().comments} " "
                 <span class="count-pill">{move || comments.with(Vec::len)}</span>
             </h2>
             {move || comments.with(Vec::is_empty).then(|| view! {
-                <p class="muted no-comments">{move || i18n.t().backlog_item.no_comments}</p>
+                <p class="muted no-comments">{move || i18n.t().backlog_item().no_comments}</p>
             })}
             <ol class="comments">
                 <For each=move || comments.get() key=|c| c.id let:c>
@@ -62,17 +62,17 @@ pub fn Comments(client: ClientId, project: ProjectId, item: BacklogItemId, initi
             </ol>
             <form class="form comment-form" on:submit=on_submit>
                 <div class="field">
-                    <label for="comment-body">{move || i18n.t().backlog_form.comment_body}</label>
+                    <label for="comment-body">{move || i18n.t().backlog_form().comment_body}</label>
                     <textarea id="comment-body" name="body" rows="3" bind:value=body
-                        placeholder=move || i18n.t().backlog_item.comment_placeholder></textarea>
+                        placeholder=move || i18n.t().backlog_item().comment_placeholder></textarea>
                 </div>
                 <div class="field field-check">
                     <label class="check">
                         <input type="checkbox" name="internal" bind:checked=internal />
-                        <span>{move || i18n.t().backlog_item.internal_comment}</span>
+                        <span>{move || i18n.t().backlog_item().internal_comment}</span>
                     </label>
                     <p class="field-hint">
-                        {move || if internal.get() { i18n.t().backlog.internal_hint } else { i18n.t().backlog_item.visible_hint }}
+                        {move || if internal.get() { i18n.t().backlog().internal_hint } else { i18n.t().backlog_item().visible_hint }}
                     </p>
                 </div>
                 {move || problem.get().map(|p| view! {
@@ -80,7 +80,7 @@ pub fn Comments(client: ClientId, project: ProjectId, item: BacklogItemId, initi
                 })}
                 <div class="form-actions form-actions-start">
                     <button type="submit" class="btn btn-primary send-comment" disabled=move || pending.get()>
-                        {move || if pending.get() { i18n.t().common.sending } else { i18n.t().backlog_item.send_comment }}
+                        {move || if pending.get() { i18n.t().common().sending } else { i18n.t().backlog_item().send_comment }}
                     </button>
                 </div>
             </form>
@@ -96,8 +96,8 @@ pub fn History(events: Vec<ItemEvent>) -> impl IntoView {
     let empty = events.is_empty();
     view! {
         <div class="card item-history-card">
-            <h2 class="card-title">{move || i18n.t().backlog_item.history}</h2>
-            {empty.then(|| view! { <p class="muted">{move || i18n.t().backlog_item.no_history}</p> })}
+            <h2 class="card-title">{move || i18n.t().backlog_item().history}</h2>
+            {empty.then(|| view! { <p class="muted">{move || i18n.t().backlog_item().no_history}</p> })}
             <Timeline class="item-history">
                 {events.into_iter().map(|e| view! { <HistoryEntry event=e /> }).collect_view()}
             </Timeline>
@@ -124,18 +124,18 @@ fn HistoryEntry(event: ItemEvent) -> impl IntoView {
 
 fn history_field(t: &'static Texts, field: &str) -> String {
     match field {
-        "title" => t.backlog.item_title.to_owned(),
-        "description" => t.backlog_form.description.to_owned(),
-        "benefit" => t.backlog_form.benefit.to_owned(),
-        "estimate" => t.backlog.estimate.to_owned(),
-        "price" => t.backlog.price.to_owned(),
-        "priority" => t.backlog.priority.to_owned(),
-        "source" => t.backlog.source.to_owned(),
-        "status" => t.common.status.to_owned(),
-        "change_request" => t.backlog.change_request.to_owned(),
-        "stage" => t.backlog_form.stage.to_owned(),
-        "rank" => t.backlog_item.rank.to_owned(),
-        "comment" | "reason" => t.backlog_form.comment_body.to_owned(),
+        "title" => t.backlog().item_title.to_owned(),
+        "description" => t.backlog_form().description.to_owned(),
+        "benefit" => t.backlog_form().benefit.to_owned(),
+        "estimate" => t.backlog().estimate.to_owned(),
+        "price" => t.backlog().price.to_owned(),
+        "priority" => t.backlog().priority.to_owned(),
+        "source" => t.backlog().source.to_owned(),
+        "status" => t.common().status.to_owned(),
+        "change_request" => t.backlog().change_request.to_owned(),
+        "stage" => t.backlog_form().stage.to_owned(),
+        "rank" => t.backlog_item().rank.to_owned(),
+        "comment" | "reason" => t.backlog_form().comment_body.to_owned(),
         other => other.to_owned(),
     }
 }
@@ -151,8 +151,8 @@ fn history_value(t: &'static Texts, locale: Locale, field: &str, value: Option<&
         "priority" => Priority::parse(value).map(|p| priority_label(t, p).to_owned()),
         "source" => BacklogSource::parse(value).map(|s| source_label(t, s).to_owned()),
         "change_request" => match value {
-            "true" => Some(t.backlog_item.yes_cr.to_owned()),
-            "false" => Some(t.backlog_item.no_cr.to_owned()),
+            "true" => Some(t.backlog_item().yes_cr.to_owned()),
+            "false" => Some(t.backlog_item().no_cr.to_owned()),
             _ => None,
         },
         // "12.5" hours

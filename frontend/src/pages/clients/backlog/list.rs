@@ -61,7 +61,7 @@ fn ProjectBacklog(client: ClientId, project: ProjectId) -> impl IntoView {
 
     let navigate = use_navigate();
     let show = Callback::new(move |(next, page): (BacklogQuery, u64)| {
-        let mut search = next.to_query_string();
+        let mut search = api::backlog::query_string(&next);
         if page > 1 {
             let sep = if search.is_empty() { "" } else { "&" };
             search = format!("{search}{sep}page={page}");
@@ -79,30 +79,30 @@ fn ProjectBacklog(client: ClientId, project: ProjectId) -> impl IntoView {
     let project_name = move || this_project.get().map(|p| p.name).unwrap_or_else(|| "…".to_owned());
     view! {
         <div class="backlog-page" data-project=project.to_string()>
-            <nav class="breadcrumb" aria-label=move || i18n.t().backlog.breadcrumb>
+            <nav class="breadcrumb" aria-label=move || i18n.t().backlog().breadcrumb>
                 <A href=Route::StaffClientTab(client, ClientTab::Projects).path() attr:class="crumb crumb-projects">
-                    {move || i18n.t().clients.tab_projects}
+                    {move || i18n.t().clients().tab_projects}
                 </A>
                 <span class="crumb-sep" aria-hidden="true">"›"</span>
                 <span class="crumb">{project_name}</span>
                 <span class="crumb-sep" aria-hidden="true">"›"</span>
-                <span class="crumb crumb-current">{move || i18n.t().backlog.title}</span>
+                <span class="crumb crumb-current">{move || i18n.t().backlog().title}</span>
             </nav>
             <div class="backlog-head">
                 <div class="backlog-heading">
                     <h2 class="backlog-title" id="backlog-title">
-                        {move || i18n.t().backlog.title} " · " {project_name}
+                        {move || i18n.t().backlog().title} " · " {project_name}
                     </h2>
-                    <p class="subtitle">{move || i18n.t().backlog.subtitle}</p>
+                    <p class="subtitle">{move || i18n.t().backlog().subtitle}</p>
                 </div>
                 <div class="header-actions">
                     <a class="btn btn-small export-csv" href=api::backlog::export_url(client, project)
                         download="backlog.csv">
-                        <span aria-hidden="true">"⤓"</span> {move || i18n.t().backlog.export_csv}
+                        <span aria-hidden="true">"⤓"</span> {move || i18n.t().backlog().export_csv}
                     </a>
                     <Show when=move || can_edit.get()>
                         <a class="btn btn-small btn-primary new-item-link" href="#new-item">
-                            "+ " {move || i18n.t().backlog.new_item}
+                            "+ " {move || i18n.t().backlog().new_item}
                         </a>
                     </Show>
                 </div>
@@ -125,7 +125,7 @@ fn ProjectBacklog(client: ClientId, project: ProjectId) -> impl IntoView {
             <Show when=move || can_edit.get()>
                 <div class="backlog-tools">
                     <div class="card item-form-card" id="new-item">
-                        <h2 class="card-title">{move || i18n.t().backlog.new_item}</h2>
+                        <h2 class="card-title">{move || i18n.t().backlog().new_item}</h2>
                         <ItemForm client=client project=project editing=None on_saved=Callback::new(move |_| {
                             on_changed.run(());
                         }) />
@@ -150,15 +150,15 @@ fn StandardFigure(project: ProjectView) -> impl IntoView {
         <div class="standard-figure" class:below=below id="agreed-not-started">
             <span class="standard-count agreed-count">{count}</span>
             <span class="standard-text">
-                <span class="standard-caption">{move || i18n.t().backlog.agreed_not_started}</span>
+                <span class="standard-caption">{move || i18n.t().backlog().agreed_not_started}</span>
                 <span class="standard-rule">
-                    {move || fill(i18n.t().backlog.standard_rule, &[&STANDARD])}
-                    {(!active).then(|| view! { " · " {move || i18n.t().backlog.standard_inactive} })}
+                    {move || fill(i18n.t().backlog().standard_rule, &[&STANDARD])}
+                    {(!active).then(|| view! { " · " {move || i18n.t().backlog().standard_inactive} })}
                 </span>
             </span>
             {below.then(|| view! {
-                <span class="badge badge-red below-standard" title=move || i18n.t().backlog.below_standard_hint>
-                    {move || i18n.t().backlog.below_standard}
+                <span class="badge badge-red below-standard" title=move || i18n.t().backlog().below_standard_hint>
+                    {move || i18n.t().backlog().below_standard}
                 </span>
             })}
         </div>
@@ -179,9 +179,9 @@ fn BacklogTable(
     let total = data.total;
     if data.items.is_empty() && data.page <= 1 {
         let (title, hint): (Text, Text) = if narrowed {
-            (|t| t.common.no_matches, |t| t.backlog.no_matches_hint)
+            (|t| t.common().no_matches, |t| t.backlog().no_matches_hint)
         } else {
-            (|t| t.backlog.empty, |t| t.backlog.empty_hint)
+            (|t| t.backlog().empty, |t| t.backlog().empty_hint)
         };
         return view! {
             <div class="backlog-empty">
@@ -220,7 +220,7 @@ fn BacklogTable(
         })
         .collect_view();
     view! {
-        <p class="table-caption" id="backlog-total">{move || i18n.t().backlog.total.count(total)}</p>
+        <p class="table-caption" id="backlog-total">{move || i18n.t().backlog().total.count(total)}</p>
         {move || error.get().map(|e| view! {
             <ErrorBanner error=e on_retry=Callback::new(move |_| { error.set(None); on_changed.run(()) }) />
         })}
@@ -229,20 +229,20 @@ fn BacklogTable(
                 <thead>
                     <tr>
                         <th class="num rank-col">"#"</th>
-                        <th>{move || i18n.t().backlog.item_title}</th>
-                        <th>{move || i18n.t().common.status}</th>
-                        <th class="hide-sm">{move || i18n.t().backlog.priority}</th>
-                        <th class="hide-sm">{move || i18n.t().backlog.source}</th>
-                        <th class="num">{move || i18n.t().backlog.estimate}</th>
-                        <th class="num">{move || i18n.t().backlog.price}</th>
-                        <th class="num hide-sm comments-col" title=move || i18n.t().backlog.comments
-                            aria-label=move || i18n.t().backlog.comments>
+                        <th>{move || i18n.t().backlog().item_title}</th>
+                        <th>{move || i18n.t().common().status}</th>
+                        <th class="hide-sm">{move || i18n.t().backlog().priority}</th>
+                        <th class="hide-sm">{move || i18n.t().backlog().source}</th>
+                        <th class="num">{move || i18n.t().backlog().estimate}</th>
+                        <th class="num">{move || i18n.t().backlog().price}</th>
+                        <th class="num hide-sm comments-col" title=move || i18n.t().backlog().comments
+                            aria-label=move || i18n.t().backlog().comments>
                             <svg viewBox="0 0 24 24" width="15" height="15" fill="none" stroke="currentColor"
                                 stroke-width="2" aria-hidden="true">
                                 <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1.1-4.4A8 8 0 1 1 21 12z" />
                             </svg>
                         </th>
-                        {manage.then(|| view! { <th class="actions">{move || i18n.t().backlog.order}</th> })}
+                        {manage.then(|| view! { <th class="actions">{move || i18n.t().backlog().order}</th> })}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -300,12 +300,12 @@ fn ItemRow(
             {manage.then(|| view! {
                 <td class="actions move-cell">
                     <button type="button" class="btn btn-small btn-ghost move-up" disabled=move || busy.get() || rank <= 1
-                        title=move || i18n.t().backlog.move_up aria-label=move || i18n.t().backlog.move_up
+                        title=move || i18n.t().backlog().move_up aria-label=move || i18n.t().backlog().move_up
                         on:click=move |_| on_move.run((up_item.clone(), rank - 1))>
                         "↑"
                     </button>
                     <button type="button" class="btn btn-small btn-ghost move-down" disabled=move || busy.get() || at_bottom
-                        title=move || i18n.t().backlog.move_down aria-label=move || i18n.t().backlog.move_down
+                        title=move || i18n.t().backlog().move_down aria-label=move || i18n.t().backlog().move_down
                         on:click=move |_| on_move.run((down_item.clone(), rank + 1))>
                         "↓"
                     </button>

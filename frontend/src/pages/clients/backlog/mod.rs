@@ -24,30 +24,30 @@ pub const STANDARD: u32 = 2;
 
 pub fn priority_label(t: &Texts, priority: Priority) -> &'static str {
     match priority {
-        Priority::High => t.backlog.priority_high,
-        Priority::Normal => t.backlog.priority_normal,
-        Priority::Low => t.backlog.priority_low,
+        Priority::High => t.backlog().priority_high,
+        Priority::Normal => t.backlog().priority_normal,
+        Priority::Low => t.backlog().priority_low,
     }
 }
 
 pub fn source_label(t: &Texts, source: BacklogSource) -> &'static str {
     match source {
-        BacklogSource::Analytics => t.backlog.source_analytics,
-        BacklogSource::ClientRequest => t.backlog.source_client_request,
-        BacklogSource::AgencyIdea => t.backlog.source_agency_idea,
+        BacklogSource::Analytics => t.backlog().source_analytics,
+        BacklogSource::ClientRequest => t.backlog().source_client_request,
+        BacklogSource::AgencyIdea => t.backlog().source_agency_idea,
     }
 }
 
 pub fn event_label(t: &Texts, kind: ItemEventKind) -> &'static str {
     match kind {
-        ItemEventKind::Created => t.backlog_item.event_created,
-        ItemEventKind::Updated => t.backlog_item.event_updated,
-        ItemEventKind::StatusChanged => t.backlog_item.event_status_changed,
-        ItemEventKind::Approved => t.backlog_item.event_approved,
-        ItemEventKind::Declined => t.backlog_item.event_declined,
-        ItemEventKind::Reproposed => t.backlog_item.event_reproposed,
-        ItemEventKind::Moved => t.backlog_item.event_moved,
-        ItemEventKind::Imported => t.backlog_item.event_imported,
+        ItemEventKind::Created => t.backlog_item().event_created,
+        ItemEventKind::Updated => t.backlog_item().event_updated,
+        ItemEventKind::StatusChanged => t.backlog_item().event_status_changed,
+        ItemEventKind::Approved => t.backlog_item().event_approved,
+        ItemEventKind::Declined => t.backlog_item().event_declined,
+        ItemEventKind::Reproposed => t.backlog_item().event_reproposed,
+        ItemEventKind::Moved => t.backlog_item().event_moved,
+        ItemEventKind::Imported => t.backlog_item().event_imported,
     }
 }
 

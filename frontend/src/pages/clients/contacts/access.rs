@@ -37,11 +37,11 @@ pub fn access_cell(access: PortalAccess) -> impl IntoView {
     let label = Signal::derive(move || {
         let t = i18n.t();
         match access {
-            PortalAccess::NotInvited => t.contacts.no_portal_account,
-            PortalAccess::Invited { .. } => t.contacts.access_invited,
-            PortalAccess::InvitationExpired { .. } => t.contacts.access_expired,
-            PortalAccess::Active => t.contacts.user_active,
-            PortalAccess::Disabled => t.contacts.user_disabled,
+            PortalAccess::NotInvited => t.contacts().no_portal_account,
+            PortalAccess::Invited { .. } => t.contacts().access_invited,
+            PortalAccess::InvitationExpired { .. } => t.contacts().access_expired,
+            PortalAccess::Active => t.contacts().user_active,
+            PortalAccess::Disabled => t.contacts().user_disabled,
         }
         .to_owned()
     });
@@ -50,7 +50,7 @@ pub fn access_cell(access: PortalAccess) -> impl IntoView {
             <Badge tone=tone label=label />
             {until.map(|at| view! {
                 <span class="access-note invited-until">
-                    {move || fill(i18n.t().contacts.invited_until, &[&format_date(i18n.locale(), &at)])}
+                    {move || fill(i18n.t().contacts().invited_until, &[&format_date(i18n.locale(), &at)])}
                 </span>
             })}
         </div>
@@ -108,7 +108,7 @@ fn InviteContactButton(
     view! {
         <button type="button" class="btn btn-small btn-primary invite-contact" disabled=move || pending.get()
             on:click=invite>
-            {move || if pending.get() { i18n.t().common.sending } else { i18n.t().contacts.invite_to_portal }}
+            {move || if pending.get() { i18n.t().common().sending } else { i18n.t().contacts().invite_to_portal }}
         </button>
     }
 }

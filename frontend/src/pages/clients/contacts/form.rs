@@ -116,10 +116,10 @@ pub fn ContactForm(
     };
 
     let submit_label = move || match (pending.get(), editing_id.is_some()) {
-        (true, true) => i18n.t().common.saving,
-        (true, false) => i18n.t().common.adding,
-        (false, true) => i18n.t().common.save,
-        (false, false) => i18n.t().common.add,
+        (true, true) => i18n.t().common().saving,
+        (true, false) => i18n.t().common().adding,
+        (false, true) => i18n.t().common().save,
+        (false, false) => i18n.t().common().add,
     };
     let form_class = if editing_id.is_some() { "form contact-form contact-edit-form" } else { "form contact-form" };
     let submit_class = if editing_id.is_some() { "btn btn-primary save-contact" } else { "btn btn-primary" };
@@ -127,28 +127,28 @@ pub fn ContactForm(
         <form id=ids.form class=form_class on:submit=on_submit>
             <div class="form-grid">
                 <div class="field-wrap">
-                    <TextField id=ids.name label=|t| t.contacts.contact_name value=name required=true maxlength=200
+                    <TextField id=ids.name label=|t| t.contacts().contact_name value=name required=true maxlength=200
                         invalid=names_field(problem, "name") />
                     <FieldError field="name" problem=problem />
                 </div>
                 <div class="field-wrap">
-                    <TextField id=ids.email label=|t| t.common.email value=email kind="email" required=true maxlength=254
+                    <TextField id=ids.email label=|t| t.common().email value=email kind="email" required=true maxlength=254
                         readonly=email_locked invalid=names_field(problem, "email") />
-                    {email_locked.then(|| view! { <p class="field-hint">{move || i18n.t().contacts.email_locked_hint}</p> })}
+                    {email_locked.then(|| view! { <p class="field-hint">{move || i18n.t().contacts().email_locked_hint}</p> })}
                     <FieldError field="email" problem=problem />
                 </div>
                 <div class="field-wrap">
-                    <TextField id=ids.position label=|t| t.contacts.position value=position maxlength=200
-                        placeholder=|t| t.contacts.position_placeholder invalid=names_field(problem, "position") />
+                    <TextField id=ids.position label=|t| t.contacts().position value=position maxlength=200
+                        placeholder=|t| t.contacts().position_placeholder invalid=names_field(problem, "position") />
                     <FieldError field="position" problem=problem />
                 </div>
                 <div class="field-wrap">
-                    <TextField id=ids.phone label=|t| t.contacts.phone value=phone kind="tel" maxlength=50
-                        placeholder=|t| t.contacts.phone_placeholder invalid=names_field(problem, "phone") />
+                    <TextField id=ids.phone label=|t| t.contacts().phone value=phone kind="tel" maxlength=50
+                        placeholder=|t| t.contacts().phone_placeholder invalid=names_field(problem, "phone") />
                     <FieldError field="phone" problem=problem />
                 </div>
                 <div class="field">
-                    <label for=ids.role>{move || i18n.t().contacts.portal_role}</label>
+                    <label for=ids.role>{move || i18n.t().contacts().portal_role}</label>
                     <select
                         id=ids.role
                         prop:value=move || role.get().as_str()
@@ -168,9 +168,9 @@ pub fn ContactForm(
                 <div class="field field-check">
                     <label class="check">
                         <input type="checkbox" id=ids.decision_maker bind:checked=decision_maker />
-                        <span>{move || i18n.t().contacts.decision_maker}</span>
+                        <span>{move || i18n.t().contacts().decision_maker}</span>
                     </label>
-                    <p class="field-hint">{move || i18n.t().contacts.decision_maker_hint}</p>
+                    <p class="field-hint">{move || i18n.t().contacts().decision_maker_hint}</p>
                 </div>
             </div>
             <FormErrorExcept id=ids.error problem=problem inline=INLINE />
@@ -180,11 +180,11 @@ pub fn ContactForm(
                 </button>
                 {on_cancel.map(|cancel| view! {
                     <button type="button" class="btn btn-ghost cancel-edit-contact" on:click=move |_| cancel.run(())>
-                        {move || i18n.t().common.cancel}
+                        {move || i18n.t().common().cancel}
                     </button>
                 })}
                 <Show when=move || added.get()>
-                    <Notice text=Signal::derive(move || i18n.t().contacts.contact_added.to_owned()) />
+                    <Notice text=Signal::derive(move || i18n.t().contacts().contact_added.to_owned()) />
                 </Show>
             </div>
         </form>

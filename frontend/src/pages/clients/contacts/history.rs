@@ -12,10 +12,10 @@ pub fn ContactHistory(history: LocalResource<Result<Vec<ContactEvent>, ApiError>
     let i18n = use_i18n();
     view! {
         <div class="card" id="contact-history">
-            <h2 class="card-title">{move || i18n.t().contacts.contact_history}</h2>
+            <h2 class="card-title">{move || i18n.t().contacts().contact_history}</h2>
             {async_view(history, move |mut events| {
                 if events.is_empty() {
-                    return view! { <p class="muted">{move || i18n.t().contacts.no_contact_history}</p> }.into_any();
+                    return view! { <p class="muted">{move || i18n.t().contacts().no_contact_history}</p> }.into_any();
                 }
                 events.sort_by_key(|e| std::cmp::Reverse(e.at));
                 view! {
@@ -58,12 +58,12 @@ fn EventItem(event: ContactEvent) -> impl IntoView {
 /// The field of "Position: CMO → Head of marketing" in the reader's language.
 fn field_name(t: &'static Texts, field: &str) -> String {
     match field {
-        "name" => t.contacts.contact_name,
-        "email" => t.common.email,
-        "portal_role" => t.contacts.portal_role,
-        "position" => t.contacts.position,
-        "phone" => t.contacts.phone,
-        "decision_maker" => t.contacts.decision_maker,
+        "name" => t.contacts().contact_name,
+        "email" => t.common().email,
+        "portal_role" => t.contacts().portal_role,
+        "position" => t.contacts().position,
+        "phone" => t.contacts().phone,
+        "decision_maker" => t.contacts().decision_maker,
         other => t.contact_event(other),
     }
     .to_owned()
@@ -75,8 +75,8 @@ fn field_value(t: &'static Texts, _: Locale, _: &str, value: Option<&str>) -> St
         None | Some("") => "—".to_owned(),
         Some("true") => "✓".to_owned(),
         Some("false") => "✗".to_owned(),
-        Some("approver") => t.contacts.portal_approver.to_owned(),
-        Some("viewer") => t.contacts.portal_viewer.to_owned(),
+        Some("approver") => t.contacts().portal_approver.to_owned(),
+        Some("viewer") => t.contacts().portal_viewer.to_owned(),
         Some(other) => other.to_owned(),
     }
 }

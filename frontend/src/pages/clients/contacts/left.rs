@@ -44,15 +44,15 @@ pub fn LeavePanel(
         .collect_view();
     view! {
         <InlineConfirm action="left" class="leave-panel" pending=pending on_confirm=confirm on_cancel=on_cancel
-            text=Signal::derive(move || fill(i18n.t().contacts.confirm_left, &[&who.get_value()]))>
+            text=Signal::derive(move || fill(i18n.t().contacts().confirm_left, &[&who.get_value()]))>
             <label class="successor-field">
-                <span class="filter-label">{move || i18n.t().contacts.successor}</span>
+                <span class="filter-label">{move || i18n.t().contacts().successor}</span>
                 <select
                     class="successor-select"
                     prop:value=move || successor.get().map(|s| s.to_string()).unwrap_or_default()
                     on:change=move |ev| successor.set(event_target_value(&ev).parse().ok())
                 >
-                    <option value="" selected=move || successor.get().is_none()>{move || i18n.t().contacts.no_successor}</option>
+                    <option value="" selected=move || successor.get().is_none()>{move || i18n.t().contacts().no_successor}</option>
                     {options}
                 </select>
             </label>

@@ -68,8 +68,8 @@ pub fn ContactsTab() -> impl IntoView {
     let done_view = move || {
         done.get().map(|d| {
             let text = Signal::derive(move || match &d {
-                Done::Saved(name) => fill(i18n.t().contacts.contact_saved, &[name]),
-                Done::Left(name) => fill(i18n.t().contacts.contact_left_done, &[name]),
+                Done::Saved(name) => fill(i18n.t().contacts().contact_saved, &[name]),
+                Done::Left(name) => fill(i18n.t().contacts().contact_left_done, &[name]),
             });
             view! { <Notice text=text /> }
         })
@@ -77,14 +77,14 @@ pub fn ContactsTab() -> impl IntoView {
     view! {
         <div class="card card-flush">
             <div class="card-head">
-                <h2 class="card-title">{move || i18n.t().contacts.contacts_title}</h2>
+                <h2 class="card-title">{move || i18n.t().contacts().contacts_title}</h2>
             </div>
             <div class="card-feedback">{feedback_view(feedback)}{done_view}</div>
             {async_view(contacts, move |list| view! { <ContactsTable contacts=list state=state /> })}
         </div>
         <Show when=move || can_edit.get()>
             <div class="card">
-                <h2 class="card-title">{move || i18n.t().contacts.add_contact}</h2>
+                <h2 class="card-title">{move || i18n.t().contacts().add_contact}</h2>
                 <ContactForm client=client on_saved=Callback::new(move |_| on_changed.run(())) />
             </div>
         </Show>
@@ -97,7 +97,7 @@ pub fn ContactsTab() -> impl IntoView {
 fn ContactsTable(contacts: Vec<ContactView>, state: RowState) -> impl IntoView {
     let i18n = use_i18n();
     if contacts.is_empty() {
-        return view! { <EmptyState title=|t| t.contacts.no_contacts hint=|t| t.contacts.no_contacts_hint /> }
+        return view! { <EmptyState title=|t| t.contacts().no_contacts hint=|t| t.contacts().no_contacts_hint /> }
             .into_any();
     }
     let names: Vec<(ContactId, String)> = contacts.iter().map(|c| (c.id, c.name.clone())).collect();
@@ -117,12 +117,12 @@ fn ContactsTable(contacts: Vec<ContactView>, state: RowState) -> impl IntoView {
             <table class="table" id="contacts-table">
                 <thead>
                     <tr>
-                        <th>{move || i18n.t().contacts.contact_name}</th>
-                        <th>{move || i18n.t().common.email}</th>
-                        <th class="hide-sm">{move || i18n.t().contacts.phone}</th>
-                        <th class="hide-sm">{move || i18n.t().contacts.portal_role}</th>
-                        <th>{move || i18n.t().contacts.portal_access}</th>
-                        {state.manage.then(|| view! { <th class="actions">{move || i18n.t().common.actions}</th> })}
+                        <th>{move || i18n.t().contacts().contact_name}</th>
+                        <th>{move || i18n.t().common().email}</th>
+                        <th class="hide-sm">{move || i18n.t().contacts().phone}</th>
+                        <th class="hide-sm">{move || i18n.t().contacts().portal_role}</th>
+                        <th>{move || i18n.t().contacts().portal_access}</th>
+                        {state.manage.then(|| view! { <th class="actions">{move || i18n.t().common().actions}</th> })}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -153,8 +153,8 @@ fn ContactRow(
         move || {
             let day = format_day(i18n.locale(), &at.date_naive());
             match &successor {
-                Some(name) => fill(i18n.t().contacts.left_on_replaced, &[&day, name]),
-                None => fill(i18n.t().contacts.left_on, &[&day]),
+                Some(name) => fill(i18n.t().contacts().left_on_replaced, &[&day, name]),
+                None => fill(i18n.t().contacts().left_on, &[&day]),
             }
         }
     });
@@ -187,8 +187,8 @@ fn ContactRow(
                 <div class="contact-name">
                     <span>{c.name.clone()}</span>
                     {c.decision_maker.then(|| view! {
-                        <span class="badge badge-blue decision-maker" title=move || i18n.t().contacts.decision_maker_hint>
-                            {move || i18n.t().contacts.decision_maker_short}
+                        <span class="badge badge-blue decision-maker" title=move || i18n.t().contacts().decision_maker_hint>
+                            {move || i18n.t().contacts().decision_maker_short}
                         </span>
                     })}
                 </div>
@@ -242,14 +242,14 @@ fn row_actions(c: &ContactView, others: Vec<(ContactId, String)>, state: RowStat
                         state.leaving.set(None);
                         state.editing.set(Some(id));
                     }>
-                    {move || i18n.t().common.edit}
+                    {move || i18n.t().common().edit}
                 </button>
                 <button type="button" class="btn btn-small btn-danger-ghost contact-left"
                     on:click=move |_| {
                         state.editing.set(None);
                         state.leaving.set(Some(id));
                     }>
-                    {move || i18n.t().contacts.contact_left_action}
+                    {move || i18n.t().contacts().contact_left_action}
                 </button>
             </div>
         }

@@ -15,10 +15,10 @@ const INLINE: &[&str] = &["name", "starts_on", "ends_on", "budget", "team"];
 
 /// The project form's buttons and notices.
 const WORDS: FormWords = FormWords {
-    add: |t| t.projects.create_project,
-    save: |t| t.common.save,
-    created: |t| t.projects.project_created,
-    saved: |t| t.projects.project_saved,
+    add: |t| t.projects().create_project,
+    save: |t| t.common().save,
+    created: |t| t.projects().project_created,
+    saved: |t| t.projects().project_saved,
 };
 
 #[component]
@@ -99,8 +99,8 @@ pub fn ProjectForm(
     let title = {
         let editing_name = start.as_ref().map(|p| p.name.clone());
         move || match &editing_name {
-            Some(n) => crate::i18n::fill(i18n.t().projects.edit_project, &[n]),
-            None => i18n.t().projects.new_project.to_owned(),
+            Some(n) => crate::i18n::fill(i18n.t().projects().edit_project, &[n]),
+            None => i18n.t().projects().new_project.to_owned(),
         }
     };
     view! {
@@ -109,29 +109,29 @@ pub fn ProjectForm(
             <form id="project-form" class="form" on:submit=on_submit data-mode=if project_id.is_some() { "edit" } else { "new" }>
                 <div class="form-grid">
                     <div class="field-wrap">
-                        <TextField id="project-name" label=|t| t.projects.project_name value=name required=true maxlength=200
+                        <TextField id="project-name" label=|t| t.projects().project_name value=name required=true maxlength=200
                             invalid=names_field(problem, "name") />
                         <FieldError field="name" problem=problem />
                     </div>
-                    <EnumSelect id="project-kind" label=|t| t.projects.kind all=ProjectKind::ALL value=kind
+                    <EnumSelect id="project-kind" label=|t| t.projects().kind all=ProjectKind::ALL value=kind
                         as_str=ProjectKind::as_str parse=ProjectKind::parse name=crate::i18n::Texts::project_kind />
-                    <EnumSelect id="project-status" label=|t| t.common.status all=ProjectStatus::ALL value=status
+                    <EnumSelect id="project-status" label=|t| t.common().status all=ProjectStatus::ALL value=status
                         as_str=ProjectStatus::as_str parse=ProjectStatus::parse name=crate::i18n::Texts::project_status />
                     <div class="field-wrap">
-                        <TextField id="project-starts-on" label=|t| t.projects.starts_on value=starts kind="date"
+                        <TextField id="project-starts-on" label=|t| t.projects().starts_on value=starts kind="date"
                             invalid=names_field(problem, "starts_on") />
                         <FieldError field="starts_on" problem=problem />
                     </div>
                     <div class="field-wrap">
-                        <TextField id="project-ends-on" label=|t| t.projects.ends_on value=ends kind="date"
+                        <TextField id="project-ends-on" label=|t| t.projects().ends_on value=ends kind="date"
                             invalid=names_field(problem, "ends_on") />
                         <FieldError field="ends_on" problem=problem />
                     </div>
                     <div class="field-wrap">
                         <div class="field">
-                            <label for="project-budget">{move || i18n.t().projects.budget_rub}</label>
+                            <label for="project-budget">{move || i18n.t().projects().budget_rub}</label>
                             <input id="project-budget" type="text" inputmode="decimal" autocomplete="off"
-                                placeholder=move || i18n.t().projects.budget_placeholder
+                                placeholder=move || i18n.t().projects().budget_placeholder
                                 aria-invalid=move || names_field(problem, "budget").get().to_string()
                                 bind:value=budget />
                         </div>
@@ -141,9 +141,9 @@ pub fn ProjectForm(
                 <div class="field field-check">
                     <label class="check">
                         <input type="checkbox" id="project-budget-shared" bind:checked=shared />
-                        <span>{move || i18n.t().projects.budget_shared}</span>
+                        <span>{move || i18n.t().projects().budget_shared}</span>
                     </label>
-                    <p class="field-hint">{move || i18n.t().projects.budget_shared_hint}</p>
+                    <p class="field-hint">{move || i18n.t().projects().budget_shared_hint}</p>
                 </div>
                 <TeamPicker team=team former=former_team />
                 <FieldError field="team" problem=problem />
@@ -187,10 +187,10 @@ fn TeamPicker(team: RwSignal<Vec<UserId>>, former: Vec<StaffRef>) -> impl IntoVi
     };
     view! {
         <fieldset class="field team-field" id="project-team">
-            <legend>{move || i18n.t().projects.team}</legend>
-            <p class="field-hint">{move || i18n.t().projects.team_hint}</p>
+            <legend>{move || i18n.t().projects().team}</legend>
+            <p class="field-hint">{move || i18n.t().projects().team_hint}</p>
             {move || match people() {
-                None => view! { <p class="muted">{move || i18n.t().common.loading}</p> }.into_any(),
+                None => view! { <p class="muted">{move || i18n.t().common().loading}</p> }.into_any(),
                 Some(Err(e)) => view! { <crate::components::ErrorBanner error=e /> }.into_any(),
                 Some(Ok(rows)) => view! {
                     <div class="team-options">

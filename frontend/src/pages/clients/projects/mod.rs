@@ -34,7 +34,7 @@ pub fn ProjectsTab() -> impl IntoView {
     view! {
         <div class="card card-flush">
             <div class="card-head">
-                <h2 class="card-title">{move || i18n.t().projects.projects_title}</h2>
+                <h2 class="card-title">{move || i18n.t().projects().projects_title}</h2>
             </div>
             {async_view(projects, move |list| view! {
                 <ProjectsTable projects=list manage=can_edit.get_untracked() on_edit=on_edit />
@@ -53,7 +53,7 @@ pub fn ProjectsTab() -> impl IntoView {
 fn ProjectsTable(projects: Vec<ProjectView>, manage: bool, on_edit: Callback<ProjectView>) -> impl IntoView {
     let i18n = use_i18n();
     if projects.is_empty() {
-        return view! { <EmptyState title=|t| t.projects.no_projects hint=|t| t.projects.no_projects_hint /> }
+        return view! { <EmptyState title=|t| t.projects().no_projects hint=|t| t.projects().no_projects_hint /> }
             .into_any();
     }
     let rows =
@@ -63,13 +63,13 @@ fn ProjectsTable(projects: Vec<ProjectView>, manage: bool, on_edit: Callback<Pro
             <table class="table" id="projects-table">
                 <thead>
                     <tr>
-                        <th>{move || i18n.t().projects.project_name}</th>
-                        <th>{move || i18n.t().common.status}</th>
-                        <th class="hide-sm">{move || i18n.t().projects.project_dates}</th>
-                        <th class="num">{move || i18n.t().projects.budget}</th>
-                        <th class="project-backlog-col">{move || i18n.t().backlog.title}</th>
-                        <th class="hide-sm">{move || i18n.t().projects.team}</th>
-                        {manage.then(|| view! { <th class="actions">{move || i18n.t().common.actions}</th> })}
+                        <th>{move || i18n.t().projects().project_name}</th>
+                        <th>{move || i18n.t().common().status}</th>
+                        <th class="hide-sm">{move || i18n.t().projects().project_dates}</th>
+                        <th class="num">{move || i18n.t().projects().budget}</th>
+                        <th class="project-backlog-col">{move || i18n.t().backlog().title}</th>
+                        <th class="hide-sm">{move || i18n.t().projects().team}</th>
+                        {manage.then(|| view! { <th class="actions">{move || i18n.t().common().actions}</th> })}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -91,7 +91,7 @@ fn ProjectRow(project: ProjectView, manage: bool, on_edit: Callback<ProjectView>
     let has_team = !team.is_empty();
     let dates = move || {
         let t = i18n.t();
-        format_period(i18n.locale(), starts, ends, (t.common.from_day, t.common.until_day))
+        format_period(i18n.locale(), starts, ends, (t.common().from_day, t.common().until_day))
             .unwrap_or_else(|| "—".to_owned())
     };
     view! {
@@ -107,8 +107,8 @@ fn ProjectRow(project: ProjectView, manage: bool, on_edit: Callback<ProjectView>
                     Some(money) => view! {
                         <div class="money">{move || format_money(i18n.locale(), &money)}</div>
                         {shared.then(|| view! {
-                            <div class="cell-sub budget-shared" title=move || i18n.t().projects.budget_shared_hint>
-                                {move || i18n.t().projects.budget_shared_short}
+                            <div class="cell-sub budget-shared" title=move || i18n.t().projects().budget_shared_hint>
+                                {move || i18n.t().projects().budget_shared_short}
                             </div>
                         })}
                     }.into_any(),
@@ -119,12 +119,12 @@ fn ProjectRow(project: ProjectView, manage: bool, on_edit: Callback<ProjectView>
                 <BacklogCell project=p.clone() />
             </td>
             <td class="hide-sm project-team" class:muted=!has_team>
-                {move || if has_team { team.clone() } else { i18n.t().projects.no_team.to_owned() }}
+                {move || if has_team { team.clone() } else { i18n.t().projects().no_team.to_owned() }}
             </td>
             {manage.then(|| view! {
                 <td class="actions">
                     <button type="button" class="btn btn-small edit-project" on:click=move |_| on_edit.run(project.clone())>
-                        {move || i18n.t().common.edit}
+                        {move || i18n.t().common().edit}
                     </button>
                 </td>
             })}
@@ -141,13 +141,13 @@ fn BacklogCell(project: ProjectView) -> impl IntoView {
     view! {
         <div class="backlog-cell">
             <A href=Route::StaffBacklog(project.client_id, project.id).path() attr:class="project-backlog-link">
-                {move || i18n.t().backlog.open_backlog} " →"
+                {move || i18n.t().backlog().open_backlog} " →"
             </A>
-            <div class="cell-sub backlog-standard" title=move || i18n.t().backlog.below_standard_hint>
+            <div class="cell-sub backlog-standard" title=move || i18n.t().backlog().below_standard_hint>
                 <span class="agreed-count" class:zero=count == 0>{count}</span>
-                " " {move || i18n.t().backlog.agreed_short}
+                " " {move || i18n.t().backlog().agreed_short}
                 {below.then(|| view! {
-                    <span class="badge badge-red below-standard">{move || i18n.t().backlog.below_standard}</span>
+                    <span class="badge badge-red below-standard">{move || i18n.t().backlog().below_standard}</span>
                 })}
             </div>
         </div>

@@ -42,14 +42,14 @@ pub fn GoalsCard(roadmap: Roadmap) -> impl IntoView {
         <div class="card roadmap-card" id="roadmap-goals">
             <div class="roadmap-card-head">
                 <h2 class="card-title">
-                    {move || i18n.t().roadmap.goals_title}
+                    {move || i18n.t().roadmap().goals_title}
                     <Show when=move || { count() > 0 }>
                         <span class="count-pill">{count}</span>
                     </Show>
                 </h2>
             </div>
             <Show when=move || { count() == 0 }>
-                <EmptyState title=|t| t.roadmap.goals_empty_title hint=|t| t.roadmap.goals_empty_hint />
+                <EmptyState title=|t| t.roadmap().goals_empty_title hint=|t| t.roadmap().goals_empty_hint />
             </Show>
             <div class="goals">
                 <For each=ids key=|id| *id let(id)>
@@ -57,7 +57,7 @@ pub fn GoalsCard(roadmap: Roadmap) -> impl IntoView {
                 </For>
             </div>
             <Show when=move || deleted.get()>
-                <Notice text=Signal::derive(move || i18n.t().roadmap.goal_deleted.to_owned()) />
+                <Notice text=Signal::derive(move || i18n.t().roadmap().goal_deleted.to_owned()) />
             </Show>
             <Show when=move || roadmap.can_edit.get()>
                 // Re-created when another goal is chosen, so the fields start from it.
@@ -101,7 +101,7 @@ fn GoalCard(roadmap: Roadmap, id: GoalId, on_edit: Callback<GoalView>, on_delete
                     on_edit=Callback::new(move |_| on_edit.run(goal.get_untracked())) />
             </div>
             <DeleteConfirm kind="goal" confirming=confirming pending=pending on_confirm=delete
-                text=Signal::derive(move || fill(i18n.t().roadmap.goal_delete_confirm, &[&goal.with(|g| g.name.clone())])) />
+                text=Signal::derive(move || fill(i18n.t().roadmap().goal_delete_confirm, &[&goal.with(|g| g.name.clone())])) />
             {move || error.get().map(|e| view! { <ErrorBanner error=e /> })}
             <GoalFigures goal=goal />
             <Show when=move || roadmap.can_edit.get()>
@@ -150,34 +150,34 @@ fn GoalValueForm(roadmap: Roadmap, id: GoalId) -> impl IntoView {
     let value_id = format!("goal-value-{id}");
     let day_id = format!("goal-measured-on-{id}");
     view! {
-        <form class="goal-value-form" on:submit=on_submit title=move || i18n.t().roadmap.value_hint>
+        <form class="goal-value-form" on:submit=on_submit title=move || i18n.t().roadmap().value_hint>
             <div class="field goal-value-field">
-                <label for=value_id.clone()>{move || i18n.t().roadmap.value}</label>
+                <label for=value_id.clone()>{move || i18n.t().roadmap().value}</label>
                 <input id=value_id type="text" name="value" inputmode="decimal" autocomplete="off"
                     aria-invalid=names(problem, "value") bind:value=value />
             </div>
             <div class="field goal-day-field">
-                <label for=day_id.clone()>{move || i18n.t().roadmap.measured_on}</label>
+                <label for=day_id.clone()>{move || i18n.t().roadmap().measured_on}</label>
                 <input id=day_id type="date" name="measured_on" required=true
                     aria-invalid=names(problem, "measured_on") bind:value=measured_on />
             </div>
             <button type="submit" class="btn btn-small record-value" disabled=move || pending.get()>
-                {move || if pending.get() { i18n.t().common.saving } else { i18n.t().roadmap.record_value }}
+                {move || if pending.get() { i18n.t().common().saving } else { i18n.t().roadmap().record_value }}
             </button>
         </form>
         <ProblemLine problem=problem />
         <Show when=move || saved.get()>
-            <Notice text=Signal::derive(move || i18n.t().roadmap.value_recorded.to_owned()) />
+            <Notice text=Signal::derive(move || i18n.t().roadmap().value_recorded.to_owned()) />
         </Show>
     }
 }
 
 /// The goal form's buttons and notices.
 const WORDS: FormWords = FormWords {
-    add: |t| t.roadmap.goal_add,
-    save: |t| t.common.save,
-    created: |t| t.roadmap.goal_created,
-    saved: |t| t.roadmap.goal_saved,
+    add: |t| t.roadmap().goal_add,
+    save: |t| t.common().save,
+    created: |t| t.roadmap().goal_created,
+    saved: |t| t.roadmap().goal_saved,
 };
 
 /// `form.goal-form` (`#goal-form`): a new goal, or the chosen one (`data-mode="edit"`).
@@ -228,20 +228,20 @@ fn GoalForm(roadmap: Roadmap, editing: Option<GoalView>, on_close: Callback<()>)
         });
     });
     let title = move || match &editing_name {
-        Some(n) => fill(i18n.t().roadmap.goal_edit, &[n]),
-        None => i18n.t().roadmap.goal_new.to_owned(),
+        Some(n) => fill(i18n.t().roadmap().goal_edit, &[n]),
+        None => i18n.t().roadmap().goal_new.to_owned(),
     };
     let field = move |field: &'static str, value: RwSignal<String>| {
         let id = format!("goal-form-{field}");
         let label = move || match field {
-            "name" => i18n.t().roadmap.goal_name,
-            "unit" => i18n.t().roadmap.goal_unit,
-            "baseline" => i18n.t().roadmap.goal_baseline_field,
-            _ => i18n.t().roadmap.goal_target_field,
+            "name" => i18n.t().roadmap().goal_name,
+            "unit" => i18n.t().roadmap().goal_unit,
+            "baseline" => i18n.t().roadmap().goal_baseline_field,
+            _ => i18n.t().roadmap().goal_target_field,
         };
         let placeholder = move || match field {
-            "name" => Some(i18n.t().roadmap.goal_name_placeholder),
-            "unit" => Some(i18n.t().roadmap.goal_unit_placeholder),
+            "name" => Some(i18n.t().roadmap().goal_name_placeholder),
+            "unit" => Some(i18n.t().roadmap().goal_unit_placeholder),
             _ => None,
         };
         let numeric = matches!(field, "baseline" | "target");

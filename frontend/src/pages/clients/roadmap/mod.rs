@@ -51,7 +51,7 @@ fn RoadmapBody(roadmap: Roadmap) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Show when=move || !roadmap.can_edit.get()>
-            <p class="notice notice-muted read-only-note" id="roadmap-read-only">{move || i18n.t().overview.read_only_note}</p>
+            <p class="notice notice-muted read-only-note" id="roadmap-read-only">{move || i18n.t().overview().read_only_note}</p>
         </Show>
         <points::PointsCard roadmap=roadmap />
         <goals::GoalsCard roadmap=roadmap />

@@ -30,7 +30,7 @@ pub fn PointsCard(roadmap: Roadmap) -> impl IntoView {
         (roadmap.can_edit.get() && !editing.get() && !empty()).then(|| {
             view! {
                 <button type="button" class="btn btn-small edit-points" on:click=start_editing>
-                    {move || i18n.t().common.edit}
+                    {move || i18n.t().common().edit}
                 </button>
             }
         })
@@ -40,8 +40,8 @@ pub fn PointsCard(roadmap: Roadmap) -> impl IntoView {
             let at = r.updated_at?;
             let day = format_date(i18n.locale(), &at);
             Some(match &r.updated_by {
-                Some(by) => fill(i18n.t().roadmap.changed_by, &[&by.name, &day]),
-                None => fill(i18n.t().roadmap.changed_on, &[&day]),
+                Some(by) => fill(i18n.t().roadmap().changed_by, &[&by.name, &day]),
+                None => fill(i18n.t().roadmap().changed_on, &[&day]),
             })
         })
     };
@@ -59,12 +59,12 @@ pub fn PointsCard(roadmap: Roadmap) -> impl IntoView {
         if empty() {
             return view! {
                 <div class="empty-state points-empty">
-                    <div class="points-empty-mark" aria-hidden="true">{move || i18n.t().roadmap.points_mark}</div>
-                    <p class="empty-title">{move || i18n.t().roadmap.points_empty_title}</p>
-                    <p class="empty-hint">{move || i18n.t().roadmap.points_empty_hint}</p>
+                    <div class="points-empty-mark" aria-hidden="true">{move || i18n.t().roadmap().points_mark}</div>
+                    <p class="empty-title">{move || i18n.t().roadmap().points_empty_title}</p>
+                    <p class="empty-hint">{move || i18n.t().roadmap().points_empty_hint}</p>
                     <Show when=move || roadmap.can_edit.get()>
                         <button type="button" class="btn btn-primary edit-points" on:click=start_editing>
-                            {move || i18n.t().roadmap.describe_points}
+                            {move || i18n.t().roadmap().describe_points}
                         </button>
                     </Show>
                 </div>
@@ -82,12 +82,12 @@ pub fn PointsCard(roadmap: Roadmap) -> impl IntoView {
     view! {
         <div class="card roadmap-card" id="roadmap-points">
             <div class="roadmap-card-head">
-                <h2 class="card-title">{move || i18n.t().roadmap.points_title}</h2>
+                <h2 class="card-title">{move || i18n.t().roadmap().points_title}</h2>
                 {edit_button}
             </div>
             {body}
             <Show when=move || saved.get()>
-                <Notice text=Signal::derive(move || i18n.t().roadmap.points_saved.to_owned()) />
+                <Notice text=Signal::derive(move || i18n.t().roadmap().points_saved.to_owned()) />
             </Show>
         </div>
     }
@@ -149,10 +149,10 @@ fn PointsForm(roadmap: Roadmap, on_done: Callback<bool>) -> impl IntoView {
     };
     let area = move |name: &'static str, value: RwSignal<String>| {
         let is_a = name == "point_a";
-        let label = move || if is_a { i18n.t().roadmap.point_a } else { i18n.t().roadmap.point_b };
-        let hint = move || if is_a { i18n.t().roadmap.point_a_hint } else { i18n.t().roadmap.point_b_hint };
+        let label = move || if is_a { i18n.t().roadmap().point_a } else { i18n.t().roadmap().point_b };
+        let hint = move || if is_a { i18n.t().roadmap().point_a_hint } else { i18n.t().roadmap().point_b_hint };
         let placeholder =
-            move || if is_a { i18n.t().roadmap.point_a_placeholder } else { i18n.t().roadmap.point_b_placeholder };
+            move || if is_a { i18n.t().roadmap().point_a_placeholder } else { i18n.t().roadmap().point_b_placeholder };
         let id = format!("roadmap-{}", name.replace('_', "-"));
         view! {
             <div class=format!("field point-field point-field-{name}")>
@@ -174,19 +174,19 @@ fn PointsForm(roadmap: Roadmap, on_done: Callback<bool>) -> impl IntoView {
                 {area("point_a", point_a)}
                 {area("point_b", point_b)}
             </div>
-            <p class="field-hint markdown-hint">{move || i18n.t().roadmap.markdown_hint}</p>
+            <p class="field-hint markdown-hint">{move || i18n.t().roadmap().markdown_hint}</p>
             <ProblemLine problem=problem />
             <Show when=move || stale.get()>
                 <button type="button" class="btn btn-small reload-points" on:click=reload>
-                    {move || i18n.t().roadmap.reload_points}
+                    {move || i18n.t().roadmap().reload_points}
                 </button>
             </Show>
             <div class="form-actions form-actions-start">
                 <button type="submit" class="btn btn-primary save-points" disabled=move || pending.get()>
-                    {move || if pending.get() { i18n.t().common.saving } else { i18n.t().roadmap.save_points }}
+                    {move || if pending.get() { i18n.t().common().saving } else { i18n.t().roadmap().save_points }}
                 </button>
                 <button type="button" class="btn btn-ghost cancel-points" on:click=move |_| on_done.run(false)>
-                    {move || i18n.t().common.cancel}
+                    {move || i18n.t().common().cancel}
                 </button>
             </div>
         </form>

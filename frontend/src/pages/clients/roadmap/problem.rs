@@ -36,16 +36,16 @@ impl Problem {
     pub fn text(&self, t: &'static Texts) -> String {
         match self {
             Problem::Api(e) if e.is(Code::ValidationFailed) => match e.field.as_deref() {
-                Some("ends_on") => t.errors.end_before_start.to_owned(),
-                Some("value" | "baseline" | "target") => t.roadmap.err_number.to_owned(),
-                Some(field) => fill(t.errors.validation_field, &[&field_label(t, field)]),
-                None => t.errors.validation.to_owned(),
+                Some("ends_on") => t.errors().end_before_start.to_owned(),
+                Some("value" | "baseline" | "target") => t.roadmap().err_number.to_owned(),
+                Some(field) => fill(t.errors().validation_field, &[&field_label(t, field)]),
+                None => t.errors().validation.to_owned(),
             },
             Problem::Api(e) => error_text(t, e),
-            Problem::Number(_) => t.roadmap.err_number.to_owned(),
-            Problem::Missing(field) => fill(t.roadmap.err_required, &[&field_label(t, field)]),
-            Problem::Date(_) => t.roadmap.err_date.to_owned(),
-            Problem::EndBeforeStart => t.errors.end_before_start.to_owned(),
+            Problem::Number(_) => t.roadmap().err_number.to_owned(),
+            Problem::Missing(field) => fill(t.roadmap().err_required, &[&field_label(t, field)]),
+            Problem::Date(_) => t.roadmap().err_date.to_owned(),
+            Problem::EndBeforeStart => t.errors().end_before_start.to_owned(),
         }
     }
 }
@@ -53,18 +53,18 @@ impl Problem {
 /// The roadmap's wire fields as their form labels.
 fn field_label(t: &Texts, field: &str) -> String {
     match field {
-        "point_a" => t.roadmap.point_a.to_owned(),
-        "point_b" => t.roadmap.point_b.to_owned(),
-        "name" => t.roadmap.goal_name.to_owned(),
-        "unit" => t.roadmap.goal_unit.to_owned(),
-        "baseline" => t.roadmap.goal_baseline.to_owned(),
-        "target" => t.roadmap.goal_target.to_owned(),
-        "value" => t.roadmap.value.to_owned(),
-        "measured_on" => t.roadmap.measured_on.to_owned(),
-        "title" => t.roadmap.stage_title.to_owned(),
-        "starts_on" => t.projects.starts_on.to_owned(),
-        "ends_on" => t.projects.ends_on.to_owned(),
-        "status" => t.common.status.to_owned(),
+        "point_a" => t.roadmap().point_a.to_owned(),
+        "point_b" => t.roadmap().point_b.to_owned(),
+        "name" => t.roadmap().goal_name.to_owned(),
+        "unit" => t.roadmap().goal_unit.to_owned(),
+        "baseline" => t.roadmap().goal_baseline.to_owned(),
+        "target" => t.roadmap().goal_target.to_owned(),
+        "value" => t.roadmap().value.to_owned(),
+        "measured_on" => t.roadmap().measured_on.to_owned(),
+        "title" => t.roadmap().stage_title.to_owned(),
+        "starts_on" => t.projects().starts_on.to_owned(),
+        "ends_on" => t.projects().ends_on.to_owned(),
+        "status" => t.common().status.to_owned(),
         other => other.to_owned(),
     }
 }

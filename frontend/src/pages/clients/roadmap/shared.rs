@@ -11,9 +11,9 @@ use leptos::prelude::*;
 
 pub fn stage_status_label(t: &Texts, status: StageStatus) -> &'static str {
     match status {
-        StageStatus::Planned => t.roadmap.stage_planned,
-        StageStatus::Active => t.roadmap.stage_active,
-        StageStatus::Done => t.roadmap.stage_done,
+        StageStatus::Planned => t.roadmap().stage_planned,
+        StageStatus::Active => t.roadmap().stage_active,
+        StageStatus::Done => t.roadmap().stage_done,
     }
 }
 
@@ -88,14 +88,14 @@ pub fn PointsPair(
 fn PointColumn(side: &'static str, point: Signal<RichText>, portal: bool) -> impl IntoView {
     let i18n = use_i18n();
     let is_a = side == "a";
-    let title = move || if is_a { i18n.t().roadmap.point_a } else { i18n.t().roadmap.point_b };
+    let title = move || if is_a { i18n.t().roadmap().point_a } else { i18n.t().roadmap().point_b };
     let hint = move || {
         let t = i18n.t();
         match (is_a, portal) {
-            (true, false) => t.roadmap.point_a_hint,
-            (false, false) => t.roadmap.point_b_hint,
-            (true, true) => t.roadmap.portal_point_a_hint,
-            (false, true) => t.roadmap.portal_point_b_hint,
+            (true, false) => t.roadmap().point_a_hint,
+            (false, false) => t.roadmap().point_b_hint,
+            (true, true) => t.roadmap().portal_point_a_hint,
+            (false, true) => t.roadmap().portal_point_b_hint,
         }
     };
     let empty = move || point.with(|p| p.html.trim().is_empty());
@@ -106,7 +106,7 @@ fn PointColumn(side: &'static str, point: Signal<RichText>, portal: bool) -> imp
             // The server renders the Markdown and sanitizes the HTML.
             <div class=format!("rich-text point-{side}-html") inner_html=move || point.with(|p| p.html.clone())></div>
             <Show when=empty>
-                <p class="muted point-empty-text">{move || i18n.t().roadmap.point_empty}</p>
+                <p class="muted point-empty-text">{move || i18n.t().roadmap().point_empty}</p>
             </Show>
         </section>
     }
@@ -153,8 +153,8 @@ pub fn GoalFigures(#[prop(into)] goal: Signal<GoalView>) -> impl IntoView {
         goal.with(|g| g.values.last().cloned()).map(|v| {
             let day = format_day(i18n.locale(), &v.measured_on);
             match v.recorded_by {
-                Some(by) => fill(i18n.t().roadmap.last_measured_by, &[&day, &by.name]),
-                None => fill(i18n.t().roadmap.last_measured, &[&day]),
+                Some(by) => fill(i18n.t().roadmap().last_measured_by, &[&day, &by.name]),
+                None => fill(i18n.t().roadmap().last_measured, &[&day]),
             }
         })
     };
@@ -168,31 +168,31 @@ pub fn GoalFigures(#[prop(into)] goal: Signal<GoalView>) -> impl IntoView {
         let name = g.name.clone();
         view! {
             <Sparkline points=points references=references class_name="goal-sparkline"
-                label=Signal::derive(move || fill(i18n.t().roadmap.trend, &[&name])) />
+                label=Signal::derive(move || fill(i18n.t().roadmap().trend, &[&name])) />
         }
     };
     view! {
         <dl class="goal-figures">
             <div class="goal-figure goal-baseline">
-                <dt>{move || i18n.t().roadmap.goal_baseline}</dt>
+                <dt>{move || i18n.t().roadmap().goal_baseline}</dt>
                 <dd>{baseline}</dd>
             </div>
             <div class="goal-figure goal-current" class:muted=move || goal.with(|g| g.current.is_none())>
-                <dt>{move || i18n.t().roadmap.goal_current}</dt>
+                <dt>{move || i18n.t().roadmap().goal_current}</dt>
                 <dd>{current}</dd>
             </div>
             <div class="goal-figure goal-target">
-                <dt>{move || i18n.t().roadmap.goal_target}</dt>
+                <dt>{move || i18n.t().roadmap().goal_target}</dt>
                 <dd>{target}</dd>
             </div>
         </dl>
         <ProgressBar pct=pct class_name="goal-progress"
-            empty=Signal::derive(move || i18n.t().roadmap.goal_no_data.to_owned()) />
+            empty=Signal::derive(move || i18n.t().roadmap().goal_no_data.to_owned()) />
         <div class="goal-chart">
             {chart}
             <p class="goal-chart-legend">
                 <span class="legend-dash" aria-hidden="true"></span>
-                {move || i18n.t().roadmap.trend_legend}
+                {move || i18n.t().roadmap().trend_legend}
             </p>
         </div>
         <p class="goal-last">{last}</p>
@@ -201,7 +201,7 @@ pub fn GoalFigures(#[prop(into)] goal: Signal<GoalView>) -> impl IntoView {
 
 /// "Готово 3 из 5" / "3 of 5 done", or `None` while nothing counts.
 pub fn done_of(t: &Texts, stage: &StageView) -> Option<String> {
-    (stage.items_counted > 0).then(|| fill(t.roadmap.done_of, &[&stage.items_done, &stage.items_counted]))
+    (stage.items_counted > 0).then(|| fill(t.roadmap().done_of, &[&stage.items_done, &stage.items_counted]))
 }
 
 /// A stage's `.stage-progress` bar with "N of M done".
@@ -213,7 +213,7 @@ pub fn StageProgress(#[prop(into)] stage: Signal<StageView>) -> impl IntoView {
     // Linked items that do not count yet are ideas or declined ones.
     let empty = Signal::derive(move || {
         let t = i18n.t();
-        if stage.with(|s| s.items.is_empty()) { t.roadmap.no_items } else { t.roadmap.nothing_counted }.to_owned()
+        if stage.with(|s| s.items.is_empty()) { t.roadmap().no_items } else { t.roadmap().nothing_counted }.to_owned()
     });
     view! {
         <ProgressBar pct=pct class_name="stage-progress" caption=caption empty=empty />
@@ -221,7 +221,7 @@ pub fn StageProgress(#[prop(into)] stage: Signal<StageView>) -> impl IntoView {
 }
 
 pub fn stage_period(locale: Locale, t: &Texts, stage: &StageView) -> String {
-    format_period(locale, Some(stage.starts_on), Some(stage.ends_on), (t.common.from_day, t.common.until_day))
+    format_period(locale, Some(stage.starts_on), Some(stage.ends_on), (t.common().from_day, t.common().until_day))
         .unwrap_or_default()
 }
 
@@ -273,8 +273,8 @@ pub fn stage_timeline(
         .collect::<Vec<_>>();
     view! {
         <TimelineChart rows=rows class_name=class_name
-            today_label=Signal::derive(move || i18n.t().roadmap.today.to_owned())
-            label=Signal::derive(move || i18n.t().roadmap.timeline_label.to_owned()) />
+            today_label=Signal::derive(move || i18n.t().roadmap().today.to_owned())
+            label=Signal::derive(move || i18n.t().roadmap().timeline_label.to_owned()) />
     }
 }
 

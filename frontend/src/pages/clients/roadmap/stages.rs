@@ -50,14 +50,14 @@ pub fn StagesCard(roadmap: Roadmap) -> impl IntoView {
         <div class="card roadmap-card" id="roadmap-stages">
             <div class="roadmap-card-head">
                 <h2 class="card-title">
-                    {move || i18n.t().roadmap.stages_title}
+                    {move || i18n.t().roadmap().stages_title}
                     <Show when=move || { count() > 0 }>
                         <span class="count-pill">{count}</span>
                     </Show>
                 </h2>
             </div>
             <Show when=move || { count() == 0 }>
-                <EmptyState title=|t| t.roadmap.stages_empty_title hint=|t| t.roadmap.stages_empty_hint />
+                <EmptyState title=|t| t.roadmap().stages_empty_title hint=|t| t.roadmap().stages_empty_hint />
             </Show>
             {chart}
             <ol class="stages">
@@ -66,7 +66,7 @@ pub fn StagesCard(roadmap: Roadmap) -> impl IntoView {
                 </For>
             </ol>
             <Show when=move || deleted.get()>
-                <Notice text=Signal::derive(move || i18n.t().roadmap.stage_deleted.to_owned()) />
+                <Notice text=Signal::derive(move || i18n.t().roadmap().stage_deleted.to_owned()) />
             </Show>
             <Show when=move || roadmap.can_edit.get()>
                 {move || view! {
@@ -106,7 +106,7 @@ fn StageRow(
             // The progress bar already says there are none; editors learn where to link them.
             return view! {
                 <Show when=move || roadmap.can_edit.get()>
-                    <p class="stage-no-items muted">{move || i18n.t().roadmap.no_items_hint}</p>
+                    <p class="stage-no-items muted">{move || i18n.t().roadmap().no_items_hint}</p>
                 </Show>
             }
             .into_any();
@@ -130,7 +130,7 @@ fn StageRow(
                     on_edit=Callback::new(move |_| on_edit.run(stage.get_untracked())) />
             </div>
             <DeleteConfirm kind="stage" confirming=confirming pending=pending on_confirm=delete
-                text=Signal::derive(move || fill(i18n.t().roadmap.stage_delete_confirm, &[&stage.with(|s| s.title.clone())])) />
+                text=Signal::derive(move || fill(i18n.t().roadmap().stage_delete_confirm, &[&stage.with(|s| s.title.clone())])) />
             {move || error.get().map(|e| view! { <ErrorBanner error=e /> })}
             <StageProgress stage=stage />
             {items}
@@ -153,10 +153,10 @@ fn StageItem(client: accord_api::ClientId, item: ItemRef) -> impl IntoView {
 
 /// The stage form's buttons and notices.
 const WORDS: FormWords = FormWords {
-    add: |t| t.roadmap.stage_add,
-    save: |t| t.common.save,
-    created: |t| t.roadmap.stage_created,
-    saved: |t| t.roadmap.stage_saved,
+    add: |t| t.roadmap().stage_add,
+    save: |t| t.common().save,
+    created: |t| t.roadmap().stage_created,
+    saved: |t| t.roadmap().stage_saved,
 };
 
 /// `form.stage-form` (`#stage-form`): a new stage, or the chosen one (`data-mode="edit"`).
@@ -212,8 +212,8 @@ fn StageForm(roadmap: Roadmap, editing: Option<StageView>, on_close: Callback<()
         });
     });
     let heading = move || match &editing_title {
-        Some(t) => fill(i18n.t().roadmap.stage_edit, &[t]),
-        None => i18n.t().roadmap.stage_new.to_owned(),
+        Some(t) => fill(i18n.t().roadmap().stage_edit, &[t]),
+        None => i18n.t().roadmap().stage_new.to_owned(),
     };
     view! {
         <div class="stage-form-wrap" class:editing=stage_id.is_some()>
@@ -222,23 +222,23 @@ fn StageForm(roadmap: Roadmap, editing: Option<StageView>, on_close: Callback<()
                 data-mode=if stage_id.is_some() { "edit" } else { "new" }>
                 <div class="form-grid stage-form-grid">
                     <div class="field stage-field-title">
-                        <label for="stage-form-title">{move || i18n.t().roadmap.stage_title}</label>
+                        <label for="stage-form-title">{move || i18n.t().roadmap().stage_title}</label>
                         <input id="stage-form-title" type="text" name="title" autocomplete="off" required=true
-                            maxlength="200" placeholder=move || i18n.t().roadmap.stage_title_placeholder
+                            maxlength="200" placeholder=move || i18n.t().roadmap().stage_title_placeholder
                             aria-invalid=names(problem, "title") bind:value=title />
                     </div>
                     <div class="field">
-                        <label for="stage-form-starts-on">{move || i18n.t().projects.starts_on}</label>
+                        <label for="stage-form-starts-on">{move || i18n.t().projects().starts_on}</label>
                         <input id="stage-form-starts-on" type="date" name="starts_on" required=true
                             aria-invalid=names(problem, "starts_on") bind:value=starts />
                     </div>
                     <div class="field">
-                        <label for="stage-form-ends-on">{move || i18n.t().projects.ends_on}</label>
+                        <label for="stage-form-ends-on">{move || i18n.t().projects().ends_on}</label>
                         <input id="stage-form-ends-on" type="date" name="ends_on" required=true
                             aria-invalid=names(problem, "ends_on") bind:value=ends />
                     </div>
                     <div class="field">
-                        <label for="stage-form-status">{move || i18n.t().common.status}</label>
+                        <label for="stage-form-status">{move || i18n.t().common().status}</label>
                         <ChoiceSelect id="stage-form-status" name="status" value=status label=stage_status_label />
                     </div>
                 </div>

@@ -5,6 +5,7 @@ use crate::auth::password::NewPassword;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::domain::{DisplayName, Email};
+use crate::error::ApiError;
 use crate::platform::service::{create_agency, NewAgency, OPERATOR_FIELDS};
 use crate::startup::{migrate, Application};
 use accord_api::{Locale, PrincipalKind, UserId, UserStatus};
@@ -57,6 +58,21 @@ pub enum Command {
     },
     /// Create the demo agency, client and people if the database has no agency yet.
     SeedDemo,
+    /// Fill the database with a hosted-size data set for the load benchmark (deterministic):
+    /// 200 agencies, 20,000 clients, 1,000,000 backlog items at --scale 1.
+    SeedScale {
+        /// 1 = the full size; 0.1 = a tenth.
+        #[arg(long, default_value_t = 0.1)]
+        scale: f64,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// SQLite: afterwards, save a compacted copy of the database here.
+        #[arg(long)]
+        save_snapshot: Option<std::path::PathBuf>,
+        /// SQLite: instead of generating, copy this snapshot over the configured database.
+        #[arg(long, conflicts_with = "save_snapshot")]
+        from_snapshot: Option<std::path::PathBuf>,
+    },
 }
 
 pub type CliResult = Result<(), Box<dyn std::error::Error>>;
@@ -73,7 +89,8 @@ pub async fn run(cli: Cli, settings: Settings) -> CliResult {
             let db = connect(&settings).await?;
             let email = Email::parse("email", &email)?;
             let name = DisplayName::parse("name", &name)?;
-            let hash = NewPassword::parse("password", &password)?.hash().await?;
+            // As an `ApiError`, so the refusal prints with its code as before.
+            let hash = NewPassword::parse("password", &password).map_err(ApiError::from)?.hash().await?;
             let tx = db.unscoped("cli creates platform admin").await?;
             let now = tx.now();
             let row = users::Model {
@@ -113,6 +130,42 @@ pub async fn run(cli: Cli, settings: Settings) -> CliResult {
             let (agency, _) = create_agency(&tx, input, None, Action::AgencyCreated).await?;
             tx.commit().await?;
             println!("Agency {} created ({}).", agency.slug, agency.id);
+            Ok(())
+        }
+        Command::SeedScale { scale, seed, save_snapshot, from_snapshot } => {
+            if let Some(snapshot) = from_snapshot {
+                let url = settings.database_url.expose_secret().to_string();
+                let file = url
+                    .strip_prefix("sqlite://")
+                    .map(|rest| rest.split('?').next().unwrap_or(rest).to_string())
+                    .ok_or("--from-snapshot needs the SQLite database (on PostgreSQL use pg_restore)")?;
+                for suffix in ["-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{file}{suffix}"));
+                }
+                std::fs::copy(&snapshot, &file)?;
+                println!("Database {file} replaced by the snapshot {}.", snapshot.display());
+                return Ok(());
+            }
+            let db = connect(&settings).await?;
+            let report = crate::seed_scale::seed_scale(&db, scale, seed).await?;
+            println!(
+                "Seeded at scale {scale} (seed {seed}) in {:.1} s: {} agencies, {} users, {} clients, {} contacts, \
+                 {} projects, {} backlog items, {} comments, {} history events. Password: {}",
+                report.seconds,
+                report.agencies,
+                report.users,
+                report.clients,
+                report.contacts,
+                report.projects,
+                report.items,
+                report.comments,
+                report.events,
+                crate::seed_scale::SCALE_PASSWORD
+            );
+            if let Some(path) = save_snapshot {
+                crate::seed_scale::save_snapshot(&db, &path).await?;
+                println!("Snapshot saved to {}.", path.display());
+            }
             Ok(())
         }
         Command::SeedDemo => {

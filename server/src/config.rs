@@ -157,6 +157,11 @@ impl Settings {
         }
         if let Some(v) = get("ACCORD_DATA_DIR") {
             self.data_dir = PathBuf::from(v);
+            // The embedded database lives in the data folder unless a database is named.
+            if get("ACCORD_DATABASE_URL").is_none() {
+                self.database_url =
+                    SecretString::from(format!("sqlite://{}?mode=rwc", self.data_dir.join("accord.db").display()));
+            }
         }
         if let Some(v) = get("ACCORD_PUBLIC_URL") {
             self.public_url = v.trim_end_matches('/').to_string();
@@ -260,6 +265,21 @@ mod tests {
         let mut s = Settings::default();
         let err = s.apply_env(|k| (k == "ACCORD_SIGNUP").then(|| "maybe".to_string()));
         assert!(matches!(err, Err(ConfigError::Env { var: "ACCORD_SIGNUP", .. })));
+    }
+
+    #[test]
+    fn the_embedded_database_follows_the_data_folder() {
+        let mut s = Settings::default();
+        s.apply_env(|k| (k == "ACCORD_DATA_DIR").then(|| "/srv/accord".to_string())).unwrap();
+        assert_eq!(s.database_url.expose_secret(), "sqlite:///srv/accord/accord.db?mode=rwc");
+        let mut s = Settings::default();
+        s.apply_env(|k| match k {
+            "ACCORD_DATA_DIR" => Some("/srv/accord".to_string()),
+            "ACCORD_DATABASE_URL" => Some("postgres://db/accord".to_string()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(s.database_url.expose_secret(), "postgres://db/accord");
     }
 
     #[test]

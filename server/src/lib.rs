@@ -22,6 +22,7 @@ pub mod projects;
 pub mod rich;
 pub mod roadmap;
 pub mod seed;
+pub mod seed_scale;
 pub mod staff;
 pub mod startup;
 pub mod state;

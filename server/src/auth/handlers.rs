@@ -1,7 +1,7 @@
 //! HTTP in and out for `/api/auth` and `/api/public`; the rules live in `service`.
 
 use super::session::{self, NewSession};
-use super::{me as me_view, password, reset, service};
+use super::{me as me_view, password, reset, service, AuthError};
 use crate::error::ApiResult;
 use crate::http::client_info;
 use crate::state::AppState;
@@ -55,8 +55,7 @@ pub(super) async fn public_config(state: web::Data<AppState>) -> HttpResponse {
 pub async fn signed_in_response(state: &AppState, new: NewSession) -> ApiResult<HttpResponse> {
     // Resolve the new session the same way every later request will.
     let hash = session::hash_token(&new.token);
-    let principal =
-        crate::tenancy::resolve_by_hash(state, &hash).await?.ok_or_else(crate::error::ApiError::unauthenticated)?;
+    let principal = crate::tenancy::resolve_by_hash(state, &hash).await?.ok_or(AuthError::NotSignedIn)?;
     let body = me_view::load(state, &principal).await?;
     Ok(HttpResponse::Ok().cookie(session_cookie(state, new)).json(body))
 }

@@ -1,5 +1,6 @@
 //! Building the `Me` answer for the signed-in person.
 
+use super::AuthError;
 use crate::db::{TenantScope, TenantTx};
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -24,7 +25,7 @@ pub fn client_ref(c: &clients::Model) -> ClientRef {
 
 /// The tenant's own agency row (the tenant filter on `agencies` is its id).
 async fn agency_of(tx: &TenantTx) -> Result<AgencySummary, ApiError> {
-    let a = tx.find::<agencies::Entity>().one().await?.ok_or_else(ApiError::unauthenticated)?;
+    let a = tx.find::<agencies::Entity>().one().await?.ok_or(AuthError::NotSignedIn)?;
     Ok(agency_summary(&a))
 }
 

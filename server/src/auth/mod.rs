@@ -1,6 +1,8 @@
 //! Authentication: passwords, sessions, throttling, and the `/api/auth` endpoints.
 
+mod error;
 mod handlers;
+pub use error::AuthError;
 pub use handlers::signed_in_response;
 pub mod me;
 pub mod password;

@@ -1,8 +1,8 @@
 //! Passwords: the policy (10–128 characters, not on the bundled common-password list) and
 //! argon2id hashing at OWASP parameters, run on the blocking pool so the executor keeps serving.
 
+use super::AuthError;
 use crate::error::ApiError;
-use accord_api::error::Code;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
@@ -17,24 +17,17 @@ pub const MAX_LEN: usize = 128;
 pub struct NewPassword(SecretString);
 
 impl NewPassword {
-    pub fn parse(field: &str, raw: &str) -> Result<Self, ApiError> {
+    /// `field`: the request field the password came in, named in a refusal.
+    pub fn parse(field: &'static str, raw: &str) -> Result<Self, AuthError> {
         let len = raw.chars().count();
         if len < MIN_LEN {
-            return Err(ApiError::invalid(
-                field,
-                Code::PasswordTooShort,
-                format!("Use at least {MIN_LEN} characters."),
-            ));
+            return Err(AuthError::PasswordTooShort { field });
         }
         if len > MAX_LEN {
-            return Err(ApiError::invalid(field, Code::PasswordTooLong, format!("Use at most {MAX_LEN} characters.")));
+            return Err(AuthError::PasswordTooLong { field });
         }
         if is_common(raw) {
-            return Err(ApiError::invalid(
-                field,
-                Code::PasswordTooCommon,
-                "This password is too common; choose another.",
-            ));
+            return Err(AuthError::PasswordTooCommon { field });
         }
         Ok(Self(SecretString::from(raw.to_string())))
     }
@@ -110,6 +103,7 @@ pub async fn verify_any(password: SecretString, hashes: Vec<String>) -> Result<V
 #[cfg(test)]
 mod tests {
     use super::*;
+    use accord_api::error::Code;
 
     #[test]
     fn policy() {

@@ -3,11 +3,11 @@
 
 use super::password::NewPassword;
 use super::session::{self, hash_token, new_token, ClientInfo, NewSession};
+use super::AuthError;
 use crate::audit::{Action, Entry};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::mail::{self, templates};
 use crate::state::AppState;
-use accord_api::error::Code;
 use accord_api::invitations::{InvitationState, ResetTokenState};
 use accord_api::{AgencyStatus, UserStatus};
 use accord_entity::{agencies, password_resets, users};
@@ -82,15 +82,14 @@ fn state_of(row: &password_resets::Model, now: DateTime<Utc>) -> InvitationState
 }
 
 async fn by_token(tx: &crate::db::PlatformTx, token: &str) -> ApiResult<password_resets::Model> {
-    let invalid = || ApiError::of(Code::LinkInvalid, "This link is not valid. Ask for a new one.");
     if token.is_empty() || token.len() > 100 {
-        return Err(invalid());
+        return Err(AuthError::ResetLinkInvalid.into());
     }
-    password_resets::Entity::find()
+    let found = password_resets::Entity::find()
         .filter(password_resets::Column::TokenHash.eq(hash_token(token)))
         .one(tx.conn())
-        .await?
-        .ok_or_else(invalid)
+        .await?;
+    Ok(found.ok_or(AuthError::ResetLinkInvalid)?)
 }
 
 pub async fn check(state: &AppState, token: &str) -> ApiResult<ResetTokenState> {
@@ -104,10 +103,8 @@ pub async fn check(state: &AppState, token: &str) -> ApiResult<ResetTokenState> 
 fn usable(row: &password_resets::Model, now: DateTime<Utc>) -> ApiResult<()> {
     match state_of(row, now) {
         InvitationState::Pending => Ok(()),
-        InvitationState::Accepted => {
-            Err(ApiError::conflict(Code::LinkUsed, "This link was already used. Ask for a new one."))
-        }
-        _ => Err(ApiError::of(Code::LinkExpired, "This link has expired. Ask for a new one.")),
+        InvitationState::Accepted => Err(AuthError::ResetLinkUsed.into()),
+        _ => Err(AuthError::ResetLinkExpired.into()),
     }
 }
 

@@ -5,22 +5,18 @@
 use super::password::{self, NewPassword};
 use super::session::{self, ClientInfo, NewSession};
 use super::throttle::{self, Keys};
+use super::AuthError;
 use crate::audit::{Action, Entry};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::platform::service::{create_agency, NewAgency, SIGNUP_FIELDS};
 use crate::state::AppState;
 use crate::tenancy::Principal;
 use accord_api::auth::{AgencyChoice, ChangePasswordRequest, SignInRequest, SignUpRequest};
-use accord_api::error::Code;
 use accord_api::{AgencyStatus, Locale, UserId, UserStatus};
 use accord_entity::{agencies, users};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use secrecy::SecretString;
-
-fn invalid_credentials() -> ApiError {
-    ApiError::of(Code::InvalidCredentials, "Wrong email or password.")
-}
 
 /// Checks the password against every account with that email; unknown email and wrong
 /// password answer the same, after the same amount of hashing work.
@@ -58,21 +54,20 @@ pub async fn sign_in(state: &AppState, req: SignInRequest, client: &ClientInfo) 
             .write(&tx)
             .await?;
         tx.commit().await?;
-        return Err(invalid_credentials());
+        return Err(AuthError::InvalidCredentials.into());
     };
     if matched.len() > 1 {
         let choices = matched
             .iter()
             .filter_map(|(_, a)| a.as_ref().map(|a| AgencyChoice { slug: a.slug.clone(), name: a.name.clone() }))
             .collect();
-        return Err(ApiError::agency_choice(choices));
+        return Err(AuthError::AgencyChoice(choices).into());
     }
     let agency_id = user.agency_id;
-    let refuse = |code: Code, message: &str| ApiError::of(code, message);
     let refusal = if user.status != UserStatus::Active {
-        Some(refuse(Code::AccountDisabled, "This account is disabled. Ask your agency's administrator."))
+        Some(AuthError::AccountDisabled)
     } else if agency.as_ref().is_some_and(|a| a.status != AgencyStatus::Active) {
-        Some(refuse(Code::AgencySuspended, "This agency's access is suspended."))
+        Some(AuthError::AgencySuspended)
     } else {
         None
     };
@@ -86,7 +81,7 @@ pub async fn sign_in(state: &AppState, req: SignInRequest, client: &ClientInfo) 
             .write(&tx)
             .await?;
         tx.commit().await?;
-        return Err(err);
+        return Err(err.into());
     }
     throttle::clear_account(&tx, &keys).await?;
     let session = session::open(&tx, state, user.id, agency_id, client).await?;
@@ -112,11 +107,11 @@ pub async fn change_password(
 ) -> ApiResult<NewSession> {
     let new = NewPassword::parse("new_password", &req.new_password)?;
     let tx = state.db.unscoped("password change lookup").await?;
-    let user = users::Entity::find_by_id(p.user_id).one(tx.conn()).await?.ok_or_else(ApiError::unauthenticated)?;
+    let user = users::Entity::find_by_id(p.user_id).one(tx.conn()).await?.ok_or(AuthError::NotSignedIn)?;
     tx.commit().await?;
     let ok = password::verify_any(SecretString::from(req.current_password), vec![user.password_hash]).await?;
     if ok.is_empty() {
-        return Err(ApiError::invalid("current_password", Code::WrongPassword, "The current password is wrong."));
+        return Err(AuthError::WrongPassword.into());
     }
     let hash = new.hash().await?;
     let tx = state.db.unscoped("password change").await?;
@@ -167,7 +162,7 @@ pub async fn set_locale(state: &AppState, p: &Principal, locale: Locale) -> ApiR
 /// Self-service sign-up: a new agency with its owner, signed in at once.
 pub async fn sign_up(state: &AppState, req: SignUpRequest, client: &ClientInfo) -> ApiResult<(NewSession, UserId)> {
     if !state.settings.signup_open() {
-        return Err(ApiError::of(Code::SignupClosed, "Sign-up is closed. Ask the platform operator."));
+        return Err(AuthError::SignupClosed.into());
     }
     let input = NewAgency::parse(
         &req.agency_name,

@@ -4,6 +4,7 @@
 //! There is deliberately no account-wide counter: an attacker spraying one account from many
 //! addresses must not lock its owner out of their own address.
 
+use super::AuthError;
 use crate::config::Settings;
 use crate::db::PlatformTx;
 use crate::error::ApiError;
@@ -45,7 +46,7 @@ pub async fn check(tx: &PlatformTx, keys: &Keys, settings: &Settings) -> Result<
                 .one(tx.conn())
                 .await?;
             let retry = oldest.map(|o| (o.created_at + window - tx.now()).num_seconds()).unwrap_or(60).max(1);
-            return Err(ApiError::rate_limited(retry as u64));
+            return Err(AuthError::Throttled { retry_after_secs: retry as u64 }.into());
         }
     }
     Ok(())

@@ -5,8 +5,9 @@
 //! filtered and filled by agency and client; lists across clients go through
 //! [`VisibleClients`]. "Not visible" and "another agency's" look alike: 404.
 
+use super::ClientError;
 use crate::db::{ClientTx, TenantTx};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::state::AppState;
 use crate::tenancy::{PortalContact, Staff};
 use accord_api::{ClientId, ProjectId, StaffRole};
@@ -71,11 +72,9 @@ pub fn require_on(tx: &ClientTx, staff: &Staff, need: Need) -> ApiResult<()> {
 }
 
 async fn own_client(tx: &TenantTx, contact: &PortalContact) -> ApiResult<clients::Model> {
-    tx.find_in::<clients::Entity>(&EVERY_CLIENT)
-        .filter(clients::Column::Id.eq(contact.client()))
-        .one()
-        .await?
-        .ok_or_else(ApiError::not_found)
+    let found =
+        tx.find_in::<clients::Entity>(&EVERY_CLIENT).filter(clients::Column::Id.eq(contact.client())).one().await?;
+    Ok(found.ok_or(ClientError::NotFound)?)
 }
 
 /// Checks `need` on a client inside an agency-wide transaction without opening its data (for
@@ -89,7 +88,7 @@ async fn load(tx: &TenantTx, staff: &Staff, id: ClientId, need: Need) -> ApiResu
     if let Some(cond) = visible(tx, staff).await? {
         q = q.filter(cond);
     }
-    let client = q.one().await?.ok_or_else(ApiError::not_found)?;
+    let client = q.one().await?.ok_or(ClientError::NotFound)?;
     require(staff, &client, need)?;
     Ok(client)
 }
@@ -205,6 +204,6 @@ pub fn require(staff: &Staff, client: &clients::Model, need: Need) -> ApiResult<
     if allowed {
         Ok(())
     } else {
-        Err(ApiError::forbidden())
+        Err(ClientError::NotAllowed.into())
     }
 }

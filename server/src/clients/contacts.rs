@@ -2,7 +2,7 @@
 //! them). Every change is kept as a contact event, so "who left, who replaced whom" stays visible.
 
 use super::access::{self, Need};
-use super::{repo, view};
+use super::{repo, view, ClientError};
 use crate::db::ClientTx;
 use crate::domain::{DisplayName, Email, Field};
 use crate::error::{ApiError, ApiResult};
@@ -11,7 +11,6 @@ use crate::tenancy::Staff;
 use accord_api::clients::{
     ContactEvent, ContactLeftRequest, ContactView, CreateContactRequest, FieldChange, PortalAccess,
 };
-use accord_api::error::Code;
 use accord_api::input;
 use accord_api::{ClientId, ContactId, UserId, UserStatus};
 use accord_entity::{contact_events, contacts, invitations, sessions, users};
@@ -99,8 +98,7 @@ pub async fn add(state: &AppState, staff: &Staff, id: ClientId, req: CreateConta
     let tx = access::open(state, staff, id, Need::Manage).await?;
     let f = parse(&req)?;
     if repo::contact_email_taken(&tx, f.email.as_str(), None).await? {
-        return Err(ApiError::conflict(Code::AlreadyExists, "This client already has a contact with this email.")
-            .with_field("email"));
+        return Err(ClientError::ContactEmailTaken.into());
     }
     let mut row = repo::new_contact(tx.agency_id(), id, f.name.as_str(), f.email.as_str(), req.portal_role);
     row.position = f.position;
@@ -113,7 +111,7 @@ pub async fn add(state: &AppState, staff: &Staff, id: ClientId, req: CreateConta
 }
 
 async fn load(tx: &ClientTx, contact: ContactId) -> ApiResult<contacts::Model> {
-    repo::contact(tx, contact).await?.ok_or_else(ApiError::not_found)
+    Ok(repo::contact(tx, contact).await?.ok_or(ClientError::NotFound)?)
 }
 
 #[tracing::instrument(skip(state, req))]
@@ -129,15 +127,10 @@ pub async fn update(
     let f = parse(&req)?;
     if f.email.as_str() != old.email {
         if old.user_id.is_some() {
-            return Err(ApiError::invalid(
-                "email",
-                Code::ValidationFailed,
-                "This person signs in with this email; it cannot change here.",
-            ));
+            return Err(ClientError::SignInEmailFixed.into());
         }
         if repo::contact_email_taken(&tx, f.email.as_str(), Some(contact)).await? {
-            return Err(ApiError::conflict(Code::AlreadyExists, "This client already has a contact with this email.")
-                .with_field("email"));
+            return Err(ClientError::ContactEmailTaken.into());
         }
     }
     let mut row = old.clone();
@@ -185,21 +178,17 @@ pub async fn leave(
     let tx = access::open(state, staff, client, Need::Manage).await?;
     let mut row = load(&tx, contact).await?;
     if row.left_at.is_some() {
-        return Err(ApiError::conflict(Code::Conflict, "This contact has already left."));
+        return Err(ClientError::ContactAlreadyLeft.into());
     }
     let successor = match req.replaced_by {
-        Some(s) if s == contact => {
-            return Err(ApiError::invalid("replaced_by", Code::ValidationFailed, "Choose someone else."))
-        }
+        Some(s) if s == contact => return Err(ClientError::SuccessorIsSelf.into()),
         Some(s) => Some(
             tx.find::<contacts::Entity>()
                 .filter(contacts::Column::Id.eq(s))
                 .filter(contacts::Column::LeftAt.is_null())
                 .one()
                 .await?
-                .ok_or_else(|| {
-                    ApiError::invalid("replaced_by", Code::ValidationFailed, "Choose a current contact of this client.")
-                })?,
+                .ok_or(ClientError::UnknownSuccessor)?,
         ),
         None => None,
     };

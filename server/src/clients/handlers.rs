@@ -5,13 +5,12 @@ use crate::error::ApiResult;
 use crate::state::AppState;
 use crate::tenancy::{SignedIn, Staff};
 use accord_api::clients::{
-    ClientProfile, ClientView, ContactEvent, ContactLeftRequest, ContactView, CreateClientRequest,
+    ClientProfile, ClientQuery, ClientView, ContactEvent, ContactLeftRequest, ContactView, CreateClientRequest,
     CreateContactRequest, StatusChange, UpdateClientRequest,
 };
 use accord_api::{ClientId, ContactId, ErrorBody, Page};
 use actix_web::http::header;
 use actix_web::{get, post, put, web, HttpResponse};
-use service::ListQuery;
 
 /// A CSV download (the text from `export::csv`).
 pub(crate) fn csv_attachment(name: &str, body: String) -> HttpResponse {
@@ -44,13 +43,13 @@ pub(super) async fn export_contacts(
 }
 
 /// The clients the caller may see: search, filters, sort, pagination.
-#[utoipa::path(tag = "clients", params(ListQuery), responses(
+#[utoipa::path(tag = "clients", params(ClientQuery), responses(
     (status = 200, body = Page<ClientView>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 #[get("/staff/clients")]
 pub(super) async fn list_clients(
     state: web::Data<AppState>,
     staff: Staff,
-    query: web::Query<ListQuery>,
+    query: web::Query<ClientQuery>,
 ) -> ApiResult<web::Json<Page<ClientView>>> {
     Ok(web::Json(service::list(&state, &staff, &query).await?))
 }

@@ -2,12 +2,14 @@
 
 pub mod access;
 mod contacts;
+mod error;
 pub(crate) mod export;
 mod handlers;
 pub mod repo;
 mod service;
 pub mod view;
 
+pub use error::ClientError;
 pub(crate) use handlers::csv_attachment;
 
 use utoipa_actix_web::service_config::ServiceConfig;

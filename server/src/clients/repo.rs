@@ -1,12 +1,13 @@
 //! SeaORM queries for clients and contacts; every function takes the tenant transaction.
 
 use super::access::VisibleClients;
+use super::ClientError;
 use crate::db::{ClientTx, Scoped, TenantTx};
 use crate::domain::search_key;
 use crate::error::{ApiError, ApiResult};
 use crate::paging::{self, Paging};
-use accord_api::error::Code;
-use accord_api::{Activity, AgencyId, ClientId, ClientStatus, ContactId, PortalRole, Temperament, UserId, ValueTier};
+use accord_api::clients::{ClientQuery, ClientSort, ManagerFilter};
+use accord_api::{AgencyId, ClientId, ClientStatus, ContactId, PortalRole, UserId};
 use accord_entity::{clients, contacts, invitations, users};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DbErr, Order, QueryFilter, QueryOrder, QuerySelect, Select};
@@ -61,43 +62,16 @@ pub fn new_contact(agency: AgencyId, client: ClientId, name: &str, email: &str, 
     }
 }
 
-/// Filters and sort of the clients list: `?q=&status=&manager=&temperament=&activity=&tier=&archived=&sort=`.
-#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ListQuery {
-    /// 1-based page number (default 1).
-    #[param(minimum = 1, maximum = 1_000_000)]
-    pub page: Option<u64>,
-    /// Items per page, 1–100 (default 25).
-    #[param(minimum = 1, maximum = 100)]
-    pub per_page: Option<u64>,
-    /// Search in the client's name.
-    #[param(max_length = 200)]
-    pub q: Option<String>,
-    pub status: Option<ClientStatus>,
-    /// A staff user id, or `none` for clients without a manager.
-    pub manager: Option<String>,
-    pub temperament: Option<Temperament>,
-    pub activity: Option<Activity>,
-    pub tier: Option<ValueTier>,
-    /// `true` lists archived clients instead of current ones.
-    #[serde(default)]
-    pub archived: bool,
-    /// `name` (default), `-name`, `created`, `-created`, `last_touch`, `-last_touch`.
-    pub sort: Option<String>,
-}
-
-impl ListQuery {
-    /// The paging part. (Not `#[serde(flatten)]`: urlencoded + flatten loses number types.)
-    pub fn paging(&self) -> ApiResult<Paging> {
-        Paging::parse(self.page, self.per_page, 25)
-    }
+/// The paging part of the list query. (Not `#[serde(flatten)]`: urlencoded + flatten loses
+/// number types.)
+pub fn paging(query: &ClientQuery) -> ApiResult<Paging> {
+    Paging::parse(query.page, query.per_page, 25)
 }
 
 pub async fn page(
     tx: &TenantTx,
     visible: &VisibleClients,
-    query: &ListQuery,
+    query: &ClientQuery,
 ) -> Result<(Vec<clients::Model>, u64), ApiError> {
     let mut q = tx.find_in::<clients::Entity>(visible);
     q = q.filter(if query.archived {
@@ -105,7 +79,7 @@ pub async fn page(
     } else {
         clients::Column::ArchivedAt.is_null()
     });
-    let paging = query.paging()?;
+    let paging = paging(query)?;
     if let Some(text) = paging::search(query.q.as_deref())? {
         let pattern = format!("%{}%", search_key(&text).replace('%', "\\%").replace('_', "\\_"));
         q = q.filter(Expr::col(clients::Column::NameSearch).like(pattern));
@@ -113,15 +87,10 @@ pub async fn page(
     if let Some(status) = query.status {
         q = q.filter(clients::Column::Status.eq(status));
     }
-    match query.manager.as_deref().map(str::trim) {
-        None | Some("") => {}
-        Some("none") => q = q.filter(clients::Column::AccountManagerId.is_null()),
-        Some(id) => {
-            let id = id
-                .parse::<UserId>()
-                .map_err(|_| ApiError::invalid("manager", Code::ValidationFailed, "Use a staff id or `none`."))?;
-            q = q.filter(clients::Column::AccountManagerId.eq(id));
-        }
+    match query.manager_filter().ok_or(ClientError::UnknownManagerFilter)? {
+        ManagerFilter::Anyone => {}
+        ManagerFilter::Nobody => q = q.filter(clients::Column::AccountManagerId.is_null()),
+        ManagerFilter::Person(id) => q = q.filter(clients::Column::AccountManagerId.eq(id)),
     }
     if let Some(t) = query.temperament {
         q = q.filter(clients::Column::Temperament.eq(t));
@@ -133,14 +102,13 @@ pub async fn page(
         q = q.filter(clients::Column::ValueTier.eq(t));
     }
     let total = q.clone().count().await?;
-    let (column, order) = match query.sort.as_deref().unwrap_or("name") {
-        "name" => (clients::Column::NameSearch, Order::Asc),
-        "-name" => (clients::Column::NameSearch, Order::Desc),
-        "created" => (clients::Column::CreatedAt, Order::Asc),
-        "-created" => (clients::Column::CreatedAt, Order::Desc),
-        "last_touch" => (clients::Column::LastTouchAt, Order::Asc),
-        "-last_touch" => (clients::Column::LastTouchAt, Order::Desc),
-        _ => return Err(ApiError::invalid("sort", Code::ValidationFailed, "Unknown sort.")),
+    let (column, order) = match query.order().ok_or(ClientError::UnknownSort)? {
+        ClientSort::Name => (clients::Column::NameSearch, Order::Asc),
+        ClientSort::NameDesc => (clients::Column::NameSearch, Order::Desc),
+        ClientSort::Created => (clients::Column::CreatedAt, Order::Asc),
+        ClientSort::CreatedDesc => (clients::Column::CreatedAt, Order::Desc),
+        ClientSort::LastTouch => (clients::Column::LastTouchAt, Order::Asc),
+        ClientSort::LastTouchDesc => (clients::Column::LastTouchAt, Order::Desc),
     };
     let rows = q
         .order_by(column, order)

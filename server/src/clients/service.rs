@@ -1,7 +1,7 @@
 //! Rules for client accounts: visibility, parsing, status history, one transaction per change.
 
 use super::access::{self, Need};
-use super::{repo, view};
+use super::{repo, view, ClientError};
 use crate::db::{ClientTx, TenantTx};
 use crate::domain::{self, search_key, DisplayName, Field};
 use accord_api::input;
@@ -9,17 +9,16 @@ use accord_api::input;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::Staff;
-use accord_api::clients::{ClientProfile, ClientView, CreateClientRequest, StatusChange, UpdateClientRequest};
-use accord_api::error::Code;
+use accord_api::clients::{
+    ClientProfile, ClientQuery, ClientView, CreateClientRequest, StatusChange, UpdateClientRequest,
+};
 use accord_api::{ClientId, ClientStatus, Page, PrincipalKind, StaffRole, UserId, UserStatus};
 use accord_entity::{client_status_changes, clients, contacts, users};
 use chrono::Utc;
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
-pub use repo::ListQuery;
-
 #[tracing::instrument(skip(state))]
-pub async fn list(state: &AppState, staff: &Staff, query: &ListQuery) -> ApiResult<Page<ClientView>> {
+pub async fn list(state: &AppState, staff: &Staff, query: &ClientQuery) -> ApiResult<Page<ClientView>> {
     let tx = state.db.tenant_read(staff).await?;
     let visible = access::VisibleClients::of(&tx, staff).await?;
     let (rows, total) = repo::page(&tx, &visible, query).await?;
@@ -29,7 +28,7 @@ pub async fn list(state: &AppState, staff: &Staff, query: &ListQuery) -> ApiResu
     tx.commit().await?;
     let now = Utc::now();
     let items = rows.iter().map(|c| view::summary(c, counts.get(&c.id).copied().unwrap_or(0), &names, now)).collect();
-    Ok(query.paging()?.page_of(items, total))
+    Ok(repo::paging(query)?.page_of(items, total))
 }
 
 /// The manager must be an active staff member of this agency who manages accounts.
@@ -46,11 +45,7 @@ async fn check_manager(tx: &TenantTx, id: UserId) -> ApiResult<()> {
     if ok {
         Ok(())
     } else {
-        Err(ApiError::invalid(
-            "account_manager_id",
-            Code::ValidationFailed,
-            "Choose an active owner, admin or account manager.",
-        ))
+        Err(ClientError::ManagerNotEligible.into())
     }
 }
 
@@ -81,7 +76,9 @@ pub async fn create(state: &AppState, staff: &Staff, req: CreateClientRequest) -
     let tx = state.db.tenant(staff).await?;
     // An account manager's new client is theirs (or they could not see it); admins choose.
     let manager = match (staff.role(), req.account_manager_id) {
-        (StaffRole::AccountManager, Some(other)) if other != staff.user() => return Err(ApiError::forbidden()),
+        (StaffRole::AccountManager, Some(other)) if other != staff.user() => {
+            return Err(ClientError::ManagerChoiceNotAllowed.into())
+        }
         (StaffRole::AccountManager, _) => Some(staff.user()),
         (_, chosen) => chosen,
     };
@@ -117,7 +114,7 @@ fn text(field: &str, v: Option<String>) -> ApiResult<Option<String>> {
     input::Note::parse_optional(v.as_deref()).field(field)
 }
 
-fn list_json(field: &str, items: Vec<String>) -> ApiResult<String> {
+fn list_json(field: &'static str, items: Vec<String>) -> ApiResult<String> {
     let mut points = Vec::with_capacity(items.len());
     for item in &items {
         if let Some(point) = input::ListPoint::parse_optional(Some(item)).field(field)? {
@@ -125,11 +122,7 @@ fn list_json(field: &str, items: Vec<String>) -> ApiResult<String> {
         }
     }
     if points.len() > input::LIST_MAX_ITEMS {
-        return Err(ApiError::invalid(
-            field,
-            Code::ValidationFailed,
-            "At most 50 points of up to 300 characters each.",
-        ));
+        return Err(ClientError::TooManyPoints { field }.into());
     }
     serde_json::to_string(&points).map_err(ApiError::internal)
 }
@@ -146,11 +139,11 @@ pub async fn update(
     domain::optional_day("ended_on", req.ended_on)?;
     if let (Some(start), Some(end)) = (req.started_on, req.ended_on) {
         if end < start {
-            return Err(ApiError::invalid("ended_on", Code::ValidationFailed, "The end cannot come before the start."));
+            return Err(ClientError::EndsBeforeStart.into());
         }
     }
     if req.contact_cadence_days.is_some_and(|d| d == 0 || d > 365) {
-        return Err(ApiError::invalid("contact_cadence_days", Code::ValidationFailed, "Use 1–365 days."));
+        return Err(ClientError::CadenceOutOfRange.into());
     }
     let tx = access::open(state, staff, id, Need::Manage).await?;
     let old = tx.client().clone();
@@ -158,7 +151,7 @@ pub async fn update(
     if manager != old.account_manager_id {
         // Reassigning an account is the agency's call, not the manager's.
         if !staff.role().is_admin() {
-            return Err(ApiError::forbidden());
+            return Err(ClientError::ManagerChoiceNotAllowed.into());
         }
         if let Some(m) = req.account_manager_id {
             check_manager(tx.agency(), m).await?;

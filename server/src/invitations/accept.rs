@@ -2,13 +2,13 @@
 //! credential here, so lookups go through the platform escape hatch by token hash.
 
 use super::repo::state_of;
+use super::InvitationError;
 use crate::audit::{Action, Entry};
 use crate::auth::password::NewPassword;
 use crate::auth::session::{self, hash_token, ClientInfo, NewSession};
 use crate::db::PlatformTx;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::state::AppState;
-use accord_api::error::Code;
 use accord_api::invitations::{InvitationKind, InvitationPreview, InvitationState};
 use accord_api::{AgencyStatus, ContactId, PrincipalKind, UserId, UserStatus};
 use accord_entity::{agencies, clients, contacts, invitations, users};
@@ -16,47 +16,37 @@ use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
-fn invalid() -> ApiError {
-    ApiError::of(Code::LinkInvalid, "This link is not valid. Ask for a new invitation.")
-}
-
 /// Refuses links that are no longer usable, each with its own code the page can explain.
 fn usable(row: &invitations::Model) -> ApiResult<()> {
     match state_of(row, Utc::now()) {
         InvitationState::Pending => Ok(()),
-        InvitationState::Expired => Err(ApiError::of(
-            Code::LinkExpired,
-            "This invitation has expired. Ask the person who invited you to send a new one.",
-        )),
-        InvitationState::Accepted => {
-            Err(ApiError::conflict(Code::LinkUsed, "This invitation was already used. Sign in instead."))
-        }
-        InvitationState::Revoked => Err(ApiError::of(Code::LinkRevoked, "This invitation was withdrawn.")),
+        InvitationState::Expired => Err(InvitationError::LinkExpired.into()),
+        InvitationState::Accepted => Err(InvitationError::LinkUsed.into()),
+        InvitationState::Revoked => Err(InvitationError::LinkWithdrawn.into()),
     }
 }
 
 async fn by_token(tx: &PlatformTx, token: &str) -> ApiResult<invitations::Model> {
     if token.is_empty() || token.len() > 100 {
-        return Err(invalid());
+        return Err(InvitationError::LinkInvalid.into());
     }
-    invitations::Entity::find()
-        .filter(invitations::Column::TokenHash.eq(hash_token(token)))
-        .one(tx.conn())
-        .await?
-        .ok_or_else(invalid)
+    let found =
+        invitations::Entity::find().filter(invitations::Column::TokenHash.eq(hash_token(token))).one(tx.conn()).await?;
+    Ok(found.ok_or(InvitationError::LinkInvalid)?)
 }
 
 async fn client_name(tx: &PlatformTx, row: &invitations::Model) -> ApiResult<Option<(ContactId, String)>> {
     let Some(contact) = row.contact_id else { return Ok(None) };
-    let c = contacts::Entity::find_by_id(contact).one(tx.conn()).await?.ok_or_else(invalid)?;
-    let client = clients::Entity::find_by_id(c.client_id).one(tx.conn()).await?.ok_or_else(invalid)?;
+    let c = contacts::Entity::find_by_id(contact).one(tx.conn()).await?.ok_or(InvitationError::LinkInvalid)?;
+    let client = clients::Entity::find_by_id(c.client_id).one(tx.conn()).await?.ok_or(InvitationError::LinkInvalid)?;
     Ok(Some((c.id, client.name)))
 }
 
 pub async fn preview(state: &AppState, token: &str) -> ApiResult<InvitationPreview> {
     let tx = state.db.unscoped("invitation preview by token").await?;
     let row = by_token(&tx, token).await?;
-    let agency = agencies::Entity::find_by_id(row.agency_id).one(tx.conn()).await?.ok_or_else(invalid)?;
+    let agency =
+        agencies::Entity::find_by_id(row.agency_id).one(tx.conn()).await?.ok_or(InvitationError::LinkInvalid)?;
     let client = client_name(&tx, &row).await?;
     tx.commit().await?;
     Ok(InvitationPreview {
@@ -83,9 +73,10 @@ pub async fn accept(state: &AppState, token: &str, password: &str, client: &Clie
     let tx = state.db.unscoped("invitation accept").await?;
     let row = by_token(&tx, token).await?;
     usable(&row)?; // again: it may have changed while hashing
-    let agency = agencies::Entity::find_by_id(row.agency_id).one(tx.conn()).await?.ok_or_else(invalid)?;
+    let agency =
+        agencies::Entity::find_by_id(row.agency_id).one(tx.conn()).await?.ok_or(InvitationError::LinkInvalid)?;
     if agency.status != AgencyStatus::Active {
-        return Err(ApiError::of(Code::AgencySuspended, "This agency's access is suspended."));
+        return Err(InvitationError::AgencySuspended.into());
     }
     let taken = users::Entity::find()
         .filter(users::Column::AgencyId.eq(row.agency_id))
@@ -93,10 +84,7 @@ pub async fn accept(state: &AppState, token: &str, password: &str, client: &Clie
         .count(tx.conn())
         .await?;
     if taken > 0 {
-        return Err(ApiError::conflict(
-            Code::AlreadyHasAccess,
-            "An account with this email already exists. Sign in instead.",
-        ));
+        return Err(InvitationError::AccountExists.into());
     }
     let now = Utc::now();
     let user = users::Model {
@@ -124,7 +112,7 @@ pub async fn accept(state: &AppState, token: &str, password: &str, client: &Clie
             .exec(tx.conn())
             .await?;
         if linked.rows_affected != 1 {
-            return Err(ApiError::conflict(Code::AlreadyHasAccess, "This contact already has portal access."));
+            return Err(InvitationError::ContactHasAccess.into());
         }
     }
     invitations::Entity::update_many()

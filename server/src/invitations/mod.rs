@@ -2,9 +2,12 @@
 //! single use, 7 days, revocable, resendable); following one sets a password and signs in.
 
 mod accept;
+mod error;
 mod handlers;
 mod repo;
 mod service;
+
+pub use error::InvitationError;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

@@ -2,6 +2,7 @@
 //! staff (only an owner invites an owner); roles that manage clients invite contacts.
 
 use super::repo::{self, state_of};
+use super::InvitationError;
 use super::VALID_DAYS;
 use crate::audit::{Action, Entry};
 use crate::auth::session::{hash_token, new_token};
@@ -12,7 +13,6 @@ use crate::error::{ApiError, ApiResult};
 use crate::mail::{self, templates};
 use crate::state::AppState;
 use crate::tenancy::Staff;
-use accord_api::error::Code;
 use accord_api::invitations::{
     InvitationKind, InvitationState, InvitationView, InviteContactRequest, InviteStaffRequest,
 };
@@ -28,7 +28,7 @@ fn link(state: &AppState, token: &str) -> String {
 }
 
 async fn agency(tx: &TenantTx) -> ApiResult<agencies::Model> {
-    tx.find::<agencies::Entity>().one().await?.ok_or_else(ApiError::not_found)
+    Ok(tx.find::<agencies::Entity>().one().await?.ok_or(InvitationError::NotFound)?)
 }
 
 fn require_may_manage(staff: &Staff, kind: InvitationKind) -> ApiResult<()> {
@@ -70,18 +70,10 @@ async fn create(
     locale: Option<Locale>,
 ) -> ApiResult<invitations::Model> {
     if repo::user_with_email(tx, email.as_str()).await? {
-        return Err(ApiError::conflict(
-            Code::AlreadyHasAccess,
-            "Someone in this agency already signs in with this email.",
-        )
-        .with_field("email"));
+        return Err(InvitationError::EmailSignsIn.into());
     }
     if repo::pending_exists(tx, kind, email.as_str()).await? {
-        return Err(ApiError::conflict(
-            Code::AlreadyExists,
-            "An invitation to this email is already waiting; resend it instead.",
-        )
-        .with_field("email"));
+        return Err(InvitationError::AlreadyWaiting.into());
     }
     let agency_locale = agency(tx).await?.default_locale;
     let token = new_token();
@@ -120,7 +112,7 @@ async fn create(
 pub async fn invite_staff(state: &AppState, staff: &Staff, req: InviteStaffRequest) -> ApiResult<InvitationView> {
     staff.require_admin()?;
     if req.role == StaffRole::Owner && staff.role() != StaffRole::Owner {
-        return Err(ApiError::forbidden());
+        return Err(InvitationError::OwnerInvitesOwner.into());
     }
     let email = Email::parse("email", &req.email)?;
     let name = DisplayName::parse("name", &req.name)?;
@@ -148,9 +140,9 @@ pub async fn invite_contact(
         .filter(contacts::Column::LeftAt.is_null())
         .one()
         .await?
-        .ok_or_else(ApiError::not_found)?;
+        .ok_or(InvitationError::NotFound)?;
     if c.user_id.is_some() {
-        return Err(ApiError::conflict(Code::AlreadyHasAccess, "This contact already has portal access."));
+        return Err(InvitationError::ContactHasAccess.into());
     }
     let email = Email::parse("email", &c.email)?;
     let row = create(
@@ -193,7 +185,7 @@ async fn manageable(
     staff.require_client_manager()?;
     let visible = VisibleClients::of(tx, staff).await?;
     // Staff invitations have no client and stay findable here; their kind decides below.
-    let row = repo::find(tx, &visible, id).await?.ok_or_else(ApiError::not_found)?;
+    let row = repo::find(tx, &visible, id).await?.ok_or(InvitationError::NotFound)?;
     let kind = row.kind;
     require_may_manage(staff, kind)?;
     let client = match (kind, row.client_id) {
@@ -214,12 +206,8 @@ pub async fn resend(state: &AppState, staff: &Staff, id: InvitationId) -> ApiRes
     let tx = state.db.tenant(staff).await?;
     let (mut row, visible, client) = manageable(&tx, staff, id).await?;
     match state_of(&row, tx.now()) {
-        InvitationState::Accepted => {
-            return Err(ApiError::conflict(Code::LinkUsed, "This invitation was already accepted."))
-        }
-        InvitationState::Revoked => {
-            return Err(ApiError::link_conflict(Code::LinkRevoked, "This invitation was revoked."))
-        }
+        InvitationState::Accepted => return Err(InvitationError::AlreadyAccepted.into()),
+        InvitationState::Revoked => return Err(InvitationError::Revoked.into()),
         InvitationState::Pending | InvitationState::Expired => {}
     }
     let token = new_token();
@@ -249,7 +237,7 @@ pub async fn revoke(state: &AppState, staff: &Staff, id: InvitationId) -> ApiRes
     let tx = state.db.tenant(staff).await?;
     let (mut row, visible, _) = manageable(&tx, staff, id).await?;
     if row.accepted_at.is_some() {
-        return Err(ApiError::of(Code::LinkUsed, "This invitation was already accepted."));
+        return Err(InvitationError::AlreadyAccepted.into());
     }
     if row.revoked_at.is_none() {
         let now = tx.now();

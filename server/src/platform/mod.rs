@@ -1,8 +1,11 @@
 //! The platform operator's `/api/platform` endpoints: agencies and their usage, never content.
 
+mod error;
 mod handlers;
 mod operator;
 pub mod service;
+
+pub use error::PlatformError;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

@@ -21,7 +21,7 @@ pub async fn list(state: &AppState, paging: Paging) -> ApiResult<Page<AgencyUsag
 pub async fn create(state: &AppState, op: &PlatformOperator, input: NewAgency) -> ApiResult<AgencyUsage> {
     let input = input.hash_password().await?;
     let tx = state.db.unscoped("operator creates agency").await?;
-    let (agency, _) = service::create_agency(&tx, input, Some(op.user), Action::AgencyCreated).await?;
+    let (agency, _) = service::create_agency(&tx, input, Some(op.user()), Action::AgencyCreated).await?;
     let usage = service::usage_of(&tx, agency.id).await?;
     tx.commit().await?;
     Ok(usage)
@@ -36,7 +36,7 @@ pub async fn change_status(
     ip: Option<&str>,
 ) -> ApiResult<AgencyUsage> {
     let tx = state.db.unscoped("operator changes agency status").await?;
-    service::set_status(&tx, id, status, op.user, ip).await?;
+    service::set_status(&tx, id, status, op.user(), ip).await?;
     let usage = service::usage_of(&tx, id).await?;
     tx.commit().await?;
     Ok(usage)

@@ -1,6 +1,7 @@
 //! Agency lifecycle: creation with its owner (operator, self sign-up, CLI, demo seed),
 //! suspension and reactivation, usage figures.
 
+use super::PlatformError;
 use crate::audit::{Action, Entry};
 use crate::auth::password::NewPassword;
 use crate::auth::session;
@@ -113,8 +114,7 @@ pub async fn create_agency(
     let now = tx.now();
     let taken = agencies::Entity::find().filter(agencies::Column::Slug.eq(slug.as_str())).count(tx.conn()).await?;
     if taken > 0 {
-        return Err(ApiError::conflict(accord_api::error::Code::AlreadyExists, "This address (slug) is taken.")
-            .with_field("slug"));
+        return Err(PlatformError::SlugTaken.into());
     }
     let agency = agencies::Model {
         id: AgencyId::new(),
@@ -200,7 +200,7 @@ async fn count_by_agency<E: EntityTrait>(
 }
 
 pub async fn usage_of(tx: &PlatformTx, id: AgencyId) -> Result<AgencyUsage, ApiError> {
-    let a = agencies::Entity::find_by_id(id).one(tx.conn()).await?.ok_or_else(ApiError::not_found)?;
+    let a = agencies::Entity::find_by_id(id).one(tx.conn()).await?.ok_or(PlatformError::NotFound)?;
     let ids = [a.id];
     let staff = count_by_agency::<users::Entity>(tx, users::Column::AgencyId, &ids, Some(staff_only())).await?;
     let clients = count_by_agency::<clients::Entity>(tx, clients::Column::AgencyId, &ids, None).await?;
@@ -228,7 +228,7 @@ pub async fn set_status(
         .exec(tx.conn())
         .await?;
     if result.rows_affected == 0 {
-        return Err(ApiError::not_found());
+        return Err(PlatformError::NotFound.into());
     }
     let action = match status {
         AgencyStatus::Suspended => {

@@ -1,13 +1,13 @@
 //! Rules for projects: managers of the account change them; anyone who sees it reads them.
 
+use super::ProjectError;
 use crate::clients::access::{self, Need};
 use crate::clients::view::staff_names;
 use crate::db::TenantTx;
 use crate::domain::{self, DisplayName};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::state::AppState;
 use crate::tenancy::Staff;
-use accord_api::error::Code;
 use accord_api::projects::{ProjectInput, ProjectView};
 use accord_api::{ClientId, Money, PrincipalKind, ProjectId, StaffRef, UserId, UserStatus};
 use accord_entity::{project_members, projects, users};
@@ -79,7 +79,7 @@ async fn parse(tx: &TenantTx, input: &ProjectInput) -> ApiResult<Parsed> {
     domain::optional_day("ends_on", input.ends_on)?;
     if let (Some(start), Some(end)) = (input.starts_on, input.ends_on) {
         if end < start {
-            return Err(ApiError::invalid("ends_on", Code::ValidationFailed, "The end cannot come before the start."));
+            return Err(ProjectError::EndsBeforeStart.into());
         }
     }
     let budget = match &input.budget {
@@ -98,11 +98,7 @@ async fn parse(tx: &TenantTx, input: &ProjectInput) -> ApiResult<Parsed> {
             .count()
             .await?;
         if found as usize != team.len() {
-            return Err(ApiError::invalid(
-                "team",
-                Code::ValidationFailed,
-                "The team can only hold active staff of this agency.",
-            ));
+            return Err(ProjectError::TeamNotStaff.into());
         }
     }
     Ok(Parsed { name, budget, team })
@@ -154,12 +150,8 @@ pub async fn update(
     input: ProjectInput,
 ) -> ApiResult<ProjectView> {
     let tx = access::open(state, staff, client, Need::Manage).await?;
-    let mut row = tx
-        .find::<projects::Entity>()
-        .filter(projects::Column::Id.eq(id))
-        .one()
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let mut row =
+        tx.find::<projects::Entity>().filter(projects::Column::Id.eq(id)).one().await?.ok_or(ProjectError::NotFound)?;
     let p = parse(tx.agency(), &input).await?;
     row.name = p.name.into_inner();
     row.kind = input.kind;

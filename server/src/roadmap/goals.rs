@@ -1,14 +1,14 @@
 //! Goals with a KPI (baseline → target) and their dated values, one per day.
 
 use super::view::goal_views;
+use super::RoadmapError;
 use crate::clients::access::{self, Need};
 use crate::clients::view::staff_names;
 use crate::db::ClientTx;
 use crate::domain::{self, DisplayName, Field};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::state::AppState;
 use crate::tenancy::Staff;
-use accord_api::error::Code;
 use accord_api::input;
 use accord_api::roadmap::{GoalInput, GoalView, NewGoalValue};
 use accord_api::{ClientId, GoalId};
@@ -16,11 +16,11 @@ use accord_entity::{goal_values, roadmap_goals};
 use chrono::Duration;
 use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, QueryOrder};
 
-fn finite(field: &str, v: f64) -> ApiResult<f64> {
+fn finite(field: &'static str, v: f64) -> ApiResult<f64> {
     if v.is_finite() && v.abs() < 1e15 {
         Ok(v)
     } else {
-        Err(ApiError::invalid(field, Code::ValidationFailed, "Enter a number."))
+        Err(RoadmapError::NotANumber { field }.into())
     }
 }
 
@@ -39,15 +39,12 @@ async fn goal_view(tx: &ClientTx, goal: GoalId) -> ApiResult<GoalView> {
         .all()
         .await?;
     let people = staff_names(tx.agency(), values.iter().filter_map(|v| v.recorded_by).collect::<Vec<_>>()).await?;
-    goal_views(vec![row], &values, &people).pop().ok_or_else(ApiError::not_found)
+    Ok(goal_views(vec![row], &values, &people).pop().ok_or(RoadmapError::NotFound)?)
 }
 
 async fn find_goal(tx: &ClientTx, goal: GoalId) -> ApiResult<roadmap_goals::Model> {
-    tx.find::<roadmap_goals::Entity>()
-        .filter(roadmap_goals::Column::Id.eq(goal))
-        .one()
-        .await?
-        .ok_or_else(ApiError::not_found)
+    let found = tx.find::<roadmap_goals::Entity>().filter(roadmap_goals::Column::Id.eq(goal)).one().await?;
+    Ok(found.ok_or(RoadmapError::NotFound)?)
 }
 
 #[tracing::instrument(skip(state, input))]
@@ -114,11 +111,7 @@ pub async fn add_goal_value(
     domain::day("measured_on", input.measured_on)?;
     let tx = access::open(state, staff, client, Need::Manage).await?;
     if input.measured_on > (tx.now() + Duration::days(1)).date_naive() {
-        return Err(ApiError::invalid(
-            "measured_on",
-            Code::ValidationFailed,
-            "A value cannot be measured in the future.",
-        ));
+        return Err(RoadmapError::MeasuredInFuture.into());
     }
     find_goal(&tx, goal).await?;
     // One value per day: a second one replaces the first.

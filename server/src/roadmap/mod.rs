@@ -1,11 +1,14 @@
 //! A client's roadmap: point A and point B, goals with dated KPI values, stages with the
 //! backlog items linked to them. Staff with Manage access edit it; the portal reads it.
 
+mod error;
 mod goals;
 mod handlers;
 mod points;
 mod stages;
 pub mod view;
+
+pub use error::RoadmapError;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

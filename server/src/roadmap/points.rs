@@ -1,12 +1,12 @@
 //! Points A and B (Markdown, sanitized once on write), and reading the whole roadmap.
 
 use super::view::view;
+use super::RoadmapError;
 use crate::clients::access::{self, Need};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::rich;
 use crate::state::AppState;
 use crate::tenancy::{PortalContact, Staff};
-use accord_api::error::Code;
 use accord_api::roadmap::{PointsInput, RoadmapView, Seen};
 use accord_api::ClientId;
 use accord_entity::roadmaps;
@@ -39,10 +39,7 @@ pub async fn put_points(
     let exists = tx.find::<roadmaps::Entity>().one().await?;
     let current = exists.as_ref().map(|r| r.updated_at);
     if !input.seen.is_unchecked() && input.seen != Seen::of(current) {
-        return Err(ApiError::of(
-            Code::StaleVersion,
-            "Someone saved points A and B while you were editing. Reload them and try again.",
-        ));
+        return Err(RoadmapError::PointsChanged.into());
     }
     let row = roadmaps::Model {
         client_id: client,

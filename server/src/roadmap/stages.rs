@@ -1,13 +1,13 @@
 //! Stages of the roadmap: a period and a status; their items come from the backlog.
 
 use super::view::stage_views;
+use super::RoadmapError;
 use crate::clients::access::{self, Need};
 use crate::db::ClientTx;
 use crate::domain::{self, DisplayName};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::state::AppState;
 use crate::tenancy::Staff;
-use accord_api::error::Code;
 use accord_api::roadmap::{StageInput, StageView};
 use accord_api::{ClientId, StageId};
 use accord_entity::{backlog_items, roadmap_stages};
@@ -18,7 +18,7 @@ fn parse_stage(input: &StageInput) -> ApiResult<String> {
     domain::day("starts_on", input.starts_on)?;
     domain::day("ends_on", input.ends_on)?;
     if input.ends_on < input.starts_on {
-        return Err(ApiError::invalid("ends_on", Code::ValidationFailed, "The end cannot come before the start."));
+        return Err(RoadmapError::EndsBeforeStart.into());
     }
     Ok(title)
 }
@@ -31,15 +31,12 @@ async fn stage_view(tx: &ClientTx, stage: StageId) -> ApiResult<StageView> {
         .order_by_asc(backlog_items::Column::Rank)
         .all()
         .await?;
-    stage_views(vec![row], &items).pop().ok_or_else(ApiError::not_found)
+    Ok(stage_views(vec![row], &items).pop().ok_or(RoadmapError::NotFound)?)
 }
 
 async fn find_stage(tx: &ClientTx, stage: StageId) -> ApiResult<roadmap_stages::Model> {
-    tx.find::<roadmap_stages::Entity>()
-        .filter(roadmap_stages::Column::Id.eq(stage))
-        .one()
-        .await?
-        .ok_or_else(ApiError::not_found)
+    let found = tx.find::<roadmap_stages::Entity>().filter(roadmap_stages::Column::Id.eq(stage)).one().await?;
+    Ok(found.ok_or(RoadmapError::NotFound)?)
 }
 
 #[tracing::instrument(skip(state, input))]

@@ -1,7 +1,10 @@
 //! The agency's own people, `/api/staff/members` (owner and admin).
 
+mod error;
 mod handlers;
 mod service;
+
+pub use error::StaffError;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

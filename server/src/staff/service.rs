@@ -1,12 +1,12 @@
 //! Rules for staff management: only owners and admins manage people; only an owner grants or
 //! removes the owner role; the last active owner stays; nobody changes their own role or status.
 
+use super::StaffError;
 use crate::audit::{Action, Entry};
 use crate::db::{Scoped, TenantTx};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::Staff;
-use accord_api::error::Code;
 use accord_api::staff::{AgencySettings, StaffMember};
 use accord_api::{PrincipalKind, StaffRole, UserId, UserStatus};
 use accord_entity::{agencies, sessions, users};
@@ -50,14 +50,14 @@ pub async fn directory(state: &AppState, staff: &Staff) -> ApiResult<Vec<StaffMe
 
 /// Loads the target inside the tenant, then checks the actor may touch them.
 async fn target(tx: &TenantTx, staff: &Staff, id: UserId) -> ApiResult<users::Model> {
-    let user = staff_rows(tx).filter(users::Column::Id.eq(id)).one().await?.ok_or_else(ApiError::not_found)?;
+    let user = staff_rows(tx).filter(users::Column::Id.eq(id)).one().await?.ok_or(StaffError::NotFound)?;
     staff.require_admin()?;
     if id == staff.user() {
-        return Err(ApiError::conflict(Code::CannotChangeSelf, "You cannot change your own role or access."));
+        return Err(StaffError::CannotChangeSelf.into());
     }
     let target_is_owner = user.staff_role == Some(StaffRole::Owner);
     if target_is_owner && staff.role() != StaffRole::Owner {
-        return Err(ApiError::forbidden());
+        return Err(StaffError::OwnerOnly.into());
     }
     Ok(user)
 }
@@ -80,11 +80,11 @@ pub async fn change_role(
     let tx = state.db.tenant(staff).await?;
     let user = target(&tx, staff, id).await?;
     if role == StaffRole::Owner && staff.role() != StaffRole::Owner {
-        return Err(ApiError::forbidden());
+        return Err(StaffError::OwnerOnly.into());
     }
     let was = user.staff_role;
     if was == Some(StaffRole::Owner) && role != StaffRole::Owner && active_owner_count(&tx).await? <= 1 {
-        return Err(ApiError::conflict(Code::LastOwner, "The agency needs at least one owner."));
+        return Err(StaffError::LastOwner.into());
     }
     tx.update_many::<users::Entity>()
         .col_expr(users::Column::StaffRole, Expr::value(role))
@@ -100,7 +100,7 @@ pub async fn change_role(
         .ip(ip)
         .write(&tx)
         .await?;
-    let updated = staff_rows(&tx).filter(users::Column::Id.eq(id)).one().await?.ok_or_else(ApiError::not_found)?;
+    let updated = staff_rows(&tx).filter(users::Column::Id.eq(id)).one().await?.ok_or(StaffError::NotFound)?;
     tx.commit().await?;
     member(&updated)
 }
@@ -117,7 +117,7 @@ pub async fn set_status(
     let user = target(&tx, staff, id).await?;
     let is_owner = user.staff_role == Some(StaffRole::Owner);
     if status == UserStatus::Disabled && is_owner && active_owner_count(&tx).await? <= 1 {
-        return Err(ApiError::conflict(Code::LastOwner, "The agency needs at least one active owner."));
+        return Err(StaffError::LastActiveOwner.into());
     }
     tx.update_many::<users::Entity>()
         .col_expr(users::Column::Status, Expr::value(status))
@@ -133,7 +133,7 @@ pub async fn set_status(
         UserStatus::Active => Action::UserEnabled,
     };
     Entry::new(action).agency(Some(staff.agency())).actor(staff.user()).subject(id).ip(ip).write(&tx).await?;
-    let updated = staff_rows(&tx).filter(users::Column::Id.eq(id)).one().await?.ok_or_else(ApiError::not_found)?;
+    let updated = staff_rows(&tx).filter(users::Column::Id.eq(id)).one().await?.ok_or(StaffError::NotFound)?;
     tx.commit().await?;
     member(&updated)
 }
@@ -148,7 +148,7 @@ pub async fn settings(state: &AppState, staff: &Staff, new: Option<AgencySetting
             .exec()
             .await?;
     }
-    let agency = tx.find::<agencies::Entity>().one().await?.ok_or_else(ApiError::not_found)?;
+    let agency = tx.find::<agencies::Entity>().one().await?.ok_or(StaffError::NotFound)?;
     tx.commit().await?;
     Ok(AgencySettings { managers_see_all: agency.managers_see_all })
 }

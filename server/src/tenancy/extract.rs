@@ -133,10 +133,17 @@ impl Principal {
     }
 }
 
-/// The platform operator.
+/// The platform operator. Made only from a resolved session (the extractor below): feature code
+/// reads it, never builds one.
 #[derive(Clone, Debug)]
 pub struct PlatformOperator {
-    pub user: UserId,
+    user: UserId,
+}
+
+impl PlatformOperator {
+    pub fn user(&self) -> UserId {
+        self.user
+    }
 }
 
 impl FromRequest for PlatformOperator {

@@ -1,15 +1,14 @@
 //! Rules for the touchpoint log: who may read and log, what a touchpoint must say, and the
 //! client's last touch moving forward.
 
-use super::{repo, view};
+use super::{repo, view, TouchpointError};
 use crate::clients::access::{self, Need};
 use crate::clients::view::{contact_names, staff_names};
 use crate::domain::{self, Field};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::paging::PageQuery;
 use crate::state::AppState;
 use crate::tenancy::Staff;
-use accord_api::error::Code;
 use accord_api::input;
 use accord_api::projects::{NewTouchpoint, TouchpointView};
 use accord_api::{ClientId, Page, TouchpointId};
@@ -41,13 +40,11 @@ pub async fn log(state: &AppState, staff: &Staff, client: ClientId, input: NewTo
     domain::instant("occurred_at", input.occurred_at)?;
     let tx = access::open(state, staff, client, Need::Log).await?;
     if input.occurred_at > tx.now() + Duration::minutes(5) {
-        return Err(ApiError::invalid("occurred_at", Code::ValidationFailed, "A touchpoint cannot be in the future."));
+        return Err(TouchpointError::InFuture.into());
     }
     let mut contacts = HashMap::new();
     if let Some(contact) = input.contact_id {
-        let c = crate::clients::repo::contact(&tx, contact).await?.ok_or_else(|| {
-            ApiError::invalid("contact_id", Code::ValidationFailed, "Choose a contact of this client.")
-        })?;
+        let c = crate::clients::repo::contact(&tx, contact).await?.ok_or(TouchpointError::UnknownContact)?;
         contacts.insert(c.id, c.name);
     }
     let row = touchpoints::Model {

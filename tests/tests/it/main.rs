@@ -15,5 +15,6 @@ mod jobs;
 mod malformed;
 mod queries;
 mod rls;
+mod scale;
 mod security;
 mod sessions;

@@ -23,9 +23,11 @@ pub fn ClientFilters(
         }
     };
 
+    // The page reads the query from its URL, where an unknown manager already fell back to anyone.
+    let manager = move || query.get().manager_filter().unwrap_or_default();
     let managers = move || {
         let people = directory.get().and_then(Result::ok).map(|d| manager_candidates(&d)).unwrap_or_default();
-        let current = query.get().manager;
+        let current = manager();
         people
             .into_iter()
             .map(|m| {
@@ -34,38 +36,32 @@ pub fn ClientFilters(
             })
             .collect_view()
     };
-    let manager_value = move || match query.get().manager {
-        ManagerFilter::Anyone => String::new(),
-        ManagerFilter::Nobody => "none".to_owned(),
-        ManagerFilter::Person(id) => id.to_string(),
-    };
+    let manager_value = move || manager().to_param().unwrap_or_default();
     let on_manager = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        let manager = match value.as_str() {
-            "" => ManagerFilter::Anyone,
-            "none" => ManagerFilter::Nobody,
-            id => id.parse().map(ManagerFilter::Person).unwrap_or_default(),
-        };
-        change(&|q| q.manager = manager);
+        let picked = ManagerFilter::parse(&value).unwrap_or_default();
+        change(&|q| q.set_manager(picked));
     };
 
     view! {
         <div class="filters" id="client-filters">
             <div class="filters-top">
-                <SearchBox id="client-search" placeholder=|t| t.clients().search_clients value=Signal::derive(move || query.get().q)
-                    on_search=Callback::new(move |text: String| change(&|q| q.q = text.clone())) />
+                <SearchBox id="client-search" placeholder=|t| t.clients().search_clients value=Signal::derive(move || query.get().q.unwrap_or_default())
+                    on_search=Callback::new(move |text: String| {
+                        change(&|q| q.q = Some(text.clone()).filter(|t| !t.trim().is_empty()))
+                    }) />
                 <label class="filter">
                     <span class="filter-label">{move || i18n.t().clients().sort_label}</span>
                     <select
                         id="client-sort"
-                        prop:value=move || query.get().sort.as_str()
+                        prop:value=move || query.get().order().unwrap_or_default().as_str()
                         on:change=move |ev| {
                             let sort = ClientSort::parse(&event_target_value(&ev)).unwrap_or_default();
-                            change(&|q| q.sort = sort);
+                            change(&|q| q.set_order(sort));
                         }
                     >
                         {ClientSort::ALL.into_iter().map(|s| view! {
-                            <option value=s.as_str() selected=move || query.get().sort == s>
+                            <option value=s.as_str() selected=move || query.get().order() == Some(s)>
                                 {move || sort_label(i18n.t(), s)}
                             </option>
                         }).collect_view()}
@@ -88,7 +84,7 @@ pub fn ClientFilters(
                         type="button"
                         id="filters-reset"
                         class="btn btn-small btn-ghost"
-                        on:click=move |_| change(&|q| *q = ClientQuery { sort: q.sort, ..ClientQuery::default() })
+                        on:click=move |_| change(&|q| *q = ClientQuery { sort: q.sort.clone(), ..ClientQuery::default() })
                     >
                         {move || i18n.t().common().reset_filters}
                     </button>
@@ -100,10 +96,10 @@ pub fn ClientFilters(
                 <label class="filter">
                     <span class="filter-label">{move || i18n.t().clients().account_manager}</span>
                     <select id="filter-manager" prop:value=manager_value on:change=on_manager>
-                        <option value="" selected=move || query.get().manager == ManagerFilter::Anyone>
+                        <option value="" selected=move || manager() == ManagerFilter::Anyone>
                             {move || i18n.t().common().any}
                         </option>
-                        <option value="none" selected=move || query.get().manager == ManagerFilter::Nobody>
+                        <option value="none" selected=move || manager() == ManagerFilter::Nobody>
                             {move || i18n.t().clients().no_manager}
                         </option>
                         {managers}

@@ -36,7 +36,7 @@ pub fn ClientsPage() -> impl IntoView {
 
     let navigate = use_navigate();
     let show = Callback::new(move |(next, page): (ClientQuery, u64)| {
-        let mut search = next.to_query_string();
+        let mut search = api::clients::query_string(&next);
         if page > 1 {
             let sep = if search.is_empty() { "" } else { "&" };
             search = format!("{search}{sep}page={page}");

@@ -1,0 +1,67 @@
+//! Why the operator's (or a sign-up's) change to an agency is refused, as data. The service
+//! raises these; `From<PlatformError> for ApiError` picks the stable code and the field at
+//! fault, and `ApiError::status_of` the HTTP status.
+
+use crate::error::ApiError;
+use accord_api::error::Code;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PlatformError {
+    /// No agency with this id.
+    #[error("Not found.")]
+    NotFound,
+    /// Another agency has this address.
+    #[error("This address (slug) is taken.")]
+    SlugTaken,
+}
+
+impl PlatformError {
+    /// The code the caller sees.
+    pub fn code(&self) -> Code {
+        match self {
+            PlatformError::NotFound => Code::NotFound,
+            PlatformError::SlugTaken => Code::AlreadyExists,
+        }
+    }
+
+    /// The request field at fault, for refusals of one field.
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            PlatformError::NotFound => None,
+            PlatformError::SlugTaken => Some("slug"),
+        }
+    }
+}
+
+impl From<PlatformError> for ApiError {
+    fn from(err: PlatformError) -> Self {
+        let api = ApiError::of(err.code(), err.to_string());
+        match err.field() {
+            Some(field) => api.with_field(field),
+            None => api,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::ResponseError;
+
+    /// The codes, messages, fields and statuses sent before these errors were data.
+    #[test]
+    fn each_refusal_answers_as_before() {
+        let cases: [(PlatformError, u16, &str, &str, Option<&str>); 2] = [
+            (PlatformError::NotFound, 404, "not_found", "Not found.", None),
+            (PlatformError::SlugTaken, 409, "already_exists", "This address (slug) is taken.", Some("slug")),
+        ];
+        for (err, status, code, message, field) in cases {
+            let api = ApiError::from(err);
+            assert_eq!(
+                (api.status_code().as_u16(), api.code().as_str(), api.message(), api.field()),
+                (status, code, message, field)
+            );
+        }
+        assert_eq!(ApiError::from(PlatformError::NotFound).message(), ApiError::not_found().message());
+    }
+}

@@ -1,0 +1,372 @@
+//! `accord seed-scale`: a hosted-size data set for the load benchmark — 200 agencies of skewed
+//! size (a few large, many small), 20,000 clients, 1,000,000 backlog items (one project holds
+//! 50,000), contacts, comments and item history — times `--scale` (1.0 the full size, 0.1 a
+//! tenth). Deterministic: the same `--seed` gives the same rows, ids included. Bulk inserts
+//! (500 rows a statement), one transaction per agency. Every later feature adds its own rows here.
+//!
+//! Everyone's password is [`SCALE_PASSWORD`]; the largest agency's owner is
+//! `owner-0@scale.accord.test`, and each client's approver `approver-{agency}-{client}@scale.accord.test`.
+
+use crate::db::Db;
+use accord_api::{
+    AgencyId, AgencyStatus, BacklogItemId, BacklogStatus, ClientId, ClientStatus, CommentId, ContactId, ItemEventKind,
+    Locale, PortalRole, PrincipalKind, ProjectId, ProjectKind, ProjectStatus, Side, StaffRole, UserId, UserStatus,
+};
+use accord_entity::{
+    agencies, backlog_comments, backlog_events, backlog_items, clients, contacts, project_members, projects, users,
+};
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use sea_orm::{ActiveModelTrait, DbErr, EntityTrait};
+use std::time::Instant;
+
+pub const SCALE_PASSWORD: &str = "accord-scale-2026";
+
+const FULL_AGENCIES: f64 = 200.0;
+const FULL_CLIENTS: f64 = 20_000.0;
+const FULL_ITEMS: f64 = 1_000_000.0;
+const FULL_BIG_PROJECT: f64 = 50_000.0;
+/// Rows per INSERT statement (SQLite allows 32,766 parameters; items have 33 columns).
+const CHUNK: usize = 500;
+
+/// What was written, for the command's summary.
+#[derive(Debug, Default)]
+pub struct ScaleReport {
+    pub agencies: usize,
+    pub users: usize,
+    pub clients: usize,
+    pub contacts: usize,
+    pub projects: usize,
+    pub items: usize,
+    pub comments: usize,
+    pub events: usize,
+    pub seconds: f64,
+}
+
+/// splitmix64: small, fast, and the same sequence for the same seed on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+
+    /// A version-4 UUID drawn from the sequence.
+    fn uuid(&mut self) -> uuid::Uuid {
+        let bytes = ((u128::from(self.next()) << 64) | u128::from(self.next())).to_be_bytes();
+        uuid::Builder::from_random_bytes(bytes).into_uuid()
+    }
+}
+
+/// Clients per agency: Zipf-like weights 1/(i+1)^1.1, at least one each, summing to `total`.
+fn agency_sizes(agencies: usize, total: usize) -> Vec<usize> {
+    let weights: Vec<f64> = (0..agencies).map(|i| 1.0 / ((i + 1) as f64).powf(1.1)).collect();
+    let sum: f64 = weights.iter().sum();
+    let mut sizes: Vec<usize> =
+        weights.iter().map(|w| ((w / sum) * total.saturating_sub(agencies) as f64).floor() as usize + 1).collect();
+    let mut short = total.saturating_sub(sizes.iter().sum());
+    let mut i = 0;
+    while short > 0 {
+        sizes[i % agencies] += 1;
+        short -= 1;
+        i += 1;
+    }
+    sizes
+}
+
+/// Fills the database (already migrated; best empty) with the scaled data set.
+pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, DbErr> {
+    let started = Instant::now();
+    let scale = scale.clamp(0.0001, 10.0);
+    let mut rng = Rng(seed);
+    let base: DateTime<Utc> = Utc.with_ymd_and_hms(2025, 1, 1, 9, 0, 0).single().unwrap_or_else(Utc::now);
+    let agencies_n = ((FULL_AGENCIES * scale).round() as usize).max(2);
+    let clients_n = ((FULL_CLIENTS * scale).round() as usize).max(agencies_n);
+    let items_n = (FULL_ITEMS * scale).round() as usize;
+    let big_n = ((FULL_BIG_PROJECT * scale).round() as usize).min(items_n);
+    let sizes = agency_sizes(agencies_n, clients_n);
+    // Projects: one per client, a second for every third; the big project is the first one.
+    let projects_n: usize = sizes.iter().map(|&c| c + c / 3).sum();
+    let per_project = (items_n - big_n) / projects_n.max(1);
+    let hash = crate::auth::password::NewPassword::parse("password", SCALE_PASSWORD)
+        .map_err(|e| DbErr::Custom(format!("{e:?}")))?
+        .hash()
+        .await
+        .map_err(|e| DbErr::Custom(format!("{e:?}")))?;
+    let mut report = ScaleReport { agencies: agencies_n, ..ScaleReport::default() };
+    let statuses = [
+        (BacklogStatus::Idea, 20),
+        (BacklogStatus::Proposed, 15),
+        (BacklogStatus::Agreed, 20),
+        (BacklogStatus::Scheduled, 10),
+        (BacklogStatus::InProgress, 10),
+        (BacklogStatus::Done, 20),
+        (BacklogStatus::Declined, 5),
+    ];
+    let mut first_project = true;
+    for (a, &size) in sizes.iter().enumerate() {
+        let tx = db.unscoped("seed-scale").await?;
+        let at = |days: i64| base + Duration::minutes(days);
+        let agency = agencies::Model {
+            id: AgencyId(rng.uuid()),
+            name: format!("Агентство {a:03}"),
+            slug: format!("scale-{a:03}"),
+            status: AgencyStatus::Active,
+            default_locale: if a % 4 == 3 { Locale::En } else { Locale::Ru },
+            time_zone: "Europe/Moscow".into(),
+            created_at: base,
+            managers_see_all: a % 2 == 0,
+        };
+        let agency_id = agency.id;
+        agencies::ActiveModel::from(agency).insert(tx.conn()).await?;
+        let user =
+            |rng: &mut Rng, kind: PrincipalKind, role: Option<StaffRole>, email: String, name: String| users::Model {
+                id: UserId(rng.uuid()),
+                agency_id: Some(agency_id),
+                kind,
+                email,
+                name,
+                password_hash: hash.clone(),
+                locale: Locale::Ru,
+                status: UserStatus::Active,
+                staff_role: role,
+                created_at: base,
+                updated_at: base,
+            };
+        let mut staff = vec![user(
+            &mut rng,
+            PrincipalKind::Staff,
+            Some(StaffRole::Owner),
+            format!("owner-{a}@scale.accord.test"),
+            format!("Владелец {a}"),
+        )];
+        let managers = (size / 25).max(1);
+        for m in 0..managers {
+            staff.push(user(
+                &mut rng,
+                PrincipalKind::Staff,
+                Some(StaffRole::AccountManager),
+                format!("manager-{a}-{m}@scale.accord.test"),
+                format!("Менеджер {a}-{m}"),
+            ));
+        }
+        let specialists = (size / 15).max(1);
+        for s in 0..specialists {
+            staff.push(user(
+                &mut rng,
+                PrincipalKind::Staff,
+                Some(StaffRole::Specialist),
+                format!("specialist-{a}-{s}@scale.accord.test"),
+                format!("Специалист {a}-{s}"),
+            ));
+        }
+        let manager_ids: Vec<UserId> = staff[1..=managers].iter().map(|u| u.id).collect();
+        let specialist_ids: Vec<UserId> = staff[managers + 1..].iter().map(|u| u.id).collect();
+        report.users += staff.len();
+        insert_chunks::<users::Entity, _>(&tx, staff).await?;
+
+        let (mut client_rows, mut contact_users, mut contact_rows, mut project_rows, mut members) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for c in 0..size {
+            let status = match rng.below(20) {
+                0 => ClientStatus::Paused,
+                1 => ClientStatus::Churned,
+                _ => ClientStatus::Active,
+            };
+            let manager = manager_ids[c % manager_ids.len()];
+            let mut client =
+                crate::clients::repo::new_client(agency_id, &format!("Клиент {a}-{c:05}"), status, Some(manager));
+            client.id = ClientId(rng.uuid());
+            client.created_at = at(c as i64);
+            client.updated_at = client.created_at;
+            for k in 0..=rng.below(3) {
+                let email = format!("contact-{a}-{c}-{k}@scale.accord.test");
+                let role = if k == 0 { PortalRole::Approver } else { PortalRole::Viewer };
+                let mut contact = crate::clients::repo::new_contact(
+                    agency_id,
+                    client.id,
+                    &format!("Контакт {a}-{c}-{k}"),
+                    &email,
+                    role,
+                );
+                contact.id = ContactId(rng.uuid());
+                contact.created_at = client.created_at;
+                if k == 0 {
+                    let login = user(
+                        &mut rng,
+                        PrincipalKind::Contact,
+                        None,
+                        format!("approver-{a}-{c}@scale.accord.test"),
+                        contact.name.clone(),
+                    );
+                    contact.email = login.email.clone();
+                    contact.user_id = Some(login.id);
+                    contact_users.push(login);
+                }
+                contact_rows.push(contact);
+            }
+            for p in 0..(1 + usize::from(c % 3 == 2)) {
+                let project = projects::Model {
+                    id: ProjectId(rng.uuid()),
+                    agency_id,
+                    client_id: client.id,
+                    name: format!("Проект {a}-{c}-{p}"),
+                    kind: [ProjectKind::Website, ProjectKind::Seo, ProjectKind::Ads, ProjectKind::App][(c + p) % 4],
+                    status: ProjectStatus::Active,
+                    starts_on: None,
+                    ends_on: None,
+                    budget_minor: Some(10_000_000 * (1 + rng.below(20) as i64)),
+                    currency: "RUB".into(),
+                    budget_shared: p == 0,
+                    created_at: client.created_at,
+                    updated_at: client.created_at,
+                };
+                members.push(project_members::Model {
+                    agency_id,
+                    project_id: project.id,
+                    user_id: specialist_ids[(c + p) % specialist_ids.len()],
+                });
+                project_rows.push(project);
+            }
+            client_rows.push(client);
+        }
+        report.clients += client_rows.len();
+        report.contacts += contact_rows.len();
+        report.users += contact_users.len();
+        report.projects += project_rows.len();
+        insert_chunks::<clients::Entity, _>(&tx, client_rows).await?;
+        insert_chunks::<users::Entity, _>(&tx, contact_users).await?;
+        insert_chunks::<contacts::Entity, _>(&tx, contact_rows).await?;
+        insert_chunks::<projects::Entity, _>(&tx, project_rows.clone()).await?;
+        insert_chunks::<project_members::Entity, _>(&tx, members).await?;
+
+        for project in &project_rows {
+            let n = if first_project {
+                first_project = false;
+                big_n
+            } else {
+                // ±50 % around the mean, so projects differ.
+                let spread = (per_project / 2).max(1) as u64;
+                per_project / 2 + rng.below(spread * 2) as usize
+            };
+            let author = manager_ids[0];
+            let mut rank = 0;
+            while rank < n {
+                let (mut items, mut comments, mut events) = (Vec::new(), Vec::new(), Vec::new());
+                for _ in 0..CHUNK.min(n - rank) {
+                    let mut roll = rng.below(100) as i32;
+                    let status = statuses
+                        .iter()
+                        .find(|(_, share)| {
+                            roll -= share;
+                            roll < 0
+                        })
+                        .map_or(BacklogStatus::Idea, |s| s.0);
+                    let mut item = crate::backlog::new_item(
+                        project,
+                        &format!("Задача {rank:06}: улучшить раздел {}", rng.below(500)),
+                        status,
+                        (rank as i64 + 1) * 1024,
+                        Some(author),
+                    );
+                    item.id = BacklogItemId(rng.uuid());
+                    item.created_at = at(rank as i64);
+                    item.updated_at = item.created_at;
+                    item.estimate_minutes = Some(30 * (1 + rng.below(16) as i64));
+                    item.price_minor = Some(150_000 * (1 + rng.below(20) as i64));
+                    item.change_request = rng.below(10) == 0;
+                    events.push(backlog_events::Model {
+                        id: rng.uuid(),
+                        agency_id,
+                        client_id: project.client_id,
+                        item_id: item.id,
+                        kind: ItemEventKind::Created,
+                        actor_id: Some(author),
+                        side: Side::Agency,
+                        changes: "[]".into(),
+                        at: item.created_at,
+                    });
+                    if rng.below(5) == 0 {
+                        comments.push(backlog_comments::Model {
+                            id: CommentId(rng.uuid()),
+                            agency_id,
+                            client_id: project.client_id,
+                            item_id: item.id,
+                            author_id: author,
+                            side: Side::Agency,
+                            internal: rng.below(4) == 0,
+                            body: "Уточнили объём с клиентом, оценка прежняя.".into(),
+                            created_at: item.created_at,
+                        });
+                    }
+                    items.push(item);
+                    rank += 1;
+                }
+                report.items += items.len();
+                report.comments += comments.len();
+                report.events += events.len();
+                insert_chunks::<backlog_items::Entity, _>(&tx, items).await?;
+                insert_chunks::<backlog_comments::Entity, _>(&tx, comments).await?;
+                insert_chunks::<backlog_events::Entity, _>(&tx, events).await?;
+            }
+        }
+        tx.commit().await?;
+    }
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+async fn insert_chunks<E, M>(tx: &crate::db::PlatformTx, rows: Vec<M>) -> Result<(), DbErr>
+where
+    E: EntityTrait,
+    M: sea_orm::IntoActiveModel<E::ActiveModel>,
+    E::ActiveModel: sea_orm::ActiveModelTrait<Entity = E> + Send,
+    E::Model: sea_orm::IntoActiveModel<E::ActiveModel>,
+{
+    let mut rows = rows.into_iter().map(M::into_active_model).peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<E::ActiveModel> = rows.by_ref().take(CHUNK).collect();
+        E::insert_many(chunk).exec_without_returning(tx.conn()).await?;
+    }
+    Ok(())
+}
+
+/// SQLite: writes a compacted copy of the database to `path` (`VACUUM INTO`), to be reused with
+/// `accord seed-scale --from-snapshot`. PostgreSQL: use `pg_dump -Fc` / `pg_restore` (README).
+pub async fn save_snapshot(db: &Db, path: &std::path::Path) -> Result<(), DbErr> {
+    use sea_orm::ConnectionTrait;
+    if db.backend() != sea_orm::DbBackend::Sqlite {
+        return Err(DbErr::Custom("snapshots are for SQLite; on PostgreSQL use pg_dump -Fc and pg_restore".into()));
+    }
+    let _ = std::fs::remove_file(path);
+    let quoted = path.display().to_string().replace('\'', "''");
+    db.connection().execute_unprepared(&format!("VACUUM INTO '{quoted}'")).await.map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_skewed_and_add_up() {
+        let sizes = agency_sizes(200, 20_000);
+        assert_eq!(sizes.iter().sum::<usize>(), 20_000);
+        assert!(sizes.iter().all(|&s| s >= 1));
+        assert!(sizes[0] > 20 * sizes[199], "{} vs {}", sizes[0], sizes[199]);
+    }
+
+    #[test]
+    fn the_sequence_is_the_same_for_a_seed() {
+        let (mut a, mut b) = (Rng(7), Rng(7));
+        assert_eq!(a.uuid(), b.uuid());
+        assert_eq!(a.next(), b.next());
+        assert_eq!(a.uuid().get_version_num(), 4);
+    }
+}

@@ -1,0 +1,47 @@
+//! `accord seed-scale`: the load benchmark's data set, generated into the real database (through
+//! the app's own connection, so on PostgreSQL row-level security checks every row written).
+
+use accord_server::seed_scale::{seed_scale, SCALE_PASSWORD};
+use accord_tests::spawn_app;
+use serde_json::Value;
+
+#[tokio::test]
+async fn a_scaled_data_set_is_deterministic_and_usable() {
+    let (one, two) = (spawn_app().await, spawn_app().await);
+    let first = seed_scale(&one.db, 0.002, 7).await.expect("seed");
+    let second = seed_scale(&two.db, 0.002, 7).await.expect("seed");
+    assert_eq!(first.agencies, 2);
+    assert_eq!(first.clients, 40);
+    assert!(first.items > 1_000, "{first:?}");
+    assert!(first.comments > 0 && first.events == first.items, "{first:?}");
+    assert_eq!(
+        (first.users, first.contacts, first.projects, first.items, first.comments),
+        (second.users, second.contacts, second.projects, second.items, second.comments),
+        "the same seed gives the same data set"
+    );
+
+    // The largest agency's owner signs in and sees its clients; the same ids on both databases.
+    let mut lists = Vec::new();
+    for app in [&one, &two] {
+        let owner = app.signed_in("owner-0@scale.accord.test", SCALE_PASSWORD).await;
+        let res = owner.get("/api/staff/clients?per_page=100").await;
+        assert_eq!(res.status(), 200);
+        let page: Value = res.json().await.expect("json");
+        lists.push(page);
+    }
+    let ids = |page: &Value| {
+        let mut ids: Vec<String> =
+            page["items"].as_array().expect("items").iter().map(|c| c["id"].as_str().expect("id").to_owned()).collect();
+        ids.sort();
+        ids
+    };
+    assert!(lists[0]["total"].as_u64().expect("total") > 20, "skewed: agency 0 is the largest");
+    assert_eq!(ids(&lists[0]), ids(&lists[1]));
+
+    // A client's approver sees the portal backlog of their client.
+    let contact = one.signed_in("approver-0-0@scale.accord.test", SCALE_PASSWORD).await;
+    let res = contact.get("/api/portal/backlog").await;
+    assert_eq!(res.status(), 200);
+    let backlog: Value = res.json().await.expect("json");
+    assert!(backlog["awaiting"].as_array().is_some_and(|a| !a.is_empty()));
+}

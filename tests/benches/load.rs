@@ -9,14 +9,16 @@
 //! server's RSS after the load and after a sweep of malformed and oversized bodies sent to every
 //! write endpoint of the OpenAPI document.
 //!
-//! Data: the test world plus 1,000 clients and one project of 5,000 backlog items (until the
-//! `seed-scale` data set exists).
+//! Data: by default the test world plus 1,000 clients and one project of 5,000 backlog items (the
+//! small set); with `ACCORD_LOAD_SCALE=0.1` (or 1) the `accord seed-scale` data set at that scale,
+//! read as the largest agency (its first client holds the largest project).
 
-use accord_api::{ClientStatus, PortalRole};
-use accord_entity::{clients, contacts};
+use accord_api::{ClientId, ClientStatus, PortalRole, ProjectId};
+use accord_entity::{clients, contacts, projects, users};
 use accord_server::clients::repo::{new_client, new_contact};
-use accord_tests::{backend, spawn_app_with, world, Backend, Client};
-use sea_orm::EntityTrait;
+use accord_server::seed_scale::{seed_scale, SCALE_PASSWORD};
+use accord_tests::{backend, spawn_app_with, world, Backend, Client, TestApp};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use secrecy::ExposeSecret;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -167,9 +169,9 @@ fn client_at(base: &str) -> Client {
     }
 }
 
-async fn signed_in_at(base: &str, email: &str) -> Client {
+async fn signed_in_at(base: &str, email: &str, password: &str) -> Client {
     let c = client_at(base);
-    let res = c.sign_in(email, world::PASSWORD).await;
+    let res = c.sign_in(email, password).await;
     assert_eq!(res.status(), 200, "sign-in of {email}");
     c
 }
@@ -179,12 +181,20 @@ fn binary(var: &str, default: &str) -> String {
         .unwrap_or_else(|_| accord_tests::workspace_root().join("target/release").join(default).display().to_string())
 }
 
-#[tokio::main(flavor = "current_thread")]
-async fn main() {
-    // This process (the load) on core 1; servers on core 0.
-    pin(std::process::id(), "1");
-    let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
-    let w = world::build(&app).await;
+/// Who the benchmark signs in as, and the client and project it reads.
+struct Setup {
+    label: String,
+    owner: String,
+    manager: String,
+    contact: String,
+    password: String,
+    client: ClientId,
+    project: ProjectId,
+}
+
+/// The small data set: the test world, 1,000 more clients and one project of 5,000 items.
+async fn small(app: &TestApp) -> Setup {
+    let w = world::build(app).await;
     let tx = app.db.unscoped("load bench seed").await.expect("tx");
     for i in 0..1000 {
         let c = new_client(w.a.id, &format!("Клиент {i:04}"), ClientStatus::Active, Some(w.manager_a.id));
@@ -196,7 +206,63 @@ async fn main() {
             .expect("contact");
     }
     tx.commit().await.expect("commit");
-    world::add_backlog_items(&app, &w, 5_000).await;
+    world::add_backlog_items(app, &w, 5_000).await;
+    Setup {
+        label: "small: test world + 1,000 clients, one project of 5,000 items".into(),
+        owner: w.a.owner.email.clone(),
+        manager: w.manager_a.email.clone(),
+        contact: w.approver_a1.email.clone(),
+        password: world::PASSWORD.into(),
+        client: w.client_a1.0,
+        project: w.project_a1,
+    }
+}
+
+/// The hosted-size data set of `accord seed-scale` at `scale`: the largest agency's owner, the
+/// manager and approver of its first client, whose first project is the largest project.
+async fn scaled(app: &TestApp, scale: f64) -> Setup {
+    let report = seed_scale(&app.db, scale, 2026).await.expect("seed-scale");
+    let tx = app.db.unscoped("load bench lookup").await.expect("tx");
+    let client = clients::Entity::find()
+        .filter(clients::Column::Name.eq("Клиент 0-00000"))
+        .one(tx.conn())
+        .await
+        .expect("client")
+        .expect("the first client");
+    let project = projects::Entity::find()
+        .filter(projects::Column::ClientId.eq(client.id))
+        .filter(projects::Column::Name.eq("Проект 0-0-0"))
+        .one(tx.conn())
+        .await
+        .expect("project")
+        .expect("the largest project");
+    let manager = users::Entity::find_by_id(client.account_manager_id.expect("a manager"))
+        .one(tx.conn())
+        .await
+        .expect("manager")
+        .expect("the manager");
+    tx.commit().await.expect("commit");
+    Setup {
+        label: format!("seed-scale {scale}: {report:?}"),
+        owner: "owner-0@scale.accord.test".into(),
+        manager: manager.email,
+        contact: "approver-0-0@scale.accord.test".into(),
+        password: SCALE_PASSWORD.into(),
+        client: client.id,
+        project: project.id,
+    }
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    // This process (the load) on core 1; servers on core 0.
+    pin(std::process::id(), "1");
+    let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
+    let setup = match std::env::var("ACCORD_LOAD_SCALE").ok().and_then(|v| v.parse::<f64>().ok()) {
+        Some(scale) => scaled(&app, scale).await,
+        None => small(&app).await,
+    };
+    println!("data: {}", setup.label);
 
     // The release server on the same database, pinned to core 0.
     let port = free_port();
@@ -236,12 +302,12 @@ async fn main() {
     wait_ready(&format!("{base}/readyz")).await;
     wait_ready(&format!("http://127.0.0.1:{bare_port}/hello")).await;
 
-    let owner = signed_in_at(&base, &w.a.owner.email).await;
-    let manager = signed_in_at(&base, &w.manager_a.email).await;
-    let contact = signed_in_at(&base, &w.approver_a1.email).await;
+    let owner = signed_in_at(&base, &setup.owner, &setup.password).await;
+    let manager = signed_in_at(&base, &setup.manager, &setup.password).await;
+    let contact = signed_in_at(&base, &setup.contact, &setup.password).await;
     let plain = client_at(&base);
-    let backlog = format!("/api/staff/clients/{}/projects/{}/backlog", w.client_a1.0, w.project_a1);
-    let client_page = format!("/api/staff/clients/{}", w.client_a1.0);
+    let backlog = format!("/api/staff/clients/{}/projects/{}/backlog", setup.client, setup.project);
+    let client_page = format!("/api/staff/clients/{}", setup.client);
     let bare_client = client_at(&format!("http://127.0.0.1:{bare_port}"));
 
     let reads: Vec<(&str, &Client, String)> = vec![
@@ -250,8 +316,8 @@ async fn main() {
         ("GET /api/auth/me", &owner, "/api/auth/me".into()),
         ("GET /api/portal/home", &contact, "/api/portal/home".into()),
         ("GET /api/portal/backlog", &contact, "/api/portal/backlog".into()),
-        ("GET …/backlog (staff, 50/page of 5,006)", &manager, backlog.clone()),
-        ("GET /api/staff/clients (25/page of 1,002)", &owner, "/api/staff/clients".into()),
+        ("GET …/backlog (staff, 50/page, largest project)", &manager, backlog.clone()),
+        ("GET /api/staff/clients (25/page)", &owner, "/api/staff/clients".into()),
         ("GET /api/staff/clients/{id}", &owner, client_page),
         ("GET /api/staff/backlog/below-standard", &owner, "/api/staff/backlog/below-standard".into()),
     ];
@@ -298,7 +364,7 @@ async fn main() {
     assert!(!items.is_empty(), "the contact sees backlog items");
     let comment_urls: Arc<Vec<String>> =
         Arc::new(items.iter().map(|id| contact.url(&format!("/api/portal/backlog/{id}/comments"))).collect());
-    let touchpoints = manager.url(&format!("/api/staff/clients/{}/touchpoints", w.client_a1.0));
+    let touchpoints = manager.url(&format!("/api/staff/clients/{}/touchpoints", setup.client));
     let comment = {
         let urls = comment_urls.clone();
         Arc::new(move |http: &reqwest::Client, n: usize| {

@@ -174,12 +174,17 @@ frontend_stale() {
       "$ROOT/scripts/compress_assets.py" -newer "$stamp" 2>/dev/null | head -1)" ]
 }
 
+# Makes the Python module $1 importable (from PyPI, system-wide or else for this user); $2 says why.
+ensure_python_module() {
+  python3 -c "import $1" 2>/dev/null && return 0
+  say "Installing $1 (PyPI) $2"
+  python3 -m pip install --quiet --disable-pip-version-check "$1" 2>/dev/null ||
+    python3 -m pip install --quiet --disable-pip-version-check --user "$1" 2>/dev/null || true
+  python3 -c "import $1" 2>/dev/null
+}
+
 ensure_brotli() {
-  python3 -c 'import brotli' 2>/dev/null && return 0
-  say "Installing brotli (PyPI) to pre-compress the web app"
-  python3 -m pip install --quiet --disable-pip-version-check brotli 2>/dev/null ||
-    python3 -m pip install --quiet --disable-pip-version-check --user brotli 2>/dev/null || true
-  python3 -c 'import brotli' 2>/dev/null
+  ensure_python_module brotli "to pre-compress the web app"
 }
 
 # Builds the SPA's two bundles (portal: index.html, staff: staff.html) in release mode unless
@@ -249,9 +254,5 @@ ensure_postgres() {
 
 # A real SMTP server for the mail tests (Python's aiosmtpd, from PyPI).
 ensure_aiosmtpd() {
-  python3 -c 'import aiosmtpd' 2>/dev/null && return 0
-  say "Installing aiosmtpd (PyPI) for the mail tests"
-  python3 -m pip install --quiet --disable-pip-version-check aiosmtpd 2>/dev/null ||
-    python3 -m pip install --quiet --disable-pip-version-check --user aiosmtpd 2>/dev/null || true
-  python3 -c 'import aiosmtpd' 2>/dev/null
+  ensure_python_module aiosmtpd "for the mail tests"
 }

@@ -183,6 +183,49 @@ impl ApiError {
     }
 }
 
+/// A feature's own refusal (`BacklogError`, `ClientError`, …): it names its [`Code`] and the
+/// request field at fault; its `Display` is the message. Turned into an [`ApiError`] here, the
+/// same way for every feature, so the HTTP status is still chosen in one place.
+pub trait FeatureError: std::fmt::Display + Sized {
+    fn code(&self) -> Code;
+
+    /// The request field at fault, for refusals of one field.
+    fn field(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// The error before its field is added; a refusal that carries more than a message (a
+    /// rejected import's rows, a Retry-After) overrides this.
+    fn into_base(self, code: Code, message: String) -> ApiError {
+        ApiError::of(code, message)
+    }
+}
+
+impl<E: FeatureError> From<E> for ApiError {
+    fn from(err: E) -> Self {
+        let (code, message, field) = (err.code(), err.to_string(), err.field());
+        let api = err.into_base(code, message);
+        match field {
+            Some(field) => api.with_field(field),
+            None => api,
+        }
+    }
+}
+
+/// For the feature error tests: each refusal answers with this status, code, message and field.
+#[cfg(test)]
+pub fn check_refusals<E: FeatureError>(
+    cases: impl IntoIterator<Item = (E, u16, &'static str, &'static str, Option<&'static str>)>,
+) {
+    for (err, status, code, message, field) in cases {
+        let api = ApiError::from(err);
+        assert_eq!(
+            (actix_web::ResponseError::status_code(&api).as_u16(), api.code().as_str(), api.message(), api.field()),
+            (status, code, message, field)
+        );
+    }
+}
+
 impl From<DbErr> for ApiError {
     fn from(err: DbErr) -> Self {
         if let Some(SqlErr::UniqueConstraintViolation(_)) = err.sql_err() {

@@ -5,11 +5,7 @@
 //! Two parts: one request at a time (latency of each path alone), then 32 clients at once on a
 //! few hot reads (throughput, and the latency each of them sees while the others wait).
 
-use accord_api::{ClientStatus, PortalRole};
-use accord_entity::{clients, contacts};
-use accord_server::clients::repo::{new_client, new_contact};
 use accord_tests::{spawn_app_with, world, Client};
-use sea_orm::EntityTrait;
 use std::time::{Duration, Instant};
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -123,17 +119,7 @@ async fn get(c: &Client, path: &str) -> u16 {
 async fn main() {
     let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
     let w = world::build(&app).await;
-    let tx = app.db.unscoped("bench seed").await.expect("tx");
-    for i in 0..1000 {
-        let c = new_client(w.a.id, &format!("Клиент {i:04}"), ClientStatus::Active, Some(w.manager_a.id));
-        let contact = new_contact(w.a.id, c.id, "Контакт", &format!("c{i}@bench.test"), PortalRole::Viewer);
-        clients::Entity::insert(clients::ActiveModel::from(c)).exec_without_returning(tx.conn()).await.expect("client");
-        contacts::Entity::insert(contacts::ActiveModel::from(contact))
-            .exec_without_returning(tx.conn())
-            .await
-            .expect("contact");
-    }
-    tx.commit().await.expect("commit");
+    world::add_clients(&app, &w, 1000, "bench.test").await;
     println!("backend: {:?}, 1,002 clients in agency A", accord_tests::backend());
 
     let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;

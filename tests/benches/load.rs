@@ -13,9 +13,8 @@
 //! small set); with `ACCORD_LOAD_SCALE=0.1` (or 1) the `accord seed-scale` data set at that scale,
 //! read as the largest agency (its first client holds the largest project).
 
-use accord_api::{ClientId, ClientStatus, PortalRole, ProjectId};
-use accord_entity::{clients, contacts, projects, users};
-use accord_server::clients::repo::{new_client, new_contact};
+use accord_api::{ClientId, ProjectId};
+use accord_entity::{clients, projects, users};
 use accord_server::seed_scale::{seed_scale, SCALE_PASSWORD};
 use accord_tests::{backend, spawn_app_with, world, Backend, Client, TestApp};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -195,17 +194,7 @@ struct Setup {
 /// The small data set: the test world, 1,000 more clients and one project of 5,000 items.
 async fn small(app: &TestApp) -> Setup {
     let w = world::build(app).await;
-    let tx = app.db.unscoped("load bench seed").await.expect("tx");
-    for i in 0..1000 {
-        let c = new_client(w.a.id, &format!("Клиент {i:04}"), ClientStatus::Active, Some(w.manager_a.id));
-        let contact = new_contact(w.a.id, c.id, "Контакт", &format!("c{i}@load.test"), PortalRole::Viewer);
-        clients::Entity::insert(clients::ActiveModel::from(c)).exec_without_returning(tx.conn()).await.expect("client");
-        contacts::Entity::insert(contacts::ActiveModel::from(contact))
-            .exec_without_returning(tx.conn())
-            .await
-            .expect("contact");
-    }
-    tx.commit().await.expect("commit");
+    world::add_clients(app, &w, 1000, "load.test").await;
     world::add_backlog_items(app, &w, 5_000).await;
     Setup {
         label: "small: test world + 1,000 clients, one project of 5,000 items".into(),

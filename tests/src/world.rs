@@ -481,3 +481,16 @@ pub async fn add_backlog_items(app: &TestApp, w: &World, n: usize) {
     }
     tx.commit().await.unwrap();
 }
+
+/// `n` more active clients of agency A managed by `manager_a`, each with one viewer contact
+/// (`c{i}@{domain}`), for the benchmarks' long lists.
+pub async fn add_clients(app: &TestApp, w: &World, n: usize, domain: &str) {
+    let tx = app.db.unscoped("test seeds clients").await.unwrap();
+    for i in 0..n {
+        let c = new_client(w.a.id, &format!("Клиент {i:04}"), ClientStatus::Active, Some(w.manager_a.id));
+        let contact = new_contact(w.a.id, c.id, "Контакт", &format!("c{i}@{domain}"), PortalRole::Viewer);
+        clients::Entity::insert(clients::ActiveModel::from(c)).exec_without_returning(tx.conn()).await.unwrap();
+        contacts::Entity::insert(contacts::ActiveModel::from(contact)).exec_without_returning(tx.conn()).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+}

@@ -3,7 +3,7 @@
 //! and the extras (agency choices, Retry-After), and `ApiError::status_of` the HTTP status. The
 //! messages are part of the sign-in contract: they do not change.
 
-use crate::error::ApiError;
+use crate::error::{ApiError, FeatureError};
 use accord_api::auth::AgencyChoice;
 use accord_api::error::Code;
 
@@ -47,9 +47,9 @@ pub enum AuthError {
     ResetLinkExpired,
 }
 
-impl AuthError {
+impl FeatureError for AuthError {
     /// The code the caller sees (and the audit trail records for a refused sign-in).
-    pub fn code(&self) -> Code {
+    fn code(&self) -> Code {
         match self {
             AuthError::InvalidCredentials => Code::InvalidCredentials,
             AuthError::AgencyChoice(_) => Code::AgencyChoiceRequired,
@@ -78,19 +78,12 @@ impl AuthError {
             _ => None,
         }
     }
-}
 
-impl From<AuthError> for ApiError {
-    fn from(err: AuthError) -> Self {
-        let (code, message, field) = (err.code(), err.to_string(), err.field());
-        let api = match err {
+    fn into_base(self, code: Code, message: String) -> ApiError {
+        match self {
             AuthError::AgencyChoice(choices) => ApiError::agency_choice(choices),
             AuthError::Throttled { retry_after_secs } => ApiError::rate_limited(retry_after_secs),
             _ => ApiError::of(code, message),
-        };
-        match field {
-            Some(field) => api.with_field(field),
-            None => api,
         }
     }
 }
@@ -163,13 +156,7 @@ mod tests {
             (AuthError::ResetLinkUsed, 409, "link_used", "This link was already used. Ask for a new one.", None),
             (AuthError::ResetLinkExpired, 410, "link_expired", "This link has expired. Ask for a new one.", None),
         ];
-        for (err, status, code, message, field) in cases {
-            let api = ApiError::from(err);
-            assert_eq!(
-                (api.status_code().as_u16(), api.code().as_str(), api.message(), api.field()),
-                (status, code, message, field)
-            );
-        }
+        crate::error::check_refusals(cases);
         assert_eq!(ApiError::from(AuthError::NotSignedIn).message(), ApiError::unauthenticated().message());
         let throttled = ApiError::from(AuthError::Throttled { retry_after_secs: 0 }).error_response();
         assert_eq!(throttled.headers().get(header::RETRY_AFTER).and_then(|v| v.to_str().ok()), Some("1"));

@@ -103,6 +103,7 @@ pub async fn verify_any(password: SecretString, hashes: Vec<String>) -> Result<V
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::FeatureError;
     use accord_api::error::Code;
 
     #[test]

@@ -7,7 +7,7 @@ use super::session::{self, ClientInfo, NewSession};
 use super::throttle::{self, Keys};
 use super::AuthError;
 use crate::audit::{Action, Entry};
-use crate::error::ApiResult;
+use crate::error::{ApiResult, FeatureError};
 use crate::platform::service::{create_agency, NewAgency, SIGNUP_FIELDS};
 use crate::state::AppState;
 use crate::tenancy::Principal;

@@ -2,7 +2,7 @@
 //! ApiError` picks the stable code (and the field at fault), and `ApiError::status_of` — the one
 //! place — the HTTP status.
 
-use crate::error::ApiError;
+use crate::error::{ApiError, FeatureError};
 use accord_api::error::{Code, RowError};
 use accord_api::BacklogStatus;
 
@@ -43,9 +43,9 @@ pub enum BacklogError {
     ImportRejected(Vec<RowError>),
 }
 
-impl BacklogError {
+impl FeatureError for BacklogError {
     /// The code the caller sees.
-    pub fn code(&self) -> Code {
+    fn code(&self) -> Code {
         match self {
             BacklogError::NotFound => Code::NotFound,
             BacklogError::VersionConflict => Code::StaleVersion,
@@ -71,18 +71,11 @@ impl BacklogError {
             _ => None,
         }
     }
-}
 
-impl From<BacklogError> for ApiError {
-    fn from(err: BacklogError) -> Self {
-        let (code, message, field) = (err.code(), err.to_string(), err.field());
-        let api = match err {
+    fn into_base(self, code: Code, message: String) -> ApiError {
+        match self {
             BacklogError::ImportRejected(rows) => ApiError::import_rejected(rows),
             _ => ApiError::of(code, message),
-        };
-        match field {
-            Some(field) => api.with_field(field),
-            None => api,
         }
     }
 }

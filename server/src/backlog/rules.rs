@@ -58,6 +58,7 @@ pub fn price(minor: Option<i64>, currency: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::FeatureError;
     use accord_api::error::Code;
     use BacklogStatus::*;
 

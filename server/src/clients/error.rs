@@ -2,7 +2,7 @@
 //! does `access`, for every feature that opens a client); `From<ClientError> for ApiError` picks
 //! the stable code and the field at fault, and `ApiError::status_of` the HTTP status.
 
-use crate::error::ApiError;
+use crate::error::FeatureError;
 use accord_api::error::Code;
 
 #[derive(Debug, thiserror::Error)]
@@ -46,9 +46,9 @@ pub enum ClientError {
     UnknownSuccessor,
 }
 
-impl ClientError {
+impl FeatureError for ClientError {
     /// The code the caller sees.
-    pub fn code(&self) -> Code {
+    fn code(&self) -> Code {
         match self {
             ClientError::NotFound => Code::NotFound,
             ClientError::NotAllowed | ClientError::ManagerChoiceNotAllowed => Code::Forbidden,
@@ -85,20 +85,10 @@ impl ClientError {
     }
 }
 
-impl From<ClientError> for ApiError {
-    fn from(err: ClientError) -> Self {
-        let api = ApiError::of(err.code(), err.to_string());
-        match err.field() {
-            Some(field) => api.with_field(field),
-            None => api,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use actix_web::ResponseError;
+    use crate::error::ApiError;
 
     /// The codes, messages, fields and statuses sent before these errors were data.
     #[test]
@@ -155,13 +145,7 @@ mod tests {
                 Some("replaced_by"),
             ),
         ];
-        for (err, status, code, message, field) in cases {
-            let api = ApiError::from(err);
-            assert_eq!(
-                (api.status_code().as_u16(), api.code().as_str(), api.message(), api.field()),
-                (status, code, message, field)
-            );
-        }
+        crate::error::check_refusals(cases);
         assert_eq!(ApiError::from(ClientError::NotFound).message(), ApiError::not_found().message());
         assert_eq!(ApiError::from(ClientError::NotAllowed).message(), ApiError::forbidden().message());
     }

@@ -3,7 +3,7 @@
 //! the field at fault, and `ApiError::status_of` the HTTP status (managing a revoked invitation
 //! is its one named exception: `ApiError::link_conflict`).
 
-use crate::error::ApiError;
+use crate::error::{ApiError, FeatureError};
 use accord_api::error::Code;
 
 #[derive(Debug, thiserror::Error)]
@@ -43,9 +43,9 @@ pub enum InvitationError {
     AccountExists,
 }
 
-impl InvitationError {
+impl FeatureError for InvitationError {
     /// The code the caller sees.
-    pub fn code(&self) -> Code {
+    fn code(&self) -> Code {
         match self {
             InvitationError::NotFound => Code::NotFound,
             InvitationError::OwnerInvitesOwner => Code::Forbidden,
@@ -68,18 +68,11 @@ impl InvitationError {
             _ => None,
         }
     }
-}
 
-impl From<InvitationError> for ApiError {
-    fn from(err: InvitationError) -> Self {
-        let (code, message, field) = (err.code(), err.to_string(), err.field());
-        let api = match err {
+    fn into_base(self, code: Code, message: String) -> ApiError {
+        match self {
             InvitationError::Revoked => ApiError::link_conflict(code, message),
             _ => ApiError::of(code, message),
-        };
-        match field {
-            Some(field) => api.with_field(field),
-            None => api,
         }
     }
 }
@@ -87,7 +80,6 @@ impl From<InvitationError> for ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use actix_web::ResponseError;
 
     /// The codes, messages, fields and statuses sent before these errors were data.
     #[test]
@@ -143,13 +135,7 @@ mod tests {
                 None,
             ),
         ];
-        for (err, status, code, message, field) in cases {
-            let api = ApiError::from(err);
-            assert_eq!(
-                (api.status_code().as_u16(), api.code().as_str(), api.message(), api.field()),
-                (status, code, message, field)
-            );
-        }
+        crate::error::check_refusals(cases);
         assert_eq!(ApiError::from(InvitationError::NotFound).message(), ApiError::not_found().message());
         assert_eq!(ApiError::from(InvitationError::OwnerInvitesOwner).message(), ApiError::forbidden().message());
     }

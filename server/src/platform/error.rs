@@ -2,7 +2,7 @@
 //! raises these; `From<PlatformError> for ApiError` picks the stable code and the field at
 //! fault, and `ApiError::status_of` the HTTP status.
 
-use crate::error::ApiError;
+use crate::error::FeatureError;
 use accord_api::error::Code;
 
 #[derive(Debug, thiserror::Error)]
@@ -15,9 +15,9 @@ pub enum PlatformError {
     SlugTaken,
 }
 
-impl PlatformError {
+impl FeatureError for PlatformError {
     /// The code the caller sees.
-    pub fn code(&self) -> Code {
+    fn code(&self) -> Code {
         match self {
             PlatformError::NotFound => Code::NotFound,
             PlatformError::SlugTaken => Code::AlreadyExists,
@@ -33,20 +33,10 @@ impl PlatformError {
     }
 }
 
-impl From<PlatformError> for ApiError {
-    fn from(err: PlatformError) -> Self {
-        let api = ApiError::of(err.code(), err.to_string());
-        match err.field() {
-            Some(field) => api.with_field(field),
-            None => api,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use actix_web::ResponseError;
+    use crate::error::ApiError;
 
     /// The codes, messages, fields and statuses sent before these errors were data.
     #[test]
@@ -55,13 +45,7 @@ mod tests {
             (PlatformError::NotFound, 404, "not_found", "Not found.", None),
             (PlatformError::SlugTaken, 409, "already_exists", "This address (slug) is taken.", Some("slug")),
         ];
-        for (err, status, code, message, field) in cases {
-            let api = ApiError::from(err);
-            assert_eq!(
-                (api.status_code().as_u16(), api.code().as_str(), api.message(), api.field()),
-                (status, code, message, field)
-            );
-        }
+        crate::error::check_refusals(cases);
         assert_eq!(ApiError::from(PlatformError::NotFound).message(), ApiError::not_found().message());
     }
 }

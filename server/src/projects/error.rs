@@ -2,7 +2,7 @@
 //! ApiError` picks the stable code and the field at fault, and `ApiError::status_of` the HTTP
 //! status.
 
-use crate::error::ApiError;
+use crate::error::FeatureError;
 use accord_api::error::Code;
 
 #[derive(Debug, thiserror::Error)]
@@ -17,9 +17,9 @@ pub enum ProjectError {
     TeamNotStaff,
 }
 
-impl ProjectError {
+impl FeatureError for ProjectError {
     /// The code the caller sees.
-    pub fn code(&self) -> Code {
+    fn code(&self) -> Code {
         match self {
             ProjectError::NotFound => Code::NotFound,
             ProjectError::EndsBeforeStart | ProjectError::TeamNotStaff => Code::ValidationFailed,
@@ -36,20 +36,10 @@ impl ProjectError {
     }
 }
 
-impl From<ProjectError> for ApiError {
-    fn from(err: ProjectError) -> Self {
-        let api = ApiError::of(err.code(), err.to_string());
-        match err.field() {
-            Some(field) => api.with_field(field),
-            None => api,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use actix_web::ResponseError;
+    use crate::error::ApiError;
 
     /// The codes, messages, fields and statuses sent before these errors were data.
     #[test]
@@ -71,13 +61,7 @@ mod tests {
                 Some("team"),
             ),
         ];
-        for (err, status, code, message, field) in cases {
-            let api = ApiError::from(err);
-            assert_eq!(
-                (api.status_code().as_u16(), api.code().as_str(), api.message(), api.field()),
-                (status, code, message, field)
-            );
-        }
+        crate::error::check_refusals(cases);
         assert_eq!(ApiError::from(ProjectError::NotFound).message(), ApiError::not_found().message());
     }
 }

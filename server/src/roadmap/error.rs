@@ -2,7 +2,7 @@
 //! ApiError` picks the stable code and the field at fault, and `ApiError::status_of` the HTTP
 //! status.
 
-use crate::error::ApiError;
+use crate::error::FeatureError;
 use accord_api::error::Code;
 
 #[derive(Debug, thiserror::Error)]
@@ -22,9 +22,9 @@ pub enum RoadmapError {
     EndsBeforeStart,
 }
 
-impl RoadmapError {
+impl FeatureError for RoadmapError {
     /// The code the caller sees.
-    pub fn code(&self) -> Code {
+    fn code(&self) -> Code {
         match self {
             RoadmapError::NotFound => Code::NotFound,
             RoadmapError::PointsChanged => Code::StaleVersion,
@@ -45,20 +45,10 @@ impl RoadmapError {
     }
 }
 
-impl From<RoadmapError> for ApiError {
-    fn from(err: RoadmapError) -> Self {
-        let api = ApiError::of(err.code(), err.to_string());
-        match err.field() {
-            Some(field) => api.with_field(field),
-            None => api,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use actix_web::ResponseError;
+    use crate::error::ApiError;
 
     /// The codes, messages, fields and statuses sent before these errors were data.
     #[test]
@@ -88,13 +78,7 @@ mod tests {
                 Some("ends_on"),
             ),
         ];
-        for (err, status, code, message, field) in cases {
-            let api = ApiError::from(err);
-            assert_eq!(
-                (api.status_code().as_u16(), api.code().as_str(), api.message(), api.field()),
-                (status, code, message, field)
-            );
-        }
+        crate::error::check_refusals(cases);
         assert_eq!(ApiError::from(RoadmapError::NotFound).message(), ApiError::not_found().message());
     }
 }

@@ -2,7 +2,7 @@
 //! `From<StaffError> for ApiError` picks the stable code, and `ApiError::status_of` the HTTP
 //! status.
 
-use crate::error::ApiError;
+use crate::error::FeatureError;
 use accord_api::error::Code;
 
 #[derive(Debug, thiserror::Error)]
@@ -23,9 +23,9 @@ pub enum StaffError {
     LastActiveOwner,
 }
 
-impl StaffError {
+impl FeatureError for StaffError {
     /// The code the caller sees.
-    pub fn code(&self) -> Code {
+    fn code(&self) -> Code {
         match self {
             StaffError::NotFound => Code::NotFound,
             StaffError::CannotChangeSelf => Code::CannotChangeSelf,
@@ -35,15 +35,10 @@ impl StaffError {
     }
 }
 
-impl From<StaffError> for ApiError {
-    fn from(err: StaffError) -> Self {
-        ApiError::of(err.code(), err.to_string())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ApiError;
     use actix_web::ResponseError;
 
     /// The codes, messages, fields and statuses sent before these errors were data.

@@ -2,7 +2,7 @@
 //! ApiError` picks the stable code and the field at fault, and `ApiError::status_of` the HTTP
 //! status.
 
-use crate::error::ApiError;
+use crate::error::FeatureError;
 use accord_api::error::Code;
 
 #[derive(Debug, thiserror::Error)]
@@ -15,31 +15,24 @@ pub enum TouchpointError {
     UnknownContact,
 }
 
-impl TouchpointError {
+impl FeatureError for TouchpointError {
     /// The code the caller sees.
-    pub fn code(&self) -> Code {
+    fn code(&self) -> Code {
         Code::ValidationFailed
     }
 
     /// The request field at fault.
-    fn field(&self) -> &'static str {
-        match self {
+    fn field(&self) -> Option<&'static str> {
+        Some(match self {
             TouchpointError::InFuture => "occurred_at",
             TouchpointError::UnknownContact => "contact_id",
-        }
-    }
-}
-
-impl From<TouchpointError> for ApiError {
-    fn from(err: TouchpointError) -> Self {
-        ApiError::of(err.code(), err.to_string()).with_field(err.field())
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use actix_web::ResponseError;
 
     /// The codes, messages, fields and statuses sent before these errors were data.
     #[test]
@@ -60,12 +53,6 @@ mod tests {
                 Some("contact_id"),
             ),
         ];
-        for (err, status, code, message, field) in cases {
-            let api = ApiError::from(err);
-            assert_eq!(
-                (api.status_code().as_u16(), api.code().as_str(), api.message(), api.field()),
-                (status, code, message, field)
-            );
-        }
+        crate::error::check_refusals(cases);
     }
 }

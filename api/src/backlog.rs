@@ -305,7 +305,38 @@ pub struct MonthTotal {
     pub count: u32,
 }
 
-/// The portal backlog, in the sections the client reads it in.
+/// How many items of each section [`PortalBacklog`] carries; the rest come page by page from
+/// `GET /api/portal/backlog/sections/{section}`.
+pub const PORTAL_SECTION_SHOWN: u32 = 100;
+
+/// The sections of the portal backlog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PortalSection {
+    /// Proposed, by project and rank.
+    Awaiting,
+    /// Agreed, scheduled and in progress, by project and rank.
+    Planned,
+    /// Done, most recent first.
+    Done,
+    /// Declined, by project and rank.
+    Declined,
+}
+
+impl PortalSection {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PortalSection::Awaiting => "awaiting",
+            PortalSection::Planned => "planned",
+            PortalSection::Done => "done",
+            PortalSection::Declined => "declined",
+        }
+    }
+}
+
+/// The portal backlog, in the sections the client reads it in: each with its first
+/// [`PORTAL_SECTION_SHOWN`] items and its total.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PortalBacklog {
@@ -313,12 +344,15 @@ pub struct PortalBacklog {
     pub can_decide: bool,
     /// Proposed items, by project and rank.
     pub awaiting: Vec<PortalItem>,
+    pub awaiting_total: u32,
     /// Agreed, scheduled and in progress.
     pub planned: Vec<PortalItem>,
-    /// Done, the 100 most recent.
+    pub planned_total: u32,
+    /// Done, most recent first.
     pub done: Vec<PortalItem>,
     pub done_total: u32,
     pub declined: Vec<PortalItem>,
+    pub declined_total: u32,
     /// Newest month first.
     pub change_requests_by_month: Vec<MonthTotal>,
 }

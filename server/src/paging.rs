@@ -23,6 +23,18 @@ pub struct PageQuery {
     pub q: Option<String>,
 }
 
+/// `?page=&per_page=` for lists without search.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageOnly {
+    /// 1-based page number (default 1).
+    #[param(minimum = 1, maximum = 1_000_000)]
+    pub page: Option<u64>,
+    /// Items per page, 1–100.
+    #[param(minimum = 1, maximum = 100)]
+    pub per_page: Option<u64>,
+}
+
 impl PageQuery {
     pub fn paging(&self) -> ApiResult<Paging> {
         Paging::parse(self.page, self.per_page, 25)

@@ -110,6 +110,11 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
         (BacklogStatus::Done, 20),
         (BacklogStatus::Declined, 5),
     ];
+    // One description, rendered once (rows carry the renderer version, so the server does not
+    // render them again at startup).
+    let description =
+        "Что сделать: **обновить** раздел и проверить формы.\n\n- макет\n- вёрстка\n- проверка".to_string();
+    let description_html = crate::rich::render(&description);
     let mut first_project = true;
     for (a, &size) in sizes.iter().enumerate() {
         let tx = db.unscoped("seed-scale").await?;
@@ -277,6 +282,9 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
                         Some(author),
                     );
                     item.id = BacklogItemId(rng.uuid());
+                    item.description = description.clone();
+                    item.description_html = description_html.clone();
+                    item.html_version = crate::rich::VERSION;
                     item.created_at = at(rank as i64);
                     item.updated_at = item.created_at;
                     item.estimate_minutes = Some(30 * (1 + rng.below(16) as i64));

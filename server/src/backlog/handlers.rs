@@ -5,12 +5,13 @@ use super::{csv, portal, standard, transfer, workflow};
 use crate::clients::csv_attachment;
 use crate::clients::export::{csv as write_csv, separator};
 use crate::error::ApiResult;
+use crate::paging::PageOnly;
 use crate::state::AppState;
 use crate::tenancy::{PortalContact, SignedIn, Staff};
 use accord_api::backlog::{
     BacklogItemDetail, BacklogItemUpdate, BacklogItemView, BacklogQuery, BelowStandard, CommentView, DecisionRequest,
-    ImportRequest, ImportResult, MoveItem, NewBacklogItem, NewComment, PortalBacklog, PortalComment, PortalItemDetail,
-    StatusChange,
+    ImportRequest, ImportResult, MoveItem, NewBacklogItem, NewComment, PortalBacklog, PortalComment, PortalItem,
+    PortalItemDetail, PortalSection, StatusChange,
 };
 use accord_api::{BacklogItemId, ClientId, ErrorBody, Page, ProjectId};
 use actix_web::{get, post, put, web, HttpResponse};
@@ -155,6 +156,20 @@ pub(super) async fn portal_backlog(
     contact: PortalContact,
 ) -> ApiResult<web::Json<PortalBacklog>> {
     Ok(web::Json(portal::backlog(&state, &contact).await?))
+}
+
+/// One page of one section of the client's backlog (beyond the first 100 the backlog shows).
+#[utoipa::path(tag = "portal", params(("section" = PortalSection, Path, description = "awaiting, planned, done or declined"), PageOnly), responses(
+    (status = 200, body = Page<PortalItem>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+    (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+#[get("/portal/backlog/sections/{section}")]
+pub(super) async fn portal_section(
+    state: web::Data<AppState>,
+    contact: PortalContact,
+    section: web::Path<PortalSection>,
+    query: web::Query<PageOnly>,
+) -> ApiResult<web::Json<Page<PortalItem>>> {
+    Ok(web::Json(portal::section(&state, &contact, section.into_inner(), &query).await?))
 }
 
 /// One item with its client-visible comments.

@@ -32,6 +32,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(handlers::move_item)
         .service(handlers::add_comment)
         .service(handlers::portal_backlog)
+        .service(handlers::portal_section)
         .service(handlers::portal_item)
         .service(handlers::portal_decide)
         .service(handlers::portal_comment);

@@ -5,38 +5,75 @@ use super::notify;
 use super::workflow::{insert_comment, parse_comment};
 use super::{repo, view, BacklogError};
 use crate::clients::access;
-use crate::db::ClientTx;
+use crate::db::{ClientTx, Scoped};
 use crate::domain::Field;
 use crate::error::ApiResult;
+use crate::paging::{PageOnly, Paging};
 use crate::state::AppState;
 use crate::tenancy::PortalContact;
-use accord_api::backlog::{CommentView, DecisionRequest, MonthTotal, PortalBacklog, PortalComment, PortalItemDetail};
+use accord_api::backlog::{
+    CommentView, DecisionRequest, MonthTotal, PortalBacklog, PortalComment, PortalItem, PortalItemDetail,
+    PortalSection, PORTAL_SECTION_SHOWN,
+};
 use accord_api::clients::FieldChange;
+use accord_api::Page;
 use accord_api::{BacklogItemId, BacklogStatus, DecisionKind, ItemEventKind, Money, PortalRole, ProjectId, Side};
 use accord_entity::{backlog_items, projects};
 use chrono::Utc;
-use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use std::collections::{BTreeMap, HashMap};
-
-const DONE_SHOWN: u64 = 100;
 
 async fn project_names(tx: &ClientTx) -> ApiResult<HashMap<ProjectId, String>> {
     Ok(tx.find::<projects::Entity>().all().await?.into_iter().map(|p| (p.id, p.name)).collect())
 }
 
+/// A section's items in the order the client reads them: proposed, planned (agreed, scheduled,
+/// in progress) and declined by project and rank; done most recent first. Never ideas.
+fn section_query(tx: &ClientTx, section: PortalSection) -> Scoped<'_, Select<backlog_items::Entity>> {
+    let q = tx.find::<backlog_items::Entity>();
+    fn by_rank(q: Scoped<'_, Select<backlog_items::Entity>>) -> Scoped<'_, Select<backlog_items::Entity>> {
+        q.order_by_asc(backlog_items::Column::ProjectId).order_by_asc(backlog_items::Column::Rank)
+    }
+    match section {
+        PortalSection::Awaiting => by_rank(q.filter(backlog_items::Column::Status.eq(BacklogStatus::Proposed))),
+        PortalSection::Planned => by_rank(q.filter(backlog_items::Column::Status.is_in([
+            BacklogStatus::Agreed,
+            BacklogStatus::Scheduled,
+            BacklogStatus::InProgress,
+        ]))),
+        PortalSection::Declined => by_rank(q.filter(backlog_items::Column::Status.eq(BacklogStatus::Declined))),
+        PortalSection::Done => q
+            .filter(backlog_items::Column::Status.eq(BacklogStatus::Done))
+            .order_by_desc(backlog_items::Column::UpdatedAt)
+            .order_by_asc(backlog_items::Column::Id),
+    }
+}
+
+/// One page of a section and the section's total.
+async fn section_page(
+    tx: &ClientTx,
+    section: PortalSection,
+    offset: u64,
+    limit: u64,
+) -> ApiResult<(Vec<backlog_items::Model>, u64)> {
+    let total = section_query(tx, section).count().await?;
+    // The first page is always read (a constant number of queries); a page past the end is not.
+    let rows = if offset == 0 || total > offset {
+        section_query(tx, section).offset(offset).limit(limit).all().await?
+    } else {
+        Vec::new()
+    };
+    Ok((rows, total))
+}
+
 pub async fn backlog(state: &AppState, contact: &PortalContact) -> ApiResult<PortalBacklog> {
     let tx = access::open_portal_read(state, contact).await?;
     let names = project_names(&tx).await?;
-    let open = tx
-        .find::<backlog_items::Entity>()
-        .filter(backlog_items::Column::Status.is_not_in([BacklogStatus::Idea, BacklogStatus::Done]))
-        .order_by_asc(backlog_items::Column::ProjectId)
-        .order_by_asc(backlog_items::Column::Rank)
-        .all()
-        .await?;
-    let done_q = tx.find::<backlog_items::Entity>().filter(backlog_items::Column::Status.eq(BacklogStatus::Done));
-    let done_total = done_q.clone().count().await?;
-    let done = done_q.order_by_desc(backlog_items::Column::UpdatedAt).limit(DONE_SHOWN).all().await?;
+    let shown = u64::from(PORTAL_SECTION_SHOWN);
+    let (awaiting, awaiting_total) = section_page(&tx, PortalSection::Awaiting, 0, shown).await?;
+    let (planned, planned_total) = section_page(&tx, PortalSection::Planned, 0, shown).await?;
+    let (done, done_total) = section_page(&tx, PortalSection::Done, 0, shown).await?;
+    let (declined, declined_total) = section_page(&tx, PortalSection::Declined, 0, shown).await?;
     let approved_crs: Vec<(Option<chrono::DateTime<Utc>>, Option<i64>, String)> = tx
         .find::<backlog_items::Entity>()
         .select_only()
@@ -48,23 +85,16 @@ pub async fn backlog(state: &AppState, contact: &PortalContact) -> ApiResult<Por
         .into_tuple()
         .all()
         .await?;
-    let all: Vec<backlog_items::Model> = open.iter().chain(done.iter()).cloned().collect();
+    let all: Vec<backlog_items::Model> =
+        awaiting.iter().chain(&planned).chain(&done).chain(&declined).cloned().collect();
     let l = view::lookups(&tx, &all, true).await?;
     tx.commit().await?;
 
-    let view = |i: &backlog_items::Model| {
-        view::portal_view(i, names.get(&i.project_id).map(String::as_str).unwrap_or_default(), &l)
+    let views = |rows: &[backlog_items::Model]| -> Vec<PortalItem> {
+        rows.iter()
+            .map(|i| view::portal_view(i, names.get(&i.project_id).map(String::as_str).unwrap_or_default(), &l))
+            .collect()
     };
-    let (mut awaiting, mut planned, mut declined) = (Vec::new(), Vec::new(), Vec::new());
-    for i in &open {
-        let v = view(i);
-        match v.status {
-            BacklogStatus::Proposed => awaiting.push(v),
-            BacklogStatus::Declined => declined.push(v),
-            _ => planned.push(v),
-        }
-    }
-    let done = done.iter().map(view).collect();
     let mut months: BTreeMap<(String, String), (i64, u32)> = BTreeMap::new();
     for (at, price, currency) in approved_crs {
         let (Some(at), Some(price)) = (at, price) else { continue };
@@ -81,15 +111,39 @@ pub async fn backlog(state: &AppState, contact: &PortalContact) -> ApiResult<Por
             count,
         })
         .collect();
+    let count = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     Ok(PortalBacklog {
         can_decide: contact.portal_role() == PortalRole::Approver,
-        awaiting,
-        planned,
-        done,
-        done_total: done_total as u32,
-        declined,
+        awaiting: views(&awaiting),
+        awaiting_total: count(awaiting_total),
+        planned: views(&planned),
+        planned_total: count(planned_total),
+        done: views(&done),
+        done_total: count(done_total),
+        declined: views(&declined),
+        declined_total: count(declined_total),
         change_requests_by_month,
     })
+}
+
+/// One page of one section of the portal backlog (the part beyond what [`backlog`] shows).
+pub async fn section(
+    state: &AppState,
+    contact: &PortalContact,
+    section: PortalSection,
+    query: &PageOnly,
+) -> ApiResult<Page<PortalItem>> {
+    let paging = Paging::parse(query.page, query.per_page, u64::from(PORTAL_SECTION_SHOWN))?;
+    let tx = access::open_portal_read(state, contact).await?;
+    let (rows, total) = section_page(&tx, section, paging.offset(), paging.limit()).await?;
+    let names = if rows.is_empty() { HashMap::new() } else { project_names(&tx).await? };
+    let l = view::lookups(&tx, &rows, true).await?;
+    tx.commit().await?;
+    let items = rows
+        .iter()
+        .map(|i| view::portal_view(i, names.get(&i.project_id).map(String::as_str).unwrap_or_default(), &l))
+        .collect();
+    Ok(paging.page_of(items, total))
 }
 
 /// A non-idea item of the contact's client, or 404 (an idea does not exist for the client).

@@ -466,3 +466,48 @@ async fn backlog_of_5000_items_answers_in_a_constant_number_of_queries() {
     assert_eq!(page["total"], 5_007);
     assert_eq!(page["items"].as_array().unwrap().len(), 100);
 }
+
+#[tokio::test]
+async fn the_portal_backlog_shows_each_section_page_by_page() {
+    let app = spawn_app_with(|_| {}).await;
+    let w = world::build(&app).await;
+    world::add_backlog_items(&app, &w, 1_000).await;
+    let approver = app.signed_in(&w.approver_a1.email, world::PASSWORD).await;
+    let portal = body(approver.get("/api/portal/backlog").await, 200).await;
+    let ids = |items: &Value| -> Vec<String> {
+        items.as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap().to_owned()).collect()
+    };
+    for (section, total_key) in [("awaiting", "awaiting_total"), ("planned", "planned_total"), ("done", "done_total")] {
+        let total = portal[total_key].as_u64().unwrap() as usize;
+        assert!(total > 200, "{section}: {total}");
+        let first = ids(&portal[section]);
+        assert_eq!(first.len(), 100, "{section}: the backlog carries the first 100");
+        // The rest, page by page, in the same order and without repeats.
+        let mut all = Vec::new();
+        for page in 1.. {
+            let res = body(
+                approver.get(&format!("/api/portal/backlog/sections/{section}?page={page}&per_page=100")).await,
+                200,
+            )
+            .await;
+            assert_eq!(res["total"].as_u64().unwrap() as usize, total);
+            let items = ids(&res["items"]);
+            if items.is_empty() {
+                break;
+            }
+            for item in res["items"].as_array().unwrap() {
+                assert_ne!(item["status"], "idea", "ideas never reach the portal");
+            }
+            all.extend(items);
+        }
+        assert_eq!(all.len(), total, "{section}");
+        assert_eq!(all[..100], first[..], "{section}: page 1 is what the backlog showed");
+        let unique: std::collections::HashSet<_> = all.iter().collect();
+        assert_eq!(unique.len(), total, "{section}: no item twice");
+    }
+    assert_eq!(approver.get("/api/portal/backlog/sections/ideas").await.status(), 404);
+    assert_eq!(approver.get("/api/portal/backlog/sections/done?page=0").await.status(), 200);
+    // Staff have no portal.
+    let manager = app.signed_in(&w.manager_a.email, world::PASSWORD).await;
+    assert_eq!(manager.get("/api/portal/backlog/sections/done").await.status(), 403);
+}

@@ -473,6 +473,7 @@ fn matrix() -> Vec<Row> {
             dto(ImportRequest { csv: "title;estimate_hours\nMatrix import;2,5\n".into() })
         }),
         row("GET", "/api/portal/backlog", contacts_only(200), none),
+        row("GET", "/api/portal/backlog/sections/{section}", contacts_only(200), none),
         row("GET", "/api/portal/backlog/{item_id}", contacts_of_a1(200), none),
         row("POST", "/api/portal/backlog/{item_id}/comments", contacts_of_a1(201), |_| {
             dto(PortalComment { body: "A question from the client".into() })
@@ -521,7 +522,8 @@ fn concrete(path: &str, w: &World, t: &Targets, actor: Actor, target: Target) ->
         .replace("{project_id}", &w.project_a1.to_string())
         .replace("{goal_id}", &w.goals_a1[spare].to_string())
         .replace("{stage_id}", &w.stages_a1[spare].to_string())
-        .replace("{item_id}", &item.to_string());
+        .replace("{item_id}", &item.to_string())
+        .replace("{section}", "awaiting");
     if path == "/api/staff/invitations" {
         url.push_str("?kind=contact");
     }

@@ -434,6 +434,7 @@ fn concrete(path: &str, w: &World, invitation: &str) -> String {
         .replace("{goal_id}", &w.goals_a1[3].to_string())
         .replace("{stage_id}", &w.stages_a1[3].to_string())
         .replace("{item_id}", &item.to_string())
+        .replace("{section}", "awaiting")
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -26,7 +26,8 @@ texts! {
         done: "Сделано", "Done";
         done_empty: "Пока ничего не завершено", "Nothing finished yet";
         done_empty_hint: "Завершённые задачи будут собираться здесь.", "Finished items will gather here.";
-        done_more: "Показаны последние {0} из {1}.", "Showing the latest {0} of {1}.";
+        shown_of: "Показано {0} из {1}.", "Showing {0} of {1}.";
+        show_more: "Показать ещё", "Show more";
         declined: "Отклонено", "Declined";
         declined_empty: "Отклонённых задач нет", "No declined items";
         declined_empty_hint:

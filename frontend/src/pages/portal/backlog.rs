@@ -5,10 +5,10 @@ use super::parts::month_label;
 use crate::api;
 use crate::components::async_view;
 use crate::components::form::Text;
-use crate::i18n::{fill, format_date, format_money, use_i18n};
+use crate::i18n::{error_text, fill, format_date, format_money, use_i18n};
 use crate::pages::backlog_parts::{estimate_text, price_text, CrBadge, Reader, StatusBadge, WasNow};
 use crate::routes::Route;
-use accord_api::backlog::{MonthTotal, PortalBacklog, PortalItem};
+use accord_api::backlog::{MonthTotal, PortalBacklog, PortalItem, PortalSection, PORTAL_SECTION_SHOWN};
 use accord_api::DecisionKind;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -34,41 +34,44 @@ pub fn PortalBacklogPage() -> impl IntoView {
 #[component]
 fn BacklogSections(backlog: PortalBacklog) -> impl IntoView {
     let i18n = use_i18n();
-    let PortalBacklog { can_decide, awaiting, planned, done, done_total, declined, change_requests_by_month } = backlog;
-    let awaiting_count = awaiting.len();
-    let done_shown = done.len() as u32;
-    let done_more = (done_total > done_shown).then(|| {
-        view! {
-            <p class="section-footnote done-more">
-                {move || fill(i18n.t().portal_backlog().done_more, &[&done_shown, &done_total])}
-            </p>
-        }
-    });
+    let PortalBacklog {
+        can_decide,
+        awaiting,
+        awaiting_total,
+        planned,
+        planned_total,
+        done,
+        done_total,
+        declined,
+        declined_total,
+        change_requests_by_month,
+    } = backlog;
     view! {
         <div class="portal-backlog-grid">
             <div class="portal-backlog-main">
                 <section class="card portal-section section-awaiting">
                     <div class="portal-section-head">
                         <h2 class="card-title">{move || i18n.t().portal_backlog().awaiting}</h2>
-                        {(can_decide && awaiting_count > 0).then(|| view! {
-                            <span class="count-badge awaiting-count">{awaiting_count}</span>
+                        {(can_decide && awaiting_total > 0).then(|| view! {
+                            <span class="count-badge awaiting-count">{awaiting_total}</span>
                         })}
                     </div>
                     {if can_decide {
-                        (awaiting_count > 0).then(|| view! {
+                        (awaiting_total > 0).then(|| view! {
                             <p class="section-hint approver-hint">{move || i18n.t().portal_backlog().awaiting_hint}</p>
                         }).into_any()
                     } else {
                         view! { <p class="viewer-note" role="note">{move || i18n.t().portal_backlog().viewer_note}</p> }.into_any()
                     }}
-                    <ItemList items=awaiting show_status=false review=can_decide
+                    <SectionItems section=PortalSection::Awaiting items=awaiting total=awaiting_total show_status=false review=can_decide
                         empty_title=|t| t.portal_backlog().awaiting_empty empty_hint=|t| t.portal_backlog().awaiting_empty_hint />
                 </section>
                 <section class="card portal-section section-planned">
                     <div class="portal-section-head">
                         <h2 class="card-title">{move || i18n.t().portal_backlog().planned}</h2>
+                        {(planned_total > 0).then(|| view! { <span class="count-badge count-badge-muted">{planned_total}</span> })}
                     </div>
-                    <ItemList items=planned show_status=true review=false
+                    <SectionItems section=PortalSection::Planned items=planned total=planned_total show_status=true review=false
                         empty_title=|t| t.portal_backlog().planned_empty empty_hint=|t| t.portal_backlog().planned_empty_hint />
                 </section>
                 <section class="card portal-section section-done">
@@ -76,11 +79,10 @@ fn BacklogSections(backlog: PortalBacklog) -> impl IntoView {
                         <h2 class="card-title">{move || i18n.t().portal_backlog().done}</h2>
                         {(done_total > 0).then(|| view! { <span class="count-badge count-badge-muted">{done_total}</span> })}
                     </div>
-                    <ItemList items=done show_status=false review=false
+                    <SectionItems section=PortalSection::Done items=done total=done_total show_status=false review=false
                         empty_title=|t| t.portal_backlog().done_empty empty_hint=|t| t.portal_backlog().done_empty_hint />
-                    {done_more}
                 </section>
-                <DeclinedSection items=declined />
+                <DeclinedSection items=declined total=declined_total />
             </div>
             <aside class="portal-backlog-side">
                 <CrTotals months=change_requests_by_month />
@@ -95,35 +97,85 @@ fn BacklogSections(backlog: PortalBacklog) -> impl IntoView {
 
 /// Declined items, muted; the first few, then a button for the rest.
 #[component]
-fn DeclinedSection(items: Vec<PortalItem>) -> impl IntoView {
+fn DeclinedSection(items: Vec<PortalItem>, total: u32) -> impl IntoView {
     let i18n = use_i18n();
-    let total = items.len();
-    let expanded = RwSignal::new(total <= DECLINED_SHOWN);
+    let expanded = RwSignal::new(total as usize <= DECLINED_SHOWN);
     let items = StoredValue::new(items);
-    let shown = move || {
-        let all = items.get_value();
-        if expanded.get() {
-            all
-        } else {
-            all.into_iter().take(DECLINED_SHOWN).collect()
-        }
-    };
     view! {
         <section class="card portal-section section-declined">
             <div class="portal-section-head">
                 <h2 class="card-title">{move || i18n.t().portal_backlog().declined}</h2>
                 {(total > 0).then(|| view! { <span class="count-badge count-badge-muted">{total}</span> })}
             </div>
-            {move || view! {
-                <ItemList items=shown() show_status=false review=false
-                    empty_title=|t| t.portal_backlog().declined_empty empty_hint=|t| t.portal_backlog().declined_empty_hint />
+            {move || if expanded.get() {
+                view! {
+                    <SectionItems section=PortalSection::Declined items=items.get_value() total=total show_status=false review=false
+                        empty_title=|t| t.portal_backlog().declined_empty empty_hint=|t| t.portal_backlog().declined_empty_hint />
+                }.into_any()
+            } else {
+                let first: Vec<PortalItem> = items.get_value().into_iter().take(DECLINED_SHOWN).collect();
+                view! {
+                    <ItemList items=first show_status=false review=false
+                        empty_title=|t| t.portal_backlog().declined_empty empty_hint=|t| t.portal_backlog().declined_empty_hint />
+                    <button type="button" class="btn btn-small btn-ghost show-declined" on:click=move |_| expanded.set(true)>
+                        {move || fill(i18n.t().portal_backlog().show_all, &[&total])}
+                    </button>
+                }.into_any()
             }}
-            <Show when=move || !expanded.get()>
-                <button type="button" class="btn btn-small btn-ghost show-declined" on:click=move |_| expanded.set(true)>
-                    {move || fill(i18n.t().portal_backlog().show_all, &[&total])}
-                </button>
-            </Show>
         </section>
+    }
+}
+
+/// A section's items: those the backlog came with, then page after page on "Show more" until
+/// the section's total is shown.
+#[component]
+fn SectionItems(
+    section: PortalSection,
+    items: Vec<PortalItem>,
+    total: u32,
+    show_status: bool,
+    review: bool,
+    empty_title: Text,
+    empty_hint: Text,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = RwSignal::new(items);
+    let loading = RwSignal::new(false);
+    let failed = RwSignal::new(None::<String>);
+    let more = move |_| {
+        if loading.get_untracked() {
+            return;
+        }
+        loading.set(true);
+        failed.set(None);
+        // Pages hold PORTAL_SECTION_SHOWN items; the backlog brought the first page.
+        let next = items.with_untracked(Vec::len) as u32 / PORTAL_SECTION_SHOWN + 1;
+        leptos::task::spawn_local(async move {
+            match api::portal::section(section, next).await {
+                Ok(page) => items.update(|all| {
+                    let known: std::collections::HashSet<_> = all.iter().map(|i| i.id).collect();
+                    all.extend(page.items.into_iter().filter(|i| !known.contains(&i.id)));
+                }),
+                Err(e) => failed.set(Some(error_text(i18n.t(), &e))),
+            }
+            loading.set(false);
+        });
+    };
+    view! {
+        {move || view! {
+            <ItemList items=items.get() show_status=show_status review=review empty_title=empty_title empty_hint=empty_hint />
+        }}
+        <Show when=move || { items.with(Vec::len) < total as usize }>
+            <div class="section-more">
+                <span class="section-footnote">
+                    {move || fill(i18n.t().portal_backlog().shown_of, &[&items.with(Vec::len), &total])}
+                </span>
+                <button type="button" class="btn btn-small btn-ghost show-more" disabled=move || loading.get() on:click=more>
+                    {move || i18n.t().portal_backlog().show_more}
+                </button>
+                {move || failed.get().map(|message| view! { <span class="form-error" role="alert">{message}</span> })}
+            </div>
+        </Show>
     }
 }
 

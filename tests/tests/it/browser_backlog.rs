@@ -206,3 +206,50 @@ async fn manager_proposes_client_decides_manager_sees_frozen_estimates() {
     b.wait_for_text(".backlog-item[data-status=declined]", "Баннер к праздникам").await;
     b.close().await;
 }
+
+#[tokio::test]
+async fn a_long_portal_backlog_shows_more_on_request_in_both_languages() {
+    let Some((app, w, b)) = setup().await else { return };
+    world::add_backlog_items(&app, &w, 900).await;
+    let approver = app.signed_in(&w.approver_a1.email, world::PASSWORD).await;
+    let portal: serde_json::Value = approver.get("/api/portal/backlog").await.json().await.unwrap();
+    let total = portal["awaiting_total"].as_u64().unwrap() as usize;
+    assert!(total > 200, "{total}");
+    b.sign_in_via_form(&app, &w.approver_a1.email, world::PASSWORD).await;
+    b.goto("/portal/backlog").await;
+    b.wait_for(".section-awaiting .show-more").await;
+    assert_eq!(awaiting_shown(&b).await, 100);
+    b.wait_for_text(".section-awaiting .section-more", &format!("Showing 100 of {total}")).await;
+    b.driver()
+        .execute("document.querySelector('.section-awaiting .section-more').scrollIntoView()", vec![])
+        .await
+        .unwrap_or_default();
+    b.screenshot("portal-backlog-show-more-en").await;
+    b.click(".section-awaiting .show-more").await;
+    b.wait_for_text(".section-awaiting .section-more", &format!("200 of {total}")).await;
+    // Every page, until the button goes: every item once.
+    let started = Instant::now();
+    while b.texts(".section-awaiting .show-more").await.len() == 1 && started.elapsed() < Duration::from_secs(30) {
+        let shown = awaiting_shown(&b).await;
+        b.click(".section-awaiting .show-more").await;
+        while awaiting_shown(&b).await == shown && started.elapsed() < Duration::from_secs(30) {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+    assert_eq!(awaiting_shown(&b).await, total);
+    b.assert_absent(".section-awaiting .show-more").await;
+    // Russian: the same control in the other language.
+    b.click("#lang-ru").await;
+    b.goto("/portal/backlog").await;
+    b.wait_for_text(".section-awaiting .section-more", &format!("Показано 100 из {total}")).await;
+    b.driver()
+        .execute("document.querySelector('.section-awaiting .section-more').scrollIntoView()", vec![])
+        .await
+        .unwrap_or_default();
+    b.screenshot("portal-backlog-show-more-ru").await;
+    b.close().await;
+}
+
+async fn awaiting_shown(b: &Browser) -> usize {
+    b.texts(".section-awaiting .portal-item").await.len()
+}

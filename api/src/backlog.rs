@@ -307,7 +307,7 @@ pub struct MonthTotal {
 
 /// How many items of each section [`PortalBacklog`] carries; the rest come page by page from
 /// `GET /api/portal/backlog/sections/{section}`.
-pub const PORTAL_SECTION_SHOWN: u32 = 100;
+pub const PORTAL_SECTION_SHOWN: u32 = 25;
 
 /// The sections of the portal backlog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

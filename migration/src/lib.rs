@@ -11,6 +11,7 @@ mod m20261202_000005_security;
 mod m20261202_000006_jobs;
 mod m20261202_000007_session_lookup;
 mod m20261202_000008_list_indexes;
+mod m20261202_000009_portal_indexes;
 mod rls;
 
 pub use rls::APP_ROLE;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000006_jobs::Migration),
             Box::new(m20261202_000007_session_lookup::Migration),
             Box::new(m20261202_000008_list_indexes::Migration),
+            Box::new(m20261202_000009_portal_indexes::Migration),
         ]
     }
 }

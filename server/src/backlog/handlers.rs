@@ -158,7 +158,7 @@ pub(super) async fn portal_backlog(
     Ok(web::Json(portal::backlog(&state, &contact).await?))
 }
 
-/// One page of one section of the client's backlog (beyond the first 100 the backlog shows).
+/// One page of one section of the client's backlog (beyond the first items the backlog shows).
 #[utoipa::path(tag = "portal", params(("section" = PortalSection, Path, description = "awaiting, planned, done or declined"), PageOnly), responses(
     (status = 200, body = Page<PortalItem>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
     (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]

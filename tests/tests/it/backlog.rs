@@ -469,6 +469,7 @@ async fn backlog_of_5000_items_answers_in_a_constant_number_of_queries() {
 
 #[tokio::test]
 async fn the_portal_backlog_shows_each_section_page_by_page() {
+    const SHOWN: usize = accord_api::backlog::PORTAL_SECTION_SHOWN as usize;
     let app = spawn_app_with(|_| {}).await;
     let w = world::build(&app).await;
     world::add_backlog_items(&app, &w, 1_000).await;
@@ -481,7 +482,7 @@ async fn the_portal_backlog_shows_each_section_page_by_page() {
         let total = portal[total_key].as_u64().unwrap() as usize;
         assert!(total > 200, "{section}: {total}");
         let first = ids(&portal[section]);
-        assert_eq!(first.len(), 100, "{section}: the backlog carries the first 100");
+        assert_eq!(first.len(), SHOWN, "{section}: the backlog carries the first {SHOWN}");
         // The rest, page by page, in the same order and without repeats.
         let mut all = Vec::new();
         for page in 1.. {
@@ -501,7 +502,7 @@ async fn the_portal_backlog_shows_each_section_page_by_page() {
             all.extend(items);
         }
         assert_eq!(all.len(), total, "{section}");
-        assert_eq!(all[..100], first[..], "{section}: page 1 is what the backlog showed");
+        assert_eq!(all[..SHOWN], first[..], "{section}: the first items are what the backlog showed");
         let unique: std::collections::HashSet<_> = all.iter().collect();
         assert_eq!(unique.len(), total, "{section}: no item twice");
     }

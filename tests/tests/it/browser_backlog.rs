@@ -218,15 +218,16 @@ async fn a_long_portal_backlog_shows_more_on_request_in_both_languages() {
     b.sign_in_via_form(&app, &w.approver_a1.email, world::PASSWORD).await;
     b.goto("/portal/backlog").await;
     b.wait_for(".section-awaiting .show-more").await;
-    assert_eq!(awaiting_shown(&b).await, 100);
-    b.wait_for_text(".section-awaiting .section-more", &format!("Showing 100 of {total}")).await;
+    let shown = accord_api::backlog::PORTAL_SECTION_SHOWN as usize;
+    assert_eq!(awaiting_shown(&b).await, shown);
+    b.wait_for_text(".section-awaiting .section-more", &format!("Showing {shown} of {total}")).await;
     b.driver()
         .execute("document.querySelector('.section-awaiting .section-more').scrollIntoView()", vec![])
         .await
         .unwrap_or_default();
     b.screenshot("portal-backlog-show-more-en").await;
     b.click(".section-awaiting .show-more").await;
-    b.wait_for_text(".section-awaiting .section-more", &format!("200 of {total}")).await;
+    b.wait_for_text(".section-awaiting .section-more", &format!("{} of {total}", 2 * shown)).await;
     // Every page, until the button goes: every item once.
     let started = Instant::now();
     while b.texts(".section-awaiting .show-more").await.len() == 1 && started.elapsed() < Duration::from_secs(30) {
@@ -241,7 +242,7 @@ async fn a_long_portal_backlog_shows_more_on_request_in_both_languages() {
     // Russian: the same control in the other language.
     b.click("#lang-ru").await;
     b.goto("/portal/backlog").await;
-    b.wait_for_text(".section-awaiting .section-more", &format!("Показано 100 из {total}")).await;
+    b.wait_for_text(".section-awaiting .section-more", &format!("Показано {shown} из {total}")).await;
     b.driver()
         .execute("document.querySelector('.section-awaiting .section-more').scrollIntoView()", vec![])
         .await

@@ -305,6 +305,11 @@ async fn main() {
         ("GET /api/auth/me", &owner, "/api/auth/me".into()),
         ("GET /api/portal/home", &contact, "/api/portal/home".into()),
         ("GET /api/portal/backlog", &contact, "/api/portal/backlog".into()),
+        (
+            "GET /api/portal/backlog/sections/planned?page=2",
+            &contact,
+            "/api/portal/backlog/sections/planned?page=2".into(),
+        ),
         ("GET …/backlog (staff, 50/page, largest project)", &manager, backlog.clone()),
         ("GET /api/staff/clients (25/page)", &owner, "/api/staff/clients".into()),
         ("GET /api/staff/clients/{id}", &owner, client_page),

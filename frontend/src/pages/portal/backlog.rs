@@ -13,6 +13,10 @@ use accord_api::DecisionKind;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// What the declined section says when nothing was declined (title, hint).
+const DECLINED_EMPTY: (Text, Text) =
+    (|t| t.portal_backlog().declined_empty, |t| t.portal_backlog().declined_empty_hint);
+
 /// How many declined items show before "show all".
 const DECLINED_SHOWN: usize = 5;
 
@@ -110,13 +114,13 @@ fn DeclinedSection(items: Vec<PortalItem>, total: u32) -> impl IntoView {
             {move || if expanded.get() {
                 view! {
                     <SectionItems section=PortalSection::Declined items=items.get_value() total=total show_status=false review=false
-                        empty_title=|t| t.portal_backlog().declined_empty empty_hint=|t| t.portal_backlog().declined_empty_hint />
+                        empty_title=DECLINED_EMPTY.0 empty_hint=DECLINED_EMPTY.1 />
                 }.into_any()
             } else {
                 let first: Vec<PortalItem> = items.get_value().into_iter().take(DECLINED_SHOWN).collect();
                 view! {
                     <ItemList items=first show_status=false review=false
-                        empty_title=|t| t.portal_backlog().declined_empty empty_hint=|t| t.portal_backlog().declined_empty_hint />
+                        empty_title=DECLINED_EMPTY.0 empty_hint=DECLINED_EMPTY.1 />
                     <button type="button" class="btn btn-small btn-ghost show-declined" on:click=move |_| expanded.set(true)>
                         {move || fill(i18n.t().portal_backlog().show_all, &[&total])}
                     </button>

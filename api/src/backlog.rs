@@ -310,7 +310,7 @@ pub struct MonthTotal {
 pub const PORTAL_SECTION_SHOWN: u32 = 25;
 
 /// The sections of the portal backlog.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PortalSection {
@@ -331,6 +331,19 @@ impl PortalSection {
             PortalSection::Planned => "planned",
             PortalSection::Done => "done",
             PortalSection::Declined => "declined",
+        }
+    }
+
+    /// The section an item of this status is shown in; ideas are never shown to the client.
+    pub fn of(status: BacklogStatus) -> Option<PortalSection> {
+        match status {
+            BacklogStatus::Idea => None,
+            BacklogStatus::Proposed => Some(PortalSection::Awaiting),
+            BacklogStatus::Agreed | BacklogStatus::Scheduled | BacklogStatus::InProgress => {
+                Some(PortalSection::Planned)
+            }
+            BacklogStatus::Done => Some(PortalSection::Done),
+            BacklogStatus::Declined => Some(PortalSection::Declined),
         }
     }
 }

@@ -20,12 +20,46 @@ use accord_api::Page;
 use accord_api::{BacklogItemId, BacklogStatus, DecisionKind, ItemEventKind, Money, PortalRole, ProjectId, Side};
 use accord_entity::{backlog_items, projects};
 use chrono::Utc;
+use sea_orm::sea_query::{Asterisk, Expr};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use std::collections::{BTreeMap, HashMap};
 
 async fn project_names(tx: &ClientTx) -> ApiResult<HashMap<ProjectId, String>> {
-    Ok(tx.find::<projects::Entity>().all().await?.into_iter().map(|p| (p.id, p.name)).collect())
+    Ok(tx
+        .find::<projects::Entity>()
+        .select_only()
+        .column(projects::Column::Id)
+        .column(projects::Column::Name)
+        .into_tuple::<(ProjectId, String)>()
+        .all()
+        .await?
+        .into_iter()
+        .collect())
 }
+
+/// Every section's size in one statement (the client's items by status, ideas left out).
+async fn section_totals(tx: &ClientTx) -> ApiResult<HashMap<PortalSection, u64>> {
+    let by_status: Vec<(BacklogStatus, i64)> = tx
+        .find::<backlog_items::Entity>()
+        .select_only()
+        .column(backlog_items::Column::Status)
+        .column_as(Expr::col(Asterisk).count(), "n")
+        .filter(backlog_items::Column::Status.ne(BacklogStatus::Idea))
+        .group_by(backlog_items::Column::Status)
+        .into_tuple()
+        .all()
+        .await?;
+    let mut totals = HashMap::new();
+    for (status, n) in by_status {
+        if let Some(section) = PortalSection::of(status) {
+            *totals.entry(section).or_default() += u64::try_from(n).unwrap_or_default();
+        }
+    }
+    Ok(totals)
+}
+
+/// `'done'` as SQL text (a constant of this module, never input).
+const DONE_LITERAL: &str = "'done'";
 
 /// A section's items in the order the client reads them: proposed, planned (agreed, scheduled,
 /// in progress) and declined by project and rank; done most recent first. Never ideas.
@@ -42,38 +76,45 @@ fn section_query(tx: &ClientTx, section: PortalSection) -> Scoped<'_, Select<bac
             BacklogStatus::InProgress,
         ]))),
         PortalSection::Declined => by_rank(q.filter(backlog_items::Column::Status.eq(BacklogStatus::Declined))),
+        // The status as a literal, not a parameter: only then may the databases use the
+        // partial index `ix_items_client_done` (migration 000010).
         PortalSection::Done => q
-            .filter(backlog_items::Column::Status.eq(BacklogStatus::Done))
+            .filter(Expr::col((backlog_items::Entity, backlog_items::Column::Status)).eq(Expr::cust(DONE_LITERAL)))
             .order_by_desc(backlog_items::Column::UpdatedAt)
-            .order_by_asc(backlog_items::Column::Id),
+            .order_by_desc(backlog_items::Column::Id),
     }
 }
 
-/// One page of a section and the section's total.
-async fn section_page(
+/// One page of a section (none past its end).
+async fn section_rows(
     tx: &ClientTx,
     section: PortalSection,
+    total: u64,
     offset: u64,
     limit: u64,
-) -> ApiResult<(Vec<backlog_items::Model>, u64)> {
-    let total = section_query(tx, section).count().await?;
-    // The first page is always read (a constant number of queries); a page past the end is not.
-    let rows = if offset == 0 || total > offset {
-        section_query(tx, section).offset(offset).limit(limit).all().await?
-    } else {
-        Vec::new()
-    };
-    Ok((rows, total))
+) -> ApiResult<Vec<backlog_items::Model>> {
+    if total <= offset {
+        return Ok(Vec::new());
+    }
+    Ok(section_query(tx, section).offset(offset).limit(limit).all().await?)
 }
 
 pub async fn backlog(state: &AppState, contact: &PortalContact) -> ApiResult<PortalBacklog> {
     let tx = access::open_portal_read(state, contact).await?;
     let names = project_names(&tx).await?;
     let shown = u64::from(PORTAL_SECTION_SHOWN);
-    let (awaiting, awaiting_total) = section_page(&tx, PortalSection::Awaiting, 0, shown).await?;
-    let (planned, planned_total) = section_page(&tx, PortalSection::Planned, 0, shown).await?;
-    let (done, done_total) = section_page(&tx, PortalSection::Done, 0, shown).await?;
-    let (declined, declined_total) = section_page(&tx, PortalSection::Declined, 0, shown).await?;
+    let totals = section_totals(&tx).await?;
+    let total = |s: PortalSection| totals.get(&s).copied().unwrap_or_default();
+    let (awaiting_total, planned_total, done_total, declined_total) = (
+        total(PortalSection::Awaiting),
+        total(PortalSection::Planned),
+        total(PortalSection::Done),
+        total(PortalSection::Declined),
+    );
+    let awaiting = section_rows(&tx, PortalSection::Awaiting, awaiting_total, 0, shown).await?;
+    let planned = section_rows(&tx, PortalSection::Planned, planned_total, 0, shown).await?;
+    let done = section_rows(&tx, PortalSection::Done, done_total, 0, shown).await?;
+    let declined = section_rows(&tx, PortalSection::Declined, declined_total, 0, shown).await?;
     let approved_crs: Vec<(Option<chrono::DateTime<Utc>>, Option<i64>, String)> = tx
         .find::<backlog_items::Entity>()
         .select_only()
@@ -135,7 +176,8 @@ pub async fn section(
 ) -> ApiResult<Page<PortalItem>> {
     let paging = Paging::parse(query.page, query.per_page, u64::from(PORTAL_SECTION_SHOWN))?;
     let tx = access::open_portal_read(state, contact).await?;
-    let (rows, total) = section_page(&tx, section, paging.offset(), paging.limit()).await?;
+    let total = section_totals(&tx).await?.get(&section).copied().unwrap_or_default();
+    let rows = section_rows(&tx, section, total, paging.offset(), paging.limit()).await?;
     let names = if rows.is_empty() { HashMap::new() } else { project_names(&tx).await? };
     let l = view::lookups(&tx, &rows, true).await?;
     tx.commit().await?;
@@ -249,4 +291,14 @@ pub async fn comment(
     let names = crate::clients::view::staff_names(tx.agency(), [contact.user()]).await?;
     tx.commit().await?;
     Ok(view::comment_view(&c, &names))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_done_literal_is_the_done_status() {
+        assert_eq!(DONE_LITERAL, format!("'{}'", BacklogStatus::Done.as_str()));
+    }
 }

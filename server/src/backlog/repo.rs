@@ -13,7 +13,7 @@ use accord_api::{
 };
 use accord_entity::{backlog_comments, backlog_events, backlog_items, projects, roadmap_stages};
 use chrono::Utc;
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Asterisk, Expr};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use std::collections::HashMap;
 
@@ -198,7 +198,7 @@ pub async fn agreed_counts(
     Ok(items
         .select_only()
         .column(backlog_items::Column::ProjectId)
-        .column_as(Expr::col(backlog_items::Column::Id).count(), "n")
+        .column_as(Expr::col(Asterisk).count(), "n")
         .filter(backlog_items::Column::ProjectId.is_in(projects.iter().copied()))
         .filter(backlog_items::Column::Status.is_in(waiting))
         .group_by(backlog_items::Column::ProjectId)
@@ -207,6 +207,24 @@ pub async fn agreed_counts(
         .await?
         .into_iter()
         .map(|(id, n)| (id, n as u32))
+        .collect())
+}
+
+/// Agreed-and-not-started counts of every project `items` reaches (the visible clients' items
+/// across the agency), grouped in the database; projects with none are absent.
+pub async fn agreed_counts_in(items: Scoped<'_, Select<backlog_items::Entity>>) -> ApiResult<HashMap<ProjectId, u32>> {
+    let waiting = BacklogStatus::ALL.iter().copied().filter(|s| s.is_agreed_not_started());
+    Ok(items
+        .select_only()
+        .column(backlog_items::Column::ProjectId)
+        .column_as(Expr::col(Asterisk).count(), "n")
+        .filter(backlog_items::Column::Status.is_in(waiting))
+        .group_by(backlog_items::Column::ProjectId)
+        .into_tuple::<(ProjectId, i64)>()
+        .all()
+        .await?
+        .into_iter()
+        .map(|(id, n)| (id, u32::try_from(n).unwrap_or(u32::MAX)))
         .collect())
 }
 

@@ -38,6 +38,11 @@ pub struct Db {
 /// Read connections on SQLite (reads in WAL mode do not block each other or the writer).
 const SQLITE_READERS: u32 = 4;
 
+/// Each SQLite connection's page cache (KiB; SQLite's default is 2 MB). Hot pages of a large
+/// database stay in the process instead of being copied from the OS on every read; five
+/// connections keep the whole under 80 MB.
+const SQLITE_CACHE_KIB: u32 = 16 * 1024;
+
 /// Statements slower than this are logged as warnings.
 const SLOW_QUERY: Duration = Duration::from_millis(200);
 
@@ -85,7 +90,10 @@ impl Db {
         if url.starts_with("sqlite:") {
             // Set on every connection the pool opens, not once on the pool.
             opts.map_sqlx_sqlite_opts(move |o| {
-                let o = o.foreign_keys(true).busy_timeout(Duration::from_secs(5));
+                let o = o
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(5))
+                    .pragma("cache_size", format!("-{SQLITE_CACHE_KIB}"));
                 if read_only {
                     o.read_only(true).create_if_missing(false)
                 } else {

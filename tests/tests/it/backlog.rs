@@ -461,7 +461,13 @@ async fn backlog_of_5000_items_answers_in_a_constant_number_of_queries() {
     }
     let portal_large = app.queries_for(&approver, "/api/portal/backlog").await;
     eprintln!("/api/portal/backlog: {portal_small} → {portal_large} queries (7 → 5,007 items)");
-    assert_eq!(portal_small, portal_large);
+    // A section with no items skips its page query: the small backlog has empty sections, the
+    // large one none, so the large one may run up to one query per section more — never more.
+    let sections = 4;
+    assert!(
+        portal_large <= portal_small + sections,
+        "the portal backlog runs {portal_large} queries for 5,007 items, {portal_small} for 7"
+    );
     let page = body(manager.get(&pages[0]).await, 200).await;
     assert_eq!(page["total"], 5_007);
     assert_eq!(page["items"].as_array().unwrap().len(), 100);

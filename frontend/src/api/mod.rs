@@ -78,6 +78,18 @@ impl ApiError {
         self.code == ErrorCode::Api(code)
     }
 
+    /// For the console: the status and the code ("409 stale_version", "0 network"). Not the
+    /// derived `Debug`, whose string escaping would bring Unicode tables into the web bundle.
+    pub fn summary(&self) -> String {
+        let code = match &self.code {
+            ErrorCode::Api(code) => code.as_str(),
+            ErrorCode::Unknown(code) => code,
+            ErrorCode::Network => "network",
+            ErrorCode::BadResponse => "bad_response",
+        };
+        format!("{} {code}", self.status)
+    }
+
     /// The API code, when it is one this build knows.
     pub fn known(&self) -> Option<Code> {
         match self.code {
@@ -114,13 +126,24 @@ fn builder(method: &str, url: &str) -> RequestBuilder {
     builder.header("Accept", "application/json").header(REQUESTED_WITH.0, REQUESTED_WITH.1)
 }
 
-async fn send(method: &str, url: &str, body: Option<&impl Serialize>) -> Result<Response, ApiError> {
+/// The request body as JSON text. Serializing is the only per-type step of a request; the
+/// sending, the error handling and the reading of the answer below are one copy for every call
+/// (not one per body and answer type), which keeps the web bundle small.
+fn json_body(body: &impl Serialize) -> Result<String, ApiError> {
+    serde_json::to_string(body).map_err(|_| ApiError::local(ErrorCode::BadResponse, String::new()))
+}
+
+/// Sends the request and answers the response if it is a success, the [`ApiError`] otherwise.
+/// (Local failures carry no message: only a server's message for an unknown code is shown.)
+async fn send(method: &str, url: &str, body: Option<String>) -> Result<Response, ApiError> {
+    let builder = builder(method, url);
     let request = match body {
-        Some(body) => builder(method, url).json(body),
-        None => builder(method, url).build(),
+        // What gloo's `RequestBuilder::json` does, with the text already made.
+        Some(json) => builder.header("Content-Type", "application/json").body(json),
+        None => builder.build(),
     }
-    .map_err(|e| ApiError::local(ErrorCode::BadResponse, e.to_string()))?;
-    let response = request.send().await.map_err(|e| ApiError::local(ErrorCode::Network, e.to_string()))?;
+    .map_err(|_| ApiError::local(ErrorCode::BadResponse, String::new()))?;
+    let response = request.send().await.map_err(|_| ApiError::local(ErrorCode::Network, String::new()))?;
     if response.ok() {
         Ok(response)
     } else {
@@ -131,7 +154,8 @@ async fn send(method: &str, url: &str, body: Option<&impl Serialize>) -> Result<
 async fn error_from(response: Response) -> ApiError {
     let status = response.status();
     let retry_after = response.headers().get("Retry-After").and_then(|v| v.trim().parse().ok());
-    let body = response.json::<ErrorBody>().await.unwrap_or_else(|_| ErrorBody {
+    let body = response.text().await.ok().and_then(|text| serde_json::from_str::<ErrorBody>(&text).ok());
+    let body = body.unwrap_or_else(|| ErrorBody {
         code: fallback_code(status).as_str().to_owned(),
         message: response.status_text(),
         field: None,
@@ -165,12 +189,18 @@ fn fallback_code(status: u16) -> Code {
     }
 }
 
-async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    response.json::<T>().await.map_err(|e| ApiError::local(ErrorCode::BadResponse, e.to_string()))
+/// A successful answer's body text.
+async fn fetch_text(method: &str, url: &str, body: Option<String>) -> Result<String, ApiError> {
+    let response = send(method, url, body).await?;
+    response.text().await.map_err(|_| ApiError::local(ErrorCode::BadResponse, String::new()))
+}
+
+fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|_| ApiError::local(ErrorCode::BadResponse, String::new()))
 }
 
 pub(crate) async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    decode(send("GET", url, None::<&()>).await?).await
+    decode(&fetch_text("GET", url, None).await?)
 }
 
 pub(crate) async fn send_json<T: DeserializeOwned>(
@@ -178,11 +208,13 @@ pub(crate) async fn send_json<T: DeserializeOwned>(
     url: &str,
     body: &impl Serialize,
 ) -> Result<T, ApiError> {
-    decode(send(method, url, Some(body)).await?).await
+    let body = json_body(body)?;
+    decode(&fetch_text(method, url, Some(body)).await?)
 }
 
 /// For endpoints that answer 204 No Content.
 pub(crate) async fn send_no_content(method: &str, url: &str, body: Option<&impl Serialize>) -> Result<(), ApiError> {
+    let body = body.map(json_body).transpose()?;
     send(method, url, body).await.map(|_| ())
 }
 

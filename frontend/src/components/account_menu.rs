@@ -19,7 +19,7 @@ pub fn LangSwitch() -> impl IntoView {
     let switch = move |locale: Locale| {
         spawn_local(async move {
             if let Err(e) = change_locale(i18n, session, locale).await {
-                leptos::logging::warn!("saving the language failed: {e:?}");
+                leptos::logging::warn!("saving the language failed: {}", e.summary());
             }
         });
     };
@@ -56,7 +56,7 @@ pub fn AccountMenu() -> impl IntoView {
     let open = RwSignal::new(false);
     let signing_out = RwSignal::new(false);
     let name = move || session.me().map(|me| me.name).unwrap_or_default();
-    let initial = move || name().chars().next().map(|c| c.to_uppercase().to_string());
+    let initial = move || crate::i18n::initial(&name());
     let account = move || session.me().map(|me| Route::Account(Area::of(&me)).path()).unwrap_or_default();
 
     let sign_out = move |_| {
@@ -68,7 +68,7 @@ pub fn AccountMenu() -> impl IntoView {
         spawn_local(async move {
             // Even if the call fails the person wants out; the cookie expires on its own.
             if let Err(e) = api::auth::sign_out().await {
-                leptos::logging::warn!("sign-out failed: {e:?}");
+                leptos::logging::warn!("sign-out failed: {}", e.summary());
             }
             open.set(false);
             navigate(&Route::SignIn { next: None }.path(), NavigateOptions::default());

@@ -33,7 +33,32 @@ pub fn format_number(locale: Locale, value: f64) -> String {
         .call1(&JsValue::NULL, &JsValue::from_f64(value))
         .ok()
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| format!("{value}"))
+        // `Number.prototype.toString`: the same shortest digits as Rust's `{value}` between 1e-7
+        // and 1e21 (and never reached: `Intl.NumberFormat` formats every number).
+        .unwrap_or_else(|| js_sys::Number::from(value).to_string_with_radix(10).map(String::from).unwrap_or_default())
+}
+
+/// `value` with `places` decimals (at most 6), for coordinates and percentages in SVG and
+/// styles: "12.3", "-0.5". Written with integers because Rust's float formatting is one of the
+/// largest pieces of the standard library in the web bundle and the charts are its only users
+/// there. Halves round away from zero; a value that is not finite or too large for the integers
+/// writes 0.
+pub fn fixed(value: f64, places: u32) -> String {
+    let scale = 10i64.pow(places.min(6));
+    let scaled = (value * scale as f64).round();
+    if !scaled.is_finite() || scaled.abs() > 9e18 {
+        return "0".to_owned();
+    }
+    let units = scaled as i64;
+    // As `format!` does: the value's sign, even when it rounds to zero.
+    let sign = if value.is_sign_negative() { "-" } else { "" };
+    let (whole, part) = (units.unsigned_abs() / scale.unsigned_abs(), units.unsigned_abs() % scale.unsigned_abs());
+    if places == 0 {
+        return format!("{sign}{whole}");
+    }
+    let part = part.to_string();
+    let zeros = "0".repeat(places.min(6) as usize - part.len());
+    format!("{sign}{whole}.{zeros}{part}")
 }
 
 /// Today in the browser's time zone.
@@ -86,6 +111,9 @@ pub fn ProgressBar(
 
 const SPARK_W: f64 = 320.0;
 const SPARK_H: f64 = 64.0;
+/// `SPARK_W` and `SPARK_H` as attribute values.
+const SPARK_W_TEXT: &str = "320";
+const SPARK_H_TEXT: &str = "64";
 const SPARK_PAD: f64 = 6.0;
 
 /// A horizontal dashed line across a [`Sparkline`], e.g. the baseline or the target.
@@ -134,33 +162,34 @@ pub fn Sparkline(
         }
     };
     let coords: Vec<(f64, f64)> = points.iter().enumerate().map(|(i, (d, v))| (x(i, *d), y(*v))).collect();
-    let line = coords.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+    let line = coords.iter().map(|(x, y)| format!("{},{}", fixed(*x, 1), fixed(*y, 1))).collect::<Vec<_>>().join(" ");
     let area = match (coords.first(), coords.last()) {
         (Some((x0, _)), Some((x1, _))) if coords.len() > 1 => {
             let floor = SPARK_H - SPARK_PAD;
-            Some(format!("{x0:.1},{floor:.1} {line} {x1:.1},{floor:.1}"))
+            let (x0, x1, floor) = (fixed(*x0, 1), fixed(*x1, 1), fixed(floor, 1));
+            Some(format!("{x0},{floor} {line} {x1},{floor}"))
         }
         _ => None,
     };
     let refs = references
         .iter()
         .map(|r| {
-            let ry = format!("{:.1}", y(r.value));
+            let ry = fixed(y(r.value), 1);
             view! {
-                <line class=format!("spark-ref {}", r.class_name) x1="0" x2=SPARK_W.to_string() y1=ry.clone() y2=ry />
+                <line class=format!("spark-ref {}", r.class_name) x1="0" x2=SPARK_W_TEXT y1=ry.clone() y2=ry />
             }
         })
         .collect_view();
     let last = coords.last().map(|(cx, cy)| {
-        view! { <circle class="spark-last" cx=format!("{cx:.1}") cy=format!("{cy:.1}") r="3" /> }
+        view! { <circle class="spark-last" cx=fixed(*cx, 1) cy=fixed(*cy, 1) r="3" /> }
     });
     let title = label.map(|l| view! { <title>{move || l.get()}</title> });
     view! {
         <svg
             class=format!("sparkline {class_name}")
-            viewBox=format!("0 0 {SPARK_W} {SPARK_H}")
-            width=SPARK_W.to_string()
-            height=SPARK_H.to_string()
+            viewBox=format!("0 0 {SPARK_W_TEXT} {SPARK_H_TEXT}")
+            width=SPARK_W_TEXT
+            height=SPARK_H_TEXT
             role="img"
             aria-label=move || label.map(|l| l.get())
             data-points=count.to_string()
@@ -171,5 +200,27 @@ pub fn Sparkline(
             {(count > 1).then(|| view! { <polyline class="spark-line" points=line /> })}
             {last}
         </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixed;
+
+    #[test]
+    fn fixed_writes_what_format_writes_for_chart_values() {
+        // Every value a chart draws (0 – 320 in steps finer than the places), away from halves.
+        for i in -3_000..=320_000 {
+            let value = f64::from(i) / 1000.0 + 0.0001;
+            for places in 0..=3 {
+                assert_eq!(fixed(value, places), format!("{value:.*}", places as usize), "{value} to {places}");
+            }
+        }
+        assert_eq!(fixed(0.0, 2), "0.00");
+        assert_eq!(fixed(-0.04, 1), "-0.0");
+        assert_eq!(fixed(-0.06, 1), "-0.1");
+        assert_eq!(fixed(12.25, 1), "12.3");
+        assert_eq!(fixed(f64::NAN, 1), "0");
+        assert_eq!(fixed(f64::INFINITY, 1), "0");
     }
 }

@@ -69,7 +69,7 @@ pub fn PortalShell(children: Children) -> impl IntoView {
     let session = use_session();
     let agency = move || session.me().and_then(|me| me.agency().map(|a| a.name.clone()));
     Effect::new(move |_| set_title(agency().as_deref()));
-    let monogram = move || agency().and_then(|name| name.chars().next()).map(|c| c.to_uppercase().to_string());
+    let monogram = move || agency().and_then(|name| crate::i18n::initial(&name));
     view! {
         <div id="portal-app" class="shell shell-portal">
             <header class="portal-header">

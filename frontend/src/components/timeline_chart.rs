@@ -1,7 +1,7 @@
 //! A timeline of date ranges on a shared time axis (`.timeline-chart`), drawn with plain HTML.
 
-use super::charts::{locale_tag, today};
-use crate::i18n::use_i18n;
+use super::charts::{fixed, locale_tag, today};
+use crate::i18n::{iso_year, use_i18n};
 use accord_api::Locale;
 use chrono::{Datelike, Months, NaiveDate};
 use leptos::prelude::*;
@@ -24,7 +24,7 @@ fn month_label(locale: Locale, day: NaiveDate, with_year: bool) -> String {
         .call1(&JsValue::NULL, &date)
         .ok()
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| day.format("%Y-%m").to_string())
+        .unwrap_or_else(|| format!("{}-{:02}", iso_year(day.year()), day.month()))
 }
 
 /// One bar of a [`TimelineChart`].
@@ -108,7 +108,8 @@ pub fn TimelineChart(
     let span = ((end - start).num_days() + 1).max(1) as f64;
     let at = move |day: NaiveDate| ((day - start).num_days() as f64 / span * 100.0).clamp(0.0, 100.0);
     let today_at = at(today);
-    let today_line = move || view! { <span class="timeline-today" style=format!("left: {today_at:.2}%")></span> };
+    let today_line =
+        move || view! { <span class="timeline-today" style=format!("left: {}%", fixed(today_at, 2))></span> };
 
     // A month label needs room to its right; one too close to the end is left out.
     let tick_days = ticks(start, end).into_iter().filter(|d| at(*d) < 92.0).collect::<Vec<_>>();
@@ -116,7 +117,7 @@ pub fn TimelineChart(
         let days = tick_days.clone();
         move || {
             days.iter()
-                .map(|d| view! { <span class="timeline-grid" style=format!("left: {:.2}%", at(*d))></span> })
+                .map(|d| view! { <span class="timeline-grid" style=format!("left: {}%", fixed(at(*d), 2))></span> })
                 .collect_view()
         }
     };
@@ -127,7 +128,7 @@ pub fn TimelineChart(
             let day = *d;
             let with_year = i == 0 || day.month() == 1;
             view! {
-                <span class="timeline-tick" style=format!("left: {:.2}%", at(day))>
+                <span class="timeline-tick" style=format!("left: {}%", fixed(at(day), 2))>
                     {move || month_label(i18n.locale(), day, with_year)}
                 </span>
             }
@@ -153,7 +154,7 @@ pub fn TimelineChart(
                         {grid.clone()}
                         {today_line}
                         <div class=format!("timeline-bar timeline-bar-{}", row.tone)
-                            style=format!("left: {left:.2}%; width: {width:.2}%")
+                            style=format!("left: {}%; width: {}%", fixed(left, 2), fixed(width, 2))
                             title=move || bar_title.get()>
                             <div class="timeline-bar-fill" style=format!("width: {fill}%")></div>
                         </div>
@@ -170,7 +171,7 @@ pub fn TimelineChart(
                 <div class="timeline-label"></div>
                 <div class="timeline-track timeline-ticks">
                     {axis_labels}
-                    <span class="timeline-today-label" style=format!("left: {today_at:.2}%")>
+                    <span class="timeline-today-label" style=format!("left: {}%", fixed(today_at, 2))>
                         {move || today_label.get()}
                     </span>
                 </div>

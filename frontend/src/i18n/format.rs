@@ -295,5 +295,5 @@ pub fn format_date(locale: Locale, at: &DateTime<Utc>) -> String {
         .call1(&JsValue::NULL, &date)
         .ok()
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| at.format("%Y-%m-%d").to_string())
+        .unwrap_or_else(|| super::iso_day(&at.date_naive()))
 }

@@ -15,8 +15,8 @@ pub use money::{format_money, money_input_value, parse_money, DEFAULT_CURRENCY};
 pub use plural::Plural;
 pub use texts::Texts;
 pub use time::{
-    day_input_value, format_date_time, format_day, format_days_ago, format_period, local_input_now, local_input_to_utc,
-    now_utc, parse_day_input,
+    day_input_value, format_date_time, format_day, format_days_ago, format_period, iso_day, iso_year, local_input_now,
+    local_input_to_utc, now_utc, parse_day_input,
 };
 
 use accord_api::Locale;
@@ -113,6 +113,23 @@ pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
     out
 }
 
+/// `text` in upper case by the browser's Unicode case tables (`String.prototype.toUpperCase`,
+/// the same mappings as `str::to_uppercase`): Rust's own copy of the tables would be linked into
+/// the web bundle.
+pub fn upper_case(text: &str) -> String {
+    String::from(js_sys::JsString::from(text).to_upper_case())
+}
+
+/// `text` in lower case by the browser's Unicode case tables (see [`upper_case`]).
+pub fn lower_case(text: &str) -> String {
+    String::from(js_sys::JsString::from(text).to_lower_case())
+}
+
+/// The first letter of `name` in upper case (avatars, monograms); `None` for an empty name.
+pub fn initial(name: &str) -> Option<String> {
+    name.chars().next().map(|first| upper_case(first.encode_utf8(&mut [0; 4])))
+}
+
 fn local_storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
@@ -130,7 +147,8 @@ fn stored_locale() -> Option<Locale> {
 
 fn initial_locale() -> Locale {
     stored_locale().unwrap_or_else(|| match window().navigator().language() {
-        Some(lang) if lang.to_lowercase().starts_with("ru") => Locale::Ru,
+        // Only ASCII letters lower-case to "ru", so the ASCII check is the same as lower-casing.
+        Some(lang) if lang.get(..2).is_some_and(|prefix| prefix.eq_ignore_ascii_case("ru")) => Locale::Ru,
         Some(_) => Locale::En,
         None => Locale::default(),
     })

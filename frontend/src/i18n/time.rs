@@ -3,7 +3,7 @@
 
 use super::money::locale_tag;
 use accord_api::Locale;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use wasm_bindgen::JsValue;
 
 fn formatter(
@@ -27,7 +27,8 @@ pub fn format_date_time(locale: Locale, at: &DateTime<Utc>) -> String {
         o.set_date_style(js_sys::Intl::DateTimeStyle::Medium);
         o.set_time_style(js_sys::Intl::DateTimeStyle::Short);
     });
-    format_millis(&f, at.timestamp_millis() as f64).unwrap_or_else(|| at.format("%Y-%m-%d %H:%M UTC").to_string())
+    format_millis(&f, at.timestamp_millis() as f64)
+        .unwrap_or_else(|| format!("{} {:02}:{:02} UTC", iso_day(&at.date_naive()), at.hour(), at.minute()))
 }
 
 /// A calendar day ("5 мар. 2026 г." / "Mar 5, 2026"), the same day in every time zone.
@@ -37,7 +38,7 @@ pub fn format_day(locale: Locale, day: &NaiveDate) -> String {
         o.set_time_zone("UTC");
     });
     let millis = day.and_hms_opt(12, 0, 0).map(|t| t.and_utc().timestamp_millis() as f64);
-    millis.and_then(|m| format_millis(&f, m)).unwrap_or_else(|| day.format("%Y-%m-%d").to_string())
+    millis.and_then(|m| format_millis(&f, m)).unwrap_or_else(|| iso_day(day))
 }
 
 /// "1 мар. 2026 г. – 31 авг. 2026 г.", "from …", "until …", or `None` when neither is set.
@@ -103,9 +104,25 @@ pub fn parse_day_input(value: &str) -> Result<Option<NaiveDate>, ()> {
     if value.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").map(Some).map_err(|_| ())
+    // chrono's own `YYYY-MM-DD` reader (the one the API's dates go through), not a format string.
+    value.parse::<NaiveDate>().map(Some).map_err(|_| ())
 }
 
 pub fn day_input_value(day: Option<NaiveDate>) -> String {
-    day.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    day.map(|d| iso_day(&d)).unwrap_or_default()
+}
+
+/// A year as chrono's `%Y` writes it: four digits, or with its sign outside 0–9999.
+pub fn iso_year(year: i32) -> String {
+    if (0..=9999).contains(&year) {
+        format!("{year:04}")
+    } else {
+        format!("{year:+}")
+    }
+}
+
+/// "2026-03-05" (chrono's `%Y-%m-%d`). Written by hand: chrono's format-string interpreter
+/// would be linked into the web bundle for these few fallbacks.
+pub fn iso_day(day: &NaiveDate) -> String {
+    format!("{}-{:02}-{:02}", iso_year(day.year()), day.month(), day.day())
 }

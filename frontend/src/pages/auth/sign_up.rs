@@ -3,7 +3,7 @@
 use super::locale_options;
 use crate::api;
 use crate::components::{FormError, Loading, Problem, PublicShell, TextField};
-use crate::i18n::use_i18n;
+use crate::i18n::{lower_case, use_i18n};
 use crate::routes::Route;
 use crate::session::use_session;
 use accord_api::auth::SignUpRequest;
@@ -68,7 +68,7 @@ fn SignUpForm() -> impl IntoView {
         }
         let request = SignUpRequest {
             agency_name: agency_name.get_untracked().trim().to_owned(),
-            agency_slug: agency_slug.get_untracked().trim().to_lowercase(),
+            agency_slug: lower_case(agency_slug.get_untracked().trim()),
             owner_name: owner_name.get_untracked().trim().to_owned(),
             email: email.get_untracked().trim().to_owned(),
             password: password.get_untracked(),

@@ -29,7 +29,7 @@ pub fn CommentItem(comment: CommentView, reader: Reader) -> impl IntoView {
         }
     };
     let avatar = (reader == Reader::Client).then(|| {
-        let initial = author.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
+        let initial = crate::i18n::initial(&author).unwrap_or_default();
         view! { <span class="avatar comment-avatar" aria-hidden="true">{initial}</span> }
     });
     view! {

@@ -159,7 +159,7 @@ pub fn tier_mark(tier: Option<ValueTier>) -> impl IntoView {
     match tier {
         Some(t) => view! {
             <span class=format!("tier-mark tier-{}", t.as_str()) title=move || i18n.t().value_tier(t)>
-                {t.as_str().to_uppercase()}
+                {t.as_str().to_ascii_uppercase()}
             </span>
         }
         .into_any(),

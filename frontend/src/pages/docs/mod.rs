@@ -80,7 +80,7 @@ fn group_operations(doc: &Value, untagged: &str) -> Vec<(String, Vec<Operation>)
                 .map(|(code, response)| (code.clone(), content_schema(response)))
                 .collect();
             let operation = Operation {
-                method: method.to_uppercase(),
+                method: method.to_ascii_uppercase(),
                 path: path.clone(),
                 summary,
                 request: op.get("requestBody").and_then(content_schema),
@@ -143,7 +143,7 @@ fn TagGroup(tag: String, ops: Vec<Operation>) -> impl IntoView {
 #[component]
 fn OperationItem(op: Operation) -> impl IntoView {
     let i18n = use_i18n();
-    let method_class = format!("method method-{}", op.method.to_lowercase());
+    let method_class = format!("method method-{}", op.method.to_ascii_lowercase());
     let responses = op
         .responses
         .into_iter()

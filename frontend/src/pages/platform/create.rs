@@ -2,7 +2,7 @@
 
 use crate::api;
 use crate::components::{FormError, Notice, Problem, TextField};
-use crate::i18n::use_i18n;
+use crate::i18n::{lower_case, use_i18n};
 use crate::pages::auth::locale_options;
 use crate::session::use_session;
 use accord_api::platform::CreateAgencyRequest;
@@ -40,7 +40,7 @@ pub fn NewAgencyForm(on_created: Callback<()>) -> impl IntoView {
         }
         let request = CreateAgencyRequest {
             name: name.get_untracked().trim().to_owned(),
-            slug: slug.get_untracked().trim().to_lowercase(),
+            slug: lower_case(slug.get_untracked().trim()),
             default_locale: locale.get_untracked(),
             time_zone: time_zone.get_untracked().trim().to_owned(),
             owner_name: owner_name.get_untracked().trim().to_owned(),

@@ -104,7 +104,7 @@ fn ManagerCardView(manager: Option<ManagerCard>, agency: String) -> impl IntoVie
     let i18n = use_i18n();
     let body = match manager {
         Some(m) => {
-            let initial = m.name.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
+            let initial = crate::i18n::initial(&m.name).unwrap_or_default();
             view! {
                 <div class="manager-line">
                     <span class="avatar manager-avatar" aria-hidden="true">{initial}</span>

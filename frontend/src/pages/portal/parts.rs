@@ -2,14 +2,14 @@
 //! stands, and the words for a refused decision. What staff see as well is in `backlog_parts`.
 
 use crate::api::ApiError;
-use crate::i18n::{error_text, Texts};
+use crate::i18n::{error_text, upper_case, Texts};
 use accord_api::error::Code;
 use accord_api::{BacklogStatus, Locale};
 use wasm_bindgen::JsValue;
 
 /// "Март 2026 г." / "March 2026" from a `YYYY-MM` month key.
 pub fn month_label(locale: Locale, month: &str) -> String {
-    let Ok(day) = chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d") else {
+    let Ok(day) = format!("{month}-01").parse::<chrono::NaiveDate>() else {
         return month.to_owned();
     };
     let options = js_sys::Intl::DateTimeFormatOptions::new();
@@ -26,8 +26,10 @@ pub fn month_label(locale: Locale, month: &str) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(millis));
     let text = formatter.format().call1(&JsValue::NULL, &date).ok().and_then(|v| v.as_string());
     let text = text.unwrap_or_else(|| month.to_owned());
-    let mut chars = text.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    match text.chars().next() {
+        Some(first) => upper_case(&text[..first.len_utf8()]) + &text[first.len_utf8()..],
+        None => String::new(),
+    }
 }
 
 /// Where an undecided item stands, for the decision card (items agreed before decisions were

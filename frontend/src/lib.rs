@@ -15,10 +15,20 @@ mod session;
 pub fn start_portal() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::PortalApp);
+    remove_boot_screen();
 }
 
 /// Mounts the staff app: clients, backlogs, team, the platform operator's pages, API docs.
 pub fn start_staff() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::StaffApp);
+    remove_boot_screen();
+}
+
+/// The page's static loading screen (`#boot` in index.html and staff.html), shown while the
+/// bundle downloads, goes once the app has drawn itself.
+fn remove_boot_screen() {
+    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+        boot.remove();
+    }
 }

@@ -7,33 +7,38 @@
 //! The done section (newest first) has a partial index of its own: an index `(client_id,
 //! status, agency_id, updated_at)` was chosen by SQLite for the planned section too (three
 //! statuses by project and rank) and made it sort every planned row; the done query names its
-//! status as a literal so both databases can use the partial index. `(client_id, status)` is a
-//! prefix of the new index and goes.
+//! status as a literal so both databases can use the partial index. The planned section (three
+//! statuses) is read in order from `(client_id, agency_id, project_id, rank, status)`: without it
+//! PostgreSQL walked the whole `(project_id, agency_id, client_id, rank)` index for its order.
+//! `(client_id, status)` is a prefix of the new index and goes.
 
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-const UP: [&str; 6] = [
+const UP: [&str; 7] = [
     "CREATE INDEX IF NOT EXISTS ix_items_portal_rank \
      ON backlog_items (client_id, status, agency_id, project_id, rank)",
     "CREATE INDEX IF NOT EXISTS ix_items_client_done \
      ON backlog_items (client_id, agency_id, updated_at, id) WHERE status = 'done'",
     "CREATE INDEX IF NOT EXISTS ix_items_client_decisions \
      ON backlog_items (client_id, change_request, decision_kind, agency_id)",
+    "CREATE INDEX IF NOT EXISTS ix_items_client_rank \
+     ON backlog_items (client_id, agency_id, project_id, rank, status)",
     "DROP INDEX IF EXISTS ix_items_client_status_rank",
     "DROP INDEX IF EXISTS ix_items_client_status_updated",
     "DROP INDEX IF EXISTS ix_items_client_status",
 ];
 
-const DOWN: [&str; 6] = [
+const DOWN: [&str; 7] = [
     "CREATE INDEX IF NOT EXISTS ix_items_client_status ON backlog_items (client_id, status)",
     "CREATE INDEX IF NOT EXISTS ix_items_client_status_rank ON backlog_items (client_id, status, project_id, rank)",
     "CREATE INDEX IF NOT EXISTS ix_items_client_status_updated ON backlog_items (client_id, status, updated_at)",
     "DROP INDEX IF EXISTS ix_items_portal_rank",
     "DROP INDEX IF EXISTS ix_items_client_done",
     "DROP INDEX IF EXISTS ix_items_client_decisions",
+    "DROP INDEX IF EXISTS ix_items_client_rank",
 ];
 
 #[async_trait::async_trait]

@@ -16,7 +16,7 @@ use accord_entity::{
     agencies, backlog_comments, backlog_events, backlog_items, clients, contacts, project_members, projects, users,
 };
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use sea_orm::{ActiveModelTrait, DbErr, EntityTrait};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait};
 use std::time::Instant;
 
 pub const SCALE_PASSWORD: &str = "accord-scale-2026";
@@ -327,6 +327,12 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
         }
         tx.commit().await?;
     }
+    if db.backend() == DbBackend::Postgres {
+        // After a bulk load: planner statistics, and the visibility map that index-only scans
+        // need (what autovacuum would give a live database some time later). Tables the
+        // connecting role does not own are skipped with a warning: run it as the owner then.
+        db.connection().execute_unprepared("VACUUM ANALYZE").await?;
+    }
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }
@@ -349,8 +355,7 @@ where
 /// SQLite: writes a compacted copy of the database to `path` (`VACUUM INTO`), to be reused with
 /// `accord seed-scale --from-snapshot`. PostgreSQL: use `pg_dump -Fc` / `pg_restore` (README).
 pub async fn save_snapshot(db: &Db, path: &std::path::Path) -> Result<(), DbErr> {
-    use sea_orm::ConnectionTrait;
-    if db.backend() != sea_orm::DbBackend::Sqlite {
+    if db.backend() != DbBackend::Sqlite {
         return Err(DbErr::Custom("snapshots are for SQLite; on PostgreSQL use pg_dump -Fc and pg_restore".into()));
     }
     let _ = std::fs::remove_file(path);

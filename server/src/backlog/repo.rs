@@ -194,20 +194,7 @@ pub async fn agreed_counts(
     if projects.is_empty() {
         return Ok(HashMap::new());
     }
-    let waiting = BacklogStatus::ALL.iter().copied().filter(|s| s.is_agreed_not_started());
-    Ok(items
-        .select_only()
-        .column(backlog_items::Column::ProjectId)
-        .column_as(Expr::col(Asterisk).count(), "n")
-        .filter(backlog_items::Column::ProjectId.is_in(projects.iter().copied()))
-        .filter(backlog_items::Column::Status.is_in(waiting))
-        .group_by(backlog_items::Column::ProjectId)
-        .into_tuple::<(ProjectId, i64)>()
-        .all()
-        .await?
-        .into_iter()
-        .map(|(id, n)| (id, n as u32))
-        .collect())
+    agreed_counts_in(items.filter(backlog_items::Column::ProjectId.is_in(projects.iter().copied()))).await
 }
 
 /// Agreed-and-not-started counts of every project `items` reaches (the visible clients' items

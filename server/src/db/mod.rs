@@ -151,9 +151,15 @@ impl Db {
     async fn tenant_on(&self, conn: &DatabaseConnection, scope: TenantScope) -> Result<TenantTx, DbErr> {
         let tx = conn.begin().await?;
         if conn.get_database_backend() == DbBackend::Postgres {
-            set_local(&tx, "app.tenant_id", &scope.agency().to_string()).await?;
-            if let Some(client) = scope.client() {
-                set_local(&tx, "app.client_id", &client.to_string()).await?;
+            // One round trip for the whole scope (a portal contact's has the client too).
+            let agency = scope.agency().to_string();
+            match scope.client() {
+                Some(client) => {
+                    let sql = "SELECT set_config('app.tenant_id', $1, true), set_config('app.client_id', $2, true)";
+                    let values = [agency.into(), client.to_string().into()];
+                    tx.execute(Statement::from_sql_and_values(DbBackend::Postgres, sql, values)).await?;
+                }
+                None => set_local(&tx, "app.tenant_id", &agency).await?,
             }
         }
         Ok(TenantTx::new(tx, scope, self.clock.now()))

@@ -148,6 +148,8 @@ pub async fn run(cli: Cli, settings: Settings) -> CliResult {
             }
             let db = connect(&settings).await?;
             let report = crate::seed_scale::seed_scale(&db, scale, seed).await?;
+            let owner = settings.migration_database_url.as_ref().unwrap_or(&settings.database_url);
+            crate::seed_scale::vacuum_analyze(owner.expose_secret()).await?;
             println!(
                 "Seeded at scale {scale} (seed {seed}) in {:.1} s: {} agencies, {} users, {} clients, {} contacts, \
                  {} projects, {} backlog items, {} comments, {} history events. Password: {}",

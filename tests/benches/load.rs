@@ -17,7 +17,7 @@ use accord_api::{ClientId, ProjectId};
 use accord_entity::{clients, projects, users};
 use accord_server::seed_scale::{seed_scale, SCALE_PASSWORD};
 use accord_tests::{backend, spawn_app_with, world, Backend, Client, TestApp};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use secrecy::ExposeSecret;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -212,9 +212,7 @@ async fn small(app: &TestApp) -> Setup {
 async fn scaled(app: &TestApp, scale: f64) -> Setup {
     let report = seed_scale(&app.db, scale, 2026).await.expect("seed-scale");
     if let Some(owner) = &app.settings.migration_database_url {
-        // PostgreSQL: the app role may not vacuum; the owner does (statistics, visibility map).
-        let conn = sea_orm::Database::connect(owner.expose_secret()).await.expect("owner connection");
-        conn.execute_unprepared("VACUUM ANALYZE").await.expect("VACUUM ANALYZE");
+        accord_server::seed_scale::vacuum_analyze(owner.expose_secret()).await.expect("VACUUM ANALYZE");
     }
     let tx = app.db.unscoped("load bench lookup").await.expect("tx");
     let client = clients::Entity::find()

@@ -211,9 +211,8 @@ async fn small(app: &TestApp) -> Setup {
 /// manager and approver of its first client, whose first project is the largest project.
 async fn scaled(app: &TestApp, scale: f64) -> Setup {
     let report = seed_scale(&app.db, scale, 2026).await.expect("seed-scale");
-    if let Some(owner) = &app.settings.migration_database_url {
-        accord_server::seed_scale::vacuum_analyze(owner.expose_secret()).await.expect("VACUUM ANALYZE");
-    }
+    let owner = app.settings.migration_database_url.as_ref().unwrap_or(&app.settings.database_url);
+    accord_server::seed_scale::vacuum_analyze(owner.expose_secret()).await.expect("VACUUM ANALYZE");
     let tx = app.db.unscoped("load bench lookup").await.expect("tx");
     let client = clients::Entity::find()
         .filter(clients::Column::Name.eq("Клиент 0-00000"))

@@ -117,7 +117,7 @@ pub fn iso_year(year: i32) -> String {
     if (0..=9999).contains(&year) {
         format!("{year:04}")
     } else {
-        format!("{year:+}")
+        format!("{year:+05}")
     }
 }
 

@@ -81,6 +81,7 @@ pub async fn list(state: &AppState, staff: &Staff) -> ApiResult<Vec<BelowStandar
             .cmp(&b.agreed_not_started)
             .then_with(|| a.client_name.cmp(&b.client_name))
             .then_with(|| a.project_name.cmp(&b.project_name))
+            .then_with(|| a.project_id.cmp(&b.project_id))
     });
     Ok(out)
 }

@@ -37,7 +37,7 @@ impl ClientCtx {
         spawn_local(async move {
             match api::clients::profile(id).await {
                 Ok(fresh) => profile.set(fresh),
-                Err(e) => leptos::logging::warn!("reloading the client failed: {e:?}"),
+                Err(e) => leptos::logging::warn!("reloading the client failed: {}", e.summary()),
             }
         });
     }

@@ -62,26 +62,23 @@ async fn section_totals(tx: &ClientTx) -> ApiResult<HashMap<PortalSection, u64>>
 const DONE_LITERAL: &str = "'done'";
 
 /// A section's items in the order the client reads them: proposed, planned (agreed, scheduled,
-/// in progress) and declined by project and rank; done most recent first. Never ideas.
+/// in progress) and declined by project and rank; done most recent first. Never ideas. Which
+/// statuses a section holds is `PortalSection::of`, the same mapping the totals use.
 fn section_query(tx: &ClientTx, section: PortalSection) -> Scoped<'_, Select<backlog_items::Entity>> {
     let q = tx.find::<backlog_items::Entity>();
-    fn by_rank(q: Scoped<'_, Select<backlog_items::Entity>>) -> Scoped<'_, Select<backlog_items::Entity>> {
-        q.order_by_asc(backlog_items::Column::ProjectId).order_by_asc(backlog_items::Column::Rank)
-    }
     match section {
-        PortalSection::Awaiting => by_rank(q.filter(backlog_items::Column::Status.eq(BacklogStatus::Proposed))),
-        PortalSection::Planned => by_rank(q.filter(backlog_items::Column::Status.is_in([
-            BacklogStatus::Agreed,
-            BacklogStatus::Scheduled,
-            BacklogStatus::InProgress,
-        ]))),
-        PortalSection::Declined => by_rank(q.filter(backlog_items::Column::Status.eq(BacklogStatus::Declined))),
         // The status as a literal, not a parameter: only then may the databases use the
         // partial index `ix_items_client_done` (migration 000010).
         PortalSection::Done => q
             .filter(Expr::col((backlog_items::Entity, backlog_items::Column::Status)).eq(Expr::cust(DONE_LITERAL)))
             .order_by_desc(backlog_items::Column::UpdatedAt)
             .order_by_desc(backlog_items::Column::Id),
+        _ => {
+            let statuses = BacklogStatus::ALL.iter().copied().filter(|s| PortalSection::of(*s) == Some(section));
+            q.filter(backlog_items::Column::Status.is_in(statuses))
+                .order_by_asc(backlog_items::Column::ProjectId)
+                .order_by_asc(backlog_items::Column::Rank)
+        }
     }
 }
 
@@ -105,16 +102,11 @@ pub async fn backlog(state: &AppState, contact: &PortalContact) -> ApiResult<Por
     let shown = u64::from(PORTAL_SECTION_SHOWN);
     let totals = section_totals(&tx).await?;
     let total = |s: PortalSection| totals.get(&s).copied().unwrap_or_default();
-    let (awaiting_total, planned_total, done_total, declined_total) = (
-        total(PortalSection::Awaiting),
-        total(PortalSection::Planned),
-        total(PortalSection::Done),
-        total(PortalSection::Declined),
-    );
-    let awaiting = section_rows(&tx, PortalSection::Awaiting, awaiting_total, 0, shown).await?;
-    let planned = section_rows(&tx, PortalSection::Planned, planned_total, 0, shown).await?;
-    let done = section_rows(&tx, PortalSection::Done, done_total, 0, shown).await?;
-    let declined = section_rows(&tx, PortalSection::Declined, declined_total, 0, shown).await?;
+    let first = |s: PortalSection| section_rows(&tx, s, total(s), 0, shown);
+    let awaiting = first(PortalSection::Awaiting).await?;
+    let planned = first(PortalSection::Planned).await?;
+    let done = first(PortalSection::Done).await?;
+    let declined = first(PortalSection::Declined).await?;
     let approved_crs: Vec<(Option<chrono::DateTime<Utc>>, Option<i64>, String)> = tx
         .find::<backlog_items::Entity>()
         .select_only()
@@ -156,13 +148,13 @@ pub async fn backlog(state: &AppState, contact: &PortalContact) -> ApiResult<Por
     Ok(PortalBacklog {
         can_decide: contact.portal_role() == PortalRole::Approver,
         awaiting: views(&awaiting),
-        awaiting_total: count(awaiting_total),
+        awaiting_total: count(total(PortalSection::Awaiting)),
         planned: views(&planned),
-        planned_total: count(planned_total),
+        planned_total: count(total(PortalSection::Planned)),
         done: views(&done),
-        done_total: count(done_total),
+        done_total: count(total(PortalSection::Done)),
         declined: views(&declined),
-        declined_total: count(declined_total),
+        declined_total: count(total(PortalSection::Declined)),
         change_requests_by_month,
     })
 }
@@ -300,5 +292,8 @@ mod tests {
     #[test]
     fn the_done_literal_is_the_done_status() {
         assert_eq!(DONE_LITERAL, format!("'{}'", BacklogStatus::Done.as_str()));
+        let done: Vec<_> =
+            BacklogStatus::ALL.iter().copied().filter(|s| PortalSection::of(*s) == Some(PortalSection::Done)).collect();
+        assert_eq!(done, [BacklogStatus::Done]);
     }
 }

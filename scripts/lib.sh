@@ -252,6 +252,11 @@ ensure_postgres() {
   return 1
 }
 
+# An independent iCalendar parser for the calendar tests (Python's icalendar, from PyPI).
+ensure_icalendar() {
+  ensure_python_module icalendar "to check calendar feeds"
+}
+
 # A real SMTP server for the mail tests (Python's aiosmtpd, from PyPI).
 ensure_aiosmtpd() {
   ensure_python_module aiosmtpd "for the mail tests"

@@ -102,6 +102,8 @@ codes! {
     ReasonRequired = "reason_required",
     /// A change request must carry a price.
     PriceRequired = "price_required",
+    /// A promise's new date is agreed only before the old one passed.
+    TooLate = "too_late",
     /// A CSV import had bad rows; `rows` lists them and nothing was imported.
     ImportRejected = "import_rejected",
     InternalError = "internal_error",

@@ -99,3 +99,19 @@ typed_id!(
     /// A comment on a backlog item.
     CommentId
 );
+typed_id!(
+    /// A meeting series (a recurrence rule agreed with the client).
+    SeriesId
+);
+typed_id!(
+    /// A stored meeting: a one-off, or an occurrence of a series that was edited, prepared or held.
+    MeetingId
+);
+typed_id!(
+    /// A question or topic on a meeting's agenda.
+    AgendaItemId
+);
+typed_id!(
+    /// An action item from minutes, or a promise recorded outside a meeting.
+    ActionItemId
+);

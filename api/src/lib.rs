@@ -12,6 +12,7 @@ pub mod error;
 pub mod ids;
 pub mod input;
 pub mod invitations;
+pub mod meetings;
 pub mod money;
 pub mod platform;
 pub mod portal;

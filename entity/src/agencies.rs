@@ -17,6 +17,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// Account managers may read every client (write only their own).
     pub managers_see_all: bool,
+    /// Days the client has to acknowledge published minutes before they are flagged.
+    pub ack_days: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,7 @@ mod m20261202_000007_session_lookup;
 mod m20261202_000008_list_indexes;
 mod m20261202_000009_portal_indexes;
 mod m20261202_000010_scoped_portal_indexes;
+mod m20261202_000011_meetings;
 mod rls;
 
 pub use rls::APP_ROLE;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000008_list_indexes::Migration),
             Box::new(m20261202_000009_portal_indexes::Migration),
             Box::new(m20261202_000010_scoped_portal_indexes::Migration),
+            Box::new(m20261202_000011_meetings::Migration),
         ]
     }
 }

@@ -118,7 +118,8 @@ impl TimeZone {
                 && parts.len() <= 3
                 && parts.iter().all(|p| part_ok(p))
                 && parts[0].chars().next().is_some_and(|c| c.is_ascii_uppercase()));
-        if !ok {
+        // The shape, then the zone database: a well-formed name no zone has is refused too.
+        if !ok || tz.parse::<chrono_tz::Tz>().is_err() {
             return Err(ApiError::invalid(
                 field,
                 Code::ValidationFailed,

@@ -72,7 +72,8 @@ impl ApiError {
             | Code::InvalidTransition
             | Code::ChangeRequestNotApproved
             | Code::EstimateLocked
-            | Code::NotAwaitingDecision => StatusCode::CONFLICT,
+            | Code::NotAwaitingDecision
+            | Code::TooLate => StatusCode::CONFLICT,
             Code::LinkExpired | Code::LinkRevoked => StatusCode::GONE,
             Code::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Code::RateLimited => StatusCode::TOO_MANY_REQUESTS,

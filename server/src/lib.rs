@@ -15,6 +15,7 @@ pub mod http;
 pub mod invitations;
 pub mod jobs;
 pub mod mail;
+pub mod meetings;
 pub mod paging;
 pub mod platform;
 pub mod portal;

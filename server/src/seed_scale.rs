@@ -128,6 +128,7 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
             time_zone: "Europe/Moscow".into(),
             created_at: base,
             managers_see_all: a % 2 == 0,
+            ack_days: 3,
         };
         let agency_id = agency.id;
         agencies::ActiveModel::from(agency).insert(tx.conn()).await?;

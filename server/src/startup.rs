@@ -9,7 +9,9 @@ use crate::http::headers::security_headers;
 use crate::http::{csrf::reject_cross_site, span::request_span};
 use crate::state::AppState;
 use crate::tenancy::load_principal;
-use crate::{auth, backlog, clients, invitations, jobs, platform, portal, projects, roadmap, staff, touchpoints};
+use crate::{
+    auth, backlog, clients, invitations, jobs, meetings, platform, portal, projects, roadmap, staff, touchpoints,
+};
 use accord_migration::{Migrator, MigratorTrait};
 use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
 use actix_web::middleware::{from_fn, Compress};
@@ -152,6 +154,7 @@ fn api_scope() -> utoipa_actix_web::scope::Scope<
         .configure(touchpoints::routes)
         .configure(roadmap::routes)
         .configure(backlog::routes)
+        .configure(meetings::routes)
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found()) }))
 }
 

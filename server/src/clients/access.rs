@@ -6,7 +6,7 @@
 //! [`VisibleClients`]. "Not visible" and "another agency's" look alike: 404.
 
 use super::ClientError;
-use crate::db::{ClientTx, TenantTx};
+use crate::db::{ClientOwned, ClientTx, TenantTx};
 use crate::error::ApiResult;
 use crate::state::AppState;
 use crate::tenancy::{PortalContact, Staff};
@@ -62,6 +62,29 @@ pub async fn open_portal(state: &AppState, contact: &PortalContact) -> ApiResult
 pub async fn open_portal_read(state: &AppState, contact: &PortalContact) -> ApiResult<ClientTx> {
     let tx = state.db.tenant_read(contact).await?;
     let client = own_client(&tx, contact).await?;
+    Ok(ClientTx::open(tx, Grant { client }))
+}
+
+/// Opens the client that a per-client row belongs to (a meeting, an agenda item, a promise by
+/// its id), checking `need` as [`open`] does. A row that is not there, or belongs to a client
+/// the caller cannot see, is the same 404.
+pub async fn open_owner<E: ClientOwned>(
+    state: &AppState,
+    staff: &Staff,
+    id_column: E::Column,
+    id: impl Into<sea_orm::Value>,
+    need: Need,
+) -> ApiResult<ClientTx> {
+    let tx = if need == Need::Read { state.db.tenant_read(staff).await? } else { state.db.tenant(staff).await? };
+    let owner: Option<ClientId> = tx
+        .find_in::<E>(&EVERY_CLIENT)
+        .select_only()
+        .column(E::client_column())
+        .filter(id_column.eq(id.into()))
+        .into_tuple()
+        .one()
+        .await?;
+    let client = load(&tx, staff, owner.ok_or(ClientError::NotFound)?, need).await?;
     Ok(ClientTx::open(tx, Grant { client }))
 }
 

@@ -92,7 +92,7 @@ macro_rules! client_owned {
     };
 }
 
-agency_owned!(users, sessions, audit_log, outbox, password_resets, project_members);
+agency_owned!(users, sessions, audit_log, outbox, password_resets, project_members, calendar_feeds);
 client_owned!(
     contacts,
     client_status_changes,
@@ -105,7 +105,16 @@ client_owned!(
     roadmap_stages,
     backlog_items,
     backlog_comments,
-    backlog_events
+    backlog_events,
+    meeting_series,
+    meetings,
+    meeting_events,
+    agenda_items,
+    meeting_decisions,
+    minutes_revisions,
+    minutes_responses,
+    action_items,
+    promise_changes
 );
 
 tenant_column!(invitations);

@@ -215,6 +215,127 @@ pub fn client_decided(to: (&str, &str), locale: Locale, d: Decided, link: &str) 
     mail(to, locale, "client_decided", subject, lines, (button, link), footer)
 }
 
+/// To a client's approver: minutes were published (or revised) and wait for acknowledgement.
+pub fn minutes_published(
+    to: (&str, &str),
+    locale: Locale,
+    agency: &str,
+    meeting: &str,
+    when: &str,
+    link: &str,
+) -> Mail {
+    let (subject, lines, button, footer) = match locale {
+        Locale::Ru => (
+            format!("Протокол встречи «{meeting}» — подтвердите, пожалуйста"),
+            vec![
+                format!("Здравствуйте, {}!", to.1),
+                format!("«{agency}» опубликовало протокол встречи «{meeting}» ({when})."),
+                "Прочитайте решения и договорённости и подтвердите их — или оспорьте решение, с которым не согласны, с комментарием.".to_string(),
+            ],
+            "Открыть протокол",
+            "Вы получили это письмо как лицо, принимающее решения, в клиентском портале Accord.",
+        ),
+        Locale::En => (
+            format!("Minutes of \u{201c}{meeting}\u{201d} \u{2014} please acknowledge"),
+            vec![
+                format!("Hello {},", to.1),
+                format!("{agency} published the minutes of \u{201c}{meeting}\u{201d} ({when})."),
+                "Read the decisions and agreements and acknowledge them \u{2014} or dispute a decision you disagree with, with a comment.".to_string(),
+            ],
+            "Open the minutes",
+            "You receive this as an approver in your Accord client portal.",
+        ),
+    };
+    mail(to, locale, "minutes_published", subject, lines, (button, link), footer)
+}
+
+/// What the client disputed, for [`minutes_disputed`].
+pub struct Dispute<'a> {
+    pub client: &'a str,
+    pub contact: &'a str,
+    pub meeting: &'a str,
+    pub decision: u16,
+    pub comment: &'a str,
+}
+
+/// To the account manager: the client disputed a decision.
+pub fn minutes_disputed(to: (&str, &str), locale: Locale, d: Dispute, link: &str) -> Mail {
+    let (subject, lines, button, footer) = match locale {
+        Locale::Ru => (
+            format!("{}: оспорено решение №{} встречи «{}»", d.client, d.decision, d.meeting),
+            vec![
+                format!("{} оспаривает решение №{}:", d.contact, d.decision),
+                format!("«{}»", d.comment),
+                "Исправьте протокол и опубликуйте новую редакцию — клиент увидит, что изменилось, и подтвердит заново.".to_string(),
+            ],
+            "Открыть встречу",
+            "Письмо от Accord: вы аккаунт-менеджер этого клиента.",
+        ),
+        Locale::En => (
+            format!("{}: decision {} of \u{201c}{}\u{201d} disputed", d.client, d.decision, d.meeting),
+            vec![
+                format!("{} disputes decision {}:", d.contact, d.decision),
+                format!("\u{201c}{}\u{201d}", d.comment),
+                "Revise the minutes and publish a new revision \u{2014} the client sees what changed and acknowledges again.".to_string(),
+            ],
+            "Open the meeting",
+            "Sent by Accord: you are this client's account manager.",
+        ),
+    };
+    mail(to, locale, "minutes_disputed", subject, lines, (button, link), footer)
+}
+
+/// A meeting change, for [`meeting_scheduled`].
+pub struct Scheduled<'a> {
+    pub agency: &'a str,
+    pub title: &'a str,
+    pub when: &'a str,
+    pub changed: bool,
+    pub cancelled: bool,
+}
+
+/// To the client's portal users: a meeting was set, moved, cancelled or restored.
+pub fn meeting_scheduled(to: (&str, &str), locale: Locale, s: Scheduled, link: &str) -> Mail {
+    let (subject, lines, button, footer) = match locale {
+        Locale::Ru => {
+            let what = match (s.cancelled, s.changed) {
+                (true, _) => format!("Встреча «{}» отменена", s.title),
+                (false, true) => format!("Встреча «{}» перенесена: {}", s.title, s.when),
+                (false, false) => format!("Встреча «{}» назначена: {}", s.title, s.when),
+            };
+            (
+                what.clone(),
+                vec![
+                    format!("Здравствуйте, {}!", to.1),
+                    format!("{what}. Организатор — «{}».", s.agency),
+                    "В портале можно посмотреть повестку и добавить свой вопрос к встрече, а также подключить календарь.".to_string(),
+                ],
+                "Открыть встречи",
+                "Вы получили это письмо как пользователь клиентского портала Accord.",
+            )
+        }
+        Locale::En => {
+            let what = match (s.cancelled, s.changed) {
+                (true, _) => format!("Meeting \u{201c}{}\u{201d} cancelled", s.title),
+                (false, true) => format!("Meeting \u{201c}{}\u{201d} moved to {}", s.title, s.when),
+                (false, false) => format!("Meeting \u{201c}{}\u{201d} scheduled for {}", s.title, s.when),
+            };
+            (
+                what.clone(),
+                vec![
+                    format!("Hello {},", to.1),
+                    format!("{what}. Organised by {}.", s.agency),
+                    "In the portal you can see the agenda, add your own question and subscribe your calendar."
+                        .to_string(),
+                ],
+                "Open meetings",
+                "You receive this as a user of your Accord client portal.",
+            )
+        }
+    };
+    mail(to, locale, "meeting_scheduled", subject, lines, (button, link), footer)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

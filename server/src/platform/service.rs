@@ -125,6 +125,7 @@ pub async fn create_agency(
         time_zone: time_zone.into_inner(),
         created_at: now,
         managers_see_all: false,
+        ack_days: 3,
     };
     agencies::Entity::insert(agencies::ActiveModel::from(agency.clone())).exec_without_returning(tx.conn()).await?;
     let owner = users::Model {

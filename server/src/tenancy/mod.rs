@@ -6,4 +6,4 @@ mod extract;
 mod principal;
 
 pub use extract::{PlatformOperator, PortalContact, SignedIn, Staff};
-pub use principal::{load_principal, resolve as resolve_by_hash, Principal, Standing};
+pub use principal::{load_principal, resolve as resolve_by_hash, resolve_feed, Principal, Standing};

@@ -158,3 +158,47 @@ pub async fn resolve(state: &AppState, token_hash: &str) -> Result<Option<Princi
         session_hash: token_hash.to_string(),
     }))
 }
+
+/// The person behind a calendar feed token (hashed), with the same standing checks as a
+/// session: an active user of an active agency, a contact still at their client. The feed
+/// reads only what that person could read signed in.
+pub async fn resolve_feed(state: &AppState, token_hash: &str) -> Result<Option<Principal>, ApiError> {
+    use accord_entity::{agencies, calendar_feeds, contacts, users};
+    let tx = state.db.unscoped_read("resolve a calendar feed token").await?;
+    let Some(feed) =
+        calendar_feeds::Entity::find().filter(calendar_feeds::Column::TokenHash.eq(token_hash)).one(tx.conn()).await?
+    else {
+        return Ok(None);
+    };
+    let Some(user) = users::Entity::find_by_id(feed.user_id).one(tx.conn()).await? else { return Ok(None) };
+    let Some(agency_id) = user.agency_id else { return Ok(None) };
+    let agency_ok =
+        agencies::Entity::find_by_id(agency_id).one(tx.conn()).await?.is_some_and(|a| a.status == AgencyStatus::Active);
+    if user.status != UserStatus::Active || !agency_ok || agency_id != feed.agency_id {
+        return Ok(None);
+    }
+    let standing = match (user.kind, user.staff_role) {
+        (PrincipalKind::Staff, Some(role)) => Standing::Staff { agency: agency_id, role },
+        (PrincipalKind::Contact, _) => {
+            let Some(c) = contacts::Entity::find()
+                .filter(contacts::Column::UserId.eq(user.id))
+                .filter(contacts::Column::LeftAt.is_null())
+                .one(tx.conn())
+                .await?
+            else {
+                return Ok(None);
+            };
+            Standing::Contact { agency: agency_id, client: c.client_id, contact: c.id, portal_role: c.portal_role }
+        }
+        _ => return Ok(None),
+    };
+    tx.commit().await?;
+    Ok(Some(Principal {
+        user_id: user.id,
+        name: user.name,
+        email: user.email,
+        locale: user.locale,
+        standing,
+        session_hash: String::new(),
+    }))
+}

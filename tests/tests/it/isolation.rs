@@ -11,6 +11,10 @@ use accord_api::clients::{ContactLeftRequest, CreateClientRequest, CreateContact
 use accord_api::invitations::{
     AcceptInvitationRequest, InviteContactRequest, InviteStaffRequest, RequestPasswordReset, TokenRequest,
 };
+use accord_api::meetings::{
+    Acknowledge, AgendaMove, Attendees, Dispute, Frequency, MarkDone, MinutesInput, NewAgendaItem, NewMeeting,
+    NewPromise, Reason, Renegotiate, Reschedule, SeriesChange, SeriesInput,
+};
 use accord_api::platform::CreateAgencyRequest;
 use accord_api::projects::{NewTouchpoint, ProjectInput};
 use accord_api::roadmap::{GoalInput, NewGoalValue, PointsInput, Seen, StageInput};
@@ -481,7 +485,237 @@ fn matrix() -> Vec<Row> {
         row("POST", "/api/portal/backlog/{item_id}/decision", approver_of_a1(200), |_| {
             dto(DecisionRequest { decision: DecisionKind::Approved, version: 1, comment: None })
         }),
+        // Meetings of A1 (ids per actor where a success changes what the next one would find).
+        row("GET", "/api/staff/clients/{id}/meetings", on_a1(any_caller(200)), none),
+        row("POST", "/api/staff/clients/{id}/meeting-series", on_a1(client_managers(201)), |_| dto(series_input(2))),
+        row("POST", "/api/staff/meeting-series/{sid}/occurrences/{date}", on_a1(any_caller(200)), none),
+        row("PUT", "/api/staff/meeting-series/{sid}", on_a1(client_managers(200)), |_| {
+            dto(SeriesChange { from: days_ahead(16), series: series_input(4) })
+        }),
+        row("POST", "/api/staff/clients/{id}/meetings", on_a1(client_managers(201)), |_| dto(one_off(5))),
+        row("GET", "/api/staff/meetings/{mid}", on_a1(any_caller(200)), none),
+        row("POST", "/api/staff/meetings/{mid}/reschedule", on_a1(client_managers(200)), |_| {
+            dto(Reschedule {
+                local_start: format!("{}T16:00", days_ahead(6)),
+                duration_minutes: 30,
+                place: None,
+                reason: "Moved".into(),
+            })
+        }),
+        row("POST", "/api/staff/meetings/{mid}/cancel", on_a1(client_managers(200)), |_| {
+            dto(Reason { reason: "Holidays".into() })
+        }),
+        row("POST", "/api/staff/meetings/{mid}/restore", on_a1(client_managers(200)), none),
+        row("POST", "/api/staff/meetings/{mid}/agenda", on_a1(any_caller(201)), |_| {
+            dto(NewAgendaItem { title: "Matrix topic".into(), details: None, backlog_item_id: None })
+        }),
+        row("POST", "/api/staff/agenda/{aid}/move", on_a1(client_managers(204)), |w| {
+            dto(AgendaMove { meeting_id: meetings(w).move_to })
+        }),
+        row("PUT", "/api/staff/meetings/{mid}/minutes", on_a1(client_managers(200)), |_| dto(minutes_input())),
+        row("POST", "/api/staff/meetings/{mid}/publish", on_a1(client_managers(200)), none),
+        row("GET", "/api/staff/meetings/{mid}/ics", on_a1(any_caller(200)), none),
+        row("GET", "/api/staff/minutes/unacknowledged", staff(any_caller(200), 200), none),
+        row("GET", "/api/staff/promises", staff(any_caller(200), 200), none),
+        row("GET", "/api/staff/clients/{id}/promises", on_a1(any_caller(200)), none),
+        row("POST", "/api/staff/clients/{id}/promises", on_a1(client_managers(201)), |_| {
+            dto(NewPromise {
+                title: "Send the audit".into(),
+                contact_id: None,
+                promised_to: Some("CEO".into()),
+                assignee_staff: None,
+                due_on: days_ahead(10),
+            })
+        }),
+        row("POST", "/api/staff/action-items/{id}/done", on_a1(any_caller(200)), |_| {
+            dto(MarkDone { done: true, on: None })
+        }),
+        row("POST", "/api/staff/action-items/{id}/renegotiate", on_a1(client_managers(200)), |_| {
+            dto(Renegotiate { due_on: days_ahead(20), reason: "Waiting for access".into() })
+        }),
+        row("GET", "/api/staff/calendar-feed", staff(any_caller(200), 200), none),
+        row("POST", "/api/staff/calendar-feed", staff(any_caller(200), 200), none),
+        row("DELETE", "/api/staff/calendar-feed", staff(any_caller(200), 200), none),
+        row("GET", "/api/portal/meetings", contacts_only(200), none),
+        row("GET", "/api/portal/meetings/{mid}", contacts_of_a1(200), none),
+        row("GET", "/api/portal/meetings/{mid}/ics", contacts_of_a1(200), none),
+        row("POST", "/api/portal/agenda", contacts_only(201), |_| {
+            dto(NewAgendaItem { title: "A client question".into(), details: None, backlog_item_id: None })
+        }),
+        row("POST", "/api/portal/meetings/{mid}/acknowledge", approver_of_a1(200), |_| {
+            dto(Acknowledge { revision: 1 })
+        }),
+        row("POST", "/api/portal/meetings/{mid}/dispute", approver_of_a1(200), |_| {
+            dto(Dispute { revision: 1, decision: 1, comment: "Not what we agreed".into() })
+        }),
+        row("POST", "/api/portal/action-items/{id}/confirm", approver_of_a1(200), none),
+        row("GET", "/api/portal/calendar-feed", contacts_only(200), none),
+        row("POST", "/api/portal/calendar-feed", contacts_only(200), none),
+        row("DELETE", "/api/portal/calendar-feed", contacts_only(200), none),
+        row("GET", "/api/calendar.ics", any_caller(404), none),
     ]
+}
+
+fn days_ahead(n: i64) -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::days(n)).date_naive()
+}
+
+/// A weekly series whose first meeting is in two days.
+fn series_input(first_in_days: i64) -> SeriesInput {
+    let first = days_ahead(first_in_days);
+    SeriesInput {
+        title: "Weekly".into(),
+        frequency: Frequency::Weekly,
+        interval: 1,
+        weekday: Some(u8::try_from(chrono::Datelike::weekday(&first).number_from_monday()).expect("weekday")),
+        month_day: None,
+        week_of_month: None,
+        starts_on: days_ahead(0),
+        time: "11:00".into(),
+        time_zone: "Europe/Moscow".into(),
+        duration_minutes: 60,
+        place: None,
+        until: None,
+        count: None,
+    }
+}
+
+fn one_off(in_days: i64) -> NewMeeting {
+    NewMeeting {
+        title: "One-off".into(),
+        local_start: format!("{}T15:00", days_ahead(in_days)),
+        time_zone: "Europe/Moscow".into(),
+        duration_minutes: 45,
+        place: None,
+    }
+}
+
+fn minutes_input() -> MinutesInput {
+    MinutesInput {
+        attendees: Attendees { staff: vec![], contacts: vec![], guests: vec!["Guest".into()] },
+        notes: "Notes".into(),
+        decisions: vec!["We agree".into()],
+        action_items: vec![],
+        discussed: vec![],
+    }
+}
+
+/// Meetings, series, agenda items and promises of A1 the matrix points at.
+struct MeetingTargets {
+    /// Per slot (owner, admin, manager, everyone else): series to change, meetings to cancel
+    /// and restore, meetings to publish, agenda items to move.
+    series: Vec<String>,
+    cancel: Vec<String>,
+    publish: Vec<String>,
+    agenda: Vec<String>,
+    occurrence: String,
+    scheduled: String,
+    held: String,
+    published: String,
+    move_to: accord_api::MeetingId,
+    done_item: String,
+    promise: String,
+}
+
+static MEETINGS: std::sync::OnceLock<MeetingTargets> = std::sync::OnceLock::new();
+
+fn meetings(_: &World) -> &'static MeetingTargets {
+    MEETINGS.get().expect("meeting targets are made before the matrix runs")
+}
+
+async fn made(res: reqwest::Response) -> Value {
+    let status = res.status();
+    let body: Value = res.json().await.expect("json");
+    assert!(status.is_success(), "matrix set-up failed: {body}");
+    body
+}
+
+/// Makes the meeting records the matrix points at, as A1's owner (and a series of A2 so A2's
+/// contact has a meeting to add a question to).
+async fn make_meeting_targets(app: &TestApp, w: &World) -> MeetingTargets {
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let a1 = format!("/api/staff/clients/{}", w.client_a1.0);
+    let a2 = format!("/api/staff/clients/{}", w.client_a2.0);
+    let id = |v: &Value| v["id"].as_str().expect("id").to_string();
+    let mid = |v: &Value| v["summary"]["id"].as_str().expect("meeting id").to_string();
+    made(owner.post(&format!("{a2}/meeting-series"), serde_json::to_value(series_input(2)).unwrap()).await).await;
+    let mut series = Vec::new();
+    for _ in 0..4 {
+        series.push(id(&made(
+            owner.post(&format!("{a1}/meeting-series"), serde_json::to_value(series_input(2)).unwrap()).await,
+        )
+        .await));
+    }
+    let new_meeting = |days: i64| {
+        let owner = &owner;
+        let a1 = a1.clone();
+        async move { made(owner.post(&format!("{a1}/meetings"), serde_json::to_value(one_off(days)).unwrap()).await).await }
+    };
+    let mut cancel = Vec::new();
+    let mut publish = Vec::new();
+    for _ in 0..4 {
+        cancel.push(mid(&new_meeting(8).await));
+        let m = mid(&new_meeting(-3).await);
+        made(
+            owner
+                .send(
+                    "PUT",
+                    &format!("/api/staff/meetings/{m}/minutes"),
+                    Some(serde_json::to_value(minutes_input()).unwrap()),
+                )
+                .await,
+        )
+        .await;
+        publish.push(m);
+    }
+    let scheduled = mid(&new_meeting(4).await);
+    let move_to = mid(&new_meeting(9).await);
+    let mut agenda = Vec::new();
+    for i in 0..4 {
+        let item = NewAgendaItem { title: format!("Topic {i}"), details: None, backlog_item_id: None };
+        agenda.push(id(&made(
+            owner.post(&format!("/api/staff/meetings/{scheduled}/agenda"), serde_json::to_value(item).unwrap()).await,
+        )
+        .await));
+    }
+    let held = mid(&new_meeting(-2).await);
+    let published = mid(&new_meeting(-1).await);
+    made(
+        owner
+            .send(
+                "PUT",
+                &format!("/api/staff/meetings/{published}/minutes"),
+                Some(serde_json::to_value(minutes_input()).unwrap()),
+            )
+            .await,
+    )
+    .await;
+    made(owner.post(&format!("/api/staff/meetings/{published}/publish"), json!({})).await).await;
+    let promise = |title: &str| NewPromise {
+        title: title.into(),
+        contact_id: None,
+        promised_to: None,
+        assignee_staff: None,
+        due_on: days_ahead(7),
+    };
+    let done_item =
+        id(&made(owner.post(&format!("{a1}/promises"), serde_json::to_value(promise("Done")).unwrap()).await).await);
+    let promise =
+        id(&made(owner.post(&format!("{a1}/promises"), serde_json::to_value(promise("Renegotiated")).unwrap()).await)
+            .await);
+    MeetingTargets {
+        series,
+        cancel,
+        publish,
+        agenda,
+        occurrence: days_ahead(2).to_string(),
+        scheduled,
+        held,
+        published,
+        move_to: move_to.parse().expect("meeting id"),
+        done_item,
+        promise,
+    }
 }
 
 /// Ids the matrix points at, beyond the world: a staff invitation of agency A.
@@ -516,6 +750,26 @@ fn concrete(path: &str, w: &World, t: &Targets, actor: Actor, target: Target) ->
         _ => 3,
     };
     let item = if path.starts_with("/api/portal/") { w.proposed_a1 } else { w.items_a1[spare] };
+    let m = meetings(w);
+    let id = if path.starts_with("/api/staff/action-items/") && path.ends_with("/done") {
+        m.done_item.clone()
+    } else if path.contains("/action-items/") {
+        m.promise.clone()
+    } else {
+        id
+    };
+    let meeting = if path.ends_with("/cancel") || path.ends_with("/restore") {
+        m.cancel[spare].clone()
+    } else if path.ends_with("/publish") {
+        m.publish[spare].clone()
+    } else if path.ends_with("/minutes") {
+        m.held.clone()
+    } else if path.starts_with("/api/portal/meetings/") {
+        m.published.clone()
+    } else {
+        m.scheduled.clone()
+    };
+    let series = if path.contains("/occurrences/") { m.series[3].clone() } else { m.series[spare].clone() };
     let mut url = path
         .replace("{id}", &id)
         .replace("{contact_id}", &w.spare_contacts_a1[spare].0.to_string())
@@ -523,9 +777,16 @@ fn concrete(path: &str, w: &World, t: &Targets, actor: Actor, target: Target) ->
         .replace("{goal_id}", &w.goals_a1[spare].to_string())
         .replace("{stage_id}", &w.stages_a1[spare].to_string())
         .replace("{item_id}", &item.to_string())
-        .replace("{section}", "awaiting");
+        .replace("{section}", "awaiting")
+        .replace("{mid}", &meeting)
+        .replace("{sid}", &series)
+        .replace("{aid}", &m.agenda[spare])
+        .replace("{date}", &m.occurrence);
     if path == "/api/staff/invitations" {
         url.push_str("?kind=contact");
+    }
+    if path == "/api/calendar.ics" {
+        url.push_str(&format!("?token={}", unique()));
     }
     url
 }
@@ -618,6 +879,7 @@ async fn every_operation_answers_every_actor_as_expected() {
         .await
         .unwrap();
     let targets = Targets { invitation_a: created["id"].as_str().expect("invitation id").to_string() };
+    let _ = MEETINGS.set(make_meeting_targets(&app, &w).await);
     let mut failures = Vec::new();
     for r in &rows {
         for a in ACTORS {

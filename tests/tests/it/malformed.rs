@@ -417,7 +417,7 @@ fn with_query(path: &str, pairs: &[(String, String)]) -> String {
 
 /// The concrete path: ids of agency A (client A1 and its records, a staff member, an invitation),
 /// agency C for platform operations.
-fn concrete(path: &str, w: &World, invitation: &str) -> String {
+fn concrete(path: &str, w: &World, invitation: &str, m: &MeetingIds) -> String {
     let id = if path.starts_with("/api/staff/clients/") {
         w.client_a1.0.to_string()
     } else if path.starts_with("/api/staff/members/") {
@@ -435,6 +435,55 @@ fn concrete(path: &str, w: &World, invitation: &str) -> String {
         .replace("{stage_id}", &w.stages_a1[3].to_string())
         .replace("{item_id}", &item.to_string())
         .replace("{section}", "awaiting")
+        .replace("{mid}", if path.starts_with("/api/portal/") { &m.published } else { &m.scheduled })
+        .replace("{sid}", &m.series)
+        .replace("{aid}", &m.agenda)
+        .replace("{date}", &m.date)
+}
+
+/// A series, a scheduled meeting with an agenda item and a published meeting of client A1.
+struct MeetingIds {
+    series: String,
+    date: String,
+    scheduled: String,
+    agenda: String,
+    published: String,
+}
+
+async fn meeting_ids(owner: &Client, w: &World) -> MeetingIds {
+    async fn made(res: reqwest::Response) -> Value {
+        let status = res.status();
+        let body: Value = res.json().await.expect("json");
+        assert!(status.is_success(), "set-up failed: {body}");
+        body
+    }
+    let day = |n: i64| (chrono::Utc::now() + chrono::Duration::days(n)).date_naive();
+    let a1 = format!("/api/staff/clients/{}", w.client_a1.0);
+    let weekday = chrono::Datelike::weekday(&day(2)).number_from_monday();
+    let series = made(
+        owner
+            .post(&format!("{a1}/meeting-series"), json!({ "title": "Weekly", "frequency": "weekly", "interval": 1,
+                "weekday": weekday, "starts_on": day(0), "time": "11:00", "time_zone": "Europe/Moscow", "duration_minutes": 60 }))
+            .await,
+    )
+    .await;
+    let meeting = |days: i64| json!({ "title": "One-off", "local_start": format!("{}T15:00", day(days)), "time_zone": "Europe/Moscow", "duration_minutes": 30 });
+    let scheduled = made(owner.post(&format!("{a1}/meetings"), meeting(3)).await).await;
+    let scheduled = scheduled["summary"]["id"].as_str().expect("id").to_string();
+    let agenda =
+        made(owner.post(&format!("/api/staff/meetings/{scheduled}/agenda"), json!({ "title": "Topic" })).await).await;
+    let published = made(owner.post(&format!("{a1}/meetings"), meeting(-1)).await).await;
+    let published = published["summary"]["id"].as_str().expect("id").to_string();
+    let minutes = json!({ "attendees": {}, "notes": "", "decisions": ["Agreed"], "action_items": [], "discussed": [] });
+    made(owner.send("PUT", &format!("/api/staff/meetings/{published}/minutes"), Some(minutes)).await).await;
+    made(owner.post(&format!("/api/staff/meetings/{published}/publish"), json!({})).await).await;
+    MeetingIds {
+        series: series["id"].as_str().expect("id").to_string(),
+        date: day(2).to_string(),
+        scheduled,
+        agenda: agenda["id"].as_str().expect("id").to_string(),
+        published,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -586,6 +635,7 @@ async fn every_write_and_query_parameter_refuses_malformed_input_with_a_4xx() {
         .await
         .expect("invitation");
     let invitation = invitation["id"].as_str().expect("invitation id").to_string();
+    let meetings = meeting_ids(&owner, &w).await;
     let mut clients = HashMap::new();
     clients.insert(Caller::Owner, owner);
     clients.insert(Caller::Approver, app.signed_in(&w.approver_a1.email, world::PASSWORD).await);
@@ -605,7 +655,7 @@ async fn every_write_and_query_parameter_refuses_malformed_input_with_a_4xx() {
                 continue;
             }
             let Some(caller) = caller_for(&method, path) else { continue };
-            let concrete_path = concrete(path, &w, &invitation);
+            let concrete_path = concrete(path, &w, &invitation, &meetings);
             if concrete_path.contains('{') {
                 failures.push(format!("{method} {path}: no id for a placeholder in {concrete_path}"));
                 continue;

@@ -1,0 +1,107 @@
+//! Mail about meetings, written to the outbox in the change's own transaction, each in the
+//! recipient's language: "minutes published — please acknowledge" to approvers, a dispute
+//! notice to the account manager, and a schedule notice to the client's people with portal
+//! access when a meeting is set, moved, cancelled or restored.
+
+use crate::db::ClientTx;
+use crate::error::ApiResult;
+use crate::mail::{self, templates};
+use crate::state::AppState;
+use accord_api::{PortalRole, UserId, UserStatus};
+use accord_entity::{agencies, contacts, meetings, users};
+use sea_orm::{ColumnTrait, QueryFilter};
+
+async fn agency_name(tx: &ClientTx) -> ApiResult<String> {
+    Ok(tx.agency().find::<agencies::Entity>().one().await?.map(|a| a.name).unwrap_or_default())
+}
+
+/// Active portal users among the client's contacts (approvers only when asked).
+async fn portal_people(tx: &ClientTx, approvers_only: bool) -> ApiResult<Vec<users::Model>> {
+    let mut q = tx.find::<contacts::Entity>().filter(contacts::Column::LeftAt.is_null());
+    if approvers_only {
+        q = q.filter(contacts::Column::PortalRole.eq(PortalRole::Approver));
+    }
+    let ids: Vec<UserId> = q.all().await?.into_iter().filter_map(|c| c.user_id).collect();
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    Ok(tx
+        .agency()
+        .find::<users::Entity>()
+        .filter(users::Column::Id.is_in(ids))
+        .filter(users::Column::Status.eq(UserStatus::Active))
+        .all()
+        .await?)
+}
+
+fn when(m: &meetings::Model) -> String {
+    format!(
+        "{} ({})",
+        super::rule::local_text(super::store::tz_of(&m.time_zone), m.starts_at).replace('T', " "),
+        m.time_zone
+    )
+}
+
+pub async fn published(tx: &ClientTx, state: &AppState, m: &meetings::Model) -> ApiResult<()> {
+    let people = portal_people(tx, true).await?;
+    if people.is_empty() {
+        return Ok(());
+    }
+    let agency = agency_name(tx).await?;
+    let link = format!("{}/portal/meetings/{}", state.settings.public_url, m.id);
+    for u in people {
+        let mail = templates::minutes_published((&u.email, &u.name), u.locale, &agency, &m.title, &when(m), &link);
+        mail::enqueue(tx, Some(tx.agency_id()), mail).await?;
+    }
+    Ok(())
+}
+
+pub async fn disputed(
+    tx: &ClientTx,
+    state: &AppState,
+    m: &meetings::Model,
+    contact: &str,
+    decision: u16,
+    comment: &str,
+) -> ApiResult<()> {
+    let Some(manager) = tx.client().account_manager_id else { return Ok(()) };
+    let Some(u) = tx
+        .agency()
+        .find::<users::Entity>()
+        .filter(users::Column::Id.eq(manager))
+        .filter(users::Column::Status.eq(UserStatus::Active))
+        .one()
+        .await?
+    else {
+        return Ok(());
+    };
+    let link = format!("{}/app/meetings/{}", state.settings.public_url, m.id);
+    let mail = templates::minutes_disputed(
+        (&u.email, &u.name),
+        u.locale,
+        templates::Dispute { client: &tx.client().name, contact, meeting: &m.title, decision, comment },
+        &link,
+    );
+    mail::enqueue(tx, Some(tx.agency_id()), mail).await
+}
+
+/// A meeting was set, moved, cancelled or restored: the client's portal users hear of it.
+pub async fn scheduled(tx: &ClientTx, state: &AppState, m: &meetings::Model, changed: bool) -> ApiResult<()> {
+    let people = portal_people(tx, false).await?;
+    if people.is_empty() {
+        return Ok(());
+    }
+    let agency = agency_name(tx).await?;
+    let link = format!("{}/portal/meetings", state.settings.public_url);
+    let cancelled = m.status == accord_api::meetings::MeetingStatus::Cancelled;
+    for u in people {
+        let mail = templates::meeting_scheduled(
+            (&u.email, &u.name),
+            u.locale,
+            templates::Scheduled { agency: &agency, title: &m.title, when: &when(m), changed, cancelled },
+            &link,
+        );
+        mail::enqueue(tx, Some(tx.agency_id()), mail).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,545 @@
+//! Meetings and agreements, tried as people would use them: a weekly series in Moscow, a
+//! client's agenda question, minutes with decisions and action items, a dispute, a revision,
+//! the acknowledgement, the carried-over agenda, promises kept, broken and renegotiated, and
+//! the calendar feed read back by an independent parser (Python's `icalendar` + `dateutil`).
+
+use accord_entity::outbox;
+use accord_server::clock::Clock;
+use accord_tests::{spawn_app_with_clock, world, Client, TestApp};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::{json, Value};
+
+fn at(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).expect("time").with_timezone(&Utc)
+}
+
+async fn ok(res: reqwest::Response, want: u16) -> Value {
+    let status = res.status().as_u16();
+    let text = res.text().await.unwrap_or_default();
+    assert_eq!(status, want, "{text}");
+    if text.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&text).unwrap_or(Value::String(text))
+    }
+}
+
+fn weekly(title: &str, weekday: u8, starts_on: &str, time: &str, zone: &str) -> Value {
+    json!({
+        "title": title, "frequency": "weekly", "interval": 1, "weekday": weekday, "starts_on": starts_on,
+        "time": time, "time_zone": zone, "duration_minutes": 60, "place": "https://meet.example/abc"
+    })
+}
+
+/// Parses an iCalendar text with Python's `icalendar` and expands rules with `dateutil`; prints
+/// each VEVENT as JSON with its instants in UTC. `None` when the parser is not installed here.
+fn parse_ics(text: &str) -> Option<Vec<Value>> {
+    const SCRIPT: &str = r#"
+import sys, json
+from datetime import timezone
+from icalendar import Calendar
+from dateutil.rrule import rrulestr
+cal = Calendar.from_ical(sys.stdin.read())
+out = []
+for ev in cal.walk('VEVENT'):
+    start = ev.decoded('DTSTART')
+    item = {
+        'uid': str(ev.get('UID')), 'summary': str(ev.get('SUMMARY')), 'status': str(ev.get('STATUS')),
+        'sequence': int(ev.get('SEQUENCE', 0)), 'start': start.astimezone(timezone.utc).isoformat(),
+        'start_local': start.isoformat(), 'tzid': str(getattr(start.tzinfo, 'key', start.tzinfo)),
+        'description': str(ev.get('DESCRIPTION', '')),
+    }
+    if ev.get('RECURRENCE-ID') is not None:
+        item['recurrence_id'] = ev.decoded('RECURRENCE-ID').isoformat()
+    if ev.get('RRULE') is not None:
+        rule = ev.get('RRULE').to_ical().decode()
+        item['rrule'] = rule
+        item['first'] = [d.astimezone(timezone.utc).isoformat() for d in list(rrulestr(rule, dtstart=start))[:5]]
+    out.append(item)
+print(json.dumps(out))
+"#;
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", SCRIPT])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .ok()?;
+    use std::io::Write;
+    child.stdin.take()?.write_all(text.as_bytes()).ok()?;
+    let out = child.wait_with_output().ok()?;
+    let err = String::from_utf8_lossy(&out.stderr);
+    if err.contains("ModuleNotFoundError") {
+        eprintln!("SKIPPED: icalendar/dateutil not installed; the feed was not parsed independently");
+        return None;
+    }
+    assert!(out.status.success(), "the iCalendar parser refused the feed: {err}\n{text}");
+    Some(serde_json::from_slice::<Vec<Value>>(&out.stdout).expect("parser output"))
+}
+
+struct People {
+    manager: Client,
+    approver: Client,
+    viewer: Client,
+}
+
+async fn people(app: &TestApp, w: &world::World) -> People {
+    People {
+        manager: app.signed_in(&w.manager_a.email, world::PASSWORD).await,
+        approver: app.signed_in(&w.approver_a1.email, world::PASSWORD).await,
+        viewer: app.signed_in(&w.viewer_a1.email, world::PASSWORD).await,
+    }
+}
+
+#[tokio::test]
+async fn a_weekly_series_from_agenda_to_acknowledged_minutes_with_promises_and_a_feed() {
+    // Monday 7 December 2026, 12:00 in Moscow.
+    let clock = Clock::manual(at("2026-12-07T09:00:00Z"));
+    let app = spawn_app_with_clock(clock.clone(), |_| {}).await;
+    let w = world::build(&app).await;
+    let p = people(&app, &w).await;
+    let client = w.client_a1.0;
+    let base = format!("/api/staff/clients/{client}");
+
+    // The manager agrees a weekly series: Tuesdays 11:00 Moscow time.
+    let series = ok(
+        p.manager
+            .post(
+                &format!("{base}/meeting-series"),
+                weekly("Еженедельная встреча", 2, "2026-12-01", "11:00", "Europe/Moscow"),
+            )
+            .await,
+        201,
+    )
+    .await;
+    assert_eq!(series["time_zone"], "Europe/Moscow");
+    // A zone no database has is refused, with the field named.
+    let bad = ok(
+        p.manager
+            .post(&format!("{base}/meeting-series"), weekly("X", 2, "2026-12-01", "11:00", "Europe/Atlantis"))
+            .await,
+        422,
+    )
+    .await;
+    assert_eq!(bad["field"], "time_zone");
+    // The specialist may read but not set the schedule.
+    let specialist = app.signed_in(&w.specialist_a.email, world::PASSWORD).await;
+    ok(
+        specialist
+            .post(&format!("{base}/meeting-series"), weekly("X", 2, "2026-12-01", "11:00", "Europe/Moscow"))
+            .await,
+        403,
+    )
+    .await;
+
+    let page = ok(p.manager.get(&format!("{base}/meetings")).await, 200).await;
+    let next = &page["upcoming"][0];
+    assert_eq!(next["local_start"], "2026-12-08T11:00");
+    assert_eq!(next["starts_at"], "2026-12-08T08:00:00Z");
+    assert!(next["id"].is_null(), "an occurrence nobody touched is computed, not stored");
+    assert_eq!(page["upcoming"][1]["local_start"], "2026-12-15T11:00");
+
+    // The client's approver adds a question for the next meeting in the portal.
+    let question =
+        ok(p.approver.post("/api/portal/agenda", json!({ "title": "Когда запускаем рекламу?" })).await, 201).await;
+    assert_eq!(question["added_by_client"], true);
+    let portal = ok(p.approver.get("/api/portal/meetings").await, 200).await;
+    assert_eq!(portal["upcoming"][0]["agenda"][0]["title"], "Когда запускаем рекламу?");
+    assert_eq!(portal["upcoming"][0]["summary"]["local_start"], "2026-12-08T11:00");
+
+    // The occurrence is stored now; the manager adds an item of their own.
+    let page = ok(p.manager.get(&format!("{base}/meetings")).await, 200).await;
+    let mid = page["upcoming"][0]["id"].as_str().expect("stored by the question").to_string();
+    let budget = ok(
+        p.manager.post(&format!("/api/staff/meetings/{mid}/agenda"), json!({ "title": "Бюджет на январь" })).await,
+        201,
+    )
+    .await;
+
+    // The meeting is held; the minutes: two decisions, three action items (one on the client's side).
+    clock.set(at("2026-12-08T09:30:00Z"));
+    let p = people(&app, &w).await; // sessions idle out while the clock jumps
+    let minutes = |decision2: &str, items: Value| {
+        json!({
+            "attendees": { "staff": [w.manager_a.id], "contacts": [], "guests": ["Анна, юрист"] },
+            "notes": "Итоги **встречи**<script>alert(1)</script>",
+            "decisions": ["Запускаем рекламу 15 декабря", decision2],
+            "action_items": items,
+            "discussed": [question["id"]],
+        })
+    };
+    let items = json!([
+        { "title": "Подготовить медиаплан", "side": "agency", "due_on": "2026-12-10" },
+        { "title": "Настроить аналитику", "side": "agency", "assignee_staff": w.manager_a.id, "due_on": "2026-12-12" },
+        { "title": "Прислать доступы к рекламному кабинету", "side": "client", "due_on": "2026-12-09" },
+    ]);
+    let held = ok(
+        p.manager
+            .send("PUT", &format!("/api/staff/meetings/{mid}/minutes"), Some(minutes("Бюджет 100 000 ₽", items)))
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(held["summary"]["status"], "held");
+    assert!(!held["notes"]["html"].as_str().unwrap().contains("<script"), "notes are sanitized");
+    assert_eq!(held["decisions"].as_array().unwrap().len(), 2);
+    assert_eq!(held["action_items"].as_array().unwrap().len(), 3);
+    // Nothing reaches the portal before publishing.
+    ok(p.approver.get(&format!("/api/portal/meetings/{mid}")).await, 404).await;
+    let published = ok(p.manager.post(&format!("/api/staff/meetings/{mid}/publish"), json!({})).await, 200).await;
+    assert_eq!(published["revision"], 1);
+    assert_eq!(published["summary"]["ack"], "awaiting");
+    ok(p.manager.post(&format!("/api/staff/meetings/{mid}/publish"), json!({})).await, 409).await;
+
+    // The viewer cannot answer; the approver disputes decision 2.
+    ok(p.viewer.post(&format!("/api/portal/meetings/{mid}/acknowledge"), json!({ "revision": 1 })).await, 403).await;
+    let read = ok(p.approver.get(&format!("/api/portal/meetings/{mid}")).await, 200).await;
+    assert_eq!(read["can_respond"], true);
+    assert_eq!(read["attendees"]["guests"][0], "Анна, юрист");
+    let disputed = ok(
+        p.approver
+            .post(
+                &format!("/api/portal/meetings/{mid}/dispute"),
+                json!({ "revision": 1, "decision": 2, "comment": "Договаривались о 90 000 ₽" }),
+            )
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(disputed["summary"]["ack"], "disputed");
+    ok(
+        p.approver
+            .post(
+                &format!("/api/portal/meetings/{mid}/dispute"),
+                json!({ "revision": 1, "decision": 7, "comment": "?" }),
+            )
+            .await,
+        422,
+    )
+    .await;
+
+    // The manager revises decision 2 (the action items keep their ids) and publishes revision 2.
+    let view = ok(p.manager.get(&format!("/api/staff/meetings/{mid}")).await, 200).await;
+    assert_eq!(view["responses"][0]["decision"], 2);
+    let kept: Vec<Value> = view["action_items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            json!({ "id": i["id"], "title": i["title"], "side": i["side"], "assignee_staff": i["assignee_staff"], "due_on": i["due_on"] })
+        })
+        .collect();
+    let revised = ok(
+        p.manager
+            .send(
+                "PUT",
+                &format!("/api/staff/meetings/{mid}/minutes"),
+                Some(minutes("Бюджет 90 000 ₽", Value::Array(kept))),
+            )
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(revised["unpublished_changes"], true);
+    assert_eq!(revised["decisions"][1]["changed"], true);
+    ok(p.manager.post(&format!("/api/staff/meetings/{mid}/publish"), json!({})).await, 200).await;
+
+    // The client sees what changed and acknowledges the new revision (not the old one).
+    let read = ok(p.approver.get(&format!("/api/portal/meetings/{mid}")).await, 200).await;
+    assert_eq!(read["revision"], 2);
+    assert_eq!(read["decisions"][0]["changed"], false);
+    assert_eq!(read["decisions"][1]["changed"], true);
+    assert_eq!(read["decisions"][1]["previous"], "Бюджет 100 000 ₽");
+    ok(p.approver.post(&format!("/api/portal/meetings/{mid}/acknowledge"), json!({ "revision": 1 })).await, 409).await;
+    let acked =
+        ok(p.approver.post(&format!("/api/portal/meetings/{mid}/acknowledge"), json!({ "revision": 2 })).await, 200)
+            .await;
+    assert_eq!(acked["summary"]["ack"], "acknowledged");
+
+    // The undiscussed item moved to the next meeting, marked as carried over.
+    let page = ok(p.manager.get(&format!("{base}/meetings")).await, 200).await;
+    let next = &page["upcoming"][0];
+    assert_eq!(next["local_start"], "2026-12-15T11:00");
+    let next_id = next["id"].as_str().expect("stored by the carry-over");
+    let next_view = ok(p.manager.get(&format!("/api/staff/meetings/{next_id}")).await, 200).await;
+    assert_eq!(next_view["agenda"][0]["id"], budget["id"]);
+    assert_eq!(next_view["agenda"][0]["carried_from"], "2026-12-08");
+    assert_eq!(next_view["open_from_before"].as_array().unwrap().len(), 3, "{next_view}");
+    assert_eq!(page["past"]["items"][0]["ack"], "acknowledged");
+
+    // Mail: approvers were asked to acknowledge (twice: two revisions), the manager told of the dispute.
+    let tx = app.db.unscoped("test reads the outbox").await.unwrap();
+    let templates: Vec<String> = outbox::Entity::find()
+        .filter(outbox::Column::AgencyId.eq(w.a.id))
+        .all(tx.conn())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.template)
+        .collect();
+    tx.commit().await.unwrap();
+    assert_eq!(templates.iter().filter(|t| *t == "minutes_published").count(), 2, "{templates:?}");
+    assert_eq!(templates.iter().filter(|t| *t == "minutes_disputed").count(), 1, "{templates:?}");
+
+    // Promises: "Настроить аналитику" is renegotiated before its date and the approver agrees.
+    let promises = ok(p.manager.get(&format!("{base}/promises")).await, 200).await;
+    let find =
+        |title: &str| promises.as_array().unwrap().iter().find(|i| i["title"] == title).expect("promise").clone();
+    let analytics = find("Настроить аналитику");
+    let plan = find("Подготовить медиаплан");
+    let access = find("Прислать доступы к рекламному кабинету");
+    ok(
+        p.manager
+            .post(
+                &format!("/api/staff/action-items/{}/renegotiate", access["id"].as_str().unwrap()),
+                json!({ "due_on": "2026-12-20", "reason": "x" }),
+            )
+            .await,
+        422,
+    )
+    .await;
+    let proposed = ok(
+        p.manager
+            .post(
+                &format!("/api/staff/action-items/{}/renegotiate", analytics["id"].as_str().unwrap()),
+                json!({ "due_on": "2026-12-19", "reason": "Ждём доступы от клиента" }),
+            )
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(proposed["pending"]["to"], "2026-12-19");
+    assert_eq!(proposed["due_on"], "2026-12-12", "nothing changes until the client agrees");
+    let portal = ok(p.approver.get("/api/portal/meetings").await, 200).await;
+    assert_eq!(portal["to_confirm"][0]["title"], "Настроить аналитику");
+    assert_eq!(portal["on_your_side"][0]["title"], "Прислать доступы к рекламному кабинету");
+    ok(
+        p.viewer
+            .post(&format!("/api/portal/action-items/{}/confirm", analytics["id"].as_str().unwrap()), json!({}))
+            .await,
+        403,
+    )
+    .await;
+    let agreed = ok(
+        p.approver
+            .post(&format!("/api/portal/action-items/{}/confirm", analytics["id"].as_str().unwrap()), json!({}))
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(agreed["due_on"], "2026-12-19");
+    assert_eq!(agreed["original_due_on"], "2026-12-12", "the original date is never overwritten");
+    assert_eq!(agreed["renegotiations"].as_array().unwrap().len(), 1);
+
+    // On 20 December: the media plan was never done (broken); analytics was done on the 18th
+    // (kept, renegotiated); the client's access is late (waiting on the client, not counted).
+    clock.set(at("2026-12-20T09:00:00Z"));
+    let p = people(&app, &w).await;
+    ok(
+        p.manager
+            .post(
+                &format!("/api/staff/action-items/{}/done", analytics["id"].as_str().unwrap()),
+                json!({ "done": true, "on": "2026-12-18" }),
+            )
+            .await,
+        200,
+    )
+    .await;
+    ok(
+        p.manager
+            .post(
+                &format!("/api/staff/action-items/{}/renegotiate", plan["id"].as_str().unwrap()),
+                json!({ "due_on": "2026-12-25", "reason": "late" }),
+            )
+            .await,
+        409,
+    )
+    .await;
+    let overview = ok(p.manager.get("/api/staff/promises").await, 200).await;
+    let agency = &overview["agency"];
+    assert_eq!(
+        (agency["due"].as_u64(), agency["kept"].as_u64(), agency["broken"].as_u64()),
+        (Some(2), Some(1), Some(1)),
+        "{overview}"
+    );
+    assert_eq!(agency["renegotiated"], 1);
+    assert_eq!(agency["broken_rate_tenths"], 500);
+    assert_eq!(overview["managers"][0]["manager"]["id"], json!(w.manager_a.id));
+    assert_eq!(overview["managers"][0]["broken"], 1);
+    assert_eq!(overview["waiting_on_client"][0]["state"], "waiting_on_client");
+    assert!(overview["due_this_week"].as_array().unwrap().iter().any(|i| i["state"] == "broken"));
+
+    // Cancel one occurrence with a reason, and restore another after cancelling it.
+    let page = ok(p.manager.get(&format!("{base}/meetings")).await, 200).await;
+    let upcoming = page["upcoming"].as_array().unwrap();
+    assert_eq!(upcoming[0]["local_start"], "2026-12-22T11:00");
+    let sid = series["id"].as_str().unwrap();
+    let dec22 =
+        ok(p.manager.post(&format!("/api/staff/meeting-series/{sid}/occurrences/2026-12-22"), json!({})).await, 200)
+            .await;
+    let dec22_id = dec22["summary"]["id"].as_str().unwrap().to_string();
+    ok(p.manager.post(&format!("/api/staff/meeting-series/{sid}/occurrences/2026-12-23"), json!({})).await, 422).await;
+    ok(p.manager.post(&format!("/api/staff/meetings/{dec22_id}/cancel"), json!({ "reason": "" })).await, 422).await;
+    let cancelled = ok(
+        p.manager
+            .post(&format!("/api/staff/meetings/{dec22_id}/cancel"), json!({ "reason": "Новогодние праздники" }))
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(cancelled["summary"]["status"], "cancelled");
+    ok(p.manager.post(&format!("/api/staff/meetings/{dec22_id}/restore"), json!({})).await, 200).await;
+    let again = ok(
+        p.manager.post(&format!("/api/staff/meetings/{dec22_id}/cancel"), json!({ "reason": "Праздники" })).await,
+        200,
+    )
+    .await;
+    assert_eq!(again["history"].as_array().unwrap().len(), 3, "{again}");
+
+    // A second series in Berlin, across the spring DST change.
+    ok(
+        p.manager
+            .post(
+                &format!("{base}/meeting-series"),
+                json!({
+                "title": "Berlin sync", "frequency": "weekly", "interval": 1, "weekday": 3, "starts_on": "2027-03-17",
+                "time": "10:00", "time_zone": "Europe/Berlin", "duration_minutes": 30, "count": 3 }),
+            )
+            .await,
+        201,
+    )
+    .await;
+
+    // The manager's feed, read by the independent parser.
+    let feed = ok(p.manager.post("/api/staff/calendar-feed", json!({})).await, 200).await;
+    let url = feed["url"].as_str().unwrap();
+    let path = &url[url.find("/api/").unwrap()..];
+    let anon = app.client();
+    let res = anon.get(path).await;
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/calendar"));
+    let text = res.text().await.unwrap();
+    if let Some(events) = parse_ics(&text) {
+        let master = events
+            .iter()
+            .find(|e| e["uid"] == format!("{}@accord", sid) && e.get("rrule").is_some())
+            .expect("series master");
+        assert_eq!(master["start_local"], "2026-12-01T11:00:00+03:00");
+        assert_eq!(master["tzid"], "Europe/Moscow");
+        assert!(
+            master["rrule"].as_str().unwrap().contains("FREQ=WEEKLY")
+                && master["rrule"].as_str().unwrap().contains("BYDAY=TU")
+        );
+        assert_eq!(master["first"][1], "2026-12-08T08:00:00+00:00");
+        let over = events
+            .iter()
+            .find(|e| e["recurrence_id"] == "2026-12-08T11:00:00+03:00")
+            .expect("held occurrence override");
+        assert_eq!(over["uid"], master["uid"]);
+        assert!(over["description"].as_str().unwrap().contains("Когда запускаем рекламу?"), "{over}");
+        let cancelled =
+            events.iter().find(|e| e["recurrence_id"] == "2026-12-22T11:00:00+03:00").expect("cancelled occurrence");
+        assert_eq!(cancelled["status"], "CANCELLED");
+        assert!(cancelled["sequence"].as_i64().unwrap() >= 3, "every change raises SEQUENCE: {cancelled}");
+        let berlin = events.iter().find(|e| e["summary"].as_str().unwrap().starts_with("Berlin sync")).expect("berlin");
+        assert_eq!(
+            berlin["first"],
+            json!(["2027-03-17T09:00:00+00:00", "2027-03-24T09:00:00+00:00", "2027-03-31T08:00:00+00:00"])
+        );
+    }
+    // Re-issuing replaces the URL: the old one is gone; revoking ends the new one.
+    let second = ok(p.manager.post("/api/staff/calendar-feed", json!({})).await, 200).await;
+    assert_eq!(anon.get(path).await.status(), 404);
+    let second_url = second["url"].as_str().unwrap();
+    let second_path = &second_url[second_url.find("/api/").unwrap()..];
+    assert_eq!(anon.get(second_path).await.status(), 200);
+    ok(p.manager.send("DELETE", "/api/staff/calendar-feed", None).await, 200).await;
+    assert_eq!(anon.get(second_path).await.status(), 404);
+
+    // The contact's feed has their client's meetings only, and the one-meeting download works.
+    let feed = ok(p.approver.post("/api/portal/calendar-feed", json!({})).await, 200).await;
+    let url = feed["url"].as_str().unwrap();
+    let text = anon.get(&url[url.find("/api/").unwrap()..]).await.text().await.unwrap();
+    assert!(text.contains("BEGIN:VCALENDAR") && text.contains(&format!("UID:{sid}@accord")));
+    assert!(!text.contains(&w.client_a2.1));
+    let one = p.approver.get(&format!("/api/portal/meetings/{mid}/ics")).await;
+    assert_eq!(one.status(), 200);
+    if let Some(events) = parse_ics(&one.text().await.unwrap()) {
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0]["start"], "2026-12-08T08:00:00+00:00");
+    }
+}
+
+/// The meetings page, the meeting, the portal page and the promises overview run a fixed
+/// number of statements however much there is (printed for the record).
+#[tokio::test]
+async fn meeting_lists_are_constant_query() {
+    let clock = Clock::manual(at("2026-12-07T09:00:00Z"));
+    let app = spawn_app_with_clock(clock.clone(), |_| {}).await;
+    let w = world::build(&app).await;
+    let p = people(&app, &w).await;
+    let base = format!("/api/staff/clients/{}", w.client_a1.0);
+    ok(
+        p.manager
+            .post(&format!("{base}/meeting-series"), weekly("Weekly", 2, "2026-12-01", "11:00", "Europe/Moscow"))
+            .await,
+        201,
+    )
+    .await;
+    let add = |n: usize| {
+        let p = &p;
+        let base = base.clone();
+        async move {
+            let mut last = String::new();
+            for i in 0..n {
+                let m = ok(
+                    p.manager.post(&format!("{base}/meetings"), json!({ "title": format!("One-off {i}"), "local_start": format!("2026-12-{:02}T15:00", 10 + i), "time_zone": "Europe/Moscow", "duration_minutes": 45 })).await,
+                    201,
+                )
+                .await;
+                last = m["summary"]["id"].as_str().unwrap().to_string();
+                ok(
+                    p.manager
+                        .post(&format!("/api/staff/meetings/{last}/agenda"), json!({ "title": format!("Topic {i}") }))
+                        .await,
+                    201,
+                )
+                .await;
+                ok(p.approver.post("/api/portal/agenda", json!({ "title": format!("Question {i}") })).await, 201).await;
+                ok(
+                    p.manager
+                        .post(
+                            &format!("{base}/promises"),
+                            json!({ "title": format!("Promise {i}"), "due_on": "2026-12-05" }),
+                        )
+                        .await,
+                    201,
+                )
+                .await;
+            }
+            last
+        }
+    };
+    let paths = |mid: &str| {
+        vec![
+            (format!("{base}/meetings"), true),
+            (format!("/api/staff/meetings/{mid}"), true),
+            ("/api/staff/promises".to_string(), true),
+            (format!("{base}/promises"), true),
+            ("/api/portal/meetings".to_string(), false),
+        ]
+    };
+    let mid = add(1).await;
+    let mut small = Vec::new();
+    for (path, staff) in paths(&mid) {
+        small.push(app.queries_for(if staff { &p.manager } else { &p.approver }, &path).await);
+    }
+    add(6).await;
+    for (i, (path, staff)) in paths(&mid).into_iter().enumerate() {
+        let large = app.queries_for(if staff { &p.manager } else { &p.approver }, &path).await;
+        println!("queries for {path}: {} with little data, {large} with more", small[i]);
+        assert_eq!(small[i], large, "{path} grows with the data");
+    }
+    let _ = Duration::zero();
+}

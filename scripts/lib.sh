@@ -257,6 +257,14 @@ ensure_icalendar() {
   ensure_python_module icalendar "to check calendar feeds"
 }
 
+# pdftotext (Debian's poppler-utils) reads generated PDFs back in the tests.
+ensure_pdftotext() {
+  command -v pdftotext >/dev/null && return 0
+  say "Installing poppler-utils (pdftotext) to check generated PDFs"
+  apt_install poppler-utils || return 1
+  command -v pdftotext >/dev/null
+}
+
 # A real SMTP server for the mail tests (Python's aiosmtpd, from PyPI).
 ensure_aiosmtpd() {
   ensure_python_module aiosmtpd "for the mail tests"

@@ -17,6 +17,7 @@ pub mod jobs;
 pub mod mail;
 pub mod meetings;
 pub mod paging;
+pub mod pdf;
 pub mod platform;
 pub mod portal;
 pub mod projects;

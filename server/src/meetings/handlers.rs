@@ -1,6 +1,6 @@
 //! HTTP in and out for meetings, the agenda, minutes, promises and calendars.
 
-use super::{feeds, portal, promises, service};
+use super::{feeds, minutes_pdf, portal, promises, service};
 use crate::error::ApiResult;
 use crate::paging::PageQuery;
 use crate::state::AppState;
@@ -10,7 +10,7 @@ use accord_api::meetings::{
     MeetingView, MinutesInput, NewAgendaItem, NewMeeting, NewPromise, PortalMeetings, PortalMinutes, PromisesOverview,
     Reason, Renegotiate, Reschedule, SeriesChange, SeriesInput, SeriesView, UnacknowledgedMinutes,
 };
-use accord_api::{ActionItemId, AgendaItemId, ClientId, ErrorBody, MeetingId, SeriesId};
+use accord_api::{ActionItemId, AgendaItemId, ClientId, ErrorBody, Locale, MeetingId, SeriesId};
 use actix_web::{delete, get, http::header, post, put, web, HttpResponse};
 use chrono::NaiveDate;
 
@@ -201,6 +201,46 @@ pub(super) async fn staff_meeting_ics(
     mid: web::Path<MeetingId>,
 ) -> ApiResult<HttpResponse> {
     Ok(ics(feeds::staff_one(&state, &staff, mid.into_inner()).await?, Some("meeting.ics")))
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+pub(super) struct PdfQuery {
+    /// The language of the document (the agency's default when left out).
+    lang: Option<Locale>,
+}
+
+fn pdf(bytes: Vec<u8>) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "application/pdf"))
+        .insert_header((header::CONTENT_DISPOSITION, "inline; filename=\"minutes.pdf\""))
+        .insert_header((header::CACHE_CONTROL, "private, no-store"))
+        .body(bytes)
+}
+
+/// The minutes as a PDF (the current draft).
+#[utoipa::path(tag = "meetings", params(("mid" = MeetingId, Path, description = "Meeting id"), PdfQuery), responses(
+    (status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+#[get("/staff/meetings/{mid}/minutes.pdf")]
+pub(super) async fn staff_minutes_pdf(
+    state: web::Data<AppState>,
+    staff: Staff,
+    mid: web::Path<MeetingId>,
+    query: web::Query<PdfQuery>,
+) -> ApiResult<HttpResponse> {
+    Ok(pdf(minutes_pdf::staff(&state, &staff, mid.into_inner(), query.lang).await?))
+}
+
+/// Published minutes as a PDF (the latest revision).
+#[utoipa::path(tag = "portal", params(("mid" = MeetingId, Path, description = "Meeting id"), PdfQuery), responses(
+    (status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+#[get("/portal/meetings/{mid}/minutes.pdf")]
+pub(super) async fn portal_minutes_pdf(
+    state: web::Data<AppState>,
+    contact: PortalContact,
+    mid: web::Path<MeetingId>,
+    query: web::Query<PdfQuery>,
+) -> ApiResult<HttpResponse> {
+    Ok(pdf(minutes_pdf::portal(&state, &contact, mid.into_inner(), query.lang).await?))
 }
 
 /// Published minutes the client has not acknowledged in time.

@@ -8,6 +8,7 @@ mod error;
 mod feeds;
 mod handlers;
 pub mod ics;
+pub mod minutes_pdf;
 mod notify;
 mod portal;
 mod promises;
@@ -34,6 +35,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(handlers::save_minutes)
         .service(handlers::publish)
         .service(handlers::staff_meeting_ics)
+        .service(handlers::staff_minutes_pdf)
+        .service(handlers::portal_minutes_pdf)
         .service(handlers::unacknowledged)
         .service(handlers::promises_overview)
         .service(handlers::client_promises)

@@ -515,6 +515,8 @@ fn matrix() -> Vec<Row> {
         row("PUT", "/api/staff/meetings/{mid}/minutes", on_a1(client_managers(200)), |_| dto(minutes_input())),
         row("POST", "/api/staff/meetings/{mid}/publish", on_a1(client_managers(200)), none),
         row("GET", "/api/staff/meetings/{mid}/ics", on_a1(any_caller(200)), none),
+        row("GET", "/api/staff/meetings/{mid}/minutes.pdf", on_a1(any_caller(200)), none),
+        row("GET", "/api/portal/meetings/{mid}/minutes.pdf", contacts_of_a1(200), none),
         row("GET", "/api/staff/minutes/unacknowledged", staff(any_caller(200), 200), none),
         row("GET", "/api/staff/promises", staff(any_caller(200), 200), none),
         row("GET", "/api/staff/clients/{id}/promises", on_a1(any_caller(200)), none),

@@ -78,6 +78,25 @@ print(json.dumps(out))
     Some(serde_json::from_slice::<Vec<Value>>(&out.stdout).expect("parser output"))
 }
 
+/// The text of a PDF as `pdftotext` (poppler-utils) reads it; `None` when it is not installed.
+fn pdf_text(bytes: &[u8]) -> Option<String> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("minutes.pdf");
+    std::fs::write(&file, bytes).expect("write pdf");
+    let out =
+        match std::process::Command::new("pdftotext").args(["-layout", "-enc", "UTF-8"]).arg(&file).arg("-").output() {
+            Ok(out) => out,
+            Err(_) => {
+                eprintln!("SKIPPED: pdftotext not installed; the PDF text was not checked");
+                return None;
+            }
+        };
+    assert!(out.status.success(), "pdftotext refused the PDF: {}", String::from_utf8_lossy(&out.stderr));
+    // Layout mode may pad words with spaces; compare with single spaces.
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    Some(text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n"))
+}
+
 struct People {
     manager: Client,
     approver: Client,
@@ -256,6 +275,36 @@ async fn a_weekly_series_from_agenda_to_acknowledged_minutes_with_promises_and_a
         ok(p.approver.post(&format!("/api/portal/meetings/{mid}/acknowledge"), json!({ "revision": 2 })).await, 200)
             .await;
     assert_eq!(acked["summary"]["ack"], "acknowledged");
+
+    // The minutes as PDFs: the staff draft in Russian, the client's published revision in English.
+    let staff_pdf = p.manager.get(&format!("/api/staff/meetings/{mid}/minutes.pdf?lang=ru")).await;
+    assert_eq!(staff_pdf.status(), 200);
+    assert_eq!(staff_pdf.headers()["content-type"], "application/pdf");
+    let bytes = staff_pdf.bytes().await.unwrap();
+    // Kept for a look (target/screenshots/minutes-ru.pdf).
+    let shots = accord_tests::workspace_root().join("target/screenshots");
+    let _ = std::fs::create_dir_all(&shots).and_then(|_| std::fs::write(shots.join("minutes-ru.pdf"), &bytes));
+    if let Some(text) = pdf_text(&bytes) {
+        for want in [
+            w.a.name.as_str(),
+            "Протокол встречи",
+            "Еженедельная встреча",
+            "Запускаем рекламу 15 декабря",
+            "Бюджет 90 000 ₽",
+            "Подготовить медиаплан",
+            "Анна, юрист",
+            "Когда запускаем рекламу?",
+        ] {
+            assert!(text.contains(want), "the PDF lacks {want:?}:\n{text}");
+        }
+    }
+    let portal_pdf = p.approver.get(&format!("/api/portal/meetings/{mid}/minutes.pdf?lang=en")).await;
+    assert_eq!(portal_pdf.status(), 200);
+    if let Some(text) = pdf_text(&portal_pdf.bytes().await.unwrap()) {
+        for want in ["Meeting minutes", "Revision 2", "Бюджет 90 000 ₽", "acknowledged the minutes"] {
+            assert!(text.contains(want), "the portal PDF lacks {want:?}:\n{text}");
+        }
+    }
 
     // The undiscussed item moved to the next meeting, marked as carried over.
     let page = ok(p.manager.get(&format!("{base}/meetings")).await, 200).await;
@@ -476,7 +525,8 @@ async fn a_weekly_series_from_agenda_to_acknowledged_minutes_with_promises_and_a
 #[tokio::test]
 async fn meeting_lists_are_constant_query() {
     let clock = Clock::manual(at("2026-12-07T09:00:00Z"));
-    let app = spawn_app_with_clock(clock.clone(), |_| {}).await;
+    // The mail sender's polling would add to the counts at random moments.
+    let app = spawn_app_with_clock(clock.clone(), |s| s.mail_poll_ms = 3_600_000).await;
     let w = world::build(&app).await;
     let p = people(&app, &w).await;
     let base = format!("/api/staff/clients/{}", w.client_a1.0);

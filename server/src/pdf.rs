@@ -30,19 +30,24 @@ struct Fonts {
     bold_face: ttf_parser::Face<'static>,
 }
 
-fn fonts() -> &'static Fonts {
-    static FONTS: OnceLock<Fonts> = OnceLock::new();
-    FONTS.get_or_init(|| Fonts {
-        regular: Font::new(REGULAR.into(), 0).expect("the shipped regular font loads"),
-        bold: Font::new(BOLD.into(), 0).expect("the shipped bold font loads"),
-        regular_face: ttf_parser::Face::parse(REGULAR, 0).expect("the shipped regular font parses"),
-        bold_face: ttf_parser::Face::parse(BOLD, 0).expect("the shipped bold font parses"),
-    })
+/// The shipped fonts (`None` only if the files built into the binary were unreadable).
+fn fonts() -> Option<&'static Fonts> {
+    static FONTS: OnceLock<Option<Fonts>> = OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            Some(Fonts {
+                regular: Font::new(REGULAR.into(), 0)?,
+                bold: Font::new(BOLD.into(), 0)?,
+                regular_face: ttf_parser::Face::parse(REGULAR, 0).ok()?,
+                bold_face: ttf_parser::Face::parse(BOLD, 0).ok()?,
+            })
+        })
+        .as_ref()
 }
 
 /// The width of `text` at `size` points (advances without kerning: enough for wrapping).
 pub fn text_width(text: &str, size: f32, bold: bool) -> f32 {
-    let f = fonts();
+    let Some(f) = fonts() else { return text.chars().count() as f32 * size * 0.6 };
     let face = if bold { &f.bold_face } else { &f.regular_face };
     let units: u32 =
         text.chars().map(|c| face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).map_or(500, u32::from)).sum();
@@ -108,7 +113,11 @@ impl Pdf {
     }
 
     fn ops(&mut self) -> &mut Vec<Op> {
-        self.pages.last_mut().expect("a page")
+        if self.pages.is_empty() {
+            self.pages.push(Vec::new());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
     }
 
     fn room(&mut self, height: f32) {
@@ -224,7 +233,7 @@ impl Pdf {
 
     /// The finished file. `page_label` writes "page N of M" ("Страница {n} из {m}").
     pub fn finish(self, page_label: impl Fn(usize, usize) -> String) -> Result<Vec<u8>, String> {
-        let f = fonts();
+        let f = fonts().ok_or("the shipped fonts could not be read")?;
         let mut document = Document::new();
         document.set_metadata(krilla::metadata::Metadata::new().title(self.title.clone()).creator("Accord".into()));
         let count = self.pages.len();

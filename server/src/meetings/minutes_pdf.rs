@@ -39,7 +39,11 @@ pub fn plain_from_html(html: &str) -> String {
         .replace("&#39;", "'")
         .replace("&nbsp;", " ")
         .replace("&amp;", "&");
-    out.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim().to_string()
+    let mut text = out.lines().map(str::trim_end).collect::<Vec<_>>().join("\n");
+    while text.contains("\n\n\n") {
+        text = text.replace("\n\n\n", "\n\n");
+    }
+    text.trim().to_string()
 }
 
 struct Texts {

@@ -33,6 +33,8 @@ pub fn PortalApp() -> impl IntoView {
                     // Portal backlog and decisions
                     <RouteDef path=path!("backlog") view=pages::portal::PortalBacklogPage />
                     <RouteDef path=path!("backlog/:id") view=pages::portal::PortalItemPage />
+                    <RouteDef path=path!("meetings") view=pages::portal::PortalMeetingsPage />
+                    <RouteDef path=path!("meetings/:mid") view=pages::portal::PortalMinutesPage />
                     <RouteDef path=path!("account") view=pages::account::AccountPage />
                 </ParentRoute>
             </Routes>
@@ -59,10 +61,15 @@ pub fn StaffApp() -> impl IntoView {
                         <RouteDef path=path!("contacts") view=pages::clients::ContactsTab />
                         <RouteDef path=path!("projects") view=pages::clients::ProjectsTab />
                         <RouteDef path=path!("touchpoints") view=pages::clients::TouchpointsTab />
+                        <RouteDef path=path!("meetings") view=pages::clients::MeetingsTab />
+                        <RouteDef path=path!("promises") view=pages::clients::PromisesTab />
                         // Project backlogs (staff)
                         <RouteDef path=path!("projects/:pid/backlog") view=pages::clients::BacklogPage />
                         <RouteDef path=path!("projects/:pid/backlog/:item") view=pages::clients::BacklogItemPage />
                     </ParentRoute>
+                    <RouteDef path=path!("meetings/:mid") view=pages::meetings::MeetingPage />
+                    <RouteDef path=path!("promises") view=pages::meetings::PromisesPage />
+                    <RouteDef path=path!("minutes/unacknowledged") view=pages::meetings::UnacknowledgedPage />
                     <RouteDef path=path!("team") view=pages::team::TeamPage />
                     <RouteDef path=path!("standard") view=pages::standard::StandardPage />
                     <RouteDef path=path!("account") view=pages::account::AccountPage />

@@ -2,7 +2,7 @@
 //! matching patterns live next to the router in `app.rs`.
 
 use accord_api::auth::{Me, Membership};
-use accord_api::{BacklogItemId, ClientId, ProjectId};
+use accord_api::{BacklogItemId, ClientId, MeetingId, ProjectId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -33,6 +33,12 @@ pub enum Route {
     /// Active projects below the two-agreed-items standard (`/app/standard`).
     StaffStandard,
     StaffTeam,
+    /// `/app/meetings/{id}`: one meeting, its agenda and minutes.
+    StaffMeeting(MeetingId),
+    /// `/app/promises`: promise rates per manager, what is due this week, what waits on clients.
+    StaffPromises,
+    /// `/app/minutes/unacknowledged`: published minutes clients have not acknowledged in time.
+    StaffUnacknowledged,
     PortalHome,
     /// `/portal/roadmap`: the client's roadmap, read-only.
     PortalRoadmap,
@@ -40,6 +46,10 @@ pub enum Route {
     PortalBacklog,
     /// `/portal/backlog/{id}`: one item, its decision and conversation.
     PortalBacklogItem(BacklogItemId),
+    /// `/portal/meetings`: upcoming meetings and their agenda, minutes, action items.
+    PortalMeetings,
+    /// `/portal/meetings/{id}`: one meeting's published minutes.
+    PortalMeeting(MeetingId),
     PlatformAgencies,
     /// The signed-in person's account page, inside their own area's frame.
     Account(Area),
@@ -75,10 +85,15 @@ impl Route {
             }
             Route::StaffStandard => "/app/standard".into(),
             Route::StaffTeam => "/app/team".into(),
+            Route::StaffMeeting(id) => format!("/app/meetings/{id}"),
+            Route::StaffPromises => "/app/promises".into(),
+            Route::StaffUnacknowledged => "/app/minutes/unacknowledged".into(),
             Route::PortalHome => "/portal".into(),
             Route::PortalRoadmap => "/portal/roadmap".into(),
             Route::PortalBacklog => "/portal/backlog".into(),
             Route::PortalBacklogItem(item) => format!("/portal/backlog/{item}"),
+            Route::PortalMeetings => "/portal/meetings".into(),
+            Route::PortalMeeting(id) => format!("/portal/meetings/{id}"),
             Route::PlatformAgencies => "/platform".into(),
             Route::Account(Area::Staff) => "/app/account".into(),
             Route::Account(Area::Portal) => "/portal/account".into(),
@@ -97,16 +112,20 @@ pub enum ClientTab {
     Contacts,
     Projects,
     Touchpoints,
+    Meetings,
+    Promises,
 }
 
 impl ClientTab {
-    pub const ALL: [ClientTab; 6] = [
+    pub const ALL: [ClientTab; 8] = [
         ClientTab::Overview,
         ClientTab::Roadmap,
         ClientTab::Segmentation,
         ClientTab::Contacts,
         ClientTab::Projects,
         ClientTab::Touchpoints,
+        ClientTab::Meetings,
+        ClientTab::Promises,
     ];
 
     /// The path segment after `/app/clients/:id` (empty for Overview); also the tab link's class suffix.
@@ -118,6 +137,8 @@ impl ClientTab {
             ClientTab::Contacts => "contacts",
             ClientTab::Projects => "projects",
             ClientTab::Touchpoints => "touchpoints",
+            ClientTab::Meetings => "meetings",
+            ClientTab::Promises => "promises",
         }
     }
 }

@@ -25,6 +25,7 @@ const FULL_AGENCIES: f64 = 200.0;
 const FULL_CLIENTS: f64 = 20_000.0;
 const FULL_ITEMS: f64 = 1_000_000.0;
 const FULL_BIG_PROJECT: f64 = 50_000.0;
+const FULL_MEETINGS: f64 = 200_000.0;
 /// Rows per INSERT statement (SQLite allows 32,766 parameters; items have 33 columns).
 const CHUNK: usize = 500;
 
@@ -39,6 +40,8 @@ pub struct ScaleReport {
     pub items: usize,
     pub comments: usize,
     pub events: usize,
+    pub meetings: usize,
+    pub action_items: usize,
     pub seconds: f64,
 }
 
@@ -92,6 +95,7 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
     let items_n = (FULL_ITEMS * scale).round() as usize;
     let big_n = ((FULL_BIG_PROJECT * scale).round() as usize).min(items_n);
     let sizes = agency_sizes(agencies_n, clients_n);
+    let meetings_per_client = ((FULL_MEETINGS * scale / clients_n as f64).round() as usize).max(1);
     // Projects: one per client, a second for every third; the big project is the first one.
     let projects_n: usize = sizes.iter().map(|&c| c + c / 3).sum();
     let per_project = (items_n - big_n) / projects_n.max(1);
@@ -180,6 +184,7 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
 
         let (mut client_rows, mut contact_users, mut contact_rows, mut project_rows, mut members) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut approvers = Vec::new();
         for c in 0..size {
             let status = match rng.below(20) {
                 0 => ClientStatus::Paused,
@@ -214,6 +219,7 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
                     );
                     contact.email = login.email.clone();
                     contact.user_id = Some(login.id);
+                    approvers.push((client.id, manager, contact.id));
                     contact_users.push(login);
                 }
                 contact_rows.push(contact);
@@ -252,6 +258,7 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
         insert_chunks::<contacts::Entity, _>(&tx, contact_rows).await?;
         insert_chunks::<projects::Entity, _>(&tx, project_rows.clone()).await?;
         insert_chunks::<project_members::Entity, _>(&tx, members).await?;
+        seed_meetings(&tx, &mut rng, agency_id, &approvers, meetings_per_client, base, &mut report).await?;
 
         for project in &project_rows {
             let n = if first_project {
@@ -330,6 +337,162 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
     }
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// Per client: a weekly series and `per_client` held meetings of the past weeks with agenda,
+/// two decisions, a published revision (the latest awaiting the client, the rest acknowledged),
+/// and two action items (agency and client side; the latest open, the rest done).
+async fn seed_meetings(
+    tx: &crate::db::PlatformTx,
+    rng: &mut Rng,
+    agency_id: AgencyId,
+    clients: &[(ClientId, UserId, ContactId)],
+    per_client: usize,
+    base: DateTime<Utc>,
+    report: &mut ScaleReport,
+) -> Result<(), DbErr> {
+    use accord_api::meetings::{AckState, AgendaStatus, Frequency, MeetingStatus, Side as ItemSide};
+    use accord_api::{ActionItemId, AgendaItemId, MeetingId, SeriesId};
+    use accord_entity::{action_items, agenda_items, meeting_decisions, meeting_series, meetings, minutes_revisions};
+    use chrono::Datelike;
+    let first_tuesday = (0..7)
+        .map(|d| base.date_naive() + Duration::days(d))
+        .find(|d| d.weekday() == chrono::Weekday::Tue)
+        .unwrap_or(base.date_naive());
+    let decisions = ["Запускаем кампанию в понедельник", "Бюджет месяца согласован"];
+    let decisions_json = serde_json::to_string(&decisions).unwrap_or_default();
+    let attendees = r#"{"staff":[],"contacts":[],"guests":[]}"#.to_string();
+    for chunk in clients.chunks(50) {
+        let (mut series, mut held, mut agenda, mut decided, mut revisions, mut items) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for &(client_id, manager, approver) in chunk {
+            let sid = SeriesId(rng.uuid());
+            series.push(meeting_series::Model {
+                id: sid,
+                agency_id,
+                client_id,
+                uid: format!("{}@accord", sid.0),
+                title: "Еженедельная встреча".into(),
+                frequency: Frequency::Weekly,
+                interval_n: 1,
+                weekday: Some(2),
+                month_day: None,
+                week_of_month: None,
+                starts_on: base.date_naive(),
+                local_time: "11:00".into(),
+                time_zone: "Europe/Moscow".into(),
+                duration_minutes: 60,
+                place: Some("https://meet.example/weekly".into()),
+                until_on: None,
+                count_n: None,
+                sequence: 0,
+                created_by: manager,
+                created_at: base,
+                updated_at: base,
+            });
+            for k in 0..per_client {
+                // Tuesdays 11:00 Moscow (08:00 UTC), the series' first weeks.
+                let date = first_tuesday + Duration::days(7 * k as i64);
+                let starts_at = date.and_hms_opt(8, 0, 0).unwrap_or_default().and_utc();
+                let last = k + 1 == per_client;
+                let mid = MeetingId(rng.uuid());
+                held.push(meetings::Model {
+                    id: mid,
+                    agency_id,
+                    client_id,
+                    series_id: Some(sid),
+                    occurrence_on: Some(date),
+                    uid: format!("{}@accord", sid.0),
+                    title: "Еженедельная встреча".into(),
+                    starts_at,
+                    time_zone: "Europe/Moscow".into(),
+                    duration_minutes: 60,
+                    place: None,
+                    status: MeetingStatus::Held,
+                    cancel_reason: None,
+                    notes: "Обсудили **итоги недели**.".into(),
+                    notes_html: "<p>Обсудили <strong>итоги недели</strong>.</p>\n".into(),
+                    notes_version: crate::rich::VERSION,
+                    attendees: attendees.clone(),
+                    revision: 1,
+                    draft_changed: false,
+                    published_at: Some(starts_at + Duration::hours(3)),
+                    ack: if last { AckState::Awaiting } else { AckState::Acknowledged },
+                    ack_at: (!last).then(|| starts_at + Duration::days(1)),
+                    sequence: 0,
+                    created_at: starts_at,
+                    updated_at: starts_at,
+                });
+                for (n, text) in decisions.iter().enumerate() {
+                    decided.push(meeting_decisions::Model {
+                        id: rng.uuid(),
+                        agency_id,
+                        client_id,
+                        meeting_id: mid,
+                        number: n as i32 + 1,
+                        text: (*text).into(),
+                    });
+                    agenda.push(agenda_items::Model {
+                        id: AgendaItemId(rng.uuid()),
+                        agency_id,
+                        client_id,
+                        meeting_id: mid,
+                        position: n as i32,
+                        title: format!("Вопрос {}", n + 1),
+                        details: None,
+                        backlog_item_id: None,
+                        added_by: manager,
+                        added_by_client: n == 1,
+                        status: AgendaStatus::Discussed,
+                        carried_from_on: None,
+                        created_at: starts_at - Duration::days(2),
+                    });
+                }
+                revisions.push(minutes_revisions::Model {
+                    id: rng.uuid(),
+                    agency_id,
+                    client_id,
+                    meeting_id: mid,
+                    revision: 1,
+                    attendees: attendees.clone(),
+                    notes_html: "<p>Обсудили <strong>итоги недели</strong>.</p>\n".into(),
+                    decisions: decisions_json.clone(),
+                    published_by: manager,
+                    published_at: starts_at + Duration::hours(3),
+                });
+                for (side, title) in [(ItemSide::Agency, "Подготовить отчёт"), (ItemSide::Client, "Прислать материалы")]
+                {
+                    let due = date + Duration::days(3);
+                    items.push(action_items::Model {
+                        id: ActionItemId(rng.uuid()),
+                        agency_id,
+                        client_id,
+                        meeting_id: Some(mid),
+                        position: 0,
+                        title: title.into(),
+                        side,
+                        assignee_user: (side == ItemSide::Agency).then_some(manager),
+                        assignee_contact: (side == ItemSide::Client).then_some(approver),
+                        promised_to: None,
+                        original_due_on: due,
+                        due_on: due,
+                        done_on: if last || rng.below(10) == 0 { None } else { Some(due) },
+                        created_by: manager,
+                        created_at: starts_at,
+                    });
+                }
+            }
+        }
+        report.meetings += held.len();
+        report.action_items += items.len();
+        insert_chunks::<meeting_series::Entity, _>(tx, series).await?;
+        insert_chunks::<meetings::Entity, _>(tx, held).await?;
+        insert_chunks::<agenda_items::Entity, _>(tx, agenda).await?;
+        insert_chunks::<meeting_decisions::Entity, _>(tx, decided).await?;
+        insert_chunks::<minutes_revisions::Entity, _>(tx, revisions).await?;
+        insert_chunks::<action_items::Entity, _>(tx, items).await?;
+    }
+    Ok(())
 }
 
 async fn insert_chunks<E, M>(tx: &crate::db::PlatformTx, rows: Vec<M>) -> Result<(), DbErr>

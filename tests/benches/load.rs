@@ -189,6 +189,33 @@ struct Setup {
     password: String,
     client: ClientId,
     project: ProjectId,
+    /// A held, published meeting of that client.
+    meeting: String,
+}
+
+/// A weekly series and a held, published meeting of `client`, made over HTTP as `owner`.
+async fn meeting_of(app: &TestApp, owner_email: &str, password: &str, client: ClientId) -> String {
+    let owner = app.signed_in(owner_email, password).await;
+    let base = format!("/api/staff/clients/{client}");
+    let series = serde_json::json!({ "title": "Weekly", "frequency": "weekly", "interval": 1, "weekday": 2,
+        "starts_on": "2026-01-06", "time": "11:00", "time_zone": "Europe/Moscow", "duration_minutes": 60 });
+    assert!(owner.post(&format!("{base}/meeting-series"), series).await.status().is_success());
+    let one_off = serde_json::json!({ "title": "Review", "local_start": "2026-11-20T15:00", "time_zone": "Europe/Moscow", "duration_minutes": 60 });
+    let m: serde_json::Value = owner.post(&format!("{base}/meetings"), one_off).await.json().await.expect("meeting");
+    let mid = m["summary"]["id"].as_str().expect("meeting id").to_string();
+    let minutes = serde_json::json!({ "attendees": {}, "notes": "Итоги", "decisions": ["Один", "Два"],
+        "action_items": [{ "title": "Отчёт", "side": "agency", "due_on": "2026-11-25" }], "discussed": [] });
+    assert!(owner
+        .send("PUT", &format!("/api/staff/meetings/{mid}/minutes"), Some(minutes))
+        .await
+        .status()
+        .is_success());
+    assert!(owner
+        .post(&format!("/api/staff/meetings/{mid}/publish"), serde_json::json!({}))
+        .await
+        .status()
+        .is_success());
+    mid
 }
 
 /// The small data set: the test world, 1,000 more clients and one project of 5,000 items.
@@ -204,6 +231,7 @@ async fn small(app: &TestApp) -> Setup {
         password: world::PASSWORD.into(),
         client: w.client_a1.0,
         project: w.project_a1,
+        meeting: meeting_of(app, &w.a.owner.email, world::PASSWORD, w.client_a1.0).await,
     }
 }
 
@@ -241,6 +269,7 @@ async fn scaled(app: &TestApp, scale: f64) -> Setup {
         password: SCALE_PASSWORD.into(),
         client: client.id,
         project: project.id,
+        meeting: meeting_of(app, "owner-0@scale.accord.test", SCALE_PASSWORD, client.id).await,
     }
 }
 
@@ -316,6 +345,11 @@ async fn main() {
         ("GET /api/staff/clients (25/page)", &owner, "/api/staff/clients".into()),
         ("GET /api/staff/clients/{id}", &owner, client_page),
         ("GET /api/staff/backlog/below-standard", &owner, "/api/staff/backlog/below-standard".into()),
+        ("GET /api/staff/clients/{id}/meetings", &manager, format!("/api/staff/clients/{}/meetings", setup.client)),
+        ("GET /api/staff/meetings/{mid}", &manager, format!("/api/staff/meetings/{}", setup.meeting)),
+        ("GET /api/staff/promises", &owner, "/api/staff/promises".into()),
+        ("GET /api/portal/meetings", &contact, "/api/portal/meetings".into()),
+        ("GET /api/portal/meetings/{mid}", &contact, format!("/api/portal/meetings/{}", setup.meeting)),
     ];
     println!(
         "backend {:?}; server pid {server_pid} on core 0, load on core 1; {} s per row",

@@ -6,6 +6,7 @@ pub mod backlog;
 pub mod clients;
 pub mod docs;
 pub mod invitations;
+pub mod meetings;
 pub mod platform;
 pub mod portal;
 pub mod projects;

@@ -41,6 +41,14 @@ pub fn StaffShell(children: Children) -> impl IntoView {
                         <span class="nav-icon" aria-hidden="true">"⚑"</span>
                         {move || i18n.t().common().nav_standard}
                     </A>
+                    <A href=Route::StaffPromises.path() {..} class="nav-link" id="nav-promises">
+                        <span class="nav-icon" aria-hidden="true">"✓"</span>
+                        {move || i18n.t().meetings_staff().nav_promises}
+                    </A>
+                    <A href=Route::StaffUnacknowledged.path() {..} class="nav-link" id="nav-unacknowledged">
+                        <span class="nav-icon" aria-hidden="true">"✎"</span>
+                        {move || i18n.t().meetings_staff().nav_unacknowledged}
+                    </A>
                     <Show when=is_admin>
                         <A href=Route::StaffTeam.path() {..} class="nav-link" id="nav-team">
                             <span class="nav-icon" aria-hidden="true">"◎"</span>
@@ -77,7 +85,7 @@ pub fn PortalShell(children: Children) -> impl IntoView {
                     <span class="portal-monogram" aria-hidden="true">{monogram}</span>
                     <span id="agency-name" class="agency-name">{agency}</span>
                 </A>
-                // Portal navigation: home, roadmap, backlog
+                // Portal navigation: home, roadmap, backlog, meetings
                 <nav class="portal-nav">
                     <A href=Route::PortalHome.path() exact=true {..} class="portal-nav-link nav-portal-home">
                         {move || i18n.t().portal().nav_portal_home}
@@ -87,6 +95,9 @@ pub fn PortalShell(children: Children) -> impl IntoView {
                     </A>
                     <A href=Route::PortalBacklog.path() {..} class="portal-nav-link nav-backlog">
                         {move || i18n.t().portal().nav_portal_backlog}
+                    </A>
+                    <A href=Route::PortalMeetings.path() {..} class="portal-nav-link nav-meetings">
+                        {move || i18n.t().portal_meetings().nav_meetings}
                     </A>
                 </nav>
                 <div class="topbar-actions">

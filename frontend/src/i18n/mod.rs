@@ -15,8 +15,8 @@ pub use money::{format_money, money_input_value, parse_money, DEFAULT_CURRENCY};
 pub use plural::Plural;
 pub use texts::Texts;
 pub use time::{
-    day_input_value, format_date_time, format_day, format_days_ago, format_period, iso_day, iso_year, local_input_now,
-    local_input_to_utc, now_utc, parse_day_input,
+    day_input_value, format_date_time, format_day, format_days_ago, format_period, format_wall_clock, iso_day,
+    iso_year, local_input_now, local_input_to_utc, now_utc, parse_day_input, weekday_name,
 };
 
 use accord_api::Locale;

@@ -126,3 +126,59 @@ pub fn iso_year(year: i32) -> String {
 pub fn iso_day(day: &NaiveDate) -> String {
     format!("{}-{:02}-{:02}", iso_year(day.year()), day.month(), day.day())
 }
+
+/// A wall-clock time as the server sends it ("2026-12-08T11:00", already in the meeting's own
+/// zone): "вт, 8 дек. 2026 г., 11:00" / "Tue, Dec 8, 2026, 11:00 AM". Formatted as if it were
+/// UTC, so the browser's zone never shifts it; the text as sent when it cannot be read.
+pub fn format_wall_clock(locale: Locale, local: &str) -> String {
+    let Some(millis) = wall_clock_millis(local) else {
+        return local.replace('T', " ");
+    };
+    let f = formatter(locale, |o| {
+        o.set_weekday(js_sys::Intl::WeekdayFormat::Short);
+        o.set_year(js_sys::Intl::YearFormat::Numeric);
+        o.set_month(js_sys::Intl::MonthFormat::Short);
+        o.set_day(js_sys::Intl::DayFormat::Numeric);
+        o.set_hour(js_sys::Intl::NumericFormat::Numeric);
+        o.set_minute(js_sys::Intl::NumericFormat::TwoDigit);
+        o.set_time_zone("UTC");
+    });
+    format_millis(&f, millis).unwrap_or_else(|| local.replace('T', " "))
+}
+
+/// "YYYY-MM-DDTHH:MM" read as a UTC instant in milliseconds (only for formatting).
+fn wall_clock_millis(local: &str) -> Option<f64> {
+    let (day, time) = local.trim().split_once('T')?;
+    let day = day.parse::<NaiveDate>().ok()?;
+    let mut parts = time.split(':');
+    let hour: u32 = parts.next()?.parse().ok()?;
+    let minute: u32 = parts.next()?.parse().ok()?;
+    let at = day.and_hms_opt(hour, minute, 0)?;
+    Some(at.and_utc().timestamp_millis() as f64)
+}
+
+/// The name of an ISO weekday (1 = Monday … 7 = Sunday): "вторник" / "Tuesday".
+pub fn weekday_name(locale: Locale, iso: u8) -> String {
+    // 2024-01-01 was a Monday.
+    let day = NaiveDate::from_ymd_opt(2024, 1, iso.clamp(1, 7) as u32);
+    let f = formatter(locale, |o| {
+        o.set_weekday(js_sys::Intl::WeekdayFormat::Long);
+        o.set_time_zone("UTC");
+    });
+    let millis = day.and_then(|d| d.and_hms_opt(12, 0, 0)).map(|t| t.and_utc().timestamp_millis() as f64);
+    millis.and_then(|m| format_millis(&f, m)).unwrap_or_else(|| iso.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wall_clock_millis;
+
+    #[test]
+    fn wall_clock_reads_as_written() {
+        // 2026-12-08 11:00 as if UTC: 1 796 727 600 000 ms.
+        assert_eq!(wall_clock_millis("2026-12-08T11:00"), Some(1_796_727_600_000.0));
+        assert_eq!(wall_clock_millis("2026-12-08T11:00:30"), Some(1_796_727_600_000.0));
+        assert_eq!(wall_clock_millis("2026-12-08 11:00"), None);
+        assert_eq!(wall_clock_millis("11:00"), None);
+    }
+}

@@ -6,6 +6,8 @@ pub mod backlog_parts;
 pub mod clients;
 pub mod docs;
 pub mod invitations;
+pub mod meeting_parts;
+pub mod meetings;
 pub mod not_found;
 pub mod platform;
 pub mod portal;

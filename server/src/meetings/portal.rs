@@ -210,6 +210,10 @@ async fn respond(
     if i64::from(revision) != i64::from(m.revision) {
         return Err(MeetingError::StaleRevision.into());
     }
+    // Acknowledging what is already acknowledged changes nothing (no second row, no mail).
+    if dispute.is_none() && m.ack == AckState::Acknowledged {
+        return minutes_in(tx, contact, id).await;
+    }
     if let Some((decision, _)) = &dispute {
         let latest = tx
             .find::<minutes_revisions::Entity>()

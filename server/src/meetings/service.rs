@@ -706,6 +706,13 @@ pub async fn view_and_commit(tx: ClientTx, staff: &Staff, m: meetings::Model) ->
         .all()
         .await?;
     let published = revisions.iter().find(|r| r.revision == m.revision).map(|r| parse_list(&r.decisions));
+    // With a draft pending, "changed" marks what the next revision will change; otherwise what
+    // the latest revision changed, as the client sees it.
+    let against = if m.draft_changed {
+        published
+    } else {
+        revisions.iter().find(|r| r.revision == m.revision - 1).map(|r| parse_list(&r.decisions))
+    };
     let items = tx
         .find::<action_items::Entity>()
         .filter(action_items::Column::MeetingId.eq(m.id))
@@ -743,8 +750,7 @@ pub async fn view_and_commit(tx: ClientTx, staff: &Staff, m: meetings::Model) ->
     let can_edit = access::may_manage(staff, tx.client());
     let client_name = tx.client().name.clone();
     tx.commit().await?;
-    // Staff see the draft; "changed" marks differences from the published revision.
-    let decisions = store::decisions_against(&decisions, published.as_deref());
+    let decisions = store::decisions_against(&decisions, against.as_deref());
     Ok(MeetingView {
         summary: store::summary(&m, u32::try_from(agenda.len()).unwrap_or(0), agency.ack_days, now),
         client_id: m.client_id,

@@ -76,14 +76,9 @@ async fn open_next_meeting(b: &Browser, client: impl std::fmt::Display) {
 async fn full_shot(b: &Browser, name: &str) {
     // Let late data (pickers, feed status) settle before measuring.
     tokio::time::sleep(Duration::from_millis(400)).await;
-    let height = b
-        .driver()
-        .execute("return Math.ceil(document.documentElement.scrollHeight);", vec![])
-        .await
-        .ok()
-        .and_then(|v| v.as_u64())
-        .unwrap_or(900)
-        .clamp(900, 4000);
+    // The window's height less the viewport's is the browser's own frame.
+    let script = "return Math.ceil(document.documentElement.scrollHeight + window.outerHeight - window.innerHeight);";
+    let height = b.driver().execute(script, vec![]).await.ok().and_then(|v| v.as_u64()).unwrap_or(900).clamp(900, 5000);
     let _ = b.driver().post("window/rect", json!({ "width": 1280, "height": height })).await;
     tokio::time::sleep(Duration::from_millis(200)).await;
     b.screenshot(name).await;
@@ -202,6 +197,7 @@ async fn a_weekly_series_from_a_client_question_to_acknowledged_minutes() {
     // Before publishing, the manager sees what will change for the client.
     b.wait_for_text("#published-decisions .decision[data-changed=true]", "Бюджет 90 000 ₽").await;
     b.assert_absent("#published-decisions .decision[data-number='1'][data-changed=true]").await;
+    b.wait_for_text(".meeting-event[data-kind=disputed] .event-detail", "#2: Договаривались о 90 000 ₽").await;
     b.click("#publish-minutes").await;
     b.wait_for("#publish-card[data-revision='2'][data-unpublished=false]").await;
     b.assert_absent("#publish-minutes").await;
@@ -215,6 +211,11 @@ async fn a_weekly_series_from_a_client_question_to_acknowledged_minutes() {
     b.assert_absent("#minutes-decisions .decision[data-number='1'] .decision-changed").await;
     b.click("#acknowledge-minutes").await;
     b.wait_for_text("#minutes-responses .response-entry[data-acknowledged=true]", "revision 2").await;
+    // On a later visit the page says it is acknowledged rather than asking again.
+    b.reload().await;
+    b.wait_for_text("#minutes-acknowledged", "Revision 2 is acknowledged").await;
+    b.wait_for(".minutes-published .ack-badge[data-ack=acknowledged]").await;
+    b.assert_absent("#acknowledge-minutes").await;
     b.goto("/portal/meetings").await;
     b.wait_for("#portal-minutes .portal-minutes-entry[data-ack=acknowledged]").await;
     b.wait_for_text("#on-your-side .action-item", "Прислать доступы к рекламному кабинету").await;
@@ -223,6 +224,7 @@ async fn a_weekly_series_from_a_client_question_to_acknowledged_minutes() {
     switch_to(&b, &app, &w.manager_a.email).await;
     b.goto(&format!("/app/clients/{client}/meetings")).await;
     b.wait_for(&format!("#past-meetings tr.past-meeting[data-id='{mid}'][data-ack=acknowledged]")).await;
+    b.wait_for_text("#series-list .series-rule", "every week").await;
     open_next_meeting(&b, client).await;
     let next = b.current_path().await;
     assert!(!next.ends_with(&mid), "the next meeting is another one");

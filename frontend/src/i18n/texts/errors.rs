@@ -76,6 +76,9 @@ texts! {
             "This item is no longer waiting for the client's decision.";
         reason_required: "Укажите причину отказа.", "Give a reason for declining.";
         price_required: "У запроса на изменение должна быть цена.", "A change request needs a price.";
+        too_late:
+            "Новый срок можно согласовать только до наступления старого.",
+            "A new date can only be agreed before the old one has passed.";
         import_rejected:
             "В файле есть ошибки — ничего не импортировано.",
             "The file has errors, so nothing was imported.";

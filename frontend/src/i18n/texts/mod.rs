@@ -68,10 +68,13 @@ mod contacts;
 mod docs;
 mod errors;
 mod invitations;
+mod meetings;
+mod meetings_staff;
 mod overview;
 mod platform;
 mod portal;
 mod portal_backlog;
+mod portal_meetings;
 mod projects;
 mod roadmap;
 mod segmentation;
@@ -83,8 +86,9 @@ use accord_api::Locale;
 pub use {
     account::Account, auth::Auth, backlog::Backlog, backlog_form::BacklogForm, backlog_item::BacklogItem,
     clients::Clients, common::Common, contacts::Contacts, docs::Docs, errors::Errors, invitations::Invitations,
-    overview::Overview, platform::Platform, portal::Portal, portal_backlog::PortalBacklog, projects::Projects,
-    roadmap::Roadmap, segmentation::Segmentation, team::Team, touchpoints::Touchpoints,
+    meetings::Meetings, meetings_staff::MeetingsStaff, overview::Overview, platform::Platform, portal::Portal,
+    portal_backlog::PortalBacklog, portal_meetings::PortalMeetings, projects::Projects, roadmap::Roadmap,
+    segmentation::Segmentation, team::Team, touchpoints::Touchpoints,
 };
 
 /// Every feature's texts in one language, reached one feature at a time (`t.backlog().title`):
@@ -133,6 +137,9 @@ features! {
     backlog_form: BacklogForm,
     backlog_item: BacklogItem,
     portal_backlog: PortalBacklog,
+    meetings: Meetings,
+    meetings_staff: MeetingsStaff,
+    portal_meetings: PortalMeetings,
 }
 
 /// The forms of one entry (one for a plain text), for the placeholder check.
@@ -182,6 +189,9 @@ mod tests {
             ("backlog_form", t.backlog_form().forms()),
             ("backlog_item", t.backlog_item().forms()),
             ("portal_backlog", t.portal_backlog().forms()),
+            ("meetings", t.meetings().forms()),
+            ("meetings_staff", t.meetings_staff().forms()),
+            ("portal_meetings", t.portal_meetings().forms()),
         ]
     }
 

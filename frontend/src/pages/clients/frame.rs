@@ -193,5 +193,7 @@ fn tab_label(t: &'static crate::i18n::Texts, tab: ClientTab) -> &'static str {
         ClientTab::Contacts => t.clients().tab_contacts,
         ClientTab::Projects => t.clients().tab_projects,
         ClientTab::Touchpoints => t.clients().tab_touchpoints,
+        ClientTab::Meetings => t.meetings_staff().tab_meetings,
+        ClientTab::Promises => t.meetings_staff().tab_promises,
     }
 }

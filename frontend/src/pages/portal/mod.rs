@@ -5,11 +5,15 @@ mod backlog;
 mod conversation;
 mod decide;
 mod item;
+mod meetings;
+mod minutes;
 mod parts;
 pub mod roadmap;
 
 pub use backlog::PortalBacklogPage;
 pub use item::PortalItemPage;
+pub use meetings::PortalMeetingsPage;
+pub use minutes::PortalMinutesPage;
 
 use crate::api;
 use crate::components::async_view;

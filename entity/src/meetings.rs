@@ -31,6 +31,8 @@ pub struct Model {
     pub ack: AckState,
     pub ack_at: Option<DateTimeUtc>,
     pub sequence: i32,
+    /// When the 24-hour reminder went out.
+    pub reminded_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

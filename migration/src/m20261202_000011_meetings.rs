@@ -101,6 +101,7 @@ impl MigrationTrait for Migration {
                     .col(string(a("ack")))
                     .col(timestamp_with_time_zone_null(a("ack_at")))
                     .col(integer(a("sequence")))
+                    .col(timestamp_with_time_zone_null(a("reminded_at")))
                     .col(timestamp_with_time_zone(a("created_at")))
                     .col(timestamp_with_time_zone(a("updated_at")))
                     .foreign_key(
@@ -242,11 +243,18 @@ impl MigrationTrait for Migration {
         manager
             .alter_table(Table::alter().table(a("agencies")).add_column(integer(a("ack_days")).default(3)).to_owned())
             .await?;
+        // Mail may carry one attachment (a meeting's .ics); SQLite adds one column per ALTER.
+        for mut col in
+            [string_null(a("attachment_name")), string_null(a("attachment_type")), text_null(a("attachment"))]
+        {
+            manager.alter_table(Table::alter().table(a("outbox")).add_column(&mut col).to_owned()).await?;
+        }
         for sql in [
             "CREATE INDEX ix_meeting_series_client ON meeting_series (client_id, agency_id)",
             "CREATE INDEX ix_meetings_client_start ON meetings (client_id, agency_id, starts_at)",
             "CREATE UNIQUE INDEX ux_meetings_occurrence ON meetings (series_id, occurrence_on)",
             "CREATE INDEX ix_meetings_agency_ack ON meetings (agency_id, ack, published_at)",
+            "CREATE INDEX ix_meetings_reminders ON meetings (status, starts_at)",
             "CREATE INDEX ix_meeting_events_meeting ON meeting_events (meeting_id, at)",
             "CREATE INDEX ix_agenda_items_meeting ON agenda_items (meeting_id, position)",
             "CREATE INDEX ix_meeting_decisions_meeting ON meeting_decisions (meeting_id, number)",
@@ -273,6 +281,9 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager.alter_table(Table::alter().table(a("agencies")).drop_column(a("ack_days")).to_owned()).await?;
+        for col in ["attachment_name", "attachment_type", "attachment"] {
+            manager.alter_table(Table::alter().table(a("outbox")).drop_column(a(col)).to_owned()).await?;
+        }
         manager.drop_table(Table::drop().table(a("calendar_feeds")).if_exists().to_owned()).await?;
         for table in TABLES.iter().rev() {
             manager.drop_table(Table::drop().table(a(table)).if_exists().to_owned()).await?;

@@ -420,6 +420,7 @@ async fn seed_meetings(
                     ack: if last { AckState::Awaiting } else { AckState::Acknowledged },
                     ack_at: (!last).then(|| starts_at + Duration::days(1)),
                     sequence: 0,
+                    reminded_at: Some(starts_at - Duration::days(1)),
                     created_at: starts_at,
                     updated_at: starts_at,
                 });

@@ -82,6 +82,7 @@ impl Registry {
         Self::empty()
             .every::<PurgeExpiredSessions>(Every::daily_at(3, 15))
             .every::<PurgeJobHistory>(Every::daily_at(3, 45))
+            .every::<crate::meetings::SendMeetingReminders>(Every::Interval(Duration::minutes(10)))
     }
 
     /// Knows `J` (for delayed jobs enqueued with [`NewJob::new`](super::NewJob::new)).

@@ -20,6 +20,22 @@ pub struct Mail {
     pub subject: String,
     pub text: String,
     pub html: String,
+    pub attachment: Option<Attachment>,
+}
+
+/// A text attachment (a calendar file).
+#[derive(Clone, Debug)]
+pub struct Attachment {
+    pub name: String,
+    pub content_type: String,
+    pub body: String,
+}
+
+impl Mail {
+    pub fn with_attachment(mut self, attachment: Attachment) -> Self {
+        self.attachment = Some(attachment);
+        self
+    }
 }
 
 pub async fn enqueue(tx: &impl crate::db::Writes, agency: Option<AgencyId>, mail: Mail) -> Result<(), ApiError> {
@@ -42,6 +58,9 @@ pub async fn enqueue(tx: &impl crate::db::Writes, agency: Option<AgencyId>, mail
         last_error: Set(None),
         created_at: Set(now),
         sent_at: Set(None),
+        attachment_name: Set(mail.attachment.as_ref().map(|a| a.name.clone())),
+        attachment_type: Set(mail.attachment.as_ref().map(|a| a.content_type.clone())),
+        attachment: Set(mail.attachment.map(|a| a.body)),
     };
     tx.write_row(row).await?;
     Ok(())

@@ -153,6 +153,19 @@ fn build_message(row: &outbox::Model, from: &Mailbox) -> Result<Message, String>
         .subject(row.subject.clone())
         // Stable per outbox row: a retried delivery is recognisably the same message.
         .message_id(Some(format!("<{}@accord>", row.id)))
-        .multipart(MultiPart::alternative_plain_html(row.body_text.clone(), row.body_html.clone()))
+        .multipart(body(row)?)
         .map_err(|e| e.to_string())
+}
+
+/// Plain text and HTML, plus the attachment when the row has one.
+fn body(row: &outbox::Model) -> Result<MultiPart, String> {
+    let alternative = MultiPart::alternative_plain_html(row.body_text.clone(), row.body_html.clone());
+    let (Some(name), Some(kind), Some(body)) = (&row.attachment_name, &row.attachment_type, &row.attachment) else {
+        return Ok(alternative);
+    };
+    let content_type =
+        lettre::message::header::ContentType::parse(kind).map_err(|e| format!("attachment type: {e}"))?;
+    Ok(MultiPart::mixed()
+        .multipart(alternative)
+        .singlepart(lettre::message::Attachment::new(name.clone()).body(body.clone(), content_type)))
 }

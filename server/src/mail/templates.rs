@@ -135,7 +135,7 @@ fn mail(
 ) -> Mail {
     let text = format!("{}\n\n{}: {}\n\n{footer}\n", lines.join("\n\n"), button.0, button.1);
     let html = html_page(locale.as_str(), &subject, &lines, button, footer);
-    Mail { to_email: to.0.into(), to_name: Some(to.1.into()), locale, template, subject, text, html }
+    Mail { to_email: to.0.into(), to_name: Some(to.1.into()), locale, template, subject, text, html, attachment: None }
 }
 
 /// To a client's approver: backlog items wait for their decision.
@@ -334,6 +334,53 @@ pub fn meeting_scheduled(to: (&str, &str), locale: Locale, s: Scheduled, link: &
         }
     };
     mail(to, locale, "meeting_scheduled", subject, lines, (button, link), footer)
+}
+
+/// A meeting reminder, for [`meeting_reminder`].
+pub struct Reminder<'a> {
+    pub with: &'a str,
+    pub title: &'a str,
+    pub when: &'a str,
+    pub place: Option<&'a str>,
+    pub agenda: &'a [String],
+}
+
+/// To the client's portal users and the account manager, a day before: when, where, the agenda.
+pub fn meeting_reminder(to: (&str, &str), locale: Locale, r: Reminder, link: &str) -> Mail {
+    let agenda = r.agenda.iter().enumerate().map(|(i, a)| format!("{}. {a}", i + 1)).collect::<Vec<_>>().join("\n");
+    let (subject, mut lines, button, footer) = match locale {
+        Locale::Ru => (
+            format!("Завтра: {} — {}", r.title, r.when),
+            vec![
+                format!("Здравствуйте, {}!", to.1),
+                format!("Напоминаем о встрече «{}» ({}): {}.", r.title, r.with, r.when),
+            ],
+            "Открыть встречу",
+            "Письмо от Accord за сутки до встречи.",
+        ),
+        Locale::En => (
+            format!("Tomorrow: {} \u{2014} {}", r.title, r.when),
+            vec![
+                format!("Hello {},", to.1),
+                format!("A reminder of \u{201c}{}\u{201d} ({}): {}.", r.title, r.with, r.when),
+            ],
+            "Open the meeting",
+            "Sent by Accord a day before the meeting.",
+        ),
+    };
+    if let Some(place) = r.place.filter(|p| !p.is_empty()) {
+        lines.push(match locale {
+            Locale::Ru => format!("Место: {place}"),
+            Locale::En => format!("Where: {place}"),
+        });
+    }
+    lines.push(match (locale, agenda.is_empty()) {
+        (Locale::Ru, true) => "Повестка пока пуста — добавьте свои вопросы.".to_string(),
+        (Locale::En, true) => "The agenda is empty so far \u{2014} add your questions.".to_string(),
+        (Locale::Ru, false) => format!("Повестка:\n{agenda}"),
+        (Locale::En, false) => format!("Agenda:\n{agenda}"),
+    });
+    mail(to, locale, "meeting_reminder", subject, lines, (button, link), footer)
 }
 
 #[cfg(test)]

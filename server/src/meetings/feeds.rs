@@ -167,7 +167,7 @@ fn agenda_text(agenda: &[agenda_items::Model], meeting: MeetingId) -> String {
     }
 }
 
-fn meeting_event(
+pub(super) fn meeting_event(
     m: &meetings::Model,
     s: Option<&meeting_series::Model>,
     agenda: &[agenda_items::Model],
@@ -194,26 +194,31 @@ fn meeting_event(
     }
 }
 
+/// A series' master event: the rule from its first meeting on.
+pub(super) fn series_event(s: &meeting_series::Model, who: &str) -> Option<Event> {
+    let rule = store::rule_of(s);
+    let first = rule.dates().next()?;
+    Some(Event {
+        uid: s.uid.clone(),
+        sequence: s.sequence,
+        start: rule.start_of(first),
+        tz: rule.tz,
+        minutes: s.duration_minutes,
+        summary: format!("{} — {who}", s.title),
+        description: String::new(),
+        location: s.place.clone(),
+        cancelled: false,
+        rrule: Some(rule.rrule()),
+        recurrence_id: None,
+        updated: s.updated_at,
+    })
+}
+
 fn render(name: &str, r: Rows, now: DateTime<Utc>) -> String {
     let mut events = Vec::new();
     for s in &r.series {
-        let rule = store::rule_of(s);
-        let Some(first) = rule.dates().next() else { continue };
         let who = r.clients.get(&s.client_id).cloned().unwrap_or_default();
-        events.push(Event {
-            uid: s.uid.clone(),
-            sequence: s.sequence,
-            start: rule.start_of(first),
-            tz: rule.tz,
-            minutes: s.duration_minutes,
-            summary: format!("{} — {who}", s.title),
-            description: String::new(),
-            location: s.place.clone(),
-            cancelled: false,
-            rrule: Some(rule.rrule()),
-            recurrence_id: None,
-            updated: s.updated_at,
-        });
+        events.extend(series_event(s, &who));
     }
     for m in &r.meetings {
         let s = m.series_id.and_then(|id| r.series.iter().find(|s| s.id == id));
@@ -229,14 +234,19 @@ fn render(name: &str, r: Rows, now: DateTime<Utc>) -> String {
 /// One meeting as an `.ics` file (an occurrence keeps its series' UID and names its date).
 pub async fn one(tx: crate::db::ClientTx, id: MeetingId, who: String) -> ApiResult<String> {
     let m = store::meeting(&tx, id).await?;
+    let text = ics_of(&tx, &m, &who).await?;
+    tx.commit().await?;
+    Ok(text)
+}
+
+/// The calendar file of one meeting, inside the caller's transaction (mail attachments too).
+pub async fn ics_of(tx: &crate::db::ClientTx, m: &meetings::Model, who: &str) -> ApiResult<String> {
     let s = match m.series_id {
-        Some(sid) => Some(store::series(&tx, sid).await?),
+        Some(sid) => Some(store::series(tx, sid).await?),
         None => None,
     };
     let agenda = tx.find::<agenda_items::Entity>().filter(agenda_items::Column::MeetingId.eq(m.id)).all().await?;
-    let now = tx.now();
-    tx.commit().await?;
-    Ok(ics::calendar(&m.title, &[meeting_event(&m, s.as_ref(), &agenda, &who)], now))
+    Ok(ics::calendar(&m.title, &[meeting_event(m, s.as_ref(), &agenda, who)], tx.now()))
 }
 
 pub async fn staff_one(state: &AppState, staff: &Staff, id: MeetingId) -> ApiResult<String> {

@@ -12,11 +12,13 @@ pub mod minutes_pdf;
 mod notify;
 mod portal;
 mod promises;
+mod reminders;
 pub mod rule;
 mod service;
 mod store;
 
 pub use error::MeetingError;
+pub use reminders::SendMeetingReminders;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

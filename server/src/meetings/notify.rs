@@ -5,7 +5,7 @@
 
 use crate::db::ClientTx;
 use crate::error::ApiResult;
-use crate::mail::{self, templates};
+use crate::mail::{self, templates, Attachment};
 use crate::state::AppState;
 use accord_api::{PortalRole, UserId, UserStatus};
 use accord_entity::{agencies, contacts, meetings, users};
@@ -64,17 +64,7 @@ pub async fn disputed(
     decision: u16,
     comment: &str,
 ) -> ApiResult<()> {
-    let Some(manager) = tx.client().account_manager_id else { return Ok(()) };
-    let Some(u) = tx
-        .agency()
-        .find::<users::Entity>()
-        .filter(users::Column::Id.eq(manager))
-        .filter(users::Column::Status.eq(UserStatus::Active))
-        .one()
-        .await?
-    else {
-        return Ok(());
-    };
+    let Some(u) = manager(tx).await? else { return Ok(()) };
     let link = format!("{}/app/meetings/{}", state.settings.public_url, m.id);
     let mail = templates::minutes_disputed(
         (&u.email, &u.name),
@@ -85,23 +75,92 @@ pub async fn disputed(
     mail::enqueue(tx, Some(tx.agency_id()), mail).await
 }
 
-/// A meeting was set, moved, cancelled or restored: the client's portal users hear of it.
+/// A meeting was set, moved, cancelled or restored: the client's portal users and the account
+/// manager hear of it, with the meeting's calendar file attached (same UID, higher SEQUENCE, so
+/// calendars update the entry they already have).
 pub async fn scheduled(tx: &ClientTx, state: &AppState, m: &meetings::Model, changed: bool) -> ApiResult<()> {
-    let people = portal_people(tx, false).await?;
+    let mut people: Vec<(users::Model, bool)> =
+        portal_people(tx, false).await?.into_iter().map(|u| (u, true)).collect();
+    if let Some(manager) = manager(tx).await? {
+        people.push((manager, false));
+    }
     if people.is_empty() {
         return Ok(());
     }
     let agency = agency_name(tx).await?;
-    let link = format!("{}/portal/meetings", state.settings.public_url);
     let cancelled = m.status == accord_api::meetings::MeetingStatus::Cancelled;
-    for u in people {
+    let for_client = super::feeds::ics_of(tx, m, &agency).await?;
+    let for_staff = super::feeds::ics_of(tx, m, &tx.client().name).await?;
+    for (u, is_contact) in people {
+        let link = if is_contact {
+            format!("{}/portal/meetings", state.settings.public_url)
+        } else {
+            format!("{}/app/meetings/{}", state.settings.public_url, m.id)
+        };
         let mail = templates::meeting_scheduled(
             (&u.email, &u.name),
             u.locale,
             templates::Scheduled { agency: &agency, title: &m.title, when: &when(m), changed, cancelled },
             &link,
-        );
+        )
+        .with_attachment(invite(if is_contact { &for_client } else { &for_staff }));
         mail::enqueue(tx, Some(tx.agency_id()), mail).await?;
     }
     Ok(())
+}
+
+/// A series was agreed (or changed from a date on): the same people get the whole series as one
+/// calendar entry (RRULE).
+pub async fn series_scheduled(
+    tx: &ClientTx,
+    state: &AppState,
+    s: &accord_entity::meeting_series::Model,
+) -> ApiResult<()> {
+    let mut people: Vec<(users::Model, bool)> =
+        portal_people(tx, false).await?.into_iter().map(|u| (u, true)).collect();
+    if let Some(manager) = manager(tx).await? {
+        people.push((manager, false));
+    }
+    let agency = agency_name(tx).await?;
+    let rule = super::store::rule_of(s);
+    let Some(first) = rule.dates().next() else { return Ok(()) };
+    let when =
+        format!("{} ({})", super::rule::local_text(rule.tz, rule.start_of(first)).replace('T', " "), s.time_zone);
+    for (u, is_contact) in people {
+        let with = if is_contact { agency.clone() } else { tx.client().name.clone() };
+        let Some(event) = super::feeds::series_event(s, &with) else { continue };
+        let link = if is_contact {
+            format!("{}/portal/meetings", state.settings.public_url)
+        } else {
+            format!("{}/app/clients/{}/meetings", state.settings.public_url, s.client_id)
+        };
+        let mail = templates::meeting_scheduled(
+            (&u.email, &u.name),
+            u.locale,
+            templates::Scheduled { agency: &agency, title: &s.title, when: &when, changed: false, cancelled: false },
+            &link,
+        )
+        .with_attachment(invite(&super::ics::calendar(&s.title, &[event], tx.now())));
+        mail::enqueue(tx, Some(tx.agency_id()), mail).await?;
+    }
+    Ok(())
+}
+
+pub fn invite(ics: &str) -> Attachment {
+    Attachment {
+        name: "meeting.ics".into(),
+        content_type: "text/calendar; charset=utf-8".into(),
+        body: ics.to_string(),
+    }
+}
+
+async fn manager(tx: &ClientTx) -> ApiResult<Option<users::Model>> {
+    let Some(id) = tx.client().account_manager_id else { return Ok(None) };
+    Ok(tx
+        .agency()
+        .find::<users::Entity>()
+        .filter(users::Column::Id.eq(id))
+        .filter(users::Column::Status.eq(UserStatus::Active))
+        .one()
+        .await?)
 }

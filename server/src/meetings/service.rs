@@ -120,6 +120,7 @@ pub async fn create_series(
     let tx = access::open(state, staff, client, Need::Manage).await?;
     let row = series_row(&tx, staff, checked);
     tx.insert(meeting_series::ActiveModel::from(row.clone())).await?;
+    notify::series_scheduled(&tx, state, &row).await?;
     let agency = store::agency(&tx).await?;
     let today = store::today(&agency, tx.now());
     tx.commit().await?;
@@ -184,6 +185,7 @@ pub async fn change_series(
     old.sequence += 1;
     old.updated_at = tx.now();
     tx.update(sea_orm::ActiveModelTrait::reset_all(meeting_series::ActiveModel::from(old))).await?;
+    notify::series_scheduled(&tx, state, &new).await?;
     let agency = store::agency(&tx).await?;
     let today = store::today(&agency, tx.now());
     tx.commit().await?;

@@ -240,6 +240,7 @@ pub async fn materialize(tx: &ClientTx, s: &meeting_series::Model, date: NaiveDa
     Ok(row)
 }
 
+/// A new stored meeting of this client (a one-off, or an occurrence of `s`).
 #[allow(clippy::too_many_arguments)]
 pub fn new_meeting(
     tx: &ClientTx,
@@ -251,19 +252,40 @@ pub fn new_meeting(
     duration_minutes: i32,
     place: Option<String>,
 ) -> meetings::Model {
+    let mut m = meeting_row(tx.agency_id(), tx.client_id(), s, occurrence_on, starts_at, tx.now());
+    m.title = title.to_string();
+    m.time_zone = time_zone.to_string();
+    m.duration_minutes = duration_minutes;
+    m.place = place;
+    m
+}
+
+/// A stored occurrence of `s` on `date` (also for the reminder job, which works across tenants).
+pub fn occurrence_row(s: &meeting_series::Model, date: NaiveDate, now: DateTime<Utc>) -> meetings::Model {
+    meeting_row(s.agency_id, s.client_id, Some(s), Some(date), rule_of(s).start_of(date), now)
+}
+
+fn meeting_row(
+    agency_id: accord_api::AgencyId,
+    client_id: accord_api::ClientId,
+    s: Option<&meeting_series::Model>,
+    occurrence_on: Option<NaiveDate>,
+    starts_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> meetings::Model {
     let id = MeetingId::new();
     meetings::Model {
         id,
-        agency_id: tx.agency_id(),
-        client_id: tx.client_id(),
+        agency_id,
+        client_id,
         series_id: s.map(|s| s.id),
         occurrence_on,
         uid: s.map_or_else(|| format!("{}@accord", id.0), |s| s.uid.clone()),
-        title: title.to_string(),
+        title: s.map(|s| s.title.clone()).unwrap_or_default(),
         starts_at,
-        time_zone: time_zone.to_string(),
-        duration_minutes,
-        place,
+        time_zone: s.map_or_else(|| "Europe/Moscow".to_string(), |s| s.time_zone.clone()),
+        duration_minutes: s.map_or(60, |s| s.duration_minutes),
+        place: s.and_then(|s| s.place.clone()),
         status: MeetingStatus::Scheduled,
         cancel_reason: None,
         notes: String::new(),
@@ -276,8 +298,9 @@ pub fn new_meeting(
         ack: AckState::Draft,
         ack_at: None,
         sequence: s.map_or(0, |s| s.sequence),
-        created_at: tx.now(),
-        updated_at: tx.now(),
+        reminded_at: None,
+        created_at: now,
+        updated_at: now,
     }
 }
 

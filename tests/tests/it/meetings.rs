@@ -176,6 +176,56 @@ async fn a_weekly_series_from_agenda_to_acknowledged_minutes_with_promises_and_a
     )
     .await;
 
+    // A day before, the reminder goes out with the agenda and the calendar file.
+    accord_server::jobs::schedule_periodic(&app.state).await.unwrap();
+    accord_server::jobs::run_due(&app.state).await.unwrap();
+    let tx = app.db.unscoped("test reads the outbox").await.unwrap();
+    let reminders = outbox::Entity::find()
+        .filter(outbox::Column::Template.eq("meeting_reminder"))
+        .filter(outbox::Column::AgencyId.eq(w.a.id))
+        .all(tx.conn())
+        .await
+        .unwrap();
+    let invitations = outbox::Entity::find()
+        .filter(outbox::Column::Template.eq("meeting_scheduled"))
+        .filter(outbox::Column::AgencyId.eq(w.a.id))
+        .all(tx.conn())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let to: Vec<&str> = reminders.iter().map(|r| r.to_email.as_str()).collect();
+    assert!(to.contains(&w.approver_a1.email.as_str()) && to.contains(&w.manager_a.email.as_str()), "{to:?}");
+    for r in &reminders {
+        assert!(
+            r.body_text.contains("Когда запускаем рекламу?") && r.body_text.contains("Бюджет на январь"),
+            "{}",
+            r.body_text
+        );
+        assert_eq!(r.attachment_type.as_deref(), Some("text/calendar; charset=utf-8"));
+        assert!(r
+            .attachment
+            .as_deref()
+            .unwrap_or_default()
+            .contains("RECURRENCE-ID;TZID=Europe/Moscow:20261208T110000"));
+    }
+    assert!(
+        invitations.iter().any(|i| i.to_email == w.approver_a1.email
+            && i.attachment.as_deref().unwrap_or_default().contains("RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=TU")),
+        "the series invitation carries the series"
+    );
+    // A second pass sends nothing more.
+    accord_server::jobs::schedule_periodic(&app.state).await.unwrap();
+    accord_server::jobs::run_due(&app.state).await.unwrap();
+    let tx = app.db.unscoped("test reads the outbox").await.unwrap();
+    let again = outbox::Entity::find()
+        .filter(outbox::Column::Template.eq("meeting_reminder"))
+        .filter(outbox::Column::AgencyId.eq(w.a.id))
+        .all(tx.conn())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(again.len(), reminders.len());
+
     // The meeting is held; the minutes: two decisions, three action items (one on the client's side).
     clock.set(at("2026-12-08T09:30:00Z"));
     let p = people(&app, &w).await; // sessions idle out while the clock jumps

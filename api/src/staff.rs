@@ -33,4 +33,12 @@ pub struct SetStatusRequest {
 pub struct AgencySettings {
     /// Account managers may read every client (they change only their own).
     pub managers_see_all: bool,
+    /// Days the client has to acknowledge published minutes before they are flagged (1–30).
+    #[serde(default = "default_ack_days")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 30))]
+    pub ack_days: u8,
+}
+
+fn default_ack_days() -> u8 {
+    3
 }

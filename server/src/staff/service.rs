@@ -143,12 +143,23 @@ pub async fn settings(state: &AppState, staff: &Staff, new: Option<AgencySetting
     staff.require_admin()?;
     let tx = state.db.tenant(staff).await?;
     if let Some(new) = new {
+        if !(1..=30).contains(&new.ack_days) {
+            return Err(crate::error::ApiError::invalid(
+                "ack_days",
+                accord_api::error::Code::ValidationFailed,
+                "Allow 1 to 30 days to acknowledge minutes.",
+            ));
+        }
         tx.update_many::<agencies::Entity>()
             .col_expr(agencies::Column::ManagersSeeAll, Expr::value(new.managers_see_all))
+            .col_expr(agencies::Column::AckDays, Expr::value(i32::from(new.ack_days)))
             .exec()
             .await?;
     }
     let agency = tx.find::<agencies::Entity>().one().await?.ok_or(StaffError::NotFound)?;
     tx.commit().await?;
-    Ok(AgencySettings { managers_see_all: agency.managers_see_all })
+    Ok(AgencySettings {
+        managers_see_all: agency.managers_see_all,
+        ack_days: u8::try_from(agency.ack_days).unwrap_or(3),
+    })
 }

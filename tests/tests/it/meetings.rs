@@ -643,3 +643,40 @@ async fn meeting_lists_are_constant_query() {
     }
     let _ = Duration::zero();
 }
+
+/// The acknowledgement window is an agency setting (owners and admins), 1–30 days.
+#[tokio::test]
+async fn the_acknowledgement_window_is_an_agency_setting() {
+    let app = accord_tests::spawn_app().await;
+    let w = world::build(&app).await;
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let got = ok(owner.get("/api/staff/agency/settings").await, 200).await;
+    assert_eq!(got["ack_days"], 3, "the default");
+    let set = ok(
+        owner
+            .send("PUT", "/api/staff/agency/settings", Some(json!({ "managers_see_all": false, "ack_days": 5 })))
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(set["ack_days"], 5);
+    for bad in [0, 31] {
+        let refused = ok(
+            owner
+                .send("PUT", "/api/staff/agency/settings", Some(json!({ "managers_see_all": false, "ack_days": bad })))
+                .await,
+            422,
+        )
+        .await;
+        assert_eq!(refused["field"], "ack_days");
+    }
+    assert_eq!(ok(owner.get("/api/staff/agency/settings").await, 200).await["ack_days"], 5, "nothing half written");
+    let manager = app.signed_in(&w.manager_a.email, world::PASSWORD).await;
+    ok(
+        manager
+            .send("PUT", "/api/staff/agency/settings", Some(json!({ "managers_see_all": true, "ack_days": 7 })))
+            .await,
+        403,
+    )
+    .await;
+}

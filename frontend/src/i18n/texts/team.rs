@@ -31,6 +31,11 @@ texts! {
             "Если включено, аккаунт-менеджеры могут открыть любого клиента агентства только для чтения, а изменять — лишь своих. Если выключено, они видят только своих клиентов.",
             "When on, account managers can open every client of the agency read-only and change only their own. When off, they see just the clients they manage.";
         settings_saved: "Настройка сохранена.", "Setting saved.";
+        ack_days: "Дней на подтверждение протокола", "Days to acknowledge minutes";
+        ack_days_hint:
+            "Опубликованный протокол без подтверждения клиента дольше этого срока отмечается в списках (1–30 дней).",
+            "Published minutes the client has not acknowledged for longer are flagged in the lists (1–30 days).";
+        save_setting: "Сохранить", "Save";
         role_owner: "Владелец", "Owner";
         role_admin: "Администратор", "Admin";
         role_account_manager: "Аккаунт-менеджер", "Account manager";

@@ -255,6 +255,9 @@ impl MigrationTrait for Migration {
             "CREATE UNIQUE INDEX ux_meetings_occurrence ON meetings (series_id, occurrence_on)",
             "CREATE INDEX ix_meetings_agency_ack ON meetings (agency_id, ack, published_at)",
             "CREATE INDEX ix_meetings_reminders ON meetings (status, starts_at)",
+            // Staff names for meeting views and promise lists: the index alone answers, and only
+            // for staff (contacts' logins are most of an agency's users).
+            "CREATE INDEX ix_users_staff_names ON users (agency_id, staff_role, id, name)",
             "CREATE INDEX ix_meeting_events_meeting ON meeting_events (meeting_id, at)",
             "CREATE INDEX ix_agenda_items_meeting ON agenda_items (meeting_id, position)",
             "CREATE INDEX ix_meeting_decisions_meeting ON meeting_decisions (meeting_id, number)",
@@ -262,7 +265,8 @@ impl MigrationTrait for Migration {
             "CREATE INDEX ix_minutes_responses_meeting ON minutes_responses (meeting_id, at)",
             "CREATE INDEX ix_action_items_meeting ON action_items (meeting_id, position)",
             "CREATE INDEX ix_action_items_client_due ON action_items (client_id, agency_id, due_on)",
-            "CREATE INDEX ix_action_items_agency_due ON action_items (agency_id, side, due_on)",
+            "CREATE INDEX ix_action_items_client_side_due ON action_items (client_id, agency_id, side, due_on)",
+            "CREATE INDEX ix_action_items_agency_due ON action_items (agency_id, due_on)",
             "CREATE INDEX ix_promise_changes_item ON promise_changes (action_item_id, proposed_at)",
             "CREATE UNIQUE INDEX ux_calendar_feeds_token ON calendar_feeds (token_hash)",
             "CREATE UNIQUE INDEX ux_calendar_feeds_user ON calendar_feeds (user_id)",

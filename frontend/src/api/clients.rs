@@ -1,7 +1,7 @@
 //! Client accounts: the filtered list, the profile, archiving, status history, contacts and
 //! their history, and the CSV exports.
 
-use super::{encode, get_json, send_json, ApiError};
+use super::{encode, get_json, post_empty, send_json, ApiError};
 use accord_api::clients::{
     ClientProfile, ClientView, ContactEvent, ContactLeftRequest, ContactView, CreateClientRequest,
     CreateContactRequest, StatusChange, UpdateClientRequest,
@@ -46,7 +46,7 @@ pub async fn update(id: ClientId, request: &UpdateClientRequest) -> Result<Clien
 
 pub async fn set_archived(id: ClientId, archived: bool) -> Result<ClientProfile, ApiError> {
     let action = if archived { "archive" } else { "unarchive" };
-    send_json("POST", &format!("/api/staff/clients/{id}/{action}"), &serde_json::json!({})).await
+    post_empty(&format!("/api/staff/clients/{id}/{action}")).await
 }
 
 pub async fn status_history(id: ClientId) -> Result<Vec<StatusChange>, ApiError> {

@@ -1,7 +1,7 @@
 //! Invitations: staff send, list, resend and revoke them; the invited person previews and
 //! accepts theirs with the token from the link (sent in the body, never in a URL).
 
-use super::{get_json, send_json, ApiError};
+use super::{get_json, post_empty, send_json, ApiError};
 use accord_api::auth::Me;
 use accord_api::invitations::{
     AcceptInvitationRequest, InvitationKind, InvitationPreview, InvitationView, InviteStaffRequest, TokenRequest,
@@ -24,16 +24,16 @@ pub async fn list(kind: InvitationKind) -> Result<Vec<InvitationView>, ApiError>
 /// Invites a client contact in the agency's default language.
 pub async fn invite_contact(client: ClientId, contact: ContactId) -> Result<InvitationView, ApiError> {
     let url = format!("/api/staff/clients/{client}/contacts/{contact}/invitation");
-    send_json("POST", &url, &serde_json::json!({})).await
+    post_empty(&url).await
 }
 
 /// A fresh link, valid seven more days; the previous one stops working.
 pub async fn resend(id: InvitationId) -> Result<InvitationView, ApiError> {
-    send_json("POST", &format!("/api/staff/invitations/{id}/resend"), &serde_json::json!({})).await
+    post_empty(&format!("/api/staff/invitations/{id}/resend")).await
 }
 
 pub async fn revoke(id: InvitationId) -> Result<InvitationView, ApiError> {
-    send_json("POST", &format!("/api/staff/invitations/{id}/revoke"), &serde_json::json!({})).await
+    post_empty(&format!("/api/staff/invitations/{id}/revoke")).await
 }
 
 pub async fn preview(token: String) -> Result<InvitationPreview, ApiError> {

@@ -1,7 +1,7 @@
 //! Meetings with a client: series and one-off meetings, the agenda, minutes and their
 //! publication, the promises ledger, calendar feeds; staff calls first, then the portal's.
 
-use super::{get_json, send_json, send_no_content, ApiError};
+use super::{get_json, json_body, post_empty, send_ignoring_answer, send_json, send_no_content, ApiError};
 use accord_api::meetings::{
     Acknowledge, ActionItemView, AgendaItemView, CalendarFeed, ClientMeetings, Dispute, MarkDone, MeetingView,
     MinutesInput, NewAgendaItem, NewMeeting, NewPromise, PortalMeetings, PortalMinutes, PromisesOverview, Reason,
@@ -9,11 +9,6 @@ use accord_api::meetings::{
 };
 use accord_api::{ActionItemId, ClientId, MeetingId, SeriesId};
 use chrono::NaiveDate;
-
-/// An empty JSON object, for POSTs that carry no body of their own.
-fn nothing() -> serde_json::Value {
-    serde_json::json!({})
-}
 
 /// Series, the next meetings, and page `page` (from 1) of the past ones.
 pub async fn client_meetings(client: ClientId, page: u64) -> Result<ClientMeetings, ApiError> {
@@ -36,7 +31,7 @@ pub async fn create_meeting(client: ClientId, input: &NewMeeting) -> Result<Meet
 /// Stores a computed occurrence (idempotent) so it can be prepared and edited.
 pub async fn store_occurrence(series: SeriesId, on: NaiveDate) -> Result<MeetingView, ApiError> {
     let url = format!("/api/staff/meeting-series/{series}/occurrences/{}", crate::i18n::iso_day(&on));
-    send_json("POST", &url, &nothing()).await
+    post_empty(&url).await
 }
 
 pub async fn meeting(id: MeetingId) -> Result<MeetingView, ApiError> {
@@ -52,7 +47,7 @@ pub async fn cancel(id: MeetingId, reason: String) -> Result<MeetingView, ApiErr
 }
 
 pub async fn restore(id: MeetingId) -> Result<MeetingView, ApiError> {
-    send_json("POST", &format!("/api/staff/meetings/{id}/restore"), &nothing()).await
+    post_empty(&format!("/api/staff/meetings/{id}/restore")).await
 }
 
 pub async fn add_agenda(id: MeetingId, item: &NewAgendaItem) -> Result<AgendaItemView, ApiError> {
@@ -66,7 +61,7 @@ pub async fn save_minutes(id: MeetingId, minutes: &MinutesInput) -> Result<Meeti
 
 /// Publishes the draft as a new revision to the client's portal.
 pub async fn publish(id: MeetingId) -> Result<MeetingView, ApiError> {
-    send_json("POST", &format!("/api/staff/meetings/{id}/publish"), &nothing()).await
+    post_empty(&format!("/api/staff/meetings/{id}/publish")).await
 }
 
 /// The meeting as an .ics file (a plain link: the browser sends the session cookie).
@@ -121,7 +116,7 @@ pub async fn feed(owner: FeedOwner) -> Result<CalendarFeed, ApiError> {
 
 /// Issues (or re-issues, revoking the old one) the secret feed; the answer carries the URL once.
 pub async fn issue_feed(owner: FeedOwner) -> Result<CalendarFeed, ApiError> {
-    send_json("POST", owner.url(), &nothing()).await
+    post_empty(owner.url()).await
 }
 
 pub async fn revoke_feed(owner: FeedOwner) -> Result<(), ApiError> {
@@ -136,9 +131,10 @@ pub async fn portal_minutes(id: MeetingId) -> Result<PortalMinutes, ApiError> {
     get_json(&format!("/api/portal/meetings/{id}")).await
 }
 
-/// "A question for the next meeting".
-pub async fn portal_add_agenda(item: &NewAgendaItem) -> Result<AgendaItemView, ApiError> {
-    send_json("POST", "/api/portal/agenda", item).await
+/// "A question for the next meeting" (the page then reloads the meetings, so the answer is not
+/// read).
+pub async fn portal_add_agenda(item: &NewAgendaItem) -> Result<(), ApiError> {
+    send_ignoring_answer("POST", "/api/portal/agenda", Some(json_body(item)?)).await
 }
 
 pub async fn acknowledge(id: MeetingId, revision: u32) -> Result<PortalMinutes, ApiError> {
@@ -149,9 +145,11 @@ pub async fn dispute(id: MeetingId, dispute: &Dispute) -> Result<PortalMinutes, 
     send_json("POST", &format!("/api/portal/meetings/{id}/dispute"), dispute).await
 }
 
-/// An approver agrees to a renegotiated date.
-pub async fn confirm_date(item: ActionItemId) -> Result<ActionItemView, ApiError> {
-    send_json("POST", &format!("/api/portal/action-items/{item}/confirm"), &nothing()).await
+/// An approver agrees to a renegotiated date (the page then reloads the meetings, so the answer
+/// is not read).
+pub async fn confirm_date(item: ActionItemId) -> Result<(), ApiError> {
+    let url = format!("/api/portal/action-items/{item}/confirm");
+    send_ignoring_answer("POST", &url, Some(String::from("{}"))).await
 }
 
 pub fn portal_ics_url(id: MeetingId) -> String {

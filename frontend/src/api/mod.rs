@@ -130,7 +130,7 @@ fn builder(method: &str, url: &str) -> RequestBuilder {
 /// The request body as JSON text. Serializing is the only per-type step of a request; the
 /// sending, the error handling and the reading of the answer below are one copy for every call
 /// (not one per body and answer type), which keeps the web bundle small.
-fn json_body(body: &impl Serialize) -> Result<String, ApiError> {
+pub(crate) fn json_body(body: &impl Serialize) -> Result<String, ApiError> {
     serde_json::to_string(body).map_err(|_| ApiError::local(ErrorCode::BadResponse, String::new()))
 }
 
@@ -211,6 +211,18 @@ pub(crate) async fn send_json<T: DeserializeOwned>(
 ) -> Result<T, ApiError> {
     let body = json_body(body)?;
     decode(&fetch_text(method, url, Some(body)).await?)
+}
+
+/// A POST whose request carries no body of its own (an empty JSON object, written here rather
+/// than serialized, so no JSON writer is linked in for it).
+pub(crate) async fn post_empty<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    decode(&fetch_text("POST", url, Some(String::from("{}"))).await?)
+}
+
+/// A call whose answer the page does not read: only success or the [`ApiError`] matters, so no
+/// decoder is linked in for the answer's type.
+pub(crate) async fn send_ignoring_answer(method: &str, url: &str, body: Option<String>) -> Result<(), ApiError> {
+    send(method, url, body).await.map(|_| ())
 }
 
 /// For endpoints that answer 204 No Content.

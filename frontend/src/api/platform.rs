@@ -1,6 +1,6 @@
 //! The platform operator's agency administration.
 
-use super::{get_json, send_json, ApiError};
+use super::{get_json, post_empty, send_json, ApiError};
 use accord_api::platform::{AgencyUsage, CreateAgencyRequest};
 use accord_api::{AgencyId, Page};
 
@@ -14,10 +14,10 @@ pub async fn create_agency(request: &CreateAgencyRequest) -> Result<AgencyUsage,
 
 pub async fn suspend(agency: AgencyId) -> Result<AgencyUsage, ApiError> {
     let url = format!("/api/platform/agencies/{agency}/suspend");
-    send_json("POST", &url, &serde_json::json!({})).await
+    post_empty(&url).await
 }
 
 pub async fn reactivate(agency: AgencyId) -> Result<AgencyUsage, ApiError> {
     let url = format!("/api/platform/agencies/{agency}/reactivate");
-    send_json("POST", &url, &serde_json::json!({})).await
+    post_empty(&url).await
 }

@@ -199,23 +199,12 @@ pub async fn overview(state: &AppState, staff: &Staff) -> ApiResult<PromisesOver
         tx.find::<accord_entity::agencies::Entity>().one().await?.ok_or_else(crate::error::ApiError::not_found)?;
     let today: NaiveDate = tx.now().with_timezone(&store::tz_of(&agency.time_zone)).date_naive();
     let window_start = today - Duration::days(90);
-    // Fell due in the window (before today), open and due within a week, or the client's overdue.
+    // Everything whose latest agreed date lies in the 90-day window or the coming week: the
+    // rates, the week's agency promises (and the broken ones still open), what clients owe.
     let rows = tx
         .find_in::<action_items::Entity>(&visible)
-        .filter(
-            sea_orm::Condition::any()
-                .add(
-                    sea_orm::Condition::all()
-                        .add(action_items::Column::Side.eq(Side::Agency))
-                        .add(action_items::Column::DueOn.gte(window_start))
-                        .add(action_items::Column::DueOn.lte(today + Duration::days(7))),
-                )
-                .add(
-                    sea_orm::Condition::all()
-                        .add(action_items::Column::DoneOn.is_null())
-                        .add(action_items::Column::DueOn.lt(today)),
-                ),
-        )
+        .filter(action_items::Column::DueOn.gte(window_start))
+        .filter(action_items::Column::DueOn.lte(today + Duration::days(7)))
         .order_by_asc(action_items::Column::DueOn)
         .all()
         .await?;
@@ -302,11 +291,11 @@ pub async fn overview(state: &AppState, staff: &Staff) -> ApiResult<PromisesOver
         if r.side == Side::Agency
             && r.done_on.is_none()
             && r.due_on <= today + Duration::days(7)
-            && due_this_week.len() < 200
+            && due_this_week.len() < 100
         {
             due_this_week.push(store::action_view(r, &changes, &names, &client_name, today));
         }
-        if r.side == Side::Client && state == PromiseState::WaitingOnClient && waiting.len() < 200 {
+        if r.side == Side::Client && state == PromiseState::WaitingOnClient && waiting.len() < 100 {
             waiting.push(store::action_view(r, &changes, &names, &client_name, today));
         }
     }

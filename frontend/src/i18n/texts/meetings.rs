@@ -21,14 +21,9 @@ texts! {
         agenda_discussed: "Обсудили", "Discussed";
         agenda_title: "Повестка", "Agenda";
         no_agenda: "В повестке пока пусто", "Nothing on the agenda yet";
-        agenda_count:
-            ["{0} вопрос", "{0} вопроса", "{0} вопросов"],
-            ["{0} topic", "{0} topics"];
         carried_from: "Перенесено со встречи {0}", "Carried over from {0}";
         added_by: "Добавил(а): {0}", "Added by {0}";
         from_client: "от клиента", "from the client";
-        item_title: "Вопрос", "Topic";
-        item_details: "Подробности", "Details";
         backlog_link: "Задача: {0}", "Item: {0}";
         decisions_title: "Решения", "Decisions";
         no_decisions: "Решений не записано", "No decisions recorded";
@@ -38,11 +33,9 @@ texts! {
         decision_previous: "Было: {0}", "Was: {0}";
         action_items_title: "Поручения", "Action items";
         no_action_items: "Поручений нет", "No action items";
-        due_on: "Срок", "Due";
         due_on_day: "до {0}", "due {0}";
         original_due: "изначально до {0}", "originally due {0}";
         done_on: "выполнено {0}", "done {0}";
-        assignee: "Ответственный", "Assignee";
         no_assignee: "Не назначен", "Unassigned";
         promised_to: "Кому: {0}", "To: {0}";
         renegotiation_pending:
@@ -63,9 +56,7 @@ texts! {
         duration:
             ["{0} минута", "{0} минуты", "{0} минут"],
             ["{0} minute", "{0} minutes"];
-        place: "Место или ссылка", "Place or link";
         ics: "В календарь (.ics)", "Add to calendar (.ics)";
-        cancel_reason: "Причина отмены: {0}", "Cancelled because: {0}";
         field_title: "Название", "Title";
         field_interval: "Интервал", "Interval";
         field_weekday: "День недели", "Weekday";

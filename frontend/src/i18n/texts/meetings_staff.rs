@@ -184,5 +184,15 @@ texts! {
         feed_staff_hint:
             "Все встречи ваших клиентов в одном календаре.",
             "All meetings of your clients in one calendar.";
+        // Shown only in the staff app (the portal bundle need not carry them).
+        agenda_count:
+            ["{0} вопрос", "{0} вопроса", "{0} вопросов"],
+            ["{0} topic", "{0} topics"];
+        item_title: "Вопрос", "Topic";
+        item_details: "Подробности", "Details";
+        due_on: "Срок", "Due";
+        assignee: "Ответственный", "Assignee";
+        place: "Место или ссылка", "Place or link";
+        cancel_reason: "Причина отмены: {0}", "Cancelled because: {0}";
     }
 }

@@ -50,13 +50,13 @@ pub fn side_label(t: &Texts, side: Side) -> &'static str {
 /// `.badge.meeting-status[data-status]`.
 pub fn status_badge(status: MeetingStatus) -> impl IntoView {
     let i18n = use_i18n();
-    let tone = match status {
-        MeetingStatus::Scheduled => "blue",
-        MeetingStatus::Held => "green",
-        MeetingStatus::Cancelled => "grey",
+    let class = match status {
+        MeetingStatus::Scheduled => "badge badge-blue meeting-status",
+        MeetingStatus::Held => "badge badge-green meeting-status",
+        MeetingStatus::Cancelled => "badge badge-grey meeting-status",
     };
     view! {
-        <span class=format!("badge badge-{tone} meeting-status") data-status=status.as_str()>
+        <span class=class data-status=status.as_str()>
             {move || status_label(i18n.t(), status)}
         </span>
     }
@@ -65,17 +65,18 @@ pub fn status_badge(status: MeetingStatus) -> impl IntoView {
 /// `.badge.ack-badge[data-ack]`, red with `.ack-overdue` when the acknowledgement is overdue.
 pub fn ack_badge(ack: AckState, overdue: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let tone = match (ack, overdue) {
-        (_, true) | (AckState::Disputed, _) => "red",
-        (AckState::Draft, _) => "grey",
-        (AckState::Awaiting, _) => "amber",
-        (AckState::Acknowledged, _) => "green",
+    // Whole class lists (no `format!`): `.ack-overdue` with the red tone when overdue.
+    let class = match (ack, overdue) {
+        (_, true) => "badge badge-red ack-badge ack-overdue",
+        (AckState::Disputed, _) => "badge badge-red ack-badge",
+        (AckState::Draft, _) => "badge badge-grey ack-badge",
+        (AckState::Awaiting, _) => "badge badge-amber ack-badge",
+        (AckState::Acknowledged, _) => "badge badge-green ack-badge",
     };
     view! {
-        <span class=format!("badge badge-{tone} ack-badge") class:ack-overdue=overdue data-ack=ack.as_str()
-            title=move || overdue.then(|| i18n.t().meetings().ack_overdue)>
+        <span class=class data-ack=ack.as_str() title=move || overdue.then(|| i18n.t().meetings().ack_overdue)>
             {move || ack_label(i18n.t(), ack)}
-            {move || overdue.then(|| format!(" · {}", i18n.t().meetings().ack_overdue))}
+            {overdue.then(|| view! { " · " {move || i18n.t().meetings().ack_overdue} })}
         </span>
     }
 }
@@ -83,15 +84,15 @@ pub fn ack_badge(ack: AckState, overdue: bool) -> impl IntoView {
 /// `.badge.promise-state[data-state]`.
 pub fn state_badge(state: PromiseState) -> impl IntoView {
     let i18n = use_i18n();
-    let tone = match state {
-        PromiseState::Open => "blue",
-        PromiseState::Kept => "green",
-        PromiseState::Broken => "red",
-        PromiseState::DoneLate => "amber",
-        PromiseState::WaitingOnClient => "violet",
+    let class = match state {
+        PromiseState::Open => "badge badge-blue promise-state",
+        PromiseState::Kept => "badge badge-green promise-state",
+        PromiseState::Broken => "badge badge-red promise-state",
+        PromiseState::DoneLate => "badge badge-amber promise-state",
+        PromiseState::WaitingOnClient => "badge badge-violet promise-state",
     };
     view! {
-        <span class=format!("badge badge-{tone} promise-state") data-state=state.as_str()>
+        <span class=class data-state=state.as_str()>
             {move || state_label(i18n.t(), state)}
         </span>
     }

@@ -50,11 +50,11 @@ fn AgendaForm(ctx: MeetingCtx) -> impl IntoView {
         <form id="agenda-form" class="form agenda-form" on:submit=on_submit novalidate=true>
             <h3 class="roadmap-form-title">{move || i18n.t().meetings_staff().add_agenda}</h3>
             <div class="field">
-                <label for="agenda-title">{move || i18n.t().meetings().item_title}</label>
+                <label for="agenda-title">{move || i18n.t().meetings_staff().item_title}</label>
                 <input id="agenda-title" name="title" type="text" required=true maxlength="300" autocomplete="off" bind:value=title />
             </div>
             <div class="field">
-                <label for="agenda-details">{move || i18n.t().meetings().item_details}</label>
+                <label for="agenda-details">{move || i18n.t().meetings_staff().item_details}</label>
                 <textarea id="agenda-details" name="details" rows="2" maxlength="5000" bind:value=details></textarea>
             </div>
             <FormError id="agenda-error" problem=problem />

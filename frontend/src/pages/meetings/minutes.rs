@@ -364,7 +364,7 @@ fn MinutesForm(ctx: MeetingCtx) -> impl IntoView {
                                 </select>
                             </div>
                             <div class="field">
-                                <label>{move || i18n.t().meetings().assignee}</label>
+                                <label>{move || i18n.t().meetings_staff().assignee}</label>
                                 <select name="action_assignee" prop:value=move || row.assignee.get()
                                     on:change=move |ev| row.assignee.set(event_target_value(&ev))>
                                     <option value="" selected=move || row.assignee.get().is_empty()>{move || i18n.t().meetings().no_assignee}</option>
@@ -375,7 +375,7 @@ fn MinutesForm(ctx: MeetingCtx) -> impl IntoView {
                                 </select>
                             </div>
                             <div class="field">
-                                <label>{move || i18n.t().meetings().due_on}</label>
+                                <label>{move || i18n.t().meetings_staff().due_on}</label>
                                 <input type="date" name="action_due" bind:value=row.due />
                             </div>
                             <button type="button" class="btn btn-small btn-ghost remove-action"

@@ -111,7 +111,7 @@ fn MeetingFrame(id: MeetingId, meeting: MeetingView) -> impl IntoView {
                 </div>
                 <p class="subtitle" id="meeting-when">{move || view! { <MeetingWhen summary=summary() /> }}</p>
                 {move || meeting.with(|m| m.cancel_reason.clone()).map(|r| view! {
-                    <p class="warning-banner" id="meeting-cancel-reason">{move || fill(i18n.t().meetings().cancel_reason, &[&r])}</p>
+                    <p class="warning-banner" id="meeting-cancel-reason">{move || fill(i18n.t().meetings_staff().cancel_reason, &[&r])}</p>
                 })}
             </div>
             <div class="header-actions">

@@ -156,7 +156,7 @@ pub fn ScheduleCard(ctx: MeetingCtx) -> impl IntoView {
                             <input id="reschedule-duration" name="duration_minutes" type="number" min="5" max="600" step="5" bind:value=duration />
                         </div>
                         <div class="field">
-                            <label for="reschedule-place">{move || i18n.t().meetings().place}</label>
+                            <label for="reschedule-place">{move || i18n.t().meetings_staff().place}</label>
                             <input id="reschedule-place" name="place" type="text" maxlength="500" bind:value=place />
                         </div>
                         <div class="field">

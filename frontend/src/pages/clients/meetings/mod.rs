@@ -202,7 +202,7 @@ fn UpcomingEntry(meeting: MeetingSummary) -> impl IntoView {
             <div class="upcoming-side">
                 {(status != accord_api::meetings::MeetingStatus::Scheduled).then(|| status_badge(status))}
                 {(agenda > 0).then(|| view! {
-                    <span class="count-badge agenda-count">{move || i18n.t().meetings().agenda_count.count(agenda.into())}</span>
+                    <span class="count-badge agenda-count">{move || i18n.t().meetings_staff().agenda_count.count(agenda.into())}</span>
                 })}
                 <button type="button" class="btn btn-small btn-ghost open-meeting" disabled=move || pending.get() on:click=open>
                     {move || if pending.get() { i18n.t().common().loading } else { i18n.t().meetings_staff().open_meeting }}

@@ -81,7 +81,7 @@ pub fn OneOffForm(client: ClientId, on_saved: Callback<()>) -> impl IntoView {
                     <FieldError field="duration_minutes" problem=problem />
                 </div>
                 <div class="field">
-                    <label for="meeting-place">{move || i18n.t().meetings().place}</label>
+                    <label for="meeting-place">{move || i18n.t().meetings_staff().place}</label>
                     <input id="meeting-place" name="place" type="text" maxlength="500" autocomplete="off" bind:value=place />
                 </div>
                 <FormErrorExcept id="meeting-error" problem=problem inline=INLINE />

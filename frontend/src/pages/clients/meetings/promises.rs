@@ -149,7 +149,7 @@ fn PromiseForm(client: ClientId, on_saved: Callback<()>) -> impl IntoView {
                     <input id="promise-to" name="promised_to" type="text" maxlength="200" autocomplete="off" bind:value=words />
                 </div>
                 <div class="field">
-                    <label for="promise-assignee">{move || i18n.t().meetings().assignee}</label>
+                    <label for="promise-assignee">{move || i18n.t().meetings_staff().assignee}</label>
                     <select id="promise-assignee" name="assignee_staff"
                         prop:value=move || assignee.get().map(|a| a.to_string()).unwrap_or_default()
                         on:change=move |ev| assignee.set(event_target_value(&ev).parse().ok())>
@@ -159,7 +159,7 @@ fn PromiseForm(client: ClientId, on_saved: Callback<()>) -> impl IntoView {
                 </div>
                 <div class="field-wrap">
                     <div class="field">
-                        <label for="promise-due">{move || i18n.t().meetings().due_on}</label>
+                        <label for="promise-due">{move || i18n.t().meetings_staff().due_on}</label>
                         <input id="promise-due" name="due_on" type="date" required=true aria-invalid=invalid("due_on") bind:value=due />
                     </div>
                     <FieldError field="due_on" problem=problem />

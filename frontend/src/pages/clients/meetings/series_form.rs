@@ -352,7 +352,7 @@ pub fn SeriesForm(client: ClientId, changing: Option<SeriesView>, on_saved: Call
                     </div>
                 </div>
                 <div class="field">
-                    <label for=fid("place")>{move || i18n.t().meetings().place}</label>
+                    <label for=fid("place")>{move || i18n.t().meetings_staff().place}</label>
                     <input id=fid("place") name="place" type="text" maxlength="500" autocomplete="off" bind:value=place />
                     <p class="field-hint">{move || i18n.t().meetings_staff().place_hint}</p>
                 </div>

@@ -160,6 +160,7 @@ mod tests {
                 "not_awaiting_decision",
                 "reason_required",
                 "price_required",
+                "too_late",
                 "import_rejected",
                 "internal_error",
                 "unavailable",

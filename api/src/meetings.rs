@@ -441,13 +441,17 @@ pub struct NewPromise {
     pub due_on: NaiveDate,
 }
 
-/// Proposes a new date for an agency promise before the old one passes; the client's approver
-/// confirms it in the portal.
+/// Proposes a new date for an agency promise before the old one passes. The client agrees
+/// either by confirming it in the portal or, when `meeting_id` names a held meeting of the
+/// client, by acknowledging minutes that carry the new date as a decision (it is appended to
+/// that meeting's decisions).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Renegotiate {
     pub due_on: NaiveDate,
     pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_id: Option<MeetingId>,
 }
 
 /// Marks an action item done (on a day, default today) or open again.

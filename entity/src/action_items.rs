@@ -21,6 +21,9 @@ pub struct Model {
     pub original_due_on: Date,
     pub due_on: Date,
     pub done_on: Option<Date>,
+    /// For an item with no assignee: the account manager when it fell due (stamped when the
+    /// manager changes; until then the current manager owns it).
+    pub due_owner: Option<UserId>,
     pub created_by: UserId,
     pub created_at: DateTimeUtc,
 }

@@ -1,6 +1,6 @@
 //! `promise_changes`: A renegotiation of a promise's date: proposed by staff, agreed by a client approver (one row each).
 
-use accord_api::{ActionItemId, AgencyId, ClientId, ContactId, UserId};
+use accord_api::{ActionItemId, AgencyId, ClientId, ContactId, MeetingId, UserId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -18,6 +18,10 @@ pub struct Model {
     pub proposed_at: DateTimeUtc,
     pub agreed_by: Option<ContactId>,
     pub agreed_at: Option<DateTimeUtc>,
+    /// The meeting whose minutes record the new date as a decision; acknowledging a revision
+    /// that holds `minutes_text` agrees it.
+    pub meeting_id: Option<MeetingId>,
+    pub minutes_text: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

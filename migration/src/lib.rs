@@ -14,6 +14,7 @@ mod m20261202_000008_list_indexes;
 mod m20261202_000009_portal_indexes;
 mod m20261202_000010_scoped_portal_indexes;
 mod m20261202_000011_meetings;
+mod m20261203_000012_promise_rules;
 mod rls;
 
 pub use rls::APP_ROLE;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000009_portal_indexes::Migration),
             Box::new(m20261202_000010_scoped_portal_indexes::Migration),
             Box::new(m20261202_000011_meetings::Migration),
+            Box::new(m20261203_000012_promise_rules::Migration),
         ]
     }
 }

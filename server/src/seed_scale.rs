@@ -478,6 +478,7 @@ async fn seed_meetings(
                         original_due_on: due,
                         due_on: due,
                         done_on: if last || rng.below(10) == 0 { None } else { Some(due) },
+                        due_owner: None,
                         created_by: manager,
                         created_at: starts_at,
                     });

@@ -156,6 +156,9 @@ pub async fn update(
         if let Some(m) = req.account_manager_id {
             check_manager(tx.agency(), m).await?;
         }
+        if let Some(outgoing) = old.account_manager_id {
+            crate::meetings::promises::keep_due_owners(&tx, outgoing).await?;
+        }
     }
     let mut row = old.clone();
     row.name_search = search_key(name.as_str());

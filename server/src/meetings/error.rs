@@ -65,6 +65,10 @@ pub enum MeetingError {
     BadSplitDate,
     #[error("Agenda items move only to a meeting that has not been held or cancelled.")]
     BadAgendaTarget,
+    #[error("Choose a meeting of this client.")]
+    UnknownMeeting,
+    #[error("A new date goes into the minutes of a meeting that was held.")]
+    MinutesNotOpen,
 }
 
 impl FeatureError for MeetingError {
@@ -76,7 +80,7 @@ impl FeatureError for MeetingError {
             StaleRevision => Code::StaleVersion,
             TooLate => Code::TooLate,
             Cancelled | AlreadyHeld | NotCancelled | NothingToPublish | NothingToConfirm | NoUpcomingMeeting
-            | BadAgendaTarget => Code::InvalidTransition,
+            | BadAgendaTarget | MinutesNotOpen => Code::InvalidTransition,
             _ => Code::ValidationFailed,
         }
     }
@@ -99,6 +103,7 @@ impl FeatureError for MeetingError {
             NoSuchDecision => Some("decision"),
             BadNewDate => Some("due_on"),
             BadSplitDate => Some("from"),
+            UnknownMeeting | MinutesNotOpen => Some("meeting_id"),
             _ => None,
         }
     }

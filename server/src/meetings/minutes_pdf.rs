@@ -139,7 +139,7 @@ fn state_name(s: PromiseState, locale: Locale) -> &'static str {
     }
 }
 
-fn day(d: chrono::NaiveDate, locale: Locale) -> String {
+pub(super) fn day(d: chrono::NaiveDate, locale: Locale) -> String {
     match locale {
         Locale::Ru => d.format("%d.%m.%Y").to_string(),
         Locale::En => d.format("%-d %b %Y").to_string(),

@@ -11,7 +11,7 @@ pub mod ics;
 pub mod minutes_pdf;
 mod notify;
 mod portal;
-mod promises;
+pub(crate) mod promises;
 mod reminders;
 pub mod rule;
 mod service;

@@ -214,16 +214,16 @@ async fn respond(
     if dispute.is_none() && m.ack == AckState::Acknowledged {
         return minutes_in(tx, contact, id).await;
     }
+    let latest = tx
+        .find::<minutes_revisions::Entity>()
+        .filter(minutes_revisions::Column::MeetingId.eq(m.id))
+        .filter(minutes_revisions::Column::Revision.eq(m.revision))
+        .one()
+        .await?
+        .ok_or(MeetingError::NotFound)?;
+    let decisions = parse_list(&latest.decisions);
     if let Some((decision, _)) = &dispute {
-        let latest = tx
-            .find::<minutes_revisions::Entity>()
-            .filter(minutes_revisions::Column::MeetingId.eq(m.id))
-            .filter(minutes_revisions::Column::Revision.eq(m.revision))
-            .one()
-            .await?
-            .ok_or(MeetingError::NotFound)?;
-        let count = parse_list(&latest.decisions).len();
-        if *decision == 0 || usize::from(*decision) > count {
+        if *decision == 0 || usize::from(*decision) > decisions.len() {
             return Err(MeetingError::NoSuchDecision.into());
         }
     }
@@ -251,7 +251,10 @@ async fn respond(
             store::event(&tx, m.id, "disputed", Some(format!("{decision}: {comment}")), &who).await?;
             notify::disputed(&tx, state, &m, &who, *decision, comment).await?;
         }
-        None => store::event(&tx, m.id, "acknowledged", Some(format!("{}", m.revision)), &who).await?,
+        None => {
+            store::event(&tx, m.id, "acknowledged", Some(format!("{}", m.revision)), &who).await?;
+            super::promises::agree_in_minutes(&tx, &latest, &decisions, contact.contact()).await?;
+        }
     }
     minutes_in(tx, contact, id).await
 }

@@ -1,9 +1,12 @@
 //! The promises ledger. Agency-side action items are promises (and a manager can record one made
 //! outside a meeting). Kept = done by the latest agreed date; broken = not done by then (done
 //! later still counts, as "done late"); a renegotiation counts only when proposed before the old
-//! date and agreed by a client approver. Client-side items past due are "waiting on the client"
-//! and never count against the manager.
+//! date and agreed by a client approver — confirmed in the portal, or a decision of minutes the
+//! client acknowledged. A promise with no assignee belongs to whoever managed the client when it
+//! fell due. Client-side items past due are "waiting on the client" and never count against the
+//! manager.
 
+use super::minutes_pdf::day;
 use super::store::{self, Names};
 use super::MeetingError;
 use crate::clients::access::{self, Need, VisibleClients};
@@ -12,11 +15,12 @@ use crate::error::ApiResult;
 use crate::state::AppState;
 use crate::tenancy::Staff;
 use accord_api::input;
+use accord_api::meetings::MeetingStatus;
 use accord_api::meetings::{
     ActionItemView, MarkDone, NewPromise, PromiseRate, PromiseState, PromisesOverview, Renegotiate, Side,
 };
-use accord_api::{ActionItemId, ClientId, StaffRef, UserId};
-use accord_entity::{action_items, clients, contacts, promise_changes, users};
+use accord_api::{ActionItemId, ClientId, ContactId, Locale, MeetingId, StaffRef, UserId};
+use accord_entity::{action_items, clients, contacts, meeting_decisions, meetings, promise_changes, users};
 use chrono::{Duration, NaiveDate};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -37,6 +41,22 @@ pub async fn for_client(state: &AppState, staff: &Staff, client: ClientId) -> Ap
     let views = store::action_views(&tx, rows, &names, today).await?;
     tx.commit().await?;
     Ok(views)
+}
+
+/// Before the client's account manager changes: the promises with no assignee that already fell
+/// due stay with the manager they fell due under (one statement, in the change's transaction).
+pub async fn keep_due_owners(tx: &crate::db::ClientTx, outgoing: UserId) -> ApiResult<()> {
+    let agency = store::agency(tx).await?;
+    let today = store::today(&agency, tx.now());
+    tx.update_many::<action_items::Entity>()
+        .col_expr(action_items::Column::DueOwner, sea_orm::sea_query::Expr::value(outgoing))
+        .filter(action_items::Column::Side.eq(Side::Agency))
+        .filter(action_items::Column::AssigneeUser.is_null())
+        .filter(action_items::Column::DueOwner.is_null())
+        .filter(action_items::Column::DueOn.lt(today))
+        .exec()
+        .await?;
+    Ok(())
 }
 
 /// Records a promise made outside a meeting (what, to whom, by when).
@@ -70,6 +90,7 @@ pub async fn create(state: &AppState, staff: &Staff, client: ClientId, input: Ne
         original_due_on: input.due_on,
         due_on: input.due_on,
         done_on: None,
+        due_owner: None,
         created_by: staff.user(),
         created_at: tx.now(),
     };
@@ -145,6 +166,10 @@ pub async fn renegotiate(
     if input.due_on == item.due_on || input.due_on < today || input::Day::check(input.due_on).is_err() {
         return Err(MeetingError::BadNewDate.into());
     }
+    let minutes_text = match input.meeting_id {
+        Some(mid) => Some(into_minutes(&tx, &agency, mid, &item, input.due_on, &reason).await?),
+        None => None,
+    };
     tx.delete_many::<promise_changes::Entity>()
         .filter(promise_changes::Column::ActionItemId.eq(id))
         .filter(promise_changes::Column::AgreedAt.is_null())
@@ -162,12 +187,110 @@ pub async fn renegotiate(
         proposed_at: tx.now(),
         agreed_by: None,
         agreed_at: None,
+        meeting_id: input.meeting_id,
+        minutes_text,
     }))
     .await?;
     let names = store::names(&tx).await?;
     let view = store::action_views(&tx, vec![item], &names, today).await?.remove(0);
     tx.commit().await?;
     Ok(view)
+}
+
+/// Appends the new date as the next decision of a held meeting's draft minutes (in the agency's
+/// language) and returns its text; publishing and acknowledging those minutes agrees it.
+async fn into_minutes(
+    tx: &crate::db::ClientTx,
+    agency: &accord_entity::agencies::Model,
+    meeting: MeetingId,
+    item: &action_items::Model,
+    to: NaiveDate,
+    reason: &str,
+) -> ApiResult<String> {
+    let mut m = tx
+        .find::<meetings::Entity>()
+        .filter(meetings::Column::Id.eq(meeting))
+        .one()
+        .await?
+        .ok_or(MeetingError::UnknownMeeting)?;
+    if m.status != MeetingStatus::Held {
+        return Err(MeetingError::MinutesNotOpen.into());
+    }
+    let count =
+        tx.find::<meeting_decisions::Entity>().filter(meeting_decisions::Column::MeetingId.eq(m.id)).count().await?;
+    if count >= input::LIST_MAX_ITEMS as u64 {
+        return Err(MeetingError::TooMany { field: "decisions" }.into());
+    }
+    let locale = agency.default_locale;
+    let (from_day, to_day) = (day(item.due_on, locale), day(to, locale));
+    let text = match locale {
+        Locale::Ru => format!("Новый срок «{}»: {to_day} вместо {from_day}. Причина: {reason}", item.title),
+        Locale::En => format!("New date for “{}”: {to_day} instead of {from_day}. Reason: {reason}", item.title),
+    };
+    tx.insert(meeting_decisions::ActiveModel::from(meeting_decisions::Model {
+        id: uuid::Uuid::new_v4(),
+        agency_id: tx.agency_id(),
+        client_id: tx.client_id(),
+        meeting_id: m.id,
+        number: i32::try_from(count + 1).unwrap_or(i32::MAX),
+        text: text.clone(),
+    }))
+    .await?;
+    m.draft_changed = true;
+    m.updated_at = tx.now();
+    store::save_meeting(tx, &m).await?;
+    Ok(text)
+}
+
+/// Acknowledging a revision of a meeting's minutes agrees the renegotiations it carries as
+/// decisions, if that revision was published by the old date (the promise had not yet fallen
+/// due when the client was told). Returns how many were agreed.
+pub async fn agree_in_minutes(
+    tx: &crate::db::ClientTx,
+    revision: &accord_entity::minutes_revisions::Model,
+    decisions: &[String],
+    by: ContactId,
+) -> ApiResult<usize> {
+    let pending = tx
+        .find::<promise_changes::Entity>()
+        .filter(promise_changes::Column::MeetingId.eq(revision.meeting_id))
+        .filter(promise_changes::Column::AgreedAt.is_null())
+        .all()
+        .await?;
+    let carried: Vec<promise_changes::Model> = pending
+        .into_iter()
+        .filter(|c| {
+            c.minutes_text.as_ref().is_some_and(|t| decisions.contains(t)) && c.proposed_at <= revision.published_at
+        })
+        .collect();
+    if carried.is_empty() {
+        return Ok(0);
+    }
+    let agency = store::agency(tx).await?;
+    let published_on = store::today(&agency, revision.published_at);
+    let items: HashMap<ActionItemId, action_items::Model> = tx
+        .find::<action_items::Entity>()
+        .filter(action_items::Column::Id.is_in(carried.iter().map(|c| c.action_item_id)))
+        .all()
+        .await?
+        .into_iter()
+        .map(|i| (i.id, i))
+        .collect();
+    let mut agreed = 0;
+    for mut change in carried {
+        let Some(item) = items.get(&change.action_item_id) else { continue };
+        if published_on > change.from_on || item.due_on != change.from_on {
+            continue;
+        }
+        let mut item = item.clone();
+        item.due_on = change.to_on;
+        change.agreed_by = Some(by);
+        change.agreed_at = Some(tx.now());
+        tx.update(sea_orm::ActiveModelTrait::reset_all(promise_changes::ActiveModel::from(change))).await?;
+        tx.update(sea_orm::ActiveModelTrait::reset_all(action_items::ActiveModel::from(item))).await?;
+        agreed += 1;
+    }
+    Ok(agreed)
 }
 
 /// A promise's figures: whom it counts for and how it ended.
@@ -278,8 +401,8 @@ pub async fn overview(state: &AppState, staff: &Staff) -> ApiResult<PromisesOver
         let client_name = clients.get(&r.client_id).map(|c| c.0.clone()).unwrap_or_default();
         let renegotiated = changes.iter().any(|c| c.action_item_id == r.id && c.agreed_at.is_some());
         if r.side == Side::Agency && r.due_on >= window_start && r.due_on < today {
-            // Owned by the assignee, or the client's account manager.
-            let owner = r.assignee_user.or_else(|| clients.get(&r.client_id).and_then(|c| c.1));
+            // Owned by the assignee, else by whoever managed the client when it fell due.
+            let owner = r.assignee_user.or(r.due_owner).or_else(|| clients.get(&r.client_id).and_then(|c| c.1));
             tally(&mut all, state, renegotiated);
             if let Some(owner) = owner {
                 let entry = per.entry(owner).or_insert_with(|| {

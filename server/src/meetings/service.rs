@@ -632,6 +632,7 @@ async fn save_action_items(
                 original_due_on: input.due_on,
                 due_on: input.due_on,
                 done_on: None,
+                due_owner: None,
                 created_by: staff.user(),
                 created_at: tx.now(),
             })),

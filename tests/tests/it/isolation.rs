@@ -533,7 +533,7 @@ fn matrix() -> Vec<Row> {
             dto(MarkDone { done: true, on: None })
         }),
         row("POST", "/api/staff/action-items/{id}/renegotiate", on_a1(client_managers(200)), |_| {
-            dto(Renegotiate { due_on: days_ahead(20), reason: "Waiting for access".into() })
+            dto(Renegotiate { due_on: days_ahead(20), reason: "Waiting for access".into(), meeting_id: None })
         }),
         row("GET", "/api/staff/calendar-feed", staff(any_caller(200), 200), none),
         row("POST", "/api/staff/calendar-feed", staff(any_caller(200), 200), none),

@@ -680,3 +680,190 @@ async fn the_acknowledgement_window_is_an_agency_setting() {
     )
     .await;
 }
+
+/// A one-off meeting on `local_start` (Moscow), held with these minutes; returns its id.
+async fn held_meeting(manager: &Client, client: accord_api::ClientId, local_start: &str, minutes: Value) -> String {
+    let base = format!("/api/staff/clients/{client}");
+    let made = ok(
+        manager
+            .post(
+                &format!("{base}/meetings"),
+                json!({ "title": "Встреча", "local_start": local_start, "time_zone": "Europe/Moscow", "duration_minutes": 60 }),
+            )
+            .await,
+        201,
+    )
+    .await;
+    let mid = made["summary"]["id"].as_str().expect("meeting id").to_string();
+    ok(manager.send("PUT", &format!("/api/staff/meetings/{mid}/minutes"), Some(minutes)).await, 200).await;
+    mid
+}
+
+#[tokio::test]
+async fn a_new_date_agreed_in_acknowledged_minutes_counts_and_promises_stay_with_the_manager_they_fell_due_under() {
+    // Monday 7 December 2026, 12:00 in Moscow.
+    let clock = Clock::manual(at("2026-12-07T09:00:00Z"));
+    let app = spawn_app_with_clock(clock.clone(), |_| {}).await;
+    let w = world::build(&app).await;
+    let p = people(&app, &w).await;
+    let client = w.client_a1.0;
+    let minutes = |decisions: Value, items: Value| {
+        json!({
+            "attendees": { "staff": [w.manager_a.id], "contacts": [], "guests": [] },
+            "notes": "", "decisions": decisions, "action_items": items, "discussed": [],
+        })
+    };
+    // Two promises with no assignee: they belong to the client's account manager.
+    let first = held_meeting(
+        &p.manager,
+        client,
+        "2026-12-07T10:00",
+        minutes(
+            json!(["Начинаем работы"]),
+            json!([
+                { "title": "Сверстать лендинг", "side": "agency", "due_on": "2026-12-09" },
+                { "title": "Запустить рассылку", "side": "agency", "due_on": "2026-12-11" },
+            ]),
+        ),
+    )
+    .await;
+    ok(p.manager.post(&format!("/api/staff/meetings/{first}/publish"), json!({})).await, 200).await;
+    ok(p.approver.post(&format!("/api/portal/meetings/{first}/acknowledge"), json!({ "revision": 1 })).await, 200)
+        .await;
+    let promises = ok(p.manager.get(&format!("/api/staff/clients/{client}/promises")).await, 200).await;
+    let id_of = |title: &str| {
+        promises.as_array().unwrap().iter().find(|i| i["title"] == title).expect("promise")["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let (landing, mailing) = (id_of("Сверстать лендинг"), id_of("Запустить рассылку"));
+
+    // 10 December: the next meeting is held; the mailing's new date is recorded in its minutes.
+    clock.set(at("2026-12-10T09:00:00Z"));
+    let p = people(&app, &w).await;
+    let second =
+        held_meeting(&p.manager, client, "2026-12-10T10:00", minutes(json!(["Бюджет утверждён"]), json!([]))).await;
+    let renegotiate = |meeting: Option<&str>| json!({ "due_on": "2026-12-18", "reason": "Клиент меняет базу подписчиков", "meeting_id": meeting });
+    // Only a held meeting of this client can carry it.
+    let upcoming = ok(
+        p.manager
+            .post(
+                &format!("/api/staff/clients/{client}/meetings"),
+                json!({ "title": "Потом", "local_start": "2026-12-17T10:00", "time_zone": "Europe/Moscow", "duration_minutes": 30 }),
+            )
+            .await,
+        201,
+    )
+    .await;
+    let not_held = ok(
+        p.manager
+            .post(
+                &format!("/api/staff/action-items/{mailing}/renegotiate"),
+                renegotiate(upcoming["summary"]["id"].as_str()),
+            )
+            .await,
+        409,
+    )
+    .await;
+    assert_eq!(
+        (not_held["code"].as_str(), not_held["field"].as_str()),
+        (Some("invalid_transition"), Some("meeting_id"))
+    );
+    let stranger = ok(
+        p.manager
+            .post(
+                &format!("/api/staff/action-items/{mailing}/renegotiate"),
+                renegotiate(Some(&uuid::Uuid::new_v4().to_string())),
+            )
+            .await,
+        422,
+    )
+    .await;
+    assert_eq!(stranger["field"], "meeting_id");
+    let proposed = ok(
+        p.manager.post(&format!("/api/staff/action-items/{mailing}/renegotiate"), renegotiate(Some(&second))).await,
+        200,
+    )
+    .await;
+    assert_eq!(proposed["due_on"], "2026-12-11", "nothing changes until the client agrees");
+    assert_eq!(proposed["pending"]["to"], "2026-12-18");
+    let view = ok(p.manager.get(&format!("/api/staff/meetings/{second}")).await, 200).await;
+    let decisions: Vec<&str> =
+        view["decisions"].as_array().unwrap().iter().map(|d| d["text"].as_str().unwrap()).collect();
+    assert_eq!(decisions.len(), 2, "{decisions:?}");
+    // In the agency's language (agency A writes in English).
+    assert_eq!(
+        decisions[1],
+        "New date for “Запустить рассылку”: 18 Dec 2026 instead of 11 Dec 2026. Reason: Клиент меняет базу подписчиков"
+    );
+    let published = ok(p.manager.post(&format!("/api/staff/meetings/{second}/publish"), json!({})).await, 200).await;
+    assert_eq!(published["revision"], 1);
+    // The client reads the new date among the decisions and acknowledges the minutes.
+    let portal = ok(p.approver.get(&format!("/api/portal/meetings/{second}")).await, 200).await;
+    assert!(portal.to_string().contains("18 Dec 2026 instead of 11 Dec 2026"), "{portal}");
+    ok(p.approver.post(&format!("/api/portal/meetings/{second}/acknowledge"), json!({ "revision": 1 })).await, 200)
+        .await;
+    let promises = ok(p.manager.get(&format!("/api/staff/clients/{client}/promises")).await, 200).await;
+    let mailing_now = promises.as_array().unwrap().iter().find(|i| i["id"] == mailing.as_str()).unwrap().clone();
+    assert_eq!(mailing_now["due_on"], "2026-12-18");
+    assert_eq!(mailing_now["original_due_on"], "2026-12-11");
+    assert_eq!(mailing_now["renegotiations"][0]["agreed_by"], w.approver_a1.name.as_str(), "{mailing_now}");
+    assert!(mailing_now["pending"].is_null());
+
+    // 12 December: the landing (due the 9th) was never done. The agency hands the client to
+    // another manager; a promise recorded afterwards falls due under the new one.
+    clock.set(at("2026-12-12T09:00:00Z"));
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let mut profile = ok(owner.get(&format!("/api/staff/clients/{client}")).await, 200).await;
+    let body = json!({
+        "name": profile["name"], "status": profile["status"], "account_manager_id": w.admin_a.id,
+        "started_on": profile["started_on"], "ended_on": profile["ended_on"],
+    });
+    profile = ok(owner.send("PUT", &format!("/api/staff/clients/{client}"), Some(body)).await, 200).await;
+    assert_eq!(profile["account_manager"]["id"], json!(w.admin_a.id));
+    ok(
+        owner
+            .post(
+                &format!("/api/staff/clients/{client}/promises"),
+                json!({ "title": "Отправить отчёт", "due_on": "2026-12-14" }),
+            )
+            .await,
+        201,
+    )
+    .await;
+
+    // 20 December: the mailing was done on the 17th, by its agreed date.
+    clock.set(at("2026-12-20T09:00:00Z"));
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    ok(
+        owner
+            .post(&format!("/api/staff/action-items/{mailing}/done"), json!({ "done": true, "on": "2026-12-17" }))
+            .await,
+        200,
+    )
+    .await;
+    let overview = ok(owner.get("/api/staff/promises").await, 200).await;
+    let agency = &overview["agency"];
+    assert_eq!(
+        (agency["due"].as_u64(), agency["kept"].as_u64(), agency["broken"].as_u64(), agency["renegotiated"].as_u64()),
+        (Some(3), Some(1), Some(2), Some(1)),
+        "{overview}"
+    );
+    let of = |who: &world::Person| {
+        overview["managers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["manager"]["id"] == json!(who.id))
+            .unwrap_or_else(|| panic!("no rate for {}: {overview}", who.name))
+            .clone()
+    };
+    let (old, new) = (of(&w.manager_a), of(&w.admin_a));
+    assert_eq!((old["due"].as_u64(), old["broken"].as_u64()), (Some(1), Some(1)), "the landing stays with manager A");
+    assert_eq!((new["due"].as_u64(), new["broken"].as_u64()), (Some(2), Some(1)), "the mailing and the report");
+    assert_eq!(new["renegotiated"], 1);
+    let promises = ok(owner.get(&format!("/api/staff/clients/{client}/promises")).await, 200).await;
+    let landing = promises.as_array().unwrap().iter().find(|i| i["id"] == landing.as_str()).unwrap().clone();
+    assert_eq!(landing["state"], "broken");
+}

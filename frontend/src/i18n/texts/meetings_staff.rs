@@ -139,6 +139,7 @@ texts! {
         mark_open: "Вернуть в работу", "Reopen";
         renegotiate: "Перенести срок", "Move the date";
         renegotiate_submit: "Предложить клиенту", "Propose to the client";
+        record_in_minutes: "Записать решением в протокол этой встречи — клиент согласует, подтвердив протокол", "Record as a decision in these minutes — the client agrees by acknowledging them";
         new_date: "Новый срок", "New date";
         promises_title: "Обещания", "Promises";
         promises_subtitle:

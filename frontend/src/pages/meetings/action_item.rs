@@ -1,6 +1,7 @@
 //! `li.action-item[data-id][data-state][data-side]` for staff: the item's facts, "done" / "reopen",
 //! and for agency promises "move the date" with a new date and a reason (the client's approver
-//! confirms it in the portal).
+//! confirms it in the portal). On a held meeting's page, the new date can instead be recorded
+//! as a decision of its minutes (`record_in`): acknowledging those minutes agrees it.
 
 use crate::api::meetings as api;
 use crate::api::ApiError;
@@ -8,6 +9,7 @@ use crate::components::Problem;
 use crate::i18n::{parse_day_input, use_i18n};
 use crate::pages::meeting_parts::ActionItemFacts;
 use accord_api::meetings::{ActionItemView, MarkDone, Renegotiate, Side};
+use accord_api::MeetingId;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -16,14 +18,28 @@ pub fn StaffActionItem(
     item: ActionItemView,
     #[prop(into)] can_edit: Signal<bool>,
     #[prop(optional)] show_client: bool,
+    /// A held meeting whose minutes may record a new date as a decision.
+    #[prop(default = None)]
+    record_in: Option<MeetingId>,
+    /// Called after a new date went into those minutes (the meeting's decisions changed).
+    #[prop(optional)]
+    on_recorded: Option<Callback<()>>,
 ) -> impl IntoView {
     let current = RwSignal::new(item);
+    let target = Target { record_in, on_recorded };
     view! {
         {move || {
             let item = current.get();
-            view! { <ActionItemRow item=item can_edit=can_edit show_client=show_client current=current /> }
+            view! { <ActionItemRow item=item can_edit=can_edit show_client=show_client current=current target=target /> }
         }}
     }
+}
+
+/// Where a renegotiation may be recorded besides the portal confirmation.
+#[derive(Clone, Copy)]
+struct Target {
+    record_in: Option<MeetingId>,
+    on_recorded: Option<Callback<()>>,
 }
 
 #[component]
@@ -32,6 +48,7 @@ fn ActionItemRow(
     can_edit: Signal<bool>,
     show_client: bool,
     current: RwSignal<ActionItemView>,
+    target: Target,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = item.id;
@@ -42,14 +59,21 @@ fn ActionItemRow(
     let renegotiating = RwSignal::new(false);
     let new_date = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
+    let in_minutes = RwSignal::new(target.record_in.is_some());
 
     // The fresh answer replaces the whole row (its state, dates, renegotiations).
-    let run = move |request: std::pin::Pin<Box<dyn std::future::Future<Output = Result<ActionItemView, ApiError>>>>| {
+    let run = move |request: std::pin::Pin<Box<dyn std::future::Future<Output = Result<ActionItemView, ApiError>>>>,
+                    recorded: bool| {
         pending.set(true);
         error.set(None);
         spawn_local(async move {
             match request.await {
-                Ok(fresh) => current.set(fresh),
+                Ok(fresh) => {
+                    current.set(fresh);
+                    if let (true, Some(done)) = (recorded, target.on_recorded) {
+                        done.run(());
+                    }
+                }
                 Err(e) => error.set(Some(Problem::Api(e))),
             }
             pending.set(false);
@@ -60,7 +84,7 @@ fn ActionItemRow(
             return;
         }
         let input = MarkDone { done: !done, on: None };
-        run(Box::pin(async move { api::mark_done(id, &input).await }));
+        run(Box::pin(async move { api::mark_done(id, &input).await }), false);
     };
     let send_renegotiation = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -71,8 +95,9 @@ fn ActionItemRow(
             error.set(Some(Problem::Unreadable("due_on")));
             return;
         };
-        let input = Renegotiate { due_on, reason: reason.get_untracked().trim().to_owned() };
-        run(Box::pin(async move { api::renegotiate(id, &input).await }));
+        let meeting_id = target.record_in.filter(|_| in_minutes.get_untracked());
+        let input = Renegotiate { due_on, reason: reason.get_untracked().trim().to_owned(), meeting_id };
+        run(Box::pin(async move { api::renegotiate(id, &input).await }), meeting_id.is_some());
     };
     let field = format!("renegotiate-{id}");
     view! {
@@ -102,6 +127,12 @@ fn ActionItemRow(
                         <label for=format!("{field}-reason")>{move || i18n.t().meetings_staff().reason}</label>
                         <input id=format!("{field}-reason") name="reason" type="text" required=true maxlength="1000" bind:value=reason />
                     </div>
+                    {target.record_in.map(|_| view! {
+                        <label class="check record-in-minutes">
+                            <input type="checkbox" name="record_in_minutes" bind:checked=in_minutes />
+                            <span>{move || i18n.t().meetings_staff().record_in_minutes}</span>
+                        </label>
+                    })}
                     <button type="submit" class="btn btn-small btn-primary send-renegotiation" disabled=move || pending.get()>
                         {move || i18n.t().meetings_staff().renegotiate_submit}
                     </button>

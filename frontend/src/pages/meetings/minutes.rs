@@ -93,6 +93,21 @@ impl Draft {
         self.discussed.set(discussed.map(|a| a.id).collect());
     }
 
+    /// Decisions the server added to the draft (a promise's new date recorded in these
+    /// minutes) join the editor without touching what is being typed.
+    fn merge_decisions(&self, m: &MeetingView) {
+        let have: Vec<String> = self.decisions.with_untracked(|d| d.iter().map(|r| r.text.get_untracked()).collect());
+        let new: Vec<DecisionRow> = m
+            .decisions
+            .iter()
+            .filter(|d| !have.contains(&d.text))
+            .map(|d| DecisionRow { key: self.key(), text: RwSignal::new(d.text.clone()) })
+            .collect();
+        if !new.is_empty() {
+            self.decisions.update(|d| d.extend(new));
+        }
+    }
+
     fn add_decision(&self) {
         let row = DecisionRow { key: self.key(), text: RwSignal::new(String::new()) };
         self.decisions.update(|d| d.push(row));
@@ -187,6 +202,12 @@ fn MinutesForm(ctx: MeetingCtx) -> impl IntoView {
     let start = ctx.meeting.get_untracked();
     let client = start.client_id;
     let draft = Draft::new(&start);
+    Effect::new(move |first: Option<()>| {
+        let m = ctx.meeting.get();
+        if first.is_some() {
+            draft.merge_decisions(&m);
+        }
+    });
     let directory = LocalResource::new(api::staff::directory);
     let contacts = LocalResource::new(move || api::clients::contacts(client));
     // Attendees who are no longer in the pickers (left, disabled) still show, checked.

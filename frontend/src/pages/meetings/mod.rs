@@ -24,6 +24,7 @@ use accord_api::error::Code;
 use accord_api::meetings::MeetingView;
 use accord_api::MeetingId;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -141,15 +142,29 @@ fn MeetingFrame(id: MeetingId, meeting: MeetingView) -> impl IntoView {
 fn OpenBefore(ctx: MeetingCtx) -> impl IntoView {
     let i18n = use_i18n();
     let can_edit = ctx.can_edit();
+    // Once held, a new date for an earlier promise can be recorded in these minutes.
+    let held = Memo::new(move |_| ctx.meeting.with(|m| m.summary.status == accord_api::meetings::MeetingStatus::Held));
+    let reload = Callback::new(move |()| {
+        spawn_local(async move {
+            if let Ok(fresh) = api::meeting(ctx.id).await {
+                ctx.meeting.set(fresh);
+            }
+        });
+    });
     move || {
         let items = ctx.meeting.with(|m| m.open_from_before.clone());
-        (!items.is_empty()).then(|| view! {
-            <div class="card" id="open-before">
-                <h2 class="card-title">{move || i18n.t().meetings_staff().open_before_title}</h2>
-                <ul class="action-items">
-                    {items.into_iter().map(|i| view! { <StaffActionItem item=i can_edit=can_edit /> }).collect_view()}
-                </ul>
-            </div>
+        let record_in = held.get().then_some(ctx.id);
+        (!items.is_empty()).then(|| {
+            view! {
+                <div class="card" id="open-before">
+                    <h2 class="card-title">{move || i18n.t().meetings_staff().open_before_title}</h2>
+                    <ul class="action-items">
+                        {items.into_iter().map(|i| view! {
+                            <StaffActionItem item=i can_edit=can_edit record_in=record_in on_recorded=reload />
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
         })
     }
 }

@@ -1,0 +1,41 @@
+//! Promise rules, exactly as agreed: a promise with no assignee belongs to whoever managed the
+//! client when it fell due (`action_items.due_owner`, stamped when the account manager changes),
+//! and a renegotiation can be agreed through minutes — the new date is a decision of a meeting
+//! (`promise_changes.meeting_id`, with the decision's text) that the client acknowledges.
+
+use sea_orm_migration::{prelude::*, schema::*};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+fn a(name: &str) -> Alias {
+    Alias::new(name)
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        // SQLite adds one column per ALTER.
+        manager
+            .alter_table(Table::alter().table(a("action_items")).add_column(uuid_null(a("due_owner"))).to_owned())
+            .await?;
+        for mut col in [uuid_null(a("meeting_id")), text_null(a("minutes_text"))] {
+            manager.alter_table(Table::alter().table(a("promise_changes")).add_column(&mut col).to_owned()).await?;
+        }
+        // Acknowledging minutes agrees the renegotiations recorded in them.
+        manager
+            .get_connection()
+            .execute_unprepared("CREATE INDEX ix_promise_changes_meeting ON promise_changes (meeting_id, agreed_at)")
+            .await?;
+        Ok(())
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager.get_connection().execute_unprepared("DROP INDEX ix_promise_changes_meeting").await?;
+        for col in ["meeting_id", "minutes_text"] {
+            manager.alter_table(Table::alter().table(a("promise_changes")).drop_column(a(col)).to_owned()).await?;
+        }
+        manager.alter_table(Table::alter().table(a("action_items")).drop_column(a("due_owner")).to_owned()).await?;
+        Ok(())
+    }
+}

@@ -163,13 +163,13 @@ frontend_cargo_build() {
   local profile
   profile="$(sed -n 's/.*data-cargo-profile-release="\([^"]*\)".*/\1/p' "$ROOT/frontend/index.html")"
   cargo build --target=wasm32-unknown-unknown --manifest-path "$ROOT/frontend/Cargo.toml" \
-    --profile "${profile:-release}" --bin portal --bin staff
+    --profile "${profile:-release}" --bin entry --bin portal --bin staff
 }
 
 frontend_stale() {
   local stamp="$ROOT/frontend/dist/index.html"
-  [ ! -f "$stamp" ] || [ ! -f "$ROOT/frontend/dist/staff.html" ] ||
-    [ -n "$(find "$ROOT/frontend/src" "$ROOT/frontend/index.html" "$ROOT/frontend/staff.html" "$ROOT/frontend/style.css" \
+  [ ! -f "$stamp" ] || [ ! -f "$ROOT/frontend/dist/staff.html" ] || [ ! -f "$ROOT/frontend/dist/portal.html" ] ||
+    [ -n "$(find "$ROOT/frontend/src" "$ROOT/frontend/index.html" "$ROOT/frontend/portal.html" "$ROOT/frontend/staff.html" "$ROOT/frontend/style.css" \
       "$ROOT/frontend/Cargo.toml" "$ROOT/frontend/Trunk.toml" "$ROOT/api/src" "$ROOT/Cargo.lock" \
       "$ROOT/scripts/compress_assets.py" -newer "$stamp" 2>/dev/null | head -1)" ]
 }
@@ -187,25 +187,25 @@ ensure_brotli() {
   ensure_python_module brotli "to pre-compress the web app"
 }
 
-# Builds the SPA's two bundles (portal: index.html, staff: staff.html) in release mode unless
-# dist/ is newer than every input, then stores brotli and gzip copies beside each file. Each
-# bundle is built into its own folder (trunk empties its dist) and the two are merged; dist/ is
-# replaced only when both built.
+# Builds the SPA's three bundles (entry: index.html, portal: portal.html, staff: staff.html; see
+# api/src/bundles.rs) in release mode unless dist/ is newer than every input, then stores brotli
+# and gzip copies beside each file. Each bundle is built into its own folder (trunk empties its
+# dist) and they are merged; dist/ is replaced only when all built.
 build_frontend() {
   if ! frontend_stale; then
     say "Web app is up to date"
     return
   fi
   ensure_brotli || { echo "FAILED: python3 module brotli could not be installed" >&2; return 1; }
-  local out="$ROOT/target/accord-web"
-  say "Building the web app: portal bundle (trunk, release)"
-  (cd "$ROOT/frontend" && trunk build --release true --dist "$out/portal" index.html)
-  say "Building the web app: staff bundle (trunk, release)"
-  (cd "$ROOT/frontend" && trunk build --release true --dist "$out/staff" staff.html)
-  # trunk names its page index.html whatever the source page was called.
-  mv "$out/staff/index.html" "$out/staff/staff.html"
+  local out="$ROOT/target/accord-web" page
   rm -rf "$out/merged" && mkdir -p "$out/merged"
-  cp -a "$out/portal/." "$out/staff/." "$out/merged/"
+  for page in index portal staff; do
+    say "Building the web app: $page.html (trunk, release)"
+    (cd "$ROOT/frontend" && trunk build --release true --dist "$out/$page" "$page.html")
+    # trunk names its page index.html whatever the source page was called.
+    [ "$page" = index ] || mv "$out/$page/index.html" "$out/$page/$page.html"
+    cp -a "$out/$page/." "$out/merged/"
+  done
   python3 "$ROOT/scripts/compress_assets.py" "$out/merged"
   rm -rf "$ROOT/frontend/dist.old"
   [ -d "$ROOT/frontend/dist" ] && mv "$ROOT/frontend/dist" "$ROOT/frontend/dist.old"

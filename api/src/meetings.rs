@@ -221,11 +221,14 @@ pub struct NewAgendaItem {
     pub backlog_item_id: Option<BacklogItemId>,
 }
 
-/// Moves an agenda item to another stored meeting of the same client, or marks it.
+/// Moves an agenda item to another meeting of the same client that is still to be held: the
+/// one named, or (no `meeting_id`) the next one after the item's own meeting — a series'
+/// occurrence is stored for it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgendaMove {
-    pub meeting_id: MeetingId,
+    #[serde(default)]
+    pub meeting_id: Option<MeetingId>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

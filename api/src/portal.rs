@@ -14,6 +14,12 @@ pub struct PortalHome {
     pub portal_role: PortalRole,
     pub account_manager: Option<ManagerCard>,
     pub projects: Vec<PortalProject>,
+    /// Backlog items proposed to the client, awaiting a decision.
+    #[serde(default)]
+    pub awaiting_decision: u32,
+    /// Published minutes the client has not yet acknowledged (awaiting or disputed).
+    #[serde(default)]
+    pub minutes_to_acknowledge: u32,
 }
 
 /// The client's account manager, as the portal shows them.

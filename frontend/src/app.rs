@@ -11,7 +11,8 @@ use leptos_router::components::{Outlet, ParentRoute, Route as RouteDef, Router, 
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::{path, NavigateOptions};
 
-/// The portal bundle's routes: every signed-out page and the client portal.
+/// The portal bundle's routes: every signed-out page and the whole client portal (the entry
+/// bundle's pages too, so moving around the portal never reloads).
 #[component]
 pub fn PortalApp() -> impl IntoView {
     note_first_path();
@@ -36,6 +37,29 @@ pub fn PortalApp() -> impl IntoView {
                     <RouteDef path=path!("meetings") view=pages::portal::PortalMeetingsPage />
                     <RouteDef path=path!("meetings/:mid") view=pages::portal::PortalMinutesPage />
                     <RouteDef path=path!("account") view=pages::account::AccountPage />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The entry bundle's routes: a contact's first visit — sign-in, an invitation, a password reset,
+/// the portal home. Everything else is one full page load away, in the portal or staff bundle.
+#[component]
+pub fn EntryApp() -> impl IntoView {
+    note_first_path();
+    let i18n = provide_i18n();
+    provide_session(i18n);
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <Unmatched own=Bundle::Entry /> }>
+                <RouteDef path=path!("/") view=HomeRedirect />
+                <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
+                <RouteDef path=path!("/forgot-password") view=pages::auth::ForgotPasswordPage />
+                <RouteDef path=path!("/reset-password") view=pages::auth::ResetPasswordPage />
+                <RouteDef path=path!("/invite") view=pages::auth::InvitePage />
+                <ParentRoute path=path!("/portal") view=PortalArea>
+                    <RouteDef path=path!("") view=pages::portal::PortalHomePage />
                 </ParentRoute>
             </Routes>
         </Router>
@@ -83,16 +107,16 @@ pub fn StaffApp() -> impl IntoView {
     }
 }
 
-/// A path this bundle has no route for. If it belongs to the other bundle (say, staff landing on
-/// `/app` after signing in on the portal's sign-in page), the page is loaded again so the server
-/// sends that bundle; otherwise, or if this very URL was the page load (the server already
-/// chose), it is a 404.
+/// A path this bundle has no route for. If another bundle routes it (say, staff landing on `/app`
+/// after signing in on the entry bundle's sign-in page, or a contact opening the backlog from the
+/// portal home), the page is loaded again so the server sends that bundle; otherwise, or if this
+/// very URL was the page load (the server already chose), it is a 404.
 #[component]
 fn Unmatched(own: Bundle) -> impl IntoView {
     let here = window().location();
     let path = here.pathname().unwrap_or_default();
     let first_load = LOADED_AT.with(|loaded| loaded.get() == Some(&path));
-    if Bundle::for_path(&path) != own && !first_load {
+    if !own.routes(&path) && !first_load {
         // A failed reload leaves the spinner; nothing else to do.
         let _ = here.reload();
         return view! { <div class="page-center"><Loading /></div> }.into_any();

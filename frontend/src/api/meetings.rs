@@ -3,11 +3,11 @@
 
 use super::{get_json, json_body, post_empty, send_ignoring_answer, send_json, send_no_content, ApiError};
 use accord_api::meetings::{
-    Acknowledge, ActionItemView, AgendaItemView, CalendarFeed, ClientMeetings, Dispute, MarkDone, MeetingView,
+    Acknowledge, ActionItemView, AgendaMove, AgendaItemView, CalendarFeed, ClientMeetings, Dispute, MarkDone, MeetingView,
     MinutesInput, NewAgendaItem, NewMeeting, NewPromise, PortalMeetings, PortalMinutes, PromisesOverview, Reason,
     Renegotiate, Reschedule, SeriesChange, SeriesInput, SeriesView, UnacknowledgedMinutes,
 };
-use accord_api::{ActionItemId, ClientId, MeetingId, SeriesId};
+use accord_api::{ActionItemId, AgendaItemId, ClientId, MeetingId, SeriesId};
 use chrono::NaiveDate;
 
 /// Series, the next meetings, and page `page` (from 1) of the past ones.
@@ -52,6 +52,12 @@ pub async fn restore(id: MeetingId) -> Result<MeetingView, ApiError> {
 
 pub async fn add_agenda(id: MeetingId, item: &NewAgendaItem) -> Result<AgendaItemView, ApiError> {
     send_json("POST", &format!("/api/staff/meetings/{id}/agenda"), item).await
+}
+
+/// Moves an agenda item to the client's next meeting after its own.
+pub async fn move_agenda(item: AgendaItemId) -> Result<(), ApiError> {
+    let body = AgendaMove { meeting_id: None };
+    send_ignoring_answer("POST", &format!("/api/staff/agenda/{item}/move"), Some(json_body(&body)?)).await
 }
 
 /// Saves the minutes (the meeting becomes held; undiscussed agenda items carry over).

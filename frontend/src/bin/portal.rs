@@ -1,4 +1,5 @@
-//! The portal bundle: what a client (and anyone not signed in) downloads.
+//! The portal bundle: the whole client portal and every signed-out page (loaded when a contact
+//! goes past the portal home, or opens agency sign-up).
 
 fn main() {
     frontend::start_portal();

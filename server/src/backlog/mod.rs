@@ -6,7 +6,7 @@ mod csv;
 mod error;
 mod handlers;
 mod notify;
-mod portal;
+pub(crate) mod portal;
 mod repo;
 pub mod rules;
 mod service;

@@ -58,6 +58,11 @@ async fn section_totals(tx: &ClientTx) -> ApiResult<HashMap<PortalSection, u64>>
     Ok(totals)
 }
 
+/// How many items await the client's decision (the portal home's card).
+pub async fn awaiting_count(tx: &ClientTx) -> ApiResult<u64> {
+    Ok(section_query(tx, PortalSection::Awaiting).count().await?)
+}
+
 /// `'done'` as SQL text (a constant of this module, never input).
 const DONE_LITERAL: &str = "'done'";
 

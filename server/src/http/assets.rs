@@ -4,10 +4,10 @@
 //! request and nothing touches the disk.
 //!
 //! Hashed file names (`portal-<hash>.js`, `staff-<hash>_bg.wasm`, `style-<hash>.css`) are cached
-//! for a year as immutable; the two HTML pages are revalidated on every load (`no-cache` with an
+//! for a year as immutable; the three HTML pages are revalidated on every load (`no-cache` with an
 //! ETag, so an unchanged page costs a 304). A deep link gets the HTML page of the bundle that
 //! routes it ([`Bundle::for_path`]): the staff app for `/app`, `/platform` and `/api-docs`, the
-//! portal for everything else.
+//! small entry bundle for sign-in and the portal home, the portal bundle for the rest.
 //!
 //! A rebuilt web app is picked up without a restart: the HTML pages' modification times are
 //! checked at most once a second. The Content-Security-Policy is derived from the loaded pages
@@ -27,7 +27,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The HTML pages whose modification marks a new build.
-const PAGES: [&str; 2] = [Bundle::Portal.html(), Bundle::Staff.html()];
+const PAGES: [&str; 3] = [Bundle::Entry.html(), Bundle::Portal.html(), Bundle::Staff.html()];
 
 /// One file of the web app in each stored encoding.
 #[derive(Debug)]

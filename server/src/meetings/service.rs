@@ -394,7 +394,10 @@ pub async fn move_agenda(state: &AppState, staff: &Staff, id: AgendaItemId, to: 
         .await?
         .ok_or(MeetingError::NotFound)?;
     let from = store::meeting(&tx, item.meeting_id).await?;
-    let mut target = store::meeting(&tx, to.meeting_id).await.map_err(|_| MeetingError::BadAgendaTarget)?;
+    let mut target = match to.meeting_id {
+        Some(id) => store::meeting(&tx, id).await.map_err(|_| MeetingError::BadAgendaTarget)?,
+        None => store::next_meeting(&tx, from.starts_at).await?.ok_or(MeetingError::NoUpcomingMeeting)?,
+    };
     if target.status != MeetingStatus::Scheduled || target.id == item.meeting_id {
         return Err(MeetingError::BadAgendaTarget.into());
     }

@@ -1,5 +1,6 @@
-//! The portal home: the contact's client and agency, their account manager and the projects
-//! with what the agency shares of them (a budget only when shared).
+//! The portal home: the contact's client and agency, their account manager, the projects with
+//! what the agency shares of them (a budget only when shared), and what waits on the client:
+//! items to decide and minutes to acknowledge (counts, so the home page stays small).
 
 use crate::auth::me::client_ref;
 use crate::clients::access;
@@ -8,10 +9,11 @@ use crate::state::AppState;
 use crate::tenancy::PortalContact;
 use accord_api::portal::{ManagerCard, PortalHome, PortalProject};
 use accord_api::Money;
-use accord_entity::{agencies, projects, users};
+use accord_api::meetings::AckState;
+use accord_entity::{agencies, meetings, projects, users};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
-/// Five queries, whatever the number of projects.
+/// Seven queries, whatever the number of projects.
 pub async fn home(state: &AppState, contact: &PortalContact) -> ApiResult<PortalHome> {
     let tx = access::open_portal_read(state, contact).await?;
     let agency = tx.agency().find::<agencies::Entity>().one().await?.ok_or_else(ApiError::not_found)?;
@@ -28,7 +30,15 @@ pub async fn home(state: &AppState, contact: &PortalContact) -> ApiResult<Portal
         None => None,
     };
     let projects = tx.find::<projects::Entity>().order_by_asc(projects::Column::CreatedAt).all().await?;
+    let awaiting = crate::backlog::portal::awaiting_count(&tx).await?;
+    let unacknowledged = tx
+        .find::<meetings::Entity>()
+        .filter(meetings::Column::Revision.gt(0))
+        .filter(meetings::Column::Ack.is_in([AckState::Awaiting, AckState::Disputed]))
+        .count()
+        .await?;
     tx.commit().await?;
+    let count = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     let projects = projects
         .into_iter()
         .map(|p| PortalProject {
@@ -52,5 +62,7 @@ pub async fn home(state: &AppState, contact: &PortalContact) -> ApiResult<Portal
         portal_role: contact.portal_role(),
         account_manager,
         projects,
+        awaiting_decision: count(awaiting),
+        minutes_to_acknowledge: count(unacknowledged),
     })
 }

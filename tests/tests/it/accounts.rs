@@ -235,6 +235,11 @@ async fn projects_touchpoints_and_what_the_portal_shows() {
     let home: Value = approver.get("/api/portal/home").await.json().await.unwrap();
     assert_eq!(home["account_manager"]["email"], w.manager_a.email.as_str());
     assert_eq!(home["projects"].as_array().unwrap().len(), 2);
+    // The home page's "awaiting your decision" count is the backlog's own.
+    let backlog: Value = approver.get("/api/portal/backlog").await.json().await.unwrap();
+    assert!(backlog["awaiting_total"].as_u64().unwrap() > 0, "{backlog}");
+    assert_eq!(home["awaiting_decision"], backlog["awaiting_total"]);
+    assert_eq!(home["minutes_to_acknowledge"], 0);
     assert!(
         home["projects"].as_array().unwrap().iter().all(|p| p["budget"].is_null()),
         "budgets are internal by default"

@@ -52,6 +52,57 @@ async fn unknown_api_path_is_json_404_and_deep_links_load_the_spa() {
     }
 }
 
+/// Bytes a response moves as sent (brotli where offered; the test client never decompresses).
+async fn sent_bytes(c: &accord_tests::Client, method: reqwest::Method, path: &str, body: Option<Value>) -> usize {
+    let mut req = c.http.request(method, c.url(path)).header("accept-encoding", "br, gzip");
+    if let Some(body) = body {
+        req = req.json(&body);
+    }
+    let res = req.send().await.expect("request");
+    assert!(res.status().is_success(), "{path}: {}", res.status());
+    res.bytes().await.expect("body").len()
+}
+
+/// The web app's weight budget: a contact's first visit — the sign-in page with everything it
+/// loads, signing in, the portal home's reads — moves at most 250 KB compressed. Figures printed.
+#[tokio::test]
+async fn a_contacts_first_visit_fits_the_250_kb_budget() {
+    if !accord_tests::workspace_root().join("frontend/dist/index.html").exists() {
+        eprintln!("SKIPPED: first-visit budget (frontend/dist not built)");
+        return;
+    }
+    let app = spawn_app().await;
+    let w = world::build(&app).await;
+    let c = app.client();
+    let page = c.get("/sign-in").await.text().await.unwrap();
+    let mut files: Vec<String> = Vec::new();
+    for attr in ["href=\"/", "src=\"/"] {
+        for part in page.split(attr).skip(1) {
+            let name = part.split('"').next().unwrap_or_default().to_owned();
+            if !name.is_empty() && !files.contains(&name) {
+                files.push(name);
+            }
+        }
+    }
+    assert!(files.iter().any(|f| f.starts_with("entry-") && f.ends_with("_bg.wasm")), "{files:?}");
+    assert!(!files.iter().any(|f| f.starts_with("staff-") || f.starts_with("portal-")), "{files:?}");
+    let mut lines = vec![("sign-in page (HTML)".to_owned(), sent_bytes(&c, reqwest::Method::GET, "/sign-in", None).await)];
+    for f in &files {
+        lines.push((f.clone(), sent_bytes(&c, reqwest::Method::GET, &format!("/{f}"), None).await));
+    }
+    let sign_in = json!({ "email": w.approver_a1.email, "password": world::PASSWORD });
+    lines.push(("POST /api/auth/sign-in".into(), sent_bytes(&c, reqwest::Method::POST, "/api/auth/sign-in", Some(sign_in)).await));
+    for api in ["/api/auth/me", "/api/portal/home"] {
+        lines.push((format!("GET {api}"), sent_bytes(&c, reqwest::Method::GET, api, None).await));
+    }
+    let total: usize = lines.iter().map(|(_, n)| n).sum();
+    for (what, n) in &lines {
+        eprintln!("first visit: {what:<45} {n:>8} B");
+    }
+    eprintln!("first visit: total {total} B ({:.1} KB) of 256,000 B", total as f64 / 1024.0);
+    assert!(total <= 250 * 1024, "a contact's first visit moves {total} B, over the 250 KB budget");
+}
+
 #[tokio::test]
 async fn malformed_and_invalid_input_get_clear_codes() {
     let app = spawn_app().await;

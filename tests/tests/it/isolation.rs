@@ -510,7 +510,7 @@ fn matrix() -> Vec<Row> {
             dto(NewAgendaItem { title: "Matrix topic".into(), details: None, backlog_item_id: None })
         }),
         row("POST", "/api/staff/agenda/{aid}/move", on_a1(client_managers(204)), |w| {
-            dto(AgendaMove { meeting_id: meetings(w).move_to })
+            dto(AgendaMove { meeting_id: Some(meetings(w).move_to) })
         }),
         row("PUT", "/api/staff/meetings/{mid}/minutes", on_a1(client_managers(200)), |_| dto(minutes_input())),
         row("POST", "/api/staff/meetings/{mid}/publish", on_a1(client_managers(200)), none),

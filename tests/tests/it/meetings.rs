@@ -802,6 +802,8 @@ async fn a_new_date_agreed_in_acknowledged_minutes_counts_and_promises_stay_with
     // The client reads the new date among the decisions and acknowledges the minutes.
     let portal = ok(p.approver.get(&format!("/api/portal/meetings/{second}")).await, 200).await;
     assert!(portal.to_string().contains("18 Dec 2026 instead of 11 Dec 2026"), "{portal}");
+    let home = ok(p.approver.get("/api/portal/home").await, 200).await;
+    assert_eq!(home["minutes_to_acknowledge"], 1, "the home page asks for the acknowledgement");
     ok(p.approver.post(&format!("/api/portal/meetings/{second}/acknowledge"), json!({ "revision": 1 })).await, 200)
         .await;
     let promises = ok(p.manager.get(&format!("/api/staff/clients/{client}/promises")).await, 200).await;
@@ -866,4 +868,40 @@ async fn a_new_date_agreed_in_acknowledged_minutes_counts_and_promises_stay_with
     let promises = ok(owner.get(&format!("/api/staff/clients/{client}/promises")).await, 200).await;
     let landing = promises.as_array().unwrap().iter().find(|i| i["id"] == landing.as_str()).unwrap().clone();
     assert_eq!(landing["state"], "broken");
+}
+
+#[tokio::test]
+async fn an_agenda_item_moves_by_hand_to_the_next_meeting_of_the_series() {
+    let clock = Clock::manual(at("2026-12-07T09:00:00Z"));
+    let app = spawn_app_with_clock(clock.clone(), |_| {}).await;
+    let w = world::build(&app).await;
+    let p = people(&app, &w).await;
+    let base = format!("/api/staff/clients/{}", w.client_a1.0);
+    let series = ok(
+        p.manager.post(&format!("{base}/meeting-series"), weekly("Синк", 2, "2026-12-01", "11:00", "Europe/Moscow")).await,
+        201,
+    )
+    .await;
+    let sid = series["id"].as_str().unwrap();
+    let dec8 =
+        ok(p.manager.post(&format!("/api/staff/meeting-series/{sid}/occurrences/2026-12-08"), json!({})).await, 200)
+            .await;
+    let mid = dec8["summary"]["id"].as_str().unwrap().to_string();
+    let item =
+        ok(p.manager.post(&format!("/api/staff/meetings/{mid}/agenda"), json!({ "title": "Отложенный вопрос" })).await, 201)
+            .await;
+    let aid = item["id"].as_str().unwrap();
+    // The specialist may not; the manager moves it to whatever meeting comes next.
+    let specialist = app.signed_in(&w.specialist_a.email, world::PASSWORD).await;
+    ok(specialist.post(&format!("/api/staff/agenda/{aid}/move"), json!({})).await, 403).await;
+    ok(p.manager.post(&format!("/api/staff/agenda/{aid}/move"), json!({})).await, 204).await;
+    let page = ok(p.manager.get(&format!("{base}/meetings")).await, 200).await;
+    let next = &page["upcoming"][1];
+    assert_eq!(next["local_start"], "2026-12-15T11:00");
+    let next_id = next["id"].as_str().expect("the next occurrence is stored for the item");
+    let view = ok(p.manager.get(&format!("/api/staff/meetings/{next_id}")).await, 200).await;
+    assert_eq!(view["agenda"][0]["title"], "Отложенный вопрос");
+    assert_eq!(view["agenda"][0]["carried_from"], "2026-12-08");
+    let before = ok(p.manager.get(&format!("/api/staff/meetings/{mid}")).await, 200).await;
+    assert!(before["agenda"].as_array().unwrap().is_empty(), "{before}");
 }

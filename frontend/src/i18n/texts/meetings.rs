@@ -18,6 +18,7 @@ texts! {
         state_waiting_on_client: "Ждём клиента", "Waiting on client";
         side_agency: "Агентство", "Agency";
         side_client: "Клиент", "Client";
+        agenda_move: "На следующую встречу", "To the next meeting";
         agenda_discussed: "Обсудили", "Discussed";
         agenda_title: "Повестка", "Agenda";
         no_agenda: "В повестке пока пусто", "Nothing on the agenda yet";

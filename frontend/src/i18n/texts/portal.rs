@@ -20,8 +20,8 @@ texts! {
             "You follow the work and can leave comments.";
         portal_next_title: "Скоро здесь", "Coming soon";
         portal_next_text:
-            "Отчёты, встречи и договорённости появятся в этом разделе.",
-            "Reports, meetings and agreements will appear here.";
+            "Отчёты агентства появятся в этом разделе.",
+            "The agency's reports will appear here.";
         portal_manager: "Ваш аккаунт-менеджер", "Your account manager";
         portal_manager_hint: "Пишите по любым вопросам о работе.", "Write to them with any question about the work.";
         portal_no_manager: "Скоро будет назначен", "Being assigned";
@@ -43,5 +43,15 @@ texts! {
         home_awaiting_viewer:
             "Решение примет ЛПР; вы можете посмотреть задачи и задать вопросы.",
             "An approver will decide; you can read them and ask questions.";
+        /// `{0}` minutes await acknowledgement (one)
+        home_minutes:
+            ["{0} протокол встречи ждёт подтверждения", "{0} протокола встреч ждут подтверждения", "{0} протоколов встреч ждут подтверждения"],
+            ["{0} meeting's minutes await acknowledgement", "{0} meetings' minutes await acknowledgement"];
+        home_minutes_hint:
+            "Прочитайте решения и подтвердите протокол или оспорьте решение.",
+            "Read the decisions, then acknowledge the minutes or dispute a decision.";
+        home_minutes_viewer:
+            "Протокол подтвердит ЛПР; вы можете его прочитать.",
+            "An approver will acknowledge them; you can read them.";
     }
 }

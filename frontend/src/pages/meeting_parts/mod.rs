@@ -262,22 +262,23 @@ pub fn ResponseList(responses: Vec<MinutesResponse>) -> impl IntoView {
 }
 
 /// `ul.agenda`: `li.agenda-item[data-id][data-status]` with who added it and where it came from.
+/// With `on_move` (staff, a meeting not yet held), each open item offers "to the next meeting".
 #[component]
-pub fn AgendaList(agenda: Vec<AgendaItemView>) -> impl IntoView {
+pub fn AgendaList(agenda: Vec<AgendaItemView>, #[prop(optional)] on_move: Option<Callback<accord_api::AgendaItemId>>) -> impl IntoView {
     let i18n = use_i18n();
     if agenda.is_empty() {
         return view! { <p class="muted agenda-empty">{move || i18n.t().meetings().no_agenda}</p> }.into_any();
     }
     view! {
         <ul class="agenda">
-            {agenda.into_iter().map(|a| view! { <AgendaEntry item=a /> }).collect_view()}
+            {agenda.into_iter().map(|a| view! { <AgendaEntry item=a on_move=on_move /> }).collect_view()}
         </ul>
     }
     .into_any()
 }
 
 #[component]
-fn AgendaEntry(item: AgendaItemView) -> impl IntoView {
+fn AgendaEntry(item: AgendaItemView, on_move: Option<Callback<accord_api::AgendaItemId>>) -> impl IntoView {
     let i18n = use_i18n();
     let a = item;
     let by = a.added_by.clone();
@@ -302,6 +303,14 @@ fn AgendaEntry(item: AgendaItemView) -> impl IntoView {
                     " · " <span class="agenda-backlog">{move || fill(i18n.t().meetings().backlog_link, &[&b.title])}</span>
                 })}
             </p>
+            {on_move.filter(|_| status == AgendaStatus::Open).map(|go| {
+                let id = a.id;
+                view! {
+                    <button type="button" class="btn btn-small btn-ghost agenda-move" on:click=move |_| go.run(id)>
+                        {move || i18n.t().meetings().agenda_move}
+                    </button>
+                }
+            })}
         </li>
     }
 }

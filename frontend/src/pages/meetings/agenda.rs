@@ -5,17 +5,37 @@ use crate::api::meetings as api;
 use crate::components::{send_form, submit_handler, FormError, Notice, Problem};
 use crate::i18n::use_i18n;
 use crate::pages::meeting_parts::AgendaList;
-use accord_api::meetings::NewAgendaItem;
+use accord_api::meetings::{MeetingStatus, NewAgendaItem};
+use accord_api::AgendaItemId;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[component]
 pub fn AgendaCard(ctx: MeetingCtx) -> impl IntoView {
     let i18n = use_i18n();
     let agenda = move || ctx.meeting.with(|m| m.agenda.clone());
+    let problem = RwSignal::new(None::<Problem>);
+    // Before the meeting is held, an item can go to the next meeting by hand (after it, items
+    // not discussed go there on their own).
+    let movable = Memo::new(move |_| ctx.meeting.with(|m| m.can_edit && m.summary.status == MeetingStatus::Scheduled));
+    let on_move = Callback::new(move |item: AgendaItemId| {
+        problem.set(None);
+        spawn_local(async move {
+            match api::move_agenda(item).await {
+                Ok(()) => ctx.meeting.update(|m| m.agenda.retain(|a| a.id != item)),
+                Err(e) => problem.set(Some(Problem::Api(e))),
+            }
+        });
+    });
     view! {
         <div class="card" id="agenda-card">
             <h2 class="card-title">{move || i18n.t().meetings().agenda_title}</h2>
-            {move || view! { <AgendaList agenda=agenda() /> }}
+            {move || if movable.get() {
+                view! { <AgendaList agenda=agenda() on_move=on_move /> }.into_any()
+            } else {
+                view! { <AgendaList agenda=agenda() /> }.into_any()
+            }}
+            <FormError id="agenda-move-error" problem=problem />
             <Show when=move || ctx.meeting.with(|m| m.can_edit)>
                 <AgendaForm ctx=ctx />
             </Show>

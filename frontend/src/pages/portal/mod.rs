@@ -61,7 +61,8 @@ fn PortalWelcome(home: PortalHome) -> impl IntoView {
                 <p class="card-value">{home.agency_name.clone()}</p>
             </div>
         </div>
-        <AwaitingCard />
+        <WaitingCard count=home.awaiting_decision kind=Waiting::Decisions can_decide=role == PortalRole::Approver />
+        <WaitingCard count=home.minutes_to_acknowledge kind=Waiting::Minutes can_decide=role == PortalRole::Approver />
         <PortalProjects projects=home.projects />
         <div class="card portal-card portal-card-soon portal-soon-wide">
             <p class="card-label">{move || i18n.t().portal().portal_next_title}</p>
@@ -70,36 +71,48 @@ fn PortalWelcome(home: PortalHome) -> impl IntoView {
     }
 }
 
-/// `.portal-awaiting-card`: "N items await your decision", a link to the backlog; nothing when
-/// none await (or the backlog cannot be read — the home page still works without it).
+/// `.portal-awaiting-card`: "N items await your decision" (to the backlog) or "N minutes await
+/// acknowledgement" (to meetings); nothing when the count is zero. The counts come with the
+/// home page, so it reads no list it does not show.
 #[component]
-fn AwaitingCard() -> impl IntoView {
+fn WaitingCard(count: u32, kind: Waiting, can_decide: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let backlog = LocalResource::new(api::portal::backlog);
-    move || {
-        let Some(Ok(backlog)) = backlog.get() else {
-            return None;
+    let count = u64::from(count);
+    (count > 0).then(|| {
+        let (href, class) = match kind {
+            Waiting::Decisions => (Route::PortalBacklog.path(), "card portal-awaiting-card"),
+            Waiting::Minutes => (Route::PortalMeetings.path(), "card portal-awaiting-card portal-minutes-card"),
         };
-        let count = backlog.awaiting.len() as u64;
-        if count == 0 {
-            return None;
-        }
-        let can_decide = backlog.can_decide;
-        Some(view! {
-            <A href=Route::PortalBacklog.path() attr:class="card portal-awaiting-card">
+        let title = move || match kind {
+            Waiting::Decisions => i18n.t().portal().home_awaiting.count(count),
+            Waiting::Minutes => i18n.t().portal().home_minutes.count(count),
+        };
+        let hint = move || {
+            let t = i18n.t().portal();
+            match (kind, can_decide) {
+                (Waiting::Decisions, true) => t.home_awaiting_hint,
+                (Waiting::Decisions, false) => t.home_awaiting_viewer,
+                (Waiting::Minutes, true) => t.home_minutes_hint,
+                (Waiting::Minutes, false) => t.home_minutes_viewer,
+            }
+        };
+        view! {
+            <A href=href attr:class=class>
                 <span class="awaiting-figure" aria-hidden="true">{count}</span>
                 <span class="awaiting-text">
-                    <span class="awaiting-title">
-                        {move || i18n.t().portal().home_awaiting.count(count)}
-                    </span>
-                    <span class="awaiting-hint">
-                        {move || if can_decide { i18n.t().portal().home_awaiting_hint } else { i18n.t().portal().home_awaiting_viewer }}
-                    </span>
+                    <span class="awaiting-title">{title}</span>
+                    <span class="awaiting-hint">{hint}</span>
                 </span>
                 <span class="awaiting-go" aria-hidden="true">"→"</span>
             </A>
-        })
-    }
+        }
+    })
+}
+
+#[derive(Clone, Copy)]
+enum Waiting {
+    Decisions,
+    Minutes,
 }
 
 /// `#manager-card`: the person at the agency to write to.

@@ -1,0 +1,6 @@
+//! The entry bundle: what everyone downloads first — sign-in, invitations, password resets —
+//! and a contact's portal home.
+
+fn main() {
+    frontend::start_entry();
+}

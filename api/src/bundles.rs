@@ -71,10 +71,14 @@ mod tests {
         for path in ["/app", "/app/", "/app?q=1", "/app/clients/1", "/platform", "/api-docs", "/platform/account"] {
             assert_eq!(Bundle::for_path(path), Bundle::Staff, "{path}");
         }
-        for path in ["/", "/sign-in", "/sign-in?next=/portal/backlog", "/portal", "/portal/", "/invite", "/reset-password"] {
+        for path in
+            ["/", "/sign-in", "/sign-in?next=/portal/backlog", "/portal", "/portal/", "/invite", "/reset-password"]
+        {
             assert_eq!(Bundle::for_path(path), Bundle::Entry, "{path}");
         }
-        for path in ["/portal/backlog", "/portal/meetings/1", "/apple", "/platforms", "/account", "/sign-up", "/portals"] {
+        for path in
+            ["/portal/backlog", "/portal/meetings/1", "/apple", "/platforms", "/account", "/sign-up", "/portals"]
+        {
             assert_eq!(Bundle::for_path(path), Bundle::Portal, "{path}");
         }
     }

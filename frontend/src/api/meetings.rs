@@ -3,9 +3,9 @@
 
 use super::{get_json, json_body, post_empty, send_ignoring_answer, send_json, send_no_content, ApiError};
 use accord_api::meetings::{
-    Acknowledge, ActionItemView, AgendaMove, AgendaItemView, CalendarFeed, ClientMeetings, Dispute, MarkDone, MeetingView,
-    MinutesInput, NewAgendaItem, NewMeeting, NewPromise, PortalMeetings, PortalMinutes, PromisesOverview, Reason,
-    Renegotiate, Reschedule, SeriesChange, SeriesInput, SeriesView, UnacknowledgedMinutes,
+    Acknowledge, ActionItemView, AgendaItemView, AgendaMove, CalendarFeed, ClientMeetings, Dispute, MarkDone,
+    MeetingView, MinutesInput, NewAgendaItem, NewMeeting, NewPromise, PortalMeetings, PortalMinutes, PromisesOverview,
+    Reason, Renegotiate, Reschedule, SeriesChange, SeriesInput, SeriesView, UnacknowledgedMinutes,
 };
 use accord_api::{ActionItemId, AgendaItemId, ClientId, MeetingId, SeriesId};
 use chrono::NaiveDate;

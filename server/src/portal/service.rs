@@ -7,9 +7,9 @@ use crate::clients::access;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::PortalContact;
+use accord_api::meetings::AckState;
 use accord_api::portal::{ManagerCard, PortalHome, PortalProject};
 use accord_api::Money;
-use accord_api::meetings::AckState;
 use accord_entity::{agencies, meetings, projects, users};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 

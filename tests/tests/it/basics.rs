@@ -86,12 +86,16 @@ async fn a_contacts_first_visit_fits_the_250_kb_budget() {
     }
     assert!(files.iter().any(|f| f.starts_with("entry-") && f.ends_with("_bg.wasm")), "{files:?}");
     assert!(!files.iter().any(|f| f.starts_with("staff-") || f.starts_with("portal-")), "{files:?}");
-    let mut lines = vec![("sign-in page (HTML)".to_owned(), sent_bytes(&c, reqwest::Method::GET, "/sign-in", None).await)];
+    let mut lines =
+        vec![("sign-in page (HTML)".to_owned(), sent_bytes(&c, reqwest::Method::GET, "/sign-in", None).await)];
     for f in &files {
         lines.push((f.clone(), sent_bytes(&c, reqwest::Method::GET, &format!("/{f}"), None).await));
     }
     let sign_in = json!({ "email": w.approver_a1.email, "password": world::PASSWORD });
-    lines.push(("POST /api/auth/sign-in".into(), sent_bytes(&c, reqwest::Method::POST, "/api/auth/sign-in", Some(sign_in)).await));
+    lines.push((
+        "POST /api/auth/sign-in".into(),
+        sent_bytes(&c, reqwest::Method::POST, "/api/auth/sign-in", Some(sign_in)).await,
+    ));
     for api in ["/api/auth/me", "/api/portal/home"] {
         lines.push((format!("GET {api}"), sent_bytes(&c, reqwest::Method::GET, api, None).await));
     }

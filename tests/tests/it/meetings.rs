@@ -878,7 +878,9 @@ async fn an_agenda_item_moves_by_hand_to_the_next_meeting_of_the_series() {
     let p = people(&app, &w).await;
     let base = format!("/api/staff/clients/{}", w.client_a1.0);
     let series = ok(
-        p.manager.post(&format!("{base}/meeting-series"), weekly("Синк", 2, "2026-12-01", "11:00", "Europe/Moscow")).await,
+        p.manager
+            .post(&format!("{base}/meeting-series"), weekly("Синк", 2, "2026-12-01", "11:00", "Europe/Moscow"))
+            .await,
         201,
     )
     .await;
@@ -887,9 +889,11 @@ async fn an_agenda_item_moves_by_hand_to_the_next_meeting_of_the_series() {
         ok(p.manager.post(&format!("/api/staff/meeting-series/{sid}/occurrences/2026-12-08"), json!({})).await, 200)
             .await;
     let mid = dec8["summary"]["id"].as_str().unwrap().to_string();
-    let item =
-        ok(p.manager.post(&format!("/api/staff/meetings/{mid}/agenda"), json!({ "title": "Отложенный вопрос" })).await, 201)
-            .await;
+    let item = ok(
+        p.manager.post(&format!("/api/staff/meetings/{mid}/agenda"), json!({ "title": "Отложенный вопрос" })).await,
+        201,
+    )
+    .await;
     let aid = item["id"].as_str().unwrap();
     // The specialist may not; the manager moves it to whatever meeting comes next.
     let specialist = app.signed_in(&w.specialist_a.email, world::PASSWORD).await;

@@ -264,7 +264,10 @@ pub fn ResponseList(responses: Vec<MinutesResponse>) -> impl IntoView {
 /// `ul.agenda`: `li.agenda-item[data-id][data-status]` with who added it and where it came from.
 /// With `on_move` (staff, a meeting not yet held), each open item offers "to the next meeting".
 #[component]
-pub fn AgendaList(agenda: Vec<AgendaItemView>, #[prop(optional)] on_move: Option<Callback<accord_api::AgendaItemId>>) -> impl IntoView {
+pub fn AgendaList(
+    agenda: Vec<AgendaItemView>,
+    #[prop(optional)] on_move: Option<Callback<accord_api::AgendaItemId>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     if agenda.is_empty() {
         return view! { <p class="muted agenda-empty">{move || i18n.t().meetings().no_agenda}</p> }.into_any();

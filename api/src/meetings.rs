@@ -93,6 +93,21 @@ pub struct SeriesInput {
     /// … or after N occurrences; neither = never.
     #[serde(default)]
     pub count: Option<u16>,
+    /// Who is invited (and mailed the calendar file); none = the account manager and every
+    /// contact with portal access.
+    #[serde(default)]
+    pub invitees: Option<Invitees>,
+}
+
+/// The people invited to a meeting or series: staff of the agency and contacts of the client
+/// (contacts without portal access are listed but not mailed).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Invitees {
+    #[serde(default)]
+    pub staff: Vec<UserId>,
+    #[serde(default)]
+    pub contacts: Vec<ContactId>,
 }
 
 /// Changes a series from a date on: occurrences before `from` keep the old rule (the old series
@@ -124,6 +139,9 @@ pub struct SeriesView {
     pub count: Option<u16>,
     /// Ended (its `until` passed, its count used up, or split into a newer series).
     pub ended: bool,
+    /// Chosen invitees; none = the account manager and every contact with portal access.
+    #[serde(default)]
+    pub invitees: Option<Invitees>,
 }
 
 /// A one-off meeting.
@@ -137,6 +155,9 @@ pub struct NewMeeting {
     pub duration_minutes: u16,
     #[serde(default)]
     pub place: Option<String>,
+    /// Who is invited; none = the account manager and every contact with portal access.
+    #[serde(default)]
+    pub invitees: Option<Invitees>,
 }
 
 /// Moves one meeting (or one occurrence) to another time; the reason is kept in its history.
@@ -359,6 +380,10 @@ pub struct MeetingView {
     pub client_name: String,
     pub agenda: Vec<AgendaItemView>,
     pub attendees: AttendeesView,
+    /// Chosen invitees (guests empty); none = the account manager and every contact with portal
+    /// access.
+    #[serde(default)]
+    pub invitees: Option<AttendeesView>,
     pub notes: RichText,
     pub decisions: Vec<Decision>,
     pub action_items: Vec<ActionItemView>,

@@ -27,6 +27,9 @@ pub struct Model {
     pub count_n: Option<i32>,
     pub sequence: i32,
     pub created_by: UserId,
+    /// JSON `Invitees` (staff and contact ids); `None` = the account manager and every contact
+    /// with portal access.
+    pub invitees: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -33,6 +33,9 @@ pub struct Model {
     pub sequence: i32,
     /// When the 24-hour reminder went out.
     pub reminded_at: Option<DateTimeUtc>,
+    /// JSON `Invitees` (staff and contact ids); `None` = the account manager and every contact
+    /// with portal access.
+    pub invitees: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -2,6 +2,8 @@
 //! client when it fell due (`action_items.due_owner`, stamped when the account manager changes),
 //! and a renegotiation can be agreed through minutes — the new date is a decision of a meeting
 //! (`promise_changes.meeting_id`, with the decision's text) that the client acknowledges.
+//! Meetings and series name whom they invite (`invitees`, JSON; none = the account manager and
+//! every contact with portal access).
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -22,6 +24,9 @@ impl MigrationTrait for Migration {
         for mut col in [uuid_null(a("meeting_id")), text_null(a("minutes_text"))] {
             manager.alter_table(Table::alter().table(a("promise_changes")).add_column(&mut col).to_owned()).await?;
         }
+        for table in ["meeting_series", "meetings"] {
+            manager.alter_table(Table::alter().table(a(table)).add_column(text_null(a("invitees"))).to_owned()).await?;
+        }
         // Acknowledging minutes agrees the renegotiations recorded in them.
         manager
             .get_connection()
@@ -36,6 +41,9 @@ impl MigrationTrait for Migration {
             manager.alter_table(Table::alter().table(a("promise_changes")).drop_column(a(col)).to_owned()).await?;
         }
         manager.alter_table(Table::alter().table(a("action_items")).drop_column(a("due_owner")).to_owned()).await?;
+        for table in ["meeting_series", "meetings"] {
+            manager.alter_table(Table::alter().table(a(table)).drop_column(a("invitees")).to_owned()).await?;
+        }
         Ok(())
     }
 }

@@ -387,6 +387,7 @@ async fn seed_meetings(
                 count_n: None,
                 sequence: 0,
                 created_by: manager,
+                invitees: None,
                 created_at: base,
                 updated_at: base,
             });
@@ -421,6 +422,7 @@ async fn seed_meetings(
                     ack_at: (!last).then(|| starts_at + Duration::days(1)),
                     sequence: 0,
                     reminded_at: Some(starts_at - Duration::days(1)),
+                    invitees: None,
                     created_at: starts_at,
                     updated_at: starts_at,
                 });

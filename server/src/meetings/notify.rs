@@ -1,7 +1,8 @@
 //! Mail about meetings, written to the outbox in the change's own transaction, each in the
 //! recipient's language: "minutes published — please acknowledge" to approvers, a dispute
-//! notice to the account manager, and a schedule notice to the client's people with portal
-//! access when a meeting is set, moved, cancelled or restored.
+//! notice to the account manager, and a schedule notice to the invitees (by default the
+//! account manager and the client's people with portal access) when a meeting is set, moved,
+//! cancelled or restored.
 
 use crate::db::ClientTx;
 use crate::error::ApiResult;
@@ -32,6 +33,43 @@ async fn portal_people(tx: &ClientTx, approvers_only: bool) -> ApiResult<Vec<use
         .filter(users::Column::Status.eq(UserStatus::Active))
         .all()
         .await?)
+}
+
+/// Who hears of a meeting or series: its chosen invitees (staff, and contacts with portal access),
+/// or by default the client's portal users and the account manager. `true` marks a contact.
+async fn invited(tx: &ClientTx, invitees: Option<&str>) -> ApiResult<Vec<(users::Model, bool)>> {
+    let Some(chosen) = super::store::invitees_of(invitees) else {
+        let mut people: Vec<(users::Model, bool)> =
+            portal_people(tx, false).await?.into_iter().map(|u| (u, true)).collect();
+        if let Some(manager) = manager(tx).await? {
+            people.push((manager, false));
+        }
+        return Ok(people);
+    };
+    let contact_users: Vec<UserId> = if chosen.contacts.is_empty() {
+        vec![]
+    } else {
+        tx.find::<contacts::Entity>()
+            .filter(contacts::Column::Id.is_in(chosen.contacts.iter().copied()))
+            .filter(contacts::Column::LeftAt.is_null())
+            .all()
+            .await?
+            .into_iter()
+            .filter_map(|c| c.user_id)
+            .collect()
+    };
+    let ids: Vec<UserId> = chosen.staff.iter().copied().chain(contact_users.iter().copied()).collect();
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let users = tx
+        .agency()
+        .find::<users::Entity>()
+        .filter(users::Column::Id.is_in(ids))
+        .filter(users::Column::Status.eq(UserStatus::Active))
+        .all()
+        .await?;
+    Ok(users.into_iter().map(|u| (u.clone(), contact_users.contains(&u.id))).collect())
 }
 
 fn when(m: &meetings::Model) -> String {
@@ -75,15 +113,11 @@ pub async fn disputed(
     mail::enqueue(tx, Some(tx.agency_id()), mail).await
 }
 
-/// A meeting was set, moved, cancelled or restored: the client's portal users and the account
-/// manager hear of it, with the meeting's calendar file attached (same UID, higher SEQUENCE, so
-/// calendars update the entry they already have).
+/// A meeting was set, moved, cancelled or restored: its invitees hear of it, with the meeting's
+/// calendar file attached (same UID, higher SEQUENCE, so calendars update the entry they
+/// already have).
 pub async fn scheduled(tx: &ClientTx, state: &AppState, m: &meetings::Model, changed: bool) -> ApiResult<()> {
-    let mut people: Vec<(users::Model, bool)> =
-        portal_people(tx, false).await?.into_iter().map(|u| (u, true)).collect();
-    if let Some(manager) = manager(tx).await? {
-        people.push((manager, false));
-    }
+    let people = invited(tx, m.invitees.as_deref()).await?;
     if people.is_empty() {
         return Ok(());
     }
@@ -116,11 +150,7 @@ pub async fn series_scheduled(
     state: &AppState,
     s: &accord_entity::meeting_series::Model,
 ) -> ApiResult<()> {
-    let mut people: Vec<(users::Model, bool)> =
-        portal_people(tx, false).await?.into_iter().map(|u| (u, true)).collect();
-    if let Some(manager) = manager(tx).await? {
-        people.push((manager, false));
-    }
+    let people = invited(tx, s.invitees.as_deref()).await?;
     let agency = agency_name(tx).await?;
     let rule = super::store::rule_of(s);
     let Some(first) = rule.dates().next() else { return Ok(()) };

@@ -1,7 +1,7 @@
 //! The reminder a day before each meeting, with its agenda and calendar file: a job every ten
 //! minutes takes the meetings that start within the next 24 hours and were not reminded yet
-//! (occurrences of series are stored on the way), mails the client's portal users and the
-//! account manager in their language, and marks the meeting reminded. Platform-level work (it
+//! (occurrences of series are stored on the way), mails the invitees (by default the client's
+//! portal users and the account manager) in their language, and marks the meeting reminded. Platform-level work (it
 //! spans agencies), idempotent: a crash before commit sends nothing and the next run retries.
 
 use super::feeds::meeting_event;
@@ -87,6 +87,9 @@ impl Job for SendMeetingReminders {
             .await?;
         let mut user_ids: Vec<UserId> = people.iter().filter_map(|c| c.user_id).collect();
         user_ids.extend(clients.values().filter_map(|c| c.account_manager_id));
+        let chosen: HashMap<accord_api::MeetingId, accord_api::meetings::Invitees> =
+            due.iter().filter_map(|m| Some((m.id, store::invitees_of(m.invitees.as_deref())?))).collect();
+        user_ids.extend(chosen.values().flat_map(|i| i.staff.iter().copied()));
         let users: HashMap<UserId, users::Model> = users::Entity::find()
             .filter(users::Column::Id.is_in(user_ids))
             .filter(users::Column::Status.eq(UserStatus::Active))
@@ -105,14 +108,18 @@ impl Job for SendMeetingReminders {
             let tz = store::tz_of(&m.time_zone);
             let when = format!("{} ({})", super::rule::local_text(tz, m.starts_at).replace('T', " "), m.time_zone);
             let series = m.series_id.and_then(|id| series_by_id.get(&id).copied());
+            // The chosen invitees, or the client's portal users and the account manager.
+            let invited = chosen.get(&m.id);
             let mut to: Vec<(&users::Model, bool)> = people
                 .iter()
                 .filter(|c| c.client_id == m.client_id)
+                .filter(|c| invited.is_none_or(|i| i.contacts.contains(&c.id)))
                 .filter_map(|c| c.user_id.and_then(|u| users.get(&u)))
                 .map(|u| (u, true))
                 .collect();
-            if let Some(u) = client.account_manager_id.and_then(|id| users.get(&id)) {
-                to.push((u, false));
+            match invited {
+                Some(i) => to.extend(i.staff.iter().filter_map(|id| users.get(id)).map(|u| (u, false))),
+                None => to.extend(client.account_manager_id.and_then(|id| users.get(&id)).map(|u| (u, false))),
             }
             for (u, is_contact) in to {
                 let with = if is_contact { agency.as_str() } else { client.name.as_str() };

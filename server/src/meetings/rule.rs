@@ -265,6 +265,7 @@ mod tests {
             place: None,
             until: None,
             count: None,
+            invitees: None,
         }
     }
 

@@ -80,7 +80,7 @@ fn check_series(input: &SeriesInput) -> ApiResult<CheckedSeries> {
     Ok(CheckedSeries { title, place, duration, rule })
 }
 
-fn series_row(tx: &ClientTx, staff: &Staff, c: CheckedSeries) -> meeting_series::Model {
+fn series_row(tx: &ClientTx, staff: &Staff, c: CheckedSeries, invitees: Option<String>) -> meeting_series::Model {
     let id = SeriesId::new();
     let r = c.rule;
     meeting_series::Model {
@@ -103,6 +103,7 @@ fn series_row(tx: &ClientTx, staff: &Staff, c: CheckedSeries) -> meeting_series:
         count_n: r.count.map(|c| i32::try_from(c).unwrap_or(1)),
         sequence: 0,
         created_by: staff.user(),
+        invitees,
         created_at: tx.now(),
         updated_at: tx.now(),
     }
@@ -118,7 +119,8 @@ pub async fn create_series(
 ) -> ApiResult<SeriesView> {
     let checked = check_series(&input)?;
     let tx = access::open(state, staff, client, Need::Manage).await?;
-    let row = series_row(&tx, staff, checked);
+    let invitees = store::check_invitees(&store::names(&tx).await?, input.invitees)?;
+    let row = series_row(&tx, staff, checked, invitees);
     tx.insert(meeting_series::ActiveModel::from(row.clone())).await?;
     notify::series_scheduled(&tx, state, &row).await?;
     let agency = store::agency(&tx).await?;
@@ -151,7 +153,9 @@ pub async fn change_series(
     if checked.rule.starts_on < change.from {
         checked.rule.starts_on = change.from;
     }
-    let new = series_row(&tx, staff, checked);
+    // The new series is described in full: no invitees sent means the default again.
+    let invitees = store::check_invitees(&store::names(&tx).await?, change.series.invitees)?;
+    let new = series_row(&tx, staff, checked, invitees);
     tx.insert(meeting_series::ActiveModel::from(new.clone())).await?;
     // Prepared occurrences of the old series from the date on: their agenda moves to the new
     // series' meeting on or after the same day; the old rows go.
@@ -206,9 +210,10 @@ pub async fn create_meeting(
     let tz = rule::zone("time_zone", &input.time_zone)?;
     let start = rule::to_instant(tz, rule::local_start(&input.local_start)?);
     let tx = access::open(state, staff, client, Need::Manage).await?;
-    let row = store::new_meeting(&tx, None, None, &title, start, tz.name(), duration, place);
-    tx.insert(meetings::ActiveModel::from(row.clone())).await?;
     let names = store::names(&tx).await?;
+    let mut row = store::new_meeting(&tx, None, None, &title, start, tz.name(), duration, place);
+    row.invitees = store::check_invitees(&names, input.invitees)?;
+    tx.insert(meetings::ActiveModel::from(row.clone())).await?;
     store::event(&tx, row.id, "scheduled", None, &names.person(staff.user())).await?;
     notify::scheduled(&tx, state, &row, false).await?;
     view_and_commit(tx, staff, row).await
@@ -763,6 +768,7 @@ pub async fn view_and_commit(tx: ClientTx, staff: &Staff, m: meetings::Model) ->
         client_name,
         agenda,
         attendees: store::attendees_view(&m.attendees, &names),
+        invitees: store::invitees_view(m.invitees.as_deref(), &names),
         notes: crate::rich::rich(&m.notes, &m.notes_html, m.notes_version),
         decisions,
         action_items: views,

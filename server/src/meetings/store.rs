@@ -6,8 +6,8 @@ use super::MeetingError;
 use crate::db::ClientTx;
 use crate::error::ApiResult;
 use accord_api::meetings::{
-    AckState, ActionItemView, AgendaItemView, AttendeesView, BacklogRef, Decision, MeetingStatus, MeetingSummary,
-    PromiseState, Renegotiation, SeriesView, Side,
+    AckState, ActionItemView, AgendaItemView, AttendeesView, BacklogRef, Decision, Invitees, MeetingStatus,
+    MeetingSummary, PromiseState, Renegotiation, SeriesView, Side,
 };
 use accord_api::projects::ContactRef;
 use accord_api::{ActionItemId, ContactId, MeetingId, SeriesId, StaffRef, UserId};
@@ -61,7 +61,51 @@ pub fn series_view(s: &meeting_series::Model, today: NaiveDate) -> SeriesView {
         until: s.until_on,
         count: s.count_n.and_then(|c| u16::try_from(c).ok()),
         ended: r.last().is_some_and(|last| last < today),
+        invitees: invitees_of(s.invitees.as_deref()),
     }
+}
+
+/// Stored invitees (JSON), `None` when the default applies (or the text is unreadable).
+pub fn invitees_of(json: Option<&str>) -> Option<Invitees> {
+    json.and_then(|j| serde_json::from_str(j).ok())
+}
+
+/// Checks chosen invitees against the agency's staff and the client's contacts, drops repeats,
+/// and returns them as stored (JSON); `None` keeps the default.
+pub fn check_invitees(names: &Names, chosen: Option<Invitees>) -> ApiResult<Option<String>> {
+    let Some(mut chosen) = chosen else { return Ok(None) };
+    let max = accord_api::input::LIST_MAX_ITEMS;
+    if chosen.staff.len() > max || chosen.contacts.len() > max {
+        return Err(super::MeetingError::TooMany { field: "invitees" }.into());
+    }
+    if chosen.staff.iter().any(|id| !names.staff.contains_key(id)) {
+        return Err(super::MeetingError::UnknownStaff { field: "invitees.staff" }.into());
+    }
+    if chosen.contacts.iter().any(|id| !names.contacts.contains_key(id)) {
+        return Err(super::MeetingError::UnknownContact { field: "invitees.contacts" }.into());
+    }
+    let mut seen = std::collections::HashSet::new();
+    chosen.staff.retain(|id| seen.insert(id.0));
+    chosen.contacts.retain(|id| seen.insert(id.0));
+    Ok(Some(serde_json::to_string(&chosen).map_err(crate::error::ApiError::internal)?))
+}
+
+/// Chosen invitees with their names, for a meeting's page.
+pub fn invitees_view(json: Option<&str>, names: &Names) -> Option<AttendeesView> {
+    let chosen = invitees_of(json)?;
+    Some(AttendeesView {
+        staff: chosen
+            .staff
+            .iter()
+            .map(|id| StaffRef { id: *id, name: names.staff.get(id).cloned().unwrap_or_default() })
+            .collect(),
+        contacts: chosen
+            .contacts
+            .iter()
+            .map(|id| ContactRef { id: *id, name: names.contacts.get(id).cloned().unwrap_or_default() })
+            .collect(),
+        guests: vec![],
+    })
 }
 
 /// The agency row of the transaction's tenant.
@@ -299,6 +343,7 @@ fn meeting_row(
         ack_at: None,
         sequence: s.map_or(0, |s| s.sequence),
         reminded_at: None,
+        invitees: s.and_then(|s| s.invitees.clone()),
         created_at: now,
         updated_at: now,
     }

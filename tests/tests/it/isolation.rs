@@ -579,6 +579,7 @@ fn series_input(first_in_days: i64) -> SeriesInput {
         place: None,
         until: None,
         count: None,
+        invitees: None,
     }
 }
 
@@ -589,6 +590,7 @@ fn one_off(in_days: i64) -> NewMeeting {
         time_zone: "Europe/Moscow".into(),
         duration_minutes: 45,
         place: None,
+        invitees: None,
     }
 }
 

@@ -909,3 +909,68 @@ async fn an_agenda_item_moves_by_hand_to_the_next_meeting_of_the_series() {
     let before = ok(p.manager.get(&format!("/api/staff/meetings/{mid}")).await, 200).await;
     assert!(before["agenda"].as_array().unwrap().is_empty(), "{before}");
 }
+
+#[tokio::test]
+async fn invitations_and_reminders_go_to_the_chosen_invitees() {
+    let clock = Clock::manual(at("2026-12-07T09:00:00Z"));
+    let app = spawn_app_with_clock(clock.clone(), |_| {}).await;
+    let w = world::build(&app).await;
+    let p = people(&app, &w).await;
+    let base = format!("/api/staff/clients/{}", w.client_a1.0);
+    let contacts = ok(p.manager.get(&format!("{base}/contacts")).await, 200).await;
+    let contact_id =
+        |name: &str| contacts.as_array().unwrap().iter().find(|c| c["name"] == name).expect("contact")["id"].clone();
+    let approver = contact_id(&w.approver_a1.name);
+    // Someone not of this client, or not of the agency, is refused with the field named.
+    let mut series = weekly("Синк с ЛПР", 2, "2026-12-01", "11:00", "Europe/Moscow");
+    series["invitees"] = json!({ "staff": [w.manager_a.id], "contacts": [uuid::Uuid::new_v4()] });
+    let bad = ok(p.manager.post(&format!("{base}/meeting-series"), series.clone()).await, 422).await;
+    assert_eq!(bad["field"], "invitees.contacts");
+    series["invitees"] = json!({ "staff": [uuid::Uuid::new_v4()], "contacts": [] });
+    let bad = ok(p.manager.post(&format!("{base}/meeting-series"), series.clone()).await, 422).await;
+    assert_eq!(bad["field"], "invitees.staff");
+    // The manager and the specialist from the agency, only the approver from the client.
+    series["invitees"] = json!({ "staff": [w.manager_a.id, w.specialist_a.id], "contacts": [approver] });
+    let made = ok(p.manager.post(&format!("{base}/meeting-series"), series).await, 201).await;
+    assert_eq!(made["invitees"]["contacts"], json!([approver]));
+    let one_off = json!({
+        "title": "Разбор аналитики", "local_start": "2026-12-09T15:00", "time_zone": "Europe/Moscow",
+        "duration_minutes": 30, "invitees": { "staff": [w.specialist_a.id], "contacts": [] }
+    });
+    let meeting = ok(p.manager.post(&format!("{base}/meetings"), one_off).await, 201).await;
+    assert_eq!(meeting["invitees"]["staff"][0]["name"], w.specialist_a.name.as_str());
+    // The day before each, the reminders.
+    clock.set(at("2026-12-07T09:30:00Z"));
+    accord_server::jobs::schedule_periodic(&app.state).await.unwrap();
+    accord_server::jobs::run_due(&app.state).await.unwrap();
+    clock.set(at("2026-12-08T13:00:00Z"));
+    accord_server::jobs::schedule_periodic(&app.state).await.unwrap();
+    accord_server::jobs::run_due(&app.state).await.unwrap();
+    let tx = app.db.unscoped("test reads the outbox").await.unwrap();
+    let sent: Vec<(String, String)> = outbox::Entity::find()
+        .filter(outbox::Column::AgencyId.eq(w.a.id))
+        .all(tx.conn())
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.template.starts_with("meeting_"))
+        .map(|m| (m.template, m.to_email))
+        .collect();
+    tx.commit().await.unwrap();
+    let to = |template: &str| {
+        let mut v: Vec<&str> = sent.iter().filter(|(t, _)| t == template).map(|(_, e)| e.as_str()).collect();
+        v.sort_unstable();
+        v
+    };
+    let mut series_people =
+        vec![w.manager_a.email.as_str(), w.specialist_a.email.as_str(), w.approver_a1.email.as_str()];
+    series_people.sort_unstable();
+    let mut invited = series_people.clone();
+    invited.push(w.specialist_a.email.as_str());
+    invited.sort_unstable();
+    assert_eq!(to("meeting_scheduled"), invited, "{sent:?}");
+    let mut reminded = series_people;
+    reminded.push(w.specialist_a.email.as_str());
+    reminded.sort_unstable();
+    assert_eq!(to("meeting_reminder"), reminded, "the viewer is not invited: {sent:?}");
+}

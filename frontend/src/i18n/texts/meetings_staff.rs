@@ -139,6 +139,10 @@ texts! {
         mark_open: "Вернуть в работу", "Reopen";
         renegotiate: "Перенести срок", "Move the date";
         renegotiate_submit: "Предложить клиенту", "Propose to the client";
+        invitees_title: "Приглашённые", "Invitees";
+        invitees_default: "Аккаунт-менеджер и все контакты с доступом к порталу", "The account manager and every contact with portal access";
+        invitees_choose: "Выбрать участников", "Choose who is invited";
+        invitee_no_portal: " · без доступа к порталу, письма не получит", " · no portal access, gets no mail";
         record_in_minutes: "Записать решением в протокол этой встречи — клиент согласует, подтвердив протокол", "Record as a decision in these minutes — the client agrees by acknowledging them";
         new_date: "Новый срок", "New date";
         promises_title: "Обещания", "Promises";

@@ -131,9 +131,32 @@ fn MeetingFrame(id: MeetingId, meeting: MeetingView) -> impl IntoView {
             <aside class="tab-side">
                 <publish::PublishCard ctx=ctx />
                 <schedule::ScheduleCard ctx=ctx />
+                <InviteesCard ctx=ctx />
                 <schedule::HistoryCard ctx=ctx />
             </aside>
         </div>
+    }
+}
+
+/// `#invitees-card`: who this meeting invites (and mails the calendar file).
+#[component]
+fn InviteesCard(ctx: MeetingCtx) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let body = match ctx.meeting.with(|m| m.invitees.clone()) {
+            None => view! { <p class="muted" id="invitees-default">{move || i18n.t().meetings_staff().invitees_default}</p> }
+                .into_any(),
+            Some(chosen) => {
+                let names = chosen.staff.into_iter().map(|s| s.name).chain(chosen.contacts.into_iter().map(|c| c.name));
+                view! { <ul class="invitee-list">{names.map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }.into_any()
+            }
+        };
+        view! {
+            <div class="card" id="invitees-card">
+                <h2 class="card-title">{move || i18n.t().meetings_staff().invitees_title}</h2>
+                {body}
+            </div>
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! change-from-a-date forms, a one-off meeting form, the next meetings, and past ones by page.
 //! The Promises tab lives in `promises.rs`.
 
+mod invitees;
 mod one_off;
 mod promises;
 mod series_form;

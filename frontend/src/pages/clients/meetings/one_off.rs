@@ -1,5 +1,6 @@
 //! `form#meeting-form`: a one-off meeting at a local time in a chosen zone.
 
+use super::invitees::{InviteeChoice, InviteesField};
 use super::series_form::{ZoneField, COMMON_ZONES, DEFAULT_ZONE};
 use crate::api::meetings as api;
 use crate::components::{send_form, submit_handler, FieldError, FormErrorExcept, Notice, Problem};
@@ -8,7 +9,8 @@ use accord_api::meetings::NewMeeting;
 use accord_api::ClientId;
 use leptos::prelude::*;
 
-const INLINE: &[&str] = &["title", "local_start", "time_zone", "duration_minutes"];
+const INLINE: &[&str] =
+    &["title", "local_start", "time_zone", "duration_minutes", "invitees.staff", "invitees.contacts"];
 
 #[component]
 pub fn OneOffForm(client: ClientId, on_saved: Callback<()>) -> impl IntoView {
@@ -19,6 +21,7 @@ pub fn OneOffForm(client: ClientId, on_saved: Callback<()>) -> impl IntoView {
     let other = RwSignal::new(!COMMON_ZONES.contains(&DEFAULT_ZONE));
     let duration = RwSignal::new("60".to_owned());
     let place = RwSignal::new(String::new());
+    let invitees = InviteeChoice::new(None);
     let problem = RwSignal::new(None::<Problem>);
     let pending = RwSignal::new(false);
     let saved = RwSignal::new(false);
@@ -38,6 +41,7 @@ pub fn OneOffForm(client: ClientId, on_saved: Callback<()>) -> impl IntoView {
                 .parse()
                 .map_err(|_| Problem::Unreadable("duration_minutes"))?,
             place: Some(place.get_untracked().trim().to_owned()).filter(|p| !p.is_empty()),
+            invitees: invitees.read(),
         })
     };
     let on_submit = submit_handler(pending, saved, problem, read, move |input: NewMeeting| {
@@ -84,6 +88,7 @@ pub fn OneOffForm(client: ClientId, on_saved: Callback<()>) -> impl IntoView {
                     <label for="meeting-place">{move || i18n.t().meetings_staff().place}</label>
                     <input id="meeting-place" name="place" type="text" maxlength="500" autocomplete="off" bind:value=place />
                 </div>
+                <InviteesField client=client prefix="meeting" choice=invitees problem=problem />
                 <FormErrorExcept id="meeting-error" problem=problem inline=INLINE />
                 <div class="form-actions form-actions-start">
                     <button type="submit" id="meeting-submit" class="btn btn-primary" disabled=move || pending.get()>

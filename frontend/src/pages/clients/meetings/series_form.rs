@@ -1,6 +1,7 @@
 //! `form.series-form`: a new meeting series (`#series-form`), or a series changed from a date on
 //! (`#series-change-form`, with `input[name=from]`). Fields are named as the wire fields.
 
+use super::invitees::{InviteeChoice, InviteesField};
 use crate::api::meetings as api;
 use crate::components::{submit_handler, FieldError, FormErrorExcept, Notice, Problem};
 use crate::i18n::{fill, parse_day_input, use_i18n, weekday_name, Texts};
@@ -22,6 +23,8 @@ const INLINE: &[&str] = &[
     "until",
     "count",
     "from",
+    "invitees.staff",
+    "invitees.contacts",
 ];
 
 /// The zones offered first; anything else is typed ("Other…").
@@ -134,6 +137,7 @@ pub fn SeriesForm(client: ClientId, changing: Option<SeriesView>, on_saved: Call
     let other_zone = RwSignal::new(!COMMON_ZONES.contains(&zone.get_untracked().as_str()));
     let duration = RwSignal::new(start.as_ref().map_or(60, |s| s.duration_minutes).to_string());
     let place = RwSignal::new(start.as_ref().and_then(|s| s.place.clone()).unwrap_or_default());
+    let invitees = InviteeChoice::new(start.as_ref().and_then(|s| s.invitees.as_ref()));
     let end = RwSignal::new(match start.as_ref() {
         Some(s) if s.until.is_some() => End::Until,
         Some(s) if s.count.is_some() => End::Count,
@@ -174,6 +178,7 @@ pub fn SeriesForm(client: ClientId, changing: Option<SeriesView>, on_saved: Call
             place: Some(place.get_untracked().trim().to_owned()).filter(|p| !p.is_empty()),
             until: if end.get_untracked() == End::Until { Some(day(until, "until")?) } else { None },
             count: if end.get_untracked() == End::Count { Some(number(count, "count")?) } else { None },
+            invitees: invitees.read(),
         };
         let from = if series_id.is_some() { Some(day(from, "from")?) } else { None };
         Ok((input, from))
@@ -380,6 +385,8 @@ pub fn SeriesForm(client: ClientId, changing: Option<SeriesView>, on_saved: Call
                         <FieldError field="count" problem=problem />
                     </div>
                 </Show>
+                <InviteesField client=client prefix=if series_id.is_some() { "series-change" } else { "series" }
+                    choice=invitees problem=problem />
                 <FormErrorExcept id=if series_id.is_some() { "series-change-error" } else { "series-error" } problem=problem inline=INLINE />
                 <div class="form-actions form-actions-start">
                     <button type="submit" id=format!("{prefix}-submit") class="btn btn-primary" disabled=move || pending.get()>

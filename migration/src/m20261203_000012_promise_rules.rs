@@ -27,16 +27,22 @@ impl MigrationTrait for Migration {
         for table in ["meeting_series", "meetings"] {
             manager.alter_table(Table::alter().table(a(table)).add_column(text_null(a("invitees"))).to_owned()).await?;
         }
-        // Acknowledging minutes agrees the renegotiations recorded in them.
-        manager
-            .get_connection()
-            .execute_unprepared("CREATE INDEX ix_promise_changes_meeting ON promise_changes (meeting_id, agreed_at)")
-            .await?;
+        for sql in [
+            // Acknowledging minutes agrees the renegotiations recorded in them.
+            "CREATE INDEX ix_promise_changes_meeting ON promise_changes (meeting_id, agreed_at)",
+            // The portal home counts a client's minutes awaiting acknowledgement; without this the
+            // planner walks the whole agency's awaiting minutes (ix_meetings_agency_ack).
+            "CREATE INDEX ix_meetings_client_ack ON meetings (client_id, agency_id, ack, revision)",
+        ] {
+            manager.get_connection().execute_unprepared(sql).await?;
+        }
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.get_connection().execute_unprepared("DROP INDEX ix_promise_changes_meeting").await?;
+        for index in ["ix_promise_changes_meeting", "ix_meetings_client_ack"] {
+            manager.get_connection().execute_unprepared(&format!("DROP INDEX {index}")).await?;
+        }
         for col in ["meeting_id", "minutes_text"] {
             manager.alter_table(Table::alter().table(a("promise_changes")).drop_column(a(col)).to_owned()).await?;
         }

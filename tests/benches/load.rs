@@ -12,6 +12,7 @@
 //! Data: by default the test world plus 1,000 clients and one project of 5,000 backlog items (the
 //! small set); with `ACCORD_LOAD_SCALE=0.1` (or 1) the `accord seed-scale` data set at that scale,
 //! read as the largest agency (its first client holds the largest project).
+//! `ACCORD_LOAD_ONLY=home,meetings` runs only the reads whose label holds one of those words.
 
 use accord_api::{ClientId, ProjectId};
 use accord_entity::{clients, projects, users};
@@ -356,6 +357,17 @@ async fn main() {
         backend(),
         RUN_FOR.as_secs()
     );
+    // `ACCORD_LOAD_ONLY=home,meetings` keeps the reads whose label holds one of the words (bare
+    // actix always runs: the ratios need it).
+    let only: Vec<String> = std::env::var("ACCORD_LOAD_ONLY")
+        .map(|v| v.split(',').map(|w| w.trim().to_owned()).filter(|w| !w.is_empty()).collect())
+        .unwrap_or_default();
+    let reads: Vec<_> = reads
+        .into_iter()
+        .enumerate()
+        .filter(|(i, (label, _, _))| *i == 0 || only.is_empty() || only.iter().any(|w| label.contains(w.as_str())))
+        .map(|(_, r)| r)
+        .collect();
     for connections in CONCURRENCY {
         println!("\n{connections} connections");
         println!("{:<44} {:>9} {:>9} {:>9} {:>8} {:>7}", "request", "req/s", "p50 ms", "p99 ms", "of bare", "errors");

@@ -58,9 +58,20 @@ async fn section_totals(tx: &ClientTx) -> ApiResult<HashMap<PortalSection, u64>>
     Ok(totals)
 }
 
-/// How many items await the client's decision (the portal home's card).
+/// How many items await the client's decision (the portal home's card): one count the index
+/// `ix_items_portal_rank` answers alone (no rows read, nothing sorted).
 pub async fn awaiting_count(tx: &ClientTx) -> ApiResult<u64> {
-    Ok(section_query(tx, PortalSection::Awaiting).count().await?)
+    let statuses =
+        BacklogStatus::ALL.iter().copied().filter(|s| PortalSection::of(*s) == Some(PortalSection::Awaiting));
+    let n: Option<i64> = tx
+        .find::<backlog_items::Entity>()
+        .select_only()
+        .column_as(Expr::col(Asterisk).count(), "n")
+        .filter(backlog_items::Column::Status.is_in(statuses))
+        .into_tuple()
+        .one()
+        .await?;
+    Ok(n.and_then(|n| u64::try_from(n).ok()).unwrap_or_default())
 }
 
 /// `'done'` as SQL text (a constant of this module, never input).

@@ -118,6 +118,9 @@ impl TestApp {
                 .default_headers(headers)
                 .cookie_store(true)
                 .redirect(reqwest::redirect::Policy::none())
+                // The server closes a connection idle for 5 s (actix's keep-alive); one reused
+                // at that instant fails to send. Let the client drop idle ones first.
+                .pool_idle_timeout(std::time::Duration::from_secs(2))
                 .build()
                 .expect("http client"),
         }

@@ -525,6 +525,9 @@ impl Callers {
             http: reqwest::Client::builder()
                 .default_headers(headers)
                 .redirect(reqwest::redirect::Policy::none())
+                // The server closes a connection idle for 5 s (actix's keep-alive); one reused
+                // at that instant fails to send. Let the client drop idle ones first.
+                .pool_idle_timeout(Duration::from_secs(2))
                 .timeout(Duration::from_secs(60))
                 .build()
                 .expect("http client"),

@@ -299,7 +299,11 @@ async fn names_refuse_bidi_overrides_zero_width_characters_and_byte_order_marks(
 
 /// A reqwest client that keeps cookies but sends no Origin header of its own.
 fn bare_client() -> reqwest::Client {
-    reqwest::Client::builder().cookie_store(true).build().expect("client")
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .pool_idle_timeout(std::time::Duration::from_secs(2))
+        .build()
+        .expect("client")
 }
 
 #[tokio::test]

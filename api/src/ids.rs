@@ -115,3 +115,11 @@ typed_id!(
     /// An action item from minutes, or a promise recorded outside a meeting.
     ActionItemId
 );
+typed_id!(
+    /// A client report (weekly or monthly, for the client or one of its projects).
+    ReportId
+);
+typed_id!(
+    /// A message on a report: a client's question, a staff answer, or a staff-only note.
+    ReportMessageId
+);

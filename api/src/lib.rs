@@ -17,6 +17,7 @@ pub mod money;
 pub mod platform;
 pub mod portal;
 pub mod projects;
+pub mod reports;
 pub mod roadmap;
 pub mod staff;
 pub mod types;

@@ -20,6 +20,9 @@ pub struct PortalHome {
     /// Published minutes the client has not yet acknowledged (awaiting or disputed).
     #[serde(default)]
     pub minutes_to_acknowledge: u32,
+    /// Published reports the caller has not opened.
+    #[serde(default)]
+    pub unread_reports: u32,
 }
 
 /// The client's account manager, as the portal shows them.

@@ -37,8 +37,20 @@ pub struct AgencySettings {
     #[serde(default = "default_ack_days")]
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 30))]
     pub ack_days: u8,
+    /// Working days (Monday–Friday) after a reporting period ends before its report is due (0–10).
+    #[serde(default = "default_report_due_days")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 10))]
+    pub report_due_days: u8,
+    /// Days a published report may stay unopened by every contact before it is flagged (1–30).
+    #[serde(default = "default_ack_days")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 30))]
+    pub report_read_days: u8,
 }
 
 fn default_ack_days() -> u8 {
     3
+}
+
+fn default_report_due_days() -> u8 {
+    2
 }

@@ -19,6 +19,10 @@ pub struct Model {
     pub managers_see_all: bool,
     /// Days the client has to acknowledge published minutes before they are flagged.
     pub ack_days: i32,
+    /// Working days after a reporting period ends before its report is due.
+    pub report_due_days: i32,
+    /// Days a published report may stay unopened before it is flagged.
+    pub report_read_days: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -45,6 +45,8 @@ pub struct Model {
     pub has_previous: bool,
     pub previous_estimate_minutes: Option<i64>,
     pub previous_price_minor: Option<i64>,
+    /// When it became done (the last move to done).
+    pub done_at: Option<DateTimeUtc>,
     pub created_by: Option<UserId>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -15,6 +15,7 @@ mod m20261202_000009_portal_indexes;
 mod m20261202_000010_scoped_portal_indexes;
 mod m20261202_000011_meetings;
 mod m20261203_000012_promise_rules;
+mod m20261203_000013_reports;
 mod rls;
 
 pub use rls::APP_ROLE;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000010_scoped_portal_indexes::Migration),
             Box::new(m20261202_000011_meetings::Migration),
             Box::new(m20261203_000012_promise_rules::Migration),
+            Box::new(m20261203_000013_reports::Migration),
         ]
     }
 }

@@ -21,6 +21,7 @@ pub mod pdf;
 pub mod platform;
 pub mod portal;
 pub mod projects;
+pub mod reports;
 pub mod rich;
 pub mod roadmap;
 pub mod seed;

@@ -215,6 +215,11 @@ impl Pdf {
     /// Horizontal bars: a label and a value each, scaled to the largest value.
     pub fn bars(&mut self, items: &[(String, f64, String)], size: f32) {
         let max = items.iter().map(|(_, v, _)| *v).fold(0.0_f64, f64::max);
+        self.bars_to(items, max, size);
+    }
+
+    /// Horizontal bars scaled to `max` (100 for percentages), whatever the values are.
+    pub fn bars_to(&mut self, items: &[(String, f64, String)], max: f64, size: f32) {
         let label_w = 170.0;
         let full = WIDTH - 2.0 * MARGIN - label_w - 60.0;
         for (label, value, shown) in items {
@@ -222,7 +227,7 @@ impl Pdf {
             let top = self.y;
             let label = wrap(label, size, false, label_w - 6.0).into_iter().next().unwrap_or_default();
             self.ops().push(Op::Text { x: MARGIN, y: top + size * 1.1, size, bold: false, grey: false, text: label });
-            let w = if max > 0.0 { (value / max) as f32 * full } else { 0.0 };
+            let w = if max > 0.0 { (value / max).clamp(0.0, 1.0) as f32 * full } else { 0.0 };
             self.ops().push(Op::Bar { x: MARGIN + label_w, y: top + 2.0, w: w.max(0.5), h: size * 1.1 });
             let x = MARGIN + label_w + w + 6.0;
             self.ops().push(Op::Text { x, y: top + size * 1.1, size, bold: false, grey: true, text: shown.clone() });

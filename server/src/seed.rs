@@ -312,6 +312,7 @@ async fn seed_roadmap(
         row.frozen_price_minor = approved.then_some(rub * 100);
         row.created_at = now - days(50);
         row.updated_at = now - days(decided.unwrap_or(1));
+        row.done_at = (status == BacklogStatus::Done).then(|| now - days(4));
         backlog_items::Entity::insert(backlog_items::ActiveModel::from(row)).exec_without_returning(tx.conn()).await?;
     }
     Ok(())

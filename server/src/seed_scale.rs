@@ -133,6 +133,8 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
             created_at: base,
             managers_see_all: a % 2 == 0,
             ack_days: 3,
+            report_due_days: 2,
+            report_read_days: 3,
         };
         let agency_id = agency.id;
         agencies::ActiveModel::from(agency).insert(tx.conn()).await?;
@@ -295,6 +297,7 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
                     item.html_version = crate::rich::VERSION;
                     item.created_at = at(rank as i64);
                     item.updated_at = item.created_at;
+                    item.done_at = item.done_at.map(|_| item.created_at);
                     item.estimate_minutes = Some(30 * (1 + rng.below(16) as i64));
                     item.price_minor = Some(150_000 * (1 + rng.below(20) as i64));
                     item.change_request = rng.below(10) == 0;

@@ -10,7 +10,8 @@ use crate::http::{csrf::reject_cross_site, span::request_span};
 use crate::state::AppState;
 use crate::tenancy::load_principal;
 use crate::{
-    auth, backlog, clients, invitations, jobs, meetings, platform, portal, projects, roadmap, staff, touchpoints,
+    auth, backlog, clients, invitations, jobs, meetings, platform, portal, projects, reports, roadmap, staff,
+    touchpoints,
 };
 use accord_migration::{Migrator, MigratorTrait};
 use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
@@ -155,6 +156,7 @@ fn api_scope() -> utoipa_actix_web::scope::Scope<
         .configure(roadmap::routes)
         .configure(backlog::routes)
         .configure(meetings::routes)
+        .configure(reports::routes)
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found()) }))
 }
 

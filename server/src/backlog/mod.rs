@@ -17,6 +17,7 @@ mod workflow;
 
 pub use error::BacklogError;
 pub use repo::{agreed_counts, new_item};
+pub use service::add_idea;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

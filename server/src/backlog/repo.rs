@@ -58,6 +58,7 @@ pub fn new_item(
         has_previous: false,
         previous_estimate_minutes: None,
         previous_price_minor: None,
+        done_at: (status == BacklogStatus::Done).then_some(now),
         created_by: author,
         created_at: now,
         updated_at: now,

@@ -282,3 +282,31 @@ pub async fn update(
     tx.commit().await?;
     Ok(view::staff_view(&after, &l))
 }
+
+/// A new idea in `project` written from elsewhere (a client's question on a report), with its
+/// "created" history entry. The caller checked access and that the project is the client's.
+pub async fn add_idea(
+    tx: &ClientTx,
+    project: &accord_entity::projects::Model,
+    title: &str,
+    description: &str,
+    author: UserId,
+) -> ApiResult<backlog_items::Model> {
+    let rank = next_rank(tx, project.id).await?;
+    let mut row = super::new_item(project, title, BacklogStatus::Idea, rank, Some(author));
+    row.source = BacklogSource::ClientRequest;
+    row.description = description.to_string();
+    row.description_html = crate::rich::render(description);
+    row.html_version = crate::rich::VERSION;
+    tx.insert(backlog_items::ActiveModel::from(row.clone())).await?;
+    repo::record(
+        tx,
+        &row,
+        ItemEventKind::Created,
+        author,
+        Side::Agency,
+        vec![FieldChange { field: "status".into(), old: None, new: Some(BacklogStatus::Idea.as_str().into()) }],
+    )
+    .await?;
+    Ok(row)
+}

@@ -45,6 +45,7 @@ pub async fn change_status(
     }
     let mut after = before.clone();
     after.status = input.to;
+    after.done_at = (input.to == BacklogStatus::Done).then(|| tx.now());
     if input.to == BacklogStatus::Proposed && from == BacklogStatus::Declined {
         // Offered again: the old decline stays in the history, not on the item.
         after.decision_kind = None;

@@ -92,7 +92,7 @@ macro_rules! client_owned {
     };
 }
 
-agency_owned!(users, sessions, audit_log, outbox, password_resets, project_members, calendar_feeds);
+agency_owned!(users, sessions, audit_log, outbox, password_resets, project_members, calendar_feeds, report_templates);
 client_owned!(
     contacts,
     client_status_changes,
@@ -114,7 +114,11 @@ client_owned!(
     minutes_revisions,
     minutes_responses,
     action_items,
-    promise_changes
+    promise_changes,
+    reports,
+    report_revisions,
+    report_reads,
+    report_messages
 );
 
 tenant_column!(invitations);

@@ -383,6 +383,102 @@ pub fn meeting_reminder(to: (&str, &str), locale: Locale, r: Reminder, link: &st
     mail(to, locale, "meeting_reminder", subject, lines, (button, link), footer)
 }
 
+/// To a client's contact: a report was published (or published again after changes).
+pub fn report_published(
+    to: (&str, &str),
+    locale: Locale,
+    agency: &str,
+    title: &str,
+    revision: i32,
+    link: &str,
+) -> Mail {
+    let (subject, lines, button, footer) = match locale {
+        Locale::Ru => {
+            (
+                if revision > 1 {
+                    format!("Отчёт обновлён: {title}")
+                } else {
+                    format!("Новый отчёт: {title}")
+                },
+                vec![
+                    format!("Здравствуйте, {}!", to.1),
+                    if revision > 1 {
+                        format!("«{agency}» обновило отчёт «{title}». Изменённые разделы отмечены.")
+                    } else {
+                        format!("«{agency}» опубликовало отчёт «{title}»: что сделано, что дальше и как меняются показатели.")
+                    },
+                    "Если что-то непонятно, задайте вопрос прямо в отчёте — менеджер ответит там же.".to_string(),
+                ],
+                "Открыть отчёт",
+                "Вы получили это письмо как контакт клиента в портале Accord.",
+            )
+        }
+        Locale::En => (
+            if revision > 1 { format!("Report updated: {title}") } else { format!("New report: {title}") },
+            vec![
+                format!("Hello {},", to.1),
+                if revision > 1 {
+                    format!("{agency} updated the report \u{201c}{title}\u{201d}. Changed sections are marked.")
+                } else {
+                    format!("{agency} published the report \u{201c}{title}\u{201d}: what was done, what comes next and how the KPIs move.")
+                },
+                "If anything is unclear, ask a question right in the report \u{2014} your manager answers there."
+                    .to_string(),
+            ],
+            "Open the report",
+            "You receive this as a client contact in your Accord portal.",
+        ),
+    };
+    mail(to, locale, "report_published", subject, lines, (button, link), footer)
+}
+
+/// To the account manager: a client asked a question on a report.
+pub fn report_question(to: (&str, &str), locale: Locale, client: &str, contact: &str, title: &str, link: &str) -> Mail {
+    let (subject, lines, button, footer) = match locale {
+        Locale::Ru => (
+            format!("Вопрос по отчёту от «{client}»"),
+            vec![
+                format!("{contact} ({client}) задал вопрос по отчёту «{title}»."),
+                "Ответьте в отчёте — клиент увидит ответ в портале.".to_string(),
+            ],
+            "Открыть отчёт",
+            "Вы получили это письмо как аккаунт-менеджер клиента в Accord.",
+        ),
+        Locale::En => (
+            format!("A question on a report from {client}"),
+            vec![
+                format!("{contact} ({client}) asked a question on the report \u{201c}{title}\u{201d}."),
+                "Answer in the report \u{2014} the client sees the answer in the portal.".to_string(),
+            ],
+            "Open the report",
+            "You receive this as the client's account manager in Accord.",
+        ),
+    };
+    mail(to, locale, "report_question", subject, lines, (button, link), footer)
+}
+
+/// To the contact who asked: the agency answered their question on a report.
+pub fn report_answered(to: (&str, &str), locale: Locale, agency: &str, title: &str, link: &str) -> Mail {
+    let (subject, lines, button, footer) = match locale {
+        Locale::Ru => (
+            format!("Ответ на ваш вопрос по отчёту «{title}»"),
+            vec![format!("Здравствуйте, {}!", to.1), format!("«{agency}» ответило на ваш вопрос по отчёту «{title}».")],
+            "Прочитать ответ",
+            "Вы получили это письмо как контакт клиента в портале Accord.",
+        ),
+        Locale::En => (
+            format!("An answer to your question on \u{201c}{title}\u{201d}"),
+            vec![
+                format!("Hello {},", to.1),
+                format!("{agency} answered your question on the report \u{201c}{title}\u{201d}."),
+            ],
+            "Read the answer",
+            "You receive this as a client contact in your Accord portal.",
+        ),
+    };
+    mail(to, locale, "report_answered", subject, lines, (button, link), footer)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -126,6 +126,8 @@ pub async fn create_agency(
         created_at: now,
         managers_see_all: false,
         ack_days: 3,
+        report_due_days: 2,
+        report_read_days: 3,
     };
     agencies::Entity::insert(agencies::ActiveModel::from(agency.clone())).exec_without_returning(tx.conn()).await?;
     let owner = users::Model {

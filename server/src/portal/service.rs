@@ -37,6 +37,7 @@ pub async fn home(state: &AppState, contact: &PortalContact) -> ApiResult<Portal
         .filter(meetings::Column::Ack.is_in([AckState::Awaiting, AckState::Disputed]))
         .count()
         .await?;
+    let unread_reports = crate::reports::portal::unread_count(&tx, contact.contact()).await?;
     tx.commit().await?;
     let count = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     let projects = projects
@@ -64,5 +65,6 @@ pub async fn home(state: &AppState, contact: &PortalContact) -> ApiResult<Portal
         projects,
         awaiting_decision: count(awaiting),
         minutes_to_acknowledge: count(unacknowledged),
+        unread_reports: count(unread_reports),
     })
 }

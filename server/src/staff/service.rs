@@ -150,9 +150,25 @@ pub async fn settings(state: &AppState, staff: &Staff, new: Option<AgencySetting
                 "Allow 1 to 30 days to acknowledge minutes.",
             ));
         }
+        if new.report_due_days > 10 {
+            return Err(crate::error::ApiError::invalid(
+                "report_due_days",
+                accord_api::error::Code::ValidationFailed,
+                "A report falls due 0 to 10 working days after its period.",
+            ));
+        }
+        if !(1..=30).contains(&new.report_read_days) {
+            return Err(crate::error::ApiError::invalid(
+                "report_read_days",
+                accord_api::error::Code::ValidationFailed,
+                "Allow 1 to 30 days to open a report.",
+            ));
+        }
         tx.update_many::<agencies::Entity>()
             .col_expr(agencies::Column::ManagersSeeAll, Expr::value(new.managers_see_all))
             .col_expr(agencies::Column::AckDays, Expr::value(i32::from(new.ack_days)))
+            .col_expr(agencies::Column::ReportDueDays, Expr::value(i32::from(new.report_due_days)))
+            .col_expr(agencies::Column::ReportReadDays, Expr::value(i32::from(new.report_read_days)))
             .exec()
             .await?;
     }
@@ -161,5 +177,7 @@ pub async fn settings(state: &AppState, staff: &Staff, new: Option<AgencySetting
     Ok(AgencySettings {
         managers_see_all: agency.managers_see_all,
         ack_days: u8::try_from(agency.ack_days).unwrap_or(3),
+        report_due_days: u8::try_from(agency.report_due_days).unwrap_or(2),
+        report_read_days: u8::try_from(agency.report_read_days).unwrap_or(3),
     })
 }

@@ -36,6 +36,8 @@ pub fn PortalApp() -> impl IntoView {
                     <RouteDef path=path!("backlog/:id") view=pages::portal::PortalItemPage />
                     <RouteDef path=path!("meetings") view=pages::portal::PortalMeetingsPage />
                     <RouteDef path=path!("meetings/:mid") view=pages::portal::PortalMinutesPage />
+                    <RouteDef path=path!("reports") view=pages::portal::PortalReportsPage />
+                    <RouteDef path=path!("reports/:rid") view=pages::portal::PortalReportPage />
                     <RouteDef path=path!("account") view=pages::account::AccountPage />
                 </ParentRoute>
             </Routes>
@@ -87,6 +89,7 @@ pub fn StaffApp() -> impl IntoView {
                         <RouteDef path=path!("touchpoints") view=pages::clients::TouchpointsTab />
                         <RouteDef path=path!("meetings") view=pages::clients::MeetingsTab />
                         <RouteDef path=path!("promises") view=pages::clients::PromisesTab />
+                        <RouteDef path=path!("reports") view=pages::clients::ReportsTab />
                         // Project backlogs (staff)
                         <RouteDef path=path!("projects/:pid/backlog") view=pages::clients::BacklogPage />
                         <RouteDef path=path!("projects/:pid/backlog/:item") view=pages::clients::BacklogItemPage />
@@ -94,6 +97,8 @@ pub fn StaffApp() -> impl IntoView {
                     <RouteDef path=path!("meetings/:mid") view=pages::meetings::MeetingPage />
                     <RouteDef path=path!("promises") view=pages::meetings::PromisesPage />
                     <RouteDef path=path!("minutes/unacknowledged") view=pages::meetings::UnacknowledgedPage />
+                    <RouteDef path=path!("reports") view=pages::reports::ReportsDuePage />
+                    <RouteDef path=path!("reports/:rid") view=pages::reports::ReportPage />
                     <RouteDef path=path!("team") view=pages::team::TeamPage />
                     <RouteDef path=path!("standard") view=pages::standard::StandardPage />
                     <RouteDef path=path!("account") view=pages::account::AccountPage />

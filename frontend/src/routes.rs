@@ -2,7 +2,7 @@
 //! matching patterns live next to the router in `app.rs`.
 
 use accord_api::auth::{Me, Membership};
-use accord_api::{BacklogItemId, ClientId, MeetingId, ProjectId};
+use accord_api::{BacklogItemId, ClientId, MeetingId, ProjectId, ReportId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -39,6 +39,10 @@ pub enum Route {
     StaffPromises,
     /// `/app/minutes/unacknowledged`: published minutes clients have not acknowledged in time.
     StaffUnacknowledged,
+    /// `/app/reports`: due and overdue report periods, unopened reports, unanswered questions.
+    StaffReportsDue,
+    /// `/app/reports/{id}`: one report, its editor, publishing, read receipts and questions.
+    StaffReport(ReportId),
     PortalHome,
     /// `/portal/roadmap`: the client's roadmap, read-only.
     PortalRoadmap,
@@ -50,6 +54,10 @@ pub enum Route {
     PortalMeetings,
     /// `/portal/meetings/{id}`: one meeting's published minutes.
     PortalMeeting(MeetingId),
+    /// `/portal/reports`: the published reports and the KPI trend across them.
+    PortalReports,
+    /// `/portal/reports/{id}`: one published report and its questions.
+    PortalReport(ReportId),
     PlatformAgencies,
     /// The signed-in person's account page, inside their own area's frame.
     Account(Area),
@@ -88,12 +96,16 @@ impl Route {
             Route::StaffMeeting(id) => format!("/app/meetings/{id}"),
             Route::StaffPromises => "/app/promises".into(),
             Route::StaffUnacknowledged => "/app/minutes/unacknowledged".into(),
+            Route::StaffReportsDue => "/app/reports".into(),
+            Route::StaffReport(id) => format!("/app/reports/{id}"),
             Route::PortalHome => "/portal".into(),
             Route::PortalRoadmap => "/portal/roadmap".into(),
             Route::PortalBacklog => "/portal/backlog".into(),
             Route::PortalBacklogItem(item) => format!("/portal/backlog/{item}"),
             Route::PortalMeetings => "/portal/meetings".into(),
             Route::PortalMeeting(id) => format!("/portal/meetings/{id}"),
+            Route::PortalReports => "/portal/reports".into(),
+            Route::PortalReport(id) => format!("/portal/reports/{id}"),
             Route::PlatformAgencies => "/platform".into(),
             Route::Account(Area::Staff) => "/app/account".into(),
             Route::Account(Area::Portal) => "/portal/account".into(),
@@ -114,10 +126,11 @@ pub enum ClientTab {
     Touchpoints,
     Meetings,
     Promises,
+    Reports,
 }
 
 impl ClientTab {
-    pub const ALL: [ClientTab; 8] = [
+    pub const ALL: [ClientTab; 9] = [
         ClientTab::Overview,
         ClientTab::Roadmap,
         ClientTab::Segmentation,
@@ -126,6 +139,7 @@ impl ClientTab {
         ClientTab::Touchpoints,
         ClientTab::Meetings,
         ClientTab::Promises,
+        ClientTab::Reports,
     ];
 
     /// The path segment after `/app/clients/:id` (empty for Overview); also the tab link's class suffix.
@@ -139,6 +153,7 @@ impl ClientTab {
             ClientTab::Touchpoints => "touchpoints",
             ClientTab::Meetings => "meetings",
             ClientTab::Promises => "promises",
+            ClientTab::Reports => "reports",
         }
     }
 }

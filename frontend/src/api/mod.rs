@@ -10,6 +10,7 @@ pub mod meetings;
 pub mod platform;
 pub mod portal;
 pub mod projects;
+pub mod reports;
 pub mod roadmap;
 pub mod staff;
 

@@ -49,6 +49,10 @@ pub fn StaffShell(children: Children) -> impl IntoView {
                         <span class="nav-icon" aria-hidden="true">"✎"</span>
                         {move || i18n.t().meetings_staff().nav_unacknowledged}
                     </A>
+                    <A href=Route::StaffReportsDue.path() {..} class="nav-link" id="nav-reports">
+                        <span class="nav-icon" aria-hidden="true">"▤"</span>
+                        {move || i18n.t().reports_staff().nav_reports}
+                    </A>
                     <Show when=is_admin>
                         <A href=Route::StaffTeam.path() {..} class="nav-link" id="nav-team">
                             <span class="nav-icon" aria-hidden="true">"◎"</span>
@@ -85,7 +89,7 @@ pub fn PortalShell(children: Children) -> impl IntoView {
                     <span class="portal-monogram" aria-hidden="true">{monogram}</span>
                     <span id="agency-name" class="agency-name">{agency}</span>
                 </A>
-                // Portal navigation: home, roadmap, backlog, meetings
+                // Portal navigation: home, roadmap, backlog, meetings, reports
                 <nav class="portal-nav">
                     <A href=Route::PortalHome.path() exact=true {..} class="portal-nav-link nav-portal-home">
                         {move || i18n.t().portal().nav_portal_home}
@@ -98,6 +102,9 @@ pub fn PortalShell(children: Children) -> impl IntoView {
                     </A>
                     <A href=Route::PortalMeetings.path() {..} class="portal-nav-link nav-meetings">
                         {move || i18n.t().portal_meetings().nav_meetings}
+                    </A>
+                    <A href=Route::PortalReports.path() {..} class="portal-nav-link nav-reports">
+                        {move || i18n.t().portal().nav_portal_reports}
                     </A>
                 </nav>
                 <div class="topbar-actions">

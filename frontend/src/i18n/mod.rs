@@ -6,12 +6,14 @@
 
 mod format;
 mod money;
+mod period;
 mod plural;
 mod texts;
 mod time;
 
 pub use format::{error_text, format_date, invitation_error_text};
 pub use money::{format_money, money_input_value, parse_money, DEFAULT_CURRENCY};
+pub use period::format_report_period;
 pub use plural::Plural;
 pub use texts::Texts;
 pub use time::{

@@ -11,5 +11,7 @@ pub mod meetings;
 pub mod not_found;
 pub mod platform;
 pub mod portal;
+pub mod report_parts;
+pub mod reports;
 pub mod standard;
 pub mod team;

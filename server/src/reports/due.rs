@@ -73,8 +73,10 @@ fn due_period(
     }
 }
 
+/// Periods before the relationship began ask for nothing: from the profile's start date, or
+/// the day the client was entered.
 fn created_on(c: &clients::Model, agency: &agencies::Model) -> NaiveDate {
-    store::today(agency, c.created_at)
+    c.started_on.unwrap_or_else(|| store::today(agency, c.created_at))
 }
 
 /// A client's cadence and its recent periods, newest first (two queries).

@@ -17,11 +17,15 @@ use accord_api::meetings::{
 };
 use accord_api::platform::CreateAgencyRequest;
 use accord_api::projects::{NewTouchpoint, ProjectInput};
+use accord_api::reports::{
+    NewQuestion, NewReport, NewReportMessage, PublishReport, QuestionToIdea, ReportInput, ReportTemplate, SectionInput,
+    SectionKind, TemplateSection,
+};
 use accord_api::roadmap::{GoalInput, NewGoalValue, PointsInput, Seen, StageInput};
 use accord_api::staff::{AgencySettings, ChangeRoleRequest, SetStatusRequest};
 use accord_api::{
     BacklogSource, BacklogStatus, ClientStatus, DecisionKind, Locale, Money, PortalRole, Priority, ProjectKind,
-    ProjectStatus, StaffRole, StageStatus, Temperament, TouchpointKind, UserId, UserStatus,
+    ProjectStatus, ReportCadence, StaffRole, StageStatus, Temperament, TouchpointKind, UserId, UserStatus,
 };
 use accord_tests::world::{self, World};
 use accord_tests::{spawn_app, Client, TestApp};
@@ -81,6 +85,9 @@ enum Target {
     Default,
     /// A pending contact invitation of client A1, a fresh one per actor.
     ContactInvitationA1,
+    /// A draft report of A1 per slot, to save or to delete.
+    ReportToEdit,
+    ReportToDelete,
 }
 
 // Expected-status shapes.
@@ -404,7 +411,7 @@ fn matrix() -> Vec<Row> {
         row("GET", "/api/staff/agency/settings", staff(admins(200), 200), none),
         row("GET", "/api/staff/directory", staff(any_caller(200), 200), none),
         row("PUT", "/api/staff/agency/settings", staff(admins(200), 200), |_| {
-            dto(AgencySettings { managers_see_all: false, ack_days: 3 })
+            dto(AgencySettings { managers_see_all: false, ack_days: 3, report_due_days: 2, report_read_days: 3 })
         }),
         // Roadmap of A1 (goal and stage ids are per actor, like the spare contacts).
         row("GET", "/api/staff/clients/{id}/roadmap", on_a1(any_caller(200)), none),
@@ -555,7 +562,123 @@ fn matrix() -> Vec<Row> {
         row("POST", "/api/portal/calendar-feed", contacts_only(200), none),
         row("DELETE", "/api/portal/calendar-feed", contacts_only(200), none),
         row("GET", "/api/calendar.ics", any_caller(404), none),
+        // Reports of A1: drafts per slot where a success changes what the next one would find.
+        row("GET", "/api/staff/clients/{id}/reports", on_a1(any_caller(200)), none),
+        row("POST", "/api/staff/clients/{id}/reports", on_a1(client_managers(201)), |_| {
+            dto(NewReport { kind: ReportCadence::Weekly, period_of: next_week_back(), project_id: None })
+        }),
+        row("GET", "/api/staff/reports/{rid}", on_a1(any_caller(200)), none),
+        row("PUT", "/api/staff/reports/{rid}", on_a1(client_managers(200)), |_| {
+            dto(ReportInput {
+                version: 1,
+                title: "Matrix report".into(),
+                sections: vec![SectionInput {
+                    kind: SectionKind::Problems,
+                    title: "Problems".into(),
+                    body: "None".into(),
+                    hidden: false,
+                }],
+            })
+        })
+        .aimed_at(Target::ReportToEdit),
+        row("DELETE", "/api/staff/reports/{rid}", on_a1(client_managers(204)), none).aimed_at(Target::ReportToDelete),
+        row("POST", "/api/staff/reports/{rid}/publish", on_a1(client_managers(200)), |_| {
+            dto(PublishReport { version: 1, notify: None })
+        }),
+        row("POST", "/api/staff/reports/{rid}/messages", on_a1(any_caller(201)), |_| {
+            dto(NewReportMessage { body: "A staff note".into(), internal: true, question_id: None })
+        }),
+        row("POST", "/api/staff/report-messages/{qid}/idea", on_a1(client_managers(200)), |w| {
+            dto(QuestionToIdea { project_id: w.project_a1, title: None })
+        }),
+        row("GET", "/api/staff/reports/{rid}/report.pdf", on_a1(any_caller(200)), none),
+        row("GET", "/api/staff/reports-due", staff(any_caller(200), 200), none),
+        row("GET", "/api/staff/report-templates/{kind}", staff(any_caller(200), 200), none),
+        row("PUT", "/api/staff/report-templates/{kind}", staff(admins(200), 200), |_| {
+            dto(ReportTemplate {
+                kind: ReportCadence::Weekly,
+                sections: vec![TemplateSection { kind: SectionKind::Done, title: "Done".into(), body: String::new() }],
+                built_in: false,
+            })
+        }),
+        row("GET", "/api/portal/reports", contacts_only(200), none),
+        row("GET", "/api/portal/reports/{rid}", contacts_of_a1(200), none),
+        row("POST", "/api/portal/reports/{rid}/questions", contacts_of_a1(201), |_| {
+            dto(NewQuestion { body: "A client question on the report".into() })
+        }),
+        row("GET", "/api/portal/reports/{rid}/report.pdf", contacts_of_a1(200), none),
     ]
+}
+
+/// A different past week for each report the matrix creates (the same period twice is a 409).
+fn next_week_back() -> chrono::NaiveDate {
+    static NEXT: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(1);
+    let k = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    (chrono::Utc::now() - chrono::Duration::weeks(k)).date_naive()
+}
+
+/// Reports of A1 the matrix points at: a published one (with an internal note carrying the
+/// world's internal marker, which no contact may see), and per slot a draft to edit, one to
+/// publish, one to delete and a client's question to turn into an idea.
+struct ReportTargets {
+    published: String,
+    edit: Vec<String>,
+    publish: Vec<String>,
+    delete: Vec<String>,
+    questions: Vec<String>,
+}
+
+static REPORTS: std::sync::OnceLock<ReportTargets> = std::sync::OnceLock::new();
+
+fn reports(_: &World) -> &'static ReportTargets {
+    REPORTS.get().expect("report targets are made before the matrix runs")
+}
+
+async fn make_report_targets(app: &TestApp, w: &World) -> ReportTargets {
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let approver = app.signed_in(&w.approver_a1.email, world::PASSWORD).await;
+    let a1 = format!("/api/staff/clients/{}/reports", w.client_a1.0);
+    let today = chrono::Utc::now().date_naive();
+    let mut months = 0u32;
+    let mut next_month = || {
+        months += 1;
+        today.checked_sub_months(chrono::Months::new(months)).expect("month")
+    };
+    let draft = |owner: &Client, a1: &str, on: chrono::NaiveDate| {
+        let body =
+            serde_json::to_value(NewReport { kind: ReportCadence::Monthly, period_of: on, project_id: None }).unwrap();
+        let (owner, a1) = (owner.clone(), a1.to_string());
+        async move { made(owner.post(&a1, body).await).await["summary"]["id"].as_str().expect("report id").to_string() }
+    };
+    let published = draft(&owner, &a1, next_month()).await;
+    made(owner.post(&format!("/api/staff/reports/{published}/publish"), json!({ "version": 1 })).await).await;
+    made(
+        owner
+            .post(
+                &format!("/api/staff/reports/{published}/messages"),
+                json!({ "body": w.internal_note, "internal": true }),
+            )
+            .await,
+    )
+    .await;
+    let mut questions = Vec::new();
+    for i in 0..4 {
+        let page = made(
+            approver
+                .post(&format!("/api/portal/reports/{published}/questions"), json!({ "body": format!("Question {i}") }))
+                .await,
+        )
+        .await;
+        let last = page["messages"].as_array().expect("messages").last().expect("question").clone();
+        questions.push(last["id"].as_str().expect("question id").to_string());
+    }
+    let (mut edit, mut publish, mut delete) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..4 {
+        edit.push(draft(&owner, &a1, next_month()).await);
+        publish.push(draft(&owner, &a1, next_month()).await);
+        delete.push(draft(&owner, &a1, next_month()).await);
+    }
+    ReportTargets { published, edit, publish, delete, questions }
 }
 
 fn days_ahead(n: i64) -> chrono::NaiveDate {
@@ -738,7 +861,7 @@ fn concrete(path: &str, w: &World, t: &Targets, actor: Actor, target: Target) ->
         w.target_a.id.to_string()
     } else if path.starts_with("/api/staff/invitations/") {
         match target {
-            Target::Default => t.invitation_a.clone(),
+            Target::Default | Target::ReportToEdit | Target::ReportToDelete => t.invitation_a.clone(),
             Target::ContactInvitationA1 => {
                 let slot = ACTORS.iter().position(|a| *a == actor).expect("actor");
                 insiders(w).contact_invitations_a1[slot].to_string()
@@ -774,6 +897,13 @@ fn concrete(path: &str, w: &World, t: &Targets, actor: Actor, target: Target) ->
         m.scheduled.clone()
     };
     let series = if path.contains("/occurrences/") { m.series[3].clone() } else { m.series[spare].clone() };
+    let r = reports(w);
+    let report = match target {
+        Target::ReportToEdit => r.edit[spare].clone(),
+        Target::ReportToDelete => r.delete[spare].clone(),
+        _ if path == "/api/staff/reports/{rid}/publish" => r.publish[spare].clone(),
+        _ => r.published.clone(),
+    };
     let mut url = path
         .replace("{id}", &id)
         .replace("{contact_id}", &w.spare_contacts_a1[spare].0.to_string())
@@ -785,7 +915,10 @@ fn concrete(path: &str, w: &World, t: &Targets, actor: Actor, target: Target) ->
         .replace("{mid}", &meeting)
         .replace("{sid}", &series)
         .replace("{aid}", &m.agenda[spare])
-        .replace("{date}", &m.occurrence);
+        .replace("{date}", &m.occurrence)
+        .replace("{rid}", &report)
+        .replace("{qid}", &r.questions[spare])
+        .replace("{kind}", "weekly");
     if path == "/api/staff/invitations" {
         url.push_str("?kind=contact");
     }
@@ -884,6 +1017,7 @@ async fn every_operation_answers_every_actor_as_expected() {
         .unwrap();
     let targets = Targets { invitation_a: created["id"].as_str().expect("invitation id").to_string() };
     let _ = MEETINGS.set(make_meeting_targets(&app, &w).await);
+    let _ = REPORTS.set(make_report_targets(&app, &w).await);
     let mut failures = Vec::new();
     for r in &rows {
         for a in ACTORS {

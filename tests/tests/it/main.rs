@@ -16,6 +16,7 @@ mod jobs;
 mod malformed;
 mod meetings;
 mod queries;
+mod reports;
 mod rls;
 mod scale;
 mod security;

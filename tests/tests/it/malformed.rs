@@ -439,6 +439,9 @@ fn concrete(path: &str, w: &World, invitation: &str, m: &MeetingIds) -> String {
         .replace("{sid}", &m.series)
         .replace("{aid}", &m.agenda)
         .replace("{date}", &m.date)
+        .replace("{rid}", &m.report)
+        .replace("{qid}", &m.question)
+        .replace("{kind}", "weekly")
 }
 
 /// A series, a scheduled meeting with an agenda item and a published meeting of client A1.
@@ -448,9 +451,13 @@ struct MeetingIds {
     scheduled: String,
     agenda: String,
     published: String,
+    /// A published report of A1 (a draft would be deleted by DELETE's baseline) and a client's
+    /// question on it.
+    report: String,
+    question: String,
 }
 
-async fn meeting_ids(owner: &Client, w: &World) -> MeetingIds {
+async fn meeting_ids(owner: &Client, approver: &Client, w: &World) -> MeetingIds {
     async fn made(res: reqwest::Response) -> Value {
         let status = res.status();
         let body: Value = res.json().await.expect("json");
@@ -477,12 +484,21 @@ async fn meeting_ids(owner: &Client, w: &World) -> MeetingIds {
     let minutes = json!({ "attendees": {}, "notes": "", "decisions": ["Agreed"], "action_items": [], "discussed": [] });
     made(owner.send("PUT", &format!("/api/staff/meetings/{published}/minutes"), Some(minutes)).await).await;
     made(owner.post(&format!("/api/staff/meetings/{published}/publish"), json!({})).await).await;
+    let report =
+        made(owner.post(&format!("{a1}/reports"), json!({ "kind": "monthly", "period_of": day(-40) })).await).await;
+    let report = report["summary"]["id"].as_str().expect("id").to_string();
+    made(owner.post(&format!("/api/staff/reports/{report}/publish"), json!({ "version": 1 })).await).await;
+    let question =
+        made(approver.post(&format!("/api/portal/reports/{report}/questions"), json!({ "body": "Why?" })).await).await;
+    let question = question["messages"][0]["id"].as_str().expect("id").to_string();
     MeetingIds {
         series: series["id"].as_str().expect("id").to_string(),
         date: day(2).to_string(),
         scheduled,
         agenda: agenda["id"].as_str().expect("id").to_string(),
         published,
+        report,
+        question,
     }
 }
 
@@ -638,10 +654,11 @@ async fn every_write_and_query_parameter_refuses_malformed_input_with_a_4xx() {
         .await
         .expect("invitation");
     let invitation = invitation["id"].as_str().expect("invitation id").to_string();
-    let meetings = meeting_ids(&owner, &w).await;
+    let approver = app.signed_in(&w.approver_a1.email, world::PASSWORD).await;
+    let meetings = meeting_ids(&owner, &approver, &w).await;
     let mut clients = HashMap::new();
     clients.insert(Caller::Owner, owner);
-    clients.insert(Caller::Approver, app.signed_in(&w.approver_a1.email, world::PASSWORD).await);
+    clients.insert(Caller::Approver, approver);
     clients.insert(Caller::Operator, app.signed_in(&w.operator.email, world::PASSWORD).await);
     clients.insert(Caller::PasswordChanger, app.signed_in(&w.admin_a.email, world::PASSWORD).await);
 

@@ -75,7 +75,10 @@ mod platform;
 mod portal;
 mod portal_backlog;
 mod portal_meetings;
+mod portal_reports;
 mod projects;
+mod reports;
+mod reports_staff;
 mod roadmap;
 mod segmentation;
 mod team;
@@ -87,8 +90,9 @@ pub use {
     account::Account, auth::Auth, backlog::Backlog, backlog_form::BacklogForm, backlog_item::BacklogItem,
     clients::Clients, common::Common, contacts::Contacts, docs::Docs, errors::Errors, invitations::Invitations,
     meetings::Meetings, meetings_staff::MeetingsStaff, overview::Overview, platform::Platform, portal::Portal,
-    portal_backlog::PortalBacklog, portal_meetings::PortalMeetings, projects::Projects, roadmap::Roadmap,
-    segmentation::Segmentation, team::Team, touchpoints::Touchpoints,
+    portal_backlog::PortalBacklog, portal_meetings::PortalMeetings, portal_reports::PortalReports, projects::Projects,
+    reports::Reports, reports_staff::ReportsStaff, roadmap::Roadmap, segmentation::Segmentation, team::Team,
+    touchpoints::Touchpoints,
 };
 
 /// Every feature's texts in one language, reached one feature at a time (`t.backlog().title`):
@@ -140,6 +144,9 @@ features! {
     meetings: Meetings,
     meetings_staff: MeetingsStaff,
     portal_meetings: PortalMeetings,
+    reports: Reports,
+    reports_staff: ReportsStaff,
+    portal_reports: PortalReports,
 }
 
 /// The forms of one entry (one for a plain text), for the placeholder check.
@@ -192,6 +199,9 @@ mod tests {
             ("meetings", t.meetings().forms()),
             ("meetings_staff", t.meetings_staff().forms()),
             ("portal_meetings", t.portal_meetings().forms()),
+            ("reports", t.reports().forms()),
+            ("reports_staff", t.reports_staff().forms()),
+            ("portal_reports", t.portal_reports().forms()),
         ]
     }
 

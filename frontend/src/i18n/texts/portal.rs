@@ -5,6 +5,7 @@ texts! {
         nav_portal_home: "Главная", "Home";
         nav_portal_roadmap: "Карта развития", "Roadmap";
         nav_portal_backlog: "Задачи", "Backlog";
+        nav_portal_reports: "Отчёты", "Reports";
         portal_welcome: "Здравствуйте, {0}!", "Welcome, {0}!";
         portal_intro:
             "Это ваш портал: здесь видно, как развивается ваш цифровой продукт, о чём мы договорились и что будет дальше.",
@@ -18,10 +19,10 @@ texts! {
         portal_viewer_hint:
             "Вы наблюдаете за работой и можете оставлять комментарии.",
             "You follow the work and can leave comments.";
-        portal_next_title: "Скоро здесь", "Coming soon";
-        portal_next_text:
-            "Отчёты агентства появятся в этом разделе.",
-            "The agency's reports will appear here.";
+        home_reports_title: "Отчёты агентства", "The agency's reports";
+        home_reports_text:
+            "Что сделано за неделю или месяц, что дальше и как меняются ваши показатели.",
+            "What was done each week or month, what comes next and how your numbers move.";
         portal_manager: "Ваш аккаунт-менеджер", "Your account manager";
         portal_manager_hint: "Пишите по любым вопросам о работе.", "Write to them with any question about the work.";
         portal_no_manager: "Скоро будет назначен", "Being assigned";
@@ -53,5 +54,12 @@ texts! {
         home_minutes_viewer:
             "Протокол подтвердит ЛПР; вы можете его прочитать.",
             "An approver will acknowledge them; you can read them.";
+        /// `{0}` new report (one)
+        home_reports:
+            ["{0} новый отчёт", "{0} новых отчёта", "{0} новых отчётов"],
+            ["{0} new report", "{0} new reports"];
+        home_reports_hint:
+            "Агентство рассказало, что сделано за период и что дальше.",
+            "The agency tells what was done in the period and what comes next.";
     }
 }

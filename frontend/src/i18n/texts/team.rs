@@ -35,6 +35,16 @@ texts! {
         ack_days_hint:
             "Опубликованный протокол без подтверждения клиента дольше этого срока отмечается в списках (1–30 дней).",
             "Published minutes the client has not acknowledged for longer are flagged in the lists (1–30 days).";
+        report_due_days: "Рабочих дней на сдачу отчёта", "Working days to deliver a report";
+        report_due_days_hint:
+            "Отчёт за период нужно опубликовать не позже чем через столько рабочих дней (пн–пт) после его конца; 0 — в последний день периода (0–10).",
+            "A period's report is due this many working days (Mon–Fri) after the period ends; 0 means on its last day (0–10).";
+        report_read_days: "Дней на прочтение отчёта", "Days for a report to be opened";
+        report_read_days_hint:
+            "Опубликованный отчёт, который никто из клиента не открыл дольше этого срока, отмечается в списках (1–30 дней).",
+            "A published report nobody at the client has opened for longer is flagged in the lists (1–30 days).";
+        report_due_range: "Введите целое число от 0 до 10.", "Enter a whole number from 0 to 10.";
+        report_read_range: "Введите целое число от 1 до 30.", "Enter a whole number from 1 to 30.";
         save_setting: "Сохранить", "Save";
         role_owner: "Владелец", "Owner";
         role_admin: "Администратор", "Admin";

@@ -195,5 +195,6 @@ fn tab_label(t: &'static crate::i18n::Texts, tab: ClientTab) -> &'static str {
         ClientTab::Touchpoints => t.clients().tab_touchpoints,
         ClientTab::Meetings => t.meetings_staff().tab_meetings,
         ClientTab::Promises => t.meetings_staff().tab_promises,
+        ClientTab::Reports => t.reports_staff().tab_reports,
     }
 }

@@ -8,12 +8,16 @@ mod item;
 mod meetings;
 mod minutes;
 mod parts;
+mod report;
+mod reports;
 pub mod roadmap;
 
 pub use backlog::PortalBacklogPage;
 pub use item::PortalItemPage;
 pub use meetings::PortalMeetingsPage;
 pub use minutes::PortalMinutesPage;
+pub use report::PortalReportPage;
+pub use reports::PortalReportsPage;
 
 use crate::api;
 use crate::components::async_view;
@@ -63,16 +67,17 @@ fn PortalWelcome(home: PortalHome) -> impl IntoView {
         </div>
         <WaitingCard count=home.awaiting_decision kind=Waiting::Decisions can_decide=role == PortalRole::Approver />
         <WaitingCard count=home.minutes_to_acknowledge kind=Waiting::Minutes can_decide=role == PortalRole::Approver />
+        <WaitingCard count=home.unread_reports kind=Waiting::Reports can_decide=role == PortalRole::Approver />
         <PortalProjects projects=home.projects />
-        <div class="card portal-card portal-card-soon portal-soon-wide">
-            <p class="card-label">{move || i18n.t().portal().portal_next_title}</p>
-            <p class="card-hint">{move || i18n.t().portal().portal_next_text}</p>
-        </div>
+        <A href=Route::PortalReports.path() attr:class="card portal-card portal-soon-wide portal-reports-card">
+            <p class="card-label">{move || i18n.t().portal().home_reports_title}</p>
+            <p class="card-hint">{move || i18n.t().portal().home_reports_text}</p>
+        </A>
     }
 }
 
-/// `.portal-awaiting-card`: "N items await your decision" (to the backlog) or "N minutes await
-/// acknowledgement" (to meetings); nothing when the count is zero. The counts come with the
+/// `.portal-awaiting-card`: "N items await your decision" (to the backlog), "N minutes await
+/// acknowledgement" (to meetings) or "N new reports" (to reports); nothing when the count is zero. The counts come with the
 /// home page, so it reads no list it does not show.
 #[component]
 fn WaitingCard(count: u32, kind: Waiting, can_decide: bool) -> impl IntoView {
@@ -82,10 +87,12 @@ fn WaitingCard(count: u32, kind: Waiting, can_decide: bool) -> impl IntoView {
         let (href, class) = match kind {
             Waiting::Decisions => (Route::PortalBacklog.path(), "card portal-awaiting-card"),
             Waiting::Minutes => (Route::PortalMeetings.path(), "card portal-awaiting-card portal-minutes-card"),
+            Waiting::Reports => (Route::PortalReports.path(), "card portal-awaiting-card portal-reports-awaiting"),
         };
         let title = move || match kind {
             Waiting::Decisions => i18n.t().portal().home_awaiting.count(count),
             Waiting::Minutes => i18n.t().portal().home_minutes.count(count),
+            Waiting::Reports => i18n.t().portal().home_reports.count(count),
         };
         let hint = move || {
             let t = i18n.t().portal();
@@ -94,6 +101,8 @@ fn WaitingCard(count: u32, kind: Waiting, can_decide: bool) -> impl IntoView {
                 (Waiting::Decisions, false) => t.home_awaiting_viewer,
                 (Waiting::Minutes, true) => t.home_minutes_hint,
                 (Waiting::Minutes, false) => t.home_minutes_viewer,
+                // Any contact reads reports.
+                (Waiting::Reports, _) => t.home_reports_hint,
             }
         };
         view! {
@@ -113,6 +122,7 @@ fn WaitingCard(count: u32, kind: Waiting, can_decide: bool) -> impl IntoView {
 enum Waiting {
     Decisions,
     Minutes,
+    Reports,
 }
 
 /// `#manager-card`: the person at the agency to write to.

@@ -54,3 +54,22 @@ texts! {
         field_notify: "Кому отправить", "Whom to mail";
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Reports;
+
+    #[test]
+    fn counts_of_reports_and_questions_read_naturally() {
+        let (ru, en) = (Reports::RU, Reports::EN);
+        assert_eq!(ru.reports_count.count(1), "1 отчёт");
+        assert_eq!(ru.reports_count.count(3), "3 отчёта");
+        assert_eq!(ru.reports_count.count(5), "5 отчётов");
+        assert_eq!(ru.reports_count.count(21), "21 отчёт");
+        assert_eq!(ru.questions_count.count(1), "1 вопрос");
+        assert_eq!(ru.questions_count.count(2), "2 вопроса");
+        assert_eq!(ru.questions_count.count(11), "11 вопросов");
+        assert_eq!(en.reports_count.count(1), "1 report");
+        assert_eq!(en.questions_count.count(4), "4 questions");
+    }
+}

@@ -42,6 +42,7 @@ pub struct ScaleReport {
     pub events: usize,
     pub meetings: usize,
     pub action_items: usize,
+    pub reports: usize,
     pub seconds: f64,
 }
 
@@ -187,6 +188,7 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
         let (mut client_rows, mut contact_users, mut contact_rows, mut project_rows, mut members) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let mut approvers = Vec::new();
+        let mut readers = Vec::new();
         for c in 0..size {
             let status = match rng.below(20) {
                 0 => ClientStatus::Paused,
@@ -199,6 +201,8 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
             client.id = ClientId(rng.uuid());
             client.created_at = at(c as i64);
             client.updated_at = client.created_at;
+            client.report_cadence =
+                Some(if c % 2 == 0 { accord_api::ReportCadence::Weekly } else { accord_api::ReportCadence::Monthly });
             for k in 0..=rng.below(3) {
                 let email = format!("contact-{a}-{c}-{k}@scale.accord.test");
                 let role = if k == 0 { PortalRole::Approver } else { PortalRole::Viewer };
@@ -222,6 +226,7 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
                     contact.email = login.email.clone();
                     contact.user_id = Some(login.id);
                     approvers.push((client.id, manager, contact.id));
+                    readers.push((client.id, manager, contact.id, login.id));
                     contact_users.push(login);
                 }
                 contact_rows.push(contact);
@@ -261,6 +266,7 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
         insert_chunks::<projects::Entity, _>(&tx, project_rows.clone()).await?;
         insert_chunks::<project_members::Entity, _>(&tx, members).await?;
         seed_meetings(&tx, &mut rng, agency_id, &approvers, meetings_per_client, base, &mut report).await?;
+        seed_reports(&tx, &mut rng, agency_id, &readers, meetings_per_client, base, &mut report).await?;
 
         for project in &project_rows {
             let n = if first_project {
@@ -498,6 +504,123 @@ async fn seed_meetings(
         insert_chunks::<meeting_decisions::Entity, _>(tx, decided).await?;
         insert_chunks::<minutes_revisions::Entity, _>(tx, revisions).await?;
         insert_chunks::<action_items::Entity, _>(tx, items).await?;
+    }
+    Ok(())
+}
+
+/// Per client: `per_client` published weekly reports of the first weeks (sections, one
+/// revision), opened by the approver — all but the latest, which carries an unanswered question.
+async fn seed_reports(
+    tx: &crate::db::PlatformTx,
+    rng: &mut Rng,
+    agency_id: AgencyId,
+    clients: &[(ClientId, UserId, ContactId, UserId)],
+    per_client: usize,
+    base: DateTime<Utc>,
+    report: &mut ScaleReport,
+) -> Result<(), DbErr> {
+    use crate::reports::period::Period;
+    use accord_api::reports::{ReportStats, ReportStatus};
+    use accord_api::{ReportCadence, ReportId, ReportMessageId};
+    use accord_entity::{report_messages, report_reads, report_revisions, reports};
+    let sections = serde_json::json!([
+        { "kind": "done", "title": "Что сделано", "body": "- **Задача** — больше заявок",
+          "html": "<ul>\n<li><strong>Задача</strong> — больше заявок</li>\n</ul>\n", "v": crate::rich::VERSION, "hidden": false },
+        { "kind": "planned", "title": "Что планируем дальше", "body": "- Следующая задача (запланировано)",
+          "html": "<ul>\n<li>Следующая задача (запланировано)</li>\n</ul>\n", "v": crate::rich::VERSION, "hidden": false },
+        { "kind": "problems", "title": "Проблемы и что мы предлагаем", "body": "Проблем нет.",
+          "html": "<p>Проблем нет.</p>\n", "v": crate::rich::VERSION, "hidden": false },
+    ]);
+    let published: Vec<serde_json::Value> = sections
+        .as_array()
+        .map(|a| {
+            a.iter().map(|s| serde_json::json!({ "kind": s["kind"], "title": s["title"], "html": s["html"] })).collect()
+        })
+        .unwrap_or_default();
+    let (sections, published) = (sections.to_string(), serde_json::Value::from(published).to_string());
+    let stats =
+        serde_json::to_string(&ReportStats { done: 1, planned: 1, ..ReportStats::default() }).unwrap_or_default();
+    for chunk in clients.chunks(50) {
+        let (mut rows, mut revisions, mut reads, mut questions) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for &(client_id, manager, contact, login) in chunk {
+            for k in 0..per_client {
+                let period =
+                    Period::containing(ReportCadence::Weekly, base.date_naive() + Duration::days(7 * k as i64));
+                let published_at = (period.end + Duration::days(1)).and_hms_opt(9, 0, 0).unwrap_or_default().and_utc();
+                let last = k + 1 == per_client;
+                let id = ReportId(rng.uuid());
+                rows.push(reports::Model {
+                    id,
+                    agency_id,
+                    client_id,
+                    project_id: None,
+                    kind: ReportCadence::Weekly,
+                    period_start: period.start,
+                    period_end: period.end,
+                    due_on: period.due_on(2),
+                    title: format!("Отчёт за неделю {}", period.label(accord_api::Locale::Ru)),
+                    sections: sections.clone(),
+                    kpis: "[]".into(),
+                    stats: stats.clone(),
+                    status: ReportStatus::Published,
+                    revision: 1,
+                    version: 2,
+                    draft_changed: false,
+                    published_at: Some(published_at),
+                    published_by: Some(manager),
+                    created_by: manager,
+                    created_at: published_at - Duration::hours(2),
+                    updated_at: published_at,
+                });
+                revisions.push(report_revisions::Model {
+                    id: rng.uuid(),
+                    agency_id,
+                    client_id,
+                    report_id: id,
+                    revision: 1,
+                    title: format!("Отчёт за неделю {}", period.label(accord_api::Locale::Ru)),
+                    sections: published.clone(),
+                    kpis: "[]".into(),
+                    stats: stats.clone(),
+                    published_by: manager,
+                    published_at,
+                });
+                if last {
+                    questions.push(report_messages::Model {
+                        id: ReportMessageId(rng.uuid()),
+                        agency_id,
+                        client_id,
+                        report_id: id,
+                        question_id: None,
+                        side: accord_api::Side::Client,
+                        author_id: login,
+                        author_name: "Контакт".into(),
+                        internal: false,
+                        body: "Когда будет следующий этап?".into(),
+                        body_html: "<p>Когда будет следующий этап?</p>\n".into(),
+                        backlog_item_id: None,
+                        answered_at: None,
+                        at: published_at + Duration::hours(5),
+                    });
+                } else {
+                    reads.push(report_reads::Model {
+                        id: rng.uuid(),
+                        agency_id,
+                        client_id,
+                        report_id: id,
+                        contact_id: contact,
+                        first_at: published_at + Duration::hours(4),
+                        last_at: published_at + Duration::hours(4),
+                        opens: 1,
+                    });
+                }
+            }
+        }
+        report.reports += rows.len();
+        insert_chunks::<reports::Entity, _>(tx, rows).await?;
+        insert_chunks::<report_revisions::Entity, _>(tx, revisions).await?;
+        insert_chunks::<report_reads::Entity, _>(tx, reads).await?;
+        insert_chunks::<report_messages::Entity, _>(tx, questions).await?;
     }
     Ok(())
 }

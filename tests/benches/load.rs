@@ -192,6 +192,24 @@ struct Setup {
     project: ProjectId,
     /// A held, published meeting of that client.
     meeting: String,
+    /// A published report of that client.
+    report: String,
+}
+
+/// A published weekly report of `client` (the week of 16 November 2026), made over HTTP.
+async fn report_of(app: &TestApp, owner_email: &str, password: &str, client: ClientId) -> String {
+    let owner = app.signed_in(owner_email, password).await;
+    let body = serde_json::json!({ "kind": "weekly", "period_of": "2026-11-18" });
+    let r: serde_json::Value =
+        owner.post(&format!("/api/staff/clients/{client}/reports"), body).await.json().await.expect("report");
+    let rid = r["summary"]["id"].as_str().expect("report id").to_string();
+    let version = r["version"].clone();
+    assert!(owner
+        .post(&format!("/api/staff/reports/{rid}/publish"), serde_json::json!({ "version": version }))
+        .await
+        .status()
+        .is_success());
+    rid
 }
 
 /// A weekly series and a held, published meeting of `client`, made over HTTP as `owner`.
@@ -233,6 +251,7 @@ async fn small(app: &TestApp) -> Setup {
         client: w.client_a1.0,
         project: w.project_a1,
         meeting: meeting_of(app, &w.a.owner.email, world::PASSWORD, w.client_a1.0).await,
+        report: report_of(app, &w.a.owner.email, world::PASSWORD, w.client_a1.0).await,
     }
 }
 
@@ -271,6 +290,7 @@ async fn scaled(app: &TestApp, scale: f64) -> Setup {
         client: client.id,
         project: project.id,
         meeting: meeting_of(app, "owner-0@scale.accord.test", SCALE_PASSWORD, client.id).await,
+        report: report_of(app, "owner-0@scale.accord.test", SCALE_PASSWORD, client.id).await,
     }
 }
 
@@ -351,6 +371,12 @@ async fn main() {
         ("GET /api/staff/promises", &owner, "/api/staff/promises".into()),
         ("GET /api/portal/meetings", &contact, "/api/portal/meetings".into()),
         ("GET /api/portal/meetings/{mid}", &contact, format!("/api/portal/meetings/{}", setup.meeting)),
+        ("GET /api/staff/clients/{id}/reports", &manager, format!("/api/staff/clients/{}/reports", setup.client)),
+        ("GET /api/staff/reports/{rid}", &manager, format!("/api/staff/reports/{}", setup.report)),
+        ("GET /api/staff/reports-due", &owner, "/api/staff/reports-due".into()),
+        ("GET /api/portal/reports", &contact, "/api/portal/reports".into()),
+        // Opening a report writes its read receipt: a write on every request.
+        ("GET /api/portal/reports/{rid} (writes a receipt)", &contact, format!("/api/portal/reports/{}", setup.report)),
     ];
     println!(
         "backend {:?}; server pid {server_pid} on core 0, load on core 1; {} s per row",

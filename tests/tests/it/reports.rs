@@ -365,7 +365,8 @@ async fn a_weekly_report_from_draft_to_questions_receipts_revision_and_pdf() {
     let bytes = res.bytes().await.unwrap();
     std::fs::write(accord_tests::workspace_root().join("target/report-ru.pdf"), &bytes).ok();
     if let Some(text) = pdf_text(&bytes) {
-        for want in ["Отчёт за неделю", "Итоги периода", "Тариф сменили 8 декабря", "Путь к цели", "На начало", "14,5 /mo"]
+        for want in
+            ["Отчёт за неделю", "Итоги периода", "Тариф сменили 8 декабря", "Путь к цели", "На начало", "14,5 /mo"]
         {
             assert!(text.contains(want), "{want:?} missing from the PDF:\n{text}");
         }

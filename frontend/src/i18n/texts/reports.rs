@@ -52,6 +52,7 @@ texts! {
         field_period_of: "День периода", "A day in the period";
         field_project: "Проект", "Project";
         field_notify: "Кому отправить", "Whom to mail";
+        field_question: "Вопрос", "Question";
     }
 }
 

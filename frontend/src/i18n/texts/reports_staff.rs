@@ -62,6 +62,19 @@ texts! {
             "Отчёт по проекту включает только его задачи.",
             "A project report covers only that project's items.";
         create_report: "Создать отчёт", "Create the report";
+        report_exists:
+            "Отчёт этого вида за этот период уже есть — откройте его в списке.",
+            "A report of this kind for this period already exists: open it from the list.";
+        future_period:
+            "Отчёт пишут за период, который уже начался.",
+            "A report covers a period that has already begun.";
+        sections_rule:
+            "В отчёте от 1 до 12 разделов, и хотя бы один должен быть виден клиенту.",
+            "A report has 1 to 12 sections, and at least one must be shown to the client.";
+        delete_published:
+            "Опубликованный отчёт удалить нельзя: измените его и опубликуйте новую редакцию.",
+            "A published report stays: edit it and publish a new revision instead.";
+        already_idea: "Этот вопрос уже стал идеей в бэклоге.", "This question already became a backlog idea.";
         report_missing: "Отчёт недоступен", "This report is not available";
         report_missing_hint:
             "Возможно, его удалили, или у вас нет доступа к этому клиенту.",

@@ -2,7 +2,7 @@
 //! kinds in words, the period, the KPI table, the period's numbers, the PDF links, the questions
 //! thread, and the words for a refused report call.
 
-use crate::api::ApiError;
+use crate::api::{ApiError, ErrorCode};
 use crate::components::charts::{format_number, ProgressBar};
 use crate::i18n::{error_text, fill, format_date_time, format_report_period, use_i18n, Texts};
 use accord_api::error::Code;
@@ -286,6 +286,20 @@ pub fn report_error_text(t: &'static Texts, error: &ApiError) -> String {
     error_text(t, error)
 }
 
+/// A staff report call's answer in words: a report that exists already, a period not begun, the
+/// sections' rule; otherwise as [`report_error_text`].
+pub fn staff_error_text(t: &'static Texts, error: &ApiError) -> String {
+    // `report_exists`: the code the contract's notes used for an existing report.
+    if error.is(Code::AlreadyExists) || matches!(&error.code, ErrorCode::Unknown(c) if c == "report_exists") {
+        return t.reports_staff().report_exists.to_owned();
+    }
+    match (error.known(), error.field.as_deref()) {
+        (Some(Code::ValidationFailed), Some("period_of")) => t.reports_staff().future_period.to_owned(),
+        (Some(Code::ValidationFailed), Some("sections")) => t.reports_staff().sections_rule.to_owned(),
+        _ => report_error_text(t, error),
+    }
+}
+
 /// The report fields the server may name (`sections[2].title` names the title).
 fn field_label(t: &'static Texts, field: &str) -> Option<&'static str> {
     let last = field.rsplit('.').next().unwrap_or(field);
@@ -295,6 +309,7 @@ fn field_label(t: &'static Texts, field: &str) -> Option<&'static str> {
         "period_of" => t.reports().field_period_of,
         "project_id" => t.reports().field_project,
         "notify" => t.reports().field_notify,
+        "question_id" => t.reports().field_question,
         _ if field.starts_with("sections") => t.reports().field_sections,
         _ => return None,
     };

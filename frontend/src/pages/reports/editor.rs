@@ -8,7 +8,7 @@ use crate::api::reports as api;
 use crate::api::ApiError;
 use crate::components::Notice;
 use crate::i18n::{fill, use_i18n};
-use crate::pages::report_parts::{report_error_text, section_kind_label};
+use crate::pages::report_parts::{section_kind_label, staff_error_text};
 use accord_api::error::Code;
 use accord_api::reports::{ReportInput, ReportView, SectionInput, SectionKind};
 use leptos::prelude::*;
@@ -254,7 +254,7 @@ fn EditorForm(ctx: ReportCtx) -> impl IntoView {
                         Problem::Title => t.reports_staff().title_required.to_owned(),
                         Problem::SectionTitle => t.reports_staff().section_title_required.to_owned(),
                         Problem::Count => t.reports_staff().sections_limit.to_owned(),
-                        Problem::Api(e) => report_error_text(t, e),
+                        Problem::Api(e) => staff_error_text(t, e),
                     }
                 };
                 view! { <p id="report-error" class="form-error" role="alert">{text}</p> }

@@ -6,9 +6,10 @@ use super::ReportCtx;
 use crate::api::{self, reports as reports_api, ApiError};
 use crate::components::{InlineConfirm, Notice};
 use crate::i18n::{fill, use_i18n};
-use crate::pages::report_parts::report_error_text;
+use crate::pages::report_parts::staff_error_text;
 use crate::routes::{ClientTab, Route};
 use accord_api::clients::{ContactView, PortalAccess};
+use accord_api::error::Code;
 use accord_api::reports::PublishReport;
 use accord_api::ContactId;
 use leptos::prelude::*;
@@ -101,7 +102,7 @@ fn PublishConfirm(ctx: ReportCtx, on_done: Callback<u32>, on_cancel: Callback<()
                     ctx.report.set(fresh);
                     on_done.run(revision);
                 }
-                Err(e) if e.is(accord_api::error::Code::StaleVersion) => {
+                Err(e) if e.is(Code::StaleVersion) => {
                     ctx.stale.set(true);
                     window().scroll_to_with_x_and_y(0.0, 0.0);
                 }
@@ -173,7 +174,7 @@ fn PublishConfirm(ctx: ReportCtx, on_done: Callback<u32>, on_cancel: Callback<()
                 </Show>
             </fieldset>
             {move || error.get().map(|e| view! {
-                <p class="form-error publish-error" role="alert">{move || report_error_text(i18n.t(), &e)}</p>
+                <p class="form-error publish-error" role="alert">{move || staff_error_text(i18n.t(), &e)}</p>
             })}
         </InlineConfirm>
     }
@@ -220,7 +221,13 @@ fn DeleteDraft(ctx: ReportCtx) -> impl IntoView {
                     on_cancel=Callback::new(move |_| confirming.set(false)) />
             </Show>
             {move || error.get().map(|e| view! {
-                <p class="form-error delete-error" role="alert">{move || report_error_text(i18n.t(), &e)}</p>
+                <p class="form-error delete-error" role="alert">
+                    {move || if e.is(Code::InvalidTransition) {
+                        i18n.t().reports_staff().delete_published.to_owned()
+                    } else {
+                        staff_error_text(i18n.t(), &e)
+                    }}
+                </p>
             })}
         </div>
     }

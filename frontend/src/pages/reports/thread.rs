@@ -7,8 +7,9 @@ use super::ReportCtx;
 use crate::api::{self, reports as reports_api, ApiError};
 use crate::components::{EmptyState, Notice};
 use crate::i18n::{fill, use_i18n};
-use crate::pages::report_parts::{is_question, report_error_text, threads, MessageItem};
+use crate::pages::report_parts::{is_question, staff_error_text, threads, MessageItem};
 use crate::routes::Route;
+use accord_api::error::Code;
 use accord_api::meetings::BacklogRef;
 use accord_api::projects::ProjectView;
 use accord_api::reports::{NewReportMessage, QuestionToIdea, ReportMessage, ReportView};
@@ -261,7 +262,13 @@ fn IdeaForm(thread: Thread, question: ReportMessageId, on_done: Callback<()>) ->
                     <p class="field-hint">{move || i18n.t().reports_staff().idea_title_hint}</p>
                 </div>
                 {move || error.get().map(|e| view! {
-                    <p class="form-error idea-error" role="alert">{move || report_error_text(i18n.t(), &e)}</p>
+                    <p class="form-error idea-error" role="alert">
+                        {move || if e.is(Code::InvalidTransition) {
+                            i18n.t().reports_staff().already_idea.to_owned()
+                        } else {
+                            staff_error_text(i18n.t(), &e)
+                        }}
+                    </p>
                 })}
                 <div class="form-actions form-actions-start">
                     <button type="submit" class="btn btn-small btn-primary create-idea" disabled=move || pending.get()>
@@ -372,7 +379,7 @@ fn ReplyForm(thread: Thread) -> impl IntoView {
                 <p class="field-error" role="alert">{move || i18n.t().reports_staff().body_required}</p>
             </Show>
             {move || error.get().map(|e| view! {
-                <p class="form-error reply-error" role="alert">{move || report_error_text(i18n.t(), &e)}</p>
+                <p class="form-error reply-error" role="alert">{move || staff_error_text(i18n.t(), &e)}</p>
             })}
             <div class="form-actions form-actions-start">
                 <button type="submit" id="reply-submit" class="btn btn-primary" disabled=move || pending.get()>

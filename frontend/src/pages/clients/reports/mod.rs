@@ -9,9 +9,7 @@ use crate::api::reports as api;
 use crate::api::ApiError;
 use crate::components::{async_view, EmptyState, Pagination};
 use crate::i18n::{fill, format_date, format_day, use_i18n};
-use crate::pages::report_parts::{
-    kind_label, period_badge, period_state, period_view, report_error_text, status_badge,
-};
+use crate::pages::report_parts::{kind_label, period_badge, period_state, period_view, staff_error_text, status_badge};
 use crate::routes::Route;
 use accord_api::reports::{ClientReports, DuePeriod, NewReport, ReportSummary};
 use accord_api::{ClientId, Page, ReportCadence};
@@ -152,7 +150,7 @@ fn PeriodEntry(client: ClientId, period: DuePeriod, can_edit: bool) -> impl Into
                 {action}
             </div>
             {move || error.get().map(|e| view! {
-                <p class="form-error write-error" role="alert">{move || report_error_text(i18n.t(), &e)}</p>
+                <p class="form-error write-error" role="alert">{move || staff_error_text(i18n.t(), &e)}</p>
             })}
         </li>
     }

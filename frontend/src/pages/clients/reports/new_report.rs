@@ -4,7 +4,7 @@
 use crate::api::{self, ApiError};
 use crate::components::charts::today;
 use crate::i18n::{day_input_value, fill, parse_day_input, use_i18n};
-use crate::pages::report_parts::{kind_label, report_error_text};
+use crate::pages::report_parts::{kind_label, staff_error_text};
 use crate::routes::Route;
 use accord_api::reports::NewReport;
 use accord_api::{ClientId, ProjectId, ReportCadence};
@@ -104,7 +104,7 @@ pub fn NewReportForm(client: ClientId, cadence: Option<ReportCadence>) -> impl I
                 {move || problem.get().map(|p| {
                     let text = move || match &p {
                         Problem::Day => fill(i18n.t().errors().validation_field, &[&i18n.t().reports().field_period_of]),
-                        Problem::Api(e) => report_error_text(i18n.t(), e),
+                        Problem::Api(e) => staff_error_text(i18n.t(), e),
                     };
                     view! { <p id="new-report-error" class="form-error" role="alert">{text}</p> }
                 })}

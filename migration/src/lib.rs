@@ -17,6 +17,7 @@ mod m20261202_000011_meetings;
 mod m20261203_000012_promise_rules;
 mod m20261203_000013_reports;
 mod rls;
+mod shape;
 
 pub use rls::APP_ROLE;
 

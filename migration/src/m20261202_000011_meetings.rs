@@ -4,31 +4,11 @@
 //! of a promise's date, and per-user calendar feeds; the agency's acknowledgement window.
 
 use crate::rls;
+use crate::shape::{a, client_table};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn a(name: &str) -> Alias {
-    Alias::new(name)
-}
-
-/// The columns every per-client table starts with.
-fn client_table(name: &str) -> TableCreateStatement {
-    Table::create()
-        .table(a(name))
-        .col(pk_uuid(a("id")))
-        .col(uuid(a("agency_id")))
-        .col(uuid(a("client_id")))
-        .foreign_key(
-            ForeignKey::create()
-                .name(format!("fk_{name}_client"))
-                .from(a(name), a("client_id"))
-                .to(a("clients"), a("id"))
-                .on_delete(ForeignKeyAction::Cascade),
-        )
-        .to_owned()
-}
 
 fn meeting_fk(name: &str) -> ForeignKeyCreateStatement {
     ForeignKey::create()

@@ -6,30 +6,11 @@
 //! Backlog items learn when they became done (`done_at`), backfilled from their history.
 
 use crate::rls;
+use crate::shape::{a, client_table};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn a(name: &str) -> Alias {
-    Alias::new(name)
-}
-
-fn client_table(name: &str) -> TableCreateStatement {
-    Table::create()
-        .table(a(name))
-        .col(pk_uuid(a("id")))
-        .col(uuid(a("agency_id")))
-        .col(uuid(a("client_id")))
-        .foreign_key(
-            ForeignKey::create()
-                .name(format!("fk_{name}_client"))
-                .from(a(name), a("client_id"))
-                .to(a("clients"), a("id"))
-                .on_delete(ForeignKeyAction::Cascade),
-        )
-        .to_owned()
-}
 
 fn report_fk(name: &str) -> ForeignKeyCreateStatement {
     ForeignKey::create()

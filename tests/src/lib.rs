@@ -167,3 +167,22 @@ impl Client {
         self.post("/api/auth/sign-in", serde_json::json!({ "email": email, "password": password })).await
     }
 }
+
+/// The text of a PDF as `pdftotext` (poppler-utils) reads it, with words joined by single
+/// spaces (layout mode pads them); `None` when it is not installed here.
+pub fn pdf_text(bytes: &[u8]) -> Option<String> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("document.pdf");
+    std::fs::write(&file, bytes).expect("write pdf");
+    let out =
+        match std::process::Command::new("pdftotext").args(["-layout", "-enc", "UTF-8"]).arg(&file).arg("-").output() {
+            Ok(out) => out,
+            Err(_) => {
+                eprintln!("SKIPPED: pdftotext not installed; the PDF text was not checked");
+                return None;
+            }
+        };
+    assert!(out.status.success(), "pdftotext refused the PDF: {}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    Some(text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n"))
+}

@@ -5,7 +5,7 @@
 
 use accord_entity::outbox;
 use accord_server::clock::Clock;
-use accord_tests::{spawn_app_with_clock, world, Client, TestApp};
+use accord_tests::{pdf_text, spawn_app_with_clock, world, Client, TestApp};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
@@ -76,25 +76,6 @@ print(json.dumps(out))
     }
     assert!(out.status.success(), "the iCalendar parser refused the feed: {err}\n{text}");
     Some(serde_json::from_slice::<Vec<Value>>(&out.stdout).expect("parser output"))
-}
-
-/// The text of a PDF as `pdftotext` (poppler-utils) reads it; `None` when it is not installed.
-fn pdf_text(bytes: &[u8]) -> Option<String> {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("minutes.pdf");
-    std::fs::write(&file, bytes).expect("write pdf");
-    let out =
-        match std::process::Command::new("pdftotext").args(["-layout", "-enc", "UTF-8"]).arg(&file).arg("-").output() {
-            Ok(out) => out,
-            Err(_) => {
-                eprintln!("SKIPPED: pdftotext not installed; the PDF text was not checked");
-                return None;
-            }
-        };
-    assert!(out.status.success(), "pdftotext refused the PDF: {}", String::from_utf8_lossy(&out.stderr));
-    // Layout mode may pad words with spaces; compare with single spaces.
-    let text = String::from_utf8(out.stdout).expect("utf-8");
-    Some(text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n"))
 }
 
 struct People {

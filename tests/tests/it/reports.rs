@@ -8,7 +8,7 @@
 
 use accord_entity::outbox;
 use accord_server::clock::Clock;
-use accord_tests::{spawn_app_with_clock, world, Client, TestApp};
+use accord_tests::{pdf_text, spawn_app_with_clock, world, Client, TestApp};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
@@ -26,25 +26,6 @@ async fn ok(res: reqwest::Response, want: u16) -> Value {
     } else {
         serde_json::from_str(&text).unwrap_or(Value::String(text))
     }
-}
-
-/// The text of a PDF as `pdftotext` (poppler-utils) reads it, with single spaces; `None` when it
-/// is not installed.
-fn pdf_text(bytes: &[u8]) -> Option<String> {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("report.pdf");
-    std::fs::write(&file, bytes).expect("write pdf");
-    let out =
-        match std::process::Command::new("pdftotext").args(["-layout", "-enc", "UTF-8"]).arg(&file).arg("-").output() {
-            Ok(out) => out,
-            Err(_) => {
-                eprintln!("SKIPPED: pdftotext not installed; the PDF text was not checked");
-                return None;
-            }
-        };
-    assert!(out.status.success(), "pdftotext refused the PDF: {}", String::from_utf8_lossy(&out.stderr));
-    let text = String::from_utf8(out.stdout).expect("utf-8");
-    Some(text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n"))
 }
 
 async fn templates_sent(app: &TestApp, agency: accord_api::AgencyId) -> Vec<(String, String)> {

@@ -1,12 +1,13 @@
 //! Client reports: a client's reports and due periods, one report (draft, publish, questions,
-//! backlog ideas), the agency's "reports due" list; staff calls first, then the portal's.
+//! backlog ideas), the agency's "reports due" list, the section templates; staff calls first,
+//! then the portal's.
 
 use super::{get_json, send_json, send_no_content, ApiError};
 use accord_api::reports::{
     ClientReports, NewQuestion, NewReport, NewReportMessage, PortalReport, PortalReports, PublishReport,
-    QuestionToIdea, ReportInput, ReportView, ReportsDue,
+    QuestionToIdea, ReportInput, ReportTemplate, ReportView, ReportsDue,
 };
-use accord_api::{ClientId, Locale, ReportId, ReportMessageId};
+use accord_api::{ClientId, Locale, ReportCadence, ReportId, ReportMessageId};
 
 /// The cadence, its recent periods, and page `page` (from 1) of the client's reports.
 pub async fn client_reports(client: ClientId, page: u64) -> Result<ClientReports, ApiError> {
@@ -55,6 +56,16 @@ pub fn pdf_url(id: ReportId, locale: Locale) -> String {
 /// Due and overdue periods, published reports nobody opened, unanswered questions.
 pub async fn reports_due() -> Result<ReportsDue, ApiError> {
     get_json("/api/staff/reports-due").await
+}
+
+/// The agency's sections for a new draft of `kind` (the built-in ones until someone saves).
+pub async fn template(kind: ReportCadence) -> Result<ReportTemplate, ApiError> {
+    get_json(&format!("/api/staff/report-templates/{}", kind.as_str())).await
+}
+
+/// Owners and admins replace the agency's template of one kind.
+pub async fn save_template(template: &ReportTemplate) -> Result<ReportTemplate, ApiError> {
+    send_json("PUT", &format!("/api/staff/report-templates/{}", template.kind.as_str()), template).await
 }
 
 /// Page `page` (from 1) of the published reports, and the KPI trend across them.

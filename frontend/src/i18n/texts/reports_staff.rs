@@ -197,5 +197,17 @@ texts! {
         questions_title: "Вопросы клиентов без ответа", "Client questions without an answer";
         nothing_open: "На все вопросы клиентов есть ответ.", "Every client question has an answer.";
         asked_by: "{0}, {1}", "{0}, {1}";
+        templates_title: "Шаблоны отчётов", "Report templates";
+        templates_hint:
+            "С этих разделов начинается каждый новый черновик. В разделы «Что сделано», «Что запланировано» и «Показатели» после вашего текста добавляются факты периода.",
+            "Every new draft starts with these sections. Done, Planned and KPIs sections get the period's facts after your text.";
+        template_built_in:
+            "Сейчас действует встроенный шаблон; сохраните, чтобы сделать его своим.",
+            "The built-in template is in use; save to make it your own.";
+        template_kind: "Вид раздела", "Section kind";
+        template_start_text: "Начальный текст (Markdown, необязательно)", "Starting text (Markdown, optional)";
+        add_template_section: "Добавить раздел", "Add a section";
+        save_template: "Сохранить шаблон", "Save the template";
+        template_saved: "Шаблон сохранён.", "Template saved.";
     }
 }

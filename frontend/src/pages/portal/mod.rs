@@ -1,5 +1,6 @@
 //! `/portal`: the client contact's home: who they are, their account manager, their projects,
-//! and what awaits their decision. The backlog and item pages live in their own modules.
+//! what awaits their decision, and how many reports they have not opened. The backlog, item,
+//! meetings and reports pages live in their own modules.
 
 mod backlog;
 mod conversation;
@@ -77,8 +78,8 @@ fn PortalWelcome(home: PortalHome) -> impl IntoView {
 }
 
 /// `.portal-awaiting-card`: "N items await your decision" (to the backlog), "N minutes await
-/// acknowledgement" (to meetings) or "N new reports" (to reports); nothing when the count is zero. The counts come with the
-/// home page, so it reads no list it does not show.
+/// acknowledgement" (to meetings) or "N new reports" (to reports); nothing when the count is
+/// zero. The counts come with the home page, so it reads no list it does not show.
 #[component]
 fn WaitingCard(count: u32, kind: Waiting, can_decide: bool) -> impl IntoView {
     let i18n = use_i18n();

@@ -1,9 +1,11 @@
 //! `/app/team`: the agency's staff with role changes and enable/disable, inviting colleagues and
-//! the invitations still waiting, and the agency-wide settings (owners and admins).
+//! the invitations still waiting, the agency-wide settings and the report templates (owners and
+//! admins).
 
 mod invitations;
 mod invite;
 mod settings;
+mod templates;
 
 use crate::api;
 use crate::components::{async_view, Badge, ErrorBanner, InlineConfirm, Notice};
@@ -18,6 +20,7 @@ use invite::InviteStaffForm;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use settings::AgencySettingsCard;
+use templates::ReportTemplatesCard;
 
 #[component]
 pub fn TeamPage() -> impl IntoView {
@@ -43,6 +46,7 @@ pub fn TeamPage() -> impl IntoView {
                 <TeamTable />
                 <Invitations />
                 <AgencySettingsCard />
+                <ReportTemplatesCard />
             </Show>
         </section>
     }

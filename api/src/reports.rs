@@ -186,8 +186,11 @@ pub struct ReportMessage {
     pub at: DateTime<Utc>,
     /// For a question: answered by staff (a non-internal reply).
     pub answered: bool,
-    /// The backlog idea this question became.
+    /// The backlog idea this question became (staff only) …
     pub backlog_item: Option<BacklogRef>,
+    /// … and its project (for the link to it).
+    #[serde(default)]
+    pub backlog_project_id: Option<ProjectId>,
 }
 
 /// A whole report, for staff.
@@ -345,6 +348,8 @@ pub struct KpiTrend {
     pub goal_id: GoalId,
     pub name: String,
     pub unit: String,
+    #[serde(default)]
+    pub baseline: f64,
     pub target: f64,
     pub points: Vec<KpiPoint>,
 }

@@ -119,6 +119,7 @@ pub async fn list(state: &AppState, contact: &PortalContact, query: &PageQuery) 
                     goal_id: k.goal_id,
                     name: k.name,
                     unit: k.unit,
+                    baseline: k.baseline,
                     target: k.target,
                     points: vec![point],
                 }),

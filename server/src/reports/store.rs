@@ -189,18 +189,20 @@ pub async fn messages(tx: &ClientTx, report: ReportId, portal: bool) -> ApiResul
     }
     let rows = q.order_by_asc(report_messages::Column::At).all().await?;
     let linked: Vec<_> = rows.iter().filter_map(|m| m.backlog_item_id).collect();
-    let titles: HashMap<_, String> = if linked.is_empty() {
+    let ideas: HashMap<_, (String, accord_api::ProjectId)> = if linked.is_empty() || portal {
         HashMap::new()
     } else {
         tx.find::<backlog_items::Entity>()
             .select_only()
             .column(backlog_items::Column::Id)
             .column(backlog_items::Column::Title)
+            .column(backlog_items::Column::ProjectId)
             .filter(backlog_items::Column::Id.is_in(linked))
-            .into_tuple::<(accord_api::BacklogItemId, String)>()
+            .into_tuple::<(accord_api::BacklogItemId, String, accord_api::ProjectId)>()
             .all()
             .await?
             .into_iter()
+            .map(|(id, title, project)| (id, (title, project)))
             .collect()
     };
     Ok(rows
@@ -218,7 +220,13 @@ pub async fn messages(tx: &ClientTx, report: ReportId, portal: bool) -> ApiResul
             backlog_item: if portal {
                 None
             } else {
-                m.backlog_item_id.map(|id| BacklogRef { id, title: titles.get(&id).cloned().unwrap_or_default() })
+                m.backlog_item_id
+                    .map(|id| BacklogRef { id, title: ideas.get(&id).map(|(t, _)| t.clone()).unwrap_or_default() })
+            },
+            backlog_project_id: if portal {
+                None
+            } else {
+                m.backlog_item_id.and_then(|id| ideas.get(&id).map(|x| x.1))
             },
         })
         .collect())

@@ -9,6 +9,7 @@ mod browser;
 mod browser_accounts;
 mod browser_backlog;
 mod browser_meetings;
+mod browser_reports;
 mod demo;
 mod invitations;
 mod isolation;

@@ -334,6 +334,7 @@ mod tests {
             at: DateTime::<Utc>::from_timestamp(1_800_000_000 + minute * 60, 0).unwrap(),
             answered: false,
             backlog_item: None,
+            backlog_project_id: None,
         }
     }
 

@@ -32,15 +32,25 @@ struct Thread {
 }
 
 impl Thread {
-    /// The backlog item's page, when its project is known: the one chosen here, or the client's
-    /// only project.
+    /// The project the server names for an idea made from a question.
+    fn report_project(&self, item: &BacklogRef) -> Option<ProjectId> {
+        self.ctx.report.with(|r| {
+            r.messages
+                .iter()
+                .find(|m| m.backlog_item.as_ref().is_some_and(|b| b.id == item.id))
+                .and_then(|m| m.backlog_project_id)
+        })
+    }
+
+    /// The backlog item's page, when its project is known: the one chosen here, the one the
+    /// server names, or the client's only project.
     fn item_link(&self, question: ReportMessageId, item: &BacklogRef) -> Option<String> {
         let chosen = self.idea_projects.with(|list| list.iter().find(|(q, _)| *q == question).map(|(_, p)| *p));
         let only = || {
             let list = self.projects.get().and_then(Result::ok)?;
             (list.len() == 1).then(|| list[0].id)
         };
-        let project = chosen.or_else(only)?;
+        let project = chosen.or(self.report_project(item)).or_else(only)?;
         Some(Route::StaffBacklogItem(self.client, project, item.id).path())
     }
 }

@@ -19,7 +19,7 @@ pub enum ReportError {
     UnknownQuestion,
     #[error("A report has 1 to 12 sections.")]
     SectionCount,
-    #[error("Show at least one section before publishing.")]
+    #[error("Show at least one section with text before publishing.")]
     NothingVisible,
     #[error("Someone changed this report meanwhile. Reload it and try again.")]
     Stale,
@@ -81,7 +81,7 @@ mod tests {
                 ReportError::NothingVisible,
                 422,
                 "validation_failed",
-                "Show at least one section before publishing.",
+                "Show at least one section with text before publishing.",
                 Some("sections"),
             ),
         ]);

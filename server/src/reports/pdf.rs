@@ -183,7 +183,7 @@ pub async fn staff(state: &AppState, staff: &Staff, id: ReportId, lang: Option<L
             .then(|| (r.revision, r.published_at.unwrap_or(r.updated_at).with_timezone(&tz).date_naive())),
         sections: sections
             .iter()
-            .filter(|s| !s.hidden)
+            .filter(|s| s.published())
             .map(|s| PublishedSection { kind: s.kind, title: s.title.clone(), html: s.html() })
             .collect(),
         kpis: store::parse(&r.kpis)?,

@@ -226,7 +226,7 @@ pub async fn publish(state: &AppState, staff: &Staff, id: ReportId, input: Publi
     let sections: Vec<StoredSection> = store::parse(&r.sections)?;
     let visible: Vec<PublishedSection> = sections
         .iter()
-        .filter(|s| !s.hidden)
+        .filter(|s| s.published())
         .map(|s| PublishedSection { kind: s.kind, title: s.title.clone(), html: s.html() })
         .collect();
     if visible.is_empty() {

@@ -39,6 +39,12 @@ impl StoredSection {
     pub fn html(&self) -> String {
         rich::html_of(&self.body, &self.html, self.v)
     }
+
+    /// What the client gets: not hidden, and with something to read (the KPI section always
+    /// has its table).
+    pub fn published(&self) -> bool {
+        !self.hidden && (self.kind == SectionKind::Kpis || !self.body.trim().is_empty())
+    }
 }
 
 /// A published section: what the portal shows.

@@ -57,6 +57,27 @@ async fn full_shot(b: &Browser, name: &str) {
     let _ = b.driver().post("window/rect", json!({ "width": 1280, "height": 900 })).await;
 }
 
+/// Waits until the form control matching `css` holds `text` in its value.
+async fn wait_for_value(b: &Browser, css: &str, text: &str) {
+    let started = std::time::Instant::now();
+    loop {
+        let value = b
+            .driver()
+            .execute("const e = document.querySelector(arguments[0]); return e ? e.value : null;", vec![json!(css)])
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        if value.contains(text) {
+            return;
+        }
+        if started.elapsed() > Duration::from_secs(10) {
+            b.fail(&format!("{css:?} never held {text:?}; it holds {value:?}")).await;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 async fn ok(res: reqwest::Response) -> Value {
     let status = res.status();
     let text = res.text().await.unwrap_or_default();
@@ -97,8 +118,9 @@ async fn a_weekly_report_from_draft_to_a_question_turned_into_an_idea() {
     .await;
     let base = format!("/api/staff/clients/{client}/projects/{}/backlog/{item}", w.project_a1);
     for to in ["scheduled", "in_progress", "done"] {
-        after =
-            ok(manager.post(&format!("{base}/status"), json!({ "to": to, "version": after["version"] })).await).await;
+        let version =
+            if after["version"].is_null() { after["item"]["version"].clone() } else { after["version"].clone() };
+        after = ok(manager.post(&format!("{base}/status"), json!({ "to": to, "version": version })).await).await;
     }
     let done_title = after["title"].as_str().expect("title").to_string();
     let finished = (last_monday + Days::days(2)).and_hms_opt(12, 0, 0).unwrap().and_utc();
@@ -130,7 +152,8 @@ async fn a_weekly_report_from_draft_to_a_question_turned_into_an_idea() {
     b.wait_for(&period).await;
     b.click(&format!("{period} button.write-report")).await;
     b.wait_for("#report-title").await;
-    b.wait_for_text(".report-section[data-kind='done']", &done_title).await;
+    wait_for_value(&b, "#report-sections li.section-input[data-kind='done'] textarea[name=section_body]", &done_title)
+        .await;
     b.wait_for_text("#report-kpis", "Leads 0").await;
     let rid = b.current_path().await.rsplit('/').next().unwrap_or_default().to_owned();
 
@@ -141,7 +164,8 @@ async fn a_weekly_report_from_draft_to_a_question_turned_into_an_idea() {
     )
     .await;
     b.click("#save-report").await;
-    b.wait_for_text(".report-section[data-kind='problems']", "Предлагаем").await;
+    b.wait_for("#report-form p.notice").await;
+    b.wait_for("#publish-report:not([disabled])").await;
     b.click("#publish-report").await;
     b.click("button.confirm-publish").await;
     b.wait_for("#publish-card[data-revision='1']").await;

@@ -12,7 +12,7 @@ use crate::pages::report_parts::{
 };
 use crate::routes::Route;
 use accord_api::error::Code;
-use accord_api::reports::{PortalReport, ReportMessage};
+use accord_api::reports::{PortalReport, ReportMessage, SectionKind};
 use accord_api::{Locale, ReportId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -68,6 +68,9 @@ fn Report(report: PortalReport) -> impl IntoView {
     let (kind, start, end, published, revision) = (s.kind, s.period_start, s.period_end, s.published_at, s.revision);
     let agency = report.agency_name.clone();
     let messages = RwSignal::new(report.messages.clone());
+    // The KPI table goes inside the template's KPI section; without one, in a card of its own.
+    let kpis = report.kpis.clone();
+    let kpi_section = report.sections.iter().any(|s| s.kind == SectionKind::Kpis);
     let sections = if report.sections.is_empty() {
         view! { <div class="card portal-card"><p class="muted">{move || i18n.t().portal_reports().no_sections}</p></div> }
             .into_any()
@@ -77,6 +80,8 @@ fn Report(report: PortalReport) -> impl IntoView {
             .into_iter()
             .map(|section| {
                 let changed = section.changed;
+                let table = (section.kind == SectionKind::Kpis && !kpis.is_empty())
+                    .then(|| view! { <KpiTable kpis=kpis.clone() /> });
                 view! {
                     <section class="card portal-card report-section" class:section-changed=changed
                         data-kind=section.kind.as_str() data-changed=changed.to_string()>
@@ -88,6 +93,7 @@ fn Report(report: PortalReport) -> impl IntoView {
                         </div>
                         // The server renders and sanitizes the text.
                         <div class="rich-text report-section-html" inner_html=section.html.clone()></div>
+                        {table}
                     </section>
                 }
             })
@@ -122,10 +128,12 @@ fn Report(report: PortalReport) -> impl IntoView {
         <div class="portal-backlog-grid">
             <div class="portal-backlog-main">
                 {sections}
-                <div class="card portal-card" id="report-kpis">
-                    <h2 class="card-title">{move || i18n.t().reports().kpi_title}</h2>
-                    <KpiTable kpis=report.kpis />
-                </div>
+                {(!kpi_section).then(|| view! {
+                    <div class="card portal-card" id="report-kpis">
+                        <h2 class="card-title">{move || i18n.t().reports().kpi_title}</h2>
+                        <KpiTable kpis=report.kpis />
+                    </div>
+                })}
             </div>
             <aside class="portal-backlog-side">
                 <div class="card portal-card" id="report-stats">

@@ -28,6 +28,8 @@ pub struct ReceivedMail {
     pub message_id: String,
     pub text: String,
     pub html: String,
+    /// (file name, content type, bytes) of each attachment.
+    pub attachments: Vec<(String, String, Vec<u8>)>,
 }
 
 impl ReceivedMail {
@@ -113,6 +115,7 @@ impl SmtpServer {
 }
 
 fn parse(raw: &[u8]) -> Option<ReceivedMail> {
+    use mail_parser::MimeHeaders;
     let msg = mail_parser::MessageParser::default().parse(raw)?;
     let addr = |a: Option<&mail_parser::Address>| {
         a.and_then(|a| a.first()).and_then(|a| a.address()).map(str::to_string).unwrap_or_default()
@@ -124,5 +127,15 @@ fn parse(raw: &[u8]) -> Option<ReceivedMail> {
         message_id: msg.message_id().unwrap_or_default().to_string(),
         text: msg.body_text(0).map(|t| t.to_string()).unwrap_or_default(),
         html: msg.body_html(0).map(|t| t.to_string()).unwrap_or_default(),
+        attachments: msg
+            .attachments()
+            .map(|a| {
+                let kind = a
+                    .content_type()
+                    .map(|t| format!("{}/{}", t.ctype(), t.subtype().unwrap_or_default()))
+                    .unwrap_or_default();
+                (a.attachment_name().unwrap_or_default().to_string(), kind, a.contents().to_vec())
+            })
+            .collect(),
     })
 }

@@ -23,12 +23,24 @@ pub struct Mail {
     pub attachment: Option<Attachment>,
 }
 
-/// A text attachment (a calendar file).
+/// An attachment: text for `text/*` types (a calendar file), base64 for the others (a PDF).
 #[derive(Clone, Debug)]
 pub struct Attachment {
     pub name: String,
     pub content_type: String,
     pub body: String,
+}
+
+impl Attachment {
+    /// A binary file (stored as base64, decoded by the sender).
+    pub fn binary(name: &str, content_type: &str, bytes: &[u8]) -> Self {
+        use base64::Engine;
+        Self {
+            name: name.to_string(),
+            content_type: content_type.to_string(),
+            body: base64::engine::general_purpose::STANDARD.encode(bytes),
+        }
+    }
 }
 
 impl Mail {

@@ -165,7 +165,13 @@ fn body(row: &outbox::Model) -> Result<MultiPart, String> {
     };
     let content_type =
         lettre::message::header::ContentType::parse(kind).map_err(|e| format!("attachment type: {e}"))?;
-    Ok(MultiPart::mixed()
-        .multipart(alternative)
-        .singlepart(lettre::message::Attachment::new(name.clone()).body(body.clone(), content_type)))
+    let attachment = lettre::message::Attachment::new(name.clone());
+    let part = if kind.starts_with("text/") {
+        attachment.body(body.clone(), content_type)
+    } else {
+        use base64::Engine;
+        let bytes = base64::engine::general_purpose::STANDARD.decode(body).map_err(|e| format!("attachment: {e}"))?;
+        attachment.body(bytes, content_type)
+    };
+    Ok(MultiPart::mixed().multipart(alternative).singlepart(part))
 }

@@ -479,6 +479,33 @@ pub fn report_answered(to: (&str, &str), locale: Locale, agency: &str, title: &s
     mail(to, locale, "report_answered", subject, lines, (button, link), footer)
 }
 
+/// To a client's contact without portal access: a report, as the PDF attached.
+pub fn report_pdf(to: (&str, &str), locale: Locale, agency: &str, title: &str, site: &str) -> Mail {
+    let (subject, lines, button, footer) = match locale {
+        Locale::Ru => (
+            format!("Отчёт: {title}"),
+            vec![
+                format!("Здравствуйте, {}!", to.1),
+                format!("«{agency}» прислало отчёт «{title}» — он во вложении (PDF)."),
+                "Вопросы по отчёту можно задать вашему менеджеру в ответном письме.".to_string(),
+            ],
+            "Accord",
+            "Вы получили это письмо как контакт клиента агентства.",
+        ),
+        Locale::En => (
+            format!("Report: {title}"),
+            vec![
+                format!("Hello {},", to.1),
+                format!("{agency} sent you the report \u{201c}{title}\u{201d} \u{2014} it is attached (PDF)."),
+                "Questions about the report can go to your manager in a reply.".to_string(),
+            ],
+            "Accord",
+            "You receive this as a contact of the agency's client.",
+        ),
+    };
+    mail(to, locale, "report_pdf", subject, lines, (button, site), footer)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

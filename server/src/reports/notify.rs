@@ -42,6 +42,30 @@ pub async fn published(
     Ok(())
 }
 
+/// The report's PDF to contacts without portal access, in the agency's language.
+pub async fn pdf_to(
+    tx: &ClientTx,
+    state: &AppState,
+    r: &reports::Model,
+    agency: &agencies::Model,
+    people: Vec<accord_entity::contacts::Model>,
+    pdf: &[u8],
+) -> ApiResult<()> {
+    let name = format!("report-{}.pdf", r.period_start);
+    for c in people {
+        let mail = templates::report_pdf(
+            (&c.email, &c.name),
+            agency.default_locale,
+            &agency.name,
+            &r.title,
+            &state.settings.public_url,
+        )
+        .with_attachment(mail::Attachment::binary(&name, "application/pdf", pdf));
+        mail::enqueue(tx, Some(tx.agency_id()), mail).await?;
+    }
+    Ok(())
+}
+
 pub async fn asked(tx: &ClientTx, state: &AppState, r: &reports::Model, contact: &str) -> ApiResult<()> {
     let Some(id) = tx.client().account_manager_id else { return Ok(()) };
     let Some(u) = active_user(tx, id).await? else { return Ok(()) };

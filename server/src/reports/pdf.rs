@@ -162,6 +162,28 @@ fn kpi_table(pdf: &mut Pdf, kpis: &[KpiRow], t: &Texts, locale: Locale) {
     pdf.bars_to(&bars, 100.0, 10.0);
 }
 
+/// A revision just published, for mail to contacts without portal access.
+pub(super) fn of_revision(
+    agency: &accord_entity::agencies::Model,
+    r: &reports::Model,
+    project: Option<String>,
+    sections: Vec<PublishedSection>,
+) -> ApiResult<Vec<u8>> {
+    let tz = super::period::zone(&agency.time_zone);
+    let on = r.published_at.unwrap_or(r.updated_at).with_timezone(&tz).date_naive();
+    let content = Content {
+        agency: agency.name.clone(),
+        title: r.title.clone(),
+        period: store::period_of(r),
+        project,
+        revision: Some((r.revision, on)),
+        sections,
+        kpis: store::parse(&r.kpis)?,
+        stats: store::parse(&r.stats)?,
+    };
+    render(content, agency.default_locale)
+}
+
 /// The current draft for staff (hidden sections left out).
 pub async fn staff(state: &AppState, staff: &Staff, id: ReportId, lang: Option<Locale>) -> ApiResult<Vec<u8>> {
     let tx = access::open_owner::<reports::Entity>(state, staff, reports::Column::Id, id.0, Need::Read).await?;

@@ -232,7 +232,7 @@ pub async fn publish(state: &AppState, staff: &Staff, id: ReportId, input: Publi
     if visible.is_empty() {
         return Err(ReportError::NothingVisible.into());
     }
-    let recipients = recipients(&tx, input.notify.as_deref()).await?;
+    let (recipients, by_pdf) = recipients(&tx, input.notify.as_deref()).await?;
     let now = tx.now();
     let mut row = r.clone();
     row.revision += 1;
@@ -258,14 +258,26 @@ pub async fn publish(state: &AppState, staff: &Staff, id: ReportId, input: Publi
     }))
     .await?;
     notify::published(&tx, state, &row, recipients).await?;
+    if !by_pdf.is_empty() {
+        let agency = store::agency(&tx).await?;
+        let project = match row.project_id {
+            Some(p) => store::project_names(&tx).await?.remove(&p),
+            None => None,
+        };
+        let bytes = super::pdf::of_revision(&agency, &row, project, visible)?;
+        notify::pdf_to(&tx, state, &row, &agency, by_pdf, &bytes).await?;
+    }
     let view = store::view(&tx, &row, true).await?;
     tx.commit().await?;
     Ok(view)
 }
 
-/// The portal users to mail: the chosen contacts (each must be the client's), or every contact
-/// with portal access. Contacts without portal access are skipped.
-async fn recipients(tx: &ClientTx, chosen: Option<&[ContactId]>) -> ApiResult<Vec<users::Model>> {
+/// Whom to mail: the chosen contacts (each must be the client's), or every contact with portal
+/// access. Portal users get a link; chosen contacts without portal access get the PDF.
+async fn recipients(
+    tx: &ClientTx,
+    chosen: Option<&[ContactId]>,
+) -> ApiResult<(Vec<users::Model>, Vec<contacts::Model>)> {
     let mut q = tx.find::<contacts::Entity>().filter(contacts::Column::LeftAt.is_null());
     if let Some(ids) = chosen {
         if ids.len() > 200 {
@@ -279,10 +291,11 @@ async fn recipients(tx: &ClientTx, chosen: Option<&[ContactId]>) -> ApiResult<Ve
         if found.len() != unique.len() {
             return Err(ReportError::UnknownContact.into());
         }
-        return portal_users(tx, found).await;
+        let by_pdf = found.iter().filter(|c| c.user_id.is_none() && !c.email.trim().is_empty()).cloned().collect();
+        return Ok((portal_users(tx, found).await?, by_pdf));
     }
     let found = q.all().await?;
-    portal_users(tx, found).await
+    Ok((portal_users(tx, found).await?, vec![]))
 }
 
 async fn portal_users(tx: &ClientTx, people: Vec<contacts::Model>) -> ApiResult<Vec<users::Model>> {

@@ -8,7 +8,7 @@
 
 use accord_entity::outbox;
 use accord_server::clock::Clock;
-use accord_tests::{pdf_text, spawn_app_with_clock, world, Client, TestApp};
+use accord_tests::{pdf_text, smtp, spawn_app_with_clock, world, Client, TestApp};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
@@ -81,7 +81,16 @@ async fn finish_proposed(w: &world::World, manager: &Client, approver: &Client) 
 async fn a_weekly_report_from_draft_to_questions_receipts_revision_and_pdf() {
     // The agency and its clients exist since 20 November 2026.
     let clock = Clock::manual(at("2026-11-20T09:00:00Z"));
-    let app = spawn_app_with_clock(clock.clone(), |_| {}).await;
+    // A real SMTP server receives the mail where aiosmtpd is installed (the test command does).
+    let smtp = smtp::start();
+    let smtp_url = smtp.as_ref().map(|s| s.url());
+    let app = spawn_app_with_clock(clock.clone(), move |s| {
+        if let Some(url) = smtp_url {
+            s.smtp_url = Some(secrecy::SecretString::from(url));
+            s.mail_poll_ms = 100;
+        }
+    })
+    .await;
     let w = world::build(&app).await;
     // Wednesday 2 December 2026, 12:00 in Moscow: the work of the week.
     clock.set(at("2026-12-02T09:00:00Z"));
@@ -330,8 +339,21 @@ async fn a_weekly_report_from_draft_to_questions_receipts_revision_and_pdf() {
     assert_eq!(edited["summary"]["unpublished_changes"], true);
     let page = ok(approver.get(&format!("/api/portal/reports/{rid}")).await, 200).await;
     assert!(page.to_string().contains("Предлагаем"), "the portal shows the published revision until the next one");
-    ok(manager.post(&format!("/api/staff/reports/{rid}/publish"), json!({ "version": 4, "notify": [] })).await, 200)
-        .await;
+    // Revision 2 goes to a contact without portal access only: as the PDF attached.
+    let (spare, spare_email) = w.spare_contacts_a1[0].clone();
+    ok(
+        manager.post(&format!("/api/staff/reports/{rid}/publish"), json!({ "version": 4, "notify": [spare] })).await,
+        200,
+    )
+    .await;
+    if let Some(smtp) = &smtp {
+        let got = smtp.wait_for(&spare_email, 1).await;
+        let (name, kind, bytes) = got[0].attachments.first().cloned().expect("the PDF attached");
+        assert_eq!((name.as_str(), kind.as_str()), ("report-2026-11-30.pdf", "application/pdf"));
+        if let Some(text) = pdf_text(&bytes) {
+            assert!(text.contains("Тариф сменили 8 декабря"), "{text}");
+        }
+    }
     let page = ok(approver.get(&format!("/api/portal/reports/{rid}")).await, 200).await;
     assert_eq!(page["changed"], true);
     assert_eq!(page["summary"]["revision"], 2);

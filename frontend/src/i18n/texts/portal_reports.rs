@@ -19,6 +19,7 @@ texts! {
             "Each goal's value at the end of each reported period; the dashed line is the target.";
         trend_label: "Динамика: {0}", "Trend: {0}";
         trend_latest: "Сейчас: {0}", "Latest: {0}";
+        trend_one: "Линия появится со вторым отчётом.", "The line appears with the second report.";
         trend_target: "Цель: {0}", "Target: {0}";
         back_to_reports: "Все отчёты", "All reports";
         report_missing: "Отчёт недоступен", "This report is not available";

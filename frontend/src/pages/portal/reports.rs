@@ -139,9 +139,15 @@ fn TrendCard(trend: Vec<KpiTrend>) -> impl IntoView {
                 view! {
                     <div class="kpi-trend" data-goal=goal.goal_id.to_string()>
                         <p class="kpi-trend-name">{name}</p>
-                        <Sparkline points=points class_name="trend-sparkline"
-                            references=vec![Reference { value: target, class_name: "spark-ref-target" }]
-                            label=Signal::derive(move || fill(i18n.t().portal_reports().trend_label, &[&label_name])) />
+                        {if points.len() > 1 {
+                            view! {
+                                <Sparkline points=points class_name="trend-sparkline"
+                                    references=vec![Reference { value: target, class_name: "spark-ref-target" }]
+                                    label=Signal::derive(move || fill(i18n.t().portal_reports().trend_label, &[&label_name])) />
+                            }.into_any()
+                        } else {
+                            view! { <p class="card-hint kpi-trend-one">{move || i18n.t().portal_reports().trend_one}</p> }.into_any()
+                        }}
                         <p class="kpi-trend-figures muted">
                             {latest.map(|v| view! {
                                 <span class="kpi-trend-latest">{move || fill(i18n.t().portal_reports().trend_latest, &[&value(v)])}</span>

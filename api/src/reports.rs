@@ -259,6 +259,9 @@ pub struct DuePeriod {
     pub report_id: Option<ReportId>,
     pub published: bool,
     pub overdue: bool,
+    /// On the agency's list: earlier periods of this client also still unpublished.
+    #[serde(default)]
+    pub earlier_unpublished: u32,
 }
 
 /// A client's reports page.
@@ -293,8 +296,12 @@ pub struct OpenQuestion {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReportsDue {
     pub today: NaiveDate,
-    /// Overdue first, then by due date.
+    /// Each client's latest unpublished period due within a week or overdue: overdue first,
+    /// then by due date (at most 300).
     pub due: Vec<DuePeriod>,
+    /// How many clients have such a period (more than `due` holds when the list is cut).
+    #[serde(default)]
+    pub due_total: u32,
     pub unread: Vec<ReportSummary>,
     pub questions: Vec<OpenQuestion>,
 }

@@ -151,7 +151,9 @@ impl MigrationTrait for Migration {
             // One report per kind, period and scope (the client, or one project).
             "CREATE UNIQUE INDEX ux_reports_period ON reports (client_id, kind, period_start, COALESCE(project_id, client_id))",
             "CREATE INDEX ix_reports_client_period ON reports (client_id, agency_id, period_start)",
-            "CREATE INDEX ix_reports_agency_published ON reports (agency_id, revision, published_at)",
+            // Published reports nobody opened, agency-wide. Not (agency_id, revision, …): without
+            // statistics SQLite would take it for one client's reports and walk the agency's.
+            "CREATE INDEX ix_reports_agency_published ON reports (agency_id, published_at)",
             "CREATE UNIQUE INDEX ux_report_revisions ON report_revisions (report_id, revision)",
             "CREATE UNIQUE INDEX ux_report_reads ON report_reads (report_id, contact_id)",
             "CREATE INDEX ix_report_reads_contact ON report_reads (contact_id, report_id)",

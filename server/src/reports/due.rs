@@ -23,6 +23,8 @@ use std::collections::HashMap;
 const CLIENT_PERIODS: usize = 6;
 /// How far back the agency's list looks for unpublished periods.
 const AGENCY_PERIODS: usize = 4;
+/// At most this many clients on the agency's list.
+const DUE_LISTED: usize = 300;
 
 /// The periods of `cadence` from the current one back, never before the client existed.
 fn periods(cadence: ReportCadence, today: NaiveDate, since: NaiveDate, n: usize) -> Vec<Period> {
@@ -70,6 +72,7 @@ fn due_period(
         report_id: found.map(|f| f.0),
         published,
         overdue: !published && today > due_on,
+        earlier_unpublished: 0,
     }
 }
 
@@ -147,19 +150,24 @@ pub async fn agency_list(state: &AppState, staff: &Staff) -> ApiResult<ReportsDu
     let managers: Vec<UserId> = clients.iter().filter_map(|c| c.account_manager_id).collect();
     let names = staff_names(&tx, managers).await?;
     let soon = today + Duration::days(7);
+    // Per client the latest period to write (newest first), and how many before it are missing.
     let mut due: Vec<DuePeriod> = clients
         .iter()
-        .flat_map(|c| {
+        .filter_map(|c| {
             let cadence = c.report_cadence.unwrap_or(ReportCadence::Monthly);
             let manager = crate::clients::view::staff_ref(c.account_manager_id, &names);
-            periods(cadence, today, created_on(c, &agency), AGENCY_PERIODS + 1)
+            let mut open = periods(cadence, today, created_on(c, &agency), AGENCY_PERIODS + 1)
                 .into_iter()
                 .map(|p| due_period(c, manager.clone(), &p, due_days, &written, today))
-                .filter(|d| !d.published && d.due_on <= soon)
-                .collect::<Vec<_>>()
+                .filter(|d| !d.published && d.due_on <= soon);
+            let mut latest = open.next()?;
+            latest.earlier_unpublished = u32::try_from(open.count()).unwrap_or(u32::MAX);
+            Some(latest)
         })
         .collect();
     due.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(a.due_on.cmp(&b.due_on)).then(a.client_name.cmp(&b.client_name)));
+    let due_total = u32::try_from(due.len()).unwrap_or(u32::MAX);
+    due.truncate(DUE_LISTED);
 
     // Published within 90 days, longer ago than the read window, and opened by nobody.
     let unread_rows = tx
@@ -248,7 +256,7 @@ pub async fn agency_list(state: &AppState, staff: &Staff) -> ApiResult<ReportsDu
             at: q.at,
         })
         .collect();
-    Ok(ReportsDue { today, due, unread, questions })
+    Ok(ReportsDue { today, due, due_total, unread, questions })
 }
 
 #[cfg(test)]

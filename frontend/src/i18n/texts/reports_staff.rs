@@ -190,8 +190,12 @@ texts! {
             ["{0} просроченный", "{0} просроченных", "{0} просроченных"],
             ["{0} overdue", "{0} overdue"];
         periods_count:
-            ["{0} период", "{0} периода", "{0} периодов"],
-            ["{0} period", "{0} periods"];
+            ["{0} клиент", "{0} клиента", "{0} клиентов"],
+            ["{0} client", "{0} clients"];
+        earlier_unpublished:
+            ["и ещё {0} период раньше без отчёта", "и ещё {0} периода раньше без отчёта", "и ещё {0} периодов раньше без отчёта"],
+            ["and {0} earlier period without a report", "and {0} earlier periods without a report"];
+        due_cut: "Показаны первые {0} из {1}.", "Showing the first {0} of {1}.";
         unread_title: "Опубликованы, но никто не открыл", "Published, but nobody opened them";
         nothing_unread: "Каждый опубликованный отчёт кто-то открыл.", "Someone has opened every published report.";
         questions_title: "Вопросы клиентов без ответа", "Client questions without an answer";

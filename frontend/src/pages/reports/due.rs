@@ -51,6 +51,7 @@ fn by_manager(due: Vec<DuePeriod>) -> Vec<(Option<StaffRef>, Vec<DuePeriod>)> {
 #[component]
 fn DueBody(due: ReportsDue) -> impl IntoView {
     let i18n = use_i18n();
+    let (shown, total) = (due.due.len(), due.due_total as usize);
     let groups = by_manager(due.due);
     let periods = if groups.is_empty() {
         view! { <EmptyState title=|t| t.reports_staff().nothing_due hint=|t| t.reports_staff().nothing_due_hint /> }
@@ -66,6 +67,9 @@ fn DueBody(due: ReportsDue) -> impl IntoView {
         <div class="card card-flush" id="due-card">
             <div class="card-head"><h2 class="card-title">{move || i18n.t().reports_staff().due_card}</h2></div>
             {periods}
+            {(total > shown).then(|| view! {
+                <p class="card-hint due-cut">{move || fill(i18n.t().reports_staff().due_cut, &[&shown, &total])}</p>
+            })}
         </div>
         <div class="card card-flush" id="unread-card">
             <div class="card-head"><h2 class="card-title">{move || i18n.t().reports_staff().unread_title}</h2></div>
@@ -137,12 +141,18 @@ fn DueRow(period: DuePeriod) -> impl IntoView {
         .into_any(),
     };
     let (badge, state, overdue) = (period_badge(&period), period_state(&period), period.overdue);
+    let earlier = period.earlier_unpublished;
     view! {
         <tr class="due-row" data-client=period.client_id.to_string() data-state=state class:ack-overdue=overdue>
             <td class="cell-main"><A href=tab attr:class="row-link">{period.client_name}</A></td>
             <td>
                 {period_view(kind, start, end)}
                 <div class="cell-sub">{move || kind_label(i18n.t(), kind)}</div>
+                {(earlier > 0).then(|| view! {
+                    <div class="cell-sub earlier-unpublished">
+                        {move || i18n.t().reports_staff().earlier_unpublished.count(earlier.into())}
+                    </div>
+                })}
             </td>
             <td class="hide-sm date">{move || format_day(i18n.locale(), &due)}</td>
             <td>{badge}</td>
@@ -240,6 +250,7 @@ mod tests {
             report_id: None,
             published: false,
             overdue,
+            earlier_unpublished: 0,
         }
     }
 

@@ -297,7 +297,7 @@ pub struct OpenQuestion {
 pub struct ReportsDue {
     pub today: NaiveDate,
     /// Each client's latest unpublished period due within a week or overdue: overdue first,
-    /// then by due date (at most 300).
+    /// then by due date (at most 100).
     pub due: Vec<DuePeriod>,
     /// How many clients have such a period (more than `due` holds when the list is cut).
     #[serde(default)]

@@ -154,6 +154,8 @@ impl MigrationTrait for Migration {
             // Published reports nobody opened, agency-wide. Not (agency_id, revision, …): without
             // statistics SQLite would take it for one client's reports and walk the agency's.
             "CREATE INDEX ix_reports_agency_published ON reports (agency_id, published_at)",
+            // The agency's due list: which recent periods have a report.
+            "CREATE INDEX ix_reports_agency_period ON reports (agency_id, period_start, client_id, kind)",
             "CREATE UNIQUE INDEX ux_report_revisions ON report_revisions (report_id, revision)",
             "CREATE UNIQUE INDEX ux_report_reads ON report_reads (report_id, contact_id)",
             "CREATE INDEX ix_report_reads_contact ON report_reads (contact_id, report_id)",

@@ -21,10 +21,33 @@ use std::collections::HashMap;
 
 /// How many periods of a client's cadence its reports page lists (the current one included).
 const CLIENT_PERIODS: usize = 6;
+/// What the due list needs of a client.
+struct Cadenced {
+    id: ClientId,
+    name: String,
+    manager: Option<UserId>,
+    cadence: ReportCadence,
+    started_on: Option<NaiveDate>,
+    created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl Cadenced {
+    fn of(c: &clients::Model, cadence: ReportCadence) -> Self {
+        Self {
+            id: c.id,
+            name: c.name.clone(),
+            manager: c.account_manager_id,
+            cadence,
+            started_on: c.started_on,
+            created_at: c.created_at,
+        }
+    }
+}
+
 /// How far back the agency's list looks for unpublished periods.
 const AGENCY_PERIODS: usize = 4;
 /// At most this many clients on the agency's list.
-const DUE_LISTED: usize = 300;
+const DUE_LISTED: usize = 100;
 
 /// The periods of `cadence` from the current one back, never before the client existed.
 fn periods(cadence: ReportCadence, today: NaiveDate, since: NaiveDate, n: usize) -> Vec<Period> {
@@ -51,7 +74,7 @@ fn note(written: &mut Written, r: (ClientId, ReportCadence, NaiveDate, ReportId,
 
 #[allow(clippy::too_many_arguments)]
 fn due_period(
-    c: &clients::Model,
+    c: &Cadenced,
     manager: Option<StaffRef>,
     p: &Period,
     due_days: u32,
@@ -78,7 +101,7 @@ fn due_period(
 
 /// Periods before the relationship began ask for nothing: from the profile's start date, or
 /// the day the client was entered.
-fn created_on(c: &clients::Model, agency: &agencies::Model) -> NaiveDate {
+fn created_on(c: &Cadenced, agency: &agencies::Model) -> NaiveDate {
     c.started_on.unwrap_or_else(|| store::today(agency, c.created_at))
 }
 
@@ -88,8 +111,8 @@ pub async fn client_periods(
     agency: &agencies::Model,
     today: NaiveDate,
 ) -> ApiResult<(Option<ReportCadence>, Vec<DuePeriod>)> {
-    let c = tx.client();
-    let Some(cadence) = c.report_cadence else { return Ok((None, vec![])) };
+    let Some(cadence) = tx.client().report_cadence else { return Ok((None, vec![])) };
+    let c = &Cadenced::of(tx.client(), cadence);
     let list = periods(cadence, today, created_on(c, agency), CLIENT_PERIODS);
     let Some(oldest) = list.last() else { return Ok((Some(cadence), vec![])) };
     let rows: Vec<(ReportId, NaiveDate, i32, Option<accord_api::ProjectId>)> = tx
@@ -108,8 +131,8 @@ pub async fn client_periods(
     for (id, start, revision, project) in rows {
         note(&mut written, (c.id, cadence, start, id, revision, project.is_none()));
     }
-    let names = staff_names(tx.agency(), c.account_manager_id).await?;
-    let manager = crate::clients::view::staff_ref(c.account_manager_id, &names);
+    let names = staff_names(tx.agency(), c.manager).await?;
+    let manager = crate::clients::view::staff_ref(c.manager, &names);
     let due_days = u32::try_from(agency.report_due_days).unwrap_or(2);
     Ok((Some(cadence), list.iter().map(|p| due_period(c, manager.clone(), p, due_days, &written, today)).collect()))
 }
@@ -122,12 +145,33 @@ pub async fn agency_list(state: &AppState, staff: &Staff) -> ApiResult<ReportsDu
     let now = tx.now();
     let today = store::today(&agency, now);
     let due_days = u32::try_from(agency.report_due_days).unwrap_or(2);
-    let clients = tx
+    type Row = (ClientId, String, Option<UserId>, ReportCadence, Option<NaiveDate>, chrono::DateTime<chrono::Utc>);
+    let clients: Vec<Cadenced> = tx
         .find_in::<clients::Entity>(&visible)
+        .select_only()
+        .columns([
+            clients::Column::Id,
+            clients::Column::Name,
+            clients::Column::AccountManagerId,
+            clients::Column::ReportCadence,
+            clients::Column::StartedOn,
+            clients::Column::CreatedAt,
+        ])
         .filter(clients::Column::ReportCadence.is_not_null())
         .filter(clients::Column::Status.is_in([ClientStatus::Onboarding, ClientStatus::Active]))
+        .into_tuple::<Row>()
         .all()
-        .await?;
+        .await?
+        .into_iter()
+        .map(|(id, name, manager, cadence, started_on, created_at)| Cadenced {
+            id,
+            name,
+            manager,
+            cadence,
+            started_on,
+            created_at,
+        })
+        .collect();
     // Four months back covers four periods of either cadence.
     let since = today - Duration::days(130);
     let rows: Vec<(ClientId, ReportCadence, NaiveDate, ReportId, i32, Option<accord_api::ProjectId>)> = tx
@@ -147,16 +191,15 @@ pub async fn agency_list(state: &AppState, staff: &Staff) -> ApiResult<ReportsDu
     for (client, kind, start, id, revision, project) in rows {
         note(&mut written, (client, kind, start, id, revision, project.is_none()));
     }
-    let managers: Vec<UserId> = clients.iter().filter_map(|c| c.account_manager_id).collect();
+    let managers: Vec<UserId> = clients.iter().filter_map(|c| c.manager).collect();
     let names = staff_names(&tx, managers).await?;
     let soon = today + Duration::days(7);
     // Per client the latest period to write (newest first), and how many before it are missing.
     let mut due: Vec<DuePeriod> = clients
         .iter()
         .filter_map(|c| {
-            let cadence = c.report_cadence.unwrap_or(ReportCadence::Monthly);
-            let manager = crate::clients::view::staff_ref(c.account_manager_id, &names);
-            let mut open = periods(cadence, today, created_on(c, &agency), AGENCY_PERIODS + 1)
+            let manager = crate::clients::view::staff_ref(c.manager, &names);
+            let mut open = periods(c.cadence, today, created_on(c, &agency), AGENCY_PERIODS + 1)
                 .into_iter()
                 .map(|p| due_period(c, manager.clone(), &p, due_days, &written, today))
                 .filter(|d| !d.published && d.due_on <= soon);
@@ -198,7 +241,7 @@ pub async fn agency_list(state: &AppState, staff: &Staff) -> ApiResult<ReportsDu
         .filter(report_messages::Column::QuestionId.is_null())
         .filter(report_messages::Column::AnsweredAt.is_null())
         .order_by_asc(report_messages::Column::At)
-        .limit(100)
+        .limit(50)
         .all()
         .await?;
     let asked_on: Vec<ReportId> = questions.iter().map(|q| q.report_id).collect();

@@ -159,6 +159,9 @@ pub struct ReportSummary {
     pub unread_flag: bool,
     /// Client questions without a staff answer (staff lists only).
     pub open_questions: u32,
+    /// Drafted by Accord on its due date (the agency's setting), for the manager to review.
+    #[serde(default)]
+    pub auto_drafted: bool,
 }
 
 /// Who of the client's people opened a report, and when.

@@ -45,6 +45,10 @@ pub struct AgencySettings {
     #[serde(default = "default_ack_days")]
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 30))]
     pub report_read_days: u8,
+    /// On each client's report due date, a draft is made from the period's work for the
+    /// manager to review (never published without a person).
+    #[serde(default)]
+    pub report_auto_draft: bool,
 }
 
 fn default_ack_days() -> u8 {

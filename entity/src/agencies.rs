@@ -23,6 +23,8 @@ pub struct Model {
     pub report_due_days: i32,
     /// Days a published report may stay unopened before it is flagged.
     pub report_read_days: i32,
+    /// Each client's due report is drafted on its due date, for the manager to review.
+    pub report_auto_draft: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -33,6 +33,8 @@ pub struct Model {
     pub published_at: Option<DateTimeUtc>,
     pub published_by: Option<UserId>,
     pub created_by: UserId,
+    /// Drafted by the due-date job (for the manager to review), not by a person.
+    pub auto_drafted: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

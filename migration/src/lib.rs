@@ -16,6 +16,7 @@ mod m20261202_000010_scoped_portal_indexes;
 mod m20261202_000011_meetings;
 mod m20261203_000012_promise_rules;
 mod m20261203_000013_reports;
+mod m20261203_000014_report_auto_draft;
 mod rls;
 mod shape;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000011_meetings::Migration),
             Box::new(m20261203_000012_promise_rules::Migration),
             Box::new(m20261203_000013_reports::Migration),
+            Box::new(m20261203_000014_report_auto_draft::Migration),
         ]
     }
 }

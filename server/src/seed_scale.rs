@@ -136,6 +136,7 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
             ack_days: 3,
             report_due_days: 2,
             report_read_days: 3,
+            report_auto_draft: false,
         };
         let agency_id = agency.id;
         agencies::ActiveModel::from(agency).insert(tx.conn()).await?;
@@ -569,6 +570,7 @@ async fn seed_reports(
                     published_at: Some(published_at),
                     published_by: Some(manager),
                     created_by: manager,
+                    auto_drafted: false,
                     created_at: published_at - Duration::hours(2),
                     updated_at: published_at,
                 });

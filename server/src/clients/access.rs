@@ -6,11 +6,11 @@
 //! [`VisibleClients`]. "Not visible" and "another agency's" look alike: 404.
 
 use super::ClientError;
-use crate::db::{ClientOwned, ClientTx, TenantTx};
+use crate::db::{ClientOwned, ClientTx, TenantScope, TenantTx};
 use crate::error::ApiResult;
 use crate::state::AppState;
 use crate::tenancy::{PortalContact, Staff};
-use accord_api::{ClientId, ProjectId, StaffRole};
+use accord_api::{AgencyId, ClientId, ProjectId, StaffRole};
 use accord_entity::{agencies, clients, project_members, projects};
 use sea_orm::sea_query::Condition;
 use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
@@ -62,6 +62,17 @@ pub async fn open_portal(state: &AppState, contact: &PortalContact) -> ApiResult
 pub async fn open_portal_read(state: &AppState, contact: &PortalContact) -> ApiResult<ClientTx> {
     let tx = state.db.tenant_read(contact).await?;
     let client = own_client(&tx, contact).await?;
+    Ok(ClientTx::open(tx, Grant { client }))
+}
+
+/// A background job's way into one client's data (write transaction), acting for the agency
+/// with no person signed in — e.g. the report drafted on its due date. `agency` and `client`
+/// come from rows the job read, never from a request; a client that is not the agency's is a
+/// 404 as anywhere else, and row-level security holds on PostgreSQL.
+pub async fn open_for_job(state: &AppState, agency: AgencyId, id: ClientId) -> ApiResult<ClientTx> {
+    let tx = state.db.tenant(TenantScope::for_job(agency)).await?;
+    let found = tx.find_in::<clients::Entity>(&EVERY_CLIENT).filter(clients::Column::Id.eq(id)).one().await?;
+    let client = found.ok_or(ClientError::NotFound)?;
     Ok(ClientTx::open(tx, Grant { client }))
 }
 

@@ -24,6 +24,13 @@ impl TenantScope {
         self.client
     }
 
+    /// A background job acting for one agency (no person is signed in): the agency comes from
+    /// the database row the job works on, never from a request. Used only through
+    /// `clients::access::open_for_job`.
+    pub(crate) fn for_job(agency: AgencyId) -> Self {
+        Self { agency, client: None }
+    }
+
     /// The scope of a signed-in principal (none for platform operators).
     pub fn of_principal(p: &Principal) -> Option<Self> {
         match p.standing {

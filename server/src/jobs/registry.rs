@@ -83,6 +83,8 @@ impl Registry {
             .every::<PurgeExpiredSessions>(Every::daily_at(3, 15))
             .every::<PurgeJobHistory>(Every::daily_at(3, 45))
             .every::<crate::meetings::SendMeetingReminders>(Every::Interval(Duration::minutes(10)))
+            .every::<crate::reports::DraftDueReports>(Every::Interval(Duration::minutes(30)))
+            .register::<crate::reports::DraftReport>()
     }
 
     /// Knows `J` (for delayed jobs enqueued with [`NewJob::new`](super::NewJob::new)).

@@ -479,6 +479,34 @@ pub fn report_answered(to: (&str, &str), locale: Locale, agency: &str, title: &s
     mail(to, locale, "report_answered", subject, lines, (button, link), footer)
 }
 
+/// To the client's manager: the report due today was drafted from the period's work and waits
+/// for their review (nothing reaches the client until they publish it).
+pub fn report_drafted(to: (&str, &str), locale: Locale, client: &str, title: &str, link: &str) -> Mail {
+    let (subject, lines, button, footer) = match locale {
+        Locale::Ru => (
+            format!("Черновик отчёта для «{client}» готов к проверке"),
+            vec![
+                format!("Здравствуйте, {}!", to.1),
+                format!("Сегодня срок отчёта «{title}» для «{client}». Accord собрал черновик из работы за период: сделанные задачи, планы и показатели."),
+                "Проверьте его, допишите проблемы и предлагаемые шаги и опубликуйте — клиент ничего не увидит до публикации.".to_string(),
+            ],
+            "Проверить черновик",
+            "Вы получили это письмо как аккаунт-менеджер клиента в Accord (агентство включило автоматические черновики отчётов).",
+        ),
+        Locale::En => (
+            format!("The report draft for {client} is ready for review"),
+            vec![
+                format!("Hello {},", to.1),
+                format!("The report \u{201c}{title}\u{201d} for {client} is due today. Accord drafted it from the period\u{2019}s work: items done, plans and KPIs."),
+                "Review it, add the problems and the steps you propose, and publish \u{2014} the client sees nothing until you do.".to_string(),
+            ],
+            "Review the draft",
+            "You receive this as the client\u{2019}s account manager in Accord (your agency turned on automatic report drafts).",
+        ),
+    };
+    mail(to, locale, "report_drafted", subject, lines, (button, link), footer)
+}
+
 /// To a client's contact without portal access: a report, as the PDF attached.
 pub fn report_pdf(to: (&str, &str), locale: Locale, agency: &str, title: &str, site: &str) -> Mail {
     let (subject, lines, button, footer) = match locale {

@@ -128,6 +128,7 @@ pub async fn create_agency(
         ack_days: 3,
         report_due_days: 2,
         report_read_days: 3,
+        report_auto_draft: false,
     };
     agencies::Entity::insert(agencies::ActiveModel::from(agency.clone())).exec_without_returning(tx.conn()).await?;
     let owner = users::Model {

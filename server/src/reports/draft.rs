@@ -3,14 +3,16 @@
 //! and the end, agency promises that fell due (and were kept), and meetings held. The agency's
 //! template (or the built-in one in its language) gives the sections and their order.
 
-use super::period::Period;
-use super::store::StoredSection;
+use super::period::{self, Period};
+use super::store::{self, StoredSection};
 use crate::db::ClientTx;
 use crate::error::{ApiError, ApiResult};
 use accord_api::meetings::{MeetingStatus, Side};
-use accord_api::reports::{KpiRow, ReportStats, SectionKind, TemplateSection};
-use accord_api::{BacklogStatus, Locale, ProjectId, ReportCadence};
-use accord_entity::{action_items, backlog_items, goal_values, meetings, report_templates, roadmap_goals};
+use accord_api::reports::{KpiRow, ReportStats, ReportStatus, SectionKind, TemplateSection};
+use accord_api::{BacklogStatus, Locale, ProjectId, ReportCadence, ReportId, UserId};
+use accord_entity::{
+    action_items, agencies, backlog_items, goal_values, meetings, projects, report_templates, reports, roadmap_goals,
+};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
@@ -23,6 +25,71 @@ pub struct Facts {
     pub planned: Vec<backlog_items::Model>,
     pub kpis: Vec<KpiRow>,
     pub stats: ReportStats,
+}
+
+/// Who a draft is written by: a person, or the due-date job on the manager's behalf.
+#[derive(Clone, Copy, Debug)]
+pub struct Author {
+    pub user: UserId,
+    pub auto: bool,
+}
+
+/// Whether a report of the period's kind and start exists for this scope (the client, or one
+/// project).
+pub async fn exists(tx: &ClientTx, period: &Period, project: Option<ProjectId>) -> ApiResult<bool> {
+    let q = tx
+        .find::<reports::Entity>()
+        .filter(reports::Column::Kind.eq(period.kind))
+        .filter(reports::Column::PeriodStart.eq(period.start));
+    let q = match project {
+        Some(p) => q.filter(reports::Column::ProjectId.eq(p)),
+        None => q.filter(reports::Column::ProjectId.is_null()),
+    };
+    Ok(q.count().await? > 0)
+}
+
+/// Writes the draft of `period` (for the client, or one project) from the period's work in
+/// the agency's template and language (eight queries and the insert). The caller made sure no
+/// report of this kind, period and scope exists (the unique index says so again).
+pub async fn write(
+    tx: &ClientTx,
+    agency: &agencies::Model,
+    period: &Period,
+    project: Option<&projects::Model>,
+    by: Author,
+) -> ApiResult<reports::Model> {
+    let locale = agency.default_locale;
+    let (template, _) = template(tx.agency(), period.kind, locale).await?;
+    let span = period.instants(period::zone(&agency.time_zone));
+    let facts = facts(tx, project.map(|p| p.id), period, span).await?;
+    let sections = sections(&template, &facts, locale);
+    let now = tx.now();
+    let row = reports::Model {
+        id: ReportId::new(),
+        agency_id: tx.agency_id(),
+        client_id: tx.client_id(),
+        project_id: project.map(|p| p.id),
+        kind: period.kind,
+        period_start: period.start,
+        period_end: period.end,
+        due_on: period.due_on(u32::try_from(agency.report_due_days).unwrap_or(2)),
+        title: title(period, locale, project.map(|p| p.name.as_str())),
+        sections: store::json(&sections)?,
+        kpis: store::json(&facts.kpis)?,
+        stats: store::json(&facts.stats)?,
+        status: ReportStatus::Draft,
+        revision: 0,
+        version: 1,
+        draft_changed: false,
+        published_at: None,
+        published_by: None,
+        created_by: by.user,
+        auto_drafted: by.auto,
+        created_at: now,
+        updated_at: now,
+    };
+    tx.insert(reports::ActiveModel::from(row.clone())).await?;
+    Ok(row)
 }
 
 fn count(n: usize) -> u32 {

@@ -2,8 +2,10 @@
 //! period's work (items done with their benefit, items planned, roadmap KPIs at the start and
 //! end, promises, meetings), edited, published to the portal as revisions, read receipts per
 //! contact, questions (with staff answers and internal notes; a question can become a backlog
-//! idea), due dates from each client's cadence, the agency's "reports due" list, and PDFs.
+//! idea), due dates from each client's cadence, the agency's "reports due" list, automatic
+//! drafts on the due date (an agency setting), and PDFs.
 
+mod auto;
 mod draft;
 mod due;
 mod error;
@@ -15,6 +17,7 @@ pub(crate) mod portal;
 mod service;
 mod store;
 
+pub use auto::{DraftDueReports, DraftReport};
 pub use error::ReportError;
 
 use utoipa_actix_web::service_config::ServiceConfig;

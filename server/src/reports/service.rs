@@ -3,7 +3,7 @@
 //! draft, answering questions (or noting internally), turning a question into a backlog idea,
 //! and the agency's report templates.
 
-use super::period::{self, Period};
+use super::period::Period;
 use super::store::{self, PublishedSection, StoredSection};
 use super::{draft, due, notify, ReportError};
 use crate::clients::access::{self, Need};
@@ -85,47 +85,11 @@ pub async fn create(state: &AppState, staff: &Staff, client: ClientId, input: Ne
         ),
         None => None,
     };
-    let mut existing = tx
-        .find::<reports::Entity>()
-        .filter(reports::Column::Kind.eq(input.kind))
-        .filter(reports::Column::PeriodStart.eq(period.start));
-    existing = match input.project_id {
-        Some(p) => existing.filter(reports::Column::ProjectId.eq(p)),
-        None => existing.filter(reports::Column::ProjectId.is_null()),
-    };
-    if existing.count().await? > 0 {
+    if draft::exists(&tx, &period, input.project_id).await? {
         return Err(ReportError::Exists.into());
     }
-    let locale = agency.default_locale;
-    let (template, _) = draft::template(tx.agency(), input.kind, locale).await?;
-    let span = period.instants(period::zone(&agency.time_zone));
-    let facts = draft::facts(&tx, input.project_id, &period, span).await?;
-    let sections = draft::sections(&template, &facts, locale);
-    let now = tx.now();
-    let row = reports::Model {
-        id: ReportId::new(),
-        agency_id: tx.agency_id(),
-        client_id: tx.client_id(),
-        project_id: input.project_id,
-        kind: input.kind,
-        period_start: period.start,
-        period_end: period.end,
-        due_on: period.due_on(u32::try_from(agency.report_due_days).unwrap_or(2)),
-        title: draft::title(&period, locale, project.as_ref().map(|p| p.name.as_str())),
-        sections: store::json(&sections)?,
-        kpis: store::json(&facts.kpis)?,
-        stats: store::json(&facts.stats)?,
-        status: ReportStatus::Draft,
-        revision: 0,
-        version: 1,
-        draft_changed: false,
-        published_at: None,
-        published_by: None,
-        created_by: staff.user(),
-        created_at: now,
-        updated_at: now,
-    };
-    tx.insert(reports::ActiveModel::from(row.clone())).await?;
+    let by = draft::Author { user: staff.user(), auto: false };
+    let row = draft::write(&tx, &agency, &period, project.as_ref(), by).await?;
     let view = store::view(&tx, &row, true).await?;
     tx.commit().await?;
     Ok(view)

@@ -158,6 +158,7 @@ pub fn summary(
             && c.readers == 0
             && r.published_at.is_some_and(|at| now - at > Duration::days(i64::from(agency.report_read_days))),
         open_questions: c.open_questions,
+        auto_drafted: r.auto_drafted,
     }
 }
 

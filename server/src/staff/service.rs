@@ -169,6 +169,7 @@ pub async fn settings(state: &AppState, staff: &Staff, new: Option<AgencySetting
             .col_expr(agencies::Column::AckDays, Expr::value(i32::from(new.ack_days)))
             .col_expr(agencies::Column::ReportDueDays, Expr::value(i32::from(new.report_due_days)))
             .col_expr(agencies::Column::ReportReadDays, Expr::value(i32::from(new.report_read_days)))
+            .col_expr(agencies::Column::ReportAutoDraft, Expr::value(new.report_auto_draft))
             .exec()
             .await?;
     }
@@ -179,5 +180,6 @@ pub async fn settings(state: &AppState, staff: &Staff, new: Option<AgencySetting
         ack_days: u8::try_from(agency.ack_days).unwrap_or(3),
         report_due_days: u8::try_from(agency.report_due_days).unwrap_or(2),
         report_read_days: u8::try_from(agency.report_read_days).unwrap_or(3),
+        report_auto_draft: agency.report_auto_draft,
     })
 }

@@ -4,7 +4,8 @@
 //! and publishes; the approver opens it in the portal (the receipt shows on the staff page with
 //! its time) and asks two questions; the manager answers one and turns the other into a backlog
 //! idea; the approver reads the answer; the agency's "reports due" page shows another client's
-//! overdue monthly report. Then every reports page is photographed in English and in Russian.
+//! overdue monthly report; the owner turns on automatic drafts and A2's drafted month waits,
+//! marked, for review. Then every reports page is photographed in English and in Russian.
 //!
 //! The app runs on the real clock: "last week" is the week before today's in Moscow.
 
@@ -211,11 +212,45 @@ async fn a_weekly_report_from_draft_to_a_question_turned_into_an_idea() {
     b.goto("/app/reports").await;
     b.wait_for(&format!("#due-card tr.due-row[data-client='{}'][data-state='overdue']", w.client_a2.0)).await;
 
+    // The owner turns on automatic drafts on the team page; A2's last month is then drafted
+    // (as the due-date job does) and waits for review, marked as such.
+    b.goto("/app/team").await;
+    b.wait_for("#agency-settings #report-auto-draft").await;
+    b.click("#report-auto-draft").await;
+    b.wait_for("#report-auto-draft:checked:not([disabled])").await;
+    assert_eq!(ok(owner.get("/api/staff/agency/settings").await).await["report_auto_draft"], true);
+    let last_month = (today.with_day(1).unwrap() - Days::days(1)).with_day(1).unwrap();
+    let job = accord_server::reports::DraftReport {
+        agency: w.a.id,
+        client: w.client_a2.0,
+        kind: accord_api::ReportCadence::Monthly,
+        period_start: last_month,
+    };
+    let tx = app.db.unscoped("test queues a report draft").await.unwrap();
+    accord_server::jobs::enqueue(&tx, accord_server::jobs::NewJob::new(&job).unwrap()).await.unwrap();
+    tx.commit().await.unwrap();
+    accord_server::jobs::run_due(&app.state).await.unwrap();
+    let tx = app.db.unscoped("test finds the draft").await.unwrap();
+    let auto = accord_entity::reports::Entity::find()
+        .filter(accord_entity::reports::Column::ClientId.eq(w.client_a2.0))
+        .filter(accord_entity::reports::Column::AutoDrafted.eq(true))
+        .one(tx.conn())
+        .await
+        .unwrap()
+        .expect("A2's draft");
+    tx.commit().await.unwrap();
+    b.goto(&format!("/app/clients/{}/reports", w.client_a2.0)).await;
+    b.wait_for(&format!("tr.report-row[data-id='{}'] .auto-draft-badge", auto.id)).await;
+    b.click(&format!("tr.report-row[data-id='{}'] a.report-link", auto.id)).await;
+    b.wait_for("#auto-draft-note").await;
+
     // Every reports page, in English and then in Russian.
     let staff_pages = [
         ("reports-tab", format!("/app/clients/{client}/reports"), "#report-periods"),
         ("report", format!("/app/reports/{rid}"), "#publish-card[data-revision='1']"),
         ("reports-due", "/app/reports".to_owned(), "#due-card"),
+        ("report-auto-draft", format!("/app/reports/{}", auto.id), "#auto-draft-note"),
+        ("team-settings", "/app/team".to_owned(), "#report-auto-draft:checked"),
     ];
     let portal_pages = [
         ("portal-home-reports", "/portal".to_owned(), "main"),

@@ -411,7 +411,13 @@ fn matrix() -> Vec<Row> {
         row("GET", "/api/staff/agency/settings", staff(admins(200), 200), none),
         row("GET", "/api/staff/directory", staff(any_caller(200), 200), none),
         row("PUT", "/api/staff/agency/settings", staff(admins(200), 200), |_| {
-            dto(AgencySettings { managers_see_all: false, ack_days: 3, report_due_days: 2, report_read_days: 3 })
+            dto(AgencySettings {
+                managers_see_all: false,
+                ack_days: 3,
+                report_due_days: 2,
+                report_read_days: 3,
+                report_auto_draft: false,
+            })
         }),
         // Roadmap of A1 (goal and stage ids are per actor, like the spare contacts).
         row("GET", "/api/staff/clients/{id}/roadmap", on_a1(any_caller(200)), none),

@@ -499,3 +499,118 @@ async fn report_lists_are_constant_query() {
         assert_eq!(small[i], large, "{path} grows with the number of reports");
     }
 }
+
+/// Every report of an agency, read straight from the database.
+async fn report_rows(app: &TestApp, agency: accord_api::AgencyId) -> Vec<accord_entity::reports::Model> {
+    let tx = app.db.unscoped("test reads reports").await.unwrap();
+    let rows = accord_entity::reports::Entity::find()
+        .filter(accord_entity::reports::Column::AgencyId.eq(agency))
+        .all(tx.conn())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    rows
+}
+
+/// An agency that turns on automatic drafts finds each client's due report drafted on its due
+/// date from the period's work, for the manager (or, without one, the owner) to review: mailed
+/// to them, never shown in the portal, made once (a deleted one stays deleted); an agency that
+/// did not turn it on gets nothing.
+#[tokio::test]
+async fn reports_are_drafted_on_their_due_date_for_review_when_the_agency_wants_it() {
+    let clock = Clock::manual(at("2026-11-20T09:00:00Z"));
+    let app = spawn_app_with_clock(clock.clone(), |s| s.mail_poll_ms = 3_600_000).await;
+    let w = world::build(&app).await;
+    clock.set(at("2026-12-02T09:00:00Z"));
+    let manager = app.signed_in(&w.manager_a.email, world::PASSWORD).await;
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let approver = app.signed_in(&w.approver_a1.email, world::PASSWORD).await;
+    let owner_b = app.signed_in(&w.b.owner.email, world::PASSWORD).await;
+    let done_title = finish_proposed(&w, &manager, &approver).await;
+    set_cadence(&owner, w.client_a1.0, "weekly").await;
+    // A2 has no account manager: its draft falls to the owner.
+    set_cadence(&owner, w.client_a2.0, "monthly").await;
+    set_cadence(&owner_b, w.client_b1.0, "weekly").await;
+    // Off by default; the owner turns it on.
+    let settings = ok(owner.get("/api/staff/agency/settings").await, 200).await;
+    assert_eq!(settings["report_auto_draft"], false);
+    let mut on = settings.clone();
+    on["report_auto_draft"] = json!(true);
+    let saved = ok(owner.send("PUT", "/api/staff/agency/settings", Some(on)).await, 200).await;
+    assert_eq!(saved["report_auto_draft"], true);
+    assert_eq!(ok(owner.get("/api/staff/agency/settings").await, 200).await["report_auto_draft"], true);
+
+    // Monday 7 December: last week's report is not due yet (Tuesday); A1's week of 23 November
+    // fell due on 1 December and November (A2's) on 2 December — both within the week after,
+    // so both are drafted.
+    clock.set(at("2026-12-07T06:00:00Z"));
+    accord_server::jobs::run_due(&app.state).await.unwrap();
+    let mut rows: Vec<_> = report_rows(&app, w.a.id)
+        .await
+        .into_iter()
+        .map(|r| (r.client_id, r.period_start.to_string(), r.created_by, r.auto_drafted))
+        .collect();
+    rows.sort_by(|a, b| a.1.cmp(&b.1));
+    assert_eq!(
+        rows,
+        [
+            (w.client_a2.0, "2026-11-01".to_string(), w.a.owner.id, true),
+            (w.client_a1.0, "2026-11-23".to_string(), w.manager_a.id, true),
+        ]
+    );
+
+    // Tuesday 8 December, 09:00 in Moscow: A1's week of 30 November is due today.
+    clock.set(at("2026-12-08T06:00:00Z"));
+    accord_server::jobs::run_due(&app.state).await.unwrap();
+    let rows = report_rows(&app, w.a.id).await;
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    let a1_row = rows.iter().find(|r| r.period_start.to_string() == "2026-11-30").expect("A1's draft");
+    assert_eq!(a1_row.client_id, w.client_a1.0);
+    assert_eq!(a1_row.created_by, w.manager_a.id);
+    assert!(a1_row.auto_drafted);
+    assert!(report_rows(&app, w.b.id).await.is_empty(), "agency B did not ask for drafts");
+
+    // The manager finds it marked, in draft, already listing the item finished that week.
+    let manager = app.signed_in(&w.manager_a.email, world::PASSWORD).await;
+    let rid = a1_row.id.0.to_string();
+    let view = ok(manager.get(&format!("/api/staff/reports/{rid}")).await, 200).await;
+    assert_eq!(view["summary"]["auto_drafted"], true);
+    assert_eq!(view["summary"]["status"], "draft");
+    assert_eq!(view["summary"]["revision"], 0);
+    let done = view["sections"].as_array().unwrap().iter().find(|s| s["kind"] == "done").expect("done section");
+    assert!(done["body"]["markdown"].as_str().unwrap().contains(&done_title), "{done}");
+    let list = ok(manager.get(&format!("/api/staff/clients/{}/reports", w.client_a1.0)).await, 200).await;
+    assert_eq!(list["reports"]["items"][0]["id"], rid.as_str());
+    assert_eq!(list["reports"]["items"][0]["auto_drafted"], true);
+    // The mail asks the manager (and A2's to the owner) to review; the client is told nothing.
+    let sent = templates_sent(&app, w.a.id).await;
+    let drafted: Vec<&str> = sent.iter().filter(|(t, _)| t == "report_drafted").map(|(_, to)| to.as_str()).collect();
+    assert_eq!(drafted.len(), 3, "{sent:?}");
+    assert!(drafted.contains(&w.manager_a.email.as_str()) && drafted.contains(&w.a.owner.email.as_str()));
+    assert!(!sent.iter().any(|(t, _)| t == "report_published"), "{sent:?}");
+    let approver = app.signed_in(&w.approver_a1.email, world::PASSWORD).await;
+    let portal = ok(approver.get("/api/portal/reports").await, 200).await;
+    assert_eq!(portal["reports"]["total"], 0, "{portal}");
+    assert_eq!(approver.get(&format!("/api/portal/reports/{rid}")).await.status(), 404);
+
+    // Half an hour later nothing is drafted twice; a draft the manager deletes stays deleted.
+    ok(manager.send("DELETE", &format!("/api/staff/reports/{rid}"), None).await, 204).await;
+    clock.advance(Duration::minutes(31));
+    accord_server::jobs::run_due(&app.state).await.unwrap();
+    clock.advance(Duration::minutes(31));
+    accord_server::jobs::run_due(&app.state).await.unwrap();
+    let rows = report_rows(&app, w.a.id).await;
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows.iter().all(|r| r.id != a1_row.id));
+    let sent = templates_sent(&app, w.a.id).await;
+    assert_eq!(sent.iter().filter(|(t, _)| t == "report_drafted").count(), 3);
+
+    // Turned off, the next due week is not drafted.
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let mut off = ok(owner.get("/api/staff/agency/settings").await, 200).await;
+    off["report_auto_draft"] = json!(false);
+    ok(owner.send("PUT", "/api/staff/agency/settings", Some(off)).await, 200).await;
+    clock.set(at("2026-12-15T06:00:00Z"));
+    accord_server::jobs::run_due(&app.state).await.unwrap();
+    assert_eq!(report_rows(&app, w.a.id).await.len(), 2);
+}

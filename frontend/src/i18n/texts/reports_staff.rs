@@ -51,6 +51,10 @@ texts! {
             "Опубликован дольше, чем принято в агентстве, и никто из клиента его не открыл.",
             "Published for longer than the agency allows, and nobody at the client has opened it.";
         unpublished_changes_badge: "Есть неопубликованные правки", "Unpublished edits";
+        auto_draft_badge: "Автоматический черновик", "Drafted automatically";
+        auto_draft_note:
+            "Accord собрал этот черновик из работы за период в день срока. Проверьте разделы, допишите проблемы и шаги — клиент увидит отчёт только после публикации.",
+            "Accord drafted this from the period's work on its due date. Check the sections, add the problems and the steps — the client sees the report only once it is published.";
         never_published_short: "Не публиковался", "Never published";
         whole_client: "Весь клиент", "The whole client";
         new_report: "Новый отчёт", "New report";

@@ -43,6 +43,10 @@ texts! {
         report_read_days_hint:
             "Опубликованный отчёт, который никто из клиента не открыл дольше этого срока, отмечается в списках (1–30 дней).",
             "A published report nobody at the client has opened for longer is flagged in the lists (1–30 days).";
+        report_auto_draft: "Черновик отчёта в день срока", "Draft each report on its due date";
+        report_auto_draft_hint:
+            "В день срока Accord сам соберёт черновик отчёта из работы за период и пришлёт менеджеру клиента письмо. Клиент ничего не увидит, пока отчёт не проверят и не опубликуют.",
+            "On the due date Accord drafts the report from the period's work and mails the client's manager. The client sees nothing until someone reviews and publishes it.";
         report_due_range: "Введите целое число от 0 до 10.", "Enter a whole number from 0 to 10.";
         report_read_range: "Введите целое число от 1 до 30.", "Enter a whole number from 1 to 30.";
         save_setting: "Сохранить", "Save";

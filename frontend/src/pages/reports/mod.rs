@@ -133,6 +133,11 @@ fn ReportFrame(report: ReportView) -> impl IntoView {
                 <PdfLinks ru=api::pdf_url(id, Locale::Ru) en=api::pdf_url(id, Locale::En) />
             </div>
         </div>
+        <Show when=move || summary.with(|s| s.auto_drafted && s.revision == 0)>
+            <p class="info-banner auto-draft-note" id="auto-draft-note">
+                {move || i18n.t().reports_staff().auto_draft_note}
+            </p>
+        </Show>
         <Show when=move || ctx.stale.get()>
             <div class="warning-banner stale-version" id="report-stale" role="alert">
                 <span class="error-icon" aria-hidden="true"></span>

@@ -1,6 +1,7 @@
 //! The agency-wide settings card (owners and admins): whether account managers see every client,
 //! how many days clients have to acknowledge minutes, and the report deadlines (working days to
-//! deliver a period's report, days a published report may stay unopened).
+//! deliver a period's report, days a published report may stay unopened, and whether each due
+//! report is drafted automatically on its due date).
 
 use crate::api::{self, ApiError};
 use crate::components::{async_view, ErrorBanner, Notice};
@@ -18,17 +19,50 @@ pub fn AgencySettingsCard() -> impl IntoView {
             <h2 class="card-title">{move || i18n.t().team().agency_settings}</h2>
             {async_view(settings, |s| {
                 let current = RwSignal::new(s);
-                view! { <ManagersSeeAll current /> <AckDays current /> <ReportDays current /> }
+                view! { <ManagersSeeAll current /> <AckDays current /> <ReportDays current /> <ReportAutoDraft current /> }
             })}
         </div>
     }
 }
 
-/// `#managers-see-all`: saved as soon as it is switched; reverts if the server refuses.
+/// `#managers-see-all`: managers read every client.
 #[component]
 fn ManagersSeeAll(current: RwSignal<AgencySettings>) -> impl IntoView {
     let i18n = use_i18n();
-    let on = RwSignal::new(current.get_untracked().managers_see_all);
+    view! {
+        <SettingSwitch current id="managers-see-all"
+            read=|s| s.managers_see_all
+            write=|s, on| AgencySettings { managers_see_all: on, ..s }
+            title=Signal::derive(move || i18n.t().team().managers_see_all.to_owned())
+            hint=Signal::derive(move || i18n.t().team().managers_see_all_hint.to_owned()) />
+    }
+}
+
+/// `#report-auto-draft`: each client's due report is drafted on its due date for review.
+#[component]
+fn ReportAutoDraft(current: RwSignal<AgencySettings>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <SettingSwitch current id="report-auto-draft"
+            read=|s| s.report_auto_draft
+            write=|s, on| AgencySettings { report_auto_draft: on, ..s }
+            title=Signal::derive(move || i18n.t().team().report_auto_draft.to_owned())
+            hint=Signal::derive(move || i18n.t().team().report_auto_draft_hint.to_owned()) />
+    }
+}
+
+/// A setting that is on or off: saved as soon as it is switched; reverts if the server refuses.
+#[component]
+fn SettingSwitch(
+    current: RwSignal<AgencySettings>,
+    id: &'static str,
+    read: fn(&AgencySettings) -> bool,
+    write: fn(AgencySettings, bool) -> AgencySettings,
+    title: Signal<String>,
+    hint: Signal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let on = RwSignal::new(read(&current.get_untracked()));
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
     let saved = RwSignal::new(false);
@@ -40,10 +74,9 @@ fn ManagersSeeAll(current: RwSignal<AgencySettings>) -> impl IntoView {
         error.set(None);
         saved.set(false);
         spawn_local(async move {
-            let wanted = AgencySettings { managers_see_all: wanted, ..current.get_untracked() };
-            match api::staff::save_settings(&wanted).await {
+            match api::staff::save_settings(&write(current.get_untracked(), wanted)).await {
                 Ok(s) => {
-                    on.set(s.managers_see_all);
+                    on.set(read(&s));
                     current.set(s);
                     saved.set(true);
                 }
@@ -56,12 +89,12 @@ fn ManagersSeeAll(current: RwSignal<AgencySettings>) -> impl IntoView {
         });
     };
     view! {
-        <label class="setting-row" for="managers-see-all">
-            <input type="checkbox" id="managers-see-all" class="switch" disabled=move || pending.get()
+        <label class="setting-row" for=id>
+            <input type="checkbox" id=id class="switch" disabled=move || pending.get()
                 prop:checked=move || on.get() on:change=on_change />
             <span class="setting-text">
-                <span class="setting-title">{move || i18n.t().team().managers_see_all}</span>
-                <span class="field-hint setting-hint">{move || i18n.t().team().managers_see_all_hint}</span>
+                <span class="setting-title">{move || title.get()}</span>
+                <span class="field-hint setting-hint">{move || hint.get()}</span>
             </span>
         </label>
         {move || error.get().map(|e| view! { <ErrorBanner error=e /> })}

@@ -200,7 +200,8 @@ fn ReportsCard(reports: Page<ReportSummary>, on_page: Callback<u64>) -> impl Int
 }
 
 /// `tr.report-row[data-id][data-status]`: title and period, project, state and revision, how
-/// many contacts opened it, open questions; `.overdue` and `.unread-flag` badges.
+/// many contacts opened it, open questions; `.overdue`, `.unread-flag` and `.auto-draft-badge`
+/// (drafted on its due date, not yet published) badges.
 #[component]
 pub fn ReportRow(report: ReportSummary) -> impl IntoView {
     let i18n = use_i18n();
@@ -233,6 +234,11 @@ pub fn ReportRow(report: ReportSummary) -> impl IntoView {
                     {r.unread_flag.then(|| view! {
                         <span class="badge badge-amber unread-flag" title=move || i18n.t().reports_staff().unread_flag_hint>
                             {move || i18n.t().reports_staff().unread_flag}
+                        </span>
+                    })}
+                    {(r.auto_drafted && revision == 0).then(|| view! {
+                        <span class="badge badge-blue auto-draft-badge" title=move || i18n.t().reports_staff().auto_draft_note>
+                            {move || i18n.t().reports_staff().auto_draft_badge}
                         </span>
                     })}
                     {(r.unpublished_changes && revision > 0).then(|| view! {

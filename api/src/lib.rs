@@ -20,6 +20,7 @@ pub mod projects;
 pub mod reports;
 pub mod roadmap;
 pub mod staff;
+pub mod surveys;
 pub mod types;
 
 pub use error::ErrorBody;

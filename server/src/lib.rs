@@ -29,6 +29,7 @@ pub mod seed_scale;
 pub mod staff;
 pub mod startup;
 pub mod state;
+pub mod surveys;
 pub mod telemetry;
 pub mod tenancy;
 pub mod touchpoints;

@@ -100,6 +100,16 @@ fn skip_or_fail(reason: &str, ci: bool) {
 
 /// A fresh headless Chromium, or `None` (after a loud `SKIPPED:` line) when chromedriver or the
 /// built SPA is missing. Under `CI=true` a missing prerequisite is a failure, not a skip.
+/// A browser on a fresh app (its outbox never polled) with the test world; `None` when
+/// [`browser`] skips.
+pub async fn with_world() -> Option<(TestApp, crate::world::World, Browser)> {
+    let b = browser().await?;
+    let app = crate::spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
+    let w = crate::world::build(&app).await;
+    let b = b.at(&app);
+    Some((app, w, b))
+}
+
 pub async fn browser() -> Option<Browser> {
     let driver_path = match missing_prerequisite() {
         Ok(path) => path,
@@ -423,6 +433,84 @@ impl Browser {
             Ok(other) => self.fail(&format!("unexpected cookie answer: {other}")).await,
             Err(e) => self.fail(&format!("could not read cookies: {e}")).await,
         }
+    }
+
+    /// Ends the browser's session (as the account menu's sign-out does) and signs in as `email`
+    /// with the test world's password.
+    pub async fn switch_to(&self, app: &TestApp, email: &str) {
+        let script = "return fetch('/api/auth/sign-out', { method: 'POST', \
+                      headers: { 'X-Requested-With': 'accord-spa' } }).then(r => r.status);";
+        if let Err(e) = self.client.execute(script, vec![]).await {
+            self.fail(&format!("sign-out failed: {e}")).await;
+        }
+        self.sign_in_via_form(app, email, crate::world::PASSWORD).await;
+    }
+
+    /// Tags the element matching `rows` whose text has `text` with `data-under-test`, so later
+    /// selectors can reach inside it (`[data-under-test] …`).
+    pub async fn mark(&self, rows: &str, text: &str) {
+        self.wait_for_text(rows, text).await;
+        let script =
+            "document.querySelectorAll('[data-under-test]').forEach(e => e.removeAttribute('data-under-test'));\
+                      const row = Array.from(document.querySelectorAll(arguments[0]))\
+                      .find(e => (e.textContent || '').includes(arguments[1]));\
+                      if (row) { row.setAttribute('data-under-test', ''); } return !!row;";
+        if let Err(e) = self.client.execute(script, vec![json!(rows), json!(text)]).await {
+            self.fail(&format!("marking {rows:?} with {text:?} failed: {e}")).await;
+        }
+    }
+
+    /// Waits until no element matching `css` contains `text`.
+    pub async fn wait_without(&self, css: &str, text: &str) {
+        let started = Instant::now();
+        loop {
+            let seen = self.texts(css).await;
+            if !seen.iter().any(|t| t.contains(text)) {
+                return;
+            }
+            if started.elapsed() > WAIT {
+                self.fail(&format!("{css:?} still contains {text:?}: {seen:?}")).await;
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits until the form control matching `css` holds `text` in its value.
+    pub async fn wait_for_value(&self, css: &str, text: &str) {
+        let started = Instant::now();
+        let script = "const e = document.querySelector(arguments[0]); return e ? e.value : null;";
+        loop {
+            let value = self
+                .client
+                .execute(script, vec![json!(css)])
+                .await
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            if value.contains(text) {
+                return;
+            }
+            if started.elapsed() > WAIT {
+                self.fail(&format!("{css:?} never held {text:?}; it holds {value:?}")).await;
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// A screenshot of the whole page: the window grown to the page's height for the shot.
+    pub async fn full_shot(&self, name: &str) -> PathBuf {
+        // Let late data (pickers, feed status) settle before measuring.
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        // The window's height less the viewport's is the browser's own frame.
+        let script =
+            "return Math.ceil(document.documentElement.scrollHeight + window.outerHeight - window.innerHeight);";
+        let height =
+            self.client.execute(script, vec![]).await.ok().and_then(|v| v.as_u64()).unwrap_or(900).clamp(900, 5000);
+        let _ = self.client.post("window/rect", json!({ "width": 1280, "height": height })).await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let path = self.screenshot(name).await;
+        let _ = self.client.post("window/rect", json!({ "width": 1280, "height": 900 })).await;
+        path
     }
 
     /// Saves a PNG of the viewport as `target/screenshots/<name>.png`.

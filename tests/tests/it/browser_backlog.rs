@@ -4,58 +4,10 @@
 //! decisions with frozen estimates and the project leaves the "below standard" list; an
 //! internal comment never appears in the portal.
 
-use accord_tests::browser::{browser, Browser};
-use accord_tests::world::{self, World};
-use accord_tests::{spawn_app_with, TestApp};
+use accord_tests::browser::{self, Browser};
+use accord_tests::world;
 use serde_json::json;
 use std::time::{Duration, Instant};
-
-async fn setup() -> Option<(TestApp, World, Browser)> {
-    let b = browser().await?;
-    let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
-    let w = world::build(&app).await;
-    let b = b.at(&app);
-    Some((app, w, b))
-}
-
-/// Ends the browser's session (as the account menu's sign-out does) and signs in as `email`.
-async fn switch_to(b: &Browser, app: &TestApp, email: &str) {
-    let script =
-        "return fetch('/api/auth/sign-out', { method: 'POST', headers: { 'X-Requested-With': 'accord-spa' } })\
-                  .then(r => r.status);";
-    if let Err(e) = b.driver().execute(script, vec![]).await {
-        b.fail(&format!("sign-out failed: {e}")).await;
-    }
-    b.sign_in_via_form(app, email, world::PASSWORD).await;
-}
-
-/// Tags the element matching `rows` whose text has `text` with `data-under-test`, so later
-/// selectors can reach inside it (`[data-under-test] …`).
-async fn mark(b: &Browser, rows: &str, text: &str) {
-    b.wait_for_text(rows, text).await;
-    let script = "document.querySelectorAll('[data-under-test]').forEach(e => e.removeAttribute('data-under-test'));\
-                  const row = Array.from(document.querySelectorAll(arguments[0]))\
-                  .find(e => (e.textContent || '').includes(arguments[1]));\
-                  if (row) { row.setAttribute('data-under-test', ''); } return !!row;";
-    if let Err(e) = b.driver().execute(script, vec![json!(rows), json!(text)]).await {
-        b.fail(&format!("marking {rows:?} with {text:?} failed: {e}")).await;
-    }
-}
-
-/// Waits until no element matching `css` contains `text`.
-async fn wait_without(b: &Browser, css: &str, text: &str) {
-    let started = Instant::now();
-    loop {
-        let seen = b.texts(css).await;
-        if !seen.iter().any(|t| t.contains(text)) {
-            return;
-        }
-        if started.elapsed() > Duration::from_secs(10) {
-            b.fail(&format!("{css:?} still contains {text:?}: {seen:?}")).await;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
 
 async fn propose(b: &Browser, title: &str, hours: &str, price: &str, change_request: bool) {
     b.fill(".item-form input[name=title]", title).await;
@@ -82,7 +34,7 @@ async fn open_portal_item(b: &Browser, title: &str) {
 
 #[tokio::test]
 async fn manager_proposes_client_decides_manager_sees_frozen_estimates() {
-    let Some((app, w, b)) = setup().await else { return };
+    let Some((app, w, b)) = browser::with_world().await else { return };
     let client = w.client_a1.0;
     let project_name = format!("Website {}", w.tag);
     b.sign_in_via_form(&app, &w.manager_a.email, world::PASSWORD).await;
@@ -119,7 +71,7 @@ async fn manager_proposes_client_decides_manager_sees_frozen_estimates() {
     b.fill(".goal-form input[name=baseline]", "40").await;
     b.fill(".goal-form input[name=target]", "80").await;
     b.click(".goal-form button[type=submit]").await;
-    mark(&b, ".goal", "Заявки").await;
+    b.mark(".goal", "Заявки").await;
     b.fill("[data-under-test] .goal-value-form input[name=value]", "60").await;
     b.click("[data-under-test] .goal-value-form button[type=submit]").await;
     b.wait_for_text(".goal-progress", "50").await;
@@ -130,10 +82,10 @@ async fn manager_proposes_client_decides_manager_sees_frozen_estimates() {
     b.select(".stage-form select[name=status]", "active").await;
     b.click(".stage-form button[type=submit]").await;
     b.wait_for_text(".stage", "Запуск лендинга").await;
-    mark(&b, ".goal", "Leads 0").await;
+    b.mark(".goal", "Leads 0").await;
     b.click("[data-under-test] button.delete-goal").await;
     b.click("[data-under-test] button.confirm-delete").await;
-    wait_without(&b, ".goal", "Leads 0").await;
+    b.wait_without(".goal", "Leads 0").await;
     b.screenshot("roadmap-staff").await;
 
     // The backlog is below the standard until two items are agreed.
@@ -154,14 +106,14 @@ async fn manager_proposes_client_decides_manager_sees_frozen_estimates() {
     b.wait_for_text(".comment.internal", "Маржа низкая").await;
 
     // A viewer sees the proposal but has nothing to decide with.
-    switch_to(&b, &app, &w.viewer_a1.email).await;
+    b.switch_to(&app, &w.viewer_a1.email).await;
     open_portal_item(&b, "Новый лендинг").await;
     b.wait_for(".viewer-note").await;
     b.assert_absent("button.approve").await;
     b.assert_absent("button.decline").await;
 
     // The approver approves two and declines one with a reason.
-    switch_to(&b, &app, &w.approver_a1.email).await;
+    b.switch_to(&app, &w.approver_a1.email).await;
     b.goto("/portal/roadmap").await;
     b.wait_for_text(".goal", "Заявки").await;
     b.screenshot("roadmap-portal").await;
@@ -187,7 +139,7 @@ async fn manager_proposes_client_decides_manager_sees_frozen_estimates() {
     b.screenshot("backlog-portal").await;
 
     // The manager sees who approved, with the estimate and price frozen as shown.
-    switch_to(&b, &app, &w.manager_a.email).await;
+    b.switch_to(&app, &w.manager_a.email).await;
     b.goto(&landing).await;
     b.wait_for_text(".decision", &w.approver_a1.name).await;
     b.wait_for_text(".frozen-estimate", "12").await;
@@ -195,21 +147,21 @@ async fn manager_proposes_client_decides_manager_sees_frozen_estimates() {
     b.screenshot("item-staff").await;
     b.goto("/app/standard").await;
     b.wait_for("h1").await;
-    wait_without(&b, ".standard-row", &project_name).await;
+    b.wait_without(".standard-row", &project_name).await;
     b.goto(&format!("/app/clients/{client}/projects")).await;
     b.wait_for_text(".agreed-count", "2").await;
     // The backlog filtered to what the client declined.
     b.goto(&format!("/app/clients/{client}/projects/{}/backlog", w.project_a1)).await;
     b.wait_for_text(".backlog-item", "Новый лендинг").await;
     b.select(".backlog-filters select[name=status]", "declined").await;
-    wait_without(&b, ".backlog-item", "Новый лендинг").await;
+    b.wait_without(".backlog-item", "Новый лендинг").await;
     b.wait_for_text(".backlog-item[data-status=declined]", "Баннер к праздникам").await;
     b.close().await;
 }
 
 #[tokio::test]
 async fn a_long_portal_backlog_shows_more_on_request_in_both_languages() {
-    let Some((app, w, b)) = setup().await else { return };
+    let Some((app, w, b)) = browser::with_world().await else { return };
     world::add_backlog_items(&app, &w, 900).await;
     let approver = app.signed_in(&w.approver_a1.email, world::PASSWORD).await;
     let portal: serde_json::Value = approver.get("/api/portal/backlog").await.json().await.unwrap();

@@ -9,59 +9,10 @@
 //! The app runs on the real clock here: the series starts today and falls on tomorrow's
 //! weekday, so its next occurrence is always ahead whatever the date.
 
-use accord_tests::browser::{browser, Browser};
-use accord_tests::world::{self, World};
-use accord_tests::{spawn_app_with, TestApp};
+use accord_tests::browser::{self, Browser};
+use accord_tests::world;
 use chrono::{Datelike, Duration as Days, Utc};
 use serde_json::json;
-use std::time::{Duration, Instant};
-
-async fn setup() -> Option<(TestApp, World, Browser)> {
-    let b = browser().await?;
-    let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
-    let w = world::build(&app).await;
-    let b = b.at(&app);
-    Some((app, w, b))
-}
-
-/// Ends the browser's session (as the account menu's sign-out does) and signs in as `email`.
-async fn switch_to(b: &Browser, app: &TestApp, email: &str) {
-    let script =
-        "return fetch('/api/auth/sign-out', { method: 'POST', headers: { 'X-Requested-With': 'accord-spa' } })\
-                  .then(r => r.status);";
-    if let Err(e) = b.driver().execute(script, vec![]).await {
-        b.fail(&format!("sign-out failed: {e}")).await;
-    }
-    b.sign_in_via_form(app, email, world::PASSWORD).await;
-}
-
-/// Tags the element matching `rows` whose text has `text` with `data-under-test`, so later
-/// selectors can reach inside it (`[data-under-test] …`).
-async fn mark(b: &Browser, rows: &str, text: &str) {
-    b.wait_for_text(rows, text).await;
-    let script = "document.querySelectorAll('[data-under-test]').forEach(e => e.removeAttribute('data-under-test'));\
-                  const row = Array.from(document.querySelectorAll(arguments[0]))\
-                  .find(e => (e.textContent || '').includes(arguments[1]));\
-                  if (row) { row.setAttribute('data-under-test', ''); } return !!row;";
-    if let Err(e) = b.driver().execute(script, vec![json!(rows), json!(text)]).await {
-        b.fail(&format!("marking {rows:?} with {text:?} failed: {e}")).await;
-    }
-}
-
-/// Waits until no element matching `css` contains `text`.
-async fn wait_without(b: &Browser, css: &str, text: &str) {
-    let started = Instant::now();
-    loop {
-        let seen = b.texts(css).await;
-        if !seen.iter().any(|t| t.contains(text)) {
-            return;
-        }
-        if started.elapsed() > Duration::from_secs(10) {
-            b.fail(&format!("{css:?} still contains {text:?}: {seen:?}")).await;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
 
 /// Opens the first of the client's upcoming meetings from the Meetings tab.
 async fn open_next_meeting(b: &Browser, client: impl std::fmt::Display) {
@@ -72,22 +23,9 @@ async fn open_next_meeting(b: &Browser, client: impl std::fmt::Display) {
     b.wait_for("#minutes-form").await;
 }
 
-/// A screenshot of the whole page (the window grown to the page's height for the shot).
-async fn full_shot(b: &Browser, name: &str) {
-    // Let late data (pickers, feed status) settle before measuring.
-    tokio::time::sleep(Duration::from_millis(400)).await;
-    // The window's height less the viewport's is the browser's own frame.
-    let script = "return Math.ceil(document.documentElement.scrollHeight + window.outerHeight - window.innerHeight);";
-    let height = b.driver().execute(script, vec![]).await.ok().and_then(|v| v.as_u64()).unwrap_or(900).clamp(900, 5000);
-    let _ = b.driver().post("window/rect", json!({ "width": 1280, "height": height })).await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    b.screenshot(name).await;
-    let _ = b.driver().post("window/rect", json!({ "width": 1280, "height": 900 })).await;
-}
-
 #[tokio::test]
 async fn a_weekly_series_from_a_client_question_to_acknowledged_minutes() {
-    let Some((app, w, b)) = setup().await else { return };
+    let Some((app, w, b)) = browser::with_world().await else { return };
     let client = w.client_a1.0;
     // Moscow has kept UTC+3 all year since 2014.
     let today = (Utc::now() + Days::hours(3)).date_naive();
@@ -114,7 +52,7 @@ async fn a_weekly_series_from_a_client_question_to_acknowledged_minutes() {
     b.wait_for(&format!("#upcoming-meetings li.upcoming-meeting:first-child[data-on='{first_on}']")).await;
 
     // The approver adds a question for the next meeting in the portal.
-    switch_to(&b, &app, &w.approver_a1.email).await;
+    b.switch_to(&app, &w.approver_a1.email).await;
     b.goto("/portal/meetings").await;
     b.wait_for("#question-form").await;
     b.wait_for_text("#portal-upcoming .portal-meeting", "Еженедельная встреча").await;
@@ -124,7 +62,7 @@ async fn a_weekly_series_from_a_client_question_to_acknowledged_minutes() {
     b.wait_for_text("#portal-upcoming .portal-meeting:first-child .agenda-item", "Когда запускаем рекламу?").await;
 
     // The manager opens the next meeting: the client's question is on its agenda.
-    switch_to(&b, &app, &w.manager_a.email).await;
+    b.switch_to(&app, &w.manager_a.email).await;
     open_next_meeting(&b, client).await;
     b.wait_for_text(".agenda-item.agenda-from-client", "Когда запускаем рекламу?").await;
     let mid = b.current_path().await.rsplit('/').next().unwrap_or_default().to_owned();
@@ -154,7 +92,7 @@ async fn a_weekly_series_from_a_client_question_to_acknowledged_minutes() {
         b.select(&format!("{row} select[name=action_side]"), side).await;
         b.select(&format!("{row} input[name=action_due]"), &in_days(*due)).await;
     }
-    mark(&b, "#minutes-discussed label.discussed-item", "Когда запускаем рекламу?").await;
+    b.mark("#minutes-discussed label.discussed-item", "Когда запускаем рекламу?").await;
     b.click("[data-under-test] input[name=discussed]").await;
     b.click("#save-minutes").await;
     b.wait_for("#minutes-form .notice, #minutes-form [role=status]").await;
@@ -163,14 +101,14 @@ async fn a_weekly_series_from_a_client_question_to_acknowledged_minutes() {
     assert_eq!(b.texts("#meeting-action-items .action-item").await.len(), 3, "three action items saved");
     // The manager's own item was not discussed: it has gone on to the next meeting.
     b.wait_for_text("#agenda-card .agenda-item[data-status=discussed]", "Когда запускаем рекламу?").await;
-    wait_without(&b, "#agenda-card .agenda-item", "Бюджет на январь").await;
+    b.wait_without("#agenda-card .agenda-item", "Бюджет на январь").await;
     b.click("#publish-minutes").await;
     b.wait_for("#publish-card[data-revision='1']").await;
     b.wait_for_text("#published-decisions .decision[data-number='2']", "Бюджет 100 000 ₽").await;
-    full_shot(&b, "meeting-staff-published-en").await;
+    b.full_shot("meeting-staff-published-en").await;
 
     // The approver reads the minutes in the portal and disputes decision 2.
-    switch_to(&b, &app, &w.approver_a1.email).await;
+    b.switch_to(&app, &w.approver_a1.email).await;
     b.goto("/portal/meetings").await;
     let minutes =
         b.link_in("#portal-minutes .portal-minutes-entry", "Еженедельная встреча", "a.portal-minutes-link").await;
@@ -186,7 +124,7 @@ async fn a_weekly_series_from_a_client_question_to_acknowledged_minutes() {
     b.wait_for_text("#minutes-responses .response-entry[data-decision='2']", "Договаривались о 90 000 ₽").await;
 
     // The manager sees the dispute, revises decision 2 and publishes revision 2.
-    switch_to(&b, &app, &w.manager_a.email).await;
+    b.switch_to(&app, &w.manager_a.email).await;
     b.goto(&format!("/app/meetings/{mid}")).await;
     b.wait_for_text("#minutes-responses .response-entry", "Договаривались о 90 000 ₽").await;
     b.wait_for(".ack-badge[data-ack=disputed]").await;
@@ -203,7 +141,7 @@ async fn a_weekly_series_from_a_client_question_to_acknowledged_minutes() {
     b.assert_absent("#publish-minutes").await;
 
     // The approver sees what changed and acknowledges revision 2.
-    switch_to(&b, &app, &w.approver_a1.email).await;
+    b.switch_to(&app, &w.approver_a1.email).await;
     b.goto(&minutes).await;
     b.wait_for("[data-revision='2'] #minutes-title").await;
     b.wait_for_text("#minutes-decisions .decision[data-number='2'] .decision-changed", "changed").await;
@@ -221,7 +159,7 @@ async fn a_weekly_series_from_a_client_question_to_acknowledged_minutes() {
     b.wait_for_text("#on-your-side .action-item", "Прислать доступы к рекламному кабинету").await;
 
     // The manager: the past list says acknowledged; the next meeting has the carried-over item.
-    switch_to(&b, &app, &w.manager_a.email).await;
+    b.switch_to(&app, &w.manager_a.email).await;
     b.goto(&format!("/app/clients/{client}/meetings")).await;
     b.wait_for(&format!("#past-meetings tr.past-meeting[data-id='{mid}'][data-ack=acknowledged]")).await;
     b.wait_for_text("#series-list .series-rule", "every week").await;
@@ -232,9 +170,9 @@ async fn a_weekly_series_from_a_client_question_to_acknowledged_minutes() {
     b.wait_for_text("#agenda-card .agenda-item .agenda-carried", "Carried over").await;
     b.wait_for_text("#open-before .action-item", "Подготовить медиаплан").await;
     // Moved on again by hand: the item leaves this meeting's agenda for the one after.
-    mark(&b, "#agenda-card .agenda-item", "Бюджет на январь").await;
+    b.mark("#agenda-card .agenda-item", "Бюджет на январь").await;
     b.click("[data-under-test] button.agenda-move").await;
-    wait_without(&b, "#agenda-card", "Бюджет на январь").await;
+    b.wait_without("#agenda-card", "Бюджет на январь").await;
     let next_path = next;
 
     // Every meetings page, in English and then in Russian.
@@ -253,7 +191,7 @@ async fn a_weekly_series_from_a_client_question_to_acknowledged_minutes() {
     ];
     for (lang, locale) in [("en", "en"), ("ru", "ru")] {
         for (email, pages) in [(&w.manager_a.email, &staff_pages[..]), (&w.approver_a1.email, &portal_pages[..])] {
-            switch_to(&b, &app, email).await;
+            b.switch_to(&app, email).await;
             let script = "return fetch('/api/auth/locale', { method: 'PUT', headers: { 'X-Requested-With': 'accord-spa', \
                           'Content-Type': 'application/json' }, body: JSON.stringify({ locale: arguments[0] }) }).then(r => r.status);";
             match b.driver().execute(script, vec![json!(locale)]).await {
@@ -264,7 +202,7 @@ async fn a_weekly_series_from_a_client_question_to_acknowledged_minutes() {
                 b.goto(path).await;
                 b.wait_for(&format!("html[lang='{lang}']")).await;
                 b.wait_for(ready).await;
-                full_shot(&b, &format!("{name}-{lang}")).await;
+                b.full_shot(&format!("{name}-{lang}")).await;
             }
         }
     }

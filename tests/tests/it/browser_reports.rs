@@ -10,74 +10,13 @@
 //! The app runs on the real clock: "last week" is the week before today's in Moscow.
 
 use accord_entity::backlog_items;
-use accord_tests::browser::{browser, Browser};
-use accord_tests::world::{self, World};
-use accord_tests::{spawn_app_with, Client, TestApp};
+use accord_tests::browser;
+use accord_tests::world;
+use accord_tests::Client;
 use chrono::{Datelike, Duration as Days, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
-use std::time::Duration;
-
-async fn setup() -> Option<(TestApp, World, Browser)> {
-    let b = browser().await?;
-    let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
-    let w = world::build(&app).await;
-    let b = b.at(&app);
-    Some((app, w, b))
-}
-
-async fn switch_to(b: &Browser, app: &TestApp, email: &str) {
-    let script =
-        "return fetch('/api/auth/sign-out', { method: 'POST', headers: { 'X-Requested-With': 'accord-spa' } })\
-                  .then(r => r.status);";
-    if let Err(e) = b.driver().execute(script, vec![]).await {
-        b.fail(&format!("sign-out failed: {e}")).await;
-    }
-    b.sign_in_via_form(app, email, world::PASSWORD).await;
-}
-
-async fn mark(b: &Browser, rows: &str, text: &str) {
-    b.wait_for_text(rows, text).await;
-    let script = "document.querySelectorAll('[data-under-test]').forEach(e => e.removeAttribute('data-under-test'));\
-                  const row = Array.from(document.querySelectorAll(arguments[0]))\
-                  .find(e => (e.textContent || '').includes(arguments[1]));\
-                  if (row) { row.setAttribute('data-under-test', ''); } return !!row;";
-    if let Err(e) = b.driver().execute(script, vec![json!(rows), json!(text)]).await {
-        b.fail(&format!("marking {rows:?} with {text:?} failed: {e}")).await;
-    }
-}
-
-async fn full_shot(b: &Browser, name: &str) {
-    tokio::time::sleep(Duration::from_millis(400)).await;
-    let script = "return Math.ceil(document.documentElement.scrollHeight + window.outerHeight - window.innerHeight);";
-    let height = b.driver().execute(script, vec![]).await.ok().and_then(|v| v.as_u64()).unwrap_or(900).clamp(900, 5000);
-    let _ = b.driver().post("window/rect", json!({ "width": 1280, "height": height })).await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    b.screenshot(name).await;
-    let _ = b.driver().post("window/rect", json!({ "width": 1280, "height": 900 })).await;
-}
-
-/// Waits until the form control matching `css` holds `text` in its value.
-async fn wait_for_value(b: &Browser, css: &str, text: &str) {
-    let started = std::time::Instant::now();
-    loop {
-        let value = b
-            .driver()
-            .execute("const e = document.querySelector(arguments[0]); return e ? e.value : null;", vec![json!(css)])
-            .await
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
-        if value.contains(text) {
-            return;
-        }
-        if started.elapsed() > Duration::from_secs(10) {
-            b.fail(&format!("{css:?} never held {text:?}; it holds {value:?}")).await;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
 
 async fn ok(res: reqwest::Response) -> Value {
     let status = res.status();
@@ -97,7 +36,7 @@ async fn set_cadence(owner: &Client, client: accord_api::ClientId, cadence: &str
 
 #[tokio::test]
 async fn a_weekly_report_from_draft_to_a_question_turned_into_an_idea() {
-    let Some((app, w, b)) = setup().await else { return };
+    let Some((app, w, b)) = browser::with_world().await else { return };
     let client = w.client_a1.0;
     let today = (Utc::now() + Days::hours(3)).date_naive();
     let this_monday = today - Days::days(i64::from(today.weekday().num_days_from_monday()));
@@ -153,7 +92,7 @@ async fn a_weekly_report_from_draft_to_a_question_turned_into_an_idea() {
     b.wait_for(&period).await;
     b.click(&format!("{period} button.write-report")).await;
     b.wait_for("#report-title").await;
-    wait_for_value(&b, "#report-sections li.section-input[data-kind='done'] textarea[name=section_body]", &done_title)
+    b.wait_for_value("#report-sections li.section-input[data-kind='done'] textarea[name=section_body]", &done_title)
         .await;
     b.wait_for_text("#report-kpis", "Leads 0").await;
     let rid = b.current_path().await.rsplit('/').next().unwrap_or_default().to_owned();
@@ -172,7 +111,7 @@ async fn a_weekly_report_from_draft_to_a_question_turned_into_an_idea() {
     b.wait_for("#publish-card[data-revision='1']").await;
 
     // The approver opens it in the portal and asks two questions.
-    switch_to(&b, &app, &w.approver_a1.email).await;
+    b.switch_to(&app, &w.approver_a1.email).await;
     b.goto("/portal").await;
     b.wait_for_text("body", "1").await;
     b.goto("/portal/reports").await;
@@ -188,27 +127,27 @@ async fn a_weekly_report_from_draft_to_a_question_turned_into_an_idea() {
     b.wait_for_text("#report-questions", "Можно добавить фильтр по цене?").await;
 
     // The manager sees the receipt, answers the first question and makes the second an idea.
-    switch_to(&b, &app, &w.manager_a.email).await;
+    b.switch_to(&app, &w.manager_a.email).await;
     b.goto(&format!("/app/reports/{rid}")).await;
     b.wait_for_text("#reads-table tr.read-row", &w.approver_a1.name).await;
-    mark(&b, "#report-thread .report-thread > li", "Почему хостинг тормозил?").await;
+    b.mark("#report-thread .report-thread > li", "Почему хостинг тормозил?").await;
     b.click("[data-under-test] button.reply-question").await;
     b.fill("#reply-body", "Провайдер чинил сеть; мы уже сменили тариф.").await;
     b.click("#reply-submit").await;
     b.wait_for_text("#report-thread", "Провайдер чинил сеть").await;
-    mark(&b, "#report-thread .report-thread > li", "Можно добавить фильтр по цене?").await;
+    b.mark("#report-thread .report-thread > li", "Можно добавить фильтр по цене?").await;
     b.click("[data-under-test] button.make-idea").await;
     b.wait_for("[data-under-test] form.idea-form").await;
     b.click("[data-under-test] button.create-idea").await;
     b.wait_for_text("#report-thread .question-backlog", "Можно добавить фильтр по цене?").await;
 
     // The approver reads the answer; the idea stays internal.
-    switch_to(&b, &app, &w.approver_a1.email).await;
+    b.switch_to(&app, &w.approver_a1.email).await;
     b.goto(&format!("/portal/reports/{rid}")).await;
     b.wait_for_text("#report-questions", "Провайдер чинил сеть").await;
 
     // The agency's list: A2's last month is overdue.
-    switch_to(&b, &app, &w.a.owner.email).await;
+    b.switch_to(&app, &w.a.owner.email).await;
     b.goto("/app/reports").await;
     b.wait_for(&format!("#due-card tr.due-row[data-client='{}'][data-state='overdue']", w.client_a2.0)).await;
 
@@ -259,7 +198,7 @@ async fn a_weekly_report_from_draft_to_a_question_turned_into_an_idea() {
     ];
     for (lang, locale) in [("en", "en"), ("ru", "ru")] {
         for (email, pages) in [(&w.a.owner.email, &staff_pages[..]), (&w.approver_a1.email, &portal_pages[..])] {
-            switch_to(&b, &app, email).await;
+            b.switch_to(&app, email).await;
             let script = "return fetch('/api/auth/locale', { method: 'PUT', headers: { 'X-Requested-With': 'accord-spa', \
                           'Content-Type': 'application/json' }, body: JSON.stringify({ locale: arguments[0] }) }).then(r => r.status);";
             match b.driver().execute(script, vec![json!(locale)]).await {
@@ -270,7 +209,7 @@ async fn a_weekly_report_from_draft_to_a_question_turned_into_an_idea() {
                 b.goto(path).await;
                 b.wait_for(&format!("html[lang='{lang}']")).await;
                 b.wait_for(ready).await;
-                full_shot(&b, &format!("{name}-{lang}")).await;
+                b.full_shot(&format!("{name}-{lang}")).await;
             }
         }
     }

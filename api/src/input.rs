@@ -193,6 +193,10 @@ text_kind!(
     Markdown { max: 20_000, single_line: false, required: false }
 );
 text_kind!(
+    /// A question put to a client's people (a survey question, a follow-up).
+    Question { max: 300, single_line: true, required: true }
+);
+text_kind!(
     /// A search text in a list's `q` parameter.
     Search { max: 200, single_line: true, required: false }
 );

@@ -88,3 +88,92 @@ mod tests {
         assert_eq!(classes[11], None);
     }
 }
+
+/// The NPS question and its "why?" follow-up for each class, in one language. `{agency}` in
+/// the question is replaced by the agency's name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NpsTexts {
+    pub question: String,
+    pub why_detractor: String,
+    pub why_passive: String,
+    pub why_promoter: String,
+}
+
+/// A CSI criterion: rated for importance and for satisfaction, 1–10 each. `key` is stable
+/// within the agency (past answers refer to it); a new criterion is sent without one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SurveyCriterion {
+    #[serde(default)]
+    pub key: Option<String>,
+    pub name_ru: String,
+    pub name_en: String,
+}
+
+/// An agency's survey settings (the built-in ones until an owner or admin saves them).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SurveySettings {
+    pub nps_ru: NpsTexts,
+    pub nps_en: NpsTexts,
+    /// 1–10 CSI criteria, in the order they are asked.
+    pub criteria: Vec<SurveyCriterion>,
+    /// A contact is asked at most this many times in six months across campaigns (1–12).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 12))]
+    pub recontact_max: u8,
+    /// Working days (Monday–Friday) a detractor's follow-up is due in (0–10).
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 10))]
+    pub followup_days: u8,
+    /// Nothing saved yet: these are Accord's defaults (ignored on save).
+    #[serde(default)]
+    pub built_in: bool,
+}
+
+/// A ready-made set of CSI criteria the settings form offers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CriteriaPreset {
+    /// `default` (price, timeline, service) or `five_p` (product, price, place, promotion, people).
+    pub key: String,
+    pub criteria: Vec<SurveyCriterion>,
+}
+
+/// The settings page: the agency's settings and the presets to start criteria from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SurveySettingsPage {
+    pub settings: SurveySettings,
+    pub presets: Vec<CriteriaPreset>,
+    /// Whether the caller may change them (owners and admins).
+    pub can_edit: bool,
+}
+
+/// The criteria sets every agency may start from, in their order.
+pub fn presets() -> Vec<CriteriaPreset> {
+    let c = |key: &str, ru: &str, en: &str| SurveyCriterion {
+        key: Some(key.to_string()),
+        name_ru: ru.to_string(),
+        name_en: en.to_string(),
+    };
+    vec![
+        CriteriaPreset {
+            key: "default".into(),
+            criteria: vec![
+                c("price", "Цена", "Price"),
+                c("timeline", "Сроки", "Timeline"),
+                c("service", "Сервис", "Service"),
+            ],
+        },
+        CriteriaPreset {
+            key: "five_p".into(),
+            criteria: vec![
+                c("product", "Продукт", "Product"),
+                c("price", "Цена", "Price"),
+                c("place", "Доступность", "Place"),
+                c("promotion", "Продвижение", "Promotion"),
+                c("people", "Люди", "People"),
+            ],
+        },
+    ]
+}

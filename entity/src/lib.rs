@@ -38,5 +38,7 @@ pub mod roadmap_goals;
 pub mod roadmap_stages;
 pub mod roadmaps;
 pub mod sessions;
+pub mod survey_criteria;
+pub mod survey_settings;
 pub mod touchpoints;
 pub mod users;

@@ -17,6 +17,7 @@ mod m20261202_000011_meetings;
 mod m20261203_000012_promise_rules;
 mod m20261203_000013_reports;
 mod m20261203_000014_report_auto_draft;
+mod m20261203_000015_survey_settings;
 mod rls;
 mod shape;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000012_promise_rules::Migration),
             Box::new(m20261203_000013_reports::Migration),
             Box::new(m20261203_000014_report_auto_draft::Migration),
+            Box::new(m20261203_000015_survey_settings::Migration),
         ]
     }
 }

@@ -10,7 +10,7 @@ use crate::http::{csrf::reject_cross_site, span::request_span};
 use crate::state::AppState;
 use crate::tenancy::load_principal;
 use crate::{
-    auth, backlog, clients, invitations, jobs, meetings, platform, portal, projects, reports, roadmap, staff,
+    auth, backlog, clients, invitations, jobs, meetings, platform, portal, projects, reports, roadmap, staff, surveys,
     touchpoints,
 };
 use accord_migration::{Migrator, MigratorTrait};
@@ -157,6 +157,7 @@ fn api_scope() -> utoipa_actix_web::scope::Scope<
         .configure(backlog::routes)
         .configure(meetings::routes)
         .configure(reports::routes)
+        .configure(surveys::routes)
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found()) }))
 }
 

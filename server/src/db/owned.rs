@@ -99,7 +99,18 @@ macro_rules! client_owned {
     };
 }
 
-agency_owned!(users, sessions, audit_log, outbox, password_resets, project_members, calendar_feeds, report_templates);
+agency_owned!(
+    users,
+    sessions,
+    audit_log,
+    outbox,
+    password_resets,
+    project_members,
+    calendar_feeds,
+    report_templates,
+    survey_settings,
+    survey_criteria
+);
 client_owned!(
     contacts,
     client_status_changes,

@@ -607,6 +607,20 @@ fn matrix() -> Vec<Row> {
                 built_in: false,
             })
         }),
+        row("GET", "/api/staff/survey-settings", staff(managers(200), 200), none),
+        row("PUT", "/api/staff/survey-settings", staff(admins(200), 200), |_| {
+            let mut body = serde_json::to_value(accord_api::surveys::SurveySettings {
+                nps_ru: accord_server::surveys::settings::built_in_texts(accord_api::Locale::Ru),
+                nps_en: accord_server::surveys::settings::built_in_texts(accord_api::Locale::En),
+                criteria: accord_api::surveys::presets().remove(1).criteria,
+                recontact_max: 2,
+                followup_days: 2,
+                built_in: false,
+            })
+            .expect("a DTO serializes");
+            body["recontact_max"] = json!(3);
+            Some(body)
+        }),
         row("GET", "/api/portal/reports", contacts_only(200), none),
         row("GET", "/api/portal/reports/{rid}", contacts_of_a1(200), none),
         row("POST", "/api/portal/reports/{rid}/questions", contacts_of_a1(201), |_| {

@@ -22,3 +22,4 @@ mod rls;
 mod scale;
 mod security;
 mod sessions;
+mod surveys;

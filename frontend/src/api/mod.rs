@@ -13,6 +13,7 @@ pub mod projects;
 pub mod reports;
 pub mod roadmap;
 pub mod staff;
+pub mod surveys;
 
 use accord_api::{auth::AgencyChoice, error::Code, ErrorBody};
 use gloo_net::http::{Request, RequestBuilder, Response};

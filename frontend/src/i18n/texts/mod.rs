@@ -81,6 +81,7 @@ mod reports;
 mod reports_staff;
 mod roadmap;
 mod segmentation;
+mod surveys_staff;
 mod team;
 mod touchpoints;
 
@@ -91,7 +92,8 @@ pub use {
     clients::Clients, common::Common, contacts::Contacts, docs::Docs, errors::Errors, invitations::Invitations,
     meetings::Meetings, meetings_staff::MeetingsStaff, overview::Overview, platform::Platform, portal::Portal,
     portal_backlog::PortalBacklog, portal_meetings::PortalMeetings, portal_reports::PortalReports, projects::Projects,
-    reports::Reports, reports_staff::ReportsStaff, roadmap::Roadmap, segmentation::Segmentation, team::Team,
+    reports::Reports, reports_staff::ReportsStaff, roadmap::Roadmap, segmentation::Segmentation,
+    surveys_staff::SurveysStaff, team::Team,
     touchpoints::Touchpoints,
 };
 
@@ -147,6 +149,7 @@ features! {
     reports: Reports,
     reports_staff: ReportsStaff,
     portal_reports: PortalReports,
+    surveys_staff: SurveysStaff,
 }
 
 /// The forms of one entry (one for a plain text), for the placeholder check.
@@ -202,6 +205,7 @@ mod tests {
             ("reports", t.reports().forms()),
             ("reports_staff", t.reports_staff().forms()),
             ("portal_reports", t.portal_reports().forms()),
+            ("surveys_staff", t.surveys_staff().forms()),
         ]
     }
 

@@ -1,10 +1,11 @@
 //! `/app/team`: the agency's staff with role changes and enable/disable, inviting colleagues and
-//! the invitations still waiting, the agency-wide settings and the report templates (owners and
-//! admins).
+//! the invitations still waiting, the agency-wide settings, the report templates and the survey
+//! settings (owners and admins).
 
 mod invitations;
 mod invite;
 mod settings;
+mod surveys;
 mod templates;
 
 use crate::api;
@@ -20,6 +21,7 @@ use invite::InviteStaffForm;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use settings::AgencySettingsCard;
+use surveys::SurveySettingsCard;
 use templates::ReportTemplatesCard;
 
 #[component]
@@ -47,6 +49,7 @@ pub fn TeamPage() -> impl IntoView {
                 <Invitations />
                 <AgencySettingsCard />
                 <ReportTemplatesCard />
+                <SurveySettingsCard />
             </Show>
         </section>
     }

@@ -446,6 +446,17 @@ impl Browser {
         self.sign_in_via_form(app, email, crate::world::PASSWORD).await;
     }
 
+    /// Switches the signed-in person's language (as the header's RU/EN switch does); the next
+    /// page loaded is in it.
+    pub async fn set_locale(&self, locale: &str) {
+        let script = "return fetch('/api/auth/locale', { method: 'PUT', headers: { 'X-Requested-With': 'accord-spa', \
+                      'Content-Type': 'application/json' }, body: JSON.stringify({ locale: arguments[0] }) }).then(r => r.status);";
+        match self.client.execute(script, vec![json!(locale)]).await {
+            Ok(s) if s.as_u64().is_some_and(|s| (200..300).contains(&s)) => {}
+            other => self.fail(&format!("setting the locale to {locale} failed: {other:?}")).await,
+        }
+    }
+
     /// Tags the element matching `rows` whose text has `text` with `data-under-test`, so later
     /// selectors can reach inside it (`[data-under-test] …`).
     pub async fn mark(&self, rows: &str, text: &str) {

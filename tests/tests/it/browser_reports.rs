@@ -199,12 +199,7 @@ async fn a_weekly_report_from_draft_to_a_question_turned_into_an_idea() {
     for (lang, locale) in [("en", "en"), ("ru", "ru")] {
         for (email, pages) in [(&w.a.owner.email, &staff_pages[..]), (&w.approver_a1.email, &portal_pages[..])] {
             b.switch_to(&app, email).await;
-            let script = "return fetch('/api/auth/locale', { method: 'PUT', headers: { 'X-Requested-With': 'accord-spa', \
-                          'Content-Type': 'application/json' }, body: JSON.stringify({ locale: arguments[0] }) }).then(r => r.status);";
-            match b.driver().execute(script, vec![json!(locale)]).await {
-                Ok(s) if s.as_u64().is_some_and(|s| (200..300).contains(&s)) => {}
-                other => b.fail(&format!("setting the locale to {locale} failed: {other:?}")).await,
-            }
+            b.set_locale(locale).await;
             for (name, path, ready) in pages {
                 b.goto(path).await;
                 b.wait_for(&format!("html[lang='{lang}']")).await;

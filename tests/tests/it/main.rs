@@ -10,6 +10,7 @@ mod browser_accounts;
 mod browser_backlog;
 mod browser_meetings;
 mod browser_reports;
+mod browser_surveys;
 mod demo;
 mod invitations;
 mod isolation;

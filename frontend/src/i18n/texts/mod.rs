@@ -93,8 +93,7 @@ pub use {
     meetings::Meetings, meetings_staff::MeetingsStaff, overview::Overview, platform::Platform, portal::Portal,
     portal_backlog::PortalBacklog, portal_meetings::PortalMeetings, portal_reports::PortalReports, projects::Projects,
     reports::Reports, reports_staff::ReportsStaff, roadmap::Roadmap, segmentation::Segmentation,
-    surveys_staff::SurveysStaff, team::Team,
-    touchpoints::Touchpoints,
+    surveys_staff::SurveysStaff, team::Team, touchpoints::Touchpoints,
 };
 
 /// Every feature's texts in one language, reached one feature at a time (`t.backlog().title`):

@@ -98,8 +98,6 @@ fn skip_or_fail(reason: &str, ci: bool) {
     eprintln!("\n*** SKIPPED: browser test ({reason}) ***\n");
 }
 
-/// A fresh headless Chromium, or `None` (after a loud `SKIPPED:` line) when chromedriver or the
-/// built SPA is missing. Under `CI=true` a missing prerequisite is a failure, not a skip.
 /// A browser on a fresh app (its outbox never polled) with the test world; `None` when
 /// [`browser`] skips.
 pub async fn with_world() -> Option<(TestApp, crate::world::World, Browser)> {
@@ -110,6 +108,8 @@ pub async fn with_world() -> Option<(TestApp, crate::world::World, Browser)> {
     Some((app, w, b))
 }
 
+/// A fresh headless Chromium, or `None` (after a loud `SKIPPED:` line) when chromedriver or the
+/// built SPA is missing. Under `CI=true` a missing prerequisite is a failure, not a skip.
 pub async fn browser() -> Option<Browser> {
     let driver_path = match missing_prerequisite() {
         Ok(path) => path,
@@ -440,8 +440,9 @@ impl Browser {
     pub async fn switch_to(&self, app: &TestApp, email: &str) {
         let script = "return fetch('/api/auth/sign-out', { method: 'POST', \
                       headers: { 'X-Requested-With': 'accord-spa' } }).then(r => r.status);";
-        if let Err(e) = self.client.execute(script, vec![]).await {
-            self.fail(&format!("sign-out failed: {e}")).await;
+        match self.client.execute(script, vec![]).await {
+            Ok(s) if s.as_u64().is_some_and(|s| (200..300).contains(&s)) => {}
+            other => self.fail(&format!("sign-out failed: {other:?}")).await,
         }
         self.sign_in_via_form(app, email, crate::world::PASSWORD).await;
     }
@@ -466,8 +467,9 @@ impl Browser {
                       const row = Array.from(document.querySelectorAll(arguments[0]))\
                       .find(e => (e.textContent || '').includes(arguments[1]));\
                       if (row) { row.setAttribute('data-under-test', ''); } return !!row;";
-        if let Err(e) = self.client.execute(script, vec![json!(rows), json!(text)]).await {
-            self.fail(&format!("marking {rows:?} with {text:?} failed: {e}")).await;
+        match self.client.execute(script, vec![json!(rows), json!(text)]).await {
+            Ok(Value::Bool(true)) => {}
+            other => self.fail(&format!("marking {rows:?} with {text:?} failed: {other:?}")).await,
         }
     }
 

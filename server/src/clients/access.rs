@@ -69,7 +69,7 @@ pub async fn open_portal_read(state: &AppState, contact: &PortalContact) -> ApiR
 /// with no person signed in — e.g. the report drafted on its due date. `agency` and `client`
 /// come from rows the job read, never from a request; a client that is not the agency's is a
 /// 404 as anywhere else, and row-level security holds on PostgreSQL.
-pub async fn open_for_job(state: &AppState, agency: AgencyId, id: ClientId) -> ApiResult<ClientTx> {
+pub(crate) async fn open_for_job(state: &AppState, agency: AgencyId, id: ClientId) -> ApiResult<ClientTx> {
     let tx = state.db.tenant(TenantScope::for_job(agency)).await?;
     let found = tx.find_in::<clients::Entity>(&EVERY_CLIENT).filter(clients::Column::Id.eq(id)).one().await?;
     let client = found.ok_or(ClientError::NotFound)?;

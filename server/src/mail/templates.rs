@@ -479,29 +479,57 @@ pub fn report_answered(to: (&str, &str), locale: Locale, agency: &str, title: &s
     mail(to, locale, "report_answered", subject, lines, (button, link), footer)
 }
 
-/// To the client's manager: the report due today was drafted from the period's work and waits
-/// for their review (nothing reaches the client until they publish it).
-pub fn report_drafted(to: (&str, &str), locale: Locale, client: &str, title: &str, link: &str) -> Mail {
+/// What the "draft ready" mail says of the report.
+pub struct Drafted<'a> {
+    pub client: &'a str,
+    pub title: &'a str,
+    pub due_on: chrono::NaiveDate,
+    /// Drafted after its due date (the scan catches up within a week).
+    pub late: bool,
+    /// Sent to the client's account manager (else to an owner, for a client without one).
+    pub as_manager: bool,
+}
+
+/// To the client's manager (or an owner): the due report was drafted from the period's work
+/// and waits for review (nothing reaches the client until someone publishes it).
+pub fn report_drafted(to: (&str, &str), locale: Locale, d: Drafted<'_>, link: &str) -> Mail {
+    let Drafted { client, title, due_on, late, as_manager } = d;
     let (subject, lines, button, footer) = match locale {
         Locale::Ru => (
             format!("Черновик отчёта для «{client}» готов к проверке"),
             vec![
                 format!("Здравствуйте, {}!", to.1),
-                format!("Сегодня срок отчёта «{title}» для «{client}». Accord собрал черновик из работы за период: сделанные задачи, планы и показатели."),
+                if late {
+                    format!("Срок отчёта «{title}» для «{client}» был {}. Accord собрал черновик из работы за период: сделанные задачи, планы и показатели.", due_on.format("%d.%m.%Y"))
+                } else {
+                    format!("Сегодня срок отчёта «{title}» для «{client}». Accord собрал черновик из работы за период: сделанные задачи, планы и показатели.")
+                },
                 "Проверьте его, допишите проблемы и предлагаемые шаги и опубликуйте — клиент ничего не увидит до публикации.".to_string(),
             ],
             "Проверить черновик",
-            "Вы получили это письмо как аккаунт-менеджер клиента в Accord (агентство включило автоматические черновики отчётов).",
+            if as_manager {
+                "Вы получили это письмо как аккаунт-менеджер клиента в Accord (агентство включило автоматические черновики отчётов)."
+            } else {
+                "Вы получили это письмо как владелец агентства в Accord: у клиента нет аккаунт-менеджера (агентство включило автоматические черновики отчётов)."
+            },
         ),
         Locale::En => (
             format!("The report draft for {client} is ready for review"),
             vec![
                 format!("Hello {},", to.1),
-                format!("The report \u{201c}{title}\u{201d} for {client} is due today. Accord drafted it from the period\u{2019}s work: items done, plans and KPIs."),
+                if late {
+                    format!("The report \u{201c}{title}\u{201d} for {client} was due on {}. Accord drafted it from the period\u{2019}s work: items done, plans and KPIs.", due_on.format("%b %-d, %Y"))
+                } else {
+                    format!("The report \u{201c}{title}\u{201d} for {client} is due today. Accord drafted it from the period\u{2019}s work: items done, plans and KPIs.")
+                },
                 "Review it, add the problems and the steps you propose, and publish \u{2014} the client sees nothing until you do.".to_string(),
             ],
             "Review the draft",
-            "You receive this as the client\u{2019}s account manager in Accord (your agency turned on automatic report drafts).",
+            if as_manager {
+                "You receive this as the client\u{2019}s account manager in Accord (your agency turned on automatic report drafts)."
+            } else {
+                "You receive this as an owner of the agency in Accord: the client has no account manager (your agency turned on automatic report drafts)."
+            },
         ),
     };
     mail(to, locale, "report_drafted", subject, lines, (button, link), footer)

@@ -7,7 +7,9 @@
 //! review. Nothing is published: the client sees the report only when a person publishes it.
 //!
 //! Each period is drafted at most once: the queued job's dedupe key names the client, kind and
-//! period, so a draft the manager deletes does not come back. A period is drafted from its due
+//! period, so a draft the manager deletes does not come back. A job that finds nothing to do
+//! (the setting turned off, the report written by a person, no active manager or owner) ends
+//! done and is not tried again for that period. A period is drafted from its due
 //! date for a week (an instance that was down catches up); older periods are left alone, so
 //! turning the setting on does not flood an agency with drafts of past months.
 
@@ -152,6 +154,7 @@ impl Job for DraftReport {
         // or someone wrote the report first.
         let client = tx.client();
         let still = agency.report_auto_draft
+            && agency.status == AgencyStatus::Active
             && client.report_cadence == Some(self.kind)
             && matches!(client.status, ClientStatus::Onboarding | ClientStatus::Active)
             && period.start == self.period_start;
@@ -165,6 +168,12 @@ impl Job for DraftReport {
                     .find::<users::Entity>()
                     .filter(users::Column::Id.eq(id))
                     .filter(users::Column::Status.eq(UserStatus::Active))
+                    // Still one who manages clients (not since made a specialist).
+                    .filter(users::Column::StaffRole.is_in([
+                        StaffRole::Owner,
+                        StaffRole::Admin,
+                        StaffRole::AccountManager,
+                    ]))
                     .one()
                     .await?
             }
@@ -189,8 +198,15 @@ impl Job for DraftReport {
         };
         let row = draft::write(&tx, &agency, &period, None, draft::Author { user: author.id, auto: true }).await?;
         let link = format!("{}/app/reports/{}", state.settings.public_url, row.id);
-        let mail =
-            templates::report_drafted((&author.email, &author.name), author.locale, &client.name, &row.title, &link);
+        let as_manager = client.account_manager_id == Some(author.id);
+        let drafted = templates::Drafted {
+            client: &client.name,
+            title: &row.title,
+            due_on: row.due_on,
+            late: store::today(&agency, tx.now()) > row.due_on,
+            as_manager,
+        };
+        let mail = templates::report_drafted((&author.email, &author.name), author.locale, drafted, &link);
         mail::enqueue(&tx, Some(tx.agency_id()), mail).await?;
         tx.commit().await.map_err(ApiError::from)?;
         tracing::info!(report = %row.id, client = %self.client, "report drafted on its due date");

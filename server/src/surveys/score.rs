@@ -100,9 +100,13 @@ impl CsiTally {
     }
 
     /// Counts one answer: (criterion, importance, satisfaction) for each criterion it rated.
+    /// A rating outside 1–10 is not a rating and is left out (as a score above 10 is for NPS).
     pub fn add_answer<'a>(&mut self, ratings: impl IntoIterator<Item = (&'a str, u8, u8)>) {
         let mut any = false;
         for (key, importance, satisfaction) in ratings {
+            if !(1..=10).contains(&importance) || !(1..=10).contains(&satisfaction) {
+                continue;
+            }
             let s = self.sums(key);
             s.importance += u64::from(importance);
             s.satisfaction += u64::from(satisfaction);
@@ -142,6 +146,10 @@ impl CsiTally {
             return None;
         }
         let total_importance: f64 = means.iter().map(|m| m.1).sum();
+        // Sums from SQL come from stored 1–10 ratings; a zero total would be no data.
+        if total_importance <= 0.0 {
+            return None;
+        }
         let k = means.len() as f64;
         let importance_mean = total_importance / k;
         let satisfaction_mean = means.iter().map(|m| m.2).sum::<f64>() / k;
@@ -266,6 +274,10 @@ mod tests {
         let mut none_rated = CsiTally::default();
         none_rated.add_answer([]);
         assert_eq!(none_rated.figure(), None);
+        // Ratings outside 1–10 are not ratings.
+        let mut out_of_range = CsiTally::default();
+        out_of_range.add_answer([("price", 0, 5), ("service", 5, 11)]);
+        assert_eq!(out_of_range.figure(), None);
         let mut low = CsiTally::default();
         low.add_answer([("price", 3, 1), ("service", 9, 1)]);
         assert_eq!(low.figure().unwrap().score, 10.0);

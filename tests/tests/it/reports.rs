@@ -500,6 +500,24 @@ async fn report_lists_are_constant_query() {
     }
 }
 
+/// Runs due jobs until none is left (a pass runs at most a batch).
+async fn drain(app: &TestApp) {
+    while accord_server::jobs::run_due(&app.state).await.unwrap() > 0 {}
+}
+
+/// The bodies of the mails of one template to one address.
+async fn bodies(app: &TestApp, template: &str, to: &str) -> Vec<String> {
+    let tx = app.db.unscoped("test reads the outbox").await.unwrap();
+    let rows = outbox::Entity::find()
+        .filter(outbox::Column::Template.eq(template))
+        .filter(outbox::Column::ToEmail.eq(to))
+        .all(tx.conn())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    rows.into_iter().map(|m| m.body_text).collect()
+}
+
 /// Every report of an agency, read straight from the database.
 async fn report_rows(app: &TestApp, agency: accord_api::AgencyId) -> Vec<accord_entity::reports::Model> {
     let tx = app.db.unscoped("test reads reports").await.unwrap();
@@ -544,7 +562,7 @@ async fn reports_are_drafted_on_their_due_date_for_review_when_the_agency_wants_
     // fell due on 1 December and November (A2's) on 2 December — both within the week after,
     // so both are drafted.
     clock.set(at("2026-12-07T06:00:00Z"));
-    accord_server::jobs::run_due(&app.state).await.unwrap();
+    drain(&app).await;
     let mut rows: Vec<_> = report_rows(&app, w.a.id)
         .await
         .into_iter()
@@ -561,7 +579,7 @@ async fn reports_are_drafted_on_their_due_date_for_review_when_the_agency_wants_
 
     // Tuesday 8 December, 09:00 in Moscow: A1's week of 30 November is due today.
     clock.set(at("2026-12-08T06:00:00Z"));
-    accord_server::jobs::run_due(&app.state).await.unwrap();
+    drain(&app).await;
     let rows = report_rows(&app, w.a.id).await;
     assert_eq!(rows.len(), 3, "{rows:?}");
     let a1_row = rows.iter().find(|r| r.period_start.to_string() == "2026-11-30").expect("A1's draft");
@@ -588,6 +606,14 @@ async fn reports_are_drafted_on_their_due_date_for_review_when_the_agency_wants_
     assert_eq!(drafted.len(), 3, "{sent:?}");
     assert!(drafted.contains(&w.manager_a.email.as_str()) && drafted.contains(&w.a.owner.email.as_str()));
     assert!(!sent.iter().any(|(t, _)| t == "report_published"), "{sent:?}");
+    // The week of 23 November was drafted a week late, the week of 30 November on its day;
+    // the owner is told why the mail reached them.
+    let to_manager = bodies(&app, "report_drafted", &w.manager_a.email).await;
+    assert!(to_manager.iter().any(|b| b.contains("was due on Dec 1, 2026")), "{to_manager:?}");
+    assert!(to_manager.iter().any(|b| b.contains("is due today")), "{to_manager:?}");
+    assert!(to_manager.iter().all(|b| b.contains("account manager")), "{to_manager:?}");
+    let to_owner = bodies(&app, "report_drafted", &w.a.owner.email).await;
+    assert!(to_owner.iter().all(|b| b.contains("the client has no account manager")), "{to_owner:?}");
     let approver = app.signed_in(&w.approver_a1.email, world::PASSWORD).await;
     let portal = ok(approver.get("/api/portal/reports").await, 200).await;
     assert_eq!(portal["reports"]["total"], 0, "{portal}");
@@ -596,14 +622,33 @@ async fn reports_are_drafted_on_their_due_date_for_review_when_the_agency_wants_
     // Half an hour later nothing is drafted twice; a draft the manager deletes stays deleted.
     ok(manager.send("DELETE", &format!("/api/staff/reports/{rid}"), None).await, 204).await;
     clock.advance(Duration::minutes(31));
-    accord_server::jobs::run_due(&app.state).await.unwrap();
+    drain(&app).await;
     clock.advance(Duration::minutes(31));
-    accord_server::jobs::run_due(&app.state).await.unwrap();
+    drain(&app).await;
     let rows = report_rows(&app, w.a.id).await;
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert!(rows.iter().all(|r| r.id != a1_row.id));
     let sent = templates_sent(&app, w.a.id).await;
     assert_eq!(sent.iter().filter(|(t, _)| t == "report_drafted").count(), 3);
+
+    // A job naming another agency's client writes nothing there (jobs are only queued by the
+    // scan, but the handler does not trust its payload) — even with B's drafts turned on.
+    let owner_b = app.signed_in(&w.b.owner.email, world::PASSWORD).await;
+    let mut b_on = ok(owner_b.get("/api/staff/agency/settings").await, 200).await;
+    b_on["report_auto_draft"] = json!(true);
+    ok(owner_b.send("PUT", "/api/staff/agency/settings", Some(b_on)).await, 200).await;
+    let forged = accord_server::reports::DraftReport {
+        agency: w.b.id,
+        client: w.client_a1.0,
+        kind: accord_api::ReportCadence::Weekly,
+        period_start: "2026-12-07".parse().unwrap(),
+    };
+    let tx = app.db.unscoped("test queues a forged draft").await.unwrap();
+    accord_server::jobs::enqueue(&tx, accord_server::jobs::NewJob::new(&forged).unwrap()).await.unwrap();
+    tx.commit().await.unwrap();
+    drain(&app).await;
+    assert_eq!(report_rows(&app, w.a.id).await.len(), 2);
+    assert!(report_rows(&app, w.b.id).await.iter().all(|r| r.client_id == w.client_b1.0), "only B's own client");
 
     // Turned off, the next due week is not drafted.
     let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
@@ -611,6 +656,6 @@ async fn reports_are_drafted_on_their_due_date_for_review_when_the_agency_wants_
     off["report_auto_draft"] = json!(false);
     ok(owner.send("PUT", "/api/staff/agency/settings", Some(off)).await, 200).await;
     clock.set(at("2026-12-15T06:00:00Z"));
-    accord_server::jobs::run_due(&app.state).await.unwrap();
+    drain(&app).await;
     assert_eq!(report_rows(&app, w.a.id).await.len(), 2);
 }

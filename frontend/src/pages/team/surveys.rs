@@ -166,7 +166,8 @@ fn SettingsForm(page: SurveySettingsPage) -> impl IntoView {
         <Show when=move || built_in.get()>
             <p class="field-hint survey-built-in">{move || i18n.t().surveys_staff().built_in}</p>
         </Show>
-        <form id="survey-settings-form" class="form survey-settings-form" on:submit=on_submit novalidate=true>
+        <form id="survey-settings-form" class="form survey-settings-form" on:submit=on_submit novalidate=true
+            on:input=move |_| saved.set(false)>
             <div class="nps-texts">
                 <NpsFieldset inputs=ru lang="ru" legend=Signal::derive(move || i18n.t().surveys_staff().in_russian.to_owned()) />
                 <NpsFieldset inputs=en lang="en" legend=Signal::derive(move || i18n.t().surveys_staff().in_english.to_owned()) />
@@ -188,24 +189,24 @@ fn SettingsForm(page: SurveySettingsPage) -> impl IntoView {
                                     {move || fill(i18n.t().surveys_staff().criterion_number, &[&(position() + 1)])}
                                 </span>
                                 <input type="text" class="input criterion-ru" maxlength="200" autocomplete="off"
-                                    aria-label=move || i18n.t().surveys_staff().criterion_ru
+                                    aria-label=move || format!("{} ({})", i18n.t().surveys_staff().criterion_ru, position() + 1)
                                     placeholder=move || i18n.t().surveys_staff().criterion_ru
                                     aria-invalid=move || (incomplete.get() && r.name_ru.with(|t| t.trim().is_empty())).to_string()
                                     bind:value=r.name_ru />
                                 <input type="text" class="input criterion-en" maxlength="200" autocomplete="off"
-                                    aria-label=move || i18n.t().surveys_staff().criterion_en
+                                    aria-label=move || format!("{} ({})", i18n.t().surveys_staff().criterion_en, position() + 1)
                                     placeholder=move || i18n.t().surveys_staff().criterion_en
                                     aria-invalid=move || (incomplete.get() && r.name_en.with(|t| t.trim().is_empty())).to_string()
                                     bind:value=r.name_en />
                                 <div class="section-buttons">
                                     <button type="button" class="btn btn-small btn-ghost move-criterion-up"
-                                        aria-label=move || i18n.t().surveys_staff().move_up
+                                        aria-label=move || format!("{} ({})", i18n.t().surveys_staff().move_up, position() + 1)
                                         disabled=move || position() == 0 on:click=move |_| shift(id, -1)>"↑"</button>
                                     <button type="button" class="btn btn-small btn-ghost move-criterion-down"
-                                        aria-label=move || i18n.t().surveys_staff().move_down
+                                        aria-label=move || format!("{} ({})", i18n.t().surveys_staff().move_down, position() + 1)
                                         disabled=move || { position() + 1 >= count() } on:click=move |_| shift(id, 1)>"↓"</button>
                                     <button type="button" class="btn btn-small btn-ghost remove-criterion"
-                                        aria-label=move || i18n.t().surveys_staff().remove disabled=move || { count() <= 1 }
+                                        aria-label=move || format!("{} ({})", i18n.t().surveys_staff().remove, position() + 1) disabled=move || { count() <= 1 }
                                         on:click=move |_| rows.update(|list| list.retain(|x| x.id != id))>"✕"</button>
                                 </div>
                             </li>
@@ -226,6 +227,7 @@ fn SettingsForm(page: SurveySettingsPage) -> impl IntoView {
                     <span class="field-hint setting-hint">{move || i18n.t().surveys_staff().recontact_hint}</span>
                 </span>
                 <input type="number" id="recontact-max" min="1" max="12" class="input" style="width:5.5em"
+                    aria-invalid=move || out_of_range.get().to_string()
                     prop:value=move || recontact.get() on:input=move |ev| recontact.set(event_target_value(&ev)) />
             </div>
             <div class="setting-row">
@@ -234,6 +236,7 @@ fn SettingsForm(page: SurveySettingsPage) -> impl IntoView {
                     <span class="field-hint setting-hint">{move || i18n.t().surveys_staff().followup_hint}</span>
                 </span>
                 <input type="number" id="followup-days" min="0" max="10" class="input" style="width:5.5em"
+                    aria-invalid=move || out_of_range.get().to_string()
                     prop:value=move || followup.get() on:input=move |ev| followup.set(event_target_value(&ev)) />
             </div>
             <Show when=move || incomplete.get()>

@@ -149,6 +149,9 @@ pub struct SurveySettingsPage {
     pub can_edit: bool,
 }
 
+/// At most this many CSI criteria per agency.
+pub const MAX_CRITERIA: usize = 10;
+
 /// The criteria sets every agency may start from, in their order.
 pub fn presets() -> Vec<CriteriaPreset> {
     let c = |key: &str, ru: &str, en: &str| SurveyCriterion {

@@ -6,52 +6,35 @@
 //! answers still name it).
 
 use crate::rls;
-use crate::shape::a;
+use crate::shape::{a, agency_table};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn agency_fk(table: &str) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(format!("fk_{table}_agency"))
-        .from(a(table), a("agency_id"))
-        .to(a("agencies"), a("id"))
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
             .create_table(
-                Table::create()
-                    .table(a("survey_settings"))
-                    .col(pk_uuid(a("id")))
-                    .col(uuid(a("agency_id")))
+                agency_table("survey_settings")
                     .col(text(a("nps_texts")))
                     .col(integer(a("recontact_max")))
                     .col(integer(a("followup_days")))
                     .col(uuid(a("updated_by")))
                     .col(timestamp_with_time_zone(a("updated_at")))
-                    .foreign_key(&mut agency_fk("survey_settings"))
                     .to_owned(),
             )
             .await?;
         manager
             .create_table(
-                Table::create()
-                    .table(a("survey_criteria"))
-                    .col(pk_uuid(a("id")))
-                    .col(uuid(a("agency_id")))
+                agency_table("survey_criteria")
                     .col(string(a("key")))
                     .col(string(a("name_ru")))
                     .col(string(a("name_en")))
                     .col(integer(a("position")))
                     .col(boolean(a("active")))
                     .col(timestamp_with_time_zone(a("created_at")))
-                    .foreign_key(&mut agency_fk("survey_criteria"))
                     .to_owned(),
             )
             .await?;

@@ -202,3 +202,32 @@ pub fn TextArea(
         </div>
     }
 }
+
+/// Moves the first element of `list` that `is_it` picks by `step` places (−1 up, +1 down), if
+/// there is room: the ordered lists of editable rows (report sections, template sections,
+/// survey criteria) share it.
+pub fn shift_in<T>(list: &mut [T], is_it: impl Fn(&T) -> bool, step: isize) {
+    let Some(at) = list.iter().position(is_it) else { return };
+    let Some(to) = at.checked_add_signed(step).filter(|to| *to < list.len()) else { return };
+    list.swap(at, to);
+}
+
+#[cfg(test)]
+mod shift_tests {
+    use super::shift_in;
+
+    #[test]
+    fn rows_move_within_the_list_only() {
+        let mut list = vec![1, 2, 3];
+        shift_in(&mut list, |x| *x == 2, -1);
+        assert_eq!(list, [2, 1, 3]);
+        shift_in(&mut list, |x| *x == 2, -1);
+        assert_eq!(list, [2, 1, 3], "the first stays first");
+        shift_in(&mut list, |x| *x == 3, 1);
+        assert_eq!(list, [2, 1, 3], "the last stays last");
+        shift_in(&mut list, |x| *x == 1, 1);
+        assert_eq!(list, [2, 3, 1]);
+        shift_in(&mut list, |x| *x == 9, 1);
+        assert_eq!(list, [2, 3, 1], "a row not there moves nothing");
+    }
+}

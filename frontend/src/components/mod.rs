@@ -16,7 +16,7 @@ pub mod timeline_chart;
 
 pub use confirm::{delete_action, DeleteConfirm, InlineConfirm, RowActions};
 pub use feedback::{async_view, breakable_email, Badge, EmptyState, ErrorBanner, Loading, Notice};
-pub use form::{names_field, FieldError, FormError, FormErrorExcept, Problem, TextArea, TextField};
+pub use form::{names_field, shift_in, FieldError, FormError, FormErrorExcept, Problem, TextArea, TextField};
 pub use layout::{PlatformShell, PortalShell, PublicShell, StaffShell};
 pub use pagination::Pagination;
 pub use search_box::SearchBox;

@@ -11,7 +11,7 @@ use crate::state::AppState;
 use crate::tenancy::Staff;
 use accord_api::error::Code;
 use accord_api::input;
-use accord_api::surveys::{presets, NpsTexts, SurveyCriterion, SurveySettings, SurveySettingsPage};
+use accord_api::surveys::{presets, NpsTexts, SurveyCriterion, SurveySettings, SurveySettingsPage, MAX_CRITERIA};
 use accord_api::Locale;
 use accord_entity::{survey_criteria, survey_settings};
 use sea_orm::sea_query::Expr;
@@ -19,8 +19,6 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
-/// At most this many criteria.
-pub const MAX_CRITERIA: usize = 10;
 /// A contact is asked at most this many times in six months, by default.
 const RECONTACT_MAX: u8 = 2;
 /// A detractor's follow-up is due in this many working days, by default.
@@ -91,13 +89,9 @@ pub async fn load(tx: &TenantTx) -> ApiResult<SurveySettings> {
     })
 }
 
-fn may_see(staff: &Staff) -> ApiResult<()> {
-    staff.require_client_manager()
-}
-
 /// The settings page (owners, admins and account managers; specialists see no surveys).
 pub async fn page(state: &AppState, staff: &Staff) -> ApiResult<SurveySettingsPage> {
-    may_see(staff)?;
+    staff.require_client_manager()?;
     let tx = state.db.tenant_read(staff).await?;
     let settings = load(&tx).await?;
     tx.commit().await?;

@@ -121,15 +121,7 @@ impl Draft {
 
     /// Moves the section `key` by `step` places (−1 up, +1 down), if there is room.
     fn shift(&self, key: u32, step: isize) {
-        self.sections.update(|rows| {
-            let Some(at) = rows.iter().position(|r| r.key == key) else {
-                return;
-            };
-            let to = at as isize + step;
-            if (0..rows.len() as isize).contains(&to) {
-                rows.swap(at, to as usize);
-            }
-        });
+        self.sections.update(|rows| crate::components::shift_in(rows, |r| r.key == key, step));
     }
 }
 

@@ -6,14 +6,13 @@
 
 use crate::api::surveys as api;
 use crate::api::ApiError;
-use crate::components::{async_view, ErrorBanner, Notice};
+use crate::components::{async_view, shift_in, ErrorBanner, Notice};
 use crate::i18n::{fill, use_i18n};
-use accord_api::surveys::{CriteriaPreset, NpsTexts, SurveyCriterion, SurveySettings, SurveySettingsPage};
+use accord_api::surveys::{
+    CriteriaPreset, NpsTexts, SurveyCriterion, SurveySettings, SurveySettingsPage, MAX_CRITERIA,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// The most criteria (the server's rule too).
-const MAX_CRITERIA: usize = 10;
 
 /// One criterion being edited; `id` keeps its inputs in place while others move.
 #[derive(Clone, Copy)]
@@ -136,15 +135,7 @@ fn SettingsForm(page: SurveySettingsPage) -> impl IntoView {
             pending.set(false);
         });
     };
-    let shift = move |id: u32, step: isize| {
-        rows.update(|list| {
-            let Some(at) = list.iter().position(|r| r.id == id) else { return };
-            let to = at as isize + step;
-            if (0..list.len() as isize).contains(&to) {
-                list.swap(at, to as usize);
-            }
-        });
-    };
+    let shift = move |id: u32, step: isize| rows.update(|list| shift_in(list, |r| r.id == id, step));
     let preset_buttons = presets
         .into_iter()
         .map(|CriteriaPreset { key, criteria }| {

@@ -5,7 +5,7 @@
 
 use crate::api::reports as api;
 use crate::api::ApiError;
-use crate::components::{async_view, Notice};
+use crate::components::{async_view, shift_in, Notice};
 use crate::i18n::{fill, use_i18n};
 use crate::pages::report_parts::{kind_label, section_kind_label, staff_error_text};
 use accord_api::reports::{ReportTemplate, SectionKind, TemplateSection};
@@ -102,17 +102,7 @@ fn TemplateForm(template: ReportTemplate) -> impl IntoView {
             pending.set(false);
         });
     };
-    let shift = move |key: u32, step: isize| {
-        rows.update(|list| {
-            let Some(at) = list.iter().position(|r| r.key == key) else {
-                return;
-            };
-            let to = at as isize + step;
-            if (0..list.len() as isize).contains(&to) {
-                list.swap(at, to as usize);
-            }
-        });
-    };
+    let shift = move |key: u32, step: isize| rows.update(|list| shift_in(list, |r| r.key == key, step));
     view! {
         <Show when=move || built_in.get()>
             <p class="field-hint template-built-in">{move || i18n.t().reports_staff().template_built_in}</p>

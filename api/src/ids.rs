@@ -123,3 +123,23 @@ typed_id!(
     /// A message on a report: a client's question, a staff answer, or a staff-only note.
     ReportMessageId
 );
+typed_id!(
+    /// A survey campaign (NPS and/or CSI, once or every N months).
+    SurveyCampaignId
+);
+typed_id!(
+    /// One round of a campaign: the contacts asked at one time.
+    SurveyWaveId
+);
+typed_id!(
+    /// One contact asked in one wave (the e-mailed link is bound to it).
+    SurveyInvitationId
+);
+typed_id!(
+    /// A submitted survey answer (portal, e-mailed link, phone or import).
+    SurveyAnswerId
+);
+typed_id!(
+    /// The follow-up a detractor's answer opens for the client's account manager.
+    SurveyFollowupId
+);

@@ -23,6 +23,9 @@ pub struct PortalHome {
     /// Published reports the caller has not opened.
     #[serde(default)]
     pub unread_reports: u32,
+    /// Surveys the caller is asked to answer now (the home page's banner).
+    #[serde(default)]
+    pub open_surveys: Vec<crate::surveys::OpenSurvey>,
 }
 
 /// The client's account manager, as the portal shows them.

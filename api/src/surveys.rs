@@ -180,3 +180,446 @@ pub fn presets() -> Vec<CriteriaPreset> {
         },
     ]
 }
+
+// ---- Campaigns ----
+
+use crate::{
+    Activity, ClientId, ContactId, Locale, StaffRef, SurveyAnswerId, SurveyCampaignId, SurveyFollowupId,
+    SurveyInvitationId, SurveyWaveId, Temperament, UserId, ValueTier,
+};
+use chrono::{DateTime, NaiveDate, Utc};
+
+wire_enum!(
+    /// Which clients a campaign asks: every active client, the ones chosen, or a segment.
+    CampaignTarget { All = "all", Clients = "clients", Segment = "segment" }
+);
+
+wire_enum!(
+    /// Which of a client's contacts (with portal access) are asked.
+    CampaignRecipients { Approvers = "approvers", AllContacts = "all_contacts" }
+);
+
+wire_enum!(
+    /// A draft is being set up; a running campaign opens its waves; a stopped one opens no more.
+    CampaignStatus { Draft = "draft", Running = "running", Stopped = "stopped" }
+);
+
+wire_enum!(
+    /// How an answer came in.
+    AnswerSource { Portal = "portal", Link = "link", Phone = "phone", Import = "import" }
+);
+
+wire_enum!(
+    /// What was done about a detractor's answer.
+    FollowupOutcome { Called = "called", Fixed = "fixed", Escalated = "escalated", NoAction = "no_action" }
+);
+
+wire_enum!(
+    /// A promoter marked for a request.
+    PromoterMark { Testimonial = "testimonial", Referral = "referral" }
+);
+
+wire_enum!(
+    /// An extra question: free text, or one choice of a list.
+    ExtraKind { Text = "text", Choice = "choice" }
+);
+
+wire_enum!(
+    /// Where an e-mailed survey link stands.
+    LinkState { Open = "open", Answered = "answered", Expired = "expired", Closed = "closed" }
+);
+
+/// A segment of clients; every field given must match (none given: every active client).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SegmentFilter {
+    #[serde(default)]
+    pub temperament: Option<Temperament>,
+    #[serde(default)]
+    pub activity: Option<Activity>,
+    #[serde(default)]
+    pub tier: Option<ValueTier>,
+    /// The account manager.
+    #[serde(default)]
+    pub manager: Option<UserId>,
+}
+
+/// An optional question after NPS and CSI. A choice question has 2–10 options, the same number
+/// in both languages. `key` is given by the server.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExtraQuestion {
+    #[serde(default)]
+    pub key: Option<String>,
+    pub kind: ExtraKind,
+    pub text_ru: String,
+    pub text_en: String,
+    #[serde(default)]
+    pub options_ru: Vec<String>,
+    #[serde(default)]
+    pub options_en: Vec<String>,
+}
+
+/// What an owner or admin sets up: what is asked, of whom, how often, reminders and closing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CampaignInput {
+    pub name: String,
+    /// Ask the NPS question (with its "why?").
+    pub nps: bool,
+    /// Ask the agency's CSI criteria (importance and satisfaction).
+    pub csi: bool,
+    #[serde(default)]
+    pub extras: Vec<ExtraQuestion>,
+    pub target: CampaignTarget,
+    /// The chosen clients (`target = clients`).
+    #[serde(default)]
+    pub clients: Vec<ClientId>,
+    /// The segment (`target = segment`).
+    #[serde(default)]
+    pub segment: SegmentFilter,
+    pub recipients: CampaignRecipients,
+    /// `None`: once; otherwise a new wave every 1–24 months.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 24))]
+    pub repeat_months: Option<u8>,
+    /// A reminder after this many days without an answer (1–30).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 30))]
+    pub remind_after_days: u8,
+    /// At most this many reminders (0–5).
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 5))]
+    pub remind_max: u8,
+    /// A wave closes this many days after it opened (1–90).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 90))]
+    pub close_after_days: u8,
+}
+
+/// One wave's figures: who was asked, who answered, and what they said.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WaveFigure {
+    pub id: SurveyWaveId,
+    pub number: u32,
+    pub opened_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+    pub closed: bool,
+    pub invited: u32,
+    pub answered: u32,
+    /// Contacts left out by the recontact guard.
+    pub skipped: u32,
+    /// answered / invited, 0..1 (`None` when nobody was invited).
+    pub response_rate: Option<f64>,
+    pub nps: Option<NpsFigure>,
+    pub csi: Option<CsiFigure>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CampaignSummary {
+    pub id: SurveyCampaignId,
+    pub name: String,
+    pub nps: bool,
+    pub csi: bool,
+    pub target: CampaignTarget,
+    pub recipients: CampaignRecipients,
+    pub repeat_months: Option<u8>,
+    pub status: CampaignStatus,
+    pub waves: u32,
+    pub latest_wave: Option<WaveFigure>,
+    /// When the next wave opens (running campaigns that repeat).
+    pub next_wave_on: Option<NaiveDate>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A campaign with its settings (to edit) and all its waves, newest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CampaignDetail {
+    pub summary: CampaignSummary,
+    pub input: CampaignInput,
+    pub waves: Vec<WaveFigure>,
+    /// How many clients the target matches today.
+    pub target_clients: u32,
+}
+
+// ---- Answering ----
+
+/// A criterion as the form asks it, named in the respondent's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FormCriterion {
+    pub key: String,
+    pub name: String,
+}
+
+/// An extra question as the form asks it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FormExtra {
+    pub key: String,
+    pub kind: ExtraKind,
+    pub text: String,
+    pub options: Vec<String>,
+}
+
+/// One criterion's two ratings (1–10 each; unset while a draft).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RatingInput {
+    pub key: String,
+    #[serde(default)]
+    pub importance: Option<u8>,
+    #[serde(default)]
+    pub satisfaction: Option<u8>,
+}
+
+/// An extra question's answer: the text, or the chosen option's index as text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExtraAnswer {
+    pub key: String,
+    pub value: String,
+}
+
+/// An answer being given: saved as a draft (anything may be missing) or submitted (NPS when
+/// asked, and both ratings of every criterion when CSI is asked).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnswerInput {
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 10))]
+    pub nps: Option<u8>,
+    #[serde(default)]
+    pub why: String,
+    #[serde(default)]
+    pub ratings: Vec<RatingInput>,
+    #[serde(default)]
+    pub extras: Vec<ExtraAnswer>,
+}
+
+/// The survey as a respondent sees it: the questions in their language, and what they saved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SurveyForm {
+    pub invitation_id: SurveyInvitationId,
+    pub agency_name: String,
+    pub campaign_name: String,
+    pub locale: Locale,
+    /// The NPS question and its follow-ups (`{agency}` filled in); `None` when not asked.
+    pub nps: Option<NpsTexts>,
+    /// The criteria to rate; empty when CSI is not asked.
+    pub criteria: Vec<FormCriterion>,
+    pub extras: Vec<FormExtra>,
+    /// What was saved so far (empty at first).
+    pub draft: AnswerInput,
+    pub closes_at: DateTime<Utc>,
+}
+
+/// An e-mailed survey link: its state, and the form while it is open.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LinkSurvey {
+    pub state: LinkState,
+    pub agency_name: String,
+    pub locale: Locale,
+    pub form: Option<SurveyForm>,
+}
+
+/// An open survey in the portal banner.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpenSurvey {
+    pub invitation_id: SurveyInvitationId,
+    pub campaign_name: String,
+    pub closes_at: DateTime<Utc>,
+    /// A draft was saved (the banner says "continue").
+    pub started: bool,
+}
+
+/// One criterion as answered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RatingView {
+    pub key: String,
+    pub name: String,
+    pub importance: u8,
+    pub satisfaction: u8,
+}
+
+/// A contact's own answer in the portal (never a colleague's).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OwnAnswer {
+    pub id: SurveyAnswerId,
+    pub campaign_name: Option<String>,
+    pub submitted_at: DateTime<Utc>,
+    pub nps: Option<u8>,
+    pub why: String,
+    pub ratings: Vec<RatingView>,
+}
+
+/// The portal's surveys: open ones (the banner) and the contact's own past answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PortalSurveys {
+    pub open: Vec<OpenSurvey>,
+    pub answered: Vec<OwnAnswer>,
+}
+
+/// An answer a manager took by phone on a contact's behalf.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PhoneAnswer {
+    /// The contact who answered (`None`: the client, no one person).
+    #[serde(default)]
+    pub contact_id: Option<ContactId>,
+    /// The day of the call (not in the future).
+    pub taken_on: NaiveDate,
+    /// The campaign it answers (its open wave for this contact is then answered).
+    #[serde(default)]
+    pub campaign_id: Option<SurveyCampaignId>,
+    pub answer: AnswerInput,
+}
+
+/// An answer as staff see it, with the manager and segment recorded when it was submitted.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnswerView {
+    pub id: SurveyAnswerId,
+    pub client_id: ClientId,
+    pub client_name: String,
+    pub contact_id: Option<ContactId>,
+    pub contact_name: Option<String>,
+    pub campaign_name: Option<String>,
+    pub source: AnswerSource,
+    pub submitted_at: DateTime<Utc>,
+    /// The day it was given (the call's day for a phone answer, the row's date for an import).
+    pub answered_on: NaiveDate,
+    /// Who took a phone answer.
+    pub taken_by: Option<StaffRef>,
+    pub nps: Option<u8>,
+    pub class: Option<NpsClass>,
+    pub why: String,
+    pub ratings: Vec<RatingView>,
+    /// This answer's own CSI (10..100), when it rated criteria.
+    pub csi: Option<f64>,
+    /// The account manager at the time (`None` with `manager_known`: the client had none).
+    pub manager: Option<StaffRef>,
+    /// `false` for imported answers whose manager was not given.
+    pub manager_known: bool,
+    pub temperament: Option<Temperament>,
+    pub activity: Option<Activity>,
+    pub tier: Option<ValueTier>,
+    /// `false` for imported answers whose segment was not given.
+    pub segment_known: bool,
+    pub mark: Option<PromoterMark>,
+    pub extras: Vec<ExtraAnswer>,
+}
+
+/// Marks (or unmarks) a promoter for a testimonial or referral request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MarkRequest {
+    #[serde(default)]
+    pub mark: Option<PromoterMark>,
+}
+
+// ---- Analytics ----
+
+/// A figure for one group (a manager, client, segment value or period). `key` is the group's
+/// id or value (`unknown` for imported answers without it, `none` for "no manager").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GroupFigure {
+    pub key: String,
+    pub label: String,
+    pub nps: Option<NpsFigure>,
+    /// The group's CSI (10..100) from its criteria means.
+    pub csi: Option<f64>,
+    pub csi_n: u32,
+}
+
+/// A campaign's latest wave beside the one before it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WaveComparison {
+    pub campaign_id: SurveyCampaignId,
+    pub campaign_name: String,
+    pub latest: WaveFigure,
+    pub previous: Option<WaveFigure>,
+}
+
+/// The staff analytics of the answers in a period (and optionally one manager's portfolio or
+/// one client). Account managers see only the clients they manage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SurveyAnalytics {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub nps: Option<NpsFigure>,
+    pub csi: Option<CsiFigure>,
+    /// The criteria's names (the caller's language) for the keys in `csi`.
+    pub criteria: Vec<FormCriterion>,
+    /// One point per month of the period, oldest first (a month without answers: no figure).
+    pub by_month: Vec<GroupFigure>,
+    pub by_quarter: Vec<GroupFigure>,
+    pub by_manager: Vec<GroupFigure>,
+    pub by_client: Vec<GroupFigure>,
+    pub by_temperament: Vec<GroupFigure>,
+    pub by_activity: Vec<GroupFigure>,
+    pub by_tier: Vec<GroupFigure>,
+    pub waves: Vec<WaveComparison>,
+}
+
+// ---- Follow-ups ----
+
+wire_enum!(
+    /// Which follow-ups a list shows.
+    FollowupFilter { Open = "open", Overdue = "overdue", Closed = "closed", All = "all" }
+);
+
+/// A detractor's follow-up: due in the agency's working days, closed with an outcome.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FollowupView {
+    pub id: SurveyFollowupId,
+    pub answer: AnswerView,
+    /// Who must act (the client's account manager when the answer came in).
+    pub assignee: Option<StaffRef>,
+    pub due_on: NaiveDate,
+    pub overdue: bool,
+    pub outcome: Option<FollowupOutcome>,
+    pub note: String,
+    pub closed_by: Option<StaffRef>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Follow-ups, with how many are open and overdue in the caller's view.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FollowupList {
+    pub items: Vec<FollowupView>,
+    pub total: u64,
+    pub page: u64,
+    pub per_page: u64,
+    pub open: u64,
+    pub overdue: u64,
+}
+
+/// Closes a follow-up with what was done.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CloseFollowup {
+    pub outcome: FollowupOutcome,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A history import's result: how many answers were stored (imported history opens no
+/// follow-ups and sends no mail).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SurveyImportResult {
+    pub imported: u32,
+}

@@ -27,6 +27,7 @@ pub fn PortalApp() -> impl IntoView {
                 <RouteDef path=path!("/forgot-password") view=pages::auth::ForgotPasswordPage />
                 <RouteDef path=path!("/reset-password") view=pages::auth::ResetPasswordPage />
                 <RouteDef path=path!("/invite") view=pages::auth::InvitePage />
+                <RouteDef path=path!("/survey") view=pages::survey_link::SurveyLinkPage />
                 <RouteDef path=path!("/account") view=AccountRedirect />
                 <ParentRoute path=path!("/portal") view=PortalArea>
                     <RouteDef path=path!("") view=pages::portal::PortalHomePage />
@@ -38,6 +39,8 @@ pub fn PortalApp() -> impl IntoView {
                     <RouteDef path=path!("meetings/:mid") view=pages::portal::PortalMinutesPage />
                     <RouteDef path=path!("reports") view=pages::portal::PortalReportsPage />
                     <RouteDef path=path!("reports/:rid") view=pages::portal::PortalReportPage />
+                    <RouteDef path=path!("surveys") view=pages::portal::surveys::PortalSurveysPage />
+                    <RouteDef path=path!("surveys/:sid") view=pages::portal::surveys::PortalSurveyPage />
                     <RouteDef path=path!("account") view=pages::account::AccountPage />
                 </ParentRoute>
             </Routes>

@@ -2,7 +2,7 @@
 //! matching patterns live next to the router in `app.rs`.
 
 use accord_api::auth::{Me, Membership};
-use accord_api::{BacklogItemId, ClientId, MeetingId, ProjectId, ReportId};
+use accord_api::{BacklogItemId, ClientId, MeetingId, ProjectId, ReportId, SurveyInvitationId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -44,6 +44,12 @@ pub enum Route {
     /// `/app/reports/{id}`: one report, its editor, publishing, read receipts and questions.
     StaffReport(ReportId),
     PortalHome,
+    /// `/portal/surveys`: the contact's open surveys and own past answers.
+    PortalSurveys,
+    /// `/portal/surveys/{invitation}`: answering one survey (resumable).
+    PortalSurvey(SurveyInvitationId),
+    /// `/survey#<token>`: a survey answered from its e-mailed one-time link, without signing in.
+    SurveyLink,
     /// `/portal/roadmap`: the client's roadmap, read-only.
     PortalRoadmap,
     /// `/portal/backlog`: items awaiting the client's decision, planned, done, declined.
@@ -99,6 +105,9 @@ impl Route {
             Route::StaffReportsDue => "/app/reports".into(),
             Route::StaffReport(id) => format!("/app/reports/{id}"),
             Route::PortalHome => "/portal".into(),
+            Route::PortalSurveys => "/portal/surveys".into(),
+            Route::PortalSurvey(id) => format!("/portal/surveys/{id}"),
+            Route::SurveyLink => "/survey".into(),
             Route::PortalRoadmap => "/portal/roadmap".into(),
             Route::PortalBacklog => "/portal/backlog".into(),
             Route::PortalBacklogItem(item) => format!("/portal/backlog/{item}"),
@@ -207,8 +216,9 @@ pub fn link_token() -> String {
 /// signed-out page (sign-in itself, or a one-time mailed link that would be spent by then).
 pub fn safe_next(next: &str) -> Option<String> {
     let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
-    let signed_out_page = [Route::SignIn { next: None }, Route::ForgotPassword, Route::ResetPassword, Route::Invite]
-        .iter()
-        .any(|route| next.starts_with(&route.path()));
+    let signed_out_page =
+        [Route::SignIn { next: None }, Route::ForgotPassword, Route::ResetPassword, Route::Invite, Route::SurveyLink]
+            .iter()
+            .any(|route| next.starts_with(&route.path()));
     (local && !signed_out_page).then(|| next.to_owned())
 }

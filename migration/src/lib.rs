@@ -18,6 +18,7 @@ mod m20261203_000012_promise_rules;
 mod m20261203_000013_reports;
 mod m20261203_000014_report_auto_draft;
 mod m20261203_000015_survey_settings;
+mod m20261204_000016_survey_campaigns;
 mod rls;
 mod shape;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000013_reports::Migration),
             Box::new(m20261203_000014_report_auto_draft::Migration),
             Box::new(m20261203_000015_survey_settings::Migration),
+            Box::new(m20261204_000016_survey_campaigns::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@ pub mod invitations;
 pub mod meetings;
 pub mod platform;
 pub mod portal;
+pub mod portal_surveys;
 pub mod projects;
 pub mod reports;
 pub mod roadmap;

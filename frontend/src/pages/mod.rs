@@ -14,4 +14,5 @@ pub mod portal;
 pub mod report_parts;
 pub mod reports;
 pub mod standard;
+pub mod survey_link;
 pub mod team;

@@ -7,7 +7,7 @@
 
 use super::ClientError;
 use crate::db::{ClientOwned, ClientTx, TenantScope, TenantTx};
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::{PortalContact, Staff};
 use accord_api::{AgencyId, ClientId, ProjectId, StaffRole};
@@ -169,6 +169,41 @@ impl VisibleClients {
     /// already invited?). Never for reading rows back to the caller.
     pub fn for_existence_checks() -> Self {
         EVERY_CLIENT
+    }
+}
+
+impl VisibleClients {
+    /// Every client of the agency, for work that is no person's view: a background job acting
+    /// for the agency, or rows already narrowed to the caller's clients by another scope.
+    pub(crate) fn whole_agency() -> Self {
+        EVERY_CLIENT
+    }
+
+    /// The clients whose survey answers and analytics a staff member sees: every client for
+    /// owners and admins, the ones they manage for account managers (whether or not managers
+    /// may read other clients), none for specialists (403).
+    pub async fn for_surveys(tx: &TenantTx, staff: &Staff) -> ApiResult<Self> {
+        match staff.role() {
+            StaffRole::Owner | StaffRole::Admin => Ok(EVERY_CLIENT),
+            StaffRole::AccountManager => Ok(VisibleClients(Visible::Only(
+                tx.find_in::<clients::Entity>(&EVERY_CLIENT)
+                    .select_only()
+                    .column(clients::Column::Id)
+                    .filter(clients::Column::AccountManagerId.eq(staff.user()))
+                    .into_tuple()
+                    .all()
+                    .await?,
+            ))),
+            StaffRole::Specialist => Err(ApiError::forbidden()),
+        }
+    }
+
+    /// Whether a client is among these.
+    pub fn contains(&self, id: ClientId) -> bool {
+        match &self.0 {
+            Visible::All => true,
+            Visible::Only(ids) => ids.contains(&id),
+        }
     }
 }
 

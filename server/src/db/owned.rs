@@ -109,7 +109,9 @@ agency_owned!(
     calendar_feeds,
     report_templates,
     survey_settings,
-    survey_criteria
+    survey_criteria,
+    survey_campaigns,
+    survey_waves
 );
 client_owned!(
     contacts,
@@ -136,7 +138,11 @@ client_owned!(
     reports,
     report_revisions,
     report_reads,
-    report_messages
+    report_messages,
+    survey_invitations,
+    survey_answers,
+    survey_ratings,
+    survey_followups
 );
 
 tenant_column!(invitations);

@@ -85,6 +85,8 @@ impl Registry {
             .every::<crate::meetings::SendMeetingReminders>(Every::Interval(Duration::minutes(10)))
             .every::<crate::reports::DraftDueReports>(Every::Interval(Duration::minutes(30)))
             .register::<crate::reports::DraftReport>()
+            .every::<crate::surveys::SurveyClock>(Every::Interval(Duration::minutes(30)))
+            .register::<crate::surveys::RunAgencySurveys>()
     }
 
     /// Knows `J` (for delayed jobs enqueued with [`NewJob::new`](super::NewJob::new)).

@@ -124,7 +124,7 @@ pub fn password_reset(to_email: &str, to_name: &str, locale: Locale, agency: Opt
     mail((to_email, to_name), locale, "password_reset", subject, lines, (button, link), footer)
 }
 
-fn mail(
+pub(crate) fn mail(
     to: (&str, &str),
     locale: Locale,
     template: &'static str,

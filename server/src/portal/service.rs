@@ -38,6 +38,7 @@ pub async fn home(state: &AppState, contact: &PortalContact) -> ApiResult<Portal
         .count()
         .await?;
     let unread_reports = crate::reports::portal::unread_count(&tx, contact.contact()).await?;
+    let open_surveys = crate::surveys::respond::open_for(&tx, contact).await?;
     tx.commit().await?;
     let count = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     let projects = projects
@@ -66,5 +67,6 @@ pub async fn home(state: &AppState, contact: &PortalContact) -> ApiResult<Portal
         awaiting_decision: count(awaiting),
         minutes_to_acknowledge: count(unacknowledged),
         unread_reports: count(unread_reports),
+        open_surveys,
     })
 }

@@ -244,6 +244,26 @@ pub async fn save(state: &AppState, staff: &Staff, new: SurveySettings) -> ApiRe
     Ok(SurveySettingsPage { settings: saved, presets: presets(), can_edit: true })
 }
 
+/// Every criterion answers may name — the active ones in order, then those taken off the list —
+/// as (key, Russian name, English name, active). The built-in ones until the agency saves its
+/// own (one query).
+pub async fn all_criteria(tx: &TenantTx) -> ApiResult<Vec<(String, String, String, bool)>> {
+    let stored = tx
+        .find::<survey_criteria::Entity>()
+        .order_by_desc(survey_criteria::Column::Active)
+        .order_by_asc(survey_criteria::Column::Position)
+        .all()
+        .await?;
+    if stored.is_empty() {
+        return Ok(built_in()
+            .criteria
+            .into_iter()
+            .map(|c| (c.key.unwrap_or_default(), c.name_ru, c.name_en, true))
+            .collect());
+    }
+    Ok(stored.into_iter().map(|c| (c.key, c.name_ru, c.name_en, c.active)).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,6 +23,10 @@ use accord_api::reports::{
 };
 use accord_api::roadmap::{GoalInput, NewGoalValue, PointsInput, Seen, StageInput};
 use accord_api::staff::{AgencySettings, ChangeRoleRequest, SetStatusRequest};
+use accord_api::surveys::{
+    AnswerInput, CampaignInput, CampaignRecipients, CampaignTarget, CloseFollowup, FollowupOutcome, MarkRequest,
+    PhoneAnswer, PromoterMark, RatingInput,
+};
 use accord_api::{
     BacklogSource, BacklogStatus, ClientStatus, DecisionKind, Locale, Money, PortalRole, Priority, ProjectKind,
     ProjectStatus, ReportCadence, StaffRole, StageStatus, Temperament, TouchpointKind, UserId, UserStatus,
@@ -161,6 +165,15 @@ fn approver_of_a1(code: u16) -> impl Fn(Actor) -> u16 {
         Anonymous => 401,
         ApproverA1 => code,
         ApproverA2 => 404,
+        _ => 403,
+    }
+}
+/// A survey invitation of A1's approver: theirs alone (A1's viewer has their own).
+fn own_invitation(code: u16) -> impl Fn(Actor) -> u16 {
+    move |a| match a {
+        Anonymous => 401,
+        ApproverA1 => code,
+        ViewerA1 | ApproverA2 => 404,
         _ => 403,
     }
 }
@@ -621,6 +634,56 @@ fn matrix() -> Vec<Row> {
             body["recontact_max"] = json!(3);
             Some(body)
         }),
+        // Surveys: campaigns (owners and admins run them, managers read), analytics and answers
+        // (a manager sees only the clients they manage), follow-ups, the portal and the link.
+        row("GET", "/api/staff/survey-campaigns", staff(managers(200), 200), none),
+        // Agency B cannot name A1 among its clients.
+        row("POST", "/api/staff/survey-campaigns", staff(admins(201), 422), |w| dto(campaign_input(w))),
+        row("GET", "/api/staff/survey-campaigns/{cid}", staff(managers(200), 404), none),
+        row("PUT", "/api/staff/survey-campaigns/{cid}", staff(admins(200), 404), |w| dto(campaign_input(w))),
+        row("POST", "/api/staff/survey-campaigns/{cid}/launch", staff(admins(200), 404), none),
+        row("POST", "/api/staff/survey-campaigns/{cid}/stop", staff(admins(200), 404), none),
+        row("GET", "/api/staff/survey-analytics", staff(managers(200), 200), none),
+        row("GET", "/api/staff/survey-answers", staff(managers(200), 200), none),
+        row("GET", "/api/staff/survey-answers/export", staff(managers(200), 200), none),
+        // Agency B has no client of that name: its import is refused, row by row.
+        row("POST", "/api/staff/survey-answers/import", staff(admins(200), 422), |w| {
+            dto(ImportRequest { csv: format!("client,date,nps,why\n{},2026-01-15,9,{}\n", w.client_a1.1, unique()) })
+        }),
+        row("PUT", "/api/staff/survey-answers/{ans}/mark", a1_contact_invitation(200), |_| {
+            dto(MarkRequest { mark: Some(PromoterMark::Referral) })
+        }),
+        row("GET", "/api/staff/clients/{id}/survey-answers", on_a1(managers(200)), none),
+        row("POST", "/api/staff/clients/{id}/survey-answers", on_a1(client_managers(201)), |_| {
+            dto(PhoneAnswer {
+                contact_id: None,
+                taken_on: days_ahead(-1),
+                campaign_id: None,
+                answer: AnswerInput { nps: Some(8), why: "By phone".into(), ..Default::default() },
+            })
+        }),
+        row("GET", "/api/staff/survey-followups", staff(managers(200), 200), none),
+        row("POST", "/api/staff/survey-followups/{fid}/close", a1_contact_invitation(200), |_| {
+            dto(CloseFollowup { outcome: FollowupOutcome::Called, note: "Called them".into() })
+        }),
+        row("GET", "/api/portal/surveys", contacts_only(200), none),
+        row("GET", "/api/portal/surveys/{inv}", own_invitation(200), none),
+        row("PUT", "/api/portal/surveys/{inv}/draft", own_invitation(200), |_| {
+            dto(AnswerInput { nps: Some(9), ..Default::default() })
+        }),
+        row("POST", "/api/portal/surveys/{inv}/answer", own_invitation(200), |_| {
+            let rate = |key: &str| RatingInput { key: key.into(), importance: Some(8), satisfaction: Some(9) };
+            dto(AnswerInput {
+                nps: Some(9),
+                why: "Good".into(),
+                ratings: vec![rate("price"), rate("timeline"), rate("service")],
+                extras: vec![],
+            })
+        }),
+        // An unknown link token is nobody's: the same 404 whoever asks.
+        row("GET", "/api/survey-links/{token}", any_caller(404), none),
+        row("PUT", "/api/survey-links/{token}/draft", any_caller(404), |_| dto(AnswerInput::default())),
+        row("POST", "/api/survey-links/{token}/answer", any_caller(404), |_| dto(AnswerInput::default())),
         row("GET", "/api/portal/reports", contacts_only(200), none),
         row("GET", "/api/portal/reports/{rid}", contacts_of_a1(200), none),
         row("POST", "/api/portal/reports/{rid}/questions", contacts_of_a1(201), |_| {
@@ -628,6 +691,85 @@ fn matrix() -> Vec<Row> {
         }),
         row("GET", "/api/portal/reports/{rid}/report.pdf", contacts_of_a1(200), none),
     ]
+}
+
+/// A campaign asking A1's contacts.
+fn campaign_input(w: &World) -> CampaignInput {
+    CampaignInput {
+        name: format!("Matrix survey {}", unique()),
+        nps: true,
+        csi: true,
+        extras: vec![],
+        target: CampaignTarget::Clients,
+        clients: vec![w.client_a1.0],
+        segment: Default::default(),
+        recipients: CampaignRecipients::AllContacts,
+        repeat_months: Some(6),
+        remind_after_days: 3,
+        remind_max: 1,
+        close_after_days: 14,
+    }
+}
+
+/// Survey records the matrix points at: a running campaign of A1 (its contacts invited), per
+/// slot a draft to launch and one to stop, a promoter's answer to mark, per slot a detractor's
+/// follow-up to close, and A1's approver's open invitation.
+struct SurveyTargets {
+    running: String,
+    launch: Vec<String>,
+    stop: Vec<String>,
+    promoter: String,
+    followups: Vec<String>,
+    invitation: String,
+}
+
+static SURVEYS: std::sync::OnceLock<SurveyTargets> = std::sync::OnceLock::new();
+
+fn surveys(_: &World) -> &'static SurveyTargets {
+    SURVEYS.get().expect("survey targets are made before the matrix runs")
+}
+
+async fn make_survey_targets(app: &TestApp, w: &World) -> SurveyTargets {
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let approver = app.signed_in(&w.approver_a1.email, world::PASSWORD).await;
+    let new_campaign = |owner: &Client| {
+        let owner = owner.clone();
+        let body = serde_json::to_value(campaign_input(w)).unwrap();
+        async move {
+            made(owner.post("/api/staff/survey-campaigns", body).await).await["summary"]["id"]
+                .as_str()
+                .expect("campaign id")
+                .to_string()
+        }
+    };
+    let running = new_campaign(&owner).await;
+    made(owner.post(&format!("/api/staff/survey-campaigns/{running}/launch"), json!({})).await).await;
+    let (mut launch, mut stop) = (Vec::new(), Vec::new());
+    for _ in 0..4 {
+        launch.push(new_campaign(&owner).await);
+        stop.push(new_campaign(&owner).await);
+    }
+    let phone = |nps: u8| {
+        serde_json::to_value(PhoneAnswer {
+            contact_id: None,
+            taken_on: days_ahead(-2),
+            campaign_id: None,
+            answer: AnswerInput { nps: Some(nps), why: format!("Matrix {}", unique()), ..Default::default() },
+        })
+        .unwrap()
+    };
+    let a1 = format!("/api/staff/clients/{}/survey-answers", w.client_a1.0);
+    let promoter = made(owner.post(&a1, phone(10)).await).await["id"].as_str().expect("answer id").to_string();
+    for _ in 0..4 {
+        made(owner.post(&a1, phone(3)).await).await;
+    }
+    let list = made(owner.get("/api/staff/survey-followups?per_page=100").await).await;
+    let followups: Vec<String> =
+        list["items"].as_array().expect("items").iter().map(|f| f["id"].as_str().expect("id").to_string()).collect();
+    assert_eq!(followups.len(), 4, "{list}");
+    let mine = made(approver.get("/api/portal/surveys").await).await;
+    let invitation = mine["open"][0]["invitation_id"].as_str().expect("the approver is asked").to_string();
+    SurveyTargets { running, launch, stop, promoter, followups, invitation }
 }
 
 /// A different past week for each report the matrix creates (the same period twice is a 409).
@@ -924,7 +1066,20 @@ fn concrete(path: &str, w: &World, t: &Targets, actor: Actor, target: Target) ->
         _ if path == "/api/staff/reports/{rid}/publish" => r.publish[spare].clone(),
         _ => r.published.clone(),
     };
+    let sv = surveys(w);
+    let campaign = if path.ends_with("/launch") {
+        sv.launch[spare].clone()
+    } else if path.ends_with("/stop") {
+        sv.stop[spare].clone()
+    } else {
+        sv.running.clone()
+    };
     let mut url = path
+        .replace("{cid}", &campaign)
+        .replace("{ans}", &sv.promoter)
+        .replace("{fid}", &sv.followups[spare])
+        .replace("{inv}", &sv.invitation)
+        .replace("{token}", &unique())
         .replace("{id}", &id)
         .replace("{contact_id}", &w.spare_contacts_a1[spare].0.to_string())
         .replace("{project_id}", &w.project_a1.to_string())
@@ -1038,6 +1193,7 @@ async fn every_operation_answers_every_actor_as_expected() {
     let targets = Targets { invitation_a: created["id"].as_str().expect("invitation id").to_string() };
     let _ = MEETINGS.set(make_meeting_targets(&app, &w).await);
     let _ = REPORTS.set(make_report_targets(&app, &w).await);
+    let _ = SURVEYS.set(make_survey_targets(&app, &w).await);
     let mut failures = Vec::new();
     for r in &rows {
         for a in ACTORS {

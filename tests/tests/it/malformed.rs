@@ -442,6 +442,11 @@ fn concrete(path: &str, w: &World, invitation: &str, m: &MeetingIds) -> String {
         .replace("{rid}", &m.report)
         .replace("{qid}", &m.question)
         .replace("{kind}", "weekly")
+        .replace("{cid}", &m.campaign)
+        .replace("{ans}", &m.answer)
+        .replace("{fid}", &m.followup)
+        .replace("{inv}", &m.invitation)
+        .replace("{token}", "an-unknown-survey-link-token")
 }
 
 /// A series, a scheduled meeting with an agenda item and a published meeting of client A1.
@@ -455,6 +460,12 @@ struct MeetingIds {
     /// question on it.
     report: String,
     question: String,
+    /// A running survey campaign of A1, a promoter's answer, a detractor's follow-up and A1's
+    /// approver's invitation.
+    campaign: String,
+    answer: String,
+    followup: String,
+    invitation: String,
 }
 
 async fn meeting_ids(owner: &Client, approver: &Client, w: &World) -> MeetingIds {
@@ -491,7 +502,29 @@ async fn meeting_ids(owner: &Client, approver: &Client, w: &World) -> MeetingIds
     let question =
         made(approver.post(&format!("/api/portal/reports/{report}/questions"), json!({ "body": "Why?" })).await).await;
     let question = question["messages"][0]["id"].as_str().expect("id").to_string();
+    let campaign = made(
+        owner
+            .post(
+                "/api/staff/survey-campaigns",
+                json!({ "name": "Probe", "nps": true, "csi": false, "target": "clients",
+                "clients": [w.client_a1.0], "recipients": "all_contacts", "remind_after_days": 3, "remind_max": 1,
+                "close_after_days": 14 }),
+            )
+            .await,
+    )
+    .await;
+    let campaign = campaign["summary"]["id"].as_str().expect("id").to_string();
+    made(owner.post(&format!("/api/staff/survey-campaigns/{campaign}/launch"), json!({})).await).await;
+    let phone = |nps: u8| json!({ "taken_on": day(-1), "answer": { "nps": nps, "why": format!("Probe {nps}") } });
+    let answer = made(owner.post(&format!("{a1}/survey-answers"), phone(10)).await).await;
+    made(owner.post(&format!("{a1}/survey-answers"), phone(2)).await).await;
+    let followups = made(owner.get("/api/staff/survey-followups").await).await;
+    let mine = made(approver.get("/api/portal/surveys").await).await;
     MeetingIds {
+        campaign,
+        answer: answer["id"].as_str().expect("id").to_string(),
+        followup: followups["items"][0]["id"].as_str().expect("id").to_string(),
+        invitation: mine["open"][0]["invitation_id"].as_str().expect("id").to_string(),
         series: series["id"].as_str().expect("id").to_string(),
         date: day(2).to_string(),
         scheduled,

@@ -135,3 +135,222 @@ async fn an_owner_sets_up_the_nps_wording_and_csi_criteria() {
     assert_eq!(b["settings"]["built_in"], true);
     assert_eq!(keys(&b), ["price", "timeline", "service"]);
 }
+
+/// The survey mails of one template to one address (bodies, oldest first).
+async fn mails(app: &TestApp, template: &str, to: &str) -> Vec<String> {
+    let tx = app.db.unscoped("test reads the outbox").await.unwrap();
+    let rows = accord_entity::outbox::Entity::find()
+        .filter(accord_entity::outbox::Column::Template.eq(template))
+        .filter(accord_entity::outbox::Column::ToEmail.eq(to))
+        .order_by_asc(accord_entity::outbox::Column::CreatedAt)
+        .all(tx.conn())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    rows.into_iter().map(|m| m.body_text).collect()
+}
+
+/// The one-time token in a survey mail's link (`…/survey#<token>`).
+fn token_in(body: &str) -> String {
+    let at = body.find("/survey#").expect("a survey link") + "/survey#".len();
+    body[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
+}
+
+fn rated(nps: u8, why: &str, r: [(u8, u8); 3]) -> Value {
+    json!({ "nps": nps, "why": why, "ratings": [
+        { "key": "price", "importance": r[0].0, "satisfaction": r[0].1 },
+        { "key": "timeline", "importance": r[1].0, "satisfaction": r[1].1 },
+        { "key": "service", "importance": r[2].0, "satisfaction": r[2].1 },
+    ] })
+}
+
+/// The walk-through: an owner launches a CSI + NPS campaign for all active clients; one
+/// contact answers in the portal (saving a draft first), another from the e-mailed link without
+/// signing in (the link then says it was used), a manager records a third by phone; the
+/// detractor's answer opens a follow-up the manager closes; the analytics match the hand
+/// computation.
+#[tokio::test]
+async fn a_campaign_from_launch_to_answers_follow_up_and_analytics() {
+    let app = spawn_app().await;
+    let w = world::build(&app).await;
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let manager = app.signed_in(&w.manager_a.email, world::PASSWORD).await;
+    let approver = app.signed_in(&w.approver_a1.email, world::PASSWORD).await;
+    let anonymous = app.client();
+
+    // No answers yet: no figures at all, never 0.
+    let empty = ok(owner.get("/api/staff/survey-analytics").await, 200).await;
+    assert_eq!(empty["nps"], Value::Null);
+    assert_eq!(empty["csi"], Value::Null);
+    assert_eq!(empty["by_month"].as_array().unwrap().len(), 12, "a year of months, each without data");
+    assert!(empty["by_month"].as_array().unwrap().iter().all(|m| m["nps"].is_null()));
+
+    // Bad input is refused whole; managers may not create campaigns.
+    let mut input = json!({ "name": "CSI H2", "nps": true, "csi": true, "target": "all", "recipients": "all_contacts",
+        "repeat_months": 6, "remind_after_days": 3, "remind_max": 2, "close_after_days": 14 });
+    assert_eq!(manager.post("/api/staff/survey-campaigns", input.clone()).await.status(), 403);
+    let mut bad = input.clone();
+    bad["close_after_days"] = json!(0);
+    let res = ok(owner.post("/api/staff/survey-campaigns", bad).await, 422).await;
+    assert_eq!(res["field"], "close_after_days");
+    input["extras"] = json!([{ "kind": "choice", "text_ru": "Что важнее?", "text_en": "What matters more?",
+        "options_ru": ["Скорость", "Качество"], "options_en": ["Speed", "Quality"] }]);
+    let created = ok(owner.post("/api/staff/survey-campaigns", input).await, 201).await;
+    assert_eq!(created["summary"]["status"], "draft");
+    let id = created["summary"]["id"].as_str().unwrap().to_string();
+    let launched = ok(owner.post(&format!("/api/staff/survey-campaigns/{id}/launch"), json!({})).await, 200).await;
+    assert_eq!(launched["summary"]["status"], "running");
+    let wave = &launched["waves"][0];
+    assert_eq!(wave["number"], 1);
+    assert!(wave["invited"].as_u64().unwrap() >= 3, "A1's approver and viewer, A2's approver: {wave}");
+    assert_eq!(wave["answered"], 0);
+    assert!(launched["summary"]["next_wave_on"].is_string(), "every six months");
+    assert_eq!(owner.post(&format!("/api/staff/survey-campaigns/{id}/launch"), json!({})).await.status(), 409);
+
+    // The approver finds it on the portal home, saves a draft, comes back, submits.
+    let home = ok(approver.get("/api/portal/home").await, 200).await;
+    let inv = home["open_surveys"][0]["invitation_id"].as_str().expect("a banner").to_string();
+    assert_eq!(home["open_surveys"][0]["started"], false);
+    let form = ok(approver.get(&format!("/api/portal/surveys/{inv}")).await, 200).await;
+    assert!(form["nps"]["question"].as_str().unwrap().contains(&w.a.name), "{{agency}} filled in");
+    assert_eq!(form["criteria"].as_array().unwrap().len(), 3);
+    let extra = form["extras"][0]["key"].as_str().unwrap().to_string();
+    ok(approver.send("PUT", &format!("/api/portal/surveys/{inv}/draft"), Some(json!({ "nps": 9 }))).await, 200).await;
+    assert_eq!(ok(approver.get("/api/portal/home").await, 200).await["open_surveys"][0]["started"], true);
+    let resumed = ok(approver.get(&format!("/api/portal/surveys/{inv}")).await, 200).await;
+    assert_eq!(resumed["draft"]["nps"], 9);
+    let incomplete =
+        ok(approver.post(&format!("/api/portal/surveys/{inv}/answer"), json!({ "nps": 9 })).await, 422).await;
+    assert!(incomplete["field"].as_str().unwrap().starts_with("ratings"), "{incomplete}");
+    let mut answer = rated(9, "Fast and careful", [(9, 6), (7, 8), (8, 9)]);
+    answer["extras"] = json!([{ "key": extra, "value": "1" }]);
+    ok(approver.post(&format!("/api/portal/surveys/{inv}/answer"), answer.clone()).await, 200).await;
+    assert_eq!(approver.post(&format!("/api/portal/surveys/{inv}/answer"), answer).await.status(), 409);
+    let mine = ok(approver.get("/api/portal/surveys").await, 200).await;
+    assert!(mine["open"].as_array().unwrap().is_empty());
+    assert_eq!(mine["answered"][0]["nps"], 9);
+    // A contact sees no analytics.
+    assert_eq!(approver.get("/api/staff/survey-analytics").await.status(), 403);
+
+    // The viewer answers from the e-mailed link without signing in; the link is then used.
+    let mail = mails(&app, "survey_invitation", &w.viewer_a1.email).await;
+    assert_eq!(mail.len(), 1);
+    let token = token_in(&mail[0]);
+    let link = format!("/api/survey-links/{token}");
+    let open = ok(anonymous.get(&link).await, 200).await;
+    assert_eq!(open["state"], "open");
+    ok(anonymous.send("PUT", &format!("{link}/draft"), Some(json!({ "nps": 7 }))).await, 200).await;
+    assert_eq!(ok(anonymous.get(&link).await, 200).await["form"]["draft"]["nps"], 7, "resumable");
+    let done = ok(anonymous.post(&format!("{link}/answer"), rated(7, "", [(6, 7), (9, 5), (5, 8)])).await, 200).await;
+    assert_eq!(done["state"], "answered");
+    let used = ok(anonymous.get(&link).await, 200).await;
+    assert_eq!(used["state"], "answered");
+    assert!(used["form"].is_null());
+    let again = ok(anonymous.post(&format!("{link}/answer"), rated(10, "", [(6, 7), (9, 5), (5, 8)])).await, 409).await;
+    assert_eq!(again["code"], "link_used");
+    assert_eq!(anonymous.get("/api/survey-links/not-a-token").await.status(), 404);
+
+    // The manager records a detractor by phone for A1 (no campaign): a follow-up opens.
+    let a1 = format!("/api/staff/clients/{}/survey-answers", w.client_a1.0);
+    let yesterday = (chrono::Utc::now() - chrono::Duration::days(1)).date_naive();
+    let phone = json!({ "taken_on": yesterday, "answer": rated(4, "Deadlines slip", [(10, 3), (8, 4), (4, 7)]) });
+    let recorded = ok(manager.post(&a1, phone).await, 201).await;
+    assert_eq!(recorded["source"], "phone");
+    assert_eq!(recorded["class"], "detractor");
+    assert_eq!(recorded["taken_by"]["name"], w.manager_a.name.as_str());
+    assert_eq!(recorded["manager"]["id"], w.manager_a.id.to_string());
+    let alert = mails(&app, "survey_detractor", &w.manager_a.email).await;
+    assert_eq!(alert.len(), 1);
+    assert!(alert[0].contains("Deadlines slip"), "{}", alert[0]);
+    let list = ok(manager.get("/api/staff/survey-followups").await, 200).await;
+    assert_eq!((list["open"].as_u64(), list["total"].as_u64()), (Some(1), Some(1)));
+    let f = &list["items"][0];
+    assert_eq!(f["answer"]["why"], "Deadlines slip");
+    let fid = f["id"].as_str().unwrap();
+    let closed = ok(
+        manager
+            .post(
+                &format!("/api/staff/survey-followups/{fid}/close"),
+                json!({ "outcome": "called", "note": "Agreed a new plan" }),
+            )
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(closed["outcome"], "called");
+    assert_eq!(
+        manager.post(&format!("/api/staff/survey-followups/{fid}/close"), json!({ "outcome": "fixed" })).await.status(),
+        409
+    );
+    assert_eq!(ok(manager.get("/api/staff/survey-followups").await, 200).await["open"], 0);
+
+    // Analytics by hand: NPS over 9, 7, 4 = (1 − 1) / 3 = 0; CSI from the criteria's means.
+    // price: I (9+6+10)/3 = 8.333, S (6+7+3)/3 = 5.333; timeline: I 8, S 17/3 = 5.667;
+    // service: I 17/3 = 5.667, S 8; ΣI = 22; CSI = 10 × (400/9 + 136/3 + 136/3) / 22 = 61.41.
+    let a = ok(owner.get("/api/staff/survey-analytics").await, 200).await;
+    assert_eq!(a["nps"], json!({ "score": 0.0, "n": 3, "promoters": 1, "passives": 1, "detractors": 1 }));
+    assert_eq!(a["csi"]["score"], 61.4);
+    assert_eq!(a["csi"]["n"], 3);
+    let quadrant = |key: &str| {
+        a["csi"]["criteria"].as_array().unwrap().iter().find(|c| c["key"] == key).unwrap()["quadrant"].clone()
+    };
+    // Means of the means: I 7.333, S 6.333 → price concentrate here, timeline concentrate
+    // here (S 5.667 < 6.333), service possible overkill.
+    assert_eq!(
+        (quadrant("price"), quadrant("timeline"), quadrant("service")),
+        (json!("concentrate_here"), json!("concentrate_here"), json!("possible_overkill"))
+    );
+    let manager_row =
+        a["by_manager"].as_array().unwrap().iter().find(|g| g["key"] == w.manager_a.id.to_string()).cloned();
+    assert_eq!(manager_row.expect("A1's manager")["nps"]["n"], 3, "all three were A1's, managed by manager A");
+    // The manager sees only the clients they manage; the wave counts two answers of three+.
+    let mine = ok(manager.get("/api/staff/survey-analytics").await, 200).await;
+    assert_eq!(mine["nps"]["n"], 3);
+    let detail = ok(owner.get(&format!("/api/staff/survey-campaigns/{id}")).await, 200).await;
+    assert_eq!(detail["waves"][0]["answered"], 2, "portal and link; the phone answer had no campaign");
+
+    // Verbatims with a filter, and the export an independent CSV reader parses.
+    let detractors = ok(owner.get("/api/staff/survey-answers?class=detractor&with_why=true").await, 200).await;
+    assert_eq!(detractors["total"], 1);
+    let csv = owner.get("/api/staff/survey-answers/export").await.text().await.unwrap();
+    let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[0], "client");
+    assert!(headers.iter().any(|h| h == "price_importance"));
+    assert_eq!(reader.records().count(), 3);
+
+    // Import: all or nothing, errors per row; the same rows again are duplicates.
+    let name = &w.client_a1.1;
+    let good = format!("client,date,nps,why,price_importance,price_satisfaction\n{name},2026-03-10,10,Great,9,9\n");
+    let bad = format!("{good}{name},2026-03-11,11,,,\nNo such client,2026-03-12,5,,,\n{name},2026-03-13,8,,7,\n");
+    let refused = ok(owner.post("/api/staff/survey-answers/import", json!({ "csv": bad })).await, 422).await;
+    assert_eq!(refused["code"], "import_rejected");
+    let fields: Vec<_> = refused["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["row"].as_u64().unwrap(), r["field"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(fields, [(2, "nps".to_string()), (3, "client".to_string()), (4, "price_satisfaction".to_string())]);
+    assert_eq!(ok(owner.get("/api/staff/survey-answers").await, 200).await["total"], 3, "nothing written");
+    assert_eq!(
+        ok(owner.post("/api/staff/survey-answers/import", json!({ "csv": good })).await, 200).await["imported"],
+        1
+    );
+    let dup = ok(owner.post("/api/staff/survey-answers/import", json!({ "csv": good })).await, 422).await;
+    assert_eq!(dup["rows"][0]["row"], 1);
+    // Imported without a manager column: its own "unknown" group, never today's manager.
+    let from = "2026-01-01";
+    let a = ok(owner.get(&format!("/api/staff/survey-analytics?from={from}")).await, 200).await;
+    let unknown = a["by_manager"].as_array().unwrap().iter().find(|g| g["key"] == "unknown").cloned().expect("unknown");
+    assert_eq!(unknown["nps"]["n"], 1);
+    let march = a["by_month"].as_array().unwrap().iter().find(|m| m["key"] == "2026-03").cloned().unwrap();
+    assert_eq!(march["nps"]["score"], 100.0, "one promoter");
+    let february = a["by_month"].as_array().unwrap().iter().find(|m| m["key"] == "2026-02").cloned().unwrap();
+    assert!(february["nps"].is_null(), "a month without answers has no figure");
+
+    // Another agency sees none of it.
+    let owner_b = app.signed_in(&w.b.owner.email, world::PASSWORD).await;
+    assert_eq!(ok(owner_b.get("/api/staff/survey-analytics").await, 200).await["nps"], Value::Null);
+    assert_eq!(owner_b.get(&format!("/api/staff/survey-campaigns/{id}")).await.status(), 404);
+}

@@ -76,6 +76,7 @@ mod portal;
 mod portal_backlog;
 mod portal_meetings;
 mod portal_reports;
+mod portal_surveys;
 mod projects;
 mod reports;
 mod reports_staff;
@@ -87,6 +88,7 @@ mod touchpoints;
 
 use accord_api::Locale;
 
+pub use portal_surveys::{PortalSurveys, SurveyBanner};
 pub use {
     account::Account, auth::Auth, backlog::Backlog, backlog_form::BacklogForm, backlog_item::BacklogItem,
     clients::Clients, common::Common, contacts::Contacts, docs::Docs, errors::Errors, invitations::Invitations,
@@ -149,6 +151,8 @@ features! {
     reports_staff: ReportsStaff,
     portal_reports: PortalReports,
     surveys_staff: SurveysStaff,
+    survey_banner: SurveyBanner,
+    portal_surveys: PortalSurveys,
 }
 
 /// The forms of one entry (one for a plain text), for the placeholder check.
@@ -205,6 +209,8 @@ mod tests {
             ("reports_staff", t.reports_staff().forms()),
             ("portal_reports", t.portal_reports().forms()),
             ("surveys_staff", t.surveys_staff().forms()),
+            ("survey_banner", t.survey_banner().forms()),
+            ("portal_surveys", t.portal_surveys().forms()),
         ]
     }
 

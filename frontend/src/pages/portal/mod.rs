@@ -1,6 +1,6 @@
 //! `/portal`: the client contact's home: who they are, their account manager, their projects,
-//! what awaits their decision, and how many reports they have not opened. The backlog, item,
-//! meetings and reports pages live in their own modules.
+//! what awaits their decision, how many reports they have not opened, and a survey to answer.
+//! The backlog, item, meetings, reports and surveys pages live in their own modules.
 
 mod backlog;
 mod conversation;
@@ -12,6 +12,7 @@ mod parts;
 mod report;
 mod reports;
 pub mod roadmap;
+pub mod surveys;
 
 pub use backlog::PortalBacklogPage;
 pub use item::PortalItemPage;
@@ -25,6 +26,7 @@ use crate::components::async_view;
 use crate::i18n::{fill, format_money, format_period, use_i18n};
 use crate::routes::Route;
 use accord_api::portal::{ManagerCard, PortalHome, PortalProject};
+use accord_api::surveys::OpenSurvey;
 use accord_api::{PortalRole, ProjectStatus};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -51,6 +53,7 @@ fn PortalWelcome(home: PortalHome) -> impl IntoView {
             <p class="portal-greeting">{move || fill(i18n.t().portal().portal_welcome, &[&contact])}</p>
             <p class="portal-intro">{move || i18n.t().portal().portal_intro}</p>
         </div>
+        <SurveyBanner open=home.open_surveys.clone() />
         <div class="portal-grid">
             <div class="card portal-card">
                 <p class="card-label">{move || i18n.t().portal().portal_you_are}</p>
@@ -115,6 +118,42 @@ fn WaitingCard(count: u32, kind: Waiting, can_decide: bool) -> impl IntoView {
                 </span>
                 <span class="awaiting-go" aria-hidden="true">"→"</span>
             </A>
+        }
+    })
+}
+
+/// `#survey-banner`: a survey to answer (or to continue), linking to it; with more than one,
+/// how many and a link to them all. Only links: the form lives in the portal bundle, so the
+/// entry bundle carries just these few words.
+#[component]
+fn SurveyBanner(open: Vec<OpenSurvey>) -> impl IntoView {
+    let i18n = use_i18n();
+    let count = open.len() as u64;
+    open.into_iter().next().map(|first| {
+        let started = first.started;
+        view! {
+            <div class="card survey-banner" id="survey-banner" data-started=started.to_string()>
+                <span class="survey-banner-mark" aria-hidden="true">"★"</span>
+                <span class="awaiting-text">
+                    <span class="awaiting-title">
+                        {move || {
+                            let t = i18n.t().survey_banner();
+                            if count > 1 { t.many.count(count) } else { t.one.to_owned() }
+                        }}
+                    </span>
+                    <span class="awaiting-hint">{move || i18n.t().survey_banner().hint}</span>
+                </span>
+                <span class="survey-banner-actions">
+                    <A href=Route::PortalSurvey(first.invitation_id).path() attr:class="btn btn-primary" attr:id="survey-banner-go">
+                        {move || if started { i18n.t().survey_banner().resume } else { i18n.t().survey_banner().answer }}
+                    </A>
+                    {(count > 1).then(|| view! {
+                        <A href=Route::PortalSurveys.path() attr:class="survey-banner-all" attr:id="survey-banner-all">
+                            {move || i18n.t().survey_banner().all}
+                        </A>
+                    })}
+                </span>
+            </div>
         }
     })
 }

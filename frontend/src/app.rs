@@ -102,6 +102,12 @@ pub fn StaffApp() -> impl IntoView {
                     <RouteDef path=path!("minutes/unacknowledged") view=pages::meetings::UnacknowledgedPage />
                     <RouteDef path=path!("reports") view=pages::reports::ReportsDuePage />
                     <RouteDef path=path!("reports/:rid") view=pages::reports::ReportPage />
+                    <RouteDef path=path!("surveys") view=pages::surveys::AnalyticsPage />
+                    <RouteDef path=path!("surveys/campaigns") view=pages::surveys::CampaignsPage />
+                    <RouteDef path=path!("surveys/campaigns/new") view=pages::surveys::NewCampaignPage />
+                    <RouteDef path=path!("surveys/campaigns/:cid") view=pages::surveys::CampaignPage />
+                    <RouteDef path=path!("surveys/follow-ups") view=pages::surveys::FollowupsPage />
+                    <RouteDef path=path!("surveys/answers") view=pages::surveys::AnswersPage />
                     <RouteDef path=path!("team") view=pages::team::TeamPage />
                     <RouteDef path=path!("standard") view=pages::standard::StandardPage />
                     <RouteDef path=path!("account") view=pages::account::AccountPage />
@@ -121,12 +127,19 @@ pub fn StaffApp() -> impl IntoView {
 /// very URL was the page load (the server already chose), it is a 404.
 #[component]
 fn Unmatched(own: Bundle) -> impl IntoView {
-    let here = window().location();
-    let path = here.pathname().unwrap_or_default();
+    // The router's location, not the window's: on an in-app link the router renders the new
+    // route before the address bar changes, so the window still shows the page left behind.
+    let location = use_location();
+    let path = location.pathname.get_untracked();
     let first_load = LOADED_AT.with(|loaded| loaded.get() == Some(&path));
     if !own.routes(&path) && !first_load {
-        // A failed reload leaves the spinner; nothing else to do.
-        let _ = here.reload();
+        let search = location.search.get_untracked();
+        let query = if search.is_empty() || search.starts_with('?') { search } else { format!("?{search}") };
+        let hash = location.hash.get_untracked();
+        let hash = if hash.is_empty() || hash.starts_with('#') { hash } else { format!("#{hash}") };
+        // A full page load of that address: the server sends the bundle that routes it. A
+        // failed load leaves the spinner; nothing else to do.
+        let _ = window().location().assign(&format!("{path}{query}{hash}"));
         return view! { <div class="page-center"><Loading /></div> }.into_any();
     }
     view! { <pages::not_found::NotFoundPage /> }.into_any()

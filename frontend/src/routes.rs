@@ -2,7 +2,7 @@
 //! matching patterns live next to the router in `app.rs`.
 
 use accord_api::auth::{Me, Membership};
-use accord_api::{BacklogItemId, ClientId, MeetingId, ProjectId, ReportId, SurveyInvitationId};
+use accord_api::{BacklogItemId, ClientId, MeetingId, ProjectId, ReportId, SurveyCampaignId, SurveyInvitationId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -43,6 +43,18 @@ pub enum Route {
     StaffReportsDue,
     /// `/app/reports/{id}`: one report, its editor, publishing, read receipts and questions.
     StaffReport(ReportId),
+    /// `/app/surveys`: NPS and CSI analytics (owners, admins, account managers).
+    StaffSurveys,
+    /// `/app/surveys/campaigns`: the agency's survey campaigns.
+    StaffCampaigns,
+    /// `/app/surveys/campaigns/new`: set up a campaign.
+    StaffNewCampaign,
+    /// `/app/surveys/campaigns/{id}`: one campaign, its settings and waves.
+    StaffCampaign(SurveyCampaignId),
+    /// `/app/surveys/follow-ups`: detractors' follow-ups, open and overdue first.
+    StaffFollowups,
+    /// `/app/surveys/answers`: answers and verbatims with filters, CSV export and import.
+    StaffSurveyAnswers,
     PortalHome,
     /// `/portal/surveys`: the contact's open surveys and own past answers.
     PortalSurveys,
@@ -104,6 +116,12 @@ impl Route {
             Route::StaffUnacknowledged => "/app/minutes/unacknowledged".into(),
             Route::StaffReportsDue => "/app/reports".into(),
             Route::StaffReport(id) => format!("/app/reports/{id}"),
+            Route::StaffSurveys => "/app/surveys".into(),
+            Route::StaffCampaigns => "/app/surveys/campaigns".into(),
+            Route::StaffNewCampaign => "/app/surveys/campaigns/new".into(),
+            Route::StaffCampaign(id) => format!("/app/surveys/campaigns/{id}"),
+            Route::StaffFollowups => "/app/surveys/follow-ups".into(),
+            Route::StaffSurveyAnswers => "/app/surveys/answers".into(),
             Route::PortalHome => "/portal".into(),
             Route::PortalSurveys => "/portal/surveys".into(),
             Route::PortalSurvey(id) => format!("/portal/surveys/{id}"),

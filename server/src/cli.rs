@@ -152,8 +152,8 @@ pub async fn run(cli: Cli, settings: Settings) -> CliResult {
             crate::seed_scale::vacuum_analyze(owner.expose_secret()).await?;
             println!(
                 "Seeded at scale {scale} (seed {seed}) in {:.1} s: {} agencies, {} users, {} clients, {} contacts, \
-                 {} projects, {} backlog items, {} comments, {} history events, {} meetings, {} action items. \
-                 Password: {}",
+                 {} projects, {} backlog items, {} comments, {} history events, {} meetings, {} action items, \
+                 {} reports, {} survey answers. Password: {}",
                 report.seconds,
                 report.agencies,
                 report.users,
@@ -165,6 +165,8 @@ pub async fn run(cli: Cli, settings: Settings) -> CliResult {
                 report.events,
                 report.meetings,
                 report.action_items,
+                report.reports,
+                report.survey_answers,
                 crate::seed_scale::SCALE_PASSWORD
             );
             if let Some(path) = save_snapshot {

@@ -26,6 +26,7 @@ const FULL_CLIENTS: f64 = 20_000.0;
 const FULL_ITEMS: f64 = 1_000_000.0;
 const FULL_BIG_PROJECT: f64 = 50_000.0;
 const FULL_MEETINGS: f64 = 200_000.0;
+const FULL_ANSWERS: f64 = 500_000.0;
 /// Rows per INSERT statement (SQLite allows 32,766 parameters; items have 33 columns).
 const CHUNK: usize = 500;
 
@@ -43,6 +44,7 @@ pub struct ScaleReport {
     pub meetings: usize,
     pub action_items: usize,
     pub reports: usize,
+    pub survey_answers: usize,
     pub seconds: f64,
 }
 
@@ -97,6 +99,7 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
     let big_n = ((FULL_BIG_PROJECT * scale).round() as usize).min(items_n);
     let sizes = agency_sizes(agencies_n, clients_n);
     let meetings_per_client = ((FULL_MEETINGS * scale / clients_n as f64).round() as usize).max(1);
+    let answers_per_client = ((FULL_ANSWERS * scale / clients_n as f64).round() as usize).max(1);
     // Projects: one per client, a second for every third; the big project is the first one.
     let projects_n: usize = sizes.iter().map(|&c| c + c / 3).sum();
     let per_project = (items_n - big_n) / projects_n.max(1);
@@ -268,6 +271,7 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
         insert_chunks::<project_members::Entity, _>(&tx, members).await?;
         seed_meetings(&tx, &mut rng, agency_id, &approvers, meetings_per_client, base, &mut report).await?;
         seed_reports(&tx, &mut rng, agency_id, &readers, meetings_per_client, base, &mut report).await?;
+        seed_answers(&tx, &mut rng, agency_id, &readers, answers_per_client, base, &mut report).await?;
 
         for project in &project_rows {
             let n = if first_project {
@@ -623,6 +627,81 @@ async fn seed_reports(
         insert_chunks::<report_revisions::Entity, _>(tx, revisions).await?;
         insert_chunks::<report_reads::Entity, _>(tx, reads).await?;
         insert_chunks::<report_messages::Entity, _>(tx, questions).await?;
+    }
+    Ok(())
+}
+
+/// Per client: `per_client` survey answers of its approver over two years from `base` (NPS
+/// skewed towards promoters; every other one also rates the three default criteria), with the
+/// client's manager recorded and a temperament that changes over time, as history would.
+async fn seed_answers(
+    tx: &crate::db::PlatformTx,
+    rng: &mut Rng,
+    agency_id: AgencyId,
+    clients: &[(ClientId, UserId, ContactId, UserId)],
+    per_client: usize,
+    base: DateTime<Utc>,
+    report: &mut ScaleReport,
+) -> Result<(), DbErr> {
+    use accord_api::surveys::{AnswerSource, NpsClass};
+    use accord_api::{SurveyAnswerId, Temperament};
+    use accord_entity::{survey_answers, survey_ratings};
+    const KEYS: [&str; 3] = ["price", "timeline", "service"];
+    for chunk in clients.chunks(50) {
+        let (mut answers, mut ratings) = (Vec::new(), Vec::new());
+        for &(client_id, manager, contact, _) in chunk {
+            for k in 0..per_client {
+                let day = base.date_naive() + Duration::days(rng.below(730) as i64);
+                let nps = [10, 9, 9, 8, 10, 7, 9, 6, 8, 3, 10, 5][rng.below(12) as usize];
+                let id = SurveyAnswerId(rng.uuid());
+                let csi = k % 2 == 0;
+                let mut weighted = (0u64, 0u64);
+                if csi {
+                    for key in KEYS {
+                        let (i, s) = (1 + rng.below(10) as i32, 1 + rng.below(10) as i32);
+                        weighted.0 += i as u64;
+                        weighted.1 += (i * s) as u64;
+                        ratings.push(survey_ratings::Model {
+                            id: rng.uuid(),
+                            agency_id,
+                            client_id,
+                            answer_id: id,
+                            criterion_key: key.to_string(),
+                            importance: i,
+                            satisfaction: s,
+                        });
+                    }
+                }
+                answers.push(survey_answers::Model {
+                    id,
+                    agency_id,
+                    client_id,
+                    campaign_id: None,
+                    wave_id: None,
+                    contact_id: Some(contact),
+                    source: if k % 5 == 0 { AnswerSource::Phone } else { AnswerSource::Portal },
+                    nps: Some(nps),
+                    nps_class: NpsClass::of(nps as u8),
+                    why: if nps <= 6 { "Сроки срываются".into() } else { String::new() },
+                    extras: "[]".into(),
+                    csi: csi.then(|| 10.0 * weighted.1 as f64 / weighted.0.max(1) as f64),
+                    manager_id: Some(manager),
+                    manager_known: true,
+                    temperament: Some(Temperament::ALL[(k / 7 + rng.below(2) as usize) % 4]),
+                    activity: None,
+                    tier: None,
+                    segment_known: true,
+                    answered_on: day,
+                    submitted_at: day.and_hms_opt(10, 0, 0).unwrap_or_default().and_utc(),
+                    taken_by: None,
+                    mark: None,
+                    import_key: Some(format!("{id}")),
+                });
+            }
+        }
+        report.survey_answers += answers.len();
+        insert_chunks::<survey_answers::Entity, _>(tx, answers).await?;
+        insert_chunks::<survey_ratings::Entity, _>(tx, ratings).await?;
     }
     Ok(())
 }

@@ -375,6 +375,14 @@ async fn main() {
         ("GET /api/staff/reports/{rid}", &manager, format!("/api/staff/reports/{}", setup.report)),
         ("GET /api/staff/reports-due", &owner, "/api/staff/reports-due".into()),
         ("GET /api/portal/reports", &contact, "/api/portal/reports".into()),
+        // The largest agency's NPS and CSI analytics over two years (every answer of the period).
+        (
+            "GET /api/staff/survey-analytics (2 years)",
+            &owner,
+            "/api/staff/survey-analytics?from=2025-01-01&to=2026-12-31".into(),
+        ),
+        ("GET /api/staff/survey-answers (25/page)", &owner, "/api/staff/survey-answers?from=2025-01-01".into()),
+        ("GET /api/portal/surveys", &contact, "/api/portal/surveys".into()),
         // Opening a report writes its read receipt: a write on every request.
         ("GET /api/portal/reports/{rid} (writes a receipt)", &contact, format!("/api/portal/reports/{}", setup.report)),
     ];

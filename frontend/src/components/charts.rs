@@ -1,11 +1,18 @@
-//! Small charts drawn with plain HTML and inline SVG (no chart library): a progress bar and a
-//! sparkline with reference lines (the time axis is in `timeline_chart`).
+//! Small charts drawn with plain HTML and inline SVG (no chart library): a progress bar, a
+//! sparkline with reference lines, a stacked bar, a trend with gaps (`trend`) and a scatter
+//! split into quadrants (`scatter`); the time axis is in `timeline_chart`.
 
 use crate::i18n::use_i18n;
 use accord_api::Locale;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
+
+mod scatter;
+mod trend;
+
+pub use scatter::{QuadrantScatter, ScatterPoint};
+pub use trend::{GapTrend, TrendPoint};
 
 pub(super) fn locale_tag(locale: Locale) -> &'static str {
     match locale {
@@ -200,6 +207,41 @@ pub fn Sparkline(
             {(count > 1).then(|| view! { <polyline class="spark-line" points=line /> })}
             {last}
         </svg>
+    }
+}
+
+/// One part of a [`StackedBar`]: how many, its class (`split-promoters`…) and its tooltip.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    pub count: u32,
+    pub class_name: &'static str,
+    pub title: String,
+}
+
+/// `.stacked-bar`: one bar split into `span.stack-segment.{class}[data-count]` parts as wide as
+/// their share of the total; an empty track when the total is 0.
+#[component]
+pub fn StackedBar(
+    segments: Vec<Segment>,
+    #[prop(optional)] id: Option<&'static str>,
+    /// The accessible name.
+    #[prop(optional, into)]
+    label: Option<String>,
+) -> impl IntoView {
+    let total: u32 = segments.iter().map(|s| s.count).sum();
+    let parts = segments
+        .into_iter()
+        .filter(|s| s.count > 0)
+        .map(|s| {
+            let width = format!("width: {}%", fixed(f64::from(s.count) / f64::from(total) * 100.0, 2));
+            view! {
+                <span class=format!("stack-segment {}", s.class_name) style=width data-count=s.count.to_string()
+                    title=s.title></span>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="stacked-bar" id=id role="img" aria-label=label data-total=total.to_string()>{parts}</div>
     }
 }
 

@@ -6,6 +6,7 @@ use crate::i18n::use_i18n;
 use crate::routes::Route;
 use crate::session::use_session;
 use accord_api::auth::Membership;
+use accord_api::StaffRole;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
@@ -18,6 +19,8 @@ pub fn StaffShell(children: Children) -> impl IntoView {
     let is_admin = move || {
         session.me().is_some_and(|me| matches!(me.membership, Membership::Staff { role, .. } if role.is_admin()))
     };
+    // Surveys are for the people who answer for clients: owners, admins and account managers.
+    let sees_surveys = move || session.staff_role().is_some_and(|role| role != StaffRole::Specialist);
     Effect::new(move |_| set_title(agency().as_deref()));
     let path = use_location().pathname;
     let clients_path = Route::StaffClients.path();
@@ -53,6 +56,12 @@ pub fn StaffShell(children: Children) -> impl IntoView {
                         <span class="nav-icon" aria-hidden="true">"▤"</span>
                         {move || i18n.t().reports_staff().nav_reports}
                     </A>
+                    <Show when=sees_surveys>
+                        <A href=Route::StaffSurveys.path() {..} class="nav-link" id="nav-surveys">
+                            <span class="nav-icon" aria-hidden="true">"☺"</span>
+                            {move || i18n.t().surveys_staff().nav_surveys}
+                        </A>
+                    </Show>
                     <Show when=is_admin>
                         <A href=Route::StaffTeam.path() {..} class="nav-link" id="nav-team">
                             <span class="nav-icon" aria-hidden="true">"◎"</span>
@@ -89,7 +98,7 @@ pub fn PortalShell(children: Children) -> impl IntoView {
                     <span class="portal-monogram" aria-hidden="true">{monogram}</span>
                     <span id="agency-name" class="agency-name">{agency}</span>
                 </A>
-                // Portal navigation: home, roadmap, backlog, meetings, reports
+                // Portal navigation: home, roadmap, backlog, meetings, reports, surveys
                 <nav class="portal-nav">
                     <A href=Route::PortalHome.path() exact=true {..} class="portal-nav-link nav-portal-home">
                         {move || i18n.t().portal().nav_portal_home}
@@ -105,6 +114,9 @@ pub fn PortalShell(children: Children) -> impl IntoView {
                     </A>
                     <A href=Route::PortalReports.path() {..} class="portal-nav-link nav-reports">
                         {move || i18n.t().portal().nav_portal_reports}
+                    </A>
+                    <A href=Route::PortalSurveys.path() {..} class="portal-nav-link nav-surveys">
+                        {move || i18n.t().portal().nav_portal_surveys}
                     </A>
                 </nav>
                 <div class="topbar-actions">

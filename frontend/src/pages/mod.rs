@@ -15,4 +15,5 @@ pub mod report_parts;
 pub mod reports;
 pub mod standard;
 pub mod survey_link;
+pub mod surveys;
 pub mod team;

@@ -60,7 +60,6 @@ pub async fn phone(state: &AppState, staff: &Staff, client: ClientId, body: Phon
     }
     let settings = settings::load(tx.agency()).await?;
     // A campaign's open wave for this contact is answered by the call; its questions apply.
-    let mut wave = None;
     let mut invitation = None;
     let questions = match body.campaign_id {
         Some(cid) => {
@@ -89,7 +88,6 @@ pub async fn phone(state: &AppState, staff: &Staff, client: ClientId, body: Phon
                     .one()
                     .await?;
             }
-            wave = latest.as_ref().map(|w| w.id);
             match latest {
                 Some(w) => Questions::parse(&w.questions)?,
                 None => Questions::of(&settings, campaign.ask_nps, campaign.ask_csi, &[]),
@@ -133,7 +131,8 @@ pub async fn phone(state: &AppState, staff: &Staff, client: ClientId, body: Phon
             source: AnswerSource::Phone,
             contact: body.contact_id,
             campaign: body.campaign_id,
-            wave: if invitation.is_some() { wave } else { body.campaign_id.and(wave) },
+            // Counted in a wave only when it answers the contact's invitation there.
+            wave: invitation.as_ref().map(|i| i.wave_id),
             answered_on: body.taken_on,
             taken_by: Some(staff.user()),
             at: AtTheTime::now(tx.client()),

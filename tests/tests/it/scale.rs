@@ -14,6 +14,8 @@ async fn a_scaled_data_set_is_deterministic_and_usable() {
     assert_eq!(first.clients, 40);
     assert!(first.items > 1_000, "{first:?}");
     assert!(first.comments > 0 && first.events == first.items, "{first:?}");
+    assert!(first.survey_answers >= first.clients, "{first:?}");
+    assert_eq!(first.survey_answers, second.survey_answers);
     assert_eq!(
         (first.users, first.contacts, first.projects, first.items, first.comments),
         (second.users, second.contacts, second.projects, second.items, second.comments),
@@ -37,6 +39,17 @@ async fn a_scaled_data_set_is_deterministic_and_usable() {
     };
     assert!(lists[0]["total"].as_u64().expect("total") > 20, "skewed: agency 0 is the largest");
     assert_eq!(ids(&lists[0]), ids(&lists[1]));
+
+    // The largest agency's survey analytics: the same figures on both databases.
+    let mut figures = Vec::new();
+    for app in [&one, &two] {
+        let owner = app.signed_in("owner-0@scale.accord.test", SCALE_PASSWORD).await;
+        let a: Value =
+            owner.get("/api/staff/survey-analytics?from=2025-01-01&to=2026-12-31").await.json().await.expect("json");
+        assert!(a["nps"]["n"].as_u64().is_some_and(|n| n > 0), "{a}");
+        figures.push((a["nps"].clone(), a["csi"]["score"].clone()));
+    }
+    assert_eq!(figures[0], figures[1]);
 
     // A client's approver sees the portal backlog of their client.
     let contact = one.signed_in("approver-0-0@scale.accord.test", SCALE_PASSWORD).await;

@@ -354,3 +354,220 @@ async fn a_campaign_from_launch_to_answers_follow_up_and_analytics() {
     assert_eq!(ok(owner_b.get("/api/staff/survey-analytics").await, 200).await["nps"], Value::Null);
     assert_eq!(owner_b.get(&format!("/api/staff/survey-campaigns/{id}")).await.status(), 404);
 }
+
+fn profile(w: &world::World, manager: accord_api::UserId, temperament: &str) -> Value {
+    json!({ "name": w.client_a1.1, "status": "active", "account_manager_id": manager, "temperament": temperament,
+        "activity": "active", "value_tier": "a" })
+}
+
+/// Hand-computed figures: all passives (NPS 0, never "no data"), one respondent's CSI,
+/// answers split across managers after a reassignment (history is not rewritten), a segment
+/// recorded at the time, a quarter without answers, and the statements an analytics request
+/// takes with 2 answers and with 200.
+#[tokio::test]
+async fn figures_follow_the_formulas_and_history_is_not_rewritten() {
+    let app = spawn_app().await;
+    let w = world::build(&app).await;
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let a1 = format!("/api/staff/clients/{}", w.client_a1.0);
+    let phone = |on: &str, nps: Option<u8>, ratings: Value| {
+        let mut answer = json!({ "ratings": ratings });
+        if let Some(n) = nps {
+            answer["nps"] = json!(n);
+        }
+        json!({ "taken_on": on, "answer": answer })
+    };
+    let analytics = |query: String| {
+        let owner = owner.clone();
+        async move { ok(owner.get(&format!("/api/staff/survey-analytics?{query}")).await, 200).await }
+    };
+
+    // One respondent rating CSI only: price I 8 S 5, timeline I 4 S 10, service I 8 S 7:
+    // CSI = 10 × (8·5 + 4·10 + 8·7) / 20 = 68; means I 6.67, S 7.33 → price (8, 5) and
+    // service (8, 7) concentrate here, timeline (4, 10) possible overkill.
+    ok(owner.send("PUT", &a1, Some(profile(&w, w.manager_a.id, "choleric"))).await, 200).await;
+    let csi_only = json!([{ "key": "price", "importance": 8, "satisfaction": 5 },
+        { "key": "timeline", "importance": 4, "satisfaction": 10 }, { "key": "service", "importance": 8, "satisfaction": 7 }]);
+    ok(owner.post(&format!("{a1}/survey-answers"), phone("2026-02-10", None, csi_only)).await, 201).await;
+    let a = analytics("from=2026-01-01&to=2026-03-31".into()).await;
+    assert_eq!(a["nps"], Value::Null, "no score given: no NPS, not 0");
+    assert_eq!(a["csi"]["score"], 68.0);
+    assert_eq!(a["csi"]["n"], 1);
+    let q: Vec<_> =
+        a["csi"]["criteria"].as_array().unwrap().iter().map(|c| c["quadrant"].as_str().unwrap().to_string()).collect();
+    assert_eq!(q, ["concentrate_here", "possible_overkill", "concentrate_here"]);
+
+    // All passives: NPS 0 with n = 3.
+    for n in [7, 8, 7] {
+        ok(owner.post(&format!("{a1}/survey-answers"), phone("2026-07-14", Some(n), json!([]))).await, 201).await;
+    }
+    let a = analytics("from=2026-07-01&to=2026-07-31".into()).await;
+    assert_eq!(a["nps"], json!({ "score": 0.0, "n": 3, "promoters": 0, "passives": 3, "detractors": 0 }));
+
+    // A quarter without answers has no figure; the others have theirs.
+    let a = analytics("from=2026-01-01&to=2026-09-30".into()).await;
+    let quarters: Vec<_> = a["by_quarter"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| (g["key"].as_str().unwrap().to_string(), g["nps"]["n"].as_u64(), g["csi"].as_f64()))
+        .collect();
+    assert_eq!(
+        quarters,
+        [
+            ("2026-Q1".to_string(), None, Some(68.0)),
+            ("2026-Q2".to_string(), None, None),
+            ("2026-Q3".to_string(), Some(3), None)
+        ]
+    );
+
+    // A promoter under manager A (choleric), then A1 goes to the admin (phlegmatic) and a
+    // detractor answers: each keeps the manager and temperament of its day.
+    ok(owner.post(&format!("{a1}/survey-answers"), phone("2026-08-03", Some(10), json!([]))).await, 201).await;
+    ok(owner.send("PUT", &a1, Some(profile(&w, w.admin_a.id, "phlegmatic"))).await, 200).await;
+    ok(owner.post(&format!("{a1}/survey-answers"), phone("2026-08-04", Some(2), json!([]))).await, 201).await;
+    let a = analytics("from=2026-08-01&to=2026-08-31".into()).await;
+    let by = |list: &str, key: &str| {
+        a[list].as_array().unwrap().iter().find(|g| g["key"] == key).map(|g| g["nps"].clone()).unwrap_or(Value::Null)
+    };
+    assert_eq!(by("by_manager", &w.manager_a.id.to_string())["score"], 100.0);
+    assert_eq!(by("by_manager", &w.admin_a.id.to_string())["score"], -100.0);
+    assert_eq!(by("by_temperament", "choleric")["n"], 1);
+    assert_eq!(by("by_temperament", "phlegmatic")["n"], 1);
+    assert_eq!(a["nps"]["score"], 0.0);
+    // Manager A no longer manages A1: their analytics no longer hold its answers.
+    let manager = app.signed_in(&w.manager_a.email, world::PASSWORD).await;
+    let theirs = ok(manager.get("/api/staff/survey-analytics?from=2026-01-01").await, 200).await;
+    assert_eq!(theirs["nps"], Value::Null);
+    // The detractor's follow-up went to the admin, the manager of its day.
+    let f = ok(owner.get("/api/staff/survey-followups").await, 200).await;
+    assert_eq!(f["items"][0]["assignee"]["id"], w.admin_a.id.to_string());
+
+    // Statements per analytics request: the same with 2 answers in the period as with 200.
+    let query = "/api/staff/survey-analytics?from=2026-10-01&to=2026-12-01";
+    let csv = |from: u32, n: u32| {
+        let mut s = String::from("client,date,nps,why,price_importance,price_satisfaction\n");
+        for i in from..from + n {
+            s.push_str(&format!(
+                "{},2026-10-{:02},{},Answer {i},{},{}\n",
+                w.client_a1.1,
+                1 + i % 28,
+                i % 11,
+                1 + i % 10,
+                1 + (i / 3) % 10
+            ));
+        }
+        s
+    };
+    ok(owner.post("/api/staff/survey-answers/import", json!({ "csv": csv(0, 2) })).await, 200).await;
+    let two = app.queries_for(&owner, query).await;
+    ok(owner.post("/api/staff/survey-answers/import", json!({ "csv": csv(2, 198) })).await, 200).await;
+    let hundreds = app.queries_for(&owner, query).await;
+    assert_eq!(ok(owner.get(query).await, 200).await["nps"]["n"], 200);
+    println!("statements per analytics request: {two} with 2 answers, {hundreds} with 200");
+    assert_eq!(two, hundreds, "analytics must not grow with the answers");
+}
+
+fn at(s: &str) -> chrono::DateTime<chrono::Utc> {
+    s.parse().expect("an instant")
+}
+
+/// Runs due jobs until none is left.
+async fn drain(app: &TestApp) {
+    while accord_server::jobs::run_due(&app.state).await.unwrap() > 0 {}
+}
+
+/// A campaign over time (manual clock): a reminder after N days carries a fresh link (the
+/// first stops working), at most M of them; the wave closes after N days (the link then says
+/// so); the next wave opens a month later; the recontact guard keeps a contact from being asked
+/// more than twice in six months, across campaigns.
+#[tokio::test]
+async fn waves_reminders_closing_and_the_recontact_guard() {
+    let clock = accord_server::clock::Clock::manual(at("2026-06-01T06:00:00Z"));
+    let app = accord_tests::spawn_app_with_clock(clock.clone(), |_| {}).await;
+    let w = world::build(&app).await;
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let approver = w.approver_a1.email.clone();
+    let campaign = |name: &str| {
+        json!({ "name": name, "nps": true, "csi": false, "target": "clients", "clients": [w.client_a1.0],
+            "recipients": "approvers", "repeat_months": 1, "remind_after_days": 3, "remind_max": 1, "close_after_days": 10 })
+    };
+    let created = ok(owner.post("/api/staff/survey-campaigns", campaign("Monthly pulse")).await, 201).await;
+    let id = created["summary"]["id"].as_str().unwrap().to_string();
+    let launched = ok(owner.post(&format!("/api/staff/survey-campaigns/{id}/launch"), json!({})).await, 200).await;
+    assert_eq!(
+        (launched["waves"][0]["invited"].as_u64(), launched["waves"][0]["skipped"].as_u64()),
+        (Some(1), Some(0)),
+        "A1's approver only"
+    );
+    assert_eq!(launched["summary"]["next_wave_on"], "2026-07-01");
+    let first = token_in(&mails(&app, "survey_invitation", &approver).await[0]);
+    assert_eq!(ok(app.client().get(&format!("/api/survey-links/{first}")).await, 200).await["state"], "open");
+
+    // Day 4: one reminder with a fresh link; the first link no longer works.
+    clock.set(at("2026-06-05T06:00:00Z"));
+    drain(&app).await;
+    let reminders = mails(&app, "survey_reminder", &approver).await;
+    assert_eq!(reminders.len(), 1);
+    let second = token_in(&reminders[0]);
+    assert_ne!(first, second);
+    assert_eq!(app.client().get(&format!("/api/survey-links/{first}")).await.status(), 404);
+    assert_eq!(ok(app.client().get(&format!("/api/survey-links/{second}")).await, 200).await["state"], "open");
+    // Day 8: no second reminder (at most one).
+    clock.set(at("2026-06-09T06:00:00Z"));
+    drain(&app).await;
+    assert_eq!(mails(&app, "survey_reminder", &approver).await.len(), 1);
+
+    // Day 11: the wave closed; the link says so and takes no answer.
+    clock.set(at("2026-06-12T06:00:00Z"));
+    drain(&app).await;
+    assert_eq!(ok(app.client().get(&format!("/api/survey-links/{second}")).await, 200).await["state"], "closed");
+    assert_eq!(
+        app.client().post(&format!("/api/survey-links/{second}/answer"), json!({ "nps": 9 })).await.status(),
+        409
+    );
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let d = ok(owner.get(&format!("/api/staff/survey-campaigns/{id}")).await, 200).await;
+    assert_eq!(d["waves"][0]["closed"], true);
+    assert_eq!(d["waves"][0]["response_rate"], 0.0);
+
+    // 1 July: the second wave opens by itself and asks the approver again (twice in six months).
+    clock.set(at("2026-07-01T06:00:00Z"));
+    drain(&app).await;
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let d = ok(owner.get(&format!("/api/staff/survey-campaigns/{id}")).await, 200).await;
+    assert_eq!(d["waves"].as_array().unwrap().len(), 2);
+    assert_eq!(d["waves"][0]["number"], 2);
+    assert_eq!(d["waves"][0]["invited"], 1);
+    assert_eq!(mails(&app, "survey_invitation", &approver).await.len(), 2);
+    // The approver answers this one in the portal.
+    let contact = app.signed_in(&approver, world::PASSWORD).await;
+    let inv = ok(contact.get("/api/portal/surveys").await, 200).await["open"][0]["invitation_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    ok(contact.post(&format!("/api/portal/surveys/{inv}/answer"), json!({ "nps": 10 })).await, 200).await;
+
+    // Another campaign the next day: the guard (2 in six months) leaves the approver out.
+    let other = ok(owner.post("/api/staff/survey-campaigns", campaign("CSI H2")).await, 201).await;
+    let other = other["summary"]["id"].as_str().unwrap().to_string();
+    clock.set(at("2026-07-02T06:00:00Z"));
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let l = ok(owner.post(&format!("/api/staff/survey-campaigns/{other}/launch"), json!({})).await, 200).await;
+    assert_eq!((l["waves"][0]["invited"].as_u64(), l["waves"][0]["skipped"].as_u64()), (Some(0), Some(1)));
+    assert_eq!(l["waves"][0]["response_rate"], Value::Null, "nobody asked: no rate");
+
+    // Stopped: no third wave on 1 August.
+    ok(owner.post(&format!("/api/staff/survey-campaigns/{id}/stop"), json!({})).await, 200).await;
+    clock.set(at("2026-08-01T06:00:00Z"));
+    drain(&app).await;
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let d = ok(owner.get(&format!("/api/staff/survey-campaigns/{id}")).await, 200).await;
+    assert_eq!(d["waves"].as_array().unwrap().len(), 2);
+    assert_eq!(d["waves"][0]["answered"], 1);
+    assert_eq!(d["waves"][0]["response_rate"], 1.0);
+    assert_eq!(
+        owner.send("PUT", &format!("/api/staff/survey-campaigns/{id}"), Some(campaign("Renamed"))).await.status(),
+        409
+    );
+}

@@ -6,6 +6,7 @@ texts! {
         nav_portal_roadmap: "Карта развития", "Roadmap";
         nav_portal_backlog: "Задачи", "Backlog";
         nav_portal_reports: "Отчёты", "Reports";
+        nav_portal_surveys: "Опросы", "Surveys";
         portal_welcome: "Здравствуйте, {0}!", "Welcome, {0}!";
         portal_intro:
             "Это ваш портал: здесь видно, как развивается ваш цифровой продукт, о чём мы договорились и что будет дальше.",

@@ -17,6 +17,7 @@ mod projects;
 mod reports;
 pub(crate) mod roadmap;
 mod segmentation;
+mod survey_answers;
 mod touchpoints;
 
 pub use backlog::{BacklogItemPage, BacklogPage, STANDARD};

@@ -1,12 +1,16 @@
 //! The Touchpoints tab: log a call, meeting, email, chat, gift or newsletter (anyone who works
-//! with the client may), and the log itself, newest first.
+//! with the client may), and the log itself, newest first; below it the client's survey answers
+//! and the form for one taken by phone (`survey_answers`).
 
+use super::can_manage_clients;
 use super::frame::{use_client, ClientCtx};
+use super::survey_answers::SurveyAnswersCard;
 use crate::api;
 use crate::components::{
     async_view, names_field, EmptyState, FieldError, FormErrorExcept, Notice, Pagination, Problem,
 };
 use crate::i18n::{fill, format_date_time, local_input_now, local_input_to_utc, now_utc, use_i18n};
+use crate::session::use_session;
 use accord_api::projects::{NewTouchpoint, TouchpointView};
 use accord_api::{ContactId, Page, TouchpointKind};
 use leptos::prelude::*;
@@ -22,6 +26,10 @@ pub fn TouchpointsTab() -> impl IntoView {
         return ().into_any();
     };
     let client = ctx.id();
+    let session = use_session();
+    // Survey answers: owners, admins and the client's account manager (not specialists).
+    let answers_surveys = move || can_manage_clients(session);
+    let can_edit = ctx.can_edit();
     let page = RwSignal::new(1u64);
     let log = LocalResource::new(move || api::projects::touchpoints(client, page.get(), PER_PAGE));
     let on_logged = Callback::new(move |_| {
@@ -43,6 +51,9 @@ pub fn TouchpointsTab() -> impl IntoView {
                         <TouchpointList data=data on_page=Callback::new(move |p| page.set(p)) />
                     })}
                 </div>
+                <Show when=move || answers_surveys() && can_edit.get()>
+                    <SurveyAnswersCard client=client />
+                </Show>
             </div>
             <aside class="tab-side">
                 <TouchpointForm ctx=ctx on_logged=on_logged />

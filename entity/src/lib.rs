@@ -43,6 +43,7 @@ pub mod survey_campaigns;
 pub mod survey_criteria;
 pub mod survey_followups;
 pub mod survey_invitations;
+pub mod survey_links;
 pub mod survey_ratings;
 pub mod survey_settings;
 pub mod survey_waves;

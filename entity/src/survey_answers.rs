@@ -32,8 +32,10 @@ pub struct Model {
     pub temperament: Option<Temperament>,
     pub activity: Option<Activity>,
     pub tier: Option<ValueTier>,
-    /// `false`: imported without segment columns.
-    pub segment_known: bool,
+    /// `false`: imported without that segment value (its own "unknown" group).
+    pub temperament_known: bool,
+    pub activity_known: bool,
+    pub tier_known: bool,
     /// The day it was given, in the agency's time zone (periods group by it).
     pub answered_on: Date,
     pub submitted_at: DateTimeUtc,

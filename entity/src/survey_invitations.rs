@@ -1,5 +1,5 @@
-//! `survey_invitations`: one contact asked in one wave — the e-mailed one-time link's token
-//! (SHA-256, never the token), reminders sent, the saved draft, and when it was answered.
+//! `survey_invitations`: one contact asked in one wave — reminders sent, the saved draft, and when
+//! it was answered (its mailed links are `survey_links`).
 
 use accord_api::{AgencyId, ClientId, ContactId, SurveyCampaignId, SurveyInvitationId, SurveyWaveId};
 use sea_orm::entity::prelude::*;
@@ -14,7 +14,6 @@ pub struct Model {
     pub campaign_id: SurveyCampaignId,
     pub wave_id: SurveyWaveId,
     pub contact_id: ContactId,
-    pub token_hash: String,
     pub expires_at: DateTimeUtc,
     pub reminders_sent: i32,
     pub last_sent_at: DateTimeUtc,

@@ -1,7 +1,7 @@
 //! Survey campaigns and answers: campaigns (what is asked, of whom, how often, reminders,
 //! closing), their waves (one round each, with the questions frozen as asked), invitations
-//! (one contact in one wave: the e-mailed one-time link's token hash, reminders, a saved draft),
-//! answers (portal, link, phone or import; the client's manager and segment as they were when
+//! (one contact in one wave: reminders, a saved draft) and their links (the SHA-256 of every token
+//! mailed for it, the first and each reminder's), answers (portal, link, phone or import; the client's manager and segment as they were when
 //! it was submitted), each criterion's two ratings, and the follow-up a detractor's answer opens.
 
 use crate::rls;
@@ -11,7 +11,8 @@ use sea_orm_migration::{prelude::*, schema::*};
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-const CLIENT_TABLES: [&str; 4] = ["survey_invitations", "survey_answers", "survey_ratings", "survey_followups"];
+const CLIENT_TABLES: [&str; 5] =
+    ["survey_invitations", "survey_links", "survey_answers", "survey_ratings", "survey_followups"];
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -66,7 +67,6 @@ impl MigrationTrait for Migration {
                     .col(uuid(a("campaign_id")))
                     .col(uuid(a("wave_id")))
                     .col(uuid(a("contact_id")))
-                    .col(string(a("token_hash")))
                     .col(timestamp_with_time_zone(a("expires_at")))
                     .col(integer(a("reminders_sent")))
                     .col(timestamp_with_time_zone(a("last_sent_at")))
@@ -92,6 +92,22 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_table(
+                client_table("survey_links")
+                    .col(uuid(a("invitation_id")))
+                    .col(string(a("token_hash")))
+                    .col(timestamp_with_time_zone(a("created_at")))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .name("fk_survey_links_invitation")
+                            .from(a("survey_links"), a("invitation_id"))
+                            .to(a("survey_invitations"), a("id"))
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
                 client_table("survey_answers")
                     .col(uuid_null(a("campaign_id")))
                     .col(uuid_null(a("wave_id")))
@@ -107,7 +123,9 @@ impl MigrationTrait for Migration {
                     .col(string_null(a("temperament")))
                     .col(string_null(a("activity")))
                     .col(string_null(a("tier")))
-                    .col(boolean(a("segment_known")))
+                    .col(boolean(a("temperament_known")))
+                    .col(boolean(a("activity_known")))
+                    .col(boolean(a("tier_known")))
                     .col(date(a("answered_on")))
                     .col(timestamp_with_time_zone(a("submitted_at")))
                     .col(uuid_null(a("taken_by")))
@@ -173,7 +191,10 @@ impl MigrationTrait for Migration {
             "CREATE INDEX ix_survey_campaigns_due ON survey_campaigns (status, next_wave_on)",
             "CREATE UNIQUE INDEX ux_survey_waves ON survey_waves (campaign_id, number)",
             "CREATE INDEX ix_survey_waves_open ON survey_waves (closed_at, closes_at)",
-            "CREATE UNIQUE INDEX ux_survey_invitations_token ON survey_invitations (token_hash)",
+            // Every link mailed for an invitation (the first and each reminder's) works until it
+            // is answered or closes.
+            "CREATE UNIQUE INDEX ux_survey_links_token ON survey_links (token_hash)",
+            "CREATE INDEX ix_survey_links_invitation ON survey_links (invitation_id)",
             "CREATE UNIQUE INDEX ux_survey_invitations_contact ON survey_invitations (wave_id, contact_id)",
             // The recontact guard and the portal's open surveys: one contact's invitations by time.
             "CREATE INDEX ix_survey_invitations_contact ON survey_invitations (contact_id, created_at)",

@@ -164,6 +164,53 @@ async fn main() {
         .await;
     measure("GET /api/portal/roadmap", 200, async || get(&contact, "/api/portal/roadmap").await).await;
 
+    // 100,000 survey answers over two years across the agency's clients (CSV history import,
+    // 20,000 rows a file), half of them rating the three default criteria.
+    let mut names = Vec::new();
+    for page in 1..=11 {
+        let list: serde_json::Value =
+            owner.get(&format!("/api/staff/clients?per_page=100&page={page}")).await.json().await.expect("clients");
+        names.extend(
+            list["items"].as_array().into_iter().flatten().filter_map(|c| c["name"].as_str().map(str::to_owned)),
+        );
+    }
+    let started = Instant::now();
+    for file in 0..5u32 {
+        let mut csv = String::from("client,date,nps,why,price_importance,price_satisfaction,timeline_importance,timeline_satisfaction,service_importance,service_satisfaction,manager_email\n");
+        for r in 0..20_000u32 {
+            let i = file * 20_000 + r;
+            let day =
+                chrono::NaiveDate::from_ymd_opt(2025, 1, 1).expect("day") + chrono::Duration::days(i64::from(i % 700));
+            let rate = |k: u32| {
+                if i % 2 == 0 {
+                    format!("{},{}", 1 + (i / 3 + k) % 10, 1 + (i / 7 + k) % 10)
+                } else {
+                    ",".into()
+                }
+            };
+            csv.push_str(&format!(
+                "{},{day},{},Answer {i},{},{},{},{}\n",
+                names[i as usize % names.len()].replace(',', " "),
+                i % 11,
+                rate(1),
+                rate(2),
+                rate(3),
+                if i % 3 == 0 { w.manager_a.email.as_str() } else { "" }
+            ));
+        }
+        let res = owner.post("/api/staff/survey-answers/import", serde_json::json!({ "csv": csv })).await;
+        assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
+    }
+    println!("\n100,000 survey answers imported in {:.1} s", started.elapsed().as_secs_f64());
+    let analytics = "/api/staff/survey-analytics?from=2025-01-01&to=2026-12-31";
+    let statements = app.queries_for(&owner, analytics).await;
+    println!("survey analytics of 100,000 answers: {statements} statements (18 with 2 answers)");
+    measure("GET /api/staff/survey-analytics (100,000 answers)", 20, async || get(&owner, analytics).await).await;
+    measure("GET /api/staff/survey-answers (25/page of 100,000)", 50, async || {
+        get(&owner, "/api/staff/survey-answers?from=2025-01-01").await
+    })
+    .await;
+
     println!("\n{CONCURRENCY} concurrent clients, {} s per path (at most {MAX_REQUESTS} requests)", RUN_FOR.as_secs());
     throughput("GET /api/auth/me", &owner, "/api/auth/me", &[]).await;
     throughput("GET /api/staff/clients (owner, 25/page)", &owner, "/api/staff/clients", &[]).await;

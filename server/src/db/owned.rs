@@ -140,6 +140,7 @@ client_owned!(
     report_reads,
     report_messages,
     survey_invitations,
+    survey_links,
     survey_answers,
     survey_ratings,
     survey_followups

@@ -347,12 +347,16 @@ pub async fn analytics(state: &AppState, staff: &Staff, f: &AnswerFilter) -> Api
         .map(|(id, sums)| sums.figure(id.to_string(), client_names.get(id).cloned().unwrap_or_default(), &order))
         .collect();
 
-    // Per segment value as recorded; "unknown" for imported answers without segment columns.
-    let seg = s.cond.clone().add(survey_answers::Column::SegmentKnown.eq(true));
+    // Per segment value as recorded; "unknown" for imported answers without that value.
+    let known = |flag: survey_answers::Column| s.cond.clone().add(flag.eq(true));
     let t: HashMap<Option<Temperament>, Sums> =
-        grouped(&tx, &s.clients, &seg, survey_answers::Column::Temperament).await?;
-    let a: HashMap<Option<Activity>, Sums> = grouped(&tx, &s.clients, &seg, survey_answers::Column::Activity).await?;
-    let v: HashMap<Option<ValueTier>, Sums> = grouped(&tx, &s.clients, &seg, survey_answers::Column::Tier).await?;
+        grouped(&tx, &s.clients, &known(survey_answers::Column::TemperamentKnown), survey_answers::Column::Temperament)
+            .await?;
+    let a: HashMap<Option<Activity>, Sums> =
+        grouped(&tx, &s.clients, &known(survey_answers::Column::ActivityKnown), survey_answers::Column::Activity)
+            .await?;
+    let v: HashMap<Option<ValueTier>, Sums> =
+        grouped(&tx, &s.clients, &known(survey_answers::Column::TierKnown), survey_answers::Column::Tier).await?;
     let finish = |mut rows: Vec<GroupFigure>, unknown: Sums| {
         rows.sort_by(|x, y| x.key.cmp(&y.key));
         if !unknown.is_empty() {
@@ -440,7 +444,7 @@ async fn compare_waves(tx: &TenantTx) -> ApiResult<Vec<WaveComparison>> {
         list.truncate(2);
         chosen.extend(list.iter().cloned());
     }
-    let figures = wave_figures(tx, &chosen).await?;
+    let figures = wave_figures(tx, &chosen, &VisibleClients::whole_agency(), true).await?;
     let by_id: HashMap<_, _> = figures.into_iter().map(|f| (f.id, f)).collect();
     Ok(campaigns
         .iter()
@@ -463,6 +467,7 @@ pub async fn answers(state: &AppState, staff: &Staff, f: &AnswerFilter) -> ApiRe
     let rows = q
         .order_by_desc(survey_answers::Column::AnsweredOn)
         .order_by_desc(survey_answers::Column::SubmittedAt)
+        .order_by_asc(survey_answers::Column::Id)
         .offset(paging.offset())
         .limit(paging.limit())
         .all()
@@ -478,8 +483,8 @@ const EXPORT_MAX: u64 = 100_000;
 const EXPORT_BATCH: u64 = 1_000;
 
 fn csv_cell(s: &str) -> String {
-    // A leading =, +, - or @ would be a formula in a spreadsheet.
-    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
+    // A leading =, +, -, @, tab or carriage return would be a formula in a spreadsheet.
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -497,6 +502,14 @@ pub async fn export(state: &AppState, staff: &Staff, f: &AnswerFilter) -> ApiRes
         out.push_str(&format!(",{k}_importance,{k}_satisfaction"));
     }
     out.push_str(",manager_email,temperament,activity,tier,source\n");
+    let total = tx.find_in::<survey_answers::Entity>(&s.clients).filter(s.cond.clone()).count().await?;
+    if total > EXPORT_MAX {
+        return Err(ApiError::invalid(
+            "from",
+            Code::ValidationFailed,
+            format!("{total} answers match; export at most {EXPORT_MAX} at once (narrow the period)."),
+        ));
+    }
     let mut offset = 0;
     while offset < EXPORT_MAX {
         let rows = tx
@@ -518,6 +531,8 @@ pub async fn export(state: &AppState, staff: &Staff, f: &AnswerFilter) -> ApiRes
             .filter(survey_ratings::Column::AnswerId.is_in(ids))
             .all()
             .await?;
+        let rated: HashMap<(accord_api::SurveyAnswerId, &str), (i32, i32)> =
+            ratings.iter().map(|x| ((x.answer_id, x.criterion_key.as_str()), (x.importance, x.satisfaction))).collect();
         let client_ids: Vec<ClientId> = rows.iter().map(|r| r.client_id).collect();
         let clients: HashMap<ClientId, String> = tx
             .find_in::<clients::Entity>(&s.clients)
@@ -563,10 +578,10 @@ pub async fn export(state: &AppState, staff: &Staff, f: &AnswerFilter) -> ApiRes
                 csv_cell(&r.why),
             ];
             for k in &criteria {
-                match ratings.iter().find(|x| x.answer_id == r.id && &x.criterion_key == k) {
-                    Some(x) => {
-                        cells.push(x.importance.to_string());
-                        cells.push(x.satisfaction.to_string());
+                match rated.get(&(r.id, k.as_str())) {
+                    Some((i, sat)) => {
+                        cells.push(i.to_string());
+                        cells.push(sat.to_string());
                     }
                     None => cells.extend([String::new(), String::new()]),
                 }
@@ -576,11 +591,9 @@ pub async fn export(state: &AppState, staff: &Staff, f: &AnswerFilter) -> ApiRes
             } else {
                 String::new()
             });
-            let seg =
-                |v: Option<&'static str>| if r.segment_known { v.unwrap_or("").to_string() } else { String::new() };
-            cells.push(seg(r.temperament.map(Temperament::as_str)));
-            cells.push(seg(r.activity.map(Activity::as_str)));
-            cells.push(seg(r.tier.map(ValueTier::as_str)));
+            cells.push(r.temperament.map(Temperament::as_str).unwrap_or("").to_string());
+            cells.push(r.activity.map(Activity::as_str).unwrap_or("").to_string());
+            cells.push(r.tier.map(ValueTier::as_str).unwrap_or("").to_string());
             cells.push(r.source.as_str().to_string());
             out.push_str(&cells.join(","));
             out.push('\n');

@@ -26,8 +26,8 @@ use accord_api::{
     ClientId, ClientStatus, ContactId, Page, PortalRole, SurveyCampaignId, SurveyInvitationId, SurveyWaveId, UserStatus,
 };
 use accord_entity::{
-    agencies, clients, contacts, survey_answers, survey_campaigns, survey_invitations, survey_ratings, survey_waves,
-    users,
+    agencies, clients, contacts, survey_answers, survey_campaigns, survey_invitations, survey_links, survey_ratings,
+    survey_waves, users,
 };
 use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, JoinType};
@@ -136,15 +136,37 @@ fn summary(row: &survey_campaigns::Model, waves: u32, latest: Option<WaveFigure>
     }
 }
 
-/// Each wave's figures: invited, answered, response rate, NPS and CSI (three queries).
-pub async fn wave_figures(tx: &TenantTx, waves: &[survey_waves::Model]) -> ApiResult<Vec<WaveFigure>> {
+/// Each wave's figures within `scope` (the clients whose surveys the caller sees): invited,
+/// answered, response rate, NPS and CSI (three queries; four when the scope is not the whole
+/// agency, which counts its own invitations).
+pub async fn wave_figures(
+    tx: &TenantTx,
+    waves: &[survey_waves::Model],
+    scope: &VisibleClients,
+    whole: bool,
+) -> ApiResult<Vec<WaveFigure>> {
     if waves.is_empty() {
         return Ok(Vec::new());
     }
     let ids: Vec<SurveyWaveId> = waves.iter().map(|w| w.id).collect();
-    let every = VisibleClients::whole_agency();
+    let every = scope;
+    let invited_in_scope: HashMap<SurveyWaveId, i64> = if whole {
+        HashMap::new()
+    } else {
+        tx.find_in::<survey_invitations::Entity>(scope)
+            .select_only()
+            .column(survey_invitations::Column::WaveId)
+            .column_as(Expr::col(survey_invitations::Column::Id).count(), "n")
+            .filter(survey_invitations::Column::WaveId.is_in(ids.iter().copied()))
+            .group_by(survey_invitations::Column::WaveId)
+            .into_tuple::<(SurveyWaveId, i64)>()
+            .all()
+            .await?
+            .into_iter()
+            .collect()
+    };
     let classes: Vec<(Option<SurveyWaveId>, Option<NpsClass>, i64, i64)> = tx
-        .find_in::<survey_answers::Entity>(&every)
+        .find_in::<survey_answers::Entity>(every)
         .select_only()
         .column(survey_answers::Column::WaveId)
         .column(survey_answers::Column::NpsClass)
@@ -157,7 +179,7 @@ pub async fn wave_figures(tx: &TenantTx, waves: &[survey_waves::Model]) -> ApiRe
         .all()
         .await?;
     let sums: Vec<(Option<SurveyWaveId>, String, i64, i64, i64)> = tx
-        .find_in::<survey_ratings::Entity>(&every)
+        .find_in::<survey_ratings::Entity>(every)
         .select_only()
         .column(survey_answers::Column::WaveId)
         .column(survey_ratings::Column::CriterionKey)
@@ -205,7 +227,11 @@ pub async fn wave_figures(tx: &TenantTx, waves: &[survey_waves::Model]) -> ApiRe
         .iter()
         .map(|w| {
             let (tally, answered, csi_n) = nps.get(&w.id).copied().unwrap_or_default();
-            let invited = u32::try_from(w.invited).unwrap_or(0);
+            let invited = if whole {
+                u32::try_from(w.invited).unwrap_or(0)
+            } else {
+                u32::try_from(invited_in_scope.get(&w.id).copied().unwrap_or(0)).unwrap_or(0)
+            };
             let mut csi_tally = csi.remove(&w.id).unwrap_or_default();
             csi_tally.add_answers(csi_n);
             WaveFigure {
@@ -216,7 +242,7 @@ pub async fn wave_figures(tx: &TenantTx, waves: &[survey_waves::Model]) -> ApiRe
                 closed: w.closed_at.is_some(),
                 invited,
                 answered,
-                skipped: u32::try_from(w.skipped).unwrap_or(0),
+                skipped: if whole { u32::try_from(w.skipped).unwrap_or(0) } else { 0 },
                 response_rate: (invited > 0)
                     .then(|| (f64::from(answered.min(invited)) / f64::from(invited) * 1000.0).round() / 1000.0),
                 nps: tally.figure(),
@@ -272,14 +298,17 @@ fn target_condition(row: &survey_campaigns::Model) -> Condition {
     cond
 }
 
-async fn detail(tx: &TenantTx, row: survey_campaigns::Model) -> ApiResult<CampaignDetail> {
+/// A campaign with its waves' figures within the caller's clients (owners and admins: the
+/// agency; an account manager: the clients they manage).
+async fn detail(tx: &TenantTx, staff: &Staff, row: survey_campaigns::Model) -> ApiResult<CampaignDetail> {
+    let scope = VisibleClients::for_surveys(tx, staff).await?;
     let waves = tx
         .find::<survey_waves::Entity>()
         .filter(survey_waves::Column::CampaignId.eq(row.id))
         .order_by_desc(survey_waves::Column::Number)
         .all()
         .await?;
-    let figures = wave_figures(tx, &waves).await?;
+    let figures = wave_figures(tx, &waves, &scope, staff.role().is_admin()).await?;
     let target_clients =
         tx.find_in::<clients::Entity>(&VisibleClients::whole_agency()).filter(target_condition(&row)).count().await?;
     Ok(CampaignDetail {
@@ -318,7 +347,8 @@ pub async fn list(state: &AppState, staff: &Staff, query: &PageOnly) -> ApiResul
         }
     }
     let latest_rows: Vec<survey_waves::Model> = latest.into_values().collect();
-    let figures = wave_figures(&tx, &latest_rows).await?;
+    let scope = VisibleClients::for_surveys(&tx, staff).await?;
+    let figures = wave_figures(&tx, &latest_rows, &scope, staff.role().is_admin()).await?;
     tx.commit().await?;
     let by_campaign: HashMap<SurveyCampaignId, WaveFigure> =
         latest_rows.iter().zip(figures).map(|(w, f)| (w.campaign_id, f)).collect();
@@ -333,7 +363,7 @@ pub async fn get(state: &AppState, staff: &Staff, id: SurveyCampaignId) -> ApiRe
     staff.require_client_manager()?;
     let tx = state.db.tenant_read(staff).await?;
     let row = find(&tx, id).await?;
-    let d = detail(&tx, row).await?;
+    let d = detail(&tx, staff, row).await?;
     tx.commit().await?;
     Ok(d)
 }
@@ -367,7 +397,7 @@ pub async fn create(state: &AppState, staff: &Staff, new: CampaignInput) -> ApiR
         updated_at: now,
     };
     tx.insert(survey_campaigns::ActiveModel::from(row.clone())).await?;
-    let d = detail(&tx, row).await?;
+    let d = detail(&tx, staff, row).await?;
     tx.commit().await?;
     Ok(d)
 }
@@ -410,7 +440,7 @@ pub async fn update(
         ..row
     };
     tx.update(survey_campaigns::ActiveModel::from(row.clone()).reset_all()).await?;
-    let d = detail(&tx, row).await?;
+    let d = detail(&tx, staff, row).await?;
     tx.commit().await?;
     Ok(d)
 }
@@ -439,7 +469,7 @@ pub async fn launch(state: &AppState, staff: &Staff, id: SurveyCampaignId) -> Ap
         return Err(ApiError::conflict(Code::InvalidTransition, "This campaign was launched already."));
     }
     let row = open_wave(&tx, state, row).await?;
-    let d = detail(&tx, row).await?;
+    let d = detail(&tx, staff, row).await?;
     tx.commit().await?;
     Ok(d)
 }
@@ -457,9 +487,27 @@ pub async fn stop(state: &AppState, staff: &Staff, id: SurveyCampaignId) -> ApiR
     let row =
         survey_campaigns::Model { status: CampaignStatus::Stopped, next_wave_on: None, updated_at: tx.now(), ..row };
     tx.update(survey_campaigns::ActiveModel::from(row.clone()).reset_all()).await?;
-    let d = detail(&tx, row).await?;
+    let d = detail(&tx, staff, row).await?;
     tx.commit().await?;
     Ok(d)
+}
+
+/// A mailed link of an invitation: only the token's SHA-256 is kept.
+fn link_row(
+    agency: accord_api::AgencyId,
+    client: ClientId,
+    invitation: SurveyInvitationId,
+    token: &str,
+    now: DateTime<Utc>,
+) -> survey_links::ActiveModel {
+    survey_links::ActiveModel::from(survey_links::Model {
+        id: uuid::Uuid::new_v4(),
+        agency_id: agency,
+        client_id: client,
+        invitation_id: invitation,
+        token_hash: hash_token(token),
+        created_at: now,
+    })
 }
 
 /// Opens the campaign's next wave in `tx`: freezes the questions, invites each matching
@@ -507,20 +555,25 @@ pub async fn open_wave(
         }
         people.extend(q.into_tuple::<(ContactId, ClientId, String, String, accord_api::Locale)>().all().await?);
     }
-    // The recontact guard: how often each was asked in the last six months, across campaigns.
+    // The recontact guard: how often each was asked in the last six months, across campaigns
+    // (counted for the contacts about to be asked, by the contact index).
     let since = now - Duration::days(GUARD_DAYS);
-    let asked: HashMap<ContactId, i64> = tx
-        .find_in::<survey_invitations::Entity>(&every)
-        .select_only()
-        .column(survey_invitations::Column::ContactId)
-        .column_as(Expr::col(survey_invitations::Column::Id).count(), "n")
-        .filter(survey_invitations::Column::CreatedAt.gte(since))
-        .group_by(survey_invitations::Column::ContactId)
-        .into_tuple::<(ContactId, i64)>()
-        .all()
-        .await?
-        .into_iter()
-        .collect();
+    let mut asked: HashMap<ContactId, i64> = HashMap::new();
+    let ids: Vec<ContactId> = people.iter().map(|p| p.0).collect();
+    for chunk in ids.chunks(BATCH) {
+        asked.extend(
+            tx.find_in::<survey_invitations::Entity>(&every)
+                .select_only()
+                .column(survey_invitations::Column::ContactId)
+                .column_as(Expr::col(survey_invitations::Column::Id).count(), "n")
+                .filter(survey_invitations::Column::ContactId.is_in(chunk.iter().copied()))
+                .filter(survey_invitations::Column::CreatedAt.gte(since))
+                .group_by(survey_invitations::Column::ContactId)
+                .into_tuple::<(ContactId, i64)>()
+                .all()
+                .await?,
+        );
+    }
     let number =
         tx.find::<survey_waves::Entity>().filter(survey_waves::Column::CampaignId.eq(row.id)).count().await? + 1;
     let closes_at = now + Duration::days(i64::from(row.close_after_days));
@@ -541,17 +594,18 @@ pub async fn open_wave(
     tx.insert(survey_waves::ActiveModel::from(wave.clone())).await?;
     let closes_on = super::store::agency_today(&agency, closes_at);
     for chunk in invite.chunks(BATCH) {
-        let mut rows = Vec::with_capacity(chunk.len());
+        let (mut rows, mut links) = (Vec::with_capacity(chunk.len()), Vec::with_capacity(chunk.len()));
         for (contact, client, name, email, locale) in chunk {
             let token = new_token();
+            let id = SurveyInvitationId::new();
+            links.push(link_row(tx.agency_id(), *client, id, &token, now));
             rows.push(survey_invitations::ActiveModel::from(survey_invitations::Model {
-                id: SurveyInvitationId::new(),
+                id,
                 agency_id: tx.agency_id(),
                 client_id: *client,
                 campaign_id: row.id,
                 wave_id: wave.id,
                 contact_id: *contact,
-                token_hash: hash_token(&token),
                 expires_at: closes_at,
                 reminders_sent: 0,
                 last_sent_at: now,
@@ -564,21 +618,25 @@ pub async fn open_wave(
             mail::enqueue(tx, Some(tx.agency_id()), m).await?;
         }
         tx.insert_many(rows).await?;
+        tx.insert_many(links).await?;
     }
-    let next_wave_on = row.repeat_months.and_then(|m| u8::try_from(m).ok()).map(|m| add_months(now.date_naive(), m));
+    // The next wave opens on the same day of the agency's calendar N months on.
+    let today = super::store::agency_today(&agency, now);
+    let next_wave_on = row.repeat_months.and_then(|m| u8::try_from(m).ok()).map(|m| add_months(today, m));
     let row = survey_campaigns::Model { status: CampaignStatus::Running, next_wave_on, updated_at: now, ..row };
     tx.update(survey_campaigns::ActiveModel::from(row.clone()).reset_all()).await?;
     Ok(row)
 }
 
-/// Sends the reminders due in the agency's open waves: unanswered invitations whose last mail
-/// is `remind_after_days` old, up to `remind_max` each. A reminder carries a fresh link (the
-/// token is stored only hashed, so the earlier link stops working). Returns how many went.
+/// Sends the reminders due in the open waves of the agency's running campaigns: unanswered
+/// invitations whose last mail is `remind_after_days` old, up to `remind_max` each. A reminder
+/// carries a fresh link (tokens are stored only hashed, so the first cannot be mailed again);
+/// the earlier links keep working. Returns how many went.
 pub async fn send_reminders(tx: &TenantTx, state: &AppState) -> ApiResult<usize> {
     let now = tx.now();
     let running: Vec<survey_campaigns::Model> = tx
         .find::<survey_campaigns::Entity>()
-        .filter(survey_campaigns::Column::Status.ne(CampaignStatus::Draft))
+        .filter(survey_campaigns::Column::Status.eq(CampaignStatus::Running))
         .filter(survey_campaigns::Column::RemindMax.gt(0))
         .all()
         .await?;
@@ -645,16 +703,13 @@ pub async fn send_reminders(tx: &TenantTx, state: &AppState) -> ApiResult<usize>
             let link = format!("{}/survey#{token}", state.settings.public_url);
             let m = super::mail::invitation((&email, &name), locale, &agency.name, true, closes_on, &link);
             mail::enqueue(tx, Some(tx.agency_id()), m).await?;
-            let reminders = inv.reminders_sent + 1;
-            let row = survey_invitations::Model {
-                token_hash: hash_token(&token),
-                reminders_sent: reminders,
-                last_sent_at: now,
-                ..inv
-            };
+            // A fresh link beside the earlier ones (only hashes are kept, so the first cannot be
+            // mailed again); any of them works until the answer is in.
+            tx.insert(link_row(tx.agency_id(), inv.client_id, inv.id, &token, now)).await?;
             tx.update_in::<survey_invitations::Entity>(&every)
-                .set(survey_invitations::ActiveModel::from(row.clone()).reset_all())
-                .filter(survey_invitations::Column::Id.eq(row.id))
+                .col_expr(survey_invitations::Column::RemindersSent, Expr::value(inv.reminders_sent + 1))
+                .col_expr(survey_invitations::Column::LastSentAt, Expr::value(now))
+                .filter(survey_invitations::Column::Id.eq(inv.id))
                 .exec()
                 .await?;
             sent += 1;

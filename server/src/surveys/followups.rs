@@ -84,9 +84,14 @@ pub async fn phone(state: &AppState, staff: &Staff, client: ClientId, body: Phon
                     .find::<survey_invitations::Entity>()
                     .filter(survey_invitations::Column::WaveId.eq(w.id))
                     .filter(survey_invitations::Column::ContactId.eq(contact))
-                    .filter(survey_invitations::Column::AnsweredAt.is_null())
                     .one()
                     .await?;
+                if invitation.as_ref().is_some_and(|i| i.answered_at.is_some()) {
+                    return Err(ApiError::conflict(
+                        Code::Conflict,
+                        "This contact answered this campaign's latest wave already.",
+                    ));
+                }
             }
             match latest {
                 Some(w) => Questions::parse(&w.questions)?,
@@ -117,11 +122,21 @@ pub async fn phone(state: &AppState, staff: &Staff, client: ClientId, body: Phon
         None => e,
     })?;
     if let Some(inv) = &invitation {
-        tx.update_many::<survey_invitations::Entity>()
+        // Only if still unanswered: a link answer racing the call keeps the one answer.
+        let taken = tx
+            .update_many::<survey_invitations::Entity>()
             .col_expr(survey_invitations::Column::AnsweredAt, Expr::value(tx.now()))
             .filter(survey_invitations::Column::Id.eq(inv.id))
+            .filter(survey_invitations::Column::AnsweredAt.is_null())
             .exec()
-            .await?;
+            .await?
+            .rows_affected;
+        if taken == 0 {
+            return Err(ApiError::conflict(
+                Code::Conflict,
+                "This contact answered this campaign's latest wave already.",
+            ));
+        }
     }
     let a = store::store(
         &tx,
@@ -166,6 +181,7 @@ pub async fn client_answers(
     let rows = all
         .order_by_desc(survey_answers::Column::AnsweredOn)
         .order_by_desc(survey_answers::Column::SubmittedAt)
+        .order_by_asc(survey_answers::Column::Id)
         .offset(paging.offset())
         .limit(paging.limit())
         .all()
@@ -238,14 +254,20 @@ pub async fn list(state: &AppState, staff: &Staff, query: &FollowupQuery) -> Api
         FollowupFilter::Closed => Condition::all().add(survey_followups::Column::ClosedAt.is_not_null()),
         FollowupFilter::All => Condition::all(),
     };
-    let q = tx.find_in::<survey_followups::Entity>(&scope).filter(base.clone());
+    let q = tx
+        .find_in::<survey_followups::Entity>(&VisibleClients::whole_agency())
+        .filter(reach(&scope, staff))
+        .filter(base.clone());
     let open_n = q.clone().filter(open).count().await?;
     let overdue_n = q.clone().filter(overdue).count().await?;
     let listed = q.filter(filter);
     let total = listed.clone().count().await?;
     let rows = listed
-        .order_by_asc(survey_followups::Column::ClosedAt)
+        // Open ones first (soonest due first), then the latest closed; the id settles ties.
+        .order_by_desc(Expr::col(survey_followups::Column::ClosedAt).is_null())
         .order_by_asc(survey_followups::Column::DueOn)
+        .order_by_desc(survey_followups::Column::ClosedAt)
+        .order_by_asc(survey_followups::Column::Id)
         .offset(paging.offset())
         .limit(paging.limit())
         .all()
@@ -253,6 +275,17 @@ pub async fn list(state: &AppState, staff: &Staff, query: &FollowupQuery) -> Api
     let items = views(&tx, staff, rows, today).await?;
     tx.commit().await?;
     Ok(FollowupList { items, total, page: paging.page, per_page: paging.per_page, open: open_n, overdue: overdue_n })
+}
+
+/// The follow-ups a staff member reaches: those of the clients whose surveys they see, and
+/// their own (a client reassigned since keeps its follow-up with the manager of the day).
+fn reach(scope: &VisibleClients, staff: &Staff) -> Condition {
+    if staff.role().is_admin() {
+        return Condition::all();
+    }
+    Condition::any()
+        .add(scope.condition(survey_followups::Column::ClientId))
+        .add(survey_followups::Column::AssigneeId.eq(staff.user()))
 }
 
 async fn views(
@@ -321,7 +354,8 @@ pub async fn close(
     let tx = state.db.tenant(staff).await?;
     let scope = VisibleClients::for_surveys(&tx, staff).await?;
     let f = tx
-        .find_in::<survey_followups::Entity>(&scope)
+        .find_in::<survey_followups::Entity>(&VisibleClients::whole_agency())
+        .filter(reach(&scope, staff))
         .filter(survey_followups::Column::Id.eq(id))
         .one()
         .await?
@@ -337,12 +371,17 @@ pub async fn close(
         closed_at: Some(now),
         ..f
     };
-    tx.update_in::<survey_followups::Entity>(&scope)
+    let closed = tx
+        .update_in::<survey_followups::Entity>(&VisibleClients::whole_agency())
         .set(survey_followups::ActiveModel::from(row.clone()).reset_all())
         .filter(survey_followups::Column::Id.eq(id))
         .filter(survey_followups::Column::ClosedAt.is_null())
         .exec()
-        .await?;
+        .await?
+        .rows_affected;
+    if closed == 0 {
+        return Err(ApiError::conflict(Code::InvalidTransition, "This follow-up is closed already."));
+    }
     let agency = tx.find::<agencies::Entity>().one().await?.ok_or_else(ApiError::not_found)?;
     let today = store::agency_today(&agency, now);
     let view = views(&tx, staff, vec![row], today).await?.pop().ok_or_else(ApiError::not_found)?;

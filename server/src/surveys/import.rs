@@ -18,7 +18,7 @@ use accord_api::error::RowError;
 use accord_api::surveys::{AnswerSource, SurveyImportResult};
 use accord_api::{Activity, ClientId, ContactId, Temperament, UserId, ValueTier};
 use accord_entity::{agencies, clients, contacts, survey_answers, survey_ratings, users};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
 use std::collections::{HashMap, HashSet};
 
@@ -75,12 +75,23 @@ pub async fn import(state: &AppState, staff: &Staff, text: &str) -> ApiResult<Su
         )]));
     };
     for h in &headers {
-        let known =
-            ["client", "date", "contact_email", "nps", "why", "manager_email", "temperament", "activity", "tier"]
-                .contains(&h.as_str())
-                || h.strip_suffix("_importance")
-                    .or_else(|| h.strip_suffix("_satisfaction"))
-                    .is_some_and(|k| criteria.iter().any(|c| c == k));
+        // `source` is the export's last column: read back, it is ignored (imports are imports).
+        let known = [
+            "client",
+            "date",
+            "contact_email",
+            "nps",
+            "why",
+            "manager_email",
+            "temperament",
+            "activity",
+            "tier",
+            "source",
+        ]
+        .contains(&h.as_str())
+            || h.strip_suffix("_importance")
+                .or_else(|| h.strip_suffix("_satisfaction"))
+                .is_some_and(|k| criteria.iter().any(|c| c == k));
         if !known {
             return Err(reject(vec![err(
                 0,
@@ -167,6 +178,10 @@ pub async fn import(state: &AppState, staff: &Staff, text: &str) -> ApiResult<Su
             }
         };
         let day = match date(&cell(Some(c_date))) {
+            Some(d) if d.year() < 2000 => {
+                errors.push(err(row, "date", "Import answers from 2000 on."));
+                None
+            }
             Some(d) if d <= today => Some(d),
             Some(_) => {
                 errors.push(err(row, "date", "The date is in the future."));
@@ -193,7 +208,13 @@ pub async fn import(state: &AppState, staff: &Staff, text: &str) -> ApiResult<Su
             errors.push(err(row, "nps", "NPS is a whole number from 0 to 10."));
             None
         });
-        let why = match accord_api::input::Note::parse(&cell(c_why)) {
+        // The export quotes a text that would start a spreadsheet formula with `'`; take it off.
+        let raw_why = cell(c_why);
+        let raw_why = match raw_why.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
+            _ => raw_why,
+        };
+        let why = match accord_api::input::Note::parse(&raw_why) {
             Ok(w) => w.to_string(),
             Err(e) => {
                 errors.push(err(row, "why", &e.message()));
@@ -247,7 +268,6 @@ pub async fn import(state: &AppState, staff: &Staff, text: &str) -> ApiResult<Su
         if !v.is_empty() && tier.is_none() {
             errors.push(err(row, "tier", "Use a, b or c."));
         }
-        let segment_known = !(t.is_empty() && a.is_empty() && v.is_empty());
         if errors.len() > before {
             continue;
         }
@@ -269,7 +289,17 @@ pub async fn import(state: &AppState, staff: &Staff, text: &str) -> ApiResult<Su
                 wave: None,
                 answered_on: day,
                 taken_by: None,
-                at: AtTheTime { manager: manager_id, manager_known, temperament, activity, tier, segment_known },
+                at: AtTheTime {
+                    manager: manager_id,
+                    manager_known,
+                    temperament,
+                    activity,
+                    tier,
+                    // A value left out is unknown, each dimension on its own.
+                    temperament_known: !t.is_empty(),
+                    activity_known: !a.is_empty(),
+                    tier_known: !v.is_empty(),
+                },
                 import_key: Some(key),
             },
         ));

@@ -51,6 +51,18 @@ impl Job for SurveyClock {
                 .all(tx.conn())
                 .await?,
         );
+        // Suspended agencies wait (their surveys resume with them).
+        let active: BTreeSet<AgencyId> = agencies::Entity::find()
+            .select_only()
+            .column(agencies::Column::Id)
+            .filter(agencies::Column::Id.is_in(agencies.iter().copied()))
+            .filter(agencies::Column::Status.eq(AgencyStatus::Active))
+            .into_tuple::<AgencyId>()
+            .all(tx.conn())
+            .await?
+            .into_iter()
+            .collect();
+        agencies.retain(|a| active.contains(a));
         // One run per agency and half hour, however many instances scan.
         let slot = now.timestamp().div_euclid(1800);
         for agency in agencies {

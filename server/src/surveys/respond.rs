@@ -17,9 +17,10 @@ use accord_api::error::Code;
 use accord_api::surveys::{
     AnswerInput, AnswerSource, LinkState, LinkSurvey, OpenSurvey, OwnAnswer, PortalSurveys, RatingView, SurveyForm,
 };
-use accord_api::{Locale, SurveyCampaignId, SurveyInvitationId, SurveyWaveId};
+use accord_api::{AgencyStatus, Locale, SurveyCampaignId, SurveyInvitationId, SurveyWaveId, UserStatus};
 use accord_entity::{
-    agencies, survey_answers, survey_campaigns, survey_invitations, survey_ratings, survey_waves, users,
+    agencies, contacts, survey_answers, survey_campaigns, survey_invitations, survey_links, survey_ratings,
+    survey_waves, users,
 };
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
@@ -354,8 +355,11 @@ pub async fn portal_submit(
 
 // ---- The e-mailed link ----
 
-/// The invitation a token names (through the platform escape hatch, by hash), opened in its
-/// client's transaction. An unknown token is 404 `link_invalid`.
+/// The invitation a token names (through the platform escape hatch, by the token's hash among
+/// the invitation's mailed links), opened in its client's transaction. An unknown token is 404
+/// `link_invalid`; a link whose person may no longer take part — the agency suspended, the
+/// contact gone from the client or their account disabled, the client archived — is 410
+/// `link_revoked`, as signing in would be refused.
 async fn by_token(state: &AppState, token: &str) -> ApiResult<(ClientTx, Open, Locale)> {
     let invalid =
         || ApiError::of(Code::LinkInvalid, "This survey link is not valid. Use the latest link you received.");
@@ -364,29 +368,43 @@ async fn by_token(state: &AppState, token: &str) -> ApiResult<(ClientTx, Open, L
     }
     let found = {
         let tx = state.db.unscoped_read("survey link by token").await?;
-        let inv = survey_invitations::Entity::find()
-            .filter(survey_invitations::Column::TokenHash.eq(hash_token(token)))
+        let link = survey_links::Entity::find()
+            .filter(survey_links::Column::TokenHash.eq(hash_token(token)))
             .one(tx.conn())
             .await?;
         tx.commit().await?;
-        inv
+        link
     };
-    let inv = found.ok_or_else(invalid)?;
+    let link = found.ok_or_else(invalid)?;
     // The agency and client come from the row the token named, never from the request.
-    let tx = access::open_for_job(state, inv.agency_id, inv.client_id).await?;
-    let contact_user = tx
-        .find::<accord_entity::contacts::Entity>()
-        .filter(accord_entity::contacts::Column::Id.eq(inv.contact_id))
+    let tx = access::open_for_job(state, link.agency_id, link.client_id).await?;
+    let inv = tx
+        .find::<survey_invitations::Entity>()
+        .filter(survey_invitations::Column::Id.eq(link.invitation_id))
         .one()
         .await?
-        .and_then(|c| c.user_id);
-    let locale = match contact_user {
-        Some(u) => tx.agency().find::<users::Entity>().filter(users::Column::Id.eq(u)).one().await?.map(|u| u.locale),
+        .ok_or_else(invalid)?;
+    let revoked = || ApiError::of(Code::LinkRevoked, "This survey link no longer works.");
+    let agency = agency(&tx).await?;
+    if agency.status != AgencyStatus::Active || tx.client().archived_at.is_some() {
+        return Err(revoked());
+    }
+    let contact = tx
+        .find::<contacts::Entity>()
+        .filter(contacts::Column::Id.eq(inv.contact_id))
+        .one()
+        .await?
+        .filter(|c| c.left_at.is_none())
+        .ok_or_else(revoked)?;
+    let user = match contact.user_id {
+        Some(u) => tx.agency().find::<users::Entity>().filter(users::Column::Id.eq(u)).one().await?,
         None => None,
     };
-    let agency_locale = agency(&tx).await?.default_locale;
+    if user.as_ref().is_some_and(|u| u.status != UserStatus::Active) {
+        return Err(revoked());
+    }
     let o = load(&tx, inv).await?;
-    Ok((tx, o, locale.unwrap_or(agency_locale)))
+    Ok((tx, o, user.map_or(agency.default_locale, |u| u.locale)))
 }
 
 async fn link_view(tx: &ClientTx, o: &Open, locale: Locale) -> ApiResult<LinkSurvey> {

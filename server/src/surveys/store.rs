@@ -18,7 +18,7 @@ use accord_entity::{
     agencies, clients, contacts, survey_answers, survey_campaigns, survey_followups, survey_ratings, users,
 };
 use chrono::{Datelike, NaiveDate, Weekday};
-use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// The client's manager and segment an answer records.
@@ -29,7 +29,10 @@ pub struct AtTheTime {
     pub temperament: Option<Temperament>,
     pub activity: Option<Activity>,
     pub tier: Option<ValueTier>,
-    pub segment_known: bool,
+    /// Whether each segment value is known (imports may leave them out).
+    pub temperament_known: bool,
+    pub activity_known: bool,
+    pub tier_known: bool,
 }
 
 impl AtTheTime {
@@ -41,7 +44,9 @@ impl AtTheTime {
             temperament: client.temperament,
             activity: client.activity,
             tier: client.value_tier,
-            segment_known: true,
+            temperament_known: true,
+            activity_known: true,
+            tier_known: true,
         }
     }
 }
@@ -122,7 +127,9 @@ pub fn rows(
         temperament: a.at.temperament,
         activity: a.at.activity,
         tier: a.at.tier,
-        segment_known: a.at.segment_known,
+        temperament_known: a.at.temperament_known,
+        activity_known: a.at.activity_known,
+        tier_known: a.at.tier_known,
         answered_on: a.answered_on,
         submitted_at: tx_now,
         taken_by: a.taken_by,
@@ -174,7 +181,10 @@ async fn open_followup(
     answer: &survey_answers::Model,
     followup_days: u8,
 ) -> ApiResult<()> {
-    let due_on = add_working_days(answer.answered_on, u32::from(followup_days));
+    // Counted from the day it reaches the agency: a call recorded late is not overdue at once.
+    let agency = tx.agency().find::<agencies::Entity>().one().await?.ok_or_else(crate::error::ApiError::not_found)?;
+    let recorded = agency_today(&agency, tx.now()).max(answer.answered_on);
+    let due_on = add_working_days(recorded, u32::from(followup_days));
     tx.insert(survey_followups::ActiveModel::from(survey_followups::Model {
         id: SurveyFollowupId::new(),
         agency_id: tx.agency_id(),
@@ -189,16 +199,32 @@ async fn open_followup(
         created_at: tx.now(),
     }))
     .await?;
-    let Some(manager) = answer.manager_id else { return Ok(()) };
-    let Some(user) = tx
-        .agency()
-        .find::<users::Entity>()
-        .filter(users::Column::Id.eq(manager))
-        .filter(users::Column::Status.eq(UserStatus::Active))
-        .one()
-        .await?
-    else {
-        return Ok(());
+    // The manager of the moment, or (a client without an active one) the agency's first owner,
+    // so a detractor never goes unnoticed.
+    let active = |id: UserId| {
+        tx.agency()
+            .find::<users::Entity>()
+            .filter(users::Column::Id.eq(id))
+            .filter(users::Column::Status.eq(UserStatus::Active))
+    };
+    let user = match answer.manager_id {
+        Some(m) => active(m).one().await?,
+        None => None,
+    };
+    let user = match user {
+        Some(u) => u,
+        None => match tx
+            .agency()
+            .find::<users::Entity>()
+            .filter(users::Column::StaffRole.eq(accord_api::StaffRole::Owner))
+            .filter(users::Column::Status.eq(UserStatus::Active))
+            .order_by_asc(users::Column::CreatedAt)
+            .one()
+            .await?
+        {
+            Some(owner) => owner,
+            None => return Ok(()),
+        },
     };
     let contact = match answer.contact_id {
         Some(id) => tx.find::<contacts::Entity>().filter(contacts::Column::Id.eq(id)).one().await?.map(|c| c.name),
@@ -336,7 +362,7 @@ pub async fn views(tx: &TenantTx, rows: Vec<survey_answers::Model>, locale: Loca
                 temperament: r.temperament,
                 activity: r.activity,
                 tier: r.tier,
-                segment_known: r.segment_known,
+                segment_known: r.temperament_known && r.activity_known && r.tier_known,
                 mark: r.mark,
                 extras: serde_json::from_str::<Vec<ExtraAnswer>>(&r.extras).unwrap_or_default(),
             }

@@ -317,8 +317,9 @@ async fn the_daily_purge_deletes_expired_sessions_and_old_reset_links() {
     tx.commit().await.unwrap();
 
     // 21:00: today's occurrences of both daily jobs are due (and the current ones of the meeting
-    // reminders, every ten minutes, and of the report drafts scan, every half hour).
-    assert_eq!(pass(&app).await, 4);
+    // reminders, every ten minutes, and of the report drafts scan and the survey clock, every
+    // half hour).
+    assert_eq!(pass(&app).await, 5);
     let tx = app.db.unscoped("test reads sessions").await.unwrap();
     let left: Vec<_> = sessions::Entity::find().all(tx.conn()).await.unwrap().into_iter().map(|s| s.user_id).collect();
     let kept: Vec<_> =

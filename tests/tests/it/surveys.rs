@@ -478,7 +478,7 @@ async fn drain(app: &TestApp) {
 }
 
 /// A campaign over time (manual clock): a reminder after N days carries a fresh link (the
-/// first stops working), at most M of them; the wave closes after N days (the link then says
+/// first keeps working), at most M of them; the wave closes after N days (the link then says
 /// so); the next wave opens a month later; the recontact guard keeps a contact from being asked
 /// more than twice in six months, across campaigns.
 #[tokio::test]
@@ -504,14 +504,15 @@ async fn waves_reminders_closing_and_the_recontact_guard() {
     let first = token_in(&mails(&app, "survey_invitation", &approver).await[0]);
     assert_eq!(ok(app.client().get(&format!("/api/survey-links/{first}")).await, 200).await["state"], "open");
 
-    // Day 4: one reminder with a fresh link; the first link no longer works.
+    // Day 4: one reminder with a fresh link; the first one keeps working too.
     clock.set(at("2026-06-05T06:00:00Z"));
     drain(&app).await;
     let reminders = mails(&app, "survey_reminder", &approver).await;
     assert_eq!(reminders.len(), 1);
     let second = token_in(&reminders[0]);
     assert_ne!(first, second);
-    assert_eq!(app.client().get(&format!("/api/survey-links/{first}")).await.status(), 404);
+    // The first link keeps working beside the new one until the answer is in.
+    assert_eq!(ok(app.client().get(&format!("/api/survey-links/{first}")).await, 200).await["state"], "open");
     assert_eq!(ok(app.client().get(&format!("/api/survey-links/{second}")).await, 200).await["state"], "open");
     // Day 8: no second reminder (at most one).
     clock.set(at("2026-06-09T06:00:00Z"));
@@ -570,4 +571,100 @@ async fn waves_reminders_closing_and_the_recontact_guard() {
         owner.send("PUT", &format!("/api/staff/survey-campaigns/{id}"), Some(campaign("Renamed"))).await.status(),
         409
     );
+}
+
+/// From the review: a manager's campaign figures cover only the clients they manage; a link
+/// stops working for a contact who left; a phone answer cannot answer a wave twice; a
+/// follow-up stays with the manager of the day after a reassignment; a detractor of a client
+/// without a manager reaches an owner.
+#[tokio::test]
+async fn scopes_links_and_follow_ups_hold_in_the_edge_cases() {
+    let app = spawn_app().await;
+    let mut w = world::build(&app).await;
+    world::add_insiders(&app, &mut w, 1).await;
+    let other = w.insiders.as_ref().unwrap().other_manager_a.email.clone();
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let manager = app.signed_in(&w.manager_a.email, world::PASSWORD).await;
+    let other = app.signed_in(&other, world::PASSWORD).await;
+    let approver = app.signed_in(&w.approver_a1.email, world::PASSWORD).await;
+    let body = json!({ "name": "All", "nps": true, "csi": false, "target": "all", "recipients": "all_contacts",
+        "remind_after_days": 3, "remind_max": 1, "close_after_days": 14 });
+    let id = ok(owner.post("/api/staff/survey-campaigns", body).await, 201).await["summary"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    ok(owner.post(&format!("/api/staff/survey-campaigns/{id}/launch"), json!({})).await, 200).await;
+    let inv = ok(approver.get("/api/portal/surveys").await, 200).await["open"][0]["invitation_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    ok(approver.post(&format!("/api/portal/surveys/{inv}/answer"), json!({ "nps": 10 })).await, 200).await;
+
+    // The manager of A2 sees A2's share of the wave only: nothing answered there.
+    let path = format!("/api/staff/survey-campaigns/{id}");
+    let all = ok(owner.get(&path).await, 200).await["waves"][0].clone();
+    let theirs = ok(other.get(&path).await, 200).await["waves"][0].clone();
+    assert_eq!((all["answered"].as_u64(), all["nps"]["n"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(theirs["answered"], 0);
+    assert_eq!(theirs["nps"], Value::Null);
+    assert!(theirs["invited"].as_u64().unwrap() < all["invited"].as_u64().unwrap(), "{theirs} {all}");
+    let listed = ok(other.get("/api/staff/survey-campaigns").await, 200).await;
+    assert_eq!(listed["items"][0]["latest_wave"]["answered"], 0);
+    assert_eq!(ok(manager.get(&path).await, 200).await["waves"][0]["nps"]["n"], 1);
+
+    // The viewer leaves A1: their link no longer works.
+    let token = token_in(&mails(&app, "survey_invitation", &w.viewer_a1.email).await[0]);
+    assert_eq!(ok(app.client().get(&format!("/api/survey-links/{token}")).await, 200).await["state"], "open");
+    let a1 = format!("/api/staff/clients/{}", w.client_a1.0);
+    let contacts = ok(owner.get(&format!("{a1}/contacts")).await, 200).await;
+    let viewer = contacts
+        .as_array()
+        .or(contacts["items"].as_array())
+        .unwrap()
+        .iter()
+        .find(|c| c["email"] == w.viewer_a1.email.as_str())
+        .expect("the viewer")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    ok(owner.post(&format!("{a1}/contacts/{viewer}/leave"), json!({})).await, 200).await;
+    let gone = ok(app.client().get(&format!("/api/survey-links/{token}")).await, 410).await;
+    assert_eq!(gone["code"], "link_revoked");
+
+    // A call cannot answer the approver's wave a second time.
+    let contacts = ok(owner.get(&format!("{a1}/contacts")).await, 200).await;
+    let approver_id = contacts
+        .as_array()
+        .or(contacts["items"].as_array())
+        .unwrap()
+        .iter()
+        .find(|c| c["email"] == w.approver_a1.email.as_str())
+        .expect("the approver")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let yesterday = (chrono::Utc::now() - chrono::Duration::days(1)).date_naive();
+    let call = json!({ "contact_id": approver_id, "campaign_id": id, "taken_on": yesterday, "answer": { "nps": 3 } });
+    assert_eq!(ok(manager.post(&format!("{a1}/survey-answers"), call).await, 409).await["code"], "conflict");
+
+    // A detractor under manager A; A1 then goes to the admin: the follow-up stays manager A's.
+    let call = json!({ "taken_on": yesterday, "answer": { "nps": 2, "why": "Slow" } });
+    ok(manager.post(&format!("{a1}/survey-answers"), call).await, 201).await;
+    let mut profile = json!({ "name": w.client_a1.1, "status": "active", "account_manager_id": w.admin_a.id });
+    ok(owner.send("PUT", &a1, Some(profile.take())).await, 200).await;
+    let list = ok(manager.get("/api/staff/survey-followups").await, 200).await;
+    assert_eq!(list["open"], 1, "{list}");
+    let fid = list["items"][0]["id"].as_str().unwrap().to_string();
+    // Due two working days from the day it was recorded, not from the call's day.
+    assert!(list["items"][0]["overdue"] == false);
+    ok(manager.post(&format!("/api/staff/survey-followups/{fid}/close"), json!({ "outcome": "called" })).await, 200)
+        .await;
+
+    // A client without a manager: its detractor alerts the owner.
+    let created =
+        ok(owner.post("/api/staff/clients", json!({ "name": "Unmanaged", "status": "active" })).await, 201).await;
+    let unmanaged = created["id"].as_str().unwrap();
+    let call = json!({ "taken_on": yesterday, "answer": { "nps": 1 } });
+    ok(owner.post(&format!("/api/staff/clients/{unmanaged}/survey-answers"), call).await, 201).await;
+    assert_eq!(mails(&app, "survey_detractor", &w.a.owner.email).await.len(), 1);
 }

@@ -655,6 +655,7 @@ async fn seed_answers(
                 let nps = [10, 9, 9, 8, 10, 7, 9, 6, 8, 3, 10, 5][rng.below(12) as usize];
                 let id = SurveyAnswerId(rng.uuid());
                 let csi = k % 2 == 0;
+                let temperament = Some(Temperament::ALL[(k / 7 + rng.below(2) as usize) % 4]);
                 let mut weighted = (0u64, 0u64);
                 if csi {
                     for key in KEYS {
@@ -669,6 +670,15 @@ async fn seed_answers(
                             criterion_key: key.to_string(),
                             importance: i,
                             satisfaction: s,
+                            answered_on: day,
+                            manager_id: Some(manager),
+                            manager_known: true,
+                            temperament,
+                            activity: None,
+                            tier: None,
+                            temperament_known: true,
+                            activity_known: true,
+                            tier_known: true,
                         });
                     }
                 }
@@ -687,7 +697,7 @@ async fn seed_answers(
                     csi: csi.then(|| 10.0 * weighted.1 as f64 / weighted.0.max(1) as f64),
                     manager_id: Some(manager),
                     manager_known: true,
-                    temperament: Some(Temperament::ALL[(k / 7 + rng.below(2) as usize) % 4]),
+                    temperament,
                     activity: None,
                     tier: None,
                     temperament_known: true,

@@ -5,7 +5,7 @@
 //! of statements does not depend on the number of answers. Also the answers themselves with
 //! filters (verbatims) and their CSV export.
 
-use super::campaigns::{ratings_to_answers, wave_figures};
+use super::campaigns::wave_figures;
 use super::score::{CsiTally, NpsTally};
 use super::store;
 use crate::clients::access::VisibleClients;
@@ -19,7 +19,7 @@ use accord_api::surveys::{AnswerView, FormCriterion, GroupFigure, NpsClass, Surv
 use accord_api::{Activity, ClientId, Locale, Page, SurveyCampaignId, Temperament, UserId, ValueTier};
 use accord_entity::{agencies, clients, survey_answers, survey_campaigns, survey_ratings, survey_waves, users};
 use chrono::{Datelike, Months, NaiveDate};
-use sea_orm::sea_query::{Expr, JoinType};
+use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, QueryFilter, QueryOrder, QuerySelect, TryGetable};
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
@@ -110,12 +110,28 @@ impl Sums {
     }
 }
 
-/// The answers' sums grouped by one column (two queries).
+/// One condition on answers and the same on ratings (which carry the answer's day, client,
+/// manager and segment).
+#[derive(Clone)]
+struct Both {
+    a: Condition,
+    r: Condition,
+}
+
+impl Both {
+    fn and(&self, a: SimpleExpr, r: SimpleExpr) -> Both {
+        Both { a: self.a.clone().add(a), r: self.r.clone().add(r) }
+    }
+}
+
+/// The answers' sums grouped by one column, `a` on answers and its twin `r` on ratings (two
+/// queries, each one pass over the period's rows of one table).
 async fn grouped<K>(
     tx: &TenantTx,
     scope: &VisibleClients,
-    cond: &Condition,
-    column: survey_answers::Column,
+    cond: &Both,
+    a: survey_answers::Column,
+    r: survey_ratings::Column,
 ) -> ApiResult<HashMap<K, Sums>>
 where
     K: TryGetable + Eq + Hash + Clone,
@@ -123,12 +139,12 @@ where
     let classes: Vec<(K, Option<NpsClass>, i64, i64)> = tx
         .find_in::<survey_answers::Entity>(scope)
         .select_only()
-        .column(column)
+        .column(a)
         .column(survey_answers::Column::NpsClass)
-        .column_as(Expr::col((survey_answers::Entity, survey_answers::Column::Id)).count(), "n")
+        .column_as(Expr::cust("COUNT(*)"), "n")
         .column_as(Expr::col((survey_answers::Entity, survey_answers::Column::Csi)).count(), "csi_n")
-        .filter(cond.clone())
-        .group_by(column)
+        .filter(cond.a.clone())
+        .group_by(a)
         .group_by(survey_answers::Column::NpsClass)
         .into_tuple()
         .all()
@@ -136,14 +152,13 @@ where
     let sums: Vec<(K, String, i64, i64, i64)> = tx
         .find_in::<survey_ratings::Entity>(scope)
         .select_only()
-        .column(column)
+        .column(r)
         .column(survey_ratings::Column::CriterionKey)
-        .column_as(Expr::col((survey_ratings::Entity, survey_ratings::Column::Importance)).sum(), "i")
-        .column_as(Expr::col((survey_ratings::Entity, survey_ratings::Column::Satisfaction)).sum(), "s")
-        .column_as(Expr::col((survey_ratings::Entity, survey_ratings::Column::Id)).count(), "n")
-        .join(JoinType::InnerJoin, ratings_to_answers())
-        .filter(cond.clone())
-        .group_by(column)
+        .column_as(Expr::col(survey_ratings::Column::Importance).sum(), "i")
+        .column_as(Expr::col(survey_ratings::Column::Satisfaction).sum(), "s")
+        .column_as(Expr::cust("COUNT(*)"), "n")
+        .filter(cond.r.clone())
+        .group_by(r)
         .group_by(survey_ratings::Column::CriterionKey)
         .into_tuple()
         .all()
@@ -174,7 +189,10 @@ struct Scope {
     from: NaiveDate,
     to: NaiveDate,
     clients: VisibleClients,
+    /// On answers (lists, export).
     cond: Condition,
+    /// On answers and on ratings (analytics).
+    both: Both,
     locale: Locale,
 }
 
@@ -200,15 +218,20 @@ async fn scope(tx: &TenantTx, staff: &Staff, f: &AnswerFilter, with_class: bool)
     let mut cond = Condition::all()
         .add(survey_answers::Column::AnsweredOn.gte(from))
         .add(survey_answers::Column::AnsweredOn.lte(to));
+    let mut rcond = Condition::all()
+        .add(survey_ratings::Column::AnsweredOn.gte(from))
+        .add(survey_ratings::Column::AnsweredOn.lte(to));
     if let Some(c) = f.client {
         let exists = tx.find_in::<clients::Entity>(&clients).filter(clients::Column::Id.eq(c)).count().await?;
         if exists == 0 {
             return Err(ApiError::not_found());
         }
         cond = cond.add(survey_answers::Column::ClientId.eq(c));
+        rcond = rcond.add(survey_ratings::Column::ClientId.eq(c));
     }
     if let Some(m) = f.manager {
         cond = cond.add(survey_answers::Column::ManagerId.eq(m));
+        rcond = rcond.add(survey_ratings::Column::ManagerId.eq(m));
     }
     if with_class {
         if let Some(class) = f.class {
@@ -225,7 +248,8 @@ async fn scope(tx: &TenantTx, staff: &Staff, f: &AnswerFilter, with_class: bool)
         .await?
         .map(|u| u.locale)
         .unwrap_or_default();
-    Ok(Scope { from, to, clients, cond, locale })
+    let both = Both { a: cond.clone(), r: rcond };
+    Ok(Scope { from, to, clients, cond, both, locale })
 }
 
 /// What of `total` no group holds (imported answers without that column).
@@ -258,7 +282,8 @@ pub async fn analytics(state: &AppState, staff: &Staff, f: &AnswerFilter) -> Api
     let criteria_rows = super::settings::all_criteria(&tx).await?;
     let order: Vec<String> = criteria_rows.iter().map(|c| c.0.clone()).collect();
     let by_day: HashMap<NaiveDate, Sums> =
-        grouped(&tx, &s.clients, &s.cond, survey_answers::Column::AnsweredOn).await?;
+        grouped(&tx, &s.clients, &s.both, survey_answers::Column::AnsweredOn, survey_ratings::Column::AnsweredOn)
+            .await?;
     let mut total = Sums::default();
     let mut months: BTreeMap<NaiveDate, Sums> = BTreeMap::new();
     let mut quarters: BTreeMap<NaiveDate, Sums> = BTreeMap::new();
@@ -284,9 +309,10 @@ pub async fn analytics(state: &AppState, staff: &Staff, f: &AnswerFilter) -> Api
     }
 
     // Per manager as recorded; imported answers without one form the "unknown" group.
-    let known = s.cond.clone().add(survey_answers::Column::ManagerKnown.eq(true));
+    let known =
+        s.both.and(survey_answers::Column::ManagerKnown.eq(true), survey_ratings::Column::ManagerKnown.eq(true));
     let managers: HashMap<Option<UserId>, Sums> =
-        grouped(&tx, &s.clients, &known, survey_answers::Column::ManagerId).await?;
+        grouped(&tx, &s.clients, &known, survey_answers::Column::ManagerId, survey_ratings::Column::ManagerId).await?;
     let manager_ids: Vec<UserId> = managers.keys().flatten().copied().collect();
     let names: HashMap<UserId, String> = if manager_ids.is_empty() {
         HashMap::new()
@@ -323,7 +349,7 @@ pub async fn analytics(state: &AppState, staff: &Staff, f: &AnswerFilter) -> Api
 
     // Per client.
     let per_client: HashMap<ClientId, Sums> =
-        grouped(&tx, &s.clients, &s.cond, survey_answers::Column::ClientId).await?;
+        grouped(&tx, &s.clients, &s.both, survey_answers::Column::ClientId, survey_ratings::Column::ClientId).await?;
     let mut ranked: Vec<(ClientId, Sums)> = per_client.into_iter().collect();
     ranked.sort_by_key(|(_, sums)| std::cmp::Reverse(sums.nps.n().max(sums.csi_n)));
     ranked.truncate(CLIENTS_SHOWN);
@@ -348,15 +374,16 @@ pub async fn analytics(state: &AppState, staff: &Staff, f: &AnswerFilter) -> Api
         .collect();
 
     // Per segment value as recorded; "unknown" for imported answers without that value.
-    let known = |flag: survey_answers::Column| s.cond.clone().add(flag.eq(true));
+    use survey_answers::Column as A;
+    use survey_ratings::Column as R;
+    let known = |a: A, r: R| s.both.and(a.eq(true), r.eq(true));
     let t: HashMap<Option<Temperament>, Sums> =
-        grouped(&tx, &s.clients, &known(survey_answers::Column::TemperamentKnown), survey_answers::Column::Temperament)
+        grouped(&tx, &s.clients, &known(A::TemperamentKnown, R::TemperamentKnown), A::Temperament, R::Temperament)
             .await?;
     let a: HashMap<Option<Activity>, Sums> =
-        grouped(&tx, &s.clients, &known(survey_answers::Column::ActivityKnown), survey_answers::Column::Activity)
-            .await?;
+        grouped(&tx, &s.clients, &known(A::ActivityKnown, R::ActivityKnown), A::Activity, R::Activity).await?;
     let v: HashMap<Option<ValueTier>, Sums> =
-        grouped(&tx, &s.clients, &known(survey_answers::Column::TierKnown), survey_answers::Column::Tier).await?;
+        grouped(&tx, &s.clients, &known(A::TierKnown, R::TierKnown), A::Tier, R::Tier).await?;
     let finish = |mut rows: Vec<GroupFigure>, unknown: Sums| {
         rows.sort_by(|x, y| x.key.cmp(&y.key));
         if !unknown.is_empty() {

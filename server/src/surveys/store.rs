@@ -150,6 +150,15 @@ pub fn rows(
             criterion_key: key.clone(),
             importance: i32::from(*i),
             satisfaction: i32::from(*s),
+            answered_on: answer.answered_on,
+            manager_id: answer.manager_id,
+            manager_known: answer.manager_known,
+            temperament: answer.temperament,
+            activity: answer.activity,
+            tier: answer.tier,
+            temperament_known: answer.temperament_known,
+            activity_known: answer.activity_known,
+            tier_known: answer.tier_known,
         })
         .collect();
     (answer, ratings)

@@ -268,11 +268,27 @@ fn quarter_start(d: NaiveDate) -> NaiveDate {
     NaiveDate::from_ymd_opt(d.year(), month, 1).unwrap_or(d)
 }
 
-fn segment_label<T: Copy>(value: Option<T>, name: impl Fn(T) -> &'static str) -> (String, String) {
-    match value {
-        Some(v) => (name(v).to_string(), name(v).to_string()),
-        None => ("none".into(), "none".into()),
+/// One segment dimension's rows, by value (`none`: the client had none), then `unknown` for
+/// imported answers without that value.
+fn segment_rows<T: Copy>(
+    groups: &HashMap<Option<T>, Sums>,
+    total: &Sums,
+    name: impl Fn(T) -> &'static str,
+    order: &[String],
+) -> Vec<GroupFigure> {
+    let mut rows: Vec<GroupFigure> = groups
+        .iter()
+        .map(|(value, sums)| {
+            let key = value.map_or("none", &name).to_string();
+            sums.figure(key.clone(), key, order)
+        })
+        .collect();
+    rows.sort_by(|x, y| x.key.cmp(&y.key));
+    let unknown = rest(total, groups);
+    if !unknown.is_empty() {
+        rows.push(unknown.figure("unknown".into(), "unknown".into(), order));
     }
+    rows
 }
 
 /// NPS and CSI analytics (owners and admins: the agency; account managers: their clients).
@@ -314,20 +330,7 @@ pub async fn analytics(state: &AppState, staff: &Staff, f: &AnswerFilter) -> Api
     let managers: HashMap<Option<UserId>, Sums> =
         grouped(&tx, &s.clients, &known, survey_answers::Column::ManagerId, survey_ratings::Column::ManagerId).await?;
     let manager_ids: Vec<UserId> = managers.keys().flatten().copied().collect();
-    let names: HashMap<UserId, String> = if manager_ids.is_empty() {
-        HashMap::new()
-    } else {
-        tx.find::<users::Entity>()
-            .select_only()
-            .column(users::Column::Id)
-            .column(users::Column::Name)
-            .filter(users::Column::Id.is_in(manager_ids))
-            .into_tuple::<(UserId, String)>()
-            .all()
-            .await?
-            .into_iter()
-            .collect()
-    };
+    let names = store::staff_names(&tx, manager_ids).await?;
     let mut known_total = Sums::default();
     let mut by_manager: Vec<GroupFigure> = managers
         .iter()
@@ -384,40 +387,9 @@ pub async fn analytics(state: &AppState, staff: &Staff, f: &AnswerFilter) -> Api
         grouped(&tx, &s.clients, &known(A::ActivityKnown, R::ActivityKnown), A::Activity, R::Activity).await?;
     let v: HashMap<Option<ValueTier>, Sums> =
         grouped(&tx, &s.clients, &known(A::TierKnown, R::TierKnown), A::Tier, R::Tier).await?;
-    let finish = |mut rows: Vec<GroupFigure>, unknown: Sums| {
-        rows.sort_by(|x, y| x.key.cmp(&y.key));
-        if !unknown.is_empty() {
-            rows.push(unknown.figure("unknown".into(), "unknown".into(), &order));
-        }
-        rows
-    };
-    let by_temperament = finish(
-        t.iter()
-            .map(|(k, s)| {
-                let (key, label) = segment_label(*k, Temperament::as_str);
-                s.figure(key, label, &order)
-            })
-            .collect(),
-        rest(&total, &t),
-    );
-    let by_activity = finish(
-        a.iter()
-            .map(|(k, s)| {
-                let (key, label) = segment_label(*k, Activity::as_str);
-                s.figure(key, label, &order)
-            })
-            .collect(),
-        rest(&total, &a),
-    );
-    let by_tier = finish(
-        v.iter()
-            .map(|(k, s)| {
-                let (key, label) = segment_label(*k, ValueTier::as_str);
-                s.figure(key, label, &order)
-            })
-            .collect(),
-        rest(&total, &v),
-    );
+    let by_temperament = segment_rows(&t, &total, Temperament::as_str, &order);
+    let by_activity = segment_rows(&a, &total, Activity::as_str, &order);
+    let by_tier = segment_rows(&v, &total, ValueTier::as_str, &order);
 
     // Each campaign's latest wave beside the previous one (agency-wide figures; owners and
     // admins only — a manager's view is their clients').

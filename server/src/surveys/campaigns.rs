@@ -44,13 +44,7 @@ fn invalid(field: &str, message: &str) -> ApiError {
 }
 
 /// The campaign as it will be stored: checked whole before anything is written.
-struct Parsed {
-    name: String,
-    extras: Vec<ExtraQuestion>,
-    input: CampaignInput,
-}
-
-async fn parse(tx: &TenantTx, new: &CampaignInput) -> ApiResult<Parsed> {
+async fn parse(tx: &TenantTx, new: &CampaignInput) -> ApiResult<CampaignInput> {
     let name = input::Name::parse(&new.name).field("name")?.to_string();
     if !new.nps && !new.csi && new.extras.is_empty() {
         return Err(invalid("nps", "Ask NPS, CSI or at least one question of your own."));
@@ -95,11 +89,27 @@ async fn parse(tx: &TenantTx, new: &CampaignInput) -> ApiResult<Parsed> {
             return Err(invalid("segment.manager", "Choose a member of your agency."));
         }
     }
-    Ok(Parsed {
-        name: name.clone(),
-        extras: extras.clone(),
-        input: CampaignInput { name, extras, clients: clients_chosen, segment, ..new.clone() },
-    })
+    Ok(CampaignInput { name, extras, clients: clients_chosen, segment, ..new.clone() })
+}
+
+/// The row with a checked input's settings written in (the inverse of [`input_of`]).
+fn with_input(row: survey_campaigns::Model, p: &CampaignInput) -> survey_campaigns::Model {
+    let json = |v: Result<String, serde_json::Error>, empty: &str| v.unwrap_or_else(|_| empty.into());
+    survey_campaigns::Model {
+        name: p.name.clone(),
+        ask_nps: p.nps,
+        ask_csi: p.csi,
+        extras: json(serde_json::to_string(&p.extras), "[]"),
+        target: p.target,
+        target_clients: json(serde_json::to_string(&p.clients), "[]"),
+        segment: json(serde_json::to_string(&p.segment), "{}"),
+        recipients: p.recipients,
+        repeat_months: p.repeat_months.map(i32::from),
+        remind_after_days: i32::from(p.remind_after_days),
+        remind_max: i32::from(p.remind_max),
+        close_after_days: i32::from(p.close_after_days),
+        ..row
+    }
 }
 
 fn input_of(row: &survey_campaigns::Model) -> CampaignInput {
@@ -375,27 +385,30 @@ pub async fn create(state: &AppState, staff: &Staff, new: CampaignInput) -> ApiR
     let tx = state.db.tenant(staff).await?;
     let p = parse(&tx, &new).await?;
     let now = tx.now();
-    let row = survey_campaigns::Model {
-        id: SurveyCampaignId::new(),
-        agency_id: tx.agency_id(),
-        name: p.name,
-        ask_nps: p.input.nps,
-        ask_csi: p.input.csi,
-        extras: serde_json::to_string(&p.extras).unwrap_or_else(|_| "[]".into()),
-        target: p.input.target,
-        target_clients: serde_json::to_string(&p.input.clients).unwrap_or_else(|_| "[]".into()),
-        segment: serde_json::to_string(&p.input.segment).unwrap_or_else(|_| "{}".into()),
-        recipients: p.input.recipients,
-        repeat_months: p.input.repeat_months.map(i32::from),
-        remind_after_days: i32::from(p.input.remind_after_days),
-        remind_max: i32::from(p.input.remind_max),
-        close_after_days: i32::from(p.input.close_after_days),
-        status: CampaignStatus::Draft,
-        next_wave_on: None,
-        created_by: staff.user(),
-        created_at: now,
-        updated_at: now,
-    };
+    let row = with_input(
+        survey_campaigns::Model {
+            id: SurveyCampaignId::new(),
+            agency_id: tx.agency_id(),
+            name: String::new(),
+            ask_nps: false,
+            ask_csi: false,
+            extras: String::new(),
+            target: p.target,
+            target_clients: String::new(),
+            segment: String::new(),
+            recipients: p.recipients,
+            repeat_months: None,
+            remind_after_days: 0,
+            remind_max: 0,
+            close_after_days: 0,
+            status: CampaignStatus::Draft,
+            next_wave_on: None,
+            created_by: staff.user(),
+            created_at: now,
+            updated_at: now,
+        },
+        &p,
+    );
     tx.insert(survey_campaigns::ActiveModel::from(row.clone())).await?;
     let d = detail(&tx, staff, row).await?;
     tx.commit().await?;
@@ -418,27 +431,11 @@ pub async fn update(
         return Err(ApiError::conflict(Code::InvalidTransition, "A stopped campaign stays as it ran."));
     }
     let p = parse(&tx, &new).await?;
-    let next_wave_on = match (row.status, p.input.repeat_months) {
+    let next_wave_on = match (row.status, p.repeat_months) {
         (CampaignStatus::Running, Some(m)) => last_opened(&tx, id).await?.map(|d| add_months(d, m)),
         _ => None,
     };
-    let row = survey_campaigns::Model {
-        name: p.name,
-        ask_nps: p.input.nps,
-        ask_csi: p.input.csi,
-        extras: serde_json::to_string(&p.extras).unwrap_or_else(|_| "[]".into()),
-        target: p.input.target,
-        target_clients: serde_json::to_string(&p.input.clients).unwrap_or_else(|_| "[]".into()),
-        segment: serde_json::to_string(&p.input.segment).unwrap_or_else(|_| "{}".into()),
-        recipients: p.input.recipients,
-        repeat_months: p.input.repeat_months.map(i32::from),
-        remind_after_days: i32::from(p.input.remind_after_days),
-        remind_max: i32::from(p.input.remind_max),
-        close_after_days: i32::from(p.input.close_after_days),
-        next_wave_on,
-        updated_at: tx.now(),
-        ..row
-    };
+    let row = survey_campaigns::Model { next_wave_on, updated_at: tx.now(), ..with_input(row, &p) };
     tx.update(survey_campaigns::ActiveModel::from(row.clone()).reset_all()).await?;
     let d = detail(&tx, staff, row).await?;
     tx.commit().await?;

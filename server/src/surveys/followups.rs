@@ -304,21 +304,7 @@ async fn views(
     let locale = caller_locale(tx, staff).await?;
     let mut answers: HashMap<SurveyAnswerId, AnswerView> =
         store::views(tx, answers, locale).await?.into_iter().map(|a| (a.id, a)).collect();
-    let user_ids: Vec<UserId> = rows.iter().flat_map(|r| [r.assignee_id, r.closed_by]).flatten().collect();
-    let names: HashMap<UserId, String> = if user_ids.is_empty() {
-        HashMap::new()
-    } else {
-        tx.find::<users::Entity>()
-            .select_only()
-            .column(users::Column::Id)
-            .column(users::Column::Name)
-            .filter(users::Column::Id.is_in(user_ids))
-            .into_tuple::<(UserId, String)>()
-            .all()
-            .await?
-            .into_iter()
-            .collect()
-    };
+    let names = store::staff_names(tx, rows.iter().flat_map(|r| [r.assignee_id, r.closed_by]).flatten()).await?;
     let r = |id: Option<UserId>| id.map(|id| StaffRef { id, name: names.get(&id).cloned().unwrap_or_default() });
     Ok(rows
         .into_iter()

@@ -255,6 +255,25 @@ async fn open_followup(
     mail::enqueue(tx, Some(tx.agency_id()), m).await
 }
 
+/// The names of these staff members (one query; none without ids).
+pub async fn staff_names(tx: &TenantTx, ids: impl IntoIterator<Item = UserId>) -> ApiResult<HashMap<UserId, String>> {
+    let ids: Vec<UserId> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(tx
+        .find::<users::Entity>()
+        .select_only()
+        .column(users::Column::Id)
+        .column(users::Column::Name)
+        .filter(users::Column::Id.is_in(ids))
+        .into_tuple::<(UserId, String)>()
+        .all()
+        .await?
+        .into_iter()
+        .collect())
+}
+
 /// Answers as staff see them (six queries whatever their number).
 pub async fn views(tx: &TenantTx, rows: Vec<survey_answers::Model>, locale: Locale) -> ApiResult<Vec<AnswerView>> {
     if rows.is_empty() {
@@ -295,21 +314,7 @@ pub async fn views(tx: &TenantTx, rows: Vec<survey_answers::Model>, locale: Loca
             .into_iter()
             .collect()
     };
-    let user_ids: Vec<_> = rows.iter().flat_map(|r| [r.manager_id, r.taken_by]).flatten().collect();
-    let user_names: HashMap<_, _> = if user_ids.is_empty() {
-        HashMap::new()
-    } else {
-        tx.find::<users::Entity>()
-            .select_only()
-            .column(users::Column::Id)
-            .column(users::Column::Name)
-            .filter(users::Column::Id.is_in(user_ids))
-            .into_tuple::<(UserId, String)>()
-            .all()
-            .await?
-            .into_iter()
-            .collect()
-    };
+    let user_names = staff_names(tx, rows.iter().flat_map(|r| [r.manager_id, r.taken_by]).flatten()).await?;
     let criteria: HashMap<String, (String, String)> =
         super::settings::all_criteria(tx).await?.into_iter().map(|(k, ru, en, _)| (k, (ru, en))).collect();
     let campaign_ids: Vec<_> = rows.iter().filter_map(|r| r.campaign_id).collect();

@@ -143,3 +143,11 @@ typed_id!(
     /// The follow-up a detractor's answer opens for the client's account manager.
     SurveyFollowupId
 );
+typed_id!(
+    /// A risk in a client's register.
+    RiskId
+);
+typed_id!(
+    /// An incident (a mistake handled in five steps).
+    IncidentId
+);

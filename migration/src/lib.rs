@@ -19,6 +19,7 @@ mod m20261203_000013_reports;
 mod m20261203_000014_report_auto_draft;
 mod m20261203_000015_survey_settings;
 mod m20261204_000016_survey_campaigns;
+mod m20261204_000017_health_risks_incidents;
 mod rls;
 mod shape;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000014_report_auto_draft::Migration),
             Box::new(m20261203_000015_survey_settings::Migration),
             Box::new(m20261204_000016_survey_campaigns::Migration),
+            Box::new(m20261204_000017_health_risks_incidents::Migration),
         ]
     }
 }

@@ -10,8 +10,8 @@ use crate::http::{csrf::reject_cross_site, span::request_span};
 use crate::state::AppState;
 use crate::tenancy::load_principal;
 use crate::{
-    auth, backlog, clients, invitations, jobs, meetings, platform, portal, projects, reports, roadmap, staff, surveys,
-    touchpoints,
+    auth, backlog, clients, health, invitations, jobs, meetings, platform, portal, projects, reports, risks, roadmap,
+    staff, surveys, touchpoints,
 };
 use accord_migration::{Migrator, MigratorTrait};
 use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
@@ -158,6 +158,8 @@ fn api_scope() -> utoipa_actix_web::scope::Scope<
         .configure(meetings::routes)
         .configure(reports::routes)
         .configure(surveys::routes)
+        .configure(health::routes)
+        .configure(risks::routes)
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found()) }))
 }
 

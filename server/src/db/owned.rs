@@ -111,7 +111,8 @@ agency_owned!(
     survey_settings,
     survey_criteria,
     survey_campaigns,
-    survey_waves
+    survey_waves,
+    health_settings
 );
 client_owned!(
     contacts,
@@ -143,7 +144,11 @@ client_owned!(
     survey_links,
     survey_answers,
     survey_ratings,
-    survey_followups
+    survey_followups,
+    health_scores,
+    client_health,
+    risks,
+    incidents
 );
 
 tenant_column!(invitations);

@@ -189,6 +189,11 @@ pub async fn seed_demo(db: &Db) -> Result<(), ApiError> {
         .exec(tx.conn())
         .await?;
     tx.commit().await?;
+    // A year of health history, so the chart and the corridor show something on first run.
+    let tx = db.tenant(crate::db::TenantScope::for_job(agency.id)).await?;
+    let row = tx.find::<agencies::Entity>().one().await?.ok_or_else(ApiError::not_found)?;
+    crate::health::store::backfill_demo(&tx, &row).await?;
+    tx.commit().await?;
     Ok(())
 }
 

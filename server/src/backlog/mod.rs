@@ -7,7 +7,7 @@ mod error;
 mod handlers;
 mod notify;
 pub(crate) mod portal;
-mod repo;
+pub(crate) mod repo;
 pub mod rules;
 mod service;
 pub mod standard;

@@ -280,6 +280,7 @@ pub async fn decide(
     repo::record(&tx, &after, kind, contact.user(), Side::Client, changes).await?;
     notify::manager(&tx, state, &after, &me.name, approved).await?;
     let d = detail_in(&tx, contact, &after).await?;
+    crate::health::changed(&tx).await?;
     tx.commit().await?;
     Ok(d)
 }

@@ -270,6 +270,7 @@ pub async fn update(
     let changes = repo::diff(&before, &after, &titles);
     if changes.is_empty() {
         let l = view::lookups(&tx, std::slice::from_ref(&before), false).await?;
+        crate::health::changed(&tx).await?;
         tx.commit().await?;
         return Ok(view::staff_view(&before, &l));
     }

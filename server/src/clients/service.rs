@@ -77,7 +77,7 @@ pub async fn create(state: &AppState, staff: &Staff, req: CreateClientRequest) -
     // An account manager's new client is theirs (or they could not see it); admins choose.
     let manager = match (staff.role(), req.account_manager_id) {
         (StaffRole::AccountManager, Some(other)) if other != staff.user() => {
-            return Err(ClientError::ManagerChoiceNotAllowed.into())
+            return Err(ClientError::ManagerChoiceNotAllowed.into());
         }
         (StaffRole::AccountManager, _) => Some(staff.user()),
         (_, chosen) => chosen,
@@ -187,6 +187,7 @@ pub async fn update(
         record_status(tx.agency(), row.id, Some(old.status), row.status, staff.user()).await?;
     }
     let profile = profile_of(&tx, staff, &row).await?;
+    crate::health::changed(&tx).await?;
     tx.commit().await?;
     Ok(profile)
 }

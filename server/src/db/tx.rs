@@ -78,6 +78,11 @@ impl TenantTx {
         Scoped::pinned(E::update_many().filter(self.visible_rows::<E>(visible)), &self.tx, self.pins::<E>())
     }
 
+    /// Deletes a per-client table's rows across the clients the caller sees.
+    pub fn delete_in<E: ClientOwned>(&self, visible: &VisibleClients) -> Scoped<'_, DeleteMany<E>> {
+        Scoped::new(E::delete_many().filter(self.visible_rows::<E>(visible)), &self.tx)
+    }
+
     pub fn delete_many<E: AgencyOwned>(&self) -> Scoped<'_, DeleteMany<E>> {
         Scoped::new(E::delete_many().filter(self.agency_rows::<E>()), &self.tx)
     }

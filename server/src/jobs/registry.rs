@@ -87,6 +87,8 @@ impl Registry {
             .register::<crate::reports::DraftReport>()
             .every::<crate::surveys::SurveyClock>(Every::Interval(Duration::minutes(30)))
             .register::<crate::surveys::RunAgencySurveys>()
+            .every::<crate::health::HealthDaily>(Every::daily_at(2, 30))
+            .register::<crate::health::RecomputeHealth>()
     }
 
     /// Knows `J` (for delayed jobs enqueued with [`NewJob::new`](super::NewJob::new)).

@@ -256,6 +256,7 @@ async fn respond(
             super::promises::agree_in_minutes(&tx, &latest, &decisions, contact.contact()).await?;
         }
     }
+    crate::health::changed(&tx).await?;
     minutes_in(tx, contact, id).await
 }
 
@@ -314,6 +315,7 @@ pub async fn confirm(state: &AppState, contact: &PortalContact, id: ActionItemId
     tx.update(sea_orm::ActiveModelTrait::reset_all(action_items::ActiveModel::from(item.clone()))).await?;
     let names = store::names(&tx).await?;
     let view = store::action_views(&tx, vec![item], &names, today).await?.remove(0);
+    crate::health::changed(&tx).await?;
     tx.commit().await?;
     Ok(view)
 }

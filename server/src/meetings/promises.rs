@@ -98,6 +98,7 @@ pub async fn create(state: &AppState, staff: &Staff, client: ClientId, input: Ne
     let agency = store::agency(&tx).await?;
     let today = store::today(&agency, tx.now());
     let view = store::action_views(&tx, vec![row], &names, today).await?.remove(0);
+    crate::health::changed(&tx).await?;
     tx.commit().await?;
     Ok(view)
 }
@@ -140,6 +141,7 @@ pub async fn mark_done(
     tx.update(sea_orm::ActiveModelTrait::reset_all(action_items::ActiveModel::from(item.clone()))).await?;
     let names = store::names(&tx).await?;
     let view = store::action_views(&tx, vec![item], &names, today).await?.remove(0);
+    crate::health::changed(&tx).await?;
     tx.commit().await?;
     Ok(view)
 }
@@ -193,6 +195,7 @@ pub async fn renegotiate(
     .await?;
     let names = store::names(&tx).await?;
     let view = store::action_views(&tx, vec![item], &names, today).await?.remove(0);
+    crate::health::changed(&tx).await?;
     tx.commit().await?;
     Ok(view)
 }

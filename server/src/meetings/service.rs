@@ -586,6 +586,7 @@ pub async fn save_minutes(
     let names = store::names(&tx).await?;
     let kind = if first_time { "held" } else { "minutes_edited" };
     store::event(&tx, m.id, kind, None, &names.person(staff.user())).await?;
+    crate::health::changed(&tx).await?;
     view_and_commit(tx, staff, m).await
 }
 
@@ -691,6 +692,7 @@ pub async fn publish(state: &AppState, staff: &Staff, id: MeetingId) -> ApiResul
     .await?;
     store::event(&tx, m.id, "published", Some(format!("{}", m.revision)), &names.person(staff.user())).await?;
     notify::published(&tx, state, &m).await?;
+    crate::health::changed(&tx).await?;
     view_and_commit(tx, staff, m).await
 }
 

@@ -7,7 +7,7 @@ use super::period::Period;
 use super::store;
 use crate::clients::access::VisibleClients;
 use crate::clients::view::staff_names;
-use crate::db::ClientTx;
+use crate::db::{ClientTx, TenantTx};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::Staff;
@@ -137,17 +137,20 @@ pub async fn client_periods(
     Ok((Some(cadence), list.iter().map(|p| due_period(c, manager.clone(), p, due_days, &written, today)).collect()))
 }
 
-/// The agency's "reports due" list, for the clients the caller sees (a constant number of queries).
-pub async fn agency_list(state: &AppState, staff: &Staff) -> ApiResult<ReportsDue> {
-    let tx = state.db.tenant_read(staff).await?;
-    let visible = VisibleClients::of(&tx, staff).await?;
-    let agency = tx.find::<agencies::Entity>().one().await?.ok_or_else(ApiError::not_found)?;
-    let now = tx.now();
-    let today = store::today(&agency, now);
+/// Every cadenced onboarding or active client among `visible` (or only `only`) with its
+/// manager and its recent periods (the agency list's look-back), newest first, managers'
+/// names not filled in. Two queries, whatever the number of clients.
+pub(crate) async fn recent_periods(
+    tx: &TenantTx,
+    visible: &VisibleClients,
+    agency: &agencies::Model,
+    today: NaiveDate,
+    only: Option<ClientId>,
+) -> ApiResult<Vec<(Option<UserId>, Vec<DuePeriod>)>> {
     let due_days = u32::try_from(agency.report_due_days).unwrap_or(2);
     type Row = (ClientId, String, Option<UserId>, ReportCadence, Option<NaiveDate>, chrono::DateTime<chrono::Utc>);
-    let clients: Vec<Cadenced> = tx
-        .find_in::<clients::Entity>(&visible)
+    let mut q = tx
+        .find_in::<clients::Entity>(visible)
         .select_only()
         .columns([
             clients::Column::Id,
@@ -158,7 +161,11 @@ pub async fn agency_list(state: &AppState, staff: &Staff) -> ApiResult<ReportsDu
             clients::Column::CreatedAt,
         ])
         .filter(clients::Column::ReportCadence.is_not_null())
-        .filter(clients::Column::Status.is_in([ClientStatus::Onboarding, ClientStatus::Active]))
+        .filter(clients::Column::Status.is_in([ClientStatus::Onboarding, ClientStatus::Active]));
+    if let Some(id) = only {
+        q = q.filter(clients::Column::Id.eq(id));
+    }
+    let clients: Vec<Cadenced> = q
         .into_tuple::<Row>()
         .all()
         .await?
@@ -174,8 +181,8 @@ pub async fn agency_list(state: &AppState, staff: &Staff) -> ApiResult<ReportsDu
         .collect();
     // Four months back covers four periods of either cadence.
     let since = today - Duration::days(130);
-    let rows: Vec<(ClientId, ReportCadence, NaiveDate, ReportId, i32, Option<accord_api::ProjectId>)> = tx
-        .find_in::<reports::Entity>(&visible)
+    let mut q = tx
+        .find_in::<reports::Entity>(visible)
         .select_only()
         .column(reports::Column::ClientId)
         .column(reports::Column::Kind)
@@ -183,28 +190,48 @@ pub async fn agency_list(state: &AppState, staff: &Staff) -> ApiResult<ReportsDu
         .column(reports::Column::Id)
         .column(reports::Column::Revision)
         .column(reports::Column::ProjectId)
-        .filter(reports::Column::PeriodStart.gte(since))
-        .into_tuple()
-        .all()
-        .await?;
+        .filter(reports::Column::PeriodStart.gte(since));
+    if let Some(id) = only {
+        q = q.filter(reports::Column::ClientId.eq(id));
+    }
+    let rows: Vec<(ClientId, ReportCadence, NaiveDate, ReportId, i32, Option<accord_api::ProjectId>)> =
+        q.into_tuple().all().await?;
     let mut written = Written::new();
     for (client, kind, start, id, revision, project) in rows {
         note(&mut written, (client, kind, start, id, revision, project.is_none()));
     }
-    let managers: Vec<UserId> = clients.iter().filter_map(|c| c.manager).collect();
+    Ok(clients
+        .iter()
+        .map(|c| {
+            let list = periods(c.cadence, today, created_on(c, agency), AGENCY_PERIODS + 1)
+                .iter()
+                .map(|p| due_period(c, None, p, due_days, &written, today))
+                .collect();
+            (c.manager, list)
+        })
+        .collect())
+}
+
+/// The agency's "reports due" list, for the clients the caller sees (a constant number of queries).
+pub async fn agency_list(state: &AppState, staff: &Staff) -> ApiResult<ReportsDue> {
+    let tx = state.db.tenant_read(staff).await?;
+    let visible = VisibleClients::of(&tx, staff).await?;
+    let agency = tx.find::<agencies::Entity>().one().await?.ok_or_else(ApiError::not_found)?;
+    let now = tx.now();
+    let today = store::today(&agency, now);
+    let clients = recent_periods(&tx, &visible, &agency, today, None).await?;
+    let managers: Vec<UserId> = clients.iter().filter_map(|c| c.0).collect();
     let names = staff_names(&tx, managers).await?;
     let soon = today + Duration::days(7);
     // Per client the latest period to write (newest first), and how many before it are missing.
     let mut due: Vec<DuePeriod> = clients
-        .iter()
-        .filter_map(|c| {
-            let manager = crate::clients::view::staff_ref(c.manager, &names);
-            let mut open = periods(c.cadence, today, created_on(c, &agency), AGENCY_PERIODS + 1)
-                .into_iter()
-                .map(|p| due_period(c, manager.clone(), &p, due_days, &written, today))
-                .filter(|d| !d.published && d.due_on <= soon);
+        .into_iter()
+        .filter_map(|(manager, list)| {
+            let manager = crate::clients::view::staff_ref(manager, &names);
+            let mut open = list.into_iter().filter(|d| !d.published && d.due_on <= soon);
             let mut latest = open.next()?;
             latest.earlier_unpublished = u32::try_from(open.count()).unwrap_or(u32::MAX);
+            latest.manager = manager;
             Some(latest)
         })
         .collect();

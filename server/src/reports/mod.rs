@@ -7,7 +7,7 @@
 
 mod auto;
 mod draft;
-mod due;
+pub(crate) mod due;
 mod error;
 mod handlers;
 mod notify;

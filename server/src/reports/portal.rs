@@ -220,6 +220,7 @@ pub async fn get(state: &AppState, contact: &PortalContact, id: ReportId) -> Api
         match record_read(&tx, r.id, contact.contact()).await {
             Ok(()) => {
                 let v = view(&tx, &r, true).await?;
+                crate::health::changed(&tx).await?;
                 tx.commit().await?;
                 return Ok(v);
             }

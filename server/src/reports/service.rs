@@ -232,6 +232,7 @@ pub async fn publish(state: &AppState, staff: &Staff, id: ReportId, input: Publi
         notify::pdf_to(&tx, state, &row, &agency, by_pdf, &bytes).await?;
     }
     let view = store::view(&tx, &row, true).await?;
+    crate::health::changed(&tx).await?;
     tx.commit().await?;
     Ok(view)
 }

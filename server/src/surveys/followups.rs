@@ -158,6 +158,7 @@ pub async fn phone(state: &AppState, staff: &Staff, client: ClientId, body: Phon
     .await?;
     let locale = caller_locale(tx.agency(), staff).await?;
     let view = store::views(tx.agency(), vec![a], locale).await?.pop().ok_or_else(ApiError::not_found)?;
+    crate::health::changed(&tx).await?;
     tx.commit().await?;
     Ok(view)
 }

@@ -17,7 +17,7 @@ mod questions;
 pub(crate) mod respond;
 pub mod score;
 pub mod settings;
-mod store;
+pub(crate) mod store;
 
 pub use jobs::{RunAgencySurveys, SurveyClock};
 

@@ -333,6 +333,7 @@ pub async fn portal_submit(
     let ratings = tx.find::<survey_ratings::Entity>().filter(survey_ratings::Column::AnswerId.eq(a.id)).all().await?;
     let q = Questions::parse(&o.wave.questions)?;
     let locale = contact_locale(&tx, contact).await?;
+    crate::health::changed(&tx).await?;
     tx.commit().await?;
     let names: HashMap<String, String> = q.form_criteria(locale).into_iter().map(|c| (c.key, c.name)).collect();
     Ok(OwnAnswer {
@@ -439,6 +440,7 @@ pub async fn link_submit(state: &AppState, token: &str, input: AnswerInput) -> A
     refuse_unless_open(&o, tx.now(), true)?;
     submit(&tx, state, &mut o, &input, AnswerSource::Link).await?;
     let view = link_view(&tx, &o, locale).await?;
+    crate::health::changed(&tx).await?;
     tx.commit().await?;
     Ok(view)
 }

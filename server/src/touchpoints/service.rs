@@ -63,6 +63,7 @@ pub async fn log(state: &AppState, staff: &Staff, client: ClientId, input: NewTo
         repo::set_last_touch(&tx, row.occurred_at).await?;
     }
     let names = staff_names(tx.agency(), [staff.user()]).await?;
+    crate::health::changed(&tx).await?;
     tx.commit().await?;
     Ok(view::touchpoint(&row, &contacts, &names))
 }

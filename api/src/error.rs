@@ -104,6 +104,12 @@ codes! {
     PriceRequired = "price_required",
     /// A promise's new date is agreed only before the old one passed.
     TooLate = "too_late",
+    /// An incident step out of order (notify, assess, plan, carry out, prevent).
+    WrongStep = "wrong_step",
+    /// An incident's fix plan is acknowledged only once one is proposed.
+    NoPlan = "no_plan",
+    /// The fix plan was acknowledged already.
+    AlreadyAcknowledged = "already_acknowledged",
     /// A CSV import had bad rows; `rows` lists them and nothing was imported.
     ImportRejected = "import_rejected",
     InternalError = "internal_error",
@@ -161,6 +167,9 @@ mod tests {
                 "reason_required",
                 "price_required",
                 "too_late",
+                "wrong_step",
+                "no_plan",
+                "already_acknowledged",
                 "import_rejected",
                 "internal_error",
                 "unavailable",

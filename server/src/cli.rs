@@ -153,7 +153,7 @@ pub async fn run(cli: Cli, settings: Settings) -> CliResult {
             println!(
                 "Seeded at scale {scale} (seed {seed}) in {:.1} s: {} agencies, {} users, {} clients, {} contacts, \
                  {} projects, {} backlog items, {} comments, {} history events, {} meetings, {} action items, \
-                 {} reports, {} survey answers. Password: {}",
+                 {} reports, {} survey answers, {} health scores, {} risks, {} incidents. Password: {}",
                 report.seconds,
                 report.agencies,
                 report.users,
@@ -167,6 +167,9 @@ pub async fn run(cli: Cli, settings: Settings) -> CliResult {
                 report.action_items,
                 report.reports,
                 report.survey_answers,
+                report.health_scores,
+                report.risks,
+                report.incidents,
                 crate::seed_scale::SCALE_PASSWORD
             );
             if let Some(path) = save_snapshot {

@@ -73,7 +73,10 @@ impl ApiError {
             | Code::ChangeRequestNotApproved
             | Code::EstimateLocked
             | Code::NotAwaitingDecision
-            | Code::TooLate => StatusCode::CONFLICT,
+            | Code::TooLate
+            | Code::WrongStep
+            | Code::NoPlan
+            | Code::AlreadyAcknowledged => StatusCode::CONFLICT,
             Code::LinkExpired | Code::LinkRevoked => StatusCode::GONE,
             Code::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Code::RateLimited => StatusCode::TOO_MANY_REQUESTS,

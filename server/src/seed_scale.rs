@@ -45,6 +45,9 @@ pub struct ScaleReport {
     pub action_items: usize,
     pub reports: usize,
     pub survey_answers: usize,
+    pub health_scores: usize,
+    pub risks: usize,
+    pub incidents: usize,
     pub seconds: f64,
 }
 
@@ -272,6 +275,7 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
         seed_meetings(&tx, &mut rng, agency_id, &approvers, meetings_per_client, base, &mut report).await?;
         seed_reports(&tx, &mut rng, agency_id, &readers, meetings_per_client, base, &mut report).await?;
         seed_answers(&tx, &mut rng, agency_id, &readers, answers_per_client, base, &mut report).await?;
+        seed_health(&tx, &mut rng, agency_id, &readers, base, &mut report).await?;
 
         for project in &project_rows {
             let n = if first_project {
@@ -714,6 +718,128 @@ async fn seed_answers(
         report.survey_answers += answers.len();
         insert_chunks::<survey_answers::Entity, _>(tx, answers).await?;
         insert_chunks::<survey_ratings::Entity, _>(tx, ratings).await?;
+    }
+    Ok(())
+}
+
+/// Days of health history each client gets (one score a day, plus its latest row).
+const HEALTH_DAYS: i64 = 30;
+
+/// Per client: a month of daily health scores (a random walk) and its latest score; a risk
+/// (every other one client-visible); and for every fifth client an incident (every other one
+/// still open).
+async fn seed_health(
+    tx: &crate::db::PlatformTx,
+    rng: &mut Rng,
+    agency_id: AgencyId,
+    clients: &[(ClientId, UserId, ContactId, UserId)],
+    base: DateTime<Utc>,
+    report: &mut ScaleReport,
+) -> Result<(), DbErr> {
+    use accord_api::risks::{IncidentStep, RiskCategory, RiskStatus};
+    use accord_api::{IncidentId, RiskId};
+    use accord_entity::{client_health, health_scores, incidents, risks};
+    let today = base.date_naive() + Duration::days(730);
+    for (n, chunk) in clients.chunks(50).enumerate() {
+        let (mut history, mut latest, mut risk_rows, mut incident_rows) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (i, &(client_id, manager, _, _)) in chunk.iter().enumerate() {
+            let mut score = 40 + rng.below(55) as i32;
+            for ago in (0..HEALTH_DAYS).rev() {
+                score = (score + rng.below(7) as i32 - 3).clamp(0, 100);
+                let day = today - Duration::days(ago);
+                let computed_at = day.and_hms_opt(3, 0, 0).unwrap_or_default().and_utc();
+                let parts = format!(
+                    r#"{{"score":{score},"parts":[],"left_out":[],"computed_at":"{}"}}"#,
+                    computed_at.to_rfc3339()
+                );
+                history.push(health_scores::Model {
+                    id: rng.uuid(),
+                    agency_id,
+                    client_id,
+                    day,
+                    score: Some(score),
+                    parts: parts.clone(),
+                    cause: "daily".into(),
+                    computed_at,
+                });
+                if ago == 0 {
+                    latest.push(client_health::Model {
+                        id: rng.uuid(),
+                        agency_id,
+                        client_id,
+                        score: Some(score),
+                        parts,
+                        computed_at,
+                    });
+                }
+            }
+            let at = base + Duration::days(rng.below(700) as i64);
+            risk_rows.push(risks::Model {
+                id: RiskId(rng.uuid()),
+                agency_id,
+                client_id,
+                project_id: None,
+                title: "Клиент уходит в отпуск на время запуска".into(),
+                category: RiskCategory::ALL[rng.below(7) as usize],
+                probability: 1 + rng.below(5) as i32,
+                impact: 1 + rng.below(5) as i32,
+                mitigation: "Согласовать замещающего со стороны клиента".into(),
+                owner_id: Some(manager),
+                due_on: Some(today + Duration::days(rng.below(60) as i64)),
+                status: if rng.below(3) == 0 { RiskStatus::Mitigated } else { RiskStatus::Open },
+                client_visible: i % 2 == 0,
+                created_by: manager,
+                created_at: at,
+                updated_at: at,
+            });
+            if (n * 50 + i) % 5 == 0 {
+                let open = rng.below(2) == 0;
+                let step = if open { IncidentStep::Assessed } else { IncidentStep::Prevented };
+                let by = Some(manager);
+                incident_rows.push(incidents::Model {
+                    id: IncidentId(rng.uuid()),
+                    agency_id,
+                    client_id,
+                    project_id: None,
+                    title: "Сорвали срок публикации".into(),
+                    description: "Релиз вышел на два дня позже обещанного.".into(),
+                    step,
+                    detected_at: at,
+                    created_by: manager,
+                    created_at: at,
+                    message: "Мы сорвали срок и уже исправляем.".into(),
+                    notified_at: Some(at + Duration::hours(2)),
+                    notified_by: by,
+                    damage: r#"{"timeline":"2 дня","quality":"","result":"","reputation":""}"#.into(),
+                    assessed_at: Some(at + Duration::hours(5)),
+                    assessed_by: by,
+                    plan: if open {
+                        String::new()
+                    } else {
+                        "Дополнительный разработчик".into()
+                    },
+                    planned_at: (!open).then(|| at + Duration::days(1)),
+                    planned_by: (!open).then_some(manager),
+                    plan_ack_at: None,
+                    plan_ack_by: None,
+                    fix_note: String::new(),
+                    fixed_at: (!open).then(|| at + Duration::days(3)),
+                    fixed_by: (!open).then_some(manager),
+                    prevention: if open { String::new() } else { "Буфер в плане релизов".into() },
+                    prevention_shared: !open,
+                    prevented_at: (!open).then(|| at + Duration::days(4)),
+                    prevented_by: (!open).then_some(manager),
+                });
+            }
+        }
+        report.health_scores += history.len();
+        report.risks += risk_rows.len();
+        report.incidents += incident_rows.len();
+        insert_chunks::<health_scores::Entity, _>(tx, history).await?;
+        insert_chunks::<client_health::Entity, _>(tx, latest).await?;
+        insert_chunks::<risks::Entity, _>(tx, risk_rows).await?;
+        insert_chunks::<incidents::Entity, _>(tx, incident_rows).await?;
     }
     Ok(())
 }

@@ -213,11 +213,38 @@ async fn main() {
     })
     .await;
 
+    // Account health: the whole agency recomputed (2,002 clients, with the answers above).
+    world::add_clients(&app, &w, 1000, "bench-health.test").await;
+    let recompute = async || {
+        use accord_server::health::RecomputeHealth;
+        use accord_server::jobs::{self, NewJob};
+        let tx = app.db.unscoped("bench queues a recomputation").await.expect("tx");
+        let job = RecomputeHealth { agency: w.a.id, client: None, cause: "daily".into() };
+        jobs::enqueue(&tx, NewJob::new(&job).expect("job")).await.expect("enqueue");
+        tx.commit().await.expect("commit");
+        let started = Instant::now();
+        while jobs::run_due(&app.state).await.expect("jobs") > 0 {}
+        started.elapsed()
+    };
+    let first = recompute().await;
+    let second = recompute().await;
+    println!(
+        "\nhealth of 2,002 clients recomputed (facts, scores, history and latest rows): {} ms, again {} ms",
+        first.as_millis(),
+        second.as_millis()
+    );
+    measure("GET /api/staff/health (2,002 clients)", 20, async || get(&owner, "/api/staff/health").await).await;
+    measure("GET /api/staff/cockpit (2,002 clients)", 20, async || get(&owner, "/api/staff/cockpit").await).await;
+    let a1_health = format!("{a1}/health");
+    measure("GET /api/staff/clients/{id}/health", 100, async || get(&manager, &a1_health).await).await;
+
     println!("\n{CONCURRENCY} concurrent clients, {} s per path (at most {MAX_REQUESTS} requests)", RUN_FOR.as_secs());
     throughput("GET /api/auth/me", &owner, "/api/auth/me", &[]).await;
     throughput("GET /api/staff/clients (owner, 25/page)", &owner, "/api/staff/clients", &[]).await;
     throughput("GET /api/portal/home", &contact, "/api/portal/home", &[]).await;
     throughput("GET …/backlog (50/page of 5,006)", &manager, &backlog, &[]).await;
+    throughput("GET /api/staff/cockpit (2,002 clients)", &owner, "/api/staff/cockpit", &[]).await;
+    throughput("GET /api/staff/clients/{id}/health", &manager, &a1_health, &[]).await;
     // Fast reads while two other people export the 5,006-item backlog, back to back.
     let exports = [(&manager, csv.as_str()), (&owner, csv.as_str())];
     throughput("GET /api/auth/me beside 2 backlog.csv exports", &owner, "/api/auth/me", &exports).await;

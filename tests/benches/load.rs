@@ -383,6 +383,12 @@ async fn main() {
         ),
         ("GET /api/staff/survey-answers (25/page)", &owner, "/api/staff/survey-answers?from=2025-01-01".into()),
         ("GET /api/portal/surveys", &contact, "/api/portal/surveys".into()),
+        // Account health: the largest agency's at-risk list and portfolios, the cockpit, one
+        // client's score computed on the spot, and the portal's risks and incidents.
+        ("GET /api/staff/health (largest agency)", &owner, "/api/staff/health".into()),
+        ("GET /api/staff/cockpit (largest agency)", &owner, "/api/staff/cockpit".into()),
+        ("GET /api/staff/clients/{id}/health", &manager, format!("/api/staff/clients/{}/health", setup.client)),
+        ("GET /api/portal/risks", &contact, "/api/portal/risks".into()),
         // Opening a report writes its read receipt: a write on every request.
         ("GET /api/portal/reports/{rid} (writes a receipt)", &contact, format!("/api/portal/reports/{}", setup.report)),
     ];

@@ -71,6 +71,10 @@ fn code_text(t: &Texts, code: Code, error: &ApiError) -> String {
         Code::ReasonRequired => t.errors().reason_required,
         Code::PriceRequired => t.errors().price_required,
         Code::TooLate => t.errors().too_late,
+        // Incident codes
+        Code::WrongStep => t.errors().wrong_step,
+        Code::NoPlan => t.errors().no_plan,
+        Code::AlreadyAcknowledged => t.errors().already_acknowledged,
         Code::ImportRejected => t.errors().import_rejected,
         Code::InternalError => t.errors().internal,
         Code::Unavailable => t.errors().unavailable,

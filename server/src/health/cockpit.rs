@@ -31,6 +31,11 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
+/// An open agency promise: id, client, title, due, assignee, owner when it fell due.
+type PromiseRow = (ActionItemId, ClientId, String, NaiveDate, Option<UserId>, Option<UserId>);
+/// Published minutes: meeting, client, title, published, acknowledgement.
+type MinutesRow = (MeetingId, ClientId, String, Option<DateTime<Utc>>, AckState);
+
 /// Rows each card shows.
 const LISTED: usize = 10;
 
@@ -82,7 +87,7 @@ pub async fn cockpit(state: &AppState, staff: &Staff, manager: Option<UserId>) -
 
     // Agency promises open and due within a week (overdue ones first).
     let week = today + Duration::days(7);
-    let promise_rows: Vec<(ActionItemId, ClientId, String, NaiveDate, Option<UserId>, Option<UserId>)> = tx
+    let promise_rows: Vec<PromiseRow> = tx
         .find_in::<action_items::Entity>(&visible)
         .select_only()
         .columns([
@@ -102,7 +107,7 @@ pub async fn cockpit(state: &AppState, staff: &Staff, manager: Option<UserId>) -
         .await?;
 
     // Published minutes not acknowledged.
-    let minutes_rows: Vec<(MeetingId, ClientId, String, Option<DateTime<Utc>>, AckState)> = tx
+    let minutes_rows: Vec<MinutesRow> = tx
         .find_in::<meetings::Entity>(&visible)
         .select_only()
         .columns([

@@ -19,6 +19,9 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
 use std::collections::{HashMap, HashSet};
 
+/// A latest answer: client, submitted, NPS, CSI, day.
+type AnswerRow = (ClientId, DateTime<Utc>, Option<i32>, Option<f64>, NaiveDate);
+
 /// The clients to score: their own row's part of the facts.
 pub struct Subject {
     pub id: ClientId,
@@ -88,7 +91,7 @@ pub async fn gather(
         let wanted: HashSet<(ClientId, DateTime<Utc>)> = latest.iter().copied().collect();
         let times: Vec<DateTime<Utc>> = wanted.iter().map(|w| w.1).collect::<HashSet<_>>().into_iter().collect();
         for chunk in times.chunks(500) {
-            let rows: Vec<(ClientId, DateTime<Utc>, Option<i32>, Option<f64>, NaiveDate)> = scoped!(survey_answers)
+            let rows: Vec<AnswerRow> = scoped!(survey_answers)
                 .select_only()
                 .column(survey_answers::Column::ClientId)
                 .column(survey_answers::Column::SubmittedAt)

@@ -196,27 +196,6 @@ pub fn today(agency: &agencies::Model, now: DateTime<Utc>) -> NaiveDate {
     crate::surveys::store::agency_today(agency, now)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_dip_below_the_corridor_is_marked() {
-        let start: NaiveDate = "2026-01-01".parse().unwrap();
-        let mut points: Vec<(NaiveDate, u8)> = (0..20).map(|i| (start + Duration::days(i), 80)).collect();
-        points.push((start + Duration::days(20), 55));
-        let days = corridor(&points, 10);
-        assert!(!days[19].below);
-        let dip = &days[20];
-        // Mean of twenty 80s and one 55 = 78.8; the band 68.8..88.8; 55 is below it.
-        assert_eq!((dip.mean, dip.low, dip.high), (78.8, 68.8, 88.8));
-        assert!(dip.below);
-        assert_eq!(drop(Some(80), Some(55)), Some(25));
-        assert_eq!(drop(Some(50), Some(55)), None);
-        assert_eq!(drop(None, Some(55)), None);
-    }
-}
-
 /// The demo's year of history: a deterministic path around each client's score today — a
 /// slow climb, a dip about four months ago that recovers within two weeks — backdated one row
 /// a day (`backfill`), then today's real score. Only for the demo agency on first run.
@@ -262,4 +241,25 @@ pub async fn backfill_demo(tx: &TenantTx, agency: &agencies::Model) -> ApiResult
     }
     record(tx, scores.into_iter().collect(), today, "daily").await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dip_below_the_corridor_is_marked() {
+        let start: NaiveDate = "2026-01-01".parse().unwrap();
+        let mut points: Vec<(NaiveDate, u8)> = (0..20).map(|i| (start + Duration::days(i), 80)).collect();
+        points.push((start + Duration::days(20), 55));
+        let days = corridor(&points, 10);
+        assert!(!days[19].below);
+        let dip = &days[20];
+        // Mean of twenty 80s and one 55 = 78.8; the band 68.8..88.8; 55 is below it.
+        assert_eq!((dip.mean, dip.low, dip.high), (78.8, 68.8, 88.8));
+        assert!(dip.below);
+        assert_eq!(drop(Some(80), Some(55)), Some(25));
+        assert_eq!(drop(Some(50), Some(55)), None);
+        assert_eq!(drop(None, Some(55)), None);
+    }
 }

@@ -21,6 +21,7 @@ use accord_api::reports::{
     NewQuestion, NewReport, NewReportMessage, PublishReport, QuestionToIdea, ReportInput, ReportTemplate, SectionInput,
     SectionKind, TemplateSection,
 };
+use accord_api::risks::{NewIncident, RiskCategory, RiskInput, RiskStatus, StepInput};
 use accord_api::roadmap::{GoalInput, NewGoalValue, PointsInput, Seen, StageInput};
 use accord_api::staff::{AgencySettings, ChangeRoleRequest, SetStatusRequest};
 use accord_api::surveys::{
@@ -636,6 +637,16 @@ fn matrix() -> Vec<Row> {
         }),
         // Surveys: campaigns (owners and admins run them, managers read), analytics and answers
         // (a manager sees only the clients they manage), follow-ups, the portal and the link.
+        row("GET", "/api/staff/clients/{id}/health", on_a1(managers(200)), none),
+        row("GET", "/api/staff/health", staff(managers(200), 200), none),
+        row("GET", "/api/staff/health-settings", staff(managers(200), 200), none),
+        row("PUT", "/api/staff/health-settings", staff(admins(200), 200), |_| {
+            Some(serde_json::to_value(accord_server::health::settings::built_in()).unwrap())
+        }),
+        row("POST", "/api/staff/health-settings/preview", staff(admins(200), 200), |_| {
+            Some(serde_json::to_value(accord_server::health::settings::built_in()).unwrap())
+        }),
+        row("GET", "/api/staff/cockpit", staff(managers(200), 200), none),
         row("GET", "/api/staff/survey-campaigns", staff(managers(200), 200), none),
         // Agency B cannot name A1 among its clients.
         row("POST", "/api/staff/survey-campaigns", staff(admins(201), 422), |w| dto(campaign_input(w))),
@@ -690,7 +701,91 @@ fn matrix() -> Vec<Row> {
             dto(NewQuestion { body: "A client question on the report".into() })
         }),
         row("GET", "/api/portal/reports/{rid}/report.pdf", contacts_of_a1(200), none),
+        // Risks and incidents of A1: per slot a risk to change and then delete, and an incident
+        // to take step 1; an internal risk and an untold incident the portal never shows.
+        row("GET", "/api/staff/clients/{id}/risks", on_a1(any_caller(200)), none),
+        row("POST", "/api/staff/clients/{id}/risks", on_a1(client_managers(201)), |w| dto(risk_input(w))),
+        row("PUT", "/api/staff/risks/{rk}", on_a1(client_managers(200)), |w| dto(risk_input(w))),
+        row("DELETE", "/api/staff/risks/{rk}", on_a1(client_managers(204)), none),
+        row("GET", "/api/staff/clients/{id}/incidents", on_a1(any_caller(200)), none),
+        row("POST", "/api/staff/clients/{id}/incidents", on_a1(client_managers(201)), |w| {
+            dto(NewIncident {
+                title: "Matrix incident".into(),
+                project_id: Some(w.project_a1),
+                description: "What happened".into(),
+                detected_at: None,
+            })
+        }),
+        row("GET", "/api/staff/incidents/{inc}", on_a1(any_caller(200)), none),
+        row("POST", "/api/staff/incidents/{inc}/steps", on_a1(client_managers(200)), |_| {
+            dto(StepInput::Notify { message: "We made a mistake".into() })
+        }),
+        row("GET", "/api/portal/risks", contacts_only(200), none),
+        row("POST", "/api/portal/incidents/{inc}/acknowledge", approver_of_a1(200), none),
     ]
+}
+
+fn risk_input(w: &World) -> RiskInput {
+    RiskInput {
+        title: "Matrix risk".into(),
+        category: RiskCategory::Technical,
+        project_id: Some(w.project_a1),
+        probability: 3,
+        impact: 4,
+        mitigation: "Backups".into(),
+        owner_id: Some(w.manager_a.id),
+        due_on: None,
+        status: RiskStatus::Open,
+        client_visible: true,
+    }
+}
+
+/// Risks and incidents of A1 the matrix points at: per slot a risk (changed, then deleted) and
+/// an incident just recorded (step 1 is taken); an incident told and planned (the approver
+/// acknowledges it). An internal risk and an untold incident carry the world's internal
+/// markers, which no contact may see.
+struct RiskTargets {
+    risks: Vec<String>,
+    steps: Vec<String>,
+    planned: String,
+}
+
+static RISKS: std::sync::OnceLock<RiskTargets> = std::sync::OnceLock::new();
+
+fn risk_targets(_: &World) -> &'static RiskTargets {
+    RISKS.get().expect("risk targets are made before the matrix runs")
+}
+
+async fn make_risk_targets(app: &TestApp, w: &World) -> RiskTargets {
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let a1 = format!("/api/staff/clients/{}", w.client_a1.0);
+    let id = |v: &Value| v["id"].as_str().expect("id").to_string();
+    let mut risks = Vec::new();
+    for _ in 0..4 {
+        risks.push(id(
+            &made(owner.post(&format!("{a1}/risks"), serde_json::to_value(risk_input(w)).unwrap()).await).await
+        ));
+    }
+    let mut internal = risk_input(w);
+    (internal.title, internal.client_visible) = (w.internal_note.clone(), false);
+    made(owner.post(&format!("{a1}/risks"), serde_json::to_value(internal).unwrap()).await).await;
+    let incident = |title: &str, description: &str| json!({ "title": title, "description": description });
+    let mut steps = Vec::new();
+    for i in 0..4 {
+        steps.push(id(
+            &made(owner.post(&format!("{a1}/incidents"), incident(&format!("Incident {i}"), "")).await).await
+        ));
+    }
+    made(owner.post(&format!("{a1}/incidents"), incident(&w.secret_idea, &w.internal_note)).await).await;
+    let planned = id(&made(owner.post(&format!("{a1}/incidents"), incident("Told", &w.internal_note)).await).await);
+    for body in [
+        json!({ "step": "notify", "message": "We made a mistake" }),
+        json!({ "step": "assess", "damage": { "timeline": "A day late" } }),
+        json!({ "step": "plan", "plan": "Work the weekend" }),
+    ] {
+        made(owner.post(&format!("/api/staff/incidents/{planned}/steps"), body).await).await;
+    }
+    RiskTargets { risks, steps, planned }
 }
 
 /// A campaign asking A1's contacts.
@@ -1074,7 +1169,11 @@ fn concrete(path: &str, w: &World, t: &Targets, actor: Actor, target: Target) ->
     } else {
         sv.running.clone()
     };
+    let rt = risk_targets(w);
+    let incident = if path.ends_with("/steps") { rt.steps[spare].clone() } else { rt.planned.clone() };
     let mut url = path
+        .replace("{rk}", &rt.risks[spare])
+        .replace("{inc}", &incident)
         .replace("{cid}", &campaign)
         .replace("{ans}", &sv.promoter)
         .replace("{fid}", &sv.followups[spare])
@@ -1194,6 +1293,7 @@ async fn every_operation_answers_every_actor_as_expected() {
     let _ = MEETINGS.set(make_meeting_targets(&app, &w).await);
     let _ = REPORTS.set(make_report_targets(&app, &w).await);
     let _ = SURVEYS.set(make_survey_targets(&app, &w).await);
+    let _ = RISKS.set(make_risk_targets(&app, &w).await);
     let mut failures = Vec::new();
     for r in &rows {
         for a in ACTORS {

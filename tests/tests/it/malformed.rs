@@ -166,7 +166,7 @@ impl Schemas<'_> {
 fn id_for(name: &str, w: &World) -> String {
     let n = name.to_ascii_lowercase();
     match n.as_str() {
-        "account_manager_id" | "manager" | "manager_id" => w.manager_a.id.to_string(),
+        "account_manager_id" | "manager" | "manager_id" | "owner_id" => w.manager_a.id.to_string(),
         "team" | "user_id" | "member_id" => w.specialist_a.id.to_string(),
         "contact_id" | "replaced_by" => w.spare_contacts_a1[2].0.to_string(),
         "client_id" => w.client_a1.0.to_string(),
@@ -447,6 +447,8 @@ fn concrete(path: &str, w: &World, invitation: &str, m: &MeetingIds) -> String {
         .replace("{fid}", &m.followup)
         .replace("{inv}", &m.invitation)
         .replace("{token}", "an-unknown-survey-link-token")
+        .replace("{rk}", &m.risk)
+        .replace("{inc}", if path.starts_with("/api/portal/") { &m.planned_incident } else { &m.incident })
 }
 
 /// A series, a scheduled meeting with an agenda item and a published meeting of client A1.
@@ -466,6 +468,11 @@ struct MeetingIds {
     answer: String,
     followup: String,
     invitation: String,
+    /// A risk of A1, an incident just recorded (step 1 is the baseline) and one told and planned
+    /// (the portal's acknowledgement).
+    risk: String,
+    incident: String,
+    planned_incident: String,
 }
 
 async fn meeting_ids(owner: &Client, approver: &Client, w: &World) -> MeetingIds {
@@ -520,7 +527,29 @@ async fn meeting_ids(owner: &Client, approver: &Client, w: &World) -> MeetingIds
     made(owner.post(&format!("{a1}/survey-answers"), phone(2)).await).await;
     let followups = made(owner.get("/api/staff/survey-followups").await).await;
     let mine = made(approver.get("/api/portal/surveys").await).await;
+    let risk = made(
+        owner
+            .post(
+                &format!("{a1}/risks"),
+                json!({ "title": "Probe", "category": "technical", "probability": 2, "impact": 3, "status": "open" }),
+            )
+            .await,
+    )
+    .await;
+    let incident = made(owner.post(&format!("{a1}/incidents"), json!({ "title": "Probe" })).await).await;
+    let planned = made(owner.post(&format!("{a1}/incidents"), json!({ "title": "Planned probe" })).await).await;
+    let planned_incident = planned["id"].as_str().expect("id").to_string();
+    for body in [
+        json!({ "step": "notify", "message": "A mistake" }),
+        json!({ "step": "assess", "damage": { "quality": "Some" } }),
+        json!({ "step": "plan", "plan": "Fix it" }),
+    ] {
+        made(owner.post(&format!("/api/staff/incidents/{planned_incident}/steps"), body).await).await;
+    }
     MeetingIds {
+        risk: risk["id"].as_str().expect("id").to_string(),
+        incident: incident["id"].as_str().expect("id").to_string(),
+        planned_incident,
         campaign,
         answer: answer["id"].as_str().expect("id").to_string(),
         followup: followups["items"][0]["id"].as_str().expect("id").to_string(),

@@ -16,6 +16,9 @@ async fn a_scaled_data_set_is_deterministic_and_usable() {
     assert!(first.comments > 0 && first.events == first.items, "{first:?}");
     assert!(first.survey_answers >= first.clients, "{first:?}");
     assert_eq!(first.survey_answers, second.survey_answers);
+    assert_eq!(first.health_scores, 30 * first.clients, "a month of daily scores per client");
+    assert_eq!(first.risks, first.clients);
+    assert!(first.incidents >= first.clients / 5, "{first:?}");
     assert_eq!(
         (first.users, first.contacts, first.projects, first.items, first.comments),
         (second.users, second.contacts, second.projects, second.items, second.comments),
@@ -50,6 +53,19 @@ async fn a_scaled_data_set_is_deterministic_and_usable() {
         figures.push((a["nps"].clone(), a["csi"]["score"].clone()));
     }
     assert_eq!(figures[0], figures[1]);
+
+    // Its health overview and cockpit read the seeded scores: the same on both databases.
+    let mut overviews = Vec::new();
+    for app in [&one, &two] {
+        let owner = app.signed_in("owner-0@scale.accord.test", SCALE_PASSWORD).await;
+        let h: Value = owner.get("/api/staff/health").await.json().await.expect("json");
+        let scored: Vec<Value> = h["clients"].as_array().expect("clients").iter().map(|c| c["score"].clone()).collect();
+        assert!(scored.iter().all(|s| s.is_u64()), "every seeded client has a score: {h}");
+        let cockpit = owner.get("/api/staff/cockpit").await;
+        assert_eq!(cockpit.status(), 200);
+        overviews.push(scored);
+    }
+    assert_eq!(overviews[0], overviews[1]);
 
     // A client's approver sees the portal backlog of their client.
     let contact = one.signed_in("approver-0-0@scale.accord.test", SCALE_PASSWORD).await;

@@ -79,6 +79,11 @@ texts! {
         too_late:
             "Новый срок можно согласовать только до наступления старого.",
             "A new date can only be agreed before the old one has passed.";
+        wrong_step:
+            "Шаги инцидента идут по порядку: уведомить, оценить, план, исправить, предотвратить. Обновите страницу.",
+            "Incident steps go in order: notify, assess, plan, carry out, prevent. Reload the page.";
+        no_plan: "План исправления ещё не предложен.", "No fix plan has been proposed yet.";
+        already_acknowledged: "План уже подтверждён.", "The plan has been acknowledged already.";
         import_rejected:
             "В файле есть ошибки — ничего не импортировано.",
             "The file has errors, so nothing was imported.";

@@ -105,6 +105,11 @@ impl MigrationTrait for Migration {
             "CREATE UNIQUE INDEX ux_health_settings ON health_settings (agency_id)",
             // A client's history by day (the chart, the corridor, the drop window).
             "CREATE INDEX ix_health_scores_client ON health_scores (agency_id, client_id, day)",
+            // The drop window across an agency's clients (each client's highest since a day).
+            "CREATE INDEX ix_health_scores_day ON health_scores (agency_id, day, client_id, score)",
+            // Each client's latest NPS and CSI answer (grouped per client, read from the index).
+            "CREATE INDEX ix_survey_answers_latest ON survey_answers (agency_id, client_id, submitted_at, answered_on, \
+             nps, csi)",
             "CREATE UNIQUE INDEX ux_client_health ON client_health (client_id)",
             "CREATE INDEX ix_client_health_agency ON client_health (agency_id, score)",
             "CREATE INDEX ix_risks_client ON risks (agency_id, client_id, status)",

@@ -183,6 +183,7 @@ pub async fn seed_demo(db: &Db) -> Result<(), ApiError> {
         touchpoints::Entity::insert(touchpoints::ActiveModel::from(touch)).exec_without_returning(tx.conn()).await?;
         last_touch = Some(at);
     }
+    seed_risks(&tx, agency.id, client.id, manager_id, now).await?;
     clients::Entity::update_many()
         .col_expr(clients::Column::LastTouchAt, sea_orm::sea_query::Expr::value(last_touch))
         .filter(clients::Column::Id.eq(client.id))
@@ -320,5 +321,94 @@ async fn seed_roadmap(
         row.done_at = (status == BacklogStatus::Done).then(|| now - days(4));
         backlog_items::Entity::insert(backlog_items::ActiveModel::from(row)).exec_without_returning(tx.conn()).await?;
     }
+    Ok(())
+}
+
+/// Two risks (one shown to the client) and a mistake handled through all five steps six weeks
+/// ago, its prevention measures shared with the client.
+async fn seed_risks(
+    tx: &crate::db::PlatformTx,
+    agency: AgencyId,
+    client: accord_api::ClientId,
+    manager: UserId,
+    now: chrono::DateTime<Utc>,
+) -> Result<(), ApiError> {
+    use accord_api::risks::{IncidentStep, RiskCategory, RiskStatus};
+    use accord_api::{IncidentId, RiskId};
+    use accord_entity::{incidents, risks};
+    use chrono::Duration;
+    let risk = |title: &str, category, p, i, mitigation: &str, visible| risks::Model {
+        id: RiskId::new(),
+        agency_id: agency,
+        client_id: client,
+        project_id: None,
+        title: title.into(),
+        category,
+        probability: p,
+        impact: i,
+        mitigation: mitigation.into(),
+        owner_id: Some(manager),
+        due_on: Some((now + Duration::days(21)).date_naive()),
+        status: RiskStatus::Open,
+        client_visible: visible,
+        created_by: manager,
+        created_at: now - Duration::days(10),
+        updated_at: now - Duration::days(10),
+    };
+    for r in [
+        risk(
+            "Директор клиента в отпуске во время запуска каталога",
+            RiskCategory::ClientUnavailable,
+            4,
+            3,
+            "Согласовать замещающего и заранее утвердить макеты",
+            true,
+        ),
+        risk(
+            "Ведущий разработчик может перейти на другой проект",
+            RiskCategory::TeamChange,
+            2,
+            4,
+            "Второй разработчик ведёт код-ревью и знает проект",
+            false,
+        ),
+    ] {
+        risks::Entity::insert(risks::ActiveModel::from(r)).exec_without_returning(tx.conn()).await?;
+    }
+    let detected = now - Duration::days(42);
+    let by = Some(manager);
+    let incident = incidents::Model {
+        id: IncidentId::new(),
+        agency_id: agency,
+        client_id: client,
+        project_id: None,
+        title: "Форма заказа не работала 3 часа после релиза".into(),
+        description: "Ошибка в валидации телефона; нашли по жалобе покупателя.".into(),
+        step: IncidentStep::Prevented,
+        detected_at: detected,
+        created_by: manager,
+        created_at: detected,
+        message: "Мы допустили ошибку: после вчерашнего релиза форма заказа не принимала телефоны с пробелами. \
+                  Уже исправляем, подробности и план — ниже."
+            .into(),
+        notified_at: Some(detected + Duration::minutes(40)),
+        notified_by: by,
+        damage: r#"{"timeline":"Исправление заняло 3 часа","quality":"Ошибка валидации прошла тесты","result":"Потеряно около 12 заказов","reputation":"Две жалобы покупателей"}"#.into(),
+        assessed_at: Some(detected + Duration::hours(2)),
+        assessed_by: by,
+        plan: "Откатить валидацию, выпустить исправление, связаться с покупателями из логов.".into(),
+        planned_at: Some(detected + Duration::hours(3)),
+        planned_by: by,
+        plan_ack_at: None,
+        plan_ack_by: None,
+        fix_note: "Исправление выпущено, покупателям позвонили.".into(),
+        fixed_at: Some(detected + Duration::hours(6)),
+        fixed_by: by,
+        prevention: "Автотест формы заказа на каждый релиз; релизы только до 15:00.".into(),
+        prevention_shared: true,
+        prevented_at: Some(detected + Duration::days(2)),
+        prevented_by: by,
+    };
+    incidents::Entity::insert(incidents::ActiveModel::from(incident)).exec_without_returning(tx.conn()).await?;
     Ok(())
 }

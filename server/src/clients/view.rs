@@ -6,7 +6,7 @@ use accord_api::clients::{ClientProfile, ClientView};
 use accord_api::{ContactId, StaffRef, UserId};
 use accord_entity::{clients, contacts, users};
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, QueryFilter};
+use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
 
 /// Names of the given staff users, in one query.
@@ -15,13 +15,17 @@ pub async fn staff_names(tx: &TenantTx, ids: impl IntoIterator<Item = UserId>) -
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
+    // Only the two columns (a user row also holds the password hash).
     Ok(tx
         .find::<users::Entity>()
+        .select_only()
+        .column(users::Column::Id)
+        .column(users::Column::Name)
         .filter(users::Column::Id.is_in(ids))
+        .into_tuple::<(UserId, String)>()
         .all()
         .await?
         .into_iter()
-        .map(|u| (u.id, u.name))
         .collect())
 }
 

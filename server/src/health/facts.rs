@@ -89,8 +89,10 @@ pub async fn gather(
             continue;
         }
         let wanted: HashSet<(ClientId, DateTime<Utc>)> = latest.iter().copied().collect();
-        let times: Vec<DateTime<Utc>> = wanted.iter().map(|w| w.1).collect::<HashSet<_>>().into_iter().collect();
-        for chunk in times.chunks(500) {
+        // By clients and their latest times, in chunks (index seeks on client and time).
+        for chunk in latest.chunks(400) {
+            let clients: Vec<ClientId> = chunk.iter().map(|w| w.0).collect();
+            let times: Vec<DateTime<Utc>> = chunk.iter().map(|w| w.1).collect::<HashSet<_>>().into_iter().collect();
             let rows: Vec<AnswerRow> = scoped!(survey_answers)
                 .select_only()
                 .column(survey_answers::Column::ClientId)
@@ -99,7 +101,8 @@ pub async fn gather(
                 .column(survey_answers::Column::Csi)
                 .column(survey_answers::Column::AnsweredOn)
                 .filter(col.is_not_null())
-                .filter(survey_answers::Column::SubmittedAt.is_in(chunk.iter().copied()))
+                .filter(survey_answers::Column::ClientId.is_in(clients))
+                .filter(survey_answers::Column::SubmittedAt.is_in(times))
                 .into_tuple()
                 .all()
                 .await?;

@@ -107,17 +107,49 @@ pub async fn record(
     Ok(n)
 }
 
-/// The latest stored scores of the agency's clients (one row each).
-pub async fn latest(tx: &TenantTx, visible: &VisibleClients) -> ApiResult<HashMap<ClientId, HealthScore>> {
-    let rows: Vec<(ClientId, String)> = tx
+/// A client's latest stored score and when it was computed.
+pub struct Latest {
+    pub score: Option<u8>,
+    pub computed_at: DateTime<Utc>,
+}
+
+/// The latest stored scores of the agency's clients (one narrow row each).
+pub async fn latest(tx: &TenantTx, visible: &VisibleClients) -> ApiResult<HashMap<ClientId, Latest>> {
+    let rows: Vec<(ClientId, Option<i32>, DateTime<Utc>)> = tx
         .find_in::<client_health::Entity>(visible)
         .select_only()
         .column(client_health::Column::ClientId)
-        .column(client_health::Column::Parts)
+        .column(client_health::Column::Score)
+        .column(client_health::Column::ComputedAt)
         .into_tuple()
         .all()
         .await?;
-    Ok(rows.into_iter().filter_map(|(id, parts)| Some((id, serde_json::from_str(&parts).ok()?))).collect())
+    Ok(rows
+        .into_iter()
+        .map(|(id, score, computed_at)| (id, Latest { score: score.and_then(|s| u8::try_from(s).ok()), computed_at }))
+        .collect())
+}
+
+/// The stored parts of some clients' latest scores (those shown with reasons).
+pub async fn latest_parts(
+    tx: &TenantTx,
+    visible: &VisibleClients,
+    ids: &[ClientId],
+) -> ApiResult<HashMap<ClientId, HealthScore>> {
+    let mut out = HashMap::new();
+    for chunk in ids.chunks(500) {
+        let rows: Vec<(ClientId, String)> = tx
+            .find_in::<client_health::Entity>(visible)
+            .select_only()
+            .column(client_health::Column::ClientId)
+            .column(client_health::Column::Parts)
+            .filter(client_health::Column::ClientId.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all()
+            .await?;
+        out.extend(rows.into_iter().filter_map(|(id, parts)| Some((id, serde_json::from_str(&parts).ok()?))));
+    }
+    Ok(out)
 }
 
 /// Each client's highest score since `since` (for the drop window): one grouped statement.

@@ -12,8 +12,7 @@ use crate::state::AppState;
 use crate::tenancy::Staff;
 use accord_api::auth::ClientRef;
 use accord_api::health::{
-    ClientHealth, ClientScoreRow, HealthOverview, HealthPreview, HealthScore, HealthSettings, Portfolio, PreviewRow,
-    RiskFlag,
+    ClientHealth, ClientScoreRow, HealthOverview, HealthPreview, HealthSettings, Portfolio, PreviewRow, RiskFlag,
 };
 use accord_api::{ClientId, ClientStatus, UserId};
 use accord_entity::{agencies, clients};
@@ -109,25 +108,29 @@ pub async fn score_rows(
     let mut rows: Vec<ClientScoreRow> = list
         .into_iter()
         .map(|w| {
-            let current: Option<HealthScore> = latest.remove(&w.client.id);
+            let current = latest.remove(&w.client.id);
             let score = current.as_ref().and_then(|c| c.score);
             let drop = store::drop(highest.get(&w.client.id).copied(), score);
-            let mut reasons: Vec<_> = current
-                .as_ref()
-                .map(|c| c.parts.iter().filter(|p| p.grade < 5.0).cloned().collect())
-                .unwrap_or_default();
-            reasons.sort_by(|a, b| a.grade.total_cmp(&b.grade).then(b.weight.cmp(&a.weight)));
             ClientScoreRow {
                 manager: crate::clients::view::staff_ref(w.manager, &names),
                 score,
                 drop,
                 flags: flags(score, drop, s),
-                reasons,
+                reasons: Vec::new(),
                 computed_at: current.map(|c| c.computed_at),
                 client: w.client,
             }
         })
         .collect();
+    // The reasons are read (and sent) for the clients at risk only.
+    let flagged: Vec<ClientId> = rows.iter().filter(|r| !r.flags.is_empty()).map(|r| r.client.id).collect();
+    let mut parts = store::latest_parts(tx, visible, &flagged).await?;
+    for r in rows.iter_mut().filter(|r| !r.flags.is_empty()) {
+        if let Some(p) = parts.remove(&r.client.id) {
+            r.reasons = p.parts.into_iter().filter(|p| p.grade < 5.0).collect();
+            r.reasons.sort_by(|a, b| a.grade.total_cmp(&b.grade).then(b.weight.cmp(&a.weight)));
+        }
+    }
     // Lowest first; clients with no score last; then by name.
     rows.sort_by(|a, b| {
         let key = |r: &ClientScoreRow| r.score.map_or(1000, u32::from);

@@ -142,7 +142,9 @@ async fn published(tx: &ClientTx, id: ReportId) -> ApiResult<reports::Model> {
 }
 
 /// Records that the contact opened the report: the first time, or one more time.
-async fn record_read(tx: &ClientTx, report: ReportId, contact: ContactId) -> ApiResult<()> {
+/// Counts an open; returns whether it was this contact's first (the report's health signal
+/// changes only then).
+async fn record_read(tx: &ClientTx, report: ReportId, contact: ContactId) -> ApiResult<bool> {
     let now = tx.now();
     let bumped = tx
         .update_many::<report_reads::Entity>()
@@ -165,7 +167,7 @@ async fn record_read(tx: &ClientTx, report: ReportId, contact: ContactId) -> Api
         }))
         .await?;
     }
-    Ok(())
+    Ok(bumped.rows_affected == 0)
 }
 
 /// The latest revision as the portal shows it; sections changed since the revision before are marked.
@@ -218,9 +220,11 @@ pub async fn get(state: &AppState, contact: &PortalContact, id: ReportId) -> Api
         let tx = access::open_portal(state, contact).await?;
         let r = published(&tx, id).await?;
         match record_read(&tx, r.id, contact.contact()).await {
-            Ok(()) => {
+            Ok(first) => {
                 let v = view(&tx, &r, true).await?;
-                crate::health::changed(&tx).await?;
+                if first {
+                    crate::health::changed(&tx).await?;
+                }
                 tx.commit().await?;
                 return Ok(v);
             }

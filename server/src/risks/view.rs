@@ -9,7 +9,7 @@ use accord_api::risks::{
     Damage, IncidentStep, IncidentView, PortalIncident, PortalRisk, RiskStatus, RiskView, StepDone,
 };
 use accord_api::{ContactId, ProjectId, StaffRef, UserId};
-use accord_entity::{contacts, incidents, projects, risks, users};
+use accord_entity::{contacts, incidents, projects, risks};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
@@ -43,21 +43,7 @@ impl Names {
         let mut ids: Vec<UserId> = staff.into_iter().collect();
         ids.sort();
         ids.dedup();
-        let staff = if ids.is_empty() {
-            HashMap::new()
-        } else {
-            tx.agency()
-                .find::<users::Entity>()
-                .select_only()
-                .column(users::Column::Id)
-                .column(users::Column::Name)
-                .filter(users::Column::Id.is_in(ids))
-                .into_tuple::<(UserId, String)>()
-                .all()
-                .await?
-                .into_iter()
-                .collect()
-        };
+        let staff = crate::clients::view::staff_names(tx.agency(), ids).await?;
         let mut ids: Vec<ContactId> = contact_ids.into_iter().collect();
         ids.sort();
         ids.dedup();

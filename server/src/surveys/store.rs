@@ -256,23 +256,7 @@ async fn open_followup(
 }
 
 /// The names of these staff members (one query; none without ids).
-pub async fn staff_names(tx: &TenantTx, ids: impl IntoIterator<Item = UserId>) -> ApiResult<HashMap<UserId, String>> {
-    let ids: Vec<UserId> = ids.into_iter().collect();
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    Ok(tx
-        .find::<users::Entity>()
-        .select_only()
-        .column(users::Column::Id)
-        .column(users::Column::Name)
-        .filter(users::Column::Id.is_in(ids))
-        .into_tuple::<(UserId, String)>()
-        .all()
-        .await?
-        .into_iter()
-        .collect())
-}
+pub use crate::clients::view::staff_names;
 
 /// Answers as staff see them (six queries whatever their number).
 pub async fn views(tx: &TenantTx, rows: Vec<survey_answers::Model>, locale: Locale) -> ApiResult<Vec<AnswerView>> {

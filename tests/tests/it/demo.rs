@@ -43,6 +43,21 @@ async fn every_demo_user_signs_in_to_a_live_looking_account() {
     assert_eq!(backlog["planned"].as_array().unwrap().len(), 2);
     assert!(!backlog.to_string().contains("Чат-бот"), "the internal idea stays internal");
 
+    // Health: a year of history with a dip below the corridor; two risks, one shown to the
+    // client; a mistake handled in five steps with its prevention measures shared.
+    let health: Value = manager.get(&format!("/api/staff/clients/{id}/health")).await.json().await.unwrap();
+    let days = health["history"].as_array().unwrap();
+    assert!(days.len() >= 365, "a year of daily points: {}", days.len());
+    assert!(days.iter().any(|d| d["below"] == true), "the dip shows below the corridor");
+    assert!(health["current"]["score"].is_u64(), "{health}");
+    let risks: Value = manager.get(&format!("/api/staff/clients/{id}/risks")).await.json().await.unwrap();
+    assert_eq!(risks["items"].as_array().unwrap().len(), 2);
+    let portal: Value = approver.get("/api/portal/risks").await.json().await.unwrap();
+    assert_eq!(portal["risks"].as_array().unwrap().len(), 1, "only the client-visible risk");
+    assert!(!portal.to_string().contains("Ведущий разработчик"), "the internal risk stays internal");
+    assert_eq!(portal["incidents"][0]["step"], "prevented");
+    assert!(portal["incidents"][0]["prevention"].as_str().unwrap().contains("Автотест"));
+
     // Seeding twice does nothing.
     assert!(!accord_server::seed::seed_demo_if_empty(&app.db).await.unwrap());
 }

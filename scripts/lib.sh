@@ -169,7 +169,7 @@ frontend_cargo_build() {
 frontend_stale() {
   local stamp="$ROOT/frontend/dist/index.html"
   [ ! -f "$stamp" ] || [ ! -f "$ROOT/frontend/dist/staff.html" ] || [ ! -f "$ROOT/frontend/dist/portal.html" ] ||
-    [ -n "$(find "$ROOT/frontend/src" "$ROOT/frontend/index.html" "$ROOT/frontend/portal.html" "$ROOT/frontend/staff.html" "$ROOT/frontend/style.css" "$ROOT/frontend/surveys-staff.css" \
+    [ -n "$(find "$ROOT/frontend/src" "$ROOT/frontend/index.html" "$ROOT/frontend/portal.html" "$ROOT/frontend/staff.html" "$ROOT"/frontend/*.css \
       "$ROOT/frontend/Cargo.toml" "$ROOT/frontend/Trunk.toml" "$ROOT/api/src" "$ROOT/Cargo.lock" \
       "$ROOT/scripts/compress_assets.py" -newer "$stamp" 2>/dev/null | head -1)" ]
 }

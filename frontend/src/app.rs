@@ -41,6 +41,7 @@ pub fn PortalApp() -> impl IntoView {
                     <RouteDef path=path!("reports/:rid") view=pages::portal::PortalReportPage />
                     <RouteDef path=path!("surveys") view=pages::portal::surveys::PortalSurveysPage />
                     <RouteDef path=path!("surveys/:sid") view=pages::portal::surveys::PortalSurveyPage />
+                    <RouteDef path=path!("risks") view=pages::portal::risks::PortalRisksPage />
                     <RouteDef path=path!("account") view=pages::account::AccountPage />
                 </ParentRoute>
             </Routes>
@@ -93,6 +94,10 @@ pub fn StaffApp() -> impl IntoView {
                         <RouteDef path=path!("meetings") view=pages::clients::MeetingsTab />
                         <RouteDef path=path!("promises") view=pages::clients::PromisesTab />
                         <RouteDef path=path!("reports") view=pages::clients::ReportsTab />
+                        <RouteDef path=path!("health") view=pages::health::HealthTab />
+                        <RouteDef path=path!("risks") view=pages::risks::RisksTab />
+                        <RouteDef path=path!("incidents") view=pages::risks::IncidentsTab />
+                        <RouteDef path=path!("incidents/:inc") view=pages::risks::IncidentPage />
                         // Project backlogs (staff)
                         <RouteDef path=path!("projects/:pid/backlog") view=pages::clients::BacklogPage />
                         <RouteDef path=path!("projects/:pid/backlog/:item") view=pages::clients::BacklogItemPage />
@@ -108,6 +113,8 @@ pub fn StaffApp() -> impl IntoView {
                     <RouteDef path=path!("surveys/campaigns/:cid") view=pages::surveys::CampaignPage />
                     <RouteDef path=path!("surveys/follow-ups") view=pages::surveys::FollowupsPage />
                     <RouteDef path=path!("surveys/answers") view=pages::surveys::AnswersPage />
+                    <RouteDef path=path!("cockpit") view=pages::health::CockpitPage />
+                    <RouteDef path=path!("health") view=pages::health::HealthPage />
                     <RouteDef path=path!("team") view=pages::team::TeamPage />
                     <RouteDef path=path!("standard") view=pages::standard::StandardPage />
                     <RouteDef path=path!("account") view=pages::account::AccountPage />

@@ -2,6 +2,8 @@
 //! matching patterns live next to the router in `app.rs`.
 
 use accord_api::auth::{Me, Membership};
+use accord_api::IncidentId;
+use accord_api::UserId;
 use accord_api::{BacklogItemId, ClientId, MeetingId, ProjectId, ReportId, SurveyCampaignId, SurveyInvitationId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,6 +57,12 @@ pub enum Route {
     StaffFollowups,
     /// `/app/surveys/answers`: answers and verbatims with filters, CSV export and import.
     StaffSurveyAnswers,
+    /// `/app/cockpit[?manager=…]`: the staff home — what needs doing (optionally one manager's).
+    StaffCockpit(Option<UserId>),
+    /// `/app/health[?manager=…]`: the at-risk list, portfolios, every client's score, settings.
+    StaffHealth(Option<UserId>),
+    /// `/app/clients/{id}/incidents/{inc}`: one incident and its five steps.
+    StaffIncident(ClientId, IncidentId),
     PortalHome,
     /// `/portal/surveys`: the contact's open surveys and own past answers.
     PortalSurveys,
@@ -76,6 +84,8 @@ pub enum Route {
     PortalReports,
     /// `/portal/reports/{id}`: one published report and its questions.
     PortalReport(ReportId),
+    /// `/portal/risks`: the client-visible risks and the incidents the client was told about.
+    PortalRisks,
     PlatformAgencies,
     /// The signed-in person's account page, inside their own area's frame.
     Account(Area),
@@ -122,6 +132,11 @@ impl Route {
             Route::StaffCampaign(id) => format!("/app/surveys/campaigns/{id}"),
             Route::StaffFollowups => "/app/surveys/follow-ups".into(),
             Route::StaffSurveyAnswers => "/app/surveys/answers".into(),
+            Route::StaffCockpit(None) => "/app/cockpit".into(),
+            Route::StaffCockpit(Some(m)) => format!("/app/cockpit?manager={m}"),
+            Route::StaffHealth(None) => "/app/health".into(),
+            Route::StaffHealth(Some(m)) => format!("/app/health?manager={m}"),
+            Route::StaffIncident(id, inc) => format!("/app/clients/{id}/incidents/{inc}"),
             Route::PortalHome => "/portal".into(),
             Route::PortalSurveys => "/portal/surveys".into(),
             Route::PortalSurvey(id) => format!("/portal/surveys/{id}"),
@@ -133,6 +148,7 @@ impl Route {
             Route::PortalMeeting(id) => format!("/portal/meetings/{id}"),
             Route::PortalReports => "/portal/reports".into(),
             Route::PortalReport(id) => format!("/portal/reports/{id}"),
+            Route::PortalRisks => "/portal/risks".into(),
             Route::PlatformAgencies => "/platform".into(),
             Route::Account(Area::Staff) => "/app/account".into(),
             Route::Account(Area::Portal) => "/portal/account".into(),
@@ -154,10 +170,13 @@ pub enum ClientTab {
     Meetings,
     Promises,
     Reports,
+    Health,
+    Risks,
+    Incidents,
 }
 
 impl ClientTab {
-    pub const ALL: [ClientTab; 9] = [
+    pub const ALL: [ClientTab; 12] = [
         ClientTab::Overview,
         ClientTab::Roadmap,
         ClientTab::Segmentation,
@@ -167,6 +186,9 @@ impl ClientTab {
         ClientTab::Meetings,
         ClientTab::Promises,
         ClientTab::Reports,
+        ClientTab::Health,
+        ClientTab::Risks,
+        ClientTab::Incidents,
     ];
 
     /// The path segment after `/app/clients/:id` (empty for Overview); also the tab link's class suffix.
@@ -181,6 +203,9 @@ impl ClientTab {
             ClientTab::Meetings => "meetings",
             ClientTab::Promises => "promises",
             ClientTab::Reports => "reports",
+            ClientTab::Health => "health",
+            ClientTab::Risks => "risks",
+            ClientTab::Incidents => "incidents",
         }
     }
 }

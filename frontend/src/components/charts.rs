@@ -8,9 +8,11 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+mod health;
 mod scatter;
 mod trend;
 
+pub use health::{HealthChart, HealthPoint};
 pub use scatter::{QuadrantScatter, ScatterPoint};
 pub use trend::{GapTrend, TrendPoint};
 

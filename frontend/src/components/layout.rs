@@ -36,6 +36,12 @@ pub fn StaffShell(children: Children) -> impl IntoView {
                     <span class="brand-name">"Accord"</span>
                 </A>
                 <nav class="side-nav">
+                    <Show when=sees_surveys>
+                        <A href=Route::StaffCockpit(None).path() {..} class="nav-link" id="nav-home">
+                            <span class="nav-icon" aria-hidden="true">"⌂"</span>
+                            {move || i18n.t().health().nav_home}
+                        </A>
+                    </Show>
                     <A href=Route::StaffClients.path() exact=true {..} class="nav-link" class:active=on_clients>
                         <span class="nav-icon" aria-hidden="true">"◧"</span>
                         {move || i18n.t().common().nav_clients}
@@ -56,6 +62,12 @@ pub fn StaffShell(children: Children) -> impl IntoView {
                         <span class="nav-icon" aria-hidden="true">"▤"</span>
                         {move || i18n.t().reports_staff().nav_reports}
                     </A>
+                    <Show when=sees_surveys>
+                        <A href=Route::StaffHealth(None).path() {..} class="nav-link" id="nav-health">
+                            <span class="nav-icon" aria-hidden="true">"♥"</span>
+                            {move || i18n.t().health().nav_health}
+                        </A>
+                    </Show>
                     <Show when=sees_surveys>
                         <A href=Route::StaffSurveys.path() {..} class="nav-link" id="nav-surveys">
                             <span class="nav-icon" aria-hidden="true">"☺"</span>
@@ -98,7 +110,7 @@ pub fn PortalShell(children: Children) -> impl IntoView {
                     <span class="portal-monogram" aria-hidden="true">{monogram}</span>
                     <span id="agency-name" class="agency-name">{agency}</span>
                 </A>
-                // Portal navigation: home, roadmap, backlog, meetings, reports, surveys
+                // Portal navigation: home, roadmap, backlog, meetings, reports, surveys, risks
                 <nav class="portal-nav">
                     <A href=Route::PortalHome.path() exact=true {..} class="portal-nav-link nav-portal-home">
                         {move || i18n.t().portal().nav_portal_home}
@@ -117,6 +129,9 @@ pub fn PortalShell(children: Children) -> impl IntoView {
                     </A>
                     <A href=Route::PortalSurveys.path() {..} class="portal-nav-link nav-surveys">
                         {move || i18n.t().portal().nav_portal_surveys}
+                    </A>
+                    <A href=Route::PortalRisks.path() {..} class="portal-nav-link nav-risks">
+                        {move || i18n.t().portal_risks_nav().nav}
                     </A>
                 </nav>
                 <div class="topbar-actions">

@@ -67,6 +67,7 @@ mod common;
 mod contacts;
 mod docs;
 mod errors;
+mod health;
 mod invitations;
 mod meetings;
 mod meetings_staff;
@@ -76,10 +77,12 @@ mod portal;
 mod portal_backlog;
 mod portal_meetings;
 mod portal_reports;
+mod portal_risks;
 mod portal_surveys;
 mod projects;
 mod reports;
 mod reports_staff;
+mod risks;
 mod roadmap;
 mod segmentation;
 mod surveys_staff;
@@ -88,7 +91,10 @@ mod touchpoints;
 
 use accord_api::Locale;
 
+pub use health::Health;
+pub use portal_risks::{PortalRisks, PortalRisksNav, RiskWords};
 pub use portal_surveys::{PortalSurveys, SurveyBanner};
+pub use risks::Risks;
 pub use {
     account::Account, auth::Auth, backlog::Backlog, backlog_form::BacklogForm, backlog_item::BacklogItem,
     clients::Clients, common::Common, contacts::Contacts, docs::Docs, errors::Errors, invitations::Invitations,
@@ -153,6 +159,11 @@ features! {
     surveys_staff: SurveysStaff,
     survey_banner: SurveyBanner,
     portal_surveys: PortalSurveys,
+    risks: Risks,
+    risk_words: RiskWords,
+    portal_risks: PortalRisks,
+    portal_risks_nav: PortalRisksNav,
+    health: Health,
 }
 
 /// The forms of one entry (one for a plain text), for the placeholder check.
@@ -211,6 +222,11 @@ mod tests {
             ("surveys_staff", t.surveys_staff().forms()),
             ("survey_banner", t.survey_banner().forms()),
             ("portal_surveys", t.portal_surveys().forms()),
+            ("risks", t.risks().forms()),
+            ("risk_words", t.risk_words().forms()),
+            ("portal_risks", t.portal_risks().forms()),
+            ("portal_risks_nav", t.portal_risks_nav().forms()),
+            ("health", t.health().forms()),
         ]
     }
 

@@ -115,6 +115,7 @@ fn ClientFrame(profile: ClientProfile) -> impl IntoView {
     };
     let tabs = ClientTab::ALL
         .into_iter()
+        .filter(|tab| *tab != ClientTab::Health || crate::pages::health::sees_health())
         .map(|tab| {
             let class = format!("tab tab-{}", tab_name(tab));
             view! {
@@ -196,5 +197,8 @@ fn tab_label(t: &'static crate::i18n::Texts, tab: ClientTab) -> &'static str {
         ClientTab::Meetings => t.meetings_staff().tab_meetings,
         ClientTab::Promises => t.meetings_staff().tab_promises,
         ClientTab::Reports => t.reports_staff().tab_reports,
+        ClientTab::Health => t.health().tab_health,
+        ClientTab::Risks => t.risks().tab_risks,
+        ClientTab::Incidents => t.risks().tab_incidents,
     }
 }

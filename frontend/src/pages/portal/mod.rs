@@ -11,6 +11,7 @@ mod minutes;
 mod parts;
 mod report;
 mod reports;
+pub mod risks;
 pub mod roadmap;
 pub mod surveys;
 

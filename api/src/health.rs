@@ -175,6 +175,8 @@ pub struct ClientScoreRow {
     pub score: Option<u8>,
     pub drop: Option<u8>,
     pub flags: Vec<RiskFlag>,
+    /// The signals graded below 5, weakest first (every client).
+    pub weak: Vec<SignalKey>,
     /// For a client at risk, the weakest parts (grade below 5), weakest first: the reasons to
     /// show (empty for the others).
     pub reasons: Vec<SignalPart>,

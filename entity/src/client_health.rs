@@ -14,6 +14,9 @@ pub struct Model {
     pub score: Option<i32>,
     /// JSON `HealthScore` parts and left-out signals.
     pub parts: String,
+    /// The keys of the parts graded below 5, weakest first, comma-separated (lists show them
+    /// without reading the parts).
+    pub weak: String,
     pub computed_at: DateTimeUtc,
 }
 

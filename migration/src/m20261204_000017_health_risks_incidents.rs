@@ -47,6 +47,7 @@ impl MigrationTrait for Migration {
                 client_table("client_health")
                     .col(integer_null(a("score")))
                     .col(text(a("parts")))
+                    .col(string(a("weak")))
                     .col(timestamp_with_time_zone(a("computed_at")))
                     .to_owned(),
             )

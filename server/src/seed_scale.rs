@@ -770,6 +770,7 @@ async fn seed_health(
                         client_id,
                         score: Some(score),
                         parts,
+                        weak: String::new(),
                         computed_at,
                     });
                 }

@@ -7,7 +7,7 @@ use super::signals;
 use crate::clients::access::VisibleClients;
 use crate::db::TenantTx;
 use crate::error::{ApiError, ApiResult};
-use accord_api::health::{HealthDay, HealthScore, HealthSettings};
+use accord_api::health::{HealthDay, HealthScore, HealthSettings, SignalKey};
 use accord_api::{ClientId, ClientStatus};
 use accord_entity::{agencies, client_health, clients, health_scores};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -93,6 +93,7 @@ pub async fn record(
                 client_id: Set(*client),
                 score: Set(score),
                 parts: Set(parts),
+                weak: Set(weak_keys(s).iter().map(|k| k.as_str()).collect::<Vec<_>>().join(",")),
                 computed_at: Set(s.computed_at),
             });
         }
@@ -107,26 +108,38 @@ pub async fn record(
     Ok(n)
 }
 
-/// A client's latest stored score and when it was computed.
+/// The signals graded below 5, weakest first (heavier weight first among equals).
+pub fn weak_keys(s: &HealthScore) -> Vec<SignalKey> {
+    let mut weak: Vec<_> = s.parts.iter().filter(|p| p.grade < 5.0).collect();
+    weak.sort_by(|a, b| a.grade.total_cmp(&b.grade).then(b.weight.cmp(&a.weight)));
+    weak.into_iter().map(|p| p.key).collect()
+}
+
+/// A client's latest stored score, its weak signals and when it was computed.
 pub struct Latest {
     pub score: Option<u8>,
+    pub weak: Vec<SignalKey>,
     pub computed_at: DateTime<Utc>,
 }
 
 /// The latest stored scores of the agency's clients (one narrow row each).
 pub async fn latest(tx: &TenantTx, visible: &VisibleClients) -> ApiResult<HashMap<ClientId, Latest>> {
-    let rows: Vec<(ClientId, Option<i32>, DateTime<Utc>)> = tx
+    let rows: Vec<(ClientId, Option<i32>, String, DateTime<Utc>)> = tx
         .find_in::<client_health::Entity>(visible)
         .select_only()
         .column(client_health::Column::ClientId)
         .column(client_health::Column::Score)
+        .column(client_health::Column::Weak)
         .column(client_health::Column::ComputedAt)
         .into_tuple()
         .all()
         .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, score, computed_at)| (id, Latest { score: score.and_then(|s| u8::try_from(s).ok()), computed_at }))
+        .map(|(id, score, weak, computed_at)| {
+            let weak = weak.split(',').filter_map(SignalKey::parse).collect();
+            (id, Latest { score: score.and_then(|s| u8::try_from(s).ok()), weak, computed_at })
+        })
         .collect())
 }
 

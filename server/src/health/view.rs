@@ -111,13 +111,15 @@ pub async fn score_rows(
             let current = latest.remove(&w.client.id);
             let score = current.as_ref().and_then(|c| c.score);
             let drop = store::drop(highest.get(&w.client.id).copied(), score);
+            let (weak, computed_at) = current.map_or((Vec::new(), None), |c| (c.weak, Some(c.computed_at)));
             ClientScoreRow {
                 manager: crate::clients::view::staff_ref(w.manager, &names),
                 score,
                 drop,
                 flags: flags(score, drop, s),
+                weak,
                 reasons: Vec::new(),
-                computed_at: current.map(|c| c.computed_at),
+                computed_at,
                 client: w.client,
             }
         })

@@ -123,6 +123,9 @@ async fn a_silent_client_with_broken_promises_is_at_risk_and_recovers() {
     let reasons: Vec<&str> = row["reasons"].as_array().unwrap().iter().map(|r| r["key"].as_str().unwrap()).collect();
     assert_eq!(reasons, ["backlog", "contact", "broken_promises"], "{row}");
     assert_eq!(row["score"], json!(dip_score));
+    // Every client's row names its weak signals (the reasons' parts are sent for the at-risk).
+    let listed = overview["clients"].as_array().unwrap().iter().find(|r| r["client"]["id"] == json!(client)).unwrap();
+    assert_eq!(listed["weak"], json!(["backlog", "contact", "broken_promises"]));
     let mine = ok(manager.get(&format!("/api/staff/health?manager={}", w.manager_a.id)).await, 200).await;
     assert!(mine["clients"].as_array().unwrap().iter().all(|r| r["manager"]["id"] == json!(w.manager_a.id)));
     let portfolio = mine["portfolios"].as_array().unwrap();

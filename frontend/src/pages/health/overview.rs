@@ -211,7 +211,7 @@ fn ClientsCard(rows: Vec<ClientScoreRow>, settings: HealthSettings) -> impl Into
             .into_iter()
             .map(|row| {
                 let flags = flag_badges(row.flags.clone(), row.drop, Some(settings.get_value()));
-                let weakest = StoredValue::new(row.reasons.iter().map(|p| p.key).take(3).collect::<Vec<_>>());
+                let weakest = StoredValue::new(row.weak.iter().copied().take(3).collect::<Vec<_>>());
                 let weak = move || {
                     let t = i18n.t();
                     let names = weakest.get_value().into_iter().map(|k| signal_name(t, k)).collect::<Vec<_>>();
@@ -221,7 +221,7 @@ fn ClientsCard(rows: Vec<ClientScoreRow>, settings: HealthSettings) -> impl Into
                         names.join(", ")
                     }
                 };
-                let has_weak = !row.reasons.is_empty();
+                let has_weak = !row.weak.is_empty();
                 let link = client_health_link(&row);
                 let manager = row.manager.clone();
                 view! {

@@ -274,7 +274,7 @@ fn HomeRedirect() -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move |_| {
         let target = match session.state.get() {
-            SessionState::SignedIn(me) => Area::of(&me).home(),
+            SessionState::SignedIn(me) => Area::start(&me),
             SessionState::SignedOut(_) => Route::SignIn { next: None },
             SessionState::Loading | SessionState::Failed(_) => return,
         };

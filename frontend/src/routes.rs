@@ -236,6 +236,15 @@ impl Area {
         }
     }
 
+    /// Where a person starts after signing in (or opening `/`): staff who manage clients on the
+    /// cockpit ("what needs attention"), everyone else on their area's home.
+    pub fn start(me: &Me) -> Route {
+        match &me.membership {
+            Membership::Staff { role, .. } if *role != accord_api::StaffRole::Specialist => Route::StaffCockpit(None),
+            _ => Area::of(me).home(),
+        }
+    }
+
     /// Whether an in-app URL is one this kind of person may be sent back to after sign-in.
     pub fn suits(self, path: &str) -> bool {
         let under = |prefix: &str| {

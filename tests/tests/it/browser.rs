@@ -36,6 +36,10 @@ async fn staff_sign_in_lands_on_staff_home_in_both_languages() {
     b.click("#sign-in-submit").await;
 
     b.wait_for("div#staff-app").await;
+    // An owner starts on the cockpit; the clients list is one click away.
+    b.wait_for_path("/app/cockpit").await;
+    b.wait_for_text("h1", "What needs attention").await;
+    b.click("a.nav-link[href='/app']").await;
     b.wait_for_path("/app").await;
     b.wait_for_text("h1", "Clients").await;
     b.wait_for_text("#agency-name", &w.a.name).await;
@@ -111,23 +115,23 @@ async fn language_switch_is_shown_remembered_and_saved() {
     b.fill("#password", world::PASSWORD).await;
     b.click("#sign-in-submit").await;
     b.wait_for("div#staff-app").await;
-    // The account's language (English in the world) wins once signed in.
-    b.wait_for_text("h1", "Clients").await;
+    // The account's language (English in the world) wins once signed in (on the cockpit).
+    b.wait_for_text("h1", "What needs attention").await;
 
     // Switch to Russian in the app: shown and saved to the account.
     b.click("#lang-ru").await;
-    b.wait_for_text("h1", "Клиенты").await;
+    b.wait_for_text("h1", "Что требует внимания").await;
     wait_for_saved_locale(&app, &person.email, "ru").await;
 
     // Back to English: shown, survives a reload, and is saved.
     b.click("#lang-en").await;
-    b.wait_for_text("h1", "Clients").await;
+    b.wait_for_text("h1", "What needs attention").await;
     wait_for_saved_locale(&app, &person.email, "en").await;
     b.reload().await;
     b.wait_for("div#staff-app").await;
-    b.wait_for_text("tr.client-row", &w.client_a1.1).await;
-    b.wait_for_text("h1", "Clients").await;
-    assert_eq!(b.texts("h1").await, vec!["Clients".to_owned()]);
+    b.wait_for("#cockpit-page").await;
+    b.wait_for_text("h1", "What needs attention").await;
+    assert_eq!(b.texts("h1").await, vec!["What needs attention".to_owned()]);
     assert_eq!(b.texts("html[lang='en']").await.len(), 1, "<html lang> is en after reload");
 
     let me = me_over_http(&app, &person.email).await;

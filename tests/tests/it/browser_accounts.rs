@@ -168,12 +168,16 @@ async fn invited_manager_creates_a_client_and_invites_its_contacts_from_the_mail
     manager.screenshot("accounts-2-manager-invitation").await;
     set_password(&manager, "accept", manager_password).await;
     manager.wait_for("div#staff-app").await;
-    manager.wait_for_path("/app").await;
+    manager.wait_for_path("/app/cockpit").await;
     let me: Value =
         app.signed_in(&manager_email, manager_password).await.get("/api/auth/me").await.json().await.unwrap();
     assert_eq!(me["membership"]["role"], "account_manager", "{me}");
 
-    // They create a client and open it.
+    // They start on the cockpit (nothing needs attention yet), then create a client on the
+    // clients list and open it.
+    manager.wait_for("#cockpit-page").await;
+    manager.click("a.nav-link[href='/app']").await;
+    manager.wait_for_path("/app").await;
     let client_name = format!("ООО Тест-{tag}");
     manager.wait_for("form#new-client-form").await;
     manager.fill("#client-name", &client_name).await;

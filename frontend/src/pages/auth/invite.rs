@@ -107,7 +107,7 @@ fn AcceptForm(preview: InvitationPreview, token: String, dead: RwSignal<Option<D
                     // if the person picked another (a failure here only costs the preference).
                     let shown = i18n.locale_untracked();
                     let me = if me.locale == shown { me } else { api::auth::set_locale(shown).await.unwrap_or(me) };
-                    let home = Area::of(&me).home().path();
+                    let home = Area::start(&me).path();
                     session.set_me(me);
                     navigate(&home, NavigateOptions { replace: true, ..Default::default() });
                 }

@@ -90,7 +90,7 @@ fn ResetForm(token: String, dead: RwSignal<Option<DeadLink>>) -> impl IntoView {
         spawn_local(async move {
             match api::auth::complete_password_reset(&request).await {
                 Ok(me) => {
-                    let home = Area::of(&me).home().path();
+                    let home = Area::start(&me).path();
                     session.set_me(me);
                     navigate(&home, NavigateOptions { replace: true, ..Default::default() });
                 }

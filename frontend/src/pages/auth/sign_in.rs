@@ -17,7 +17,7 @@ use leptos_router::NavigateOptions;
 /// Where to go after signing in: the wanted page if it is in the person's area, else home.
 fn landing(me: &Me, next: Option<String>) -> String {
     let area = Area::of(me);
-    next.and_then(|n| safe_next(&n)).filter(|n| area.suits(n)).unwrap_or_else(|| area.home().path())
+    next.and_then(|n| safe_next(&n)).filter(|n| area.suits(n)).unwrap_or_else(|| Area::start(me).path())
 }
 
 #[component]

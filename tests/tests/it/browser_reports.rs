@@ -168,7 +168,8 @@ async fn a_weekly_report_from_draft_to_a_question_turned_into_an_idea() {
     let tx = app.db.unscoped("test queues a report draft").await.unwrap();
     accord_server::jobs::enqueue(&tx, accord_server::jobs::NewJob::new(&job).unwrap()).await.unwrap();
     tx.commit().await.unwrap();
-    accord_server::jobs::run_due(&app.state).await.unwrap();
+    // Every due job (the flow above queued health recomputations too; one pass runs a batch).
+    while accord_server::jobs::run_due(&app.state).await.unwrap() > 0 {}
     let tx = app.db.unscoped("test finds the draft").await.unwrap();
     let auto = accord_entity::reports::Entity::find()
         .filter(accord_entity::reports::Column::ClientId.eq(w.client_a2.0))

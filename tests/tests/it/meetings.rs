@@ -159,7 +159,7 @@ async fn a_weekly_series_from_agenda_to_acknowledged_minutes_with_promises_and_a
 
     // A day before, the reminder goes out with the agenda and the calendar file.
     accord_server::jobs::schedule_periodic(&app.state).await.unwrap();
-    accord_server::jobs::run_due(&app.state).await.unwrap();
+    while accord_server::jobs::run_due(&app.state).await.unwrap() > 0 {}
     let tx = app.db.unscoped("test reads the outbox").await.unwrap();
     let reminders = outbox::Entity::find()
         .filter(outbox::Column::Template.eq("meeting_reminder"))
@@ -196,7 +196,7 @@ async fn a_weekly_series_from_agenda_to_acknowledged_minutes_with_promises_and_a
     );
     // A second pass sends nothing more.
     accord_server::jobs::schedule_periodic(&app.state).await.unwrap();
-    accord_server::jobs::run_due(&app.state).await.unwrap();
+    while accord_server::jobs::run_due(&app.state).await.unwrap() > 0 {}
     let tx = app.db.unscoped("test reads the outbox").await.unwrap();
     let again = outbox::Entity::find()
         .filter(outbox::Column::Template.eq("meeting_reminder"))
@@ -923,10 +923,10 @@ async fn invitations_and_reminders_go_to_the_chosen_invitees() {
     // The day before each, the reminders.
     clock.set(at("2026-12-07T09:30:00Z"));
     accord_server::jobs::schedule_periodic(&app.state).await.unwrap();
-    accord_server::jobs::run_due(&app.state).await.unwrap();
+    while accord_server::jobs::run_due(&app.state).await.unwrap() > 0 {}
     clock.set(at("2026-12-08T13:00:00Z"));
     accord_server::jobs::schedule_periodic(&app.state).await.unwrap();
-    accord_server::jobs::run_due(&app.state).await.unwrap();
+    while accord_server::jobs::run_due(&app.state).await.unwrap() > 0 {}
     let tx = app.db.unscoped("test reads the outbox").await.unwrap();
     let sent: Vec<(String, String)> = outbox::Entity::find()
         .filter(outbox::Column::AgencyId.eq(w.a.id))

@@ -6,8 +6,8 @@
 //! the total.
 
 use super::settings;
-use super::store::{self, SCORED};
-use super::view::score_rows;
+use super::store::SCORED;
+use super::view::{score_rows, Watched};
 use crate::clients::access::VisibleClients;
 use crate::clients::view::{staff_names, staff_ref};
 use crate::error::{ApiError, ApiResult};
@@ -52,7 +52,7 @@ pub async fn cockpit(state: &AppState, staff: &Staff, manager: Option<UserId>) -
     let visible = VisibleClients::of(&tx, staff).await?;
     let agency = tx.find::<agencies::Entity>().one().await?.ok_or_else(ApiError::not_found)?;
     let now = tx.now();
-    let today = store::today(&agency, now);
+    let today = crate::surveys::store::agency_today(&agency, now);
     let settings = settings::load(&tx).await?;
 
     // The watched clients in view: the lists below keep only their rows.
@@ -79,7 +79,12 @@ pub async fn cockpit(state: &AppState, staff: &Staff, manager: Option<UserId>) -
         rows.iter().map(|r| (r.0, ClientRef { id: r.0, name: r.1.clone(), status: r.2 })).collect();
     let client = |id: &ClientId| refs.get(id).cloned();
 
-    let at_risk: Vec<_> = score_rows(&tx, &visible, manager, &settings, today)
+    // The same clients, as the score rows need them (no second read of the clients table).
+    let watched = rows
+        .iter()
+        .map(|r| Watched { client: ClientRef { id: r.0, name: r.1.clone(), status: r.2 }, manager: r.3 })
+        .collect();
+    let at_risk: Vec<_> = score_rows(&tx, &visible, watched, &settings, today)
         .await?
         .into_iter()
         .filter(|r| !r.flags.is_empty())
@@ -272,7 +277,7 @@ pub async fn cockpit(state: &AppState, staff: &Staff, manager: Option<UserId>) -
         .iter()
         .filter_map(|(id, _, _, _, cadence, last, created)| {
             let cadence = cadence.filter(|c| *c > 0)?;
-            let days = |t: &DateTime<Utc>| (today - store::today(&agency, *t)).num_days();
+            let days = |t: &DateTime<Utc>| (today - crate::surveys::store::agency_today(&agency, *t)).num_days();
             let since = last.as_ref().map(days);
             (since.unwrap_or_else(|| days(created)) > i64::from(cadence)).then_some(())?;
             Some(CockpitSilent { client: client(id)?, days: since, cadence })

@@ -6,6 +6,7 @@ use super::signals::{Facts, WINDOW_DAYS};
 use crate::clients::access::VisibleClients;
 use crate::db::TenantTx;
 use crate::error::ApiResult;
+use crate::surveys::store::agency_today;
 use accord_api::health::HealthSettings;
 use accord_api::meetings::{AckState, Side};
 use accord_api::risks::IncidentStep;
@@ -46,13 +47,13 @@ pub async fn gather(
     now: DateTime<Utc>,
 ) -> ApiResult<HashMap<ClientId, Facts>> {
     let every = VisibleClients::whole_agency();
-    let today = crate::surveys::store::agency_today(agency, now);
+    let today = agency_today(agency, now);
     let window_start = today - Duration::days(i64::from(WINDOW_DAYS));
     let year_ago = today - Duration::days(365);
     let mut out: HashMap<ClientId, Facts> = subjects
         .iter()
         .map(|s| {
-            let days = |t: DateTime<Utc>| (today - crate::surveys::store::agency_today(agency, t)).num_days();
+            let days = |t: DateTime<Utc>| (today - agency_today(agency, t)).num_days();
             let f = Facts {
                 cadence: s.cadence,
                 days_since_touch: s.last_touch_at.map(days),

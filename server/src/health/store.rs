@@ -7,6 +7,7 @@ use super::signals;
 use crate::clients::access::VisibleClients;
 use crate::db::TenantTx;
 use crate::error::{ApiError, ApiResult};
+use crate::surveys::store::agency_today;
 use accord_api::health::{HealthDay, HealthScore, HealthSettings, SignalKey};
 use accord_api::{ClientId, ClientStatus};
 use accord_entity::{agencies, client_health, clients, health_scores};
@@ -59,7 +60,7 @@ pub async fn recompute(
         return Ok(0);
     }
     let scores = compute(tx, agency, &settings, &subjects, only).await?;
-    let day = crate::surveys::store::agency_today(agency, tx.now());
+    let day = agency_today(agency, tx.now());
     record(tx, scores.into_iter().collect(), day, cause).await
 }
 
@@ -236,11 +237,6 @@ pub fn drop(highest: Option<u8>, now: Option<u8>) -> Option<u8> {
     (h > n).then(|| h - n)
 }
 
-/// "Today" of the agency at `now`.
-pub fn today(agency: &agencies::Model, now: DateTime<Utc>) -> NaiveDate {
-    crate::surveys::store::agency_today(agency, now)
-}
-
 /// The demo's year of history: a deterministic path around each client's score today — a
 /// slow climb, a dip about four months ago that recovers within two weeks — backdated one row
 /// a day (`backfill`), then today's real score. Only for the demo agency on first run.
@@ -249,7 +245,7 @@ pub async fn backfill_demo(tx: &TenantTx, agency: &agencies::Model) -> ApiResult
     let subjects = subjects(tx, None).await?;
     let scores = compute(tx, agency, &settings, &subjects, None).await?;
     let now = tx.now();
-    let today = today(agency, now);
+    let today = agency_today(agency, now);
     let mut rows = Vec::new();
     for (client, s) in &scores {
         let base = f64::from(s.score.unwrap_or(70));

@@ -49,7 +49,7 @@ pub async fn client(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<
     let subjects = vec![super::facts::Subject::of(&c)];
     let mut scores = store::compute(t, &agency, &settings, &subjects, Some(c.id)).await?;
     let current = scores.remove(&c.id).ok_or_else(ApiError::not_found)?;
-    let today = store::today(&agency, tx.now());
+    let today = crate::surveys::store::agency_today(&agency, tx.now());
     let points = store::daily_points(t, c.id, today - Duration::days(365)).await?;
     let since = today - Duration::days(i64::from(settings.drop_days));
     let highest = points.iter().filter(|(d, _)| *d >= since).map(|(_, s)| *s).chain(current.score).max();
@@ -67,9 +67,9 @@ pub async fn client(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<
 }
 
 /// A watched client as the lists need it.
-struct Watched {
-    client: ClientRef,
-    manager: Option<UserId>,
+pub struct Watched {
+    pub client: ClientRef,
+    pub manager: Option<UserId>,
 }
 
 async fn watched(tx: &TenantTx, visible: &VisibleClients, manager: Option<UserId>) -> ApiResult<Vec<Watched>> {
@@ -92,16 +92,15 @@ async fn watched(tx: &TenantTx, visible: &VisibleClients, manager: Option<UserId
         .collect())
 }
 
-/// Score rows of the visible (or one manager's) watched clients, lowest score first, with the
-/// at-risk ones flagged: four statements whatever the agency's size.
+/// Score rows of `list` (watched clients the caller sees), lowest score first, with the at-risk
+/// ones flagged and their reasons: four statements whatever the agency's size.
 pub async fn score_rows(
     tx: &TenantTx,
     visible: &VisibleClients,
-    manager: Option<UserId>,
+    list: Vec<Watched>,
     s: &HealthSettings,
     today: chrono::NaiveDate,
 ) -> ApiResult<Vec<ClientScoreRow>> {
-    let list = watched(tx, visible, manager).await?;
     let mut latest = store::latest(tx, visible).await?;
     let highest = store::highest_since(tx, visible, today - Duration::days(i64::from(s.drop_days))).await?;
     let names = staff_names(tx, list.iter().filter_map(|w| w.manager).collect::<Vec<_>>()).await?;
@@ -148,8 +147,9 @@ pub async fn overview(state: &AppState, staff: &Staff, manager: Option<UserId>) 
     let visible = VisibleClients::of(&tx, staff).await?;
     let agency = agency(&tx).await?;
     let settings = settings::load(&tx).await?;
-    let today = store::today(&agency, tx.now());
-    let clients = score_rows(&tx, &visible, manager, &settings, today).await?;
+    let today = crate::surveys::store::agency_today(&agency, tx.now());
+    let list = watched(&tx, &visible, manager).await?;
+    let clients = score_rows(&tx, &visible, list, &settings, today).await?;
     tx.commit().await?;
     let mut portfolios: BTreeMap<Option<UserId>, Portfolio> = BTreeMap::new();
     let mut sums: HashMap<Option<UserId>, u32> = HashMap::new();
@@ -202,7 +202,7 @@ pub async fn preview(state: &AppState, staff: &Staff, proposed: HealthSettings) 
     let facts = super::facts::gather(&tx, &agency, &current, &subjects, None, now).await?;
     let every = VisibleClients::whole_agency();
     let list = watched(&tx, &every, None).await?;
-    let today = store::today(&agency, now);
+    let today = crate::surveys::store::agency_today(&agency, now);
     let since_now = today - Duration::days(i64::from(current.drop_days));
     let since_proposed = today - Duration::days(i64::from(proposed.drop_days));
     let highest_now = store::highest_since(&tx, &every, since_now).await?;

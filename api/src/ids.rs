@@ -151,3 +151,51 @@ typed_id!(
     /// An incident (a mistake handled in five steps).
     IncidentId
 );
+typed_id!(
+    /// A contract with a client (retainer or project).
+    ContractId
+);
+typed_id!(
+    /// An invoice (счёт) issued to a client.
+    InvoiceId
+);
+typed_id!(
+    /// A payment received against an invoice.
+    PaymentId
+);
+typed_id!(
+    /// A backlog change request billed on an invoice.
+    BilledItemId
+);
+typed_id!(
+    /// A closing document (акт, УПД) given to a client.
+    ClosingDocumentId
+);
+typed_id!(
+    /// A profitability criterion of an agency's scorecard.
+    CriterionId
+);
+typed_id!(
+    /// One client's mark on one scorecard criterion.
+    ScorecardScoreId
+);
+typed_id!(
+    /// A service in an agency's catalogue.
+    ServiceId
+);
+typed_id!(
+    /// "This service needs that one first" in the catalogue.
+    PrerequisiteId
+);
+typed_id!(
+    /// A service a client has had (or has).
+    ClientServiceId
+);
+typed_id!(
+    /// An upsell opportunity for an existing client.
+    UpsellId
+);
+typed_id!(
+    /// A service explainer of the knowledge base.
+    ArticleId
+);

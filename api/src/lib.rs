@@ -9,6 +9,8 @@ pub mod backlog;
 pub mod bundles;
 pub mod clients;
 pub mod error;
+pub mod finance;
+pub mod growth;
 pub mod health;
 pub mod ids;
 pub mod input;

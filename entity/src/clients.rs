@@ -30,10 +30,16 @@ pub struct Model {
     pub report_cadence: Option<ReportCadence>,
     pub temperament: Option<Temperament>,
     pub activity: Option<Activity>,
+    /// The tier shown and recorded (on survey answers): the computed ABC tier unless
+    /// `tier_override`, when it is the one set by hand.
     pub value_tier: Option<ValueTier>,
     pub archived_at: Option<DateTimeUtc>,
     /// Kept equal to the newest touchpoint's time, so lists sort and warn without a join.
     pub last_touch_at: Option<DateTimeUtc>,
+    /// The ABC tier computed from trailing-12-month paid revenue (None before the first run).
+    pub abc_tier: Option<ValueTier>,
+    /// `value_tier` was set by hand and stays until an owner clears the override.
+    pub tier_override: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

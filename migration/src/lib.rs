@@ -20,6 +20,7 @@ mod m20261203_000014_report_auto_draft;
 mod m20261203_000015_survey_settings;
 mod m20261204_000016_survey_campaigns;
 mod m20261204_000017_health_risks_incidents;
+mod m20261204_000018_money_growth;
 mod rls;
 mod shape;
 
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000015_survey_settings::Migration),
             Box::new(m20261204_000016_survey_campaigns::Migration),
             Box::new(m20261204_000017_health_risks_incidents::Migration),
+            Box::new(m20261204_000018_money_growth::Migration),
         ]
     }
 }

@@ -10,8 +10,8 @@ use crate::http::{csrf::reject_cross_site, span::request_span};
 use crate::state::AppState;
 use crate::tenancy::load_principal;
 use crate::{
-    auth, backlog, clients, health, invitations, jobs, meetings, platform, portal, projects, reports, risks, roadmap,
-    staff, surveys, touchpoints,
+    auth, backlog, clients, finance, growth, health, invitations, jobs, meetings, platform, portal, projects, reports,
+    revenue, risks, roadmap, staff, surveys, touchpoints,
 };
 use accord_migration::{Migrator, MigratorTrait};
 use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
@@ -160,6 +160,9 @@ fn api_scope() -> utoipa_actix_web::scope::Scope<
         .configure(surveys::routes)
         .configure(health::routes)
         .configure(risks::routes)
+        .configure(finance::routes)
+        .configure(revenue::routes)
+        .configure(growth::routes)
         .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::not_found()) }))
 }
 

@@ -38,6 +38,8 @@ pub fn new_client(agency: AgencyId, name: &str, status: ClientStatus, manager: O
         temperament: None,
         activity: None,
         value_tier: None,
+        abc_tier: None,
+        tier_override: false,
         archived_at: None,
         last_touch_at: None,
     }

@@ -112,7 +112,12 @@ agency_owned!(
     survey_criteria,
     survey_campaigns,
     survey_waves,
-    health_settings
+    health_settings,
+    finance_settings,
+    scorecard_criteria,
+    services,
+    service_prereqs,
+    kb_articles
 );
 client_owned!(
     contacts,
@@ -148,7 +153,15 @@ client_owned!(
     health_scores,
     client_health,
     risks,
-    incidents
+    incidents,
+    contracts,
+    invoices,
+    payments,
+    billed_items,
+    closing_documents,
+    scorecard_scores,
+    client_services,
+    upsells
 );
 
 tenant_column!(invitations);

@@ -23,6 +23,7 @@ wire_enum!(
         Reports = "reports",
         Backlog = "backlog",
         Incidents = "incidents",
+        Money = "money",
     }
 );
 
@@ -52,6 +53,9 @@ pub enum Reason {
     Backlog { projects: u32, below: u32, fewest: u32 },
     /// Incidents not yet through step 5, of them open longer than the agency allows.
     Incidents { open: u32, too_long: u32 },
+    /// Invoices past their due date and not fully paid, and the oldest one's days overdue
+    /// (0 when none is).
+    Money { overdue: u32, oldest_days: i64 },
 }
 
 /// One signal's part in a score.

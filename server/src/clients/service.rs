@@ -178,6 +178,10 @@ pub async fn update(
     row.temperament = req.temperament;
     row.activity = req.activity;
     row.value_tier = req.value_tier;
+    // A tier set by hand stays (the ABC job leaves it) until an owner or admin clears it.
+    if req.value_tier != old.value_tier {
+        row.tier_override = true;
+    }
     row.updated_at = Utc::now();
     if req.status == ClientStatus::Churned && row.ended_on.is_none() {
         row.ended_on = Some(Utc::now().date_naive());

@@ -1,5 +1,5 @@
 //! Gathering the facts the score is made of, for one client or a whole agency at once: a fixed
-//! number of narrow statements (about a dozen), whatever the number of clients — never one
+//! number of narrow statements (about fourteen), whatever the number of clients — never one
 //! query per client.
 
 use super::signals::{Facts, WINDOW_DAYS};
@@ -7,12 +7,13 @@ use crate::clients::access::VisibleClients;
 use crate::db::TenantTx;
 use crate::error::ApiResult;
 use crate::surveys::store::agency_today;
+use accord_api::finance::InvoiceStatus;
 use accord_api::health::HealthSettings;
 use accord_api::meetings::{AckState, Side};
 use accord_api::risks::IncidentStep;
 use accord_api::{ClientId, ProjectId, ProjectStatus, ReportId};
 use accord_entity::{
-    action_items, agencies, backlog_items, clients, incidents, meetings, projects, report_reads, reports,
+    action_items, agencies, backlog_items, clients, incidents, invoices, meetings, projects, report_reads, reports,
     survey_answers,
 };
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -252,6 +253,38 @@ pub async fn gather(
                 f.incidents_too_long += 1;
             }
         }
+    }
+
+    // Money: who was ever invoiced (one row per client), and the overdue unpaid invoices per
+    // client with the earliest due date.
+    let invoiced: Vec<ClientId> = scoped!(invoices)
+        .select_only()
+        .column(invoices::Column::ClientId)
+        .filter(invoices::Column::Status.ne(InvoiceStatus::Cancelled))
+        .group_by(invoices::Column::ClientId)
+        .into_tuple()
+        .all()
+        .await?;
+    for client in invoiced {
+        if let Some(f) = out.get_mut(&client) {
+            f.has_invoices = true;
+        }
+    }
+    let overdue: Vec<(ClientId, i64, Option<NaiveDate>)> = scoped!(invoices)
+        .select_only()
+        .column(invoices::Column::ClientId)
+        .column_as(Expr::cust("COUNT(*)"), "n")
+        .column_as(Expr::col(invoices::Column::DueOn).min(), "earliest")
+        .filter(invoices::Column::Status.is_in(crate::revenue::repo::OPEN))
+        .filter(invoices::Column::DueOn.lt(today))
+        .group_by(invoices::Column::ClientId)
+        .into_tuple()
+        .all()
+        .await?;
+    for (client, n, earliest) in overdue {
+        let Some(f) = out.get_mut(&client) else { continue };
+        f.invoices_overdue = u32::try_from(n).unwrap_or(u32::MAX);
+        f.oldest_invoice_days = earliest.map_or(0, |d| (today - d).num_days());
     }
     Ok(out)
 }

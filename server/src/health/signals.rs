@@ -18,6 +18,9 @@
 //! - Backlog: per active project min(agreed not started, 2) / 2, averaged × 10.
 //! - Incidents: with an incident in the last year — 10 − 5 per open incident, 0 when one is
 //!   open too long; none in a year → no data.
+//! - Money: overdue unpaid invoices (past due, not cancelled, not fully paid) — 10 with none,
+//!   − 2.5 per overdue invoice and − 2.5 per full 30 days the oldest is overdue (at least 0);
+//!   no invoice ever issued (or all cancelled) → no data.
 
 use accord_api::health::{HealthScore, Reason, SignalKey, SignalPart, Weight};
 use accord_api::surveys::NpsClass;
@@ -26,7 +29,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 /// Days the promise, minutes and report windows look back.
 pub const WINDOW_DAYS: u32 = 90;
 
-/// The built-in weights (sum 100).
+/// The built-in weights (sum 110: the money signal joined the original 100; only ratios count).
 pub fn default_weights() -> Vec<Weight> {
     use SignalKey::*;
     [
@@ -39,6 +42,7 @@ pub fn default_weights() -> Vec<Weight> {
         (Reports, 10),
         (Backlog, 10),
         (Incidents, 5),
+        (Money, 10),
     ]
     .into_iter()
     .map(|(key, weight)| Weight { key, weight })
@@ -76,6 +80,11 @@ pub struct Facts {
     pub has_incidents: bool,
     pub incidents_open: u32,
     pub incidents_too_long: u32,
+    /// A non-cancelled invoice was ever issued to the client.
+    pub has_invoices: bool,
+    /// Invoices past due and not fully paid, and the oldest one's days overdue.
+    pub invoices_overdue: u32,
+    pub oldest_invoice_days: i64,
 }
 
 fn round1(x: f64) -> f64 {
@@ -180,6 +189,18 @@ pub fn grade(key: SignalKey, f: &Facts) -> Option<(f64, Reason)> {
             let g = if f.incidents_too_long > 0 { 0.0 } else { clamp(10.0 - 5.0 * f64::from(f.incidents_open)) };
             Some((g, Reason::Incidents { open: f.incidents_open, too_long: f.incidents_too_long }))
         }
+        SignalKey::Money => {
+            if !f.has_invoices {
+                return None;
+            }
+            let months = (f.oldest_invoice_days.max(0) / 30) as f64;
+            let g = if f.invoices_overdue == 0 {
+                10.0
+            } else {
+                clamp(10.0 - 2.5 * f64::from(f.invoices_overdue) - 2.5 * months)
+            };
+            Some((g, Reason::Money { overdue: f.invoices_overdue, oldest_days: f.oldest_invoice_days }))
+        }
     }
 }
 
@@ -227,9 +248,11 @@ mod tests {
     /// Every signal with data, computed by hand:
     /// NPS 9 → 10; CSI 64 → 6; contact 19 days on a 7-day cadence → 10 × (1 − 12/14) = 1.43;
     /// 1 overdue → 7.5; 3 of 5 kept → 6; minutes 2 of 3 → 6.67; reports (4 − 1) / (4 + 1) → 6;
-    /// backlog (1 + 0.5) / 2 → 7.5; incidents 1 open → 5.
-    /// Σ w·g = 15·10 + 10·6 + 15·1.4286 + 15·7.5 + 10·6 + 10·6.6667 + 10·6 + 10·7.5 + 5·5
-    ///       = 150 + 60 + 21.43 + 112.5 + 60 + 66.67 + 60 + 75 + 25 = 630.60; / 100 × 10 = 63.06 → 63.
+    /// backlog (1 + 0.5) / 2 → 7.5; incidents 1 open → 5; money 1 invoice 35 days overdue →
+    /// 10 − 2.5 − 2.5 = 5.
+    /// Σ w·g = 15·10 + 10·6 + 15·1.4286 + 15·7.5 + 10·6 + 10·6.6667 + 10·6 + 10·7.5 + 5·5 + 10·5
+    ///       = 150 + 60 + 21.43 + 112.5 + 60 + 66.67 + 60 + 75 + 25 + 50 = 680.60;
+    ///       / 110 × 10 = 61.87 → 62.
     #[test]
     fn every_signal_by_hand() {
         let f = Facts {
@@ -253,18 +276,23 @@ mod tests {
             has_incidents: true,
             incidents_open: 1,
             incidents_too_long: 0,
+            has_invoices: true,
+            invoices_overdue: 1,
+            oldest_invoice_days: 35,
         };
         let s = score(&f, &default_weights(), at());
-        assert_eq!(s.score, Some(63));
+        assert_eq!(s.score, Some(62));
         assert!(s.left_out.is_empty());
         let part = |k: SignalKey| s.parts.iter().find(|p| p.key == k).unwrap().clone();
         assert_eq!(part(SignalKey::Contact).grade, 1.4);
         assert_eq!(part(SignalKey::Contact).reason, Reason::Contact { days: 19, cadence: 7, never: false });
         assert_eq!(part(SignalKey::BrokenPromises).reason, Reason::BrokenPromises { kept: 3, due: 5, window_days: 90 });
-        assert_eq!(part(SignalKey::Nps).points, 15.0);
+        assert_eq!(part(SignalKey::Nps).points, 13.6);
+        assert_eq!(part(SignalKey::Money).grade, 5.0);
+        assert_eq!(part(SignalKey::Money).reason, Reason::Money { overdue: 1, oldest_days: 35 });
         assert_eq!(part(SignalKey::Backlog).reason, Reason::Backlog { projects: 2, below: 1, fewest: 1 });
         let points: f64 = s.parts.iter().map(|p| p.points).sum();
-        assert!((points - 63.06).abs() < 0.2, "parts add up to the score: {points}");
+        assert!((points - 61.87).abs() < 0.2, "parts add up to the score: {points}");
     }
 
     /// Contact (15, grade 10), overdue promises (15, none overdue: 10) and broken promises
@@ -284,7 +312,7 @@ mod tests {
         let s = score(&f, &default_weights(), at());
         assert_eq!(s.score, Some(75));
         assert_eq!(s.parts.len(), 3);
-        assert_eq!(s.left_out.len(), 6);
+        assert_eq!(s.left_out.len(), 7);
         assert!(s.left_out.contains(&SignalKey::Nps) && s.left_out.contains(&SignalKey::Incidents));
         let f = Facts { has_promises: false, ..f };
         let s = score(&f, &default_weights(), at());
@@ -297,7 +325,7 @@ mod tests {
         let s = score(&Facts { days_since_entered: 30, ..Facts::default() }, &default_weights(), at());
         assert_eq!(s.score, None);
         assert!(s.parts.is_empty());
-        assert_eq!(s.left_out.len(), 9);
+        assert_eq!(s.left_out.len(), 10);
     }
 
     #[test]
@@ -317,6 +345,15 @@ mod tests {
         // An incident open too long zeroes the signal.
         let f = Facts { has_incidents: true, incidents_open: 1, incidents_too_long: 1, ..Facts::default() };
         assert_eq!(grade(SignalKey::Incidents, &f).unwrap().0, 0.0);
+        // Money: no invoice ever → no data; invoices, none overdue → 10; three overdue, the
+        // oldest 61 days → 10 − 7.5 − 5 → 0, never below.
+        assert_eq!(grade(SignalKey::Money, &Facts::default()), None);
+        let f = Facts { has_invoices: true, ..Facts::default() };
+        assert_eq!(grade(SignalKey::Money, &f).unwrap(), (10.0, Reason::Money { overdue: 0, oldest_days: 0 }));
+        let f = Facts { has_invoices: true, invoices_overdue: 3, oldest_invoice_days: 61, ..Facts::default() };
+        assert_eq!(grade(SignalKey::Money, &f).unwrap().0, 0.0);
+        let f = Facts { has_invoices: true, invoices_overdue: 1, oldest_invoice_days: 29, ..Facts::default() };
+        assert_eq!(grade(SignalKey::Money, &f).unwrap().0, 7.5);
         // CSI 10 → 0, 100 → 10; a passive → 6; a weight of 0 leaves a signal out.
         let f = Facts { csi: Some((100.0, day("2026-01-01"))), nps: Some((7, day("2026-01-01"))), ..Facts::default() };
         assert_eq!(grade(SignalKey::Csi, &f).unwrap().0, 10.0);

@@ -89,6 +89,7 @@ impl Registry {
             .register::<crate::surveys::RunAgencySurveys>()
             .every::<crate::health::HealthDaily>(Every::daily_at(2, 30))
             .register::<crate::health::RecomputeHealth>()
+            .every::<crate::revenue::FinanceAbc>(Every::daily_at(2, 45))
     }
 
     /// Knows `J` (for delayed jobs enqueued with [`NewJob::new`](super::NewJob::new)).

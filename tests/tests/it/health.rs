@@ -226,7 +226,7 @@ async fn weights_are_previewed_before_they_are_saved() {
     let built_in = ok(manager.get(path).await, 200).await;
     assert_eq!(built_in["corridor"], 10);
     assert_eq!(built_in["at_risk_below"], 50);
-    assert_eq!(built_in["weights"].as_array().unwrap().len(), 9);
+    assert_eq!(built_in["weights"].as_array().unwrap().len(), 10);
     assert_eq!(manager.send("PUT", path, Some(built_in.clone())).await.status(), 403);
     assert_eq!(manager.post(&format!("{path}/preview"), built_in.clone()).await.status(), 403);
 

@@ -21,6 +21,7 @@ pub mod platform;
 pub mod portal;
 pub mod projects;
 pub mod reports;
+pub mod revenue;
 pub mod risks;
 pub mod roadmap;
 pub mod staff;

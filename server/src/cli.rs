@@ -153,7 +153,8 @@ pub async fn run(cli: Cli, settings: Settings) -> CliResult {
             println!(
                 "Seeded at scale {scale} (seed {seed}) in {:.1} s: {} agencies, {} users, {} clients, {} contacts, \
                  {} projects, {} backlog items, {} comments, {} history events, {} meetings, {} action items, \
-                 {} reports, {} survey answers, {} health scores, {} risks, {} incidents. Password: {}",
+                 {} reports, {} survey answers, {} health scores, {} risks, {} incidents, {} contracts, \
+                 {} invoices, {} payments, {} closing documents. Password: {}",
                 report.seconds,
                 report.agencies,
                 report.users,
@@ -170,6 +171,10 @@ pub async fn run(cli: Cli, settings: Settings) -> CliResult {
                 report.health_scores,
                 report.risks,
                 report.incidents,
+                report.contracts,
+                report.invoices,
+                report.payments,
+                report.closing_documents,
                 crate::seed_scale::SCALE_PASSWORD
             );
             if let Some(path) = save_snapshot {

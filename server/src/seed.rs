@@ -184,6 +184,8 @@ pub async fn seed_demo(db: &Db) -> Result<(), ApiError> {
         last_touch = Some(at);
     }
     seed_risks(&tx, agency.id, client.id, manager_id, now).await?;
+    crate::growth::demo::seed(&tx, agency.id, client.id, manager_id, now).await?;
+    crate::finance::demo::seed(&tx, agency.id, client.id, manager_id, now).await?;
     clients::Entity::update_many()
         .col_expr(clients::Column::LastTouchAt, sea_orm::sea_query::Expr::value(last_touch))
         .filter(clients::Column::Id.eq(client.id))

@@ -1,8 +1,10 @@
 //! `accord seed-scale`: a hosted-size data set for the load benchmark — 200 agencies of skewed
 //! size (a few large, many small), 20,000 clients, 1,000,000 backlog items (one project holds
 //! 50,000), contacts, comments and item history — times `--scale` (1.0 the full size, 0.1 a
-//! tenth). Deterministic: the same `--seed` gives the same rows, ids included. Bulk inserts
-//! (500 rows a statement), one transaction per agency. Every later feature adds its own rows here.
+//! tenth), and money: per client a retainer contract and monthly invoices (20,000 for the
+//! largest agency at full size) with their payments and acts. Deterministic: the same `--seed`
+//! gives the same rows, ids included. Bulk inserts (500 rows a statement), one transaction per
+//! agency. Every later feature adds its own rows here.
 //!
 //! Everyone's password is [`SCALE_PASSWORD`]; the largest agency's owner is
 //! `owner-0@scale.accord.test`, and each client's approver `approver-{agency}-{client}@scale.accord.test`.
@@ -27,6 +29,8 @@ const FULL_ITEMS: f64 = 1_000_000.0;
 const FULL_BIG_PROJECT: f64 = 50_000.0;
 const FULL_MEETINGS: f64 = 200_000.0;
 const FULL_ANSWERS: f64 = 500_000.0;
+/// Invoices of the largest agency (the others get as many per client).
+const FULL_INVOICES_LARGEST: f64 = 20_000.0;
 /// Rows per INSERT statement (SQLite allows 32,766 parameters; items have 33 columns).
 const CHUNK: usize = 500;
 
@@ -48,6 +52,10 @@ pub struct ScaleReport {
     pub health_scores: usize,
     pub risks: usize,
     pub incidents: usize,
+    pub contracts: usize,
+    pub invoices: usize,
+    pub payments: usize,
+    pub closing_documents: usize,
     pub seconds: f64,
 }
 
@@ -103,6 +111,7 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
     let sizes = agency_sizes(agencies_n, clients_n);
     let meetings_per_client = ((FULL_MEETINGS * scale / clients_n as f64).round() as usize).max(1);
     let answers_per_client = ((FULL_ANSWERS * scale / clients_n as f64).round() as usize).max(1);
+    let invoices_per_client = ((FULL_INVOICES_LARGEST * scale / sizes[0].max(1) as f64).ceil() as usize).max(1);
     // Projects: one per client, a second for every third; the big project is the first one.
     let projects_n: usize = sizes.iter().map(|&c| c + c / 3).sum();
     let per_project = (items_n - big_n) / projects_n.max(1);
@@ -276,6 +285,7 @@ pub async fn seed_scale(db: &Db, scale: f64, seed: u64) -> Result<ScaleReport, D
         seed_reports(&tx, &mut rng, agency_id, &readers, meetings_per_client, base, &mut report).await?;
         seed_answers(&tx, &mut rng, agency_id, &readers, answers_per_client, base, &mut report).await?;
         seed_health(&tx, &mut rng, agency_id, &readers, base, &mut report).await?;
+        seed_money(&tx, &mut rng, agency_id, &readers, invoices_per_client, base, &mut report).await?;
 
         for project in &project_rows {
             let n = if first_project {
@@ -841,6 +851,152 @@ async fn seed_health(
         insert_chunks::<client_health::Entity, _>(tx, latest).await?;
         insert_chunks::<risks::Entity, _>(tx, risk_rows).await?;
         insert_chunks::<incidents::Entity, _>(tx, incident_rows).await?;
+    }
+    Ok(())
+}
+
+/// Per client: an active retainer contract (every tenth in dollars, every seventh with a
+/// project contract beside it) and `per_client` monthly invoices up to the seed's "today"
+/// (base + 700 days): the older ones paid (one payment each, on time or late), the latest
+/// paid, partly paid or still open (a quarter of those past due); an act per paid invoice, a
+/// third of the latest ones unsigned.
+async fn seed_money(
+    tx: &crate::db::PlatformTx,
+    rng: &mut Rng,
+    agency_id: AgencyId,
+    clients: &[(ClientId, UserId, ContactId, UserId)],
+    per_client: usize,
+    base: DateTime<Utc>,
+    report: &mut ScaleReport,
+) -> Result<(), DbErr> {
+    use accord_api::finance::{ClosingKind, ContractKind, ContractStatus, InvoiceStatus};
+    use accord_api::money::convert_minor;
+    use accord_api::{ClosingDocumentId, ContractId, InvoiceId, PaymentId};
+    use accord_entity::{closing_documents, contracts, invoices, payments};
+    let today = base.date_naive() + Duration::days(700);
+    const USD_RATE: i64 = 92_500_000;
+    for (n, chunk) in clients.chunks(50).enumerate() {
+        let (mut contract_rows, mut invoice_rows, mut payment_rows, mut act_rows) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (i, &(client_id, manager, _, _)) in chunk.iter().enumerate() {
+            let c = n * 50 + i;
+            let (currency, rate, fee) = if c % 10 == 9 {
+                ("USD", USD_RATE, 50_000 * (1 + rng.below(30) as i64))
+            } else {
+                ("RUB", 1_000_000, 1_000_000 * (3 + rng.below(30) as i64))
+            };
+            let starts_on = today - Duration::days(31 * per_client as i64 + rng.below(20) as i64);
+            let contract = contracts::Model {
+                id: ContractId(rng.uuid()),
+                agency_id,
+                client_id,
+                project_id: None,
+                service_id: None,
+                title: "Сопровождение".into(),
+                kind: ContractKind::Retainer,
+                currency: currency.into(),
+                amount_minor: fee,
+                starts_on,
+                ends_on: None,
+                renews_on: Some(starts_on + Duration::days(365)),
+                status: ContractStatus::Active,
+                note: String::new(),
+                created_by: manager,
+                created_at: base,
+                updated_at: base,
+            };
+            if c % 7 == 3 {
+                contract_rows.push(contracts::Model {
+                    id: ContractId(rng.uuid()),
+                    title: "Редизайн".into(),
+                    kind: ContractKind::Project,
+                    currency: "RUB".into(),
+                    amount_minor: 10_000_000 * (3 + rng.below(20) as i64),
+                    ends_on: Some(starts_on + Duration::days(120)),
+                    renews_on: None,
+                    ..contract.clone()
+                });
+            }
+            for m in 0..per_client {
+                let issued_on = today - Duration::days(30 * (per_client - 1 - m) as i64 + rng.below(26) as i64);
+                let due_on = issued_on + Duration::days(10);
+                let latest = m + 1 == per_client;
+                let roll = rng.below(20);
+                let paid_minor = match (latest, roll) {
+                    (false, _) | (true, 0..=11) => fee,
+                    (true, 12..=14) => fee / 2,
+                    _ => 0,
+                };
+                let status = match paid_minor {
+                    0 => InvoiceStatus::Issued,
+                    p if p == fee => InvoiceStatus::Paid,
+                    _ => InvoiceStatus::PartlyPaid,
+                };
+                let paid_on = (paid_minor > 0).then(|| (issued_on + Duration::days(rng.below(25) as i64)).min(today));
+                let invoice = invoices::Model {
+                    id: InvoiceId(rng.uuid()),
+                    agency_id,
+                    client_id,
+                    contract_id: Some(contract.id),
+                    number: format!("{c:05}-{m:03}"),
+                    issued_on,
+                    due_on,
+                    amount_minor: fee,
+                    currency: currency.into(),
+                    rate_micro: rate,
+                    base_minor: convert_minor(fee, currency, rate, "RUB"),
+                    status,
+                    paid_minor,
+                    paid_on: paid_on.filter(|_| status == InvoiceStatus::Paid),
+                    note: String::new(),
+                    created_by: Some(manager),
+                    created_at: base,
+                    updated_at: base,
+                };
+                if let Some(on) = paid_on {
+                    payment_rows.push(payments::Model {
+                        id: PaymentId(rng.uuid()),
+                        agency_id,
+                        client_id,
+                        invoice_id: invoice.id,
+                        paid_on: on,
+                        amount_minor: paid_minor,
+                        base_minor: convert_minor(paid_minor, currency, rate, "RUB"),
+                        note: String::new(),
+                        created_by: Some(manager),
+                        created_at: base,
+                    });
+                }
+                if status == InvoiceStatus::Paid {
+                    act_rows.push(closing_documents::Model {
+                        id: ClosingDocumentId(rng.uuid()),
+                        agency_id,
+                        client_id,
+                        invoice_id: Some(invoice.id),
+                        contract_id: Some(contract.id),
+                        kind: if c % 2 == 0 { ClosingKind::Act } else { ClosingKind::Upd },
+                        number: format!("A-{c:05}-{m:03}"),
+                        issued_on,
+                        amount_minor: fee,
+                        currency: currency.into(),
+                        signed_on: (!latest || rng.below(3) != 0).then(|| issued_on + Duration::days(7)),
+                        created_by: Some(manager),
+                        created_at: base,
+                        updated_at: base,
+                    });
+                }
+                invoice_rows.push(invoice);
+            }
+            contract_rows.push(contract);
+        }
+        report.contracts += contract_rows.len();
+        report.invoices += invoice_rows.len();
+        report.payments += payment_rows.len();
+        report.closing_documents += act_rows.len();
+        insert_chunks::<contracts::Entity, _>(tx, contract_rows).await?;
+        insert_chunks::<invoices::Entity, _>(tx, invoice_rows).await?;
+        insert_chunks::<payments::Entity, _>(tx, payment_rows).await?;
+        insert_chunks::<closing_documents::Entity, _>(tx, act_rows).await?;
     }
     Ok(())
 }

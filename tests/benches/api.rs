@@ -115,6 +115,85 @@ async fn get(c: &Client, path: &str) -> u16 {
     status
 }
 
+/// `n` invoices of agency A spread over its clients (client A1 first), a month apart going back
+/// from November 2026, written straight to the database as the finance endpoints store them:
+/// four in five paid (one payment each), the rest open, every tenth in dollars at 92.5.
+async fn add_invoices(app: &accord_tests::TestApp, w: &world::World, n: usize) {
+    use accord_api::finance::InvoiceStatus;
+    use accord_api::money::convert_minor;
+    use accord_api::{ClientId, InvoiceId, PaymentId};
+    use accord_entity::{clients, invoices, payments};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+    let tx = app.db.unscoped("bench invoices").await.expect("tx");
+    let mut ids: Vec<ClientId> = clients::Entity::find()
+        .select_only()
+        .column(clients::Column::Id)
+        .filter(clients::Column::AgencyId.eq(w.a.id))
+        .into_tuple()
+        .all(tx.conn())
+        .await
+        .expect("clients");
+    ids.retain(|c| *c != w.client_a1.0);
+    ids.insert(0, w.client_a1.0);
+    let now = chrono::Utc::now();
+    let last = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("day");
+    let (mut invoice_rows, mut payment_rows) = (Vec::new(), Vec::new());
+    for i in 0..n {
+        let client = ids[i % ids.len()];
+        let issued_on = last - chrono::Duration::days(30 * (i / ids.len()) as i64 + (i % 17) as i64);
+        let (currency, rate, amount) = if i % 10 == 9 {
+            ("USD", 92_500_000, 100_000)
+        } else {
+            ("RUB", 1_000_000, 5_000_000 + (i % 7) as i64 * 100_000)
+        };
+        let paid = i % 5 != 0;
+        let invoice = invoices::Model {
+            id: InvoiceId::new(),
+            agency_id: w.a.id,
+            client_id: client,
+            contract_id: None,
+            number: format!("BENCH-{i:06}"),
+            issued_on,
+            due_on: issued_on + chrono::Duration::days(10),
+            amount_minor: amount,
+            currency: currency.into(),
+            rate_micro: rate,
+            base_minor: convert_minor(amount, currency, rate, "RUB"),
+            status: if paid { InvoiceStatus::Paid } else { InvoiceStatus::Issued },
+            paid_minor: if paid { amount } else { 0 },
+            paid_on: paid.then(|| issued_on + chrono::Duration::days(5)),
+            note: String::new(),
+            created_by: None,
+            created_at: now,
+            updated_at: now,
+        };
+        if paid {
+            payment_rows.push(payments::ActiveModel::from(payments::Model {
+                id: PaymentId::new(),
+                agency_id: w.a.id,
+                client_id: client,
+                invoice_id: invoice.id,
+                paid_on: issued_on + chrono::Duration::days(5),
+                amount_minor: amount,
+                base_minor: invoice.base_minor,
+                note: String::new(),
+                created_by: None,
+                created_at: now,
+            }));
+        }
+        invoice_rows.push(invoices::ActiveModel::from(invoice));
+    }
+    while !invoice_rows.is_empty() {
+        let chunk: Vec<_> = invoice_rows.drain(..invoice_rows.len().min(500)).collect();
+        invoices::Entity::insert_many(chunk).exec_without_returning(tx.conn()).await.expect("invoices");
+    }
+    while !payment_rows.is_empty() {
+        let chunk: Vec<_> = payment_rows.drain(..payment_rows.len().min(500)).collect();
+        payments::Entity::insert_many(chunk).exec_without_returning(tx.conn()).await.expect("payments");
+    }
+    tx.commit().await.expect("commit");
+}
+
 #[tokio::main]
 async fn main() {
     let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
@@ -238,6 +317,16 @@ async fn main() {
     let a1_health = format!("{a1}/health");
     measure("GET /api/staff/clients/{id}/health", 100, async || get(&manager, &a1_health).await).await;
 
+    // Money: 20,000 invoices over the agency's clients (most paid, some open and overdue).
+    let started = Instant::now();
+    add_invoices(&app, &w, 20_000).await;
+    println!("\n20,000 invoices with their payments written in {:.1} s", started.elapsed().as_secs_f64());
+    let statements = app.queries_for(&owner, "/api/staff/money").await;
+    println!("money overview of 20,000 invoices: {statements} statements (the same as with 40; see the revenue tests)");
+    measure("GET /api/staff/money (20,000 invoices)", 20, async || get(&owner, "/api/staff/money").await).await;
+    let a1_money = format!("{a1}/money");
+    measure("GET /api/staff/clients/{id}/money", 100, async || get(&manager, &a1_money).await).await;
+
     println!("\n{CONCURRENCY} concurrent clients, {} s per path (at most {MAX_REQUESTS} requests)", RUN_FOR.as_secs());
     throughput("GET /api/auth/me", &owner, "/api/auth/me", &[]).await;
     throughput("GET /api/staff/clients (owner, 25/page)", &owner, "/api/staff/clients", &[]).await;
@@ -245,6 +334,8 @@ async fn main() {
     throughput("GET …/backlog (50/page of 5,006)", &manager, &backlog, &[]).await;
     throughput("GET /api/staff/cockpit (2,002 clients)", &owner, "/api/staff/cockpit", &[]).await;
     throughput("GET /api/staff/clients/{id}/health", &manager, &a1_health, &[]).await;
+    throughput("GET /api/staff/money (20,000 invoices)", &owner, "/api/staff/money", &[]).await;
+    throughput("GET /api/staff/clients/{id}/money", &manager, &a1_money, &[]).await;
     // Fast reads while two other people export the 5,006-item backlog, back to back.
     let exports = [(&manager, csv.as_str()), (&owner, csv.as_str())];
     throughput("GET /api/auth/me beside 2 backlog.csv exports", &owner, "/api/auth/me", &exports).await;

@@ -389,6 +389,10 @@ async fn main() {
         ("GET /api/staff/cockpit (largest agency)", &owner, "/api/staff/cockpit".into()),
         ("GET /api/staff/clients/{id}/health", &manager, format!("/api/staff/clients/{}/health", setup.client)),
         ("GET /api/portal/risks", &contact, "/api/portal/risks".into()),
+        // Money: the largest agency's overview (totals, trend, overdue, unsigned acts, the ABC
+        // table over every invoice and payment) and one client's figures.
+        ("GET /api/staff/money (largest agency)", &owner, "/api/staff/money".into()),
+        ("GET /api/staff/clients/{id}/money", &manager, format!("/api/staff/clients/{}/money", setup.client)),
         // Opening a report writes its read receipt: a write on every request.
         ("GET /api/portal/reports/{rid} (writes a receipt)", &contact, format!("/api/portal/reports/{}", setup.report)),
     ];

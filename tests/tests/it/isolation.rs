@@ -8,6 +8,14 @@ use accord_api::backlog::{
     PortalComment, StatusChange,
 };
 use accord_api::clients::{ContactLeftRequest, CreateClientRequest, CreateContactRequest, UpdateClientRequest};
+use accord_api::finance::{
+    ClosingDocumentInput, ClosingKind, ContractInput, ContractKind, ContractStatus, FinanceSettingsInput, InvoiceInput,
+    PaymentInput,
+};
+use accord_api::growth::{
+    ArticleInput, ClientServiceInput, CriteriaInput, CriterionInput, MarkInput, MarksInput, ServiceInput, UpsellInput,
+    UpsellStatus,
+};
 use accord_api::invitations::{
     AcceptInvitationRequest, InviteContactRequest, InviteStaffRequest, RequestPasswordReset, TokenRequest,
 };
@@ -180,6 +188,18 @@ fn own_invitation(code: u16) -> impl Fn(Actor) -> u16 {
 }
 fn admins(ok: u16) -> impl Fn(Actor) -> u16 {
     move |a| if matches!(a, OwnerA | AdminA) { ok } else { 403 }
+}
+/// Money of client A1: owner, admin and A1's account manager; specialists are refused before
+/// anything is looked up (403), a manager of other clients and another agency find nothing.
+fn money_of_a1(ok: u16) -> impl Fn(Actor) -> u16 {
+    staff(
+        move |x| match x {
+            SpecialistA | OtherSpecialistA => 403,
+            OtherManagerA => 404,
+            _ => ok,
+        },
+        404,
+    )
 }
 
 type Expect = Box<dyn Fn(Actor) -> u16>;
@@ -647,6 +667,11 @@ fn matrix() -> Vec<Row> {
             Some(serde_json::to_value(accord_server::health::settings::built_in()).unwrap())
         }),
         row("GET", "/api/staff/cockpit", staff(managers(200), 200), none),
+        // Money figures: the client's (owners, admins, its manager), the overview (a manager's
+        // own clients), clearing a manual tier (owners and admins).
+        row("GET", "/api/staff/clients/{id}/money", on_a1(client_managers(200)), none),
+        row("GET", "/api/staff/money", staff(managers(200), 200), none),
+        row("POST", "/api/staff/clients/{id}/tier/clear", on_a1(admins(200)), none),
         row("GET", "/api/staff/survey-campaigns", staff(managers(200), 200), none),
         // Agency B cannot name A1 among its clients.
         row("POST", "/api/staff/survey-campaigns", staff(admins(201), 422), |w| dto(campaign_input(w))),
@@ -722,7 +747,168 @@ fn matrix() -> Vec<Row> {
         }),
         row("GET", "/api/portal/risks", contacts_only(200), none),
         row("POST", "/api/portal/incidents/{inc}/acknowledge", approver_of_a1(200), none),
+        // Money documents: per slot a contract (changed, then deleted), an invoice to change and
+        // pay, one to cancel, a payment to delete and an act to sign. Specialists: none of it.
+        row("GET", "/api/staff/finance-settings", staff(managers(200), 200), none),
+        row("PUT", "/api/staff/finance-settings", staff(admins(200), 200), |_| {
+            dto(FinanceSettingsInput { base_currency: "RUB".into(), act_unsigned_days: 30 })
+        }),
+        row("GET", "/api/staff/clients/{id}/contracts", money_of_a1(200), none),
+        row("POST", "/api/staff/clients/{id}/contracts", money_of_a1(201), |_| dto(contract_input())),
+        row("PUT", "/api/staff/contracts/{contract}", money_of_a1(200), |_| dto(contract_input())),
+        row("DELETE", "/api/staff/contracts/{contract}", money_of_a1(204), none),
+        row("GET", "/api/staff/clients/{id}/invoices", money_of_a1(200), none),
+        row("POST", "/api/staff/clients/{id}/invoices", money_of_a1(201), |_| dto(invoice_input())),
+        row("GET", "/api/staff/clients/{id}/billable", money_of_a1(200), none),
+        row("PUT", "/api/staff/invoices/{invoice}", money_of_a1(200), |_| dto(invoice_input())),
+        row("POST", "/api/staff/invoices/{invoice}/cancel", money_of_a1(200), none),
+        row("POST", "/api/staff/invoices/{invoice}/payments", money_of_a1(201), |_| {
+            dto(PaymentInput { paid_on: "2025-02-01".parse().expect("date"), amount_minor: 1, note: String::new() })
+        }),
+        row("DELETE", "/api/staff/payments/{payment}", money_of_a1(200), none),
+        row("GET", "/api/staff/clients/{id}/documents", money_of_a1(200), none),
+        row("POST", "/api/staff/clients/{id}/documents", money_of_a1(201), |_| dto(document_input())),
+        row("PUT", "/api/staff/documents/{document}", money_of_a1(200), |_| dto(document_input())),
+        row("GET", "/api/staff/invoices", staff(managers(200), 200), none),
+        row("GET", "/api/staff/invoices/export.csv", staff(managers(200), 200), none),
+        // Another agency's owner names a client they do not have: the rows are refused.
+        row("POST", "/api/staff/invoices/import", staff(admins(200), 422), |w| {
+            dto(ImportRequest {
+                csv: format!(
+                    "client,number,issued_on,due_on,amount\n{},M-{},2025-01-01,2025-01-10,100\n",
+                    w.client_a1.1,
+                    unique()
+                ),
+            })
+        }),
+        // Growth: the scorecard (owners and admins), upsells and the pipeline (money: no
+        // specialist), the catalogue and the knowledge base (all staff read, owners and admins
+        // write), a client's services and next suggestions (those who see the client), and the
+        // published explainers every contact of the agency reads. Per slot a service, an upsell
+        // and an article to change and then delete.
+        row("GET", "/api/staff/scorecard/criteria", staff(admins(200), 200), none),
+        row("PUT", "/api/staff/scorecard/criteria", staff(admins(200), 200), |_| dto(criteria_input())),
+        row("GET", "/api/staff/scorecard", staff(admins(200), 200), none),
+        row("GET", "/api/staff/clients/{id}/scorecard", on_a1(admins(200)), none),
+        row("PUT", "/api/staff/clients/{id}/scorecard", on_a1(admins(200)), |_| {
+            dto(MarksInput { marks: vec![MarkInput { criterion: "margin".into(), score: Some(1) }] })
+        }),
+        row("GET", "/api/staff/clients/{id}/upsells", on_a1(client_managers(200)), none),
+        row("POST", "/api/staff/clients/{id}/upsells", on_a1(client_managers(201)), |_| dto(upsell_input())),
+        row("PUT", "/api/staff/upsells/{upsell}", on_a1(client_managers(200)), |_| dto(upsell_input())),
+        row("DELETE", "/api/staff/upsells/{upsell}", on_a1(client_managers(204)), none),
+        row("GET", "/api/staff/pipeline", staff(managers(200), 200), none),
+        row("GET", "/api/staff/services", staff(any_caller(200), 200), none),
+        row("POST", "/api/staff/services", staff(admins(201), 201), |_| dto(service_input())),
+        row("PUT", "/api/staff/services/{service}", staff(admins(200), 404), |_| dto(service_input())),
+        row("DELETE", "/api/staff/services/{service}", staff(admins(204), 404), none),
+        row("GET", "/api/staff/clients/{id}/services", on_a1(any_caller(200)), none),
+        row("POST", "/api/staff/clients/{id}/services", on_a1(client_managers(201)), |w| {
+            dto(ClientServiceInput {
+                service_id: growth_targets(w).had,
+                started_on: "2026-01-01".parse().expect("date"),
+                ended_on: None,
+                project_id: Some(w.project_a1),
+                contract_id: None,
+            })
+        }),
+        row("GET", "/api/staff/clients/{id}/next-services", on_a1(any_caller(200)), none),
+        row("GET", "/api/staff/articles", staff(any_caller(200), 200), none),
+        row("POST", "/api/staff/articles", staff(admins(201), 201), |_| dto(article_input())),
+        row("GET", "/api/staff/articles/{article}", staff(any_caller(200), 404), none),
+        row("PUT", "/api/staff/articles/{article}", staff(admins(200), 404), |_| dto(article_input())),
+        row("DELETE", "/api/staff/articles/{article}", staff(admins(204), 404), none),
+        row("GET", "/api/portal/knowledge", contacts_only(200), none),
+        row("GET", "/api/portal/knowledge/{article}", contacts_only(200), none),
     ]
+}
+
+fn contract_input() -> ContractInput {
+    ContractInput {
+        title: "Matrix retainer".into(),
+        kind: ContractKind::Retainer,
+        currency: None,
+        amount_minor: 5_000_000,
+        starts_on: "2025-01-01".parse().expect("date"),
+        ends_on: None,
+        renews_on: None,
+        status: ContractStatus::Active,
+        project_id: None,
+        service_id: None,
+        note: String::new(),
+    }
+}
+
+fn invoice_input() -> InvoiceInput {
+    InvoiceInput {
+        number: format!("M-{}", unique()),
+        issued_on: "2025-01-01".parse().expect("date"),
+        due_on: "2025-01-10".parse().expect("date"),
+        amount_minor: Some(1_000_000),
+        currency: None,
+        rate: None,
+        contract_id: None,
+        note: String::new(),
+        backlog_item_ids: Vec::new(),
+    }
+}
+
+fn document_input() -> ClosingDocumentInput {
+    ClosingDocumentInput {
+        kind: ClosingKind::Act,
+        number: "A-1".into(),
+        issued_on: "2025-01-05".parse().expect("date"),
+        amount_minor: 1_000_000,
+        currency: None,
+        invoice_id: None,
+        contract_id: None,
+        signed_on: None,
+    }
+}
+
+/// Money records of A1 the matrix points at, one per slot each: a contract, an invoice to
+/// change and pay, one to cancel, a payment to delete, a closing document.
+struct FinanceTargets {
+    contracts: Vec<String>,
+    invoices: Vec<String>,
+    cancel: Vec<String>,
+    payments: Vec<String>,
+    documents: Vec<String>,
+}
+
+static FINANCE: std::sync::OnceLock<FinanceTargets> = std::sync::OnceLock::new();
+
+fn finance_targets(_: &World) -> &'static FinanceTargets {
+    FINANCE.get().expect("finance targets are made before the matrix runs")
+}
+
+async fn make_finance_targets(app: &TestApp, w: &World) -> FinanceTargets {
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let a1 = format!("/api/staff/clients/{}", w.client_a1.0);
+    let id = |v: &Value| v["id"].as_str().expect("id").to_string();
+    let mut t = FinanceTargets {
+        contracts: Vec::new(),
+        invoices: Vec::new(),
+        cancel: Vec::new(),
+        payments: Vec::new(),
+        documents: Vec::new(),
+    };
+    for _ in 0..4 {
+        let contract = serde_json::to_value(contract_input()).unwrap();
+        t.contracts.push(id(&made(owner.post(&format!("{a1}/contracts"), contract).await).await));
+        for list in [&mut t.invoices, &mut t.cancel] {
+            let invoice = serde_json::to_value(invoice_input()).unwrap();
+            list.push(id(&made(owner.post(&format!("{a1}/invoices"), invoice).await).await));
+        }
+        let invoice = serde_json::to_value(invoice_input()).unwrap();
+        let paid = id(&made(owner.post(&format!("{a1}/invoices"), invoice).await).await);
+        let pay = json!({ "paid_on": "2025-01-05", "amount_minor": 100 });
+        let inv = made(owner.post(&format!("/api/staff/invoices/{paid}/payments"), pay).await).await;
+        t.payments.push(inv["payments"][0]["id"].as_str().expect("payment id").to_string());
+        let document = serde_json::to_value(document_input()).unwrap();
+        t.documents.push(id(&made(owner.post(&format!("{a1}/documents"), document).await).await));
+    }
+    t
 }
 
 fn risk_input(w: &World) -> RiskInput {
@@ -786,6 +972,83 @@ async fn make_risk_targets(app: &TestApp, w: &World) -> RiskTargets {
         made(owner.post(&format!("/api/staff/incidents/{planned}/steps"), body).await).await;
     }
     RiskTargets { risks, steps, planned }
+}
+
+fn criteria_input() -> CriteriaInput {
+    let keys = ["margin", "specialist_hours", "account_time", "contract_term", "communication", "prospects"];
+    CriteriaInput {
+        criteria: keys.iter().map(|k| CriterionInput { key: Some(k.to_string()), name: String::new() }).collect(),
+    }
+}
+
+fn upsell_input() -> UpsellInput {
+    UpsellInput {
+        title: "Matrix upsell".into(),
+        service_id: None,
+        expected: Money { amount_minor: 1_000_000, currency: "RUB".into() },
+        probability: 50,
+        status: UpsellStatus::Idea,
+        lost_reason: String::new(),
+        owner_id: None,
+        backlog_item_id: None,
+        contract_id: None,
+        closed_on: None,
+    }
+}
+
+fn service_input() -> ServiceInput {
+    ServiceInput {
+        name: format!("Matrix service {}", unique()),
+        description: String::new(),
+        project_kinds: vec![],
+        prerequisites: vec![],
+        position: None,
+    }
+}
+
+fn article_input() -> ArticleInput {
+    ArticleInput {
+        title_ru: "Что мы делаем".into(),
+        title_en: "What we do".into(),
+        body_ru: "Ведём кампании.".into(),
+        body_en: "We run campaigns.".into(),
+        service_id: None,
+        published: true,
+        position: None,
+    }
+}
+
+/// Growth records the matrix points at: per slot a service, an upsell of A1 and a published
+/// article (changed, then deleted), and a service A1's services are recorded with.
+struct GrowthTargets {
+    services: Vec<String>,
+    upsells: Vec<String>,
+    articles: Vec<String>,
+    had: accord_api::ServiceId,
+}
+
+static GROWTH: std::sync::OnceLock<GrowthTargets> = std::sync::OnceLock::new();
+
+fn growth_targets(_: &World) -> &'static GrowthTargets {
+    GROWTH.get().expect("growth targets are made before the matrix runs")
+}
+
+async fn make_growth_targets(app: &TestApp, w: &World) -> GrowthTargets {
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let a1 = format!("/api/staff/clients/{}", w.client_a1.0);
+    let id = |v: &Value| v["id"].as_str().expect("id").to_string();
+    let (mut services, mut upsells, mut articles) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..4 {
+        let body = serde_json::to_value(service_input()).unwrap();
+        services.push(id(&made(owner.post("/api/staff/services", body).await).await));
+        let body = serde_json::to_value(upsell_input()).unwrap();
+        upsells.push(id(&made(owner.post(&format!("{a1}/upsells"), body).await).await));
+        let body = serde_json::to_value(article_input()).unwrap();
+        articles.push(id(&made(owner.post("/api/staff/articles", body).await).await));
+    }
+    let had = made(owner.post("/api/staff/services", serde_json::to_value(service_input()).unwrap()).await).await;
+    let had = had["id"].as_str().expect("id").parse().expect("service id");
+    GrowthTargets { services, upsells, articles, had }
 }
 
 /// A campaign asking A1's contacts.
@@ -1171,9 +1434,18 @@ fn concrete(path: &str, w: &World, t: &Targets, actor: Actor, target: Target) ->
     };
     let rt = risk_targets(w);
     let incident = if path.ends_with("/steps") { rt.steps[spare].clone() } else { rt.planned.clone() };
+    let ft = finance_targets(w);
+    let invoice = if path.ends_with("/cancel") { &ft.cancel[spare] } else { &ft.invoices[spare] };
     let mut url = path
+        .replace("{contract}", &ft.contracts[spare])
+        .replace("{invoice}", invoice)
+        .replace("{payment}", &ft.payments[spare])
+        .replace("{document}", &ft.documents[spare])
         .replace("{rk}", &rt.risks[spare])
         .replace("{inc}", &incident)
+        .replace("{service}", &growth_targets(w).services[spare])
+        .replace("{upsell}", &growth_targets(w).upsells[spare])
+        .replace("{article}", &growth_targets(w).articles[spare])
         .replace("{cid}", &campaign)
         .replace("{ans}", &sv.promoter)
         .replace("{fid}", &sv.followups[spare])
@@ -1294,6 +1566,8 @@ async fn every_operation_answers_every_actor_as_expected() {
     let _ = REPORTS.set(make_report_targets(&app, &w).await);
     let _ = SURVEYS.set(make_survey_targets(&app, &w).await);
     let _ = RISKS.set(make_risk_targets(&app, &w).await);
+    let _ = FINANCE.set(make_finance_targets(&app, &w).await);
+    let _ = GROWTH.set(make_growth_targets(&app, &w).await);
     let mut failures = Vec::new();
     for r in &rows {
         for a in ACTORS {

@@ -449,6 +449,13 @@ fn concrete(path: &str, w: &World, invitation: &str, m: &MeetingIds) -> String {
         .replace("{token}", "an-unknown-survey-link-token")
         .replace("{rk}", &m.risk)
         .replace("{inc}", if path.starts_with("/api/portal/") { &m.planned_incident } else { &m.incident })
+        .replace("{service}", &m.service)
+        .replace("{upsell}", &m.upsell)
+        .replace("{article}", &m.article)
+        .replace("{contract}", &m.contract)
+        .replace("{invoice}", if path.ends_with("/cancel") { &m.cancel_invoice } else { &m.invoice })
+        .replace("{payment}", &m.payment)
+        .replace("{document}", &m.document)
 }
 
 /// A series, a scheduled meeting with an agenda item and a published meeting of client A1.
@@ -473,6 +480,16 @@ struct MeetingIds {
     risk: String,
     incident: String,
     planned_incident: String,
+    /// A service of agency A, an upsell of A1 and an explainer (published).
+    service: String,
+    upsell: String,
+    article: String,
+    /// A contract of A1, an invoice to change and pay, one to cancel, a payment and an act.
+    contract: String,
+    invoice: String,
+    cancel_invoice: String,
+    payment: String,
+    document: String,
 }
 
 async fn meeting_ids(owner: &Client, approver: &Client, w: &World) -> MeetingIds {
@@ -546,8 +563,38 @@ async fn meeting_ids(owner: &Client, approver: &Client, w: &World) -> MeetingIds
     ] {
         made(owner.post(&format!("/api/staff/incidents/{planned_incident}/steps"), body).await).await;
     }
+    let service = made(owner.post("/api/staff/services", json!({ "name": "Probe service" })).await).await;
+    let upsell = json!({ "title": "Probe", "expected": { "amount_minor": 100, "currency": "RUB" }, "probability": 10, "status": "idea" });
+    let upsell = made(owner.post(&format!("{a1}/upsells"), upsell).await).await;
+    let article = json!({ "title_ru": "Проба", "title_en": "Probe", "published": true });
+    let article = made(owner.post("/api/staff/articles", article).await).await;
+    let contract =
+        json!({ "title": "Probe", "kind": "retainer", "amount_minor": 100, "starts_on": day(-30), "status": "active" });
+    let contract = made(owner.post(&format!("{a1}/contracts"), contract).await).await;
+    let invoice = |n: &str| json!({ "number": format!("P-{n}-{}", unique()), "issued_on": day(-20), "due_on": day(-10), "amount_minor": 1_000_000_000 });
+    let invoice_id =
+        made(owner.post(&format!("{a1}/invoices"), invoice("a")).await).await["id"].as_str().expect("id").to_string();
+    let cancel = made(owner.post(&format!("{a1}/invoices"), invoice("b")).await).await;
+    let paid =
+        made(owner.post(&format!("{a1}/invoices"), invoice("c")).await).await["id"].as_str().expect("id").to_string();
+    let paid = made(
+        owner
+            .post(&format!("/api/staff/invoices/{paid}/payments"), json!({ "paid_on": day(-5), "amount_minor": 100 }))
+            .await,
+    )
+    .await;
+    let act = json!({ "kind": "act", "number": "A-1", "issued_on": day(-5), "amount_minor": 100 });
+    let document = made(owner.post(&format!("{a1}/documents"), act).await).await;
     MeetingIds {
         risk: risk["id"].as_str().expect("id").to_string(),
+        service: service["id"].as_str().expect("id").to_string(),
+        upsell: upsell["id"].as_str().expect("id").to_string(),
+        article: article["id"].as_str().expect("id").to_string(),
+        contract: contract["id"].as_str().expect("id").to_string(),
+        invoice: invoice_id,
+        cancel_invoice: cancel["id"].as_str().expect("id").to_string(),
+        payment: paid["payments"][0]["id"].as_str().expect("id").to_string(),
+        document: document["id"].as_str().expect("id").to_string(),
         incident: incident["id"].as_str().expect("id").to_string(),
         planned_incident,
         campaign,

@@ -19,6 +19,9 @@ async fn a_scaled_data_set_is_deterministic_and_usable() {
     assert_eq!(first.health_scores, 30 * first.clients, "a month of daily scores per client");
     assert_eq!(first.risks, first.clients);
     assert!(first.incidents >= first.clients / 5, "{first:?}");
+    assert!(first.invoices >= first.clients && first.payments > 0 && first.closing_documents > 0, "{first:?}");
+    assert!(first.contracts >= first.clients, "{first:?}");
+    assert_eq!((first.invoices, first.payments), (second.invoices, second.payments));
     assert_eq!(
         (first.users, first.contacts, first.projects, first.items, first.comments),
         (second.users, second.contacts, second.projects, second.items, second.comments),
@@ -66,6 +69,17 @@ async fn a_scaled_data_set_is_deterministic_and_usable() {
         overviews.push(scored);
     }
     assert_eq!(overviews[0], overviews[1]);
+
+    // Its money overview: the same totals and tiers on both databases.
+    let mut money = Vec::new();
+    for app in [&one, &two] {
+        let owner = app.signed_in("owner-0@scale.accord.test", SCALE_PASSWORD).await;
+        let m: Value = owner.get("/api/staff/money").await.json().await.expect("json");
+        assert!(m["totals"]["paid_all_time"]["amount_minor"].as_i64().is_some_and(|v| v > 0), "{m}");
+        let tiers: Vec<Value> = m["abc"].as_array().expect("abc").iter().map(|r| r["computed"].clone()).collect();
+        money.push((m["totals"].clone(), tiers));
+    }
+    assert_eq!(money[0], money[1]);
 
     // A client's approver sees the portal backlog of their client.
     let contact = one.signed_in("approver-0-0@scale.accord.test", SCALE_PASSWORD).await;

@@ -42,6 +42,8 @@ pub fn PortalApp() -> impl IntoView {
                     <RouteDef path=path!("surveys") view=pages::portal::surveys::PortalSurveysPage />
                     <RouteDef path=path!("surveys/:sid") view=pages::portal::surveys::PortalSurveyPage />
                     <RouteDef path=path!("risks") view=pages::portal::risks::PortalRisksPage />
+                    <RouteDef path=path!("knowledge") view=pages::portal::knowledge::PortalKnowledgePage />
+                    <RouteDef path=path!("knowledge/:article") view=pages::portal::knowledge::PortalArticlePage />
                     <RouteDef path=path!("account") view=pages::account::AccountPage />
                 </ParentRoute>
             </Routes>
@@ -98,6 +100,8 @@ pub fn StaffApp() -> impl IntoView {
                         <RouteDef path=path!("risks") view=pages::risks::RisksTab />
                         <RouteDef path=path!("incidents") view=pages::risks::IncidentsTab />
                         <RouteDef path=path!("incidents/:inc") view=pages::risks::IncidentPage />
+                        <RouteDef path=path!("money") view=pages::money::MoneyTab />
+                        <RouteDef path=path!("growth") view=pages::growth::GrowthTab />
                         // Project backlogs (staff)
                         <RouteDef path=path!("projects/:pid/backlog") view=pages::clients::BacklogPage />
                         <RouteDef path=path!("projects/:pid/backlog/:item") view=pages::clients::BacklogItemPage />
@@ -115,6 +119,11 @@ pub fn StaffApp() -> impl IntoView {
                     <RouteDef path=path!("surveys/answers") view=pages::surveys::AnswersPage />
                     <RouteDef path=path!("cockpit") view=pages::health::CockpitPage />
                     <RouteDef path=path!("health") view=pages::health::HealthPage />
+                    <RouteDef path=path!("money") view=pages::money::MoneyPage />
+                    <RouteDef path=path!("growth") view=pages::growth::PipelinePage />
+                    <RouteDef path=path!("scorecard") view=pages::growth::ScorecardPage />
+                    <RouteDef path=path!("services") view=pages::growth::ServicesPage />
+                    <RouteDef path=path!("knowledge") view=pages::growth::KnowledgePage />
                     <RouteDef path=path!("team") view=pages::team::TeamPage />
                     <RouteDef path=path!("standard") view=pages::standard::StandardPage />
                     <RouteDef path=path!("account") view=pages::account::AccountPage />

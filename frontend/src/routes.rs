@@ -2,6 +2,7 @@
 //! matching patterns live next to the router in `app.rs`.
 
 use accord_api::auth::{Me, Membership};
+use accord_api::ArticleId;
 use accord_api::IncidentId;
 use accord_api::UserId;
 use accord_api::{BacklogItemId, ClientId, MeetingId, ProjectId, ReportId, SurveyCampaignId, SurveyInvitationId};
@@ -63,6 +64,16 @@ pub enum Route {
     StaffHealth(Option<UserId>),
     /// `/app/clients/{id}/incidents/{inc}`: one incident and its five steps.
     StaffIncident(ClientId, IncidentId),
+    /// `/app/money`: the agency's money — totals, overdue invoices, unsigned acts, ABC, every invoice.
+    StaffMoney,
+    /// `/app/growth[?manager=…]`: the upsell pipeline per manager and the won-upsell share.
+    StaffGrowth(Option<UserId>),
+    /// `/app/scorecard`: the profitability ranking and its criteria (owners, admins).
+    StaffScorecard,
+    /// `/app/services`: the service catalogue with prerequisites (the playbook).
+    StaffServices,
+    /// `/app/knowledge`: the service explainers and their editor.
+    StaffKnowledge,
     PortalHome,
     /// `/portal/surveys`: the contact's open surveys and own past answers.
     PortalSurveys,
@@ -86,6 +97,10 @@ pub enum Route {
     PortalReport(ReportId),
     /// `/portal/risks`: the client-visible risks and the incidents the client was told about.
     PortalRisks,
+    /// `/portal/knowledge`: the published service explainers.
+    PortalKnowledge,
+    /// `/portal/knowledge/{article}`: one explainer in the contact's language.
+    PortalArticle(ArticleId),
     PlatformAgencies,
     /// The signed-in person's account page, inside their own area's frame.
     Account(Area),
@@ -137,6 +152,12 @@ impl Route {
             Route::StaffHealth(None) => "/app/health".into(),
             Route::StaffHealth(Some(m)) => format!("/app/health?manager={m}"),
             Route::StaffIncident(id, inc) => format!("/app/clients/{id}/incidents/{inc}"),
+            Route::StaffMoney => "/app/money".into(),
+            Route::StaffGrowth(None) => "/app/growth".into(),
+            Route::StaffGrowth(Some(m)) => format!("/app/growth?manager={m}"),
+            Route::StaffScorecard => "/app/scorecard".into(),
+            Route::StaffServices => "/app/services".into(),
+            Route::StaffKnowledge => "/app/knowledge".into(),
             Route::PortalHome => "/portal".into(),
             Route::PortalSurveys => "/portal/surveys".into(),
             Route::PortalSurvey(id) => format!("/portal/surveys/{id}"),
@@ -149,6 +170,8 @@ impl Route {
             Route::PortalReports => "/portal/reports".into(),
             Route::PortalReport(id) => format!("/portal/reports/{id}"),
             Route::PortalRisks => "/portal/risks".into(),
+            Route::PortalKnowledge => "/portal/knowledge".into(),
+            Route::PortalArticle(id) => format!("/portal/knowledge/{id}"),
             Route::PlatformAgencies => "/platform".into(),
             Route::Account(Area::Staff) => "/app/account".into(),
             Route::Account(Area::Portal) => "/portal/account".into(),
@@ -173,10 +196,12 @@ pub enum ClientTab {
     Health,
     Risks,
     Incidents,
+    Money,
+    Growth,
 }
 
 impl ClientTab {
-    pub const ALL: [ClientTab; 12] = [
+    pub const ALL: [ClientTab; 14] = [
         ClientTab::Overview,
         ClientTab::Roadmap,
         ClientTab::Segmentation,
@@ -189,6 +214,8 @@ impl ClientTab {
         ClientTab::Health,
         ClientTab::Risks,
         ClientTab::Incidents,
+        ClientTab::Money,
+        ClientTab::Growth,
     ];
 
     /// The path segment after `/app/clients/:id` (empty for Overview); also the tab link's class suffix.
@@ -206,6 +233,8 @@ impl ClientTab {
             ClientTab::Health => "health",
             ClientTab::Risks => "risks",
             ClientTab::Incidents => "incidents",
+            ClientTab::Money => "money",
+            ClientTab::Growth => "growth",
         }
     }
 }

@@ -28,6 +28,12 @@ pub fn StaffShell(children: Children) -> impl IntoView {
         let p = path.get();
         p == clients_path || p.starts_with(&format!("{clients_path}/clients"))
     };
+    let on_growth = move || {
+        let p = path.get();
+        [Route::StaffGrowth(None), Route::StaffScorecard, Route::StaffServices, Route::StaffKnowledge]
+            .iter()
+            .any(|r| p == r.path())
+    };
     view! {
         <div id="staff-app" class="shell shell-staff">
             <aside class="sidebar">
@@ -74,6 +80,13 @@ pub fn StaffShell(children: Children) -> impl IntoView {
                             {move || i18n.t().surveys_staff().nav_surveys}
                         </A>
                     </Show>
+                    <crate::pages::money::MoneyNavLink />
+                    // Growth: the pipeline for those who sell; the service catalogue for specialists.
+                    <A href=move || if sees_surveys() { Route::StaffGrowth(None).path() } else { Route::StaffServices.path() }
+                        {..} class="nav-link" id="nav-growth" class:active=on_growth>
+                        <span class="nav-icon" aria-hidden="true">"↗"</span>
+                        {move || if sees_surveys() { i18n.t().growth().nav_growth } else { i18n.t().growth().nav_services }}
+                    </A>
                     <Show when=is_admin>
                         <A href=Route::StaffTeam.path() {..} class="nav-link" id="nav-team">
                             <span class="nav-icon" aria-hidden="true">"◎"</span>
@@ -132,6 +145,9 @@ pub fn PortalShell(children: Children) -> impl IntoView {
                     </A>
                     <A href=Route::PortalRisks.path() {..} class="portal-nav-link nav-risks">
                         {move || i18n.t().portal_risks_nav().nav}
+                    </A>
+                    <A href=Route::PortalKnowledge.path() {..} class="portal-nav-link nav-knowledge">
+                        {move || i18n.t().portal_knowledge_nav().nav}
                     </A>
                 </nav>
                 <div class="topbar-actions">

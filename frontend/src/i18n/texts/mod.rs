@@ -67,14 +67,17 @@ mod common;
 mod contacts;
 mod docs;
 mod errors;
+mod growth;
 mod health;
 mod invitations;
 mod meetings;
 mod meetings_staff;
+mod money;
 mod overview;
 mod platform;
 mod portal;
 mod portal_backlog;
+mod portal_knowledge;
 mod portal_meetings;
 mod portal_reports;
 mod portal_risks;
@@ -91,7 +94,10 @@ mod touchpoints;
 
 use accord_api::Locale;
 
+pub use growth::{Growth, GrowthCatalogue};
 pub use health::Health;
+pub use money::Money;
+pub use portal_knowledge::{PortalKnowledge, PortalKnowledgeNav};
 pub use portal_risks::{PortalRisks, PortalRisksNav, RiskWords};
 pub use portal_surveys::{PortalSurveys, SurveyBanner};
 pub use risks::Risks;
@@ -164,6 +170,11 @@ features! {
     portal_risks: PortalRisks,
     portal_risks_nav: PortalRisksNav,
     health: Health,
+    growth: Growth,
+    growth_catalogue: GrowthCatalogue,
+    portal_knowledge: PortalKnowledge,
+    portal_knowledge_nav: PortalKnowledgeNav,
+    money: Money,
 }
 
 /// The forms of one entry (one for a plain text), for the placeholder check.
@@ -227,6 +238,11 @@ mod tests {
             ("portal_risks", t.portal_risks().forms()),
             ("portal_risks_nav", t.portal_risks_nav().forms()),
             ("health", t.health().forms()),
+            ("growth", t.growth().forms()),
+            ("growth_catalogue", t.growth_catalogue().forms()),
+            ("portal_knowledge", t.portal_knowledge().forms()),
+            ("portal_knowledge_nav", t.portal_knowledge_nav().forms()),
+            ("money", t.money().forms()),
         ]
     }
 

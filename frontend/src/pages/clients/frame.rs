@@ -116,6 +116,7 @@ fn ClientFrame(profile: ClientProfile) -> impl IntoView {
     let tabs = ClientTab::ALL
         .into_iter()
         .filter(|tab| *tab != ClientTab::Health || crate::pages::health::sees_health())
+        .filter(|tab| *tab != ClientTab::Money || crate::pages::money::sees_money())
         .map(|tab| {
             let class = format!("tab tab-{}", tab_name(tab));
             view! {
@@ -200,5 +201,7 @@ fn tab_label(t: &'static crate::i18n::Texts, tab: ClientTab) -> &'static str {
         ClientTab::Health => t.health().tab_health,
         ClientTab::Risks => t.risks().tab_risks,
         ClientTab::Incidents => t.risks().tab_incidents,
+        ClientTab::Money => t.money().tab_money,
+        ClientTab::Growth => t.growth().tab_growth,
     }
 }

@@ -45,6 +45,7 @@ pub fn signal_name(t: &Texts, key: SignalKey) -> &'static str {
         SignalKey::Reports => h.signal_reports,
         SignalKey::Backlog => h.signal_backlog,
         SignalKey::Incidents => h.signal_incidents,
+        SignalKey::Money => t.money().signal_money,
     }
 }
 
@@ -115,6 +116,10 @@ pub fn reason_text(t: &Texts, locale: Locale, reason: &Reason, day: &dyn Fn(&Nai
         Reason::Incidents { open: 0, .. } => h.no_incidents.to_owned(),
         Reason::Incidents { open, too_long: 0 } => h.reason_incidents_fresh.count((*open).into()),
         Reason::Incidents { open, too_long } => h.reason_incidents.fill((*open).into(), &[open, too_long]),
+        Reason::Money { overdue: 0, .. } => t.money().reason_money_none.to_owned(),
+        Reason::Money { overdue, oldest_days } => {
+            t.money().reason_money.fill((*overdue).into(), &[overdue, &h.days_n.count(oldest_days.unsigned_abs())])
+        }
     }
 }
 

@@ -6,6 +6,7 @@ mod backlog;
 mod conversation;
 mod decide;
 mod item;
+pub mod knowledge;
 mod meetings;
 mod minutes;
 mod parts;

@@ -60,7 +60,8 @@ pub struct FinanceSettingsView {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FinanceSettingsInput {
     /// An ISO 4217 code ([`crate::money::is_currency`]); lower case is accepted and upper-cased.
-    /// Changing it does not convert stored documents: their rates stay as recorded.
+    /// It can change only while no invoice or contract is recorded (409 `conflict` after): stored
+    /// amounts are converted to it at each invoice's rate.
     #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 3, pattern = "^[A-Za-z]{3}$"))]
     pub base_currency: String,
     /// 1–365.

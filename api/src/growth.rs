@@ -409,9 +409,10 @@ pub struct PipelineRow {
 
 /// Won upsell revenue as a share of all paid revenue in a period (seed 001's "half of the
 /// turnover from current clients"). Won upsell revenue = payments (their base-currency amounts)
-/// made within the period on invoices whose contract is a won upsell's contract, or that bill a
-/// won upsell's backlog item; each payment counts once. Paid revenue = every payment in the
-/// period. Both in the base currency, over the same clients as the rows.
+/// made within the period, on or after the day the upsell was won, on invoices whose contract is
+/// a won upsell's contract (the whole payment) or that bill a won upsell's backlog item (the
+/// billed item's share of the invoice); each payment counts once. Paid revenue = every payment
+/// in the period. Both in the base currency, over the same clients as the rows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WonShare {

@@ -274,6 +274,8 @@ impl MigrationTrait for Migration {
             // Open invoices by due date (the overdue list, unpaid totals, the health signal).
             "CREATE INDEX ix_invoices_open ON invoices (agency_id, status, due_on, client_id)",
             "CREATE INDEX ix_invoices_issued ON invoices (agency_id, issued_on)",
+            // A contract's invoices (its rate for ACV, "in use" on delete, the won-upsell share).
+            "CREATE INDEX ix_invoices_contract ON invoices (agency_id, contract_id)",
             // Revenue by day across the agency (trend, trailing 12 months, ABC) from the index.
             "CREATE INDEX ix_payments_day ON payments (agency_id, paid_on, client_id, base_minor)",
             "CREATE INDEX ix_payments_invoice ON payments (agency_id, invoice_id, paid_on)",
@@ -281,6 +283,8 @@ impl MigrationTrait for Migration {
             "CREATE UNIQUE INDEX ux_billed_items_item ON billed_items (backlog_item_id)",
             "CREATE INDEX ix_billed_items_invoice ON billed_items (agency_id, invoice_id)",
             "CREATE INDEX ix_closing_documents_client ON closing_documents (agency_id, client_id, issued_on)",
+            // An invoice's closing documents (the invoice list's counts).
+            "CREATE INDEX ix_closing_documents_invoice ON closing_documents (agency_id, invoice_id)",
             "CREATE INDEX ix_closing_documents_unsigned ON closing_documents (agency_id, signed_on, issued_on)",
             "CREATE UNIQUE INDEX ux_scorecard_scores ON scorecard_scores (client_id, criterion)",
             "CREATE INDEX ix_scorecard_scores_agency ON scorecard_scores (agency_id, client_id)",

@@ -133,8 +133,8 @@ impl TimeZone {
 /// An amount of money from input: 0 to 10¹⁴ minor units and a three-letter ISO 4217 code.
 pub fn money(field: &str, m: &accord_api::Money) -> ApiResult<(i64, String)> {
     let currency = m.currency.trim().to_ascii_uppercase();
-    if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
-        return Err(ApiError::invalid(field, Code::ValidationFailed, "Use a three-letter currency code such as RUB."));
+    if !accord_api::money::is_currency(&currency) {
+        return Err(ApiError::invalid(field, Code::ValidationFailed, "Use an ISO 4217 currency code such as RUB."));
     }
     let amount = input::Amount::check(m.amount_minor).field(field)?;
     Ok((amount, currency))

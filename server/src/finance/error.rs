@@ -38,6 +38,8 @@ pub enum FinanceError {
     Overpayment,
     #[error("A payment cannot be dated in the future.")]
     PaidInFuture,
+    #[error("A payment cannot come before its invoice was issued.")]
+    PaidBeforeIssued,
     #[error("The signing date cannot be before the issue date or in the future.")]
     BadSigningDate,
     #[error("Only change requests the client approved, with a price and not billed yet, can be billed.")]
@@ -58,6 +60,10 @@ pub enum FinanceError {
     CurrencyLocked,
     #[error("Invoices are linked to this contract; link them elsewhere or cancel them first.")]
     ContractInUse,
+    #[error(
+        "The base currency cannot change once invoices or contracts are recorded: their amounts are converted to it."
+    )]
+    BaseInUse,
 }
 
 impl FeatureError for FinanceError {
@@ -66,7 +72,7 @@ impl FeatureError for FinanceError {
         match self {
             NotFound => Code::NotFound,
             DuplicateNumber => Code::AlreadyExists,
-            AlreadyBilled | Cancelled | HasPayments | CurrencyLocked | ContractInUse => Code::Conflict,
+            AlreadyBilled | Cancelled | HasPayments | CurrencyLocked | ContractInUse | BaseInUse => Code::Conflict,
             UnknownCurrency { .. }
             | BadDays
             | RateRequired
@@ -82,6 +88,7 @@ impl FeatureError for FinanceError {
             | BelowPaid
             | Overpayment
             | PaidInFuture
+            | PaidBeforeIssued
             | BadSigningDate
             | NotBillable
             | ItemCurrency
@@ -101,11 +108,11 @@ impl FeatureError for FinanceError {
             UnknownContract => Some("contract_id"),
             UnknownInvoice => Some("invoice_id"),
             AmountZero | AmountRequired | BelowPaid | Overpayment => Some("amount_minor"),
-            PaidInFuture => Some("paid_on"),
+            PaidInFuture | PaidBeforeIssued => Some("paid_on"),
             BadSigningDate => Some("signed_on"),
             NotBillable | ItemCurrency | TooManyItems | AlreadyBilled => Some("backlog_item_ids"),
             DuplicateNumber => Some("number"),
-            NotFound | Cancelled | HasPayments | CurrencyLocked | ContractInUse => None,
+            NotFound | Cancelled | HasPayments | CurrencyLocked | ContractInUse | BaseInUse => None,
         }
     }
 }

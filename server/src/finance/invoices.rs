@@ -21,6 +21,7 @@ use accord_api::money::{convert_minor, parse_rate, RATE_ONE};
 use accord_api::{input, BacklogItemId, BacklogStatus, BilledItemId, ClientId, ContractId, InvoiceId, Page, PaymentId};
 use accord_entity::{backlog_items, billed_items, clients, contracts, invoices, payments, projects};
 use chrono::NaiveDate;
+use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use std::collections::{HashMap, HashSet};
 
@@ -56,6 +57,21 @@ pub(crate) fn settle(
         sum >= amount
     });
     (InvoiceStatus::Paid, paid, day.map(|(d, _)| *d))
+}
+
+/// Takes the invoice's row for this transaction before reading it (a no-op write: a row lock on
+/// PostgreSQL, the writer lock on SQLite), so two payments at once are checked one after the
+/// other and the second sees the first: never an overpayment or a stale paid total.
+async fn lock(tx: &ClientTx, id: InvoiceId) -> ApiResult<()> {
+    tx.update_many::<invoices::Entity>()
+        .col_expr(
+            invoices::Column::UpdatedAt,
+            sea_orm::sea_query::SimpleExpr::from(Expr::col(invoices::Column::UpdatedAt)),
+        )
+        .filter(invoices::Column::Id.eq(id))
+        .exec()
+        .await?;
+    Ok(())
 }
 
 /// Recomputes an invoice's status and paid sum from its stored payments and saves it.
@@ -100,6 +116,12 @@ pub(crate) fn rate_for(currency: &str, base: &str, raw: Option<&str>) -> Result<
         None => Err(FinanceError::RateRequired),
         Some(r) => parse_rate(r).ok_or(FinanceError::BadRate),
     }
+}
+
+/// Whether `amount` in `currency` at `rate_micro` stays within the amount cap in the base
+/// currency (totals add these up: an absurd rate must not overflow them).
+pub(crate) fn converts(amount: i64, currency: &str, rate_micro: i64, base: &str) -> bool {
+    convert_minor(amount, currency, rate_micro, base) <= accord_api::input::MONEY_MAX_MINOR
 }
 
 /// Checks the form; `this` is the invoice being changed (its own number and billed items are
@@ -165,6 +187,9 @@ async fn parse(tx: &ClientTx, ctx: &Ctx, body: InvoiceInput, this: Option<Invoic
         return Err(FinanceError::AmountZero.into());
     }
     input::Amount::check(amount_minor).field("amount_minor")?;
+    if !converts(amount_minor, &currency, rate_micro, &ctx.settings.base) {
+        return Err(FinanceError::BadRate.into());
+    }
     // Numbers are unique in the agency, whoever's client has the other one.
     let mut same = tx
         .agency()
@@ -263,6 +288,7 @@ pub async fn create(state: &AppState, staff: &Staff, client: ClientId, body: Inv
 
 async fn open_invoice(state: &AppState, staff: &Staff, id: InvoiceId) -> ApiResult<(ClientTx, invoices::Model)> {
     let tx = open_owned::<invoices::Entity>(state, staff, invoices::Column::Id, id).await?;
+    lock(&tx, id).await?;
     let row =
         tx.find::<invoices::Entity>().filter(invoices::Column::Id.eq(id)).one().await?.ok_or(FinanceError::NotFound)?;
     Ok((tx, row))
@@ -351,6 +377,9 @@ pub async fn add_payment(state: &AppState, staff: &Staff, id: InvoiceId, body: P
     if paid_on > ctx.today {
         return Err(FinanceError::PaidInFuture.into());
     }
+    if paid_on < inv.issued_on {
+        return Err(FinanceError::PaidBeforeIssued.into());
+    }
     let amount = input::Amount::check(body.amount_minor).field("amount_minor")?;
     if amount <= 0 {
         return Err(FinanceError::AmountZero.into());
@@ -385,6 +414,7 @@ pub async fn delete_payment(state: &AppState, staff: &Staff, id: PaymentId) -> A
     let tx = open_owned::<payments::Entity>(state, staff, payments::Column::Id, id).await?;
     let pay =
         tx.find::<payments::Entity>().filter(payments::Column::Id.eq(id)).one().await?.ok_or(FinanceError::NotFound)?;
+    lock(&tx, pay.invoice_id).await?;
     let inv = tx
         .find::<invoices::Entity>()
         .filter(invoices::Column::Id.eq(pay.invoice_id))

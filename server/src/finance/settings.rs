@@ -3,6 +3,7 @@
 //! them. Everyone who may see money reads them.
 
 use super::FinanceError;
+use crate::clients::access::VisibleClients;
 use crate::db::TenantTx;
 use crate::error::ApiResult;
 use crate::state::AppState;
@@ -11,7 +12,7 @@ use accord_api::finance::{
     FinanceSettingsInput, FinanceSettingsView, ACT_UNSIGNED_DAYS_MAX, DEFAULT_ACT_UNSIGNED_DAYS, DEFAULT_BASE_CURRENCY,
 };
 use accord_api::money::parse_currency;
-use accord_entity::{agencies, finance_settings};
+use accord_entity::{agencies, contracts, finance_settings, invoices};
 use chrono::NaiveDate;
 use sea_orm::ActiveModelTrait;
 
@@ -74,6 +75,15 @@ pub async fn save(state: &AppState, staff: &Staff, input: FinanceSettingsInput) 
     let days = i32::try_from(input.act_unsigned_days).map_err(|_| FinanceError::BadDays)?;
     let tx = state.db.tenant(staff).await?;
     let now = tx.now();
+    // Stored amounts are converted to the base at each invoice's rate: another base would add
+    // old conversions to new ones.
+    let every = VisibleClients::for_existence_checks();
+    if load(&tx).await?.base != base
+        && (tx.find_in::<invoices::Entity>(&every).count().await? > 0
+            || tx.find_in::<contracts::Entity>(&every).count().await? > 0)
+    {
+        return Err(FinanceError::BaseInUse.into());
+    }
     match tx.find::<finance_settings::Entity>().one().await? {
         Some(row) => {
             let row = finance_settings::Model {

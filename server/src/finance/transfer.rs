@@ -6,7 +6,7 @@
 //! one row with the payment columns empty), so an export reads back as it was; cells that a
 //! spreadsheet would run as formulas are defused.
 
-use super::invoices::{rate_for, settle, Filter};
+use super::invoices::{converts, rate_for, settle, Filter};
 use super::settings::{self, Settings};
 use crate::clients::access::VisibleClients;
 use crate::error::{ApiError, ApiResult};
@@ -346,7 +346,11 @@ fn parse_row(
         }
     });
     let rate = currency.as_deref().and_then(|cur| match rate_for(cur, &settings.base, Some(&cell("rate"))) {
-        Ok(r) => Some(r),
+        Ok(r) if amount.is_none_or(|a| converts(a, cur, r, &settings.base)) => Some(r),
+        Ok(_) => {
+            errors.push(err(row, "rate", &super::FinanceError::BadRate.to_string()));
+            None
+        }
         Err(e) => {
             errors.push(err(row, "rate", &e.to_string()));
             None
@@ -397,6 +401,10 @@ fn parse_row(
                 }
                 Some(d) if d.year() < 2000 => {
                     errors.push(err(row, "paid_on", "Use a date from the year 2000 on."));
+                    None
+                }
+                Some(d) if issued_on.is_some_and(|i| d < i) => {
+                    errors.push(err(row, "paid_on", &super::FinanceError::PaidBeforeIssued.to_string()));
                     None
                 }
                 Some(d) => Some(d),

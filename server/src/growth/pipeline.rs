@@ -2,9 +2,11 @@
 //! period. Owners and admins see the whole agency (or one manager's clients with `manager`);
 //! an account manager sees the clients they manage; specialists are refused (money).
 //!
-//! Won upsell revenue = the base-currency amounts of payments made within the period on
-//! invoices whose contract is a won upsell's contract, or that bill (billed_items) a won
-//! upsell's backlog item — each payment once. Paid revenue = every payment in the period.
+//! Won upsell revenue = the base-currency amounts of payments made within the period, on or
+//! after the day the upsell was won, on invoices whose contract is a won upsell's contract
+//! (the whole payment), or that bill (billed_items) a won upsell's backlog item (the billed
+//! item's share of the invoice's amount) — each payment once. Paid revenue = every payment in
+//! the period.
 
 use super::settings::{self, weighted};
 use super::view::Lookups;
@@ -143,45 +145,97 @@ async fn won_share(
     to: NaiveDate,
     base: &str,
 ) -> ApiResult<WonShare> {
-    let won = all.iter().filter(|u| u.status == UpsellStatus::Won);
-    let contracts: Vec<ContractId> = won.clone().filter_map(|u| u.contract_id).collect();
-    let items: Vec<BacklogItemId> = won.filter_map(|u| u.backlog_item_id).collect();
-    let mut from_upsells: HashSet<InvoiceId> = HashSet::new();
-    if !contracts.is_empty() {
-        let found: Vec<InvoiceId> = tx
+    // Per invoice: the part of each payment that is upsell revenue (numerator / denominator)
+    // and the day the upsell was won (payments before it are not the upsell's).
+    let won: Vec<&upsells::Model> = all.iter().filter(|u| u.status == UpsellStatus::Won).collect();
+    let won_on = |u: &upsells::Model| u.closed_on.unwrap_or(NaiveDate::MIN);
+    let by_contract: HashMap<ContractId, NaiveDate> =
+        won.iter().filter_map(|u| u.contract_id.map(|c| (c, won_on(u)))).fold(HashMap::new(), |mut m, (c, d)| {
+            let e = m.entry(c).or_insert(d);
+            *e = (*e).min(d);
+            m
+        });
+    let by_item: HashMap<BacklogItemId, NaiveDate> =
+        won.iter().filter_map(|u| u.backlog_item_id.map(|i| (i, won_on(u)))).collect();
+    // invoice → (upsell part of its amount, its amount, won since)
+    let mut parts: HashMap<InvoiceId, (i64, i64, NaiveDate)> = HashMap::new();
+    if !by_contract.is_empty() {
+        let found: Vec<(InvoiceId, Option<ContractId>, i64)> = tx
             .find_in::<invoices::Entity>(visible)
             .select_only()
             .column(invoices::Column::Id)
-            .filter(invoices::Column::ContractId.is_in(contracts))
+            .column(invoices::Column::ContractId)
+            .column(invoices::Column::AmountMinor)
+            .filter(invoices::Column::ContractId.is_in(by_contract.keys().copied()))
             .into_tuple()
             .all()
             .await?;
-        from_upsells.extend(found);
+        for (id, contract, amount) in found {
+            if let Some(since) = contract.and_then(|c| by_contract.get(&c)) {
+                parts.insert(id, (amount, amount, *since));
+            }
+        }
     }
-    if !items.is_empty() {
-        let found: Vec<InvoiceId> = tx
+    if !by_item.is_empty() {
+        let billed: Vec<(InvoiceId, BacklogItemId, i64)> = tx
             .find_in::<billed_items::Entity>(visible)
             .select_only()
             .column(billed_items::Column::InvoiceId)
-            .filter(billed_items::Column::BacklogItemId.is_in(items))
+            .column(billed_items::Column::BacklogItemId)
+            .column(billed_items::Column::AmountMinor)
+            .filter(billed_items::Column::BacklogItemId.is_in(by_item.keys().copied()))
             .into_tuple()
             .all()
             .await?;
-        from_upsells.extend(found);
+        let ids: Vec<InvoiceId> = billed
+            .iter()
+            .map(|b| b.0)
+            .filter(|id| !parts.contains_key(id))
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        let amounts: HashMap<InvoiceId, i64> = if ids.is_empty() {
+            HashMap::new()
+        } else {
+            tx.find_in::<invoices::Entity>(visible)
+                .select_only()
+                .column(invoices::Column::Id)
+                .column(invoices::Column::AmountMinor)
+                .filter(invoices::Column::Id.is_in(ids))
+                .into_tuple::<(InvoiceId, i64)>()
+                .all()
+                .await?
+                .into_iter()
+                .collect()
+        };
+        for (invoice, item, billed_minor) in billed {
+            let (Some(amount), Some(since)) = (amounts.get(&invoice), by_item.get(&item)) else { continue };
+            let e = parts.entry(invoice).or_insert((0, *amount, *since));
+            e.0 = (e.0 + billed_minor).min(e.1);
+            e.2 = e.2.min(*since);
+        }
     }
     let mut pq = tx
         .find_in::<payments::Entity>(visible)
         .select_only()
         .column(payments::Column::InvoiceId)
+        .column(payments::Column::PaidOn)
         .column(payments::Column::BaseMinor)
         .filter(payments::Column::PaidOn.gte(from))
         .filter(payments::Column::PaidOn.lte(to));
     if let Some(ids) = only {
         pq = pq.filter(payments::Column::ClientId.is_in(ids.iter().copied()));
     }
-    let paid: Vec<(InvoiceId, i64)> = pq.into_tuple().all().await?;
-    let total: i64 = paid.iter().map(|p| p.1).fold(0, i64::saturating_add);
-    let won: i64 = paid.iter().filter(|p| from_upsells.contains(&p.0)).map(|p| p.1).fold(0, i64::saturating_add);
+    let paid: Vec<(InvoiceId, NaiveDate, i64)> = pq.into_tuple().all().await?;
+    let total: i64 = paid.iter().map(|p| p.2).fold(0, i64::saturating_add);
+    let won: i64 = paid
+        .iter()
+        .filter_map(|(invoice, day, base_minor)| {
+            let (part, whole, since) = parts.get(invoice)?;
+            (*day >= *since && *whole > 0)
+                .then(|| i64::try_from(i128::from(*base_minor) * i128::from(*part) / i128::from(*whole)).unwrap_or(0))
+        })
+        .fold(0, i64::saturating_add);
     Ok(WonShare {
         from,
         to,

@@ -17,7 +17,7 @@ use accord_api::growth::{
     ClientServiceInput, ClientServiceView, ClientServices, NextServices, ServiceRef, SuggestedService,
 };
 use accord_api::{ClientId, ClientServiceId, ContractId, ProjectId, ProjectKind, ServiceId};
-use accord_entity::{client_services, contracts, projects, services};
+use accord_entity::{agencies, client_services, contracts, projects, services};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::{HashMap, HashSet};
 
@@ -152,10 +152,14 @@ pub async fn record(
 /// The services the playbook suggests for the client now, and later (staff who see the client).
 pub async fn next(state: &AppState, staff: &Staff, client: ClientId) -> ApiResult<NextServices> {
     let tx = access::open_read(state, staff, client).await?;
+    // Had = begun by today in the agency's zone (a service booked for later is not had yet).
+    let agency = tx.agency().find::<agencies::Entity>().one().await?;
+    let today = agency.map_or_else(|| tx.now().date_naive(), |a| crate::surveys::store::agency_today(&a, tx.now()));
     let mut had: HashSet<ServiceId> = tx
         .find::<client_services::Entity>()
         .select_only()
         .column(client_services::Column::ServiceId)
+        .filter(client_services::Column::StartedOn.lte(today))
         .into_tuple::<ServiceId>()
         .all()
         .await?
@@ -167,6 +171,7 @@ pub async fn next(state: &AppState, staff: &Staff, client: ClientId) -> ApiResul
         .column(contracts::Column::ServiceId)
         .filter(contracts::Column::ServiceId.is_not_null())
         .filter(contracts::Column::Status.ne(ContractStatus::Draft))
+        .filter(contracts::Column::StartsOn.lte(today))
         .into_tuple()
         .all()
         .await?;

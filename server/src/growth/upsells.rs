@@ -30,10 +30,22 @@ struct Parsed {
     closed_on: Option<NaiveDate>,
 }
 
-/// idea → proposed → won | lost; staying put is no move.
+/// idea → proposed → won | lost; an idea may be dropped (lost), a proposal taken back to an
+/// idea, and a closed one reopened as proposed (a win or loss recorded by mistake); staying put
+/// is no move. Nothing is won without having been proposed.
 pub fn may_move(from: UpsellStatus, to: UpsellStatus) -> bool {
     use UpsellStatus::*;
-    from == to || matches!((from, to), (Idea, Proposed) | (Proposed, Won) | (Proposed, Lost))
+    from == to
+        || matches!(
+            (from, to),
+            (Idea, Proposed)
+                | (Idea, Lost)
+                | (Proposed, Idea)
+                | (Proposed, Won)
+                | (Proposed, Lost)
+                | (Won, Proposed)
+                | (Lost, Proposed)
+        )
 }
 
 async fn parse(tx: &ClientTx, body: UpsellInput) -> ApiResult<Parsed> {
@@ -226,6 +238,9 @@ mod tests {
     fn upsells_move_forward_only() {
         assert!(may_move(Idea, Proposed) && may_move(Proposed, Won) && may_move(Proposed, Lost));
         assert!(may_move(Won, Won));
-        assert!(!may_move(Idea, Won) && !may_move(Won, Lost) && !may_move(Lost, Proposed) && !may_move(Proposed, Idea));
+        assert!(
+            may_move(Idea, Lost) && may_move(Proposed, Idea) && may_move(Won, Proposed) && may_move(Lost, Proposed)
+        );
+        assert!(!may_move(Idea, Won) && !may_move(Won, Lost) && !may_move(Lost, Won) && !may_move(Won, Idea));
     }
 }

@@ -48,7 +48,12 @@ pub async fn client(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<
     let settings = settings::load(t).await?;
     let subjects = vec![super::facts::Subject::of(&c)];
     let mut scores = store::compute(t, &agency, &settings, &subjects, Some(c.id)).await?;
-    let current = scores.remove(&c.id).ok_or_else(ApiError::not_found)?;
+    let mut current = scores.remove(&c.id).ok_or_else(ApiError::not_found)?;
+    // Money is for the client's own manager (and owners, admins): a colleague who reads the
+    // client ("managers see all clients") gets the score without the invoices behind it.
+    if !access::may_manage(staff, &c) {
+        current.parts.retain(|p| p.key != accord_api::health::SignalKey::Money);
+    }
     let today = crate::surveys::store::agency_today(&agency, tx.now());
     let points = store::daily_points(t, c.id, today - Duration::days(365)).await?;
     let since = today - Duration::days(i64::from(settings.drop_days));

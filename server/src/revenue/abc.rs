@@ -121,13 +121,19 @@ pub async fn recompute(tx: &TenantTx) -> ApiResult<usize> {
             }
         }
         changed += computed.len().max(in_force.len());
-        for (column, ids) in [(clients::Column::AbcTier, computed), (clients::Column::ValueTier, in_force)] {
+        for (column, ids, in_force) in
+            [(clients::Column::AbcTier, computed, false), (clients::Column::ValueTier, in_force, true)]
+        {
             for chunk in ids.chunks(CHUNK) {
-                tx.update_in::<clients::Entity>(&every)
+                let mut update = tx
+                    .update_in::<clients::Entity>(&every)
                     .col_expr(column, Expr::value(tier.to_string()))
-                    .filter(clients::Column::Id.is_in(chunk.iter().copied()))
-                    .exec()
-                    .await?;
+                    .filter(clients::Column::Id.is_in(chunk.iter().copied()));
+                if in_force {
+                    // A tier set by hand since the read above stays.
+                    update = update.filter(clients::Column::TierOverride.eq(false));
+                }
+                update.exec().await?;
             }
         }
     }

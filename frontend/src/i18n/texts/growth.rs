@@ -215,6 +215,9 @@ texts! {
         draft: "Черновик", "Draft";
         untitled: "Без названия", "Untitled";
         updated_on: "Изменена {0}", "Updated {0}";
+        link_hint:
+            "Ссылка для описания задачи бэклога или отчёта:",
+            "To link it from a backlog item or a report, paste:";
         new_article: "Новая статья", "New article";
         edit_article: "Статья «{0}»", "Article “{0}”";
         add_article: "Создать статью", "Create the article";

@@ -181,6 +181,14 @@ fn ArticleItem(
                     on_cancel=Callback::new(move |_| confirming.set(false)) />
                 {move || error.get().map(|e| view! { <ErrorBanner error=e /> })}
             </Show>
+            {published.then(|| {
+                let snippet = move || format!("[{}](/portal/knowledge/{id})", title());
+                view! {
+                    <p class="article-link muted">
+                        {move || i18n.t().growth_catalogue().link_hint}" "<code class="article-snippet">{snippet}</code>
+                    </p>
+                }
+            })}
             <Show when=move || open.get()>
                 <div class="rich-text article-body" inner_html=move || stored.with_value(|a| in_language(a, i18n.locale()).1)></div>
             </Show>

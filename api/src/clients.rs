@@ -23,7 +23,14 @@ pub struct ClientView {
     pub account_manager: Option<StaffRef>,
     pub temperament: Option<Temperament>,
     pub activity: Option<Activity>,
+    /// The tier in force: the computed ABC tier unless `tier_override`.
     pub value_tier: Option<ValueTier>,
+    /// The tier 12-month paid revenue gives (ABC by Pareto); `None` before the first computation.
+    #[serde(default)]
+    pub abc_tier: Option<ValueTier>,
+    /// `value_tier` was set by hand and stays until an owner or admin clears it.
+    #[serde(default)]
+    pub tier_override: bool,
     pub contact_cadence_days: Option<u32>,
     pub last_touch_at: Option<DateTime<Utc>>,
     /// Whole days since the last touchpoint; `None` when there was none.

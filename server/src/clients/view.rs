@@ -62,6 +62,8 @@ pub fn summary(
         temperament: c.temperament,
         activity: c.activity,
         value_tier: c.value_tier,
+        abc_tier: c.abc_tier,
+        tier_override: c.tier_override,
         contact_cadence_days: cadence,
         last_touch_at: c.last_touch_at,
         days_since_touch,

@@ -55,6 +55,11 @@ texts! {
         tier_intro:
             "Принцип Парето 80/20: около 20% клиентов приносят 80% прибыли. Считайте прибыль, а не бюджет: маржинальность, время специалистов и аккаунтинга, срок договора.",
             "Pareto 80/20: about 20% of clients bring 80% of the profit. Count profit, not the budget: margin, specialists' and account management time, contract length.";
+        tier_computed: "По выручке за 12 месяцев (ABC) — категория {0}.", "From 12-month revenue (ABC): tier {0}.";
+        tier_by_hand:
+            "Выбрана вручную; по выручке за 12 месяцев — {0}. Владелец или администратор может вернуть расчётную на вкладке «Деньги».",
+            "Set by hand; 12-month revenue gives {0}. An owner or admin can return to the computed one on the Money tab.";
+        tier_by_hand_no_abc: "Выбрана вручную.", "Set by hand.";
         tier_a: "A — ключевые", "A — key";
         tier_a_hint:
             "Те немногие, что приносят основную прибыль: максимум внимания.",

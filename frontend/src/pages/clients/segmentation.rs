@@ -5,7 +5,7 @@ use super::frame::use_client;
 use super::unchanged;
 use crate::api;
 use crate::components::{FormError, Notice, Problem};
-use crate::i18n::use_i18n;
+use crate::i18n::{fill, use_i18n};
 use accord_api::{Activity, Temperament, ValueTier};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -94,6 +94,22 @@ pub fn SegmentationTab() -> impl IntoView {
                                 hint=Signal::derive(move || i18n.t().value_tier_hint(v).to_owned()) />
                         }).collect_view()}
                     </div>
+                    {move || {
+                        let (abc, by_hand) = ctx.profile.with(|p| (p.summary.abc_tier, p.summary.tier_override));
+                        let letter = |t: ValueTier| t.as_str().to_uppercase();
+                        let text = match (by_hand, abc) {
+                            (true, Some(a)) => fill(i18n.t().segmentation().tier_by_hand, &[&letter(a)]),
+                            (true, None) => i18n.t().segmentation().tier_by_hand_no_abc.to_owned(),
+                            (false, Some(a)) => fill(i18n.t().segmentation().tier_computed, &[&letter(a)]),
+                            (false, None) => return None,
+                        };
+                        Some(view! {
+                            <p class="field-hint tier-origin" data-override=by_hand.to_string()>
+                                {by_hand.then(|| view! { <span class="badge badge-amber">"✎"</span>" " })}
+                                {text}
+                            </p>
+                        })
+                    }}
                 </section>
             </div>
             <Show when=move || can_edit.get()>

@@ -7,7 +7,7 @@ use super::service_form::ServiceForm;
 use super::SectionTabs;
 use crate::api::growth as api;
 use crate::api::ApiError;
-use crate::components::{async_view, delete_action, EmptyState, ErrorBanner, InlineConfirm, Notice};
+use crate::components::{async_view, delete_action, DeleteConfirm, EmptyState, ErrorBanner, Notice, RowActions};
 use crate::i18n::{fill, use_i18n};
 use crate::routes::Route;
 use accord_api::growth::{Catalogue, ServiceView};
@@ -170,31 +170,19 @@ fn ServiceRow(
             <td class="service-after" class:muted=!has_after>{if has_after { after } else { "—".to_owned() }}</td>
             {can_edit.then(|| view! {
                 <td class="actions">
-                    <Show when=move || !confirming.get()>
-                        <div class="row-buttons service-actions">
-                            <button type="button" class="btn btn-small btn-ghost edit-service"
-                                on:click=move |_| on_edit.run(stored.get_value())>
-                                {move || i18n.t().common().edit}
-                            </button>
-                            <button type="button" class="btn btn-small btn-danger-ghost delete-service"
-                                on:click=move |_| confirming.set(true)>
-                                {move || i18n.t().common().delete}
-                            </button>
-                        </div>
-                    </Show>
+                    <RowActions kind="service" can_edit=true confirming=confirming
+                        on_edit=Callback::new(move |_| on_edit.run(stored.get_value())) />
                 </td>
             })}
         </tr>
         <Show when=move || confirming.get()>
             <tr class="service-confirm-row" data-id=id.to_string()>
                 <td colspan=columns>
-                    <InlineConfirm action="delete" class="inline-confirm-left service-confirm"
+                    <DeleteConfirm kind="service" confirming=confirming pending=pending on_confirm=delete
                         text=Signal::derive({
                             let name = name.clone();
                             move || fill(i18n.t().growth_catalogue().delete_service_confirm, &[&name])
-                        })
-                        pending=pending label=|t| t.common().delete on_confirm=delete
-                        on_cancel=Callback::new(move |_| confirming.set(false)) />
+                        }) />
                     {move || error.get().map(|e| view! { <ErrorBanner error=e /> })}
                 </td>
             </tr>

@@ -5,7 +5,7 @@
 use super::{money_list, status_label, status_tone};
 use crate::api::growth as api;
 use crate::api::ApiError;
-use crate::components::{delete_action, EmptyState, ErrorBanner, InlineConfirm};
+use crate::components::{delete_action, DeleteConfirm, EmptyState, ErrorBanner, RowActions};
 use crate::i18n::{fill, format_day, format_money, use_i18n};
 use crate::routes::Route;
 use accord_api::growth::{ClientUpsells, UpsellStatus, UpsellView};
@@ -149,31 +149,19 @@ fn UpsellRow(
             </td>
             {can_edit.then(|| view! {
                 <td class="actions">
-                    <Show when=move || !confirming.get()>
-                        <div class="row-buttons upsell-actions">
-                            <button type="button" class="btn btn-small btn-ghost edit-upsell"
-                                on:click=move |_| on_edit.run(stored.get_value())>
-                                {move || i18n.t().common().edit}
-                            </button>
-                            <button type="button" class="btn btn-small btn-danger-ghost delete-upsell"
-                                on:click=move |_| confirming.set(true)>
-                                {move || i18n.t().common().delete}
-                            </button>
-                        </div>
-                    </Show>
+                    <RowActions kind="upsell" can_edit=true confirming=confirming
+                        on_edit=Callback::new(move |_| on_edit.run(stored.get_value())) />
                 </td>
             })}
         </tr>
         <Show when=move || confirming.get()>
             <tr class="upsell-confirm-row" data-id=id.to_string()>
                 <td colspan=columns>
-                    <InlineConfirm action="delete" class="inline-confirm-left upsell-confirm"
+                    <DeleteConfirm kind="upsell" confirming=confirming pending=pending on_confirm=delete
                         text=Signal::derive({
                             let title = title.clone();
                             move || fill(i18n.t().growth().delete_upsell_confirm, &[&title])
-                        })
-                        pending=pending label=|t| t.common().delete on_confirm=delete
-                        on_cancel=Callback::new(move |_| confirming.set(false)) />
+                        }) />
                     {move || error.get().map(|e| view! { <ErrorBanner error=e /> })}
                 </td>
             </tr>

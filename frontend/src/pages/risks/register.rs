@@ -7,7 +7,7 @@ use super::matrix::RiskMatrix;
 use super::risk_form::RiskForm;
 use crate::api::risks as api;
 use crate::api::ApiError;
-use crate::components::{async_view, delete_action, EmptyState, ErrorBanner, InlineConfirm, Notice};
+use crate::components::{async_view, delete_action, DeleteConfirm, EmptyState, ErrorBanner, Notice, RowActions};
 use crate::i18n::{fill, format_day, use_i18n};
 use crate::pages::portal::risks::{status_tone, Level};
 use accord_api::risks::{RiskRegister, RiskStatus, RiskView};
@@ -253,31 +253,19 @@ fn RiskRow(
             </td>
             {can_edit.then(|| view! {
                 <td class="actions">
-                    <Show when=move || !confirming.get()>
-                        <div class="row-buttons risk-actions">
-                            <button type="button" class="btn btn-small btn-ghost edit-risk"
-                                on:click=move |_| on_edit.run(stored.get_value())>
-                                {move || i18n.t().common().edit}
-                            </button>
-                            <button type="button" class="btn btn-small btn-danger-ghost delete-risk"
-                                on:click=move |_| confirming.set(true)>
-                                {move || i18n.t().common().delete}
-                            </button>
-                        </div>
-                    </Show>
+                    <RowActions kind="risk" can_edit=true confirming=confirming
+                        on_edit=Callback::new(move |_| on_edit.run(stored.get_value())) />
                 </td>
             })}
         </tr>
         <Show when=move || confirming.get()>
             <tr class="risk-confirm-row" data-id=id.to_string()>
                 <td colspan=columns>
-                    <InlineConfirm action="delete" class="inline-confirm-left risk-confirm"
+                    <DeleteConfirm kind="risk" confirming=confirming pending=pending on_confirm=delete
                         text=Signal::derive({
                             let title = title.clone();
                             move || fill(i18n.t().risks().delete_confirm, &[&title])
-                        })
-                        pending=pending label=|t| t.common().delete on_confirm=delete
-                        on_cancel=Callback::new(move |_| confirming.set(false)) />
+                        }) />
                     {move || error.get().map(|e| view! { <ErrorBanner error=e /> })}
                 </td>
             </tr>

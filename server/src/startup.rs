@@ -7,7 +7,7 @@ use crate::error::{self, ApiError};
 use crate::http::assets::Assets;
 use crate::http::headers::security_headers;
 use crate::http::{csrf::reject_cross_site, span::request_span};
-use crate::state::AppState;
+use crate::state::{AppState, Heavy};
 use crate::tenancy::load_principal;
 use crate::{
     auth, backlog, clients, finance, growth, health, invitations, jobs, meetings, platform, portal, projects, reports,
@@ -97,7 +97,13 @@ impl Application {
         let settings = Arc::new(settings);
         let mail_target = crate::mail::sender::spawn(db.clone(), settings.clone()).map_err(StartupError::Mail)?;
         tracing::info!(target = %mail_target, "mail sender started");
-        let state = web::Data::new(AppState { db, settings, mail_target, jobs: jobs::Jobs::new(registry) });
+        let state = web::Data::new(AppState {
+            db,
+            settings,
+            mail_target,
+            jobs: jobs::Jobs::new(registry),
+            heavy: Heavy::new(),
+        });
         if state.settings.jobs {
             jobs::spawn(state.clone().into_inner());
             tracing::info!(instance = state.jobs.instance(), "job runner started");

@@ -20,7 +20,7 @@ use accord_api::Page;
 use accord_api::{BacklogItemId, BacklogStatus, DecisionKind, ItemEventKind, Money, PortalRole, ProjectId, Side};
 use accord_entity::{backlog_items, projects};
 use chrono::Utc;
-use sea_orm::sea_query::{Asterisk, Expr};
+use sea_orm::sea_query::{Asterisk, Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use std::collections::{BTreeMap, HashMap};
 
@@ -58,20 +58,16 @@ async fn section_totals(tx: &ClientTx) -> ApiResult<HashMap<PortalSection, u64>>
     Ok(totals)
 }
 
-/// How many items await the client's decision (the portal home's card): one count the index
-/// `ix_items_portal_rank` answers alone (no rows read, nothing sorted).
-pub async fn awaiting_count(tx: &ClientTx) -> ApiResult<u64> {
+/// How many items await the client's decision (the portal home's card), as a sub-select: one
+/// count the index `ix_items_portal_rank` answers alone (no rows read, nothing sorted).
+pub fn awaiting_count(tx: &ClientTx) -> SimpleExpr {
     let statuses =
         BacklogStatus::ALL.iter().copied().filter(|s| PortalSection::of(*s) == Some(PortalSection::Awaiting));
-    let n: Option<i64> = tx
-        .find::<backlog_items::Entity>()
+    tx.find::<backlog_items::Entity>()
         .select_only()
         .column_as(Expr::col(Asterisk).count(), "n")
         .filter(backlog_items::Column::Status.is_in(statuses))
-        .into_tuple()
-        .one()
-        .await?;
-    Ok(n.and_then(|n| u64::try_from(n).ok()).unwrap_or_default())
+        .sub_select()
 }
 
 /// `'done'` as SQL text (a constant of this module, never input).

@@ -107,6 +107,7 @@ impl Db {
         let counter = queries.clone();
         conn.set_metric_callback(move |info| {
             counter.fetch_add(1, Ordering::Relaxed);
+            tracing::trace!(elapsed_us = info.elapsed.as_micros() as u64, sql = %info.statement.sql, "statement");
             if info.elapsed > SLOW_QUERY {
                 tracing::warn!(elapsed_ms = info.elapsed.as_millis() as u64, sql = %info.statement.sql, "slow query");
             }

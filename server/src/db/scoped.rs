@@ -3,12 +3,12 @@
 //! own builders (the query traits are implemented), but never holds a connection: a query that
 //! did not start from a scoped transaction has nothing to run on.
 
-use sea_orm::sea_query::{DeleteStatement, SelectStatement, UpdateStatement};
+use sea_orm::sea_query::{DeleteStatement, SelectStatement, SimpleExpr, UpdateStatement};
 use sea_orm::IdenStatic;
 use sea_orm::{
     ActiveModelTrait, DatabaseTransaction, DbErr, DeleteMany, DeleteResult, EntityTrait, IntoSimpleExpr,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Related, Select, SelectGetableTuple, SelectTwo, Selector,
-    SelectorTrait, TryGetableMany, UpdateMany, UpdateResult, Value,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Related, Select, SelectGetableTuple, SelectTwo,
+    Selector, SelectorTrait, TryGetableMany, UpdateMany, UpdateResult, Value,
 };
 use std::str::FromStr;
 
@@ -67,6 +67,13 @@ impl<'a, E: EntityTrait> Scoped<'a, Select<E>> {
         E::Model: Sync,
     {
         self.q.count(self.tx).await
+    }
+
+    /// This query as a scalar sub-select inside another query of the same transaction: its
+    /// scope filters come along, so several figures are read in one round trip (the query must
+    /// select one column, and at most one row).
+    pub fn sub_select(self) -> SimpleExpr {
+        SimpleExpr::SubQuery(None, Box::new(self.q.into_query().into_sub_query_statement()))
     }
 
     pub fn into_tuple<T: TryGetableMany>(self) -> Scoped<'a, Selector<SelectGetableTuple<T>>> {

@@ -40,6 +40,7 @@ pub(super) async fn overview(
     staff: Staff,
     query: web::Query<ManagerQuery>,
 ) -> ApiResult<web::Json<HealthOverview>> {
+    let _turn = state.heavy.turn().await;
     Ok(web::Json(view::overview(&state, &staff, query.manager).await?))
 }
 
@@ -88,5 +89,6 @@ pub(super) async fn cockpit(
     staff: Staff,
     query: web::Query<ManagerQuery>,
 ) -> ApiResult<web::Json<Cockpit>> {
+    let _turn = state.heavy.turn().await;
     Ok(web::Json(board::cockpit(&state, &staff, query.manager).await?))
 }

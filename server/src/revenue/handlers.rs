@@ -42,6 +42,7 @@ pub(super) async fn overview(
     staff: Staff,
     query: web::Query<ManagerQuery>,
 ) -> ApiResult<web::Json<MoneyOverview>> {
+    let _turn = state.heavy.turn().await;
     Ok(web::Json(service::overview(&state, &staff, query.manager).await?))
 }
 

@@ -126,6 +126,7 @@ pub(super) async fn survey_analytics(
     staff: Staff,
     query: web::Query<AnswerFilter>,
 ) -> ApiResult<web::Json<SurveyAnalytics>> {
+    let _turn = state.heavy.turn().await;
     Ok(web::Json(analytics::analytics(&state, &staff, &query).await?))
 }
 

@@ -9,7 +9,7 @@ use super::settings;
 use super::store::{self, AtTheTime, NewAnswer};
 use crate::auth::session::hash_token;
 use crate::clients::access;
-use crate::db::ClientTx;
+use crate::db::{ClientTx, Scoped};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::PortalContact;
@@ -22,7 +22,8 @@ use accord_entity::{
     agencies, contacts, survey_answers, survey_campaigns, survey_invitations, survey_links, survey_ratings,
     survey_waves, users,
 };
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::sea_query::{Asterisk, Expr, SimpleExpr};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use std::collections::HashMap;
 
 /// How many of their own past answers a contact sees.
@@ -167,18 +168,24 @@ async fn own(tx: &ClientTx, contact: &PortalContact, id: SurveyInvitationId) -> 
     load(tx, inv).await
 }
 
-/// The contact's open surveys (four queries), for the portal home's banner too.
-pub async fn open_for(tx: &ClientTx, contact: &PortalContact) -> ApiResult<Vec<OpenSurvey>> {
-    let now = tx.now();
-    let invs = tx
-        .find::<survey_invitations::Entity>()
+/// The contact's unanswered invitations that have not expired.
+fn pending<'a>(tx: &'a ClientTx, contact: &PortalContact) -> Scoped<'a, Select<survey_invitations::Entity>> {
+    tx.find::<survey_invitations::Entity>()
         .filter(survey_invitations::Column::ContactId.eq(contact.contact()))
         .filter(survey_invitations::Column::AnsweredAt.is_null())
-        .filter(survey_invitations::Column::ExpiresAt.gt(now))
-        .order_by_asc(survey_invitations::Column::ExpiresAt)
-        .limit(10)
-        .all()
-        .await?;
+        .filter(survey_invitations::Column::ExpiresAt.gt(tx.now()))
+}
+
+/// How many invitations [`open_for`] would start from, as a sub-select (a count), so a page
+/// can skip it when there are none.
+pub fn pending_count(tx: &ClientTx, contact: &PortalContact) -> SimpleExpr {
+    pending(tx, contact).select_only().column_as(Expr::col(Asterisk).count(), "n").sub_select()
+}
+
+/// The contact's open surveys (three queries, one when none is pending), for the portal
+/// home's banner too.
+pub async fn open_for(tx: &ClientTx, contact: &PortalContact) -> ApiResult<Vec<OpenSurvey>> {
+    let invs = pending(tx, contact).order_by_asc(survey_invitations::Column::ExpiresAt).limit(10).all().await?;
     if invs.is_empty() {
         return Ok(Vec::new());
     }

@@ -2,7 +2,7 @@
 //! requests, internal comments and ideas kept from the portal, versions, history, CSV, mail,
 //! the two-agreed-items standard, and constant query counts on a 5,000-item backlog.
 
-use accord_tests::{smtp, spawn_app_with, world, Client};
+use accord_tests::{backend, smtp, spawn_app_with, world, Backend, Client};
 use secrecy::SecretString;
 use serde_json::{json, Value};
 
@@ -434,6 +434,12 @@ async fn a_csv_import_of_5000_rows_with_descriptions_fits_and_a_bigger_body_is_a
     assert_eq!(err["code"], "too_large");
 }
 
+/// Statements behind `GET /api/portal/home` when no survey is pending (PostgreSQL adds the
+/// statement that sets the transaction's tenant for row-level security).
+fn home_queries() -> u64 {
+    4 + u64::from(backend() == Backend::Postgres)
+}
+
 #[tokio::test]
 async fn backlog_of_5000_items_answers_in_a_constant_number_of_queries() {
     let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
@@ -453,6 +459,7 @@ async fn backlog_of_5000_items_answers_in_a_constant_number_of_queries() {
         small.push(app.queries_for(&manager, p).await);
     }
     let portal_small = app.queries_for(&approver, "/api/portal/backlog").await;
+    let home_small = app.queries_for(&approver, "/api/portal/home").await;
     // A section with no items skips its page query.
     let empty_sections = |b: &serde_json::Value| {
         ["awaiting_total", "planned_total", "done_total", "declined_total"].iter().filter(|k| b[**k] == 0).count()
@@ -466,6 +473,11 @@ async fn backlog_of_5000_items_answers_in_a_constant_number_of_queries() {
         assert_eq!(before, after, "{p} runs more queries for more items");
     }
     let portal_large = app.queries_for(&approver, "/api/portal/backlog").await;
+    // The portal home: the session, the client, one statement for every figure on the page, the
+    // projects (no survey is pending here), however many items.
+    let home_large = app.queries_for(&approver, "/api/portal/home").await;
+    eprintln!("/api/portal/home: {home_small} → {home_large} queries (7 → 5,007 items)");
+    assert_eq!((home_small, home_large), (home_queries(), home_queries()));
     eprintln!("/api/portal/backlog: {portal_small} → {portal_large} queries (7 → 5,007 items)");
     let empty_large = empty_sections(&body(approver.get("/api/portal/backlog").await, 200).await);
     // The same statements but one page query per section that was empty and no longer is.

@@ -64,6 +64,7 @@ async fn manager_proposes_client_decides_manager_sees_frozen_estimates() {
     b.fill("textarea[name=point_a]", "Моя версия").await;
     b.click("button.save-points").await;
     b.click("button.reload-points").await;
+    b.wait_for_value("textarea[name=point_a]", "Версия владельца").await;
     b.click("button.save-points").await;
     b.wait_for_text(".point-a-html", "Версия владельца").await;
     b.fill(".goal-form input[name=name]", "Заявки").await;

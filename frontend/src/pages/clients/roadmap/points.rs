@@ -132,7 +132,12 @@ fn PointsForm(roadmap: Roadmap, on_done: Callback<bool>) -> impl IntoView {
         });
     };
     // Someone saved meanwhile: load their version into the form (the editor chose to).
+    // Saving waits while the reload is under way, so it cannot send the old text again.
     let reload = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
         let client = roadmap.client;
         spawn_local(async move {
             match api::roadmap::roadmap(client).await {
@@ -145,6 +150,7 @@ fn PointsForm(roadmap: Roadmap, on_done: Callback<bool>) -> impl IntoView {
                 }
                 Err(e) => problem.set(Some(Problem::Api(e))),
             }
+            pending.set(false);
         });
     };
     let area = move |name: &'static str, value: RwSignal<String>| {

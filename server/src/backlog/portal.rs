@@ -63,11 +63,7 @@ async fn section_totals(tx: &ClientTx) -> ApiResult<HashMap<PortalSection, u64>>
 pub fn awaiting_count(tx: &ClientTx) -> SimpleExpr {
     let statuses =
         BacklogStatus::ALL.iter().copied().filter(|s| PortalSection::of(*s) == Some(PortalSection::Awaiting));
-    tx.find::<backlog_items::Entity>()
-        .select_only()
-        .column_as(Expr::col(Asterisk).count(), "n")
-        .filter(backlog_items::Column::Status.is_in(statuses))
-        .sub_select()
+    tx.find::<backlog_items::Entity>().filter(backlog_items::Column::Status.is_in(statuses)).count_sub_select()
 }
 
 /// `'done'` as SQL text (a constant of this module, never input).

@@ -3,7 +3,7 @@
 //! own builders (the query traits are implemented), but never holds a connection: a query that
 //! did not start from a scoped transaction has nothing to run on.
 
-use sea_orm::sea_query::{DeleteStatement, SelectStatement, SimpleExpr, UpdateStatement};
+use sea_orm::sea_query::{Asterisk, DeleteStatement, Expr, SelectStatement, SimpleExpr, UpdateStatement};
 use sea_orm::IdenStatic;
 use sea_orm::{
     ActiveModelTrait, DatabaseTransaction, DbErr, DeleteMany, DeleteResult, EntityTrait, IntoSimpleExpr,
@@ -74,6 +74,11 @@ impl<'a, E: EntityTrait> Scoped<'a, Select<E>> {
     /// select one column, and at most one row).
     pub fn sub_select(self) -> SimpleExpr {
         SimpleExpr::SubQuery(None, Box::new(self.q.into_query().into_sub_query_statement()))
+    }
+
+    /// How many rows this query finds, as a scalar sub-select (see [`Scoped::sub_select`]).
+    pub fn count_sub_select(self) -> SimpleExpr {
+        self.select_only().column_as(Expr::col(Asterisk).count(), "n").sub_select()
     }
 
     pub fn into_tuple<T: TryGetableMany>(self) -> Scoped<'a, Selector<SelectGetableTuple<T>>> {

@@ -12,7 +12,7 @@ use accord_api::meetings::AckState;
 use accord_api::portal::{ManagerCard, PortalHome, PortalProject};
 use accord_api::Money;
 use accord_entity::{agencies, contacts, meetings, projects, users};
-use sea_orm::sea_query::{Asterisk, Expr, SimpleExpr};
+use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect, Value};
 
 /// Three queries after the client itself, whatever the number of projects: the contact's row
@@ -36,11 +36,9 @@ pub async fn home(state: &AppState, contact: &PortalContact) -> ApiResult<Portal
     let agency_name = tx.agency().find::<agencies::Entity>().select_only().column(agencies::Column::Name).sub_select();
     let unacknowledged = tx
         .find::<meetings::Entity>()
-        .select_only()
-        .column_as(Expr::col(Asterisk).count(), "n")
         .filter(meetings::Column::Revision.gt(0))
         .filter(meetings::Column::Ack.is_in([AckState::Awaiting, AckState::Disputed]))
-        .sub_select();
+        .count_sub_select();
     type Header = (String, Option<String>, Option<String>, Option<String>, i64, i64, i64, i64);
     let header: Option<Header> = tx
         .find::<contacts::Entity>()

@@ -17,7 +17,7 @@ use accord_api::reports::{
 };
 use accord_api::{ContactId, ReportId, ReportMessageId, Side};
 use accord_entity::{contacts, report_messages, report_reads, report_revisions, reports};
-use sea_orm::sea_query::{Asterisk, Expr, Query, SimpleExpr};
+use sea_orm::sea_query::{Expr, Query, SimpleExpr};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashSet;
 
@@ -27,8 +27,6 @@ const TREND_REPORTS: u64 = 12;
 /// Published reports of the client that this contact has not opened, as a sub-select (a count).
 pub fn unread_count(tx: &ClientTx, contact: ContactId) -> SimpleExpr {
     tx.find::<reports::Entity>()
-        .select_only()
-        .column_as(Expr::col(Asterisk).count(), "n")
         .filter(reports::Column::Revision.gt(0))
         .filter(
             Expr::exists(
@@ -44,7 +42,7 @@ pub fn unread_count(tx: &ClientTx, contact: ContactId) -> SimpleExpr {
             )
             .not(),
         )
-        .sub_select()
+        .count_sub_select()
 }
 
 fn summary(r: &reports::Model, project: Option<String>, read: bool) -> PortalReportSummary {

@@ -22,7 +22,7 @@ use accord_entity::{
     agencies, contacts, survey_answers, survey_campaigns, survey_invitations, survey_links, survey_ratings,
     survey_waves, users,
 };
-use sea_orm::sea_query::{Asterisk, Expr, SimpleExpr};
+use sea_orm::sea_query::SimpleExpr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use std::collections::HashMap;
 
@@ -179,7 +179,7 @@ fn pending<'a>(tx: &'a ClientTx, contact: &PortalContact) -> Scoped<'a, Select<s
 /// How many invitations [`open_for`] would start from, as a sub-select (a count), so a page
 /// can skip it when there are none.
 pub fn pending_count(tx: &ClientTx, contact: &PortalContact) -> SimpleExpr {
-    pending(tx, contact).select_only().column_as(Expr::col(Asterisk).count(), "n").sub_select()
+    pending(tx, contact).count_sub_select()
 }
 
 /// The contact's open surveys (three queries, one when none is pending), for the portal

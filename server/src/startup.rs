@@ -5,7 +5,7 @@ use crate::config::Settings;
 use crate::db::Db;
 use crate::error::{self, ApiError};
 use crate::http::assets::Assets;
-use crate::http::headers::security_headers;
+use crate::http::headers::{security_headers, small_bodies_plain};
 use crate::http::{csrf::reject_cross_site, span::request_span};
 use crate::state::{AppState, Heavy};
 use crate::tenancy::load_principal;
@@ -200,6 +200,7 @@ fn build_app(
     app.app_data(web::Data::new(doc))
         // Everything else is the web app: its files, or a bundle's page for a deep link.
         .default_service(web::to(|req: HttpRequest, assets: web::Data<Assets>| async move { assets.respond(&req) }))
+        .wrap(from_fn(small_bodies_plain))
         .wrap(Compress::default())
         .wrap(from_fn(request_span))
         .wrap(from_fn(security_headers))

@@ -43,6 +43,9 @@ const SQLITE_READERS: u32 = 4;
 /// connections keep the whole under 80 MB.
 const SQLITE_CACHE_KIB: u32 = 16 * 1024;
 
+/// A PostgreSQL connection idle at least this long is pinged before it is handed out.
+const PING_WHEN_IDLE: Duration = Duration::from_secs(30);
+
 /// Statements slower than this are logged as warnings.
 const SLOW_QUERY: Duration = Duration::from_millis(200);
 
@@ -87,7 +90,11 @@ impl Db {
             .connect_timeout(Duration::from_secs(10))
             .acquire_timeout(Duration::from_secs(10))
             .sqlx_logging(false);
-        if url.starts_with("sqlite:") {
+        let mut conn = if url.starts_with("sqlite:") {
+            // No liveness ping before each use: a connection to a file on the local disk does
+            // not hang up, and the ping was one more round trip to SQLite's worker thread on
+            // every pool checkout (two per request: the session lookup and the handler's).
+            opts.test_before_acquire(false);
             // Set on every connection the pool opens, not once on the pool.
             opts.map_sqlx_sqlite_opts(move |o| {
                 let o = o
@@ -100,8 +107,10 @@ impl Db {
                     o
                 }
             });
-        }
-        let mut conn = Database::connect(opts).await?;
+            Database::connect(opts).await?
+        } else {
+            Self::postgres_pool(url, opts).await?
+        };
         // Every statement is counted (tests prove lists run a constant number of queries)
         // and slow ones are logged.
         let counter = queries.clone();
@@ -113,6 +122,31 @@ impl Db {
             }
         });
         Ok(conn)
+    }
+
+    /// PostgreSQL's pool, built through sqlx for one setting SeaORM does not pass on: a
+    /// connection is pinged before use only when it sat idle for a while (a server restart or a
+    /// dropped link shows there), not on every checkout, where the ping was a round trip to
+    /// the database on every request.
+    async fn postgres_pool(url: &str, opts: ConnectOptions) -> Result<DatabaseConnection, DbErr> {
+        use sea_orm::sqlx::{self, postgres::PgConnectOptions, ConnectOptions as _, Connection as _};
+        let connect: PgConnectOptions =
+            url.parse().map_err(|e: sqlx::Error| DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e)))?;
+        let pool = opts
+            .sqlx_pool_options::<sqlx::Postgres>()
+            .test_before_acquire(false)
+            .before_acquire(|conn, meta| {
+                Box::pin(async move {
+                    if meta.idle_for >= PING_WHEN_IDLE {
+                        conn.ping().await?;
+                    }
+                    Ok(true)
+                })
+            })
+            .connect_with(connect.disable_statement_logging())
+            .await
+            .map_err(|e| DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e)))?;
+        Ok(sea_orm::SqlxPostgresConnector::from_sqlx_postgres_pool(pool))
     }
 
     /// Where read-only transactions run: the SQLite read pool, else the one pool.

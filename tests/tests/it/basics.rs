@@ -52,6 +52,26 @@ async fn unknown_api_path_is_json_404_and_deep_links_load_the_spa() {
     }
 }
 
+/// Small answers go out as they are (compressing a few hundred bytes costs more than it saves);
+/// large ones are compressed as offered; the server's internal mark never leaks.
+#[tokio::test]
+async fn small_answers_go_uncompressed_and_large_ones_compressed() {
+    let app = spawn_app().await;
+    let c = app.client();
+    let get = |path: &'static str| c.http.get(c.url(path)).header("accept-encoding", "gzip").send();
+    let small = get("/api/auth/me").await.expect("request");
+    assert_eq!(small.status(), 401);
+    assert!(small.headers().get("content-encoding").is_none(), "{:?}", small.headers());
+    assert_eq!(small.json::<Value>().await.unwrap()["code"], "unauthenticated");
+    let large = get("/api/openapi.json").await.expect("request");
+    assert_eq!(large.status(), 200);
+    assert_eq!(large.headers().get("content-encoding").map(|v| v.to_str().unwrap()), Some("gzip"));
+    let sent = large.bytes().await.unwrap().len() as u64;
+    assert!(sent >= accord_server::http::headers::COMPRESS_FROM, "{sent}");
+    let plain = c.get("/api/openapi.json").await.bytes().await.unwrap().len();
+    assert!(sent * 3 < plain as u64, "gzip {sent} B of {plain} B");
+}
+
 /// Bytes a response moves as sent (brotli where offered; the test client never decompresses).
 async fn sent_bytes(c: &accord_tests::Client, method: reqwest::Method, path: &str, body: Option<Value>) -> usize {
     let mut req = c.http.request(method, c.url(path)).header("accept-encoding", "br, gzip");

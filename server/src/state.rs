@@ -3,8 +3,12 @@
 use crate::config::Settings;
 use crate::db::Db;
 use crate::jobs::Jobs;
-use std::sync::Arc;
-use tokio::sync::{Semaphore, SemaphorePermit};
+use accord_api::AgencyId;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Instant;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, SemaphorePermit};
 
 pub struct AppState {
     pub db: Db,
@@ -22,32 +26,93 @@ pub struct AppState {
 /// Each holds its whole agency's figures in memory while it runs, so 64 of them at once
 /// would raise the process's memory for good (the allocator keeps what it was given), while
 /// on a few cores they finish no sooner side by side than one after another.
-pub struct Heavy(Semaphore);
+///
+/// Turns are fair between agencies: an agency runs one analysis at a time and waits behind
+/// itself, so one agency reloading its cockpit in a loop holds at most one of the
+/// [`Heavy::AT_ONCE`] turns and another agency's analysis starts as soon as the other is free.
+pub struct Heavy {
+    all: Semaphore,
+    /// One turn per agency; an agency's entry lives while someone of it holds or awaits a turn.
+    agencies: Mutex<HashMap<AgencyId, Arc<Semaphore>>>,
+    started: Instant,
+    /// When memory was last handed back (ms since `started`).
+    trimmed_at: AtomicU64,
+}
 
 impl Heavy {
     pub const AT_ONCE: usize = 2;
 
     pub fn new() -> Self {
-        Self(Semaphore::new(Self::AT_ONCE))
+        Self {
+            all: Semaphore::new(Self::AT_ONCE),
+            agencies: Mutex::new(HashMap::new()),
+            started: Instant::now(),
+            trimmed_at: AtomicU64::new(0),
+        }
     }
 
-    /// Waits for a turn; the turn ends when the returned guard is dropped. (Were the semaphore
-    /// closed, which nothing does, the work would go ahead without a turn.)
-    pub async fn turn(&self) -> Turn<'_> {
-        Turn(self.0.acquire().await.ok())
+    fn agencies(&self) -> MutexGuard<'_, HashMap<AgencyId, Arc<Semaphore>>> {
+        self.agencies.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Waits for the agency's turn, then for one of the turns overall; the turn ends when the
+    /// returned guard is dropped. (Were a semaphore closed, which nothing does, the work would
+    /// go ahead without that turn.)
+    pub async fn turn(&self, agency: AgencyId) -> Turn<'_> {
+        let mine = self.agencies().entry(agency).or_insert_with(|| Arc::new(Semaphore::new(1))).clone();
+        let agency_turn = mine.acquire_owned().await.ok();
+        let turn = self.all.acquire().await.ok();
+        Turn { heavy: self, agency, agency_turn, turn }
+    }
+
+    /// Agencies with a turn held or awaited (for tests).
+    pub fn agencies_waiting(&self) -> usize {
+        self.agencies().len()
+    }
+}
+
+impl Default for Heavy {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
 /// A turn at agency-wide work. When it ends, the memory the work freed goes back to the
-/// system instead of staying with the allocator (see [`release_free_memory`]).
-pub struct Turn<'a>(Option<SemaphorePermit<'a>>);
+/// system instead of staying with the allocator (see [`release_free_memory`]): at once when
+/// no other turn is running, else at most once a second.
+pub struct Turn<'a> {
+    heavy: &'a Heavy,
+    agency: AgencyId,
+    agency_turn: Option<OwnedSemaphorePermit>,
+    turn: Option<SemaphorePermit<'a>>,
+}
 
 impl Drop for Turn<'_> {
     fn drop(&mut self) {
-        self.0.take();
-        release_free_memory();
+        self.turn.take();
+        self.agency_turn.take();
+        // The agency's entry goes when nobody else holds or awaits it (the map's is the only
+        // reference left: waiters clone it under the same lock).
+        let mut agencies = self.heavy.agencies();
+        if agencies.get(&self.agency).is_some_and(|s| Arc::strong_count(s) == 1) {
+            agencies.remove(&self.agency);
+        }
+        drop(agencies);
+        // Trimming makes the next analysis fault its memory in afresh, so under a stream of
+        // them it runs once a second; the last turn out trims in any case.
+        let idle = self.heavy.all.available_permits() == Heavy::AT_ONCE;
+        let now = self.heavy.started.elapsed().as_millis() as u64;
+        let last = self.heavy.trimmed_at.load(Ordering::Relaxed);
+        if (idle || now.saturating_sub(last) >= TRIM_EVERY_MS)
+            && self.heavy.trimmed_at.compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed).is_ok()
+        {
+            release_free_memory();
+        }
     }
 }
+
+/// How often memory is handed back while agency-wide analyses keep coming.
+const TRIM_EVERY_MS: u64 = 1000;
 
 /// Hands memory the process freed back to the system. glibc's allocator keeps freed memory in
 /// each thread's arena for reuse, so one large answer (an agency's analysis, a long page) left
@@ -61,8 +126,29 @@ pub fn release_free_memory() {
     }
 }
 
-impl Default for Heavy {
-    fn default() -> Self {
-        Self::new()
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+    use tokio::time::timeout;
+
+    #[tokio::test]
+    async fn an_agency_waits_behind_itself_not_behind_others() {
+        let heavy = Heavy::new();
+        let (a, b, c) = (AgencyId::new(), AgencyId::new(), AgencyId::new());
+        let first = heavy.turn(a).await;
+        // A second analysis of the same agency waits although a turn is free overall…
+        assert!(timeout(Duration::from_millis(50), heavy.turn(a)).await.is_err());
+        // …while another agency gets that turn at once,
+        let other = timeout(Duration::from_millis(50), heavy.turn(b)).await.expect("agency b's turn");
+        // and a third waits only because both turns overall are held.
+        assert!(timeout(Duration::from_millis(50), heavy.turn(c)).await.is_err());
+        drop(other);
+        let third = timeout(Duration::from_millis(50), heavy.turn(c)).await.expect("agency c's turn");
+        drop(third);
+        drop(first);
+        let again = timeout(Duration::from_millis(50), heavy.turn(a)).await.expect("agency a's next turn");
+        drop(again);
+        assert_eq!(heavy.agencies_waiting(), 0, "entries go when nobody holds or awaits them");
     }
 }

@@ -40,7 +40,9 @@ pub(super) async fn overview(
     staff: Staff,
     query: web::Query<ManagerQuery>,
 ) -> ApiResult<web::Json<HealthOverview>> {
-    let _turn = state.heavy.turn().await;
+    // Refused before waiting for a turn (the service checks again).
+    staff.require_client_manager()?;
+    let _turn = state.heavy.turn(staff.agency()).await;
     Ok(web::Json(view::overview(&state, &staff, query.manager).await?))
 }
 
@@ -89,6 +91,8 @@ pub(super) async fn cockpit(
     staff: Staff,
     query: web::Query<ManagerQuery>,
 ) -> ApiResult<web::Json<Cockpit>> {
-    let _turn = state.heavy.turn().await;
+    // Refused before waiting for a turn (the service checks again).
+    staff.require_client_manager()?;
+    let _turn = state.heavy.turn(staff.agency()).await;
     Ok(web::Json(board::cockpit(&state, &staff, query.manager).await?))
 }

@@ -147,7 +147,7 @@ pub(super) async fn staff_pdf(
     (status = 200, body = ReportsDue), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 #[get("/staff/reports-due")]
 pub(super) async fn reports_due(state: web::Data<AppState>, staff: Staff) -> ApiResult<web::Json<ReportsDue>> {
-    let _turn = state.heavy.turn().await;
+    let _turn = state.heavy.turn(staff.agency()).await;
     Ok(web::Json(due::agency_list(&state, &staff).await?))
 }
 

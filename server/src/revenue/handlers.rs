@@ -42,7 +42,9 @@ pub(super) async fn overview(
     staff: Staff,
     query: web::Query<ManagerQuery>,
 ) -> ApiResult<web::Json<MoneyOverview>> {
-    let _turn = state.heavy.turn().await;
+    // Refused before waiting for a turn (the service checks again).
+    staff.require_client_manager()?;
+    let _turn = state.heavy.turn(staff.agency()).await;
     Ok(web::Json(service::overview(&state, &staff, query.manager).await?))
 }
 

@@ -126,7 +126,9 @@ pub(super) async fn survey_analytics(
     staff: Staff,
     query: web::Query<AnswerFilter>,
 ) -> ApiResult<web::Json<SurveyAnalytics>> {
-    let _turn = state.heavy.turn().await;
+    // Refused before waiting for a turn (the service checks again).
+    staff.require_client_manager()?;
+    let _turn = state.heavy.turn(staff.agency()).await;
     Ok(web::Json(analytics::analytics(&state, &staff, &query).await?))
 }
 

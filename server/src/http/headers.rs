@@ -48,7 +48,7 @@ fn inline_scripts(html: &str) -> Vec<&str> {
 }
 
 /// Bodies shorter than this go out as they are. Compressing a few hundred bytes of JSON saves
-/// a hundred or two (the answer fits one packet either way) and cost the server a compressor
+/// a hundred or two (the answer fits one packet either way) and costs the server a compressor
 /// per response: at 32 connections on SQLite about a tenth of `/api/auth/me`'s and the portal
 /// home's time.
 pub const COMPRESS_FROM: u64 = 1024;

@@ -8,6 +8,7 @@ pub mod audit_log;
 pub mod backlog_comments;
 pub mod backlog_events;
 pub mod backlog_items;
+pub mod backlog_tallies;
 pub mod billed_items;
 pub mod calendar_feeds;
 pub mod client_health;

@@ -21,6 +21,7 @@ mod m20261203_000015_survey_settings;
 mod m20261204_000016_survey_campaigns;
 mod m20261204_000017_health_risks_incidents;
 mod m20261204_000018_money_growth;
+mod m20261206_000019_backlog_tallies;
 mod rls;
 mod shape;
 
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000016_survey_campaigns::Migration),
             Box::new(m20261204_000017_health_risks_incidents::Migration),
             Box::new(m20261204_000018_money_growth::Migration),
+            Box::new(m20261206_000019_backlog_tallies::Migration),
         ]
     }
 }

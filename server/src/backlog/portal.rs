@@ -18,9 +18,9 @@ use accord_api::backlog::{
 use accord_api::clients::FieldChange;
 use accord_api::Page;
 use accord_api::{BacklogItemId, BacklogStatus, DecisionKind, ItemEventKind, Money, PortalRole, ProjectId, Side};
-use accord_entity::{backlog_items, projects};
+use accord_entity::{backlog_items, backlog_tallies, projects};
 use chrono::Utc;
-use sea_orm::sea_query::{Asterisk, Expr, SimpleExpr};
+use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use std::collections::{BTreeMap, HashMap};
 
@@ -37,15 +37,16 @@ async fn project_names(tx: &ClientTx) -> ApiResult<HashMap<ProjectId, String>> {
         .collect())
 }
 
-/// Every section's size in one statement (the client's items by status, ideas left out).
+/// Every section's size in one statement: the client's tallies (kept by the database, one row
+/// per project and status) summed by status, ideas left out.
 async fn section_totals(tx: &ClientTx) -> ApiResult<HashMap<PortalSection, u64>> {
     let by_status: Vec<(BacklogStatus, i64)> = tx
-        .find::<backlog_items::Entity>()
+        .find::<backlog_tallies::Entity>()
         .select_only()
-        .column(backlog_items::Column::Status)
-        .column_as(Expr::col(Asterisk).count(), "n")
-        .filter(backlog_items::Column::Status.ne(BacklogStatus::Idea))
-        .group_by(backlog_items::Column::Status)
+        .column(backlog_tallies::Column::Status)
+        .column_as(Expr::col(backlog_tallies::Column::N).sum(), "n")
+        .filter(backlog_tallies::Column::Status.ne(BacklogStatus::Idea))
+        .group_by(backlog_tallies::Column::Status)
         .into_tuple()
         .all()
         .await?;

@@ -11,7 +11,7 @@ use accord_api::clients::FieldChange;
 use accord_api::{
     BacklogItemId, BacklogSource, BacklogStatus, ItemEventKind, Priority, ProjectId, Side, StageId, UserId,
 };
-use accord_entity::{backlog_comments, backlog_events, backlog_items, projects, roadmap_stages};
+use accord_entity::{backlog_comments, backlog_events, backlog_items, backlog_tallies, projects, roadmap_stages};
 use chrono::Utc;
 use sea_orm::sea_query::{Asterisk, Expr};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect, Select};
@@ -86,6 +86,21 @@ pub async fn item(tx: &ClientTx, project: ProjectId, item: BacklogItemId) -> Api
         .one()
         .await?;
     Ok(found.ok_or(BacklogError::NotFound)?)
+}
+
+/// How many items `project` holds (in `status`, when given), from the tallies the database
+/// keeps (migration 000019): a few rows read, however large the project.
+pub async fn project_total(tx: &ClientTx, project: ProjectId, status: Option<BacklogStatus>) -> ApiResult<u64> {
+    let mut q = tx
+        .find::<backlog_tallies::Entity>()
+        .select_only()
+        .column(backlog_tallies::Column::N)
+        .filter(backlog_tallies::Column::ProjectId.eq(project));
+    if let Some(s) = status {
+        q = q.filter(backlog_tallies::Column::Status.eq(s));
+    }
+    let counts: Vec<i32> = q.into_tuple().all().await?;
+    Ok(counts.into_iter().map(|n| u64::try_from(n).unwrap_or_default()).sum())
 }
 
 /// A stage of this client, or [`BacklogError::UnknownStage`].

@@ -108,10 +108,15 @@ pub async fn list(
     if let Some(cr) = query.change_request {
         q = q.filter(backlog_items::Column::ChangeRequest.eq(cr));
     }
+    // Filtered by status alone (or not at all), the total is the database's tally; other
+    // filters count the matching items.
+    let by_status_only =
+        query.priority.is_none() && query.source.is_none() && query.change_request.is_none() && search.is_none();
     if let Some(text) = search {
         q = q.filter(backlog_items::Column::TitleSearch.contains(search_key(&text)));
     }
-    let total = q.clone().count().await?;
+    let total =
+        if by_status_only { repo::project_total(&tx, project, query.status).await? } else { q.clone().count().await? };
     let rows = q.order_by_asc(backlog_items::Column::Rank).offset(paging.offset()).limit(paging.limit()).all().await?;
     let l = view::lookups(&tx, &rows, false).await?;
     tx.commit().await?;

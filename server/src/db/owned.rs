@@ -130,6 +130,7 @@ client_owned!(
     goal_values,
     roadmap_stages,
     backlog_items,
+    backlog_tallies,
     backlog_comments,
     backlog_events,
     meeting_series,

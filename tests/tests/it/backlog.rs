@@ -532,3 +532,139 @@ async fn the_portal_backlog_shows_each_section_page_by_page() {
     let manager = app.signed_in(&w.manager_a.email, world::PASSWORD).await;
     assert_eq!(manager.get("/api/portal/backlog/sections/done").await.status(), 403);
 }
+
+/// Every (project, status) tally equals the items counted there (zero rows left behind by moves
+/// and deletions count as absent).
+async fn tallies_match_items(app: &accord_tests::TestApp, when: &str) {
+    use accord_entity::{backlog_items, backlog_tallies};
+    use sea_orm::sea_query::{Asterisk, Expr};
+    use sea_orm::{EntityTrait, QuerySelect};
+    use std::collections::BTreeMap;
+    let tx = app.db.unscoped("test compares tallies").await.unwrap();
+    let counted: BTreeMap<(accord_api::ProjectId, String), i64> = backlog_items::Entity::find()
+        .select_only()
+        .column(backlog_items::Column::ProjectId)
+        .column(backlog_items::Column::Status)
+        .column_as(Expr::col(Asterisk).count(), "n")
+        .group_by(backlog_items::Column::ProjectId)
+        .group_by(backlog_items::Column::Status)
+        .into_tuple::<(accord_api::ProjectId, String, i64)>()
+        .all(tx.conn())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(p, s, n)| ((p, s), n))
+        .collect();
+    let kept: BTreeMap<(accord_api::ProjectId, String), i64> = backlog_tallies::Entity::find()
+        .all(tx.conn())
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|t| t.n != 0)
+        .map(|t| ((t.project_id, t.status.as_str().to_string()), i64::from(t.n)))
+        .collect();
+    tx.commit().await.unwrap();
+    assert!(!counted.is_empty(), "{when}: there are items to count");
+    assert_eq!(kept, counted, "{when}: the tallies are the items' counts");
+}
+
+#[tokio::test]
+async fn page_totals_and_portal_sections_follow_every_write() {
+    use accord_entity::{backlog_items, projects};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
+    let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
+    let w = world::build(&app).await;
+    let manager = app.signed_in(&w.manager_a.email, world::PASSWORD).await;
+    let approver = app.signed_in(&w.approver_a1.email, world::PASSWORD).await;
+    tallies_match_items(&app, "the demo world").await;
+
+    // Through the API: new items, proposals, the client's approval and decline.
+    let mut ids = Vec::new();
+    for i in 0..6 {
+        let item = create(&manager, &w, json!({ "title": format!("Задача {i}"), "priority": "normal", "source": "analytics", "propose": i % 2 == 0 })).await;
+        ids.push(item["id"].as_str().unwrap().to_string());
+    }
+    let decide = |id: &str, decision: &str, comment: Option<&str>| {
+        (
+            format!("/api/portal/backlog/{id}/decision"),
+            json!({ "decision": decision, "version": 1, "comment": comment }),
+        )
+    };
+    let (url, body_) = decide(&ids[0], "approved", None);
+    body(approver.post(&url, body_).await, 200).await;
+    let (url, body_) = decide(&ids[2], "declined", Some("Не сейчас"));
+    body(approver.post(&url, body_).await, 200).await;
+    let item_url = format!("{}/{}", backlog_path(&w), ids[1]);
+    body(manager.post(&format!("{item_url}/status"), json!({ "to": "proposed", "version": 1 })).await, 200).await;
+    tallies_match_items(&app, "after the API's writes").await;
+
+    // The totals the pages show: the whole project, one status, and a filter the tallies do not
+    // answer (counted), against the items themselves.
+    let all = body(manager.get(&format!("{}?per_page=100", backlog_path(&w))).await, 200).await;
+    let items = all["items"].as_array().unwrap();
+    assert_eq!(all["total"], items.len());
+    for status in ["idea", "proposed", "agreed", "declined", "done"] {
+        let n = items.iter().filter(|i| i["status"] == status).count();
+        let page = body(manager.get(&format!("{}?status={status}", backlog_path(&w))).await, 200).await;
+        assert_eq!(page["total"], n, "{status}");
+    }
+    let high = body(manager.get(&format!("{}?priority=normal&status=idea", backlog_path(&w))).await, 200).await;
+    let n = items.iter().filter(|i| i["status"] == "idea" && i["priority"] == "normal").count();
+    assert_eq!(high["total"], n);
+    let portal = body(approver.get("/api/portal/backlog").await, 200).await;
+    let count = |statuses: &[&str]| items.iter().filter(|i| statuses.contains(&i["status"].as_str().unwrap())).count();
+    assert_eq!(portal["awaiting_total"], count(&["proposed"]));
+    assert_eq!(portal["planned_total"], count(&["agreed", "scheduled", "in_progress"]));
+    assert_eq!(portal["declined_total"], count(&["declined"]));
+    assert_eq!(portal["done_total"], count(&["done"]));
+
+    // Whatever else writes: a bulk insert, a status changed in place, items moved to another
+    // project, deleted items, and a deleted project (its items go by cascade).
+    world::add_backlog_items(&app, &w, 40).await;
+    let tx = app.db.unscoped("test rewrites backlog").await.unwrap();
+    let project = projects::Entity::find_by_id(w.project_a1).one(tx.conn()).await.unwrap().unwrap();
+    let other = projects::ActiveModel {
+        id: Set(accord_api::ProjectId::new()),
+        name: Set("Второй проект".into()),
+        created_at: Set(chrono::Utc::now()),
+        updated_at: Set(chrono::Utc::now()),
+        ..projects::ActiveModel::from(project.clone())
+    };
+    let other = projects::Entity::insert(other).exec_with_returning(tx.conn()).await.unwrap();
+    let bulk = backlog_items::Column::Title.starts_with("Bulk 0000");
+    backlog_items::Entity::update_many()
+        .col_expr(backlog_items::Column::Status, sea_orm::sea_query::Expr::value("done"))
+        .filter(bulk.clone())
+        .exec(tx.conn())
+        .await
+        .unwrap();
+    backlog_items::Entity::update_many()
+        .col_expr(backlog_items::Column::ProjectId, sea_orm::sea_query::Expr::value(other.id))
+        .filter(backlog_items::Column::Title.starts_with("Bulk 0001"))
+        .exec(tx.conn())
+        .await
+        .unwrap();
+    // Unchanged status and project: nothing moves.
+    backlog_items::Entity::update_many()
+        .col_expr(backlog_items::Column::Status, sea_orm::sea_query::Expr::col(backlog_items::Column::Status).into())
+        .filter(backlog_items::Column::Title.starts_with("Bulk 0002"))
+        .exec(tx.conn())
+        .await
+        .unwrap();
+    backlog_items::Entity::delete_many()
+        .filter(backlog_items::Column::Title.starts_with("Bulk 0003"))
+        .exec(tx.conn())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    tallies_match_items(&app, "after bulk writes, moves and deletions").await;
+    let moved =
+        body(manager.get(&format!("/api/staff/clients/{}/projects/{}/backlog", w.client_a1.0, other.id)).await, 200)
+            .await;
+    assert_eq!(moved["total"], 10, "the ten moved items are the other project's");
+
+    let tx = app.db.unscoped("test deletes a project").await.unwrap();
+    projects::Entity::delete_by_id(other.id).exec(tx.conn()).await.unwrap();
+    tx.commit().await.unwrap();
+    tallies_match_items(&app, "after a project's deletion").await;
+}

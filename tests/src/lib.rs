@@ -98,11 +98,20 @@ pub async fn spawn_app_on(clock: Clock, jobs: Registry, tweak: impl FnOnce(&mut 
 
 impl TestApp {
     /// How many statements `GET path` as `c` runs (it must answer 200).
+    ///
+    /// The counter is the pool's, so it also sees what runs beside the request: the mail sender
+    /// polls the outbox every second (four statements a pass, more when a mail is due). The
+    /// request is a read and runs the same statements each time, so the fewest seen over three
+    /// runs is its own count; something beside it would have to land in all three windows.
     pub async fn queries_for(&self, c: &Client, path: &str) -> u64 {
-        let before = self.db.queries_run();
-        let res = c.get(path).await;
-        assert_eq!(res.status(), 200, "{path}");
-        self.db.queries_run() - before
+        let mut fewest = u64::MAX;
+        for _ in 0..3 {
+            let before = self.db.queries_run();
+            let res = c.get(path).await;
+            assert_eq!(res.status(), 200, "{path}");
+            fewest = fewest.min(self.db.queries_run() - before);
+        }
+        fewest
     }
 
     /// A fresh client with its own cookie jar (one browser, one person). Like a browser, it sends

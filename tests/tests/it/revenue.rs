@@ -36,16 +36,6 @@ async fn ok(res: reqwest::Response, want: u16) -> Value {
     serde_json::from_str(&text).unwrap_or(Value::String(text))
 }
 
-/// Statements `GET path` runs: the fewest of three tries (a background poller may run one of
-/// its own meanwhile, and the counter is the pool's).
-async fn statements(app: &TestApp, c: &accord_tests::Client, path: &str) -> u64 {
-    let mut fewest = u64::MAX;
-    for _ in 0..3 {
-        fewest = fewest.min(app.queries_for(c, path).await);
-    }
-    fewest
-}
-
 async fn drain(app: &TestApp) {
     while jobs::run_due(&app.state).await.unwrap() > 0 {}
 }
@@ -337,8 +327,8 @@ async fn a_clients_figures_match_the_hand_computation() {
     assert!(h["current"]["left_out"].as_array().unwrap().contains(&json!("money")), "{h}");
 
     // The overview takes the same statements with 40 more invoices and payments.
-    let before = statements(&app, &owner, "/api/staff/money").await;
-    let before_client = statements(&app, &owner, &format!("/api/staff/clients/{}/money", w.client_a2.0)).await;
+    let before = app.queries_for(&owner, "/api/staff/money").await;
+    let before_client = app.queries_for(&owner, &format!("/api/staff/clients/{}/money", w.client_a2.0)).await;
     let l = Ledger { app: &app, w: &w };
     for i in 0..40 {
         let paid: &[(&str, i64)] = if i % 2 == 0 { &[("2026-11-02", 100)] } else { &[] };
@@ -353,8 +343,8 @@ async fn a_clients_figures_match_the_hand_computation() {
         )
         .await;
     }
-    assert_eq!(statements(&app, &owner, "/api/staff/money").await, before);
-    assert_eq!(statements(&app, &owner, &format!("/api/staff/clients/{}/money", w.client_a2.0)).await, before_client);
+    assert_eq!(app.queries_for(&owner, "/api/staff/money").await, before);
+    assert_eq!(app.queries_for(&owner, &format!("/api/staff/clients/{}/money", w.client_a2.0)).await, before_client);
     // About a dozen, counting the session lookup and (on PostgreSQL) the tenant settings.
     assert!(before <= 16, "the overview takes {before} statements");
 }

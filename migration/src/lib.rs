@@ -22,6 +22,7 @@ mod m20261204_000016_survey_campaigns;
 mod m20261204_000017_health_risks_incidents;
 mod m20261204_000018_money_growth;
 mod m20261206_000019_backlog_tallies;
+mod m20261206_000020_survey_cell_indexes;
 mod rls;
 mod shape;
 
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000017_health_risks_incidents::Migration),
             Box::new(m20261204_000018_money_growth::Migration),
             Box::new(m20261206_000019_backlog_tallies::Migration),
+            Box::new(m20261206_000020_survey_cell_indexes::Migration),
         ]
     }
 }

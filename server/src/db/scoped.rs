@@ -6,9 +6,10 @@
 use sea_orm::sea_query::{Asterisk, DeleteStatement, Expr, SelectStatement, SimpleExpr, UpdateStatement};
 use sea_orm::IdenStatic;
 use sea_orm::{
-    ActiveModelTrait, DatabaseTransaction, DbErr, DeleteMany, DeleteResult, EntityTrait, IntoSimpleExpr,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Related, Select, SelectGetableTuple, SelectTwo,
-    Selector, SelectorTrait, TryGetableMany, UpdateMany, UpdateResult, Value,
+    ActiveModelTrait, ConnectionTrait, DatabaseTransaction, DbErr, DeleteMany, DeleteResult, EntityTrait,
+    FromQueryResult, IntoSimpleExpr, PaginatorTrait, QueryFilter, QueryOrder, QueryResult, QuerySelect, QueryTrait,
+    Related, Select, SelectGetableTuple, SelectModel, SelectTwo, Selector, SelectorTrait, TryGetableMany, UpdateMany,
+    UpdateResult, Value,
 };
 use std::str::FromStr;
 
@@ -83,6 +84,17 @@ impl<'a, E: EntityTrait> Scoped<'a, Select<E>> {
 
     pub fn into_tuple<T: TryGetableMany>(self) -> Scoped<'a, Selector<SelectGetableTuple<T>>> {
         Scoped::new(self.q.into_tuple(), self.tx)
+    }
+
+    /// The rows as they come, for a projection whose width is known only at run time (read
+    /// them by position).
+    pub async fn rows(self) -> Result<Vec<QueryResult>, DbErr> {
+        let statement = self.q.build(self.tx.get_database_backend());
+        self.tx.query_all(statement).await
+    }
+
+    pub fn into_model<M: FromQueryResult>(self) -> Scoped<'a, Selector<SelectModel<M>>> {
+        Scoped::new(self.q.into_model(), self.tx)
     }
 
     pub fn find_also_related<R: EntityTrait>(self, r: R) -> Scoped<'a, SelectTwo<E, R>>

@@ -40,6 +40,10 @@ impl TenantTx {
         self.now
     }
 
+    pub fn backend(&self) -> sea_orm::DbBackend {
+        sea_orm::ConnectionTrait::get_database_backend(&self.tx)
+    }
+
     fn pins<E: TenantOwned>(&self) -> Vec<(String, Value)> {
         vec![(E::tenant_column().as_str().to_string(), self.scope.agency().into())]
     }

@@ -668,3 +668,70 @@ async fn scopes_links_and_follow_ups_hold_in_the_edge_cases() {
     ok(owner.post(&format!("/api/staff/clients/{unmanaged}/survey-answers"), call).await, 201).await;
     assert_eq!(mails(&app, "survey_detractor", &w.a.owner.email).await.len(), 1);
 }
+
+/// Ratings of a criterion the agency later took off a list it never stored (the built-in one)
+/// still count; and every table of the analytics — by month, manager, client, segment — sums to
+/// the period's totals, NPS classes and each criterion's ratings alike.
+#[tokio::test]
+async fn analytics_tables_add_up_and_keep_criteria_no_longer_asked() {
+    let app = spawn_app().await;
+    let w = world::build(&app).await;
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let (a1, a2) = (&w.client_a1.1, &w.client_a2.1);
+    let mut csv = String::from("client,date,nps,why,price_importance,price_satisfaction,timeline_importance,timeline_satisfaction,temperament\n");
+    for i in 0..60u32 {
+        let client = if i % 3 == 0 { a2 } else { a1 };
+        // Some answers rate criteria only (a row needs one or the other).
+        let nps = if i % 7 == 0 && i % 4 != 3 { String::new() } else { (i % 11).to_string() };
+        let (price, timeline) = match i % 4 {
+            0 => (format!("{},{}", 1 + i % 10, 1 + (i / 2) % 10), String::from(",")),
+            1 => (String::from(","), format!("{},{}", 1 + (i * 3) % 10, 1 + (i / 5) % 10)),
+            2 => (format!("{},{}", 1 + (i * 7) % 10, 1 + i % 9), format!("{},{}", 1 + i % 8, 1 + (i / 3) % 10)),
+            _ => (String::from(","), String::from(",")),
+        };
+        let temperament = ["", "choleric", "phlegmatic"][(i % 3) as usize];
+        csv.push_str(&format!(
+            "{client},2026-{:02}-{:02},{nps},Why {i},{price},{timeline},{temperament}\n",
+            1 + i % 9,
+            1 + i % 27
+        ));
+    }
+    ok(owner.post("/api/staff/survey-answers/import", json!({ "csv": csv })).await, 200).await;
+    let query = "/api/staff/survey-analytics?from=2026-01-01&to=2026-12-31";
+    let before = ok(owner.get(query).await, 200).await;
+    let with_nps = (0..60u32).filter(|i| !(i % 7 == 0 && i % 4 != 3)).count();
+    assert_eq!(before["nps"]["n"], with_nps);
+    assert_eq!(before["csi"]["n"], 45, "three rows in four rate a criterion");
+
+    // Each table's NPS classes and CSI answer counts add up to the totals.
+    let n = |v: &Value, k: &str| v["nps"][k].as_u64().unwrap_or(0);
+    for table in ["by_month", "by_quarter", "by_manager", "by_client", "by_temperament", "by_activity", "by_tier"] {
+        let rows = before[table].as_array().unwrap();
+        for class in ["promoters", "passives", "detractors", "n"] {
+            assert_eq!(rows.iter().map(|r| n(r, class)).sum::<u64>(), n(&before, class), "{table} {class}");
+        }
+        let csi_n: u64 = rows.iter().map(|r| r["csi_n"].as_u64().unwrap()).sum();
+        assert_eq!(csi_n, before["csi"]["n"].as_u64().unwrap(), "{table} csi_n");
+    }
+    let temperaments: Vec<&str> =
+        before["by_temperament"].as_array().unwrap().iter().map(|r| r["key"].as_str().unwrap()).collect();
+    assert!(temperaments.contains(&"choleric") && temperaments.contains(&"phlegmatic"), "{temperaments:?}");
+
+    // The agency saves its own list without price and timeline: the answers keep them.
+    let path = "/api/staff/survey-settings";
+    let mut settings = ok(owner.get(path).await, 200).await["settings"].clone();
+    settings["criteria"] = json!([{ "key": "speed", "name_ru": "Скорость", "name_en": "Speed" }]);
+    ok(owner.send("PUT", path, Some(settings)).await, 200).await;
+    let after = ok(owner.get(query).await, 200).await;
+    let criteria = |v: &Value| {
+        let mut c = v["csi"]["criteria"].as_array().unwrap().clone();
+        c.sort_by_key(|x| x["key"].as_str().unwrap().to_string());
+        c
+    };
+    assert_eq!(criteria(&after), criteria(&before), "price and timeline still counted");
+    assert_eq!(after["csi"]["score"], before["csi"]["score"]);
+    for table in ["by_month", "by_client", "by_temperament"] {
+        let csi = |v: &Value| v[table].as_array().unwrap().iter().map(|r| r["csi"].clone()).collect::<Vec<_>>();
+        assert_eq!(csi(&after), csi(&before), "{table}");
+    }
+}

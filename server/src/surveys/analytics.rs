@@ -252,27 +252,31 @@ async fn grouped<K: GroupKey>(
         e.csi_n += row.csi_n;
     }
 
-    let when = |c: SimpleExpr, then: SimpleExpr| Expr::expr(Expr::case(c, then).finally(0)).sum();
-    let mut ratings = ratings.column_as(when(R::CriterionKey.is_not_in(keys.iter().cloned()), 1.into()), "other");
+    // CASE without ELSE: a rating of another criterion gives NULL, which SUM and COUNT skip
+    // (cheaper in SQLite than an ELSE 0 on every row). Ratings of criteria not in `keys` are
+    // what COUNT(*) holds beyond the criteria's counts.
+    let of = |k: &str, then: SimpleExpr| Expr::expr(Expr::case(R::CriterionKey.eq(k), then));
+    let mut ratings = ratings.column_as(Expr::cust("COUNT(*)"), "n");
     for (j, k) in keys.iter().enumerate() {
-        let on = || R::CriterionKey.eq(k.as_str());
         ratings = ratings
-            .column_as(when(on(), Expr::col(R::Importance).into()), format!("i{j}"))
-            .column_as(when(on(), Expr::col(R::Satisfaction).into()), format!("s{j}"))
-            .column_as(when(on(), 1.into()), format!("n{j}"));
+            .column_as(of(k, Expr::col(R::Importance).into()).sum(), format!("i{j}"))
+            .column_as(of(k, Expr::col(R::Satisfaction).into()).sum(), format!("s{j}"))
+            .column_as(of(k, 1.into()).count(), format!("n{j}"));
     }
     let mut others = false;
     for row in ratings.filter(cond.r.clone()).rows().await? {
         let e = out.entry(K::read(&row)?).or_default();
-        others |= row.try_get_by_index::<i64>(width)? > 0;
+        let mut rest = row.try_get_by_index::<i64>(width)?;
         for (j, k) in keys.iter().enumerate() {
             let at = width + 1 + 3 * j;
             let n = row.try_get_by_index::<i64>(at + 2)?;
             if n > 0 {
-                let sums = (row.try_get_by_index::<i64>(at)?, row.try_get_by_index::<i64>(at + 1)?);
-                add_criterion(e, k, sums, n);
+                rest -= n;
+                let sum = |i: usize| row.try_get_by_index::<Option<i64>>(i).map(Option::unwrap_or_default);
+                add_criterion(e, k, (sum(at)?, sum(at + 1)?), n);
             }
         }
+        others |= rest > 0;
     }
     if others {
         let rows = unpivoted

@@ -44,6 +44,16 @@ impl TenantTx {
         sea_orm::ConnectionTrait::get_database_backend(&self.tx)
     }
 
+    /// SQLite: hands back the pages this connection keeps cached (`PRAGMA shrink_memory`). For
+    /// a read that scanned an agency's indexes: every pooled connection would otherwise keep
+    /// its own copy of them (up to its cache size) after the request. Nothing on PostgreSQL.
+    pub async fn release_cache(&self) -> Result<(), sea_orm::DbErr> {
+        if self.backend() == sea_orm::DbBackend::Sqlite {
+            sea_orm::ConnectionTrait::execute_unprepared(&self.tx, "PRAGMA shrink_memory").await?;
+        }
+        Ok(())
+    }
+
     fn pins<E: TenantOwned>(&self) -> Vec<(String, Value)> {
         vec![(E::tenant_column().as_str().to_string(), self.scope.agency().into())]
     }

@@ -214,6 +214,8 @@ pub async fn cockpit(state: &AppState, staff: &Staff, manager: Option<UserId>) -
     } else {
         Vec::new()
     };
+    // An agency-wide read: no pooled connection keeps its pages (see `release_cache`).
+    tx.release_cache().await?;
     tx.commit().await?;
 
     let promises = promise_rows

@@ -304,6 +304,8 @@ pub async fn agency_list(state: &AppState, staff: &Staff) -> ApiResult<ReportsDu
             .into_iter()
             .collect()
     };
+    // An agency-wide read: no pooled connection keeps its pages (see `release_cache`).
+    tx.release_cache().await?;
     tx.commit().await?;
     let no_counts = store::Counts::default();
     let unread: Vec<ReportSummary> = unread_rows

@@ -206,6 +206,8 @@ pub async fn overview(state: &AppState, staff: &Staff, manager: Option<UserId>) 
     // Tiers and shares are the whole agency's, whoever looks.
     let ranked = abc::table(&tx, today).await?;
     let names = staff_names(&tx, listed.values().filter_map(|l| l.manager).collect::<HashSet<_>>()).await?;
+    // An agency-wide read: no pooled connection keeps its pages (see `release_cache`).
+    tx.release_cache().await?;
     tx.commit().await?;
 
     let overdue_totals = repo::counted(&overdue, &base);

@@ -7,9 +7,8 @@ use sea_orm::sea_query::{Asterisk, DeleteStatement, Expr, SelectStatement, Simpl
 use sea_orm::IdenStatic;
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseTransaction, DbErr, DeleteMany, DeleteResult, EntityTrait,
-    FromQueryResult, IntoSimpleExpr, PaginatorTrait, QueryFilter, QueryOrder, QueryResult, QuerySelect, QueryTrait,
-    Related, Select, SelectGetableTuple, SelectModel, SelectTwo, Selector, SelectorTrait, TryGetableMany, UpdateMany,
-    UpdateResult, Value,
+    IntoSimpleExpr, PaginatorTrait, QueryFilter, QueryOrder, QueryResult, QuerySelect, QueryTrait, Related, Select,
+    SelectGetableTuple, SelectTwo, Selector, SelectorTrait, TryGetableMany, UpdateMany, UpdateResult, Value,
 };
 use std::str::FromStr;
 
@@ -91,10 +90,6 @@ impl<'a, E: EntityTrait> Scoped<'a, Select<E>> {
     pub async fn rows(self) -> Result<Vec<QueryResult>, DbErr> {
         let statement = self.q.build(self.tx.get_database_backend());
         self.tx.query_all(statement).await
-    }
-
-    pub fn into_model<M: FromQueryResult>(self) -> Scoped<'a, Selector<SelectModel<M>>> {
-        Scoped::new(self.q.into_model(), self.tx)
     }
 
     pub fn find_also_related<R: EntityTrait>(self, r: R) -> Scoped<'a, SelectTwo<E, R>>

@@ -22,8 +22,7 @@ use accord_entity::{agencies, clients, survey_answers, survey_campaigns, survey_
 use chrono::{Datelike, Months, NaiveDate};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
-    ColumnTrait, Condition, DbBackend, DbErr, FromQueryResult, QueryFilter, QueryOrder, QueryResult, QuerySelect,
-    TryGetable,
+    ColumnTrait, Condition, DbBackend, DbErr, QueryFilter, QueryOrder, QueryResult, QuerySelect, TryGetable,
 };
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
@@ -187,32 +186,13 @@ impl GroupKey for Cell {
     }
 }
 
-/// A group's answers: by NPS class, and how many rated criteria.
-struct AnswerRow<K> {
-    key: K,
-    nps: NpsTally,
-    csi_n: u32,
-}
-
 fn n32(n: i64) -> u32 {
     u32::try_from(n).unwrap_or(0)
 }
 
-impl<K: GroupKey> FromQueryResult for AnswerRow<K> {
-    fn from_query_result(row: &QueryResult, _pre: &str) -> Result<Self, DbErr> {
-        let at = K::columns().len();
-        let n = |i: usize| row.try_get_by_index::<i64>(at + i).map(n32);
-        Ok(AnswerRow {
-            key: K::read(row)?,
-            nps: NpsTally { promoters: n(0)?, passives: n(1)?, detractors: n(2)? },
-            csi_n: n(3)?,
-        })
-    }
-}
-
 /// How many of a group's answers are of `class` (one row per group, not one per class).
 fn class_count(class: NpsClass) -> SimpleExpr {
-    Expr::expr(Expr::case(survey_answers::Column::NpsClass.eq(class), 1).finally(0)).sum()
+    Expr::expr(Expr::case(survey_answers::Column::NpsClass.eq(class), 1)).count()
 }
 
 /// The answers' sums grouped by `K`: two queries, each one pass over the period's rows of one
@@ -236,20 +216,20 @@ async fn grouped<K: GroupKey>(
         ratings = ratings.column(r).group_by(r);
     }
     let unpivoted = ratings.clone();
-    let classes: Vec<AnswerRow<K>> = answers
+    let classes = answers
         .column_as(class_count(NpsClass::Promoter), "promoters")
         .column_as(class_count(NpsClass::Passive), "passives")
         .column_as(class_count(NpsClass::Detractor), "detractors")
         .column_as(Expr::col((survey_answers::Entity, survey_answers::Column::Csi)).count(), "csi_n")
         .filter(cond.a.clone())
-        .into_model()
-        .all()
+        .rows()
         .await?;
     let mut out: HashMap<K, Sums> = HashMap::with_capacity(classes.len());
     for row in classes {
-        let e = out.entry(row.key).or_default();
-        e.nps.merge(row.nps);
-        e.csi_n += row.csi_n;
+        let n = |i: usize| row.try_get_by_index::<i64>(width + i).map(n32);
+        let e = out.entry(K::read(&row)?).or_default();
+        e.nps.merge(NpsTally { promoters: n(0)?, passives: n(1)?, detractors: n(2)? });
+        e.csi_n += n(3)?;
     }
 
     // CASE without ELSE: a rating of another criterion gives NULL, which SUM and COUNT skip

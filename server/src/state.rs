@@ -119,8 +119,7 @@ const TRIM_EVERY_MS: u64 = 1000;
 /// jemalloc (main.rs, db/sqlite_memory.rs), which keeps freed pages for reuse and hands them
 /// back only after seconds; what still comes from the C library's malloc stays in each
 /// thread's arena for good. So one large answer (an agency's analysis, a long page) left the
-/// process that much larger.
-/// Measured here: the request after a trim is about 0.5–3 ms slower (it faults its memory in
+/// process that much larger. Measured here: the request after a trim is about 0.5–3 ms slower (it faults its memory in
 /// afresh), hence the throttle in [`Turn`]'s drop.
 pub fn release_free_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]

@@ -60,9 +60,7 @@ pub async fn list(state: &AppState, staff: &Staff) -> ApiResult<Vec<BelowStandar
     let projects: Vec<_> = projects.into_iter().filter(|p| clients.contains_key(&p.1)).collect();
     let counts = repo::agreed_counts_in(tx.find_in::<backlog_items::Entity>(&visible)).await?;
     let managers = staff_names(&tx, clients.values().filter_map(|c| c.2).collect::<Vec<_>>()).await?;
-    // An agency-wide read: no pooled connection keeps its pages (see `release_cache`).
-    tx.release_cache().await?;
-    tx.commit().await?;
+    tx.commit_agency_wide_read().await?;
     let mut out: Vec<BelowStandard> = projects
         .into_iter()
         .filter_map(|(project_id, client_id, project_name)| {

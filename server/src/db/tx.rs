@@ -44,14 +44,15 @@ impl TenantTx {
         sea_orm::ConnectionTrait::get_database_backend(&self.tx)
     }
 
-    /// SQLite: hands back the pages this connection keeps cached (`PRAGMA shrink_memory`). For
-    /// a read that scanned an agency's indexes: every pooled connection would otherwise keep
-    /// its own copy of them (up to its cache size) after the request. Nothing on PostgreSQL.
-    pub async fn release_cache(&self) -> Result<(), sea_orm::DbErr> {
+    /// Ends an agency-wide read (an analysis that scanned the agency's indexes). On SQLite the
+    /// connection first hands back the pages it cached (`PRAGMA shrink_memory`): every pooled
+    /// connection would otherwise keep its own copy of them (up to its cache size) after the
+    /// request. On PostgreSQL a plain commit.
+    pub async fn commit_agency_wide_read(self) -> Result<(), DbErr> {
         if self.backend() == sea_orm::DbBackend::Sqlite {
             sea_orm::ConnectionTrait::execute_unprepared(&self.tx, "PRAGMA shrink_memory").await?;
         }
-        Ok(())
+        self.commit().await
     }
 
     fn pins<E: TenantOwned>(&self) -> Vec<(String, Value)> {

@@ -214,9 +214,7 @@ pub async fn cockpit(state: &AppState, staff: &Staff, manager: Option<UserId>) -
     } else {
         Vec::new()
     };
-    // An agency-wide read: no pooled connection keeps its pages (see `release_cache`).
-    tx.release_cache().await?;
-    tx.commit().await?;
+    tx.commit_agency_wide_read().await?;
 
     let promises = promise_rows
         .into_iter()

@@ -155,9 +155,7 @@ pub async fn overview(state: &AppState, staff: &Staff, manager: Option<UserId>) 
     let today = crate::surveys::store::agency_today(&agency, tx.now());
     let list = watched(&tx, &visible, manager).await?;
     let clients = score_rows(&tx, &visible, list, &settings, today).await?;
-    // An agency-wide read: no pooled connection keeps its pages (see `release_cache`).
-    tx.release_cache().await?;
-    tx.commit().await?;
+    tx.commit_agency_wide_read().await?;
     let mut portfolios: BTreeMap<Option<UserId>, Portfolio> = BTreeMap::new();
     let mut sums: HashMap<Option<UserId>, u32> = HashMap::new();
     for r in &clients {

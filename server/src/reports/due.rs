@@ -304,9 +304,7 @@ pub async fn agency_list(state: &AppState, staff: &Staff) -> ApiResult<ReportsDu
             .into_iter()
             .collect()
     };
-    // An agency-wide read: no pooled connection keeps its pages (see `release_cache`).
-    tx.release_cache().await?;
-    tx.commit().await?;
+    tx.commit_agency_wide_read().await?;
     let no_counts = store::Counts::default();
     let unread: Vec<ReportSummary> = unread_rows
         .iter()

@@ -206,9 +206,7 @@ pub async fn overview(state: &AppState, staff: &Staff, manager: Option<UserId>) 
     // Tiers and shares are the whole agency's, whoever looks.
     let ranked = abc::table(&tx, today).await?;
     let names = staff_names(&tx, listed.values().filter_map(|l| l.manager).collect::<HashSet<_>>()).await?;
-    // An agency-wide read: no pooled connection keeps its pages (see `release_cache`).
-    tx.release_cache().await?;
-    tx.commit().await?;
+    tx.commit_agency_wide_read().await?;
 
     let overdue_totals = repo::counted(&overdue, &base);
     let client_ref = |id: ClientId| listed.get(&id).map(|l| l.client.clone());

@@ -535,9 +535,8 @@ pub async fn analytics(state: &AppState, staff: &Staff, f: &AnswerFilter) -> Api
         .map(|(key, ru, en, _)| FormCriterion { key, name: if s.locale == Locale::Ru { ru } else { en } })
         .collect();
     // The passes read the agency's answer and rating indexes, by day and by cell (about 8 MB
-    // for the largest agency of the 0.1 set); no connection keeps them for the next request.
-    tx.release_cache().await?;
-    tx.commit().await?;
+    // for the largest agency of the 0.1 set).
+    tx.commit_agency_wide_read().await?;
     Ok(SurveyAnalytics {
         from: s.from,
         to: s.to,

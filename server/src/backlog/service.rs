@@ -117,8 +117,8 @@ pub async fn list(
     }
     let total =
         if by_status_only { repo::project_total(&tx, project, query.status).await? } else { q.clone().count().await? };
-    let rows = q.order_by_asc(backlog_items::Column::Rank).offset(paging.offset()).limit(paging.limit()).all().await?;
-    let l = view::lookups(&tx, &rows, false).await?;
+    let page = q.order_by_asc(backlog_items::Column::Rank).offset(paging.offset()).limit(paging.limit());
+    let (rows, l) = view::rows_with_lookups(&tx, page, false).await?;
     tx.commit().await?;
     let items = rows.iter().map(|i| view::staff_view(i, &l)).collect();
     Ok(paging.page_of(items, total))

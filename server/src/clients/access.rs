@@ -6,14 +6,14 @@
 //! [`VisibleClients`]. "Not visible" and "another agency's" look alike: 404.
 
 use super::ClientError;
-use crate::db::{ClientOwned, ClientTx, TenantScope, TenantTx};
+use crate::db::{ClientOwned, ClientTx, ClientView, Scoped, TenantScope, TenantTx};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::{PortalContact, Staff};
 use accord_api::{AgencyId, ClientId, ProjectId, StaffRole};
 use accord_entity::{agencies, clients, project_members, projects};
 use sea_orm::sea_query::Condition;
-use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, QueryFilter, QuerySelect, Select};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Need {
@@ -33,6 +33,16 @@ pub struct Grant {
 impl Grant {
     pub fn into_client(self) -> clients::Model {
         self.client
+    }
+}
+
+/// Proof that a [`ClientView`] is of the portal contact's own client (fixed by the session);
+/// only this module makes one.
+pub struct OwnClient(ClientId);
+
+impl OwnClient {
+    pub fn client(&self) -> ClientId {
+        self.0
     }
 }
 
@@ -63,6 +73,19 @@ pub async fn open_portal_read(state: &AppState, contact: &PortalContact) -> ApiR
     let tx = state.db.tenant_read(contact).await?;
     let client = own_client(&tx, contact).await?;
     Ok(ClientTx::open(tx, Grant { client }))
+}
+
+/// A portal contact's own client for a page read in one statement (`Db::tenant_read_single`):
+/// the page reads the client's row in that statement too, starting from [`own_client_row`], and
+/// answers 404 when it finds none — as [`open_portal_read`] does when the client is gone.
+pub async fn open_portal_single(state: &AppState, contact: &PortalContact) -> ApiResult<ClientView> {
+    let tx = state.db.tenant_read_single(contact).await?;
+    Ok(ClientView::open(tx, OwnClient(contact.client())))
+}
+
+/// The view's client row, as the base of a page's one statement (figures and joins added).
+pub fn own_client_row(view: &ClientView) -> Scoped<'_, Select<clients::Entity>> {
+    view.agency().find_in::<clients::Entity>(&EVERY_CLIENT).filter(clients::Column::Id.eq(view.client_id()))
 }
 
 /// A background job's way into one client's data (write transaction), acting for the agency

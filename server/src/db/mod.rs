@@ -7,6 +7,7 @@
 //! PostgreSQL the same scope is handed to row-level security through transaction-local
 //! settings, so even a query written around all this cannot cross tenants.
 
+mod conn;
 mod owned;
 mod scoped;
 mod sqlite_memory;
@@ -14,7 +15,7 @@ mod tx;
 
 pub use owned::{AgencyOwned, ClientOwned, TenantOwned, TenantScope};
 pub use scoped::Scoped;
-pub use tx::{ClientTx, PlatformTx, TenantTx, Writes};
+pub use tx::{ClientTx, ClientView, PlatformTx, TenantTx, Writes};
 
 use crate::clock::Clock;
 use sea_orm::{
@@ -185,6 +186,22 @@ impl Db {
         self.tenant_on(self.read_conn(), scope.into()).await
     }
 
+    /// For a read that is one statement: on SQLite that statement runs on a read connection
+    /// with no transaction around it (a lone SELECT reads one snapshot; BEGIN and COMMIT were
+    /// two of a portal page's round trips), and a second statement fails. On PostgreSQL a read
+    /// transaction as [`Db::tenant_read`] opens, since row-level security takes its scope from
+    /// the transaction's settings.
+    pub async fn tenant_read_single(&self, scope: impl Into<TenantScope>) -> Result<TenantTx, DbErr> {
+        match &self.reader {
+            Some(reader) => Ok(TenantTx::new(
+                conn::Conn::Single { conn: reader.clone(), used: Default::default() },
+                scope.into(),
+                self.clock.now(),
+            )),
+            None => self.tenant_read(scope).await,
+        }
+    }
+
     async fn tenant_on(&self, conn: &DatabaseConnection, scope: TenantScope) -> Result<TenantTx, DbErr> {
         let tx = conn.begin().await?;
         if conn.get_database_backend() == DbBackend::Postgres {
@@ -199,7 +216,7 @@ impl Db {
                 None => set_local(&tx, "app.tenant_id", &agency).await?,
             }
         }
-        Ok(TenantTx::new(tx, scope, self.clock.now()))
+        Ok(TenantTx::new(conn::Conn::Tx(tx), scope, self.clock.now()))
     }
 
     /// The escape hatch: a transaction that may see every tenant. Use it only for work that

@@ -3,12 +3,13 @@
 //! own builders (the query traits are implemented), but never holds a connection: a query that
 //! did not start from a scoped transaction has nothing to run on.
 
+use super::conn::Conn;
 use sea_orm::sea_query::{Asterisk, DeleteStatement, Expr, SelectStatement, SimpleExpr, UpdateStatement};
 use sea_orm::IdenStatic;
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseTransaction, DbErr, DeleteMany, DeleteResult, EntityTrait,
-    IntoSimpleExpr, PaginatorTrait, QueryFilter, QueryOrder, QueryResult, QuerySelect, QueryTrait, Related, Select,
-    SelectGetableTuple, SelectTwo, Selector, SelectorTrait, TryGetableMany, UpdateMany, UpdateResult, Value,
+    ActiveModelTrait, ConnectionTrait, DbErr, DeleteMany, DeleteResult, EntityTrait, IntoSimpleExpr, PaginatorTrait,
+    QueryFilter, QueryOrder, QueryResult, QuerySelect, QueryTrait, Related, Select, SelectGetableTuple, SelectTwo,
+    Selector, SelectorTrait, TryGetableMany, UpdateMany, UpdateResult, Value,
 };
 use std::str::FromStr;
 
@@ -17,17 +18,17 @@ use std::str::FromStr;
 #[derive(Clone, Debug)]
 pub struct Scoped<'a, Q> {
     q: Q,
-    tx: &'a DatabaseTransaction,
+    tx: &'a Conn,
     /// Columns an update may not change (the scope's agency and client) and their values.
     pins: Vec<(String, Value)>,
 }
 
 impl<'a, Q> Scoped<'a, Q> {
-    pub(super) fn new(q: Q, tx: &'a DatabaseTransaction) -> Self {
+    pub(super) fn new(q: Q, tx: &'a Conn) -> Self {
         Self { q, tx, pins: Vec::new() }
     }
 
-    pub(super) fn pinned(q: Q, tx: &'a DatabaseTransaction, pins: Vec<(String, Value)>) -> Self {
+    pub(super) fn pinned(q: Q, tx: &'a Conn, pins: Vec<(String, Value)>) -> Self {
         Self { q, tx, pins }
     }
 }

@@ -4,9 +4,10 @@
 //! transaction and are filtered by its scope; inserts have the scope's columns filled in. None
 //! of them hands out its connection except [`PlatformTx`].
 
+use super::conn::Conn;
 use super::owned::{AgencyOwned, ClientOwned, TenantOwned, TenantScope};
 use super::scoped::Scoped;
-use crate::clients::access::{Grant, VisibleClients};
+use crate::clients::access::{Grant, OwnClient, VisibleClients};
 use accord_api::{AgencyId, ClientId};
 use accord_entity::clients;
 use chrono::{DateTime, Utc};
@@ -17,13 +18,13 @@ use sea_orm::{
 };
 
 pub struct TenantTx {
-    tx: DatabaseTransaction,
+    tx: Conn,
     scope: TenantScope,
     now: DateTime<Utc>,
 }
 
 impl TenantTx {
-    pub(super) fn new(tx: DatabaseTransaction, scope: TenantScope, now: DateTime<Utc>) -> Self {
+    pub(super) fn new(tx: Conn, scope: TenantScope, now: DateTime<Utc>) -> Self {
         Self { tx, scope, now }
     }
 
@@ -49,7 +50,7 @@ impl TenantTx {
     /// connection would otherwise keep its own copy of them (up to its cache size) after the
     /// request. On PostgreSQL a plain commit.
     pub async fn commit_agency_wide_read(self) -> Result<(), DbErr> {
-        if self.backend() == sea_orm::DbBackend::Sqlite {
+        if self.backend() == sea_orm::DbBackend::Sqlite && matches!(self.tx, Conn::Tx(_)) {
             sea_orm::ConnectionTrait::execute_unprepared(&self.tx, "PRAGMA shrink_memory").await?;
         }
         self.commit().await
@@ -139,25 +140,22 @@ impl TenantTx {
     }
 }
 
-/// One client's data, opened after the caller's access to that client was checked.
-pub struct ClientTx {
+/// One client's rows, for reading: what a [`ClientTx`] reads through (it dereferences to this),
+/// and all a portal page read in one statement needs (`clients::access::open_portal_single`):
+/// the scope, not the client's row, which such a page reads in that same statement.
+pub struct ClientView {
     tenant: TenantTx,
-    client: clients::Model,
+    client: ClientId,
 }
 
-impl ClientTx {
-    /// Only `clients::access` can make a [`Grant`]: it is the proof the check ran.
-    pub fn open(tenant: TenantTx, grant: Grant) -> Self {
-        Self { tenant, client: grant.into_client() }
-    }
-
-    /// The client as loaded when access was checked.
-    pub fn client(&self) -> &clients::Model {
-        &self.client
+impl ClientView {
+    /// A portal contact's own client: only `clients::access` can make the [`OwnClient`].
+    pub fn open(tenant: TenantTx, own: OwnClient) -> Self {
+        Self { tenant, client: own.client() }
     }
 
     pub fn client_id(&self) -> ClientId {
-        self.client.id
+        self.client
     }
 
     pub fn agency_id(&self) -> AgencyId {
@@ -176,14 +174,12 @@ impl ClientTx {
 
     fn pins<E: ClientOwned>(&self) -> Vec<(String, Value)> {
         let mut pins = self.tenant.pins::<E>();
-        pins.push((E::client_column().as_str().to_string(), self.client.id.into()));
+        pins.push((E::client_column().as_str().to_string(), self.client.into()));
         pins
     }
 
     fn owned<E: ClientOwned>(&self) -> Condition {
-        Condition::all()
-            .add(E::tenant_column().eq(self.tenant.scope.agency()))
-            .add(E::client_column().eq(self.client.id))
+        Condition::all().add(E::tenant_column().eq(self.tenant.scope.agency())).add(E::client_column().eq(self.client))
     }
 
     /// The one way to read this client's rows.
@@ -191,12 +187,57 @@ impl ClientTx {
         Scoped::new(E::find().filter(self.owned::<E>()), &self.tenant.tx)
     }
 
+    /// `q` beside this client's rows of `E`, by a LEFT JOIN on the scope alone (each row of `q`
+    /// repeated for every row of `E`, or once with `E`'s columns NULL when there are none).
+    pub fn left_join_own<'a, E: ClientOwned + Default, Q: EntityTrait>(
+        &self,
+        mut q: Scoped<'a, Select<Q>>,
+    ) -> Scoped<'a, Select<Q>> {
+        sea_orm::QuerySelect::query(&mut q).join(
+            sea_orm::sea_query::JoinType::LeftJoin,
+            E::default(),
+            self.owned::<E>(),
+        );
+        q
+    }
+
+    /// Ends the read (a commit, or nothing for a one-statement read).
+    pub async fn finish(self) -> Result<(), DbErr> {
+        self.tenant.commit().await
+    }
+}
+
+/// One client's data, opened after the caller's access to that client was checked.
+pub struct ClientTx {
+    view: ClientView,
+    client: clients::Model,
+}
+
+impl std::ops::Deref for ClientTx {
+    type Target = ClientView;
+    fn deref(&self) -> &ClientView {
+        &self.view
+    }
+}
+
+impl ClientTx {
+    /// Only `clients::access` can make a [`Grant`]: it is the proof the check ran.
+    pub fn open(tenant: TenantTx, grant: Grant) -> Self {
+        let client = grant.into_client();
+        Self { view: ClientView { tenant, client: client.id }, client }
+    }
+
+    /// The client as loaded when access was checked.
+    pub fn client(&self) -> &clients::Model {
+        &self.client
+    }
+
     pub fn update_many<E: ClientOwned>(&self) -> Scoped<'_, UpdateMany<E>> {
-        Scoped::pinned(E::update_many().filter(self.owned::<E>()), &self.tenant.tx, self.pins::<E>())
+        Scoped::pinned(E::update_many().filter(self.view.owned::<E>()), &self.view.tenant.tx, self.view.pins::<E>())
     }
 
     pub fn delete_many<E: ClientOwned>(&self) -> Scoped<'_, DeleteMany<E>> {
-        Scoped::new(E::delete_many().filter(self.owned::<E>()), &self.tenant.tx)
+        Scoped::new(E::delete_many().filter(self.view.owned::<E>()), &self.view.tenant.tx)
     }
 
     /// Saves a whole row by its primary key, only if it is this client's (agency and client
@@ -207,7 +248,7 @@ impl ClientTx {
         A::Entity: ClientOwned,
         <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
     {
-        update_pinned(&self.tenant.tx, row, &self.pins::<A::Entity>(), self.owned::<A::Entity>()).await
+        update_pinned(&self.view.tenant.tx, row, &self.view.pins::<A::Entity>(), self.view.owned::<A::Entity>()).await
     }
 
     /// Inserts a row with this client's agency and client filled in, whatever the row said.
@@ -226,12 +267,12 @@ impl ClientTx {
         <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
         A::Entity: ClientOwned,
     {
-        let pins = self.pins::<A::Entity>();
-        insert_pinned(&self.tenant.tx, rows, &pins).await
+        let pins = self.view.pins::<A::Entity>();
+        insert_pinned(&self.view.tenant.tx, rows, &pins).await
     }
 
     pub async fn commit(self) -> Result<(), DbErr> {
-        self.tenant.commit().await
+        self.view.tenant.commit().await
     }
 }
 
@@ -292,7 +333,7 @@ impl Writes for TenantTx {
 
 impl Writes for ClientTx {
     fn now(&self) -> DateTime<Utc> {
-        self.tenant.now
+        self.view.tenant.now
     }
 
     async fn write_row<A>(&self, row: A) -> Result<(), DbErr>
@@ -301,7 +342,7 @@ impl Writes for ClientTx {
         <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
         A::Entity: TenantOwned,
     {
-        self.tenant.insert(row).await
+        self.view.tenant.insert(row).await
     }
 }
 
@@ -336,7 +377,7 @@ impl<T: Writes> Writes for &T {
 }
 
 async fn update_pinned<A>(
-    tx: &DatabaseTransaction,
+    tx: &Conn,
     mut row: A,
     pins: &[(String, Value)],
     owned: impl sea_orm::sea_query::IntoCondition,
@@ -358,11 +399,7 @@ where
     }
 }
 
-async fn insert_pinned<A>(
-    tx: &DatabaseTransaction,
-    rows: impl IntoIterator<Item = A>,
-    pins: &[(String, Value)],
-) -> Result<(), DbErr>
+async fn insert_pinned<A>(tx: &Conn, rows: impl IntoIterator<Item = A>, pins: &[(String, Value)]) -> Result<(), DbErr>
 where
     A: ActiveModelTrait + ActiveModelBehavior + Send,
     <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
@@ -398,10 +435,10 @@ impl crate::jobs::JobTx for TenantTx {
 
 impl crate::jobs::JobTx for ClientTx {
     fn now(&self) -> DateTime<Utc> {
-        self.tenant.now
+        self.view.tenant.now
     }
 
     async fn insert_job(&self, insert: sea_orm::Insert<accord_entity::jobs::ActiveModel>) -> Result<u64, DbErr> {
-        self.tenant.insert_job(insert).await
+        self.view.tenant.insert_job(insert).await
     }
 }

@@ -5,7 +5,7 @@
 use super::store::{self, PublishedSection};
 use super::{notify, ReportError};
 use crate::clients::access;
-use crate::db::ClientTx;
+use crate::db::{ClientTx, ClientView};
 use crate::domain::Field;
 use crate::error::ApiResult;
 use crate::paging::PageQuery;
@@ -25,7 +25,7 @@ use std::collections::HashSet;
 const TREND_REPORTS: u64 = 12;
 
 /// Published reports of the client that this contact has not opened, as a sub-select (a count).
-pub fn unread_count(tx: &ClientTx, contact: ContactId) -> SimpleExpr {
+pub fn unread_count(tx: &ClientView, contact: ContactId) -> SimpleExpr {
     tx.find::<reports::Entity>()
         .filter(reports::Column::Revision.gt(0))
         .filter(

@@ -9,7 +9,7 @@ use super::settings;
 use super::store::{self, AtTheTime, NewAnswer};
 use crate::auth::session::hash_token;
 use crate::clients::access;
-use crate::db::{ClientTx, Scoped};
+use crate::db::{ClientTx, ClientView, Scoped};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::PortalContact;
@@ -169,7 +169,7 @@ async fn own(tx: &ClientTx, contact: &PortalContact, id: SurveyInvitationId) -> 
 }
 
 /// The contact's unanswered invitations that have not expired.
-fn pending<'a>(tx: &'a ClientTx, contact: &PortalContact) -> Scoped<'a, Select<survey_invitations::Entity>> {
+fn pending<'a>(tx: &'a ClientView, contact: &PortalContact) -> Scoped<'a, Select<survey_invitations::Entity>> {
     tx.find::<survey_invitations::Entity>()
         .filter(survey_invitations::Column::ContactId.eq(contact.contact()))
         .filter(survey_invitations::Column::AnsweredAt.is_null())
@@ -178,7 +178,7 @@ fn pending<'a>(tx: &'a ClientTx, contact: &PortalContact) -> Scoped<'a, Select<s
 
 /// How many invitations [`open_for`] would start from, as a sub-select (a count), so a page
 /// can skip it when there are none.
-pub fn pending_count(tx: &ClientTx, contact: &PortalContact) -> SimpleExpr {
+pub fn pending_count(tx: &ClientView, contact: &PortalContact) -> SimpleExpr {
     pending(tx, contact).count_sub_select()
 }
 

@@ -1612,6 +1612,9 @@ async fn lists_only_ever_show_the_callers_own_tenant() {
     let portal: Value =
         app.signed_in(&w.approver_a2.email, world::PASSWORD).await.get("/api/portal/home").await.json().await.unwrap();
     assert_eq!(portal["client"]["name"], w.client_a2.1.as_str());
+    // A2 has no project: the page's one statement still finds its client (a row of NULLs joined).
+    assert_eq!(portal["projects"], serde_json::json!([]), "{portal}");
+    assert_eq!(portal["awaiting_decision"], 0, "{portal}");
 }
 
 /// With "managers see all clients" on, a manager reads every client but changes only their own:

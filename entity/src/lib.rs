@@ -59,6 +59,8 @@ pub mod sessions;
 pub mod survey_answers;
 pub mod survey_campaigns;
 pub mod survey_criteria;
+pub mod survey_day_ratings;
+pub mod survey_day_tallies;
 pub mod survey_followups;
 pub mod survey_invitations;
 pub mod survey_links;

@@ -23,6 +23,7 @@ mod m20261204_000017_health_risks_incidents;
 mod m20261204_000018_money_growth;
 mod m20261206_000019_backlog_tallies;
 mod m20261206_000020_survey_cell_indexes;
+mod m20261206_000021_survey_day_tallies;
 mod rls;
 mod shape;
 
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000018_money_growth::Migration),
             Box::new(m20261206_000019_backlog_tallies::Migration),
             Box::new(m20261206_000020_survey_cell_indexes::Migration),
+            Box::new(m20261206_000021_survey_day_tallies::Migration),
         ]
     }
 }

@@ -178,6 +178,11 @@ impl VisibleClients {
         }
     }
 
+    /// Every client of the agency (as owners and admins see survey answers).
+    pub fn is_whole_agency(&self) -> bool {
+        self.0 == Visible::All
+    }
+
     /// A condition keeping rows whose `column` names a visible client.
     pub fn condition(&self, column: impl ColumnTrait) -> Condition {
         match &self.0 {

@@ -48,6 +48,9 @@ const SQLITE_CACHE_KIB: u32 = 16 * 1024;
 /// A PostgreSQL connection idle at least this long is pinged before it is handed out.
 const PING_WHEN_IDLE: Duration = Duration::from_secs(30);
 
+/// Rows a SQLite connection's worker thread may send ahead of the request reading them.
+const SQLITE_ROW_CHANNEL: usize = 4096;
+
 /// Statements slower than this are logged as warnings.
 const SLOW_QUERY: Duration = Duration::from_millis(200);
 
@@ -100,7 +103,13 @@ impl Db {
             opts.test_before_acquire(false);
             // Set on every connection the pool opens, not once on the pool.
             opts.map_sqlx_sqlite_opts(move |o| {
+                // Rows cross from the connection's worker thread to the request's over a
+                // bounded channel. At sqlx's default of 50 the worker blocked after every 50th
+                // row and was woken for each row taken after that: on a busy core a thread switch
+                // per row of a long result (survey analytics' groupings). The channel does not
+                // allocate its bound up front, and the callers keep every row anyway.
                 let o = o
+                    .row_buffer_size(SQLITE_ROW_CHANNEL)
                     .foreign_keys(true)
                     .busy_timeout(Duration::from_secs(5))
                     .pragma("cache_size", format!("-{SQLITE_CACHE_KIB}"));

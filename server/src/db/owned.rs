@@ -112,6 +112,8 @@ agency_owned!(
     survey_criteria,
     survey_campaigns,
     survey_waves,
+    survey_day_tallies,
+    survey_day_ratings,
     health_settings,
     finance_settings,
     scorecard_criteria,

@@ -190,9 +190,13 @@ fn n32(n: i64) -> u32 {
     u32::try_from(n).unwrap_or(0)
 }
 
-/// How many of a group's answers are of `class` (one row per group, not one per class).
+/// How many of a group's answers are of `class` (one row per group, not one per class). The
+/// class is written into the statement (one of three fixed words, never input): SQLite compares
+/// every row of the period with it, and a bound parameter made that pass about half as slow
+/// again (13 → 20 ms for the largest agency of the 0.1 set).
 fn class_count(class: NpsClass) -> SimpleExpr {
-    Expr::expr(Expr::case(survey_answers::Column::NpsClass.eq(class), 1)).count()
+    let column = Expr::col((survey_answers::Entity, survey_answers::Column::NpsClass));
+    Expr::expr(Expr::case(column.eq(Expr::cust(format!("'{}'", class.as_str()))), Expr::cust("1"))).count()
 }
 
 /// The answers' sums grouped by `K`: two queries, each one pass over the period's rows of one
@@ -241,7 +245,7 @@ async fn grouped<K: GroupKey>(
         ratings = ratings
             .column_as(of(k, Expr::col(R::Importance).into()).sum(), format!("i{j}"))
             .column_as(of(k, Expr::col(R::Satisfaction).into()).sum(), format!("s{j}"))
-            .column_as(of(k, 1.into()).count(), format!("n{j}"));
+            .column_as(of(k, Expr::cust("1")).count(), format!("n{j}"));
     }
     let mut others = false;
     for row in ratings.filter(cond.r.clone()).rows().await? {
@@ -275,6 +279,51 @@ async fn grouped<K: GroupKey>(
             let sums = (row.try_get_by_index::<i64>(width + 1)?, row.try_get_by_index::<i64>(width + 2)?);
             add_criterion(e, &key, sums, row.try_get_by_index::<i64>(width + 3)?);
         }
+    }
+    Ok(out)
+}
+
+/// The agency's answers and ratings of each day of the period, as the database summed them on
+/// every write (`survey_day_tallies`, `survey_day_ratings`, migration 000021): a row a day and
+/// a row a day and criterion, however many answers.
+async fn kept_by_day(tx: &TenantTx, from: NaiveDate, to: NaiveDate) -> ApiResult<HashMap<NaiveDate, Sums>> {
+    use accord_entity::{survey_day_ratings as dr, survey_day_tallies as dt};
+    let days: Vec<(NaiveDate, i32, i32, i32, i32)> = tx
+        .find::<dt::Entity>()
+        .select_only()
+        .column(dt::Column::AnsweredOn)
+        .column(dt::Column::Promoters)
+        .column(dt::Column::Passives)
+        .column(dt::Column::Detractors)
+        .column(dt::Column::CsiN)
+        .filter(dt::Column::AnsweredOn.gte(from))
+        .filter(dt::Column::AnsweredOn.lte(to))
+        .into_tuple()
+        .all()
+        .await?;
+    let count = |n: i32| u32::try_from(n).unwrap_or(0);
+    let mut out: HashMap<NaiveDate, Sums> = HashMap::with_capacity(days.len());
+    for (day, promoters, passives, detractors, csi_n) in days {
+        let e = out.entry(day).or_default();
+        e.nps.merge(NpsTally { promoters: count(promoters), passives: count(passives), detractors: count(detractors) });
+        e.csi_n += count(csi_n);
+    }
+    let ratings: Vec<(NaiveDate, String, i64, i64, i32)> = tx
+        .find::<dr::Entity>()
+        .select_only()
+        .column(dr::Column::AnsweredOn)
+        .column(dr::Column::CriterionKey)
+        .column(dr::Column::Importance)
+        .column(dr::Column::Satisfaction)
+        .column(dr::Column::N)
+        .filter(dr::Column::AnsweredOn.gte(from))
+        .filter(dr::Column::AnsweredOn.lte(to))
+        .filter(dr::Column::N.gt(0))
+        .into_tuple()
+        .all()
+        .await?;
+    for (day, key, importance, satisfaction, n) in ratings {
+        add_criterion(out.entry(day).or_default(), &key, (importance, satisfaction), i64::from(n));
     }
     Ok(out)
 }
@@ -424,7 +473,13 @@ pub async fn analytics(state: &AppState, staff: &Staff, f: &AnswerFilter) -> Api
     let s = scope(&tx, staff, f, false).await?;
     let criteria_rows = super::settings::all_criteria(&tx).await?;
     let order: Vec<String> = criteria_rows.iter().map(|c| c.0.clone()).collect();
-    let by_day: HashMap<NaiveDate, Sums> = grouped(&tx, &s.clients, &s.both, &order).await?;
+    // The whole agency's days are summed as answers are written; a narrower view groups its
+    // own answers.
+    let by_day: HashMap<NaiveDate, Sums> = if s.clients.is_whole_agency() && f.client.is_none() && f.manager.is_none() {
+        kept_by_day(&tx, s.from, s.to).await?
+    } else {
+        grouped(&tx, &s.clients, &s.both, &order).await?
+    };
     // Per client, per manager and per segment value as recorded, from one grouping by cell.
     let cells: HashMap<Cell, Sums> = grouped(&tx, &s.clients, &s.both_by_cell, &order).await?;
     let mut per_client: HashMap<ClientId, Sums> = HashMap::new();

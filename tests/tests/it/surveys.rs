@@ -3,7 +3,7 @@
 //! kept for past answers and comes back under its key; bad input is refused whole; another
 //! agency keeps its own.
 
-use accord_entity::survey_criteria;
+use accord_entity::{survey_answers, survey_criteria, survey_ratings};
 use accord_tests::{spawn_app, world, TestApp};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
@@ -466,6 +466,96 @@ async fn figures_follow_the_formulas_and_history_is_not_rewritten() {
     assert_eq!(ok(owner.get(query).await, 200).await["nps"]["n"], 200);
     println!("statements per analytics request: {two} with 2 answers, {hundreds} with 200");
     assert_eq!(two, hundreds, "analytics must not grow with the answers");
+
+    // The day sums the database keeps (migration 000021) are the answers' own, after inserts
+    // one by one and imported, and after a change of day and deletions made past the app.
+    assert_eq!(kept_sums(&app, w.a.id).await, summed_afresh(&app, w.a.id).await);
+    let tx = app.db.unscoped("test moves and deletes answers").await.unwrap();
+    let moved = survey_answers::Entity::update_many()
+        .col_expr(survey_answers::Column::AnsweredOn, sea_orm::sea_query::Expr::value(date("2026-10-30")))
+        .filter(survey_answers::Column::AgencyId.eq(w.a.id))
+        .filter(survey_answers::Column::AnsweredOn.eq(date("2026-10-03")))
+        .exec(tx.conn())
+        .await
+        .unwrap();
+    assert!(moved.rows_affected > 0);
+    survey_ratings::Entity::update_many()
+        .col_expr(survey_ratings::Column::Satisfaction, sea_orm::sea_query::Expr::value(1))
+        .filter(survey_ratings::Column::AgencyId.eq(w.a.id))
+        .filter(survey_ratings::Column::AnsweredOn.eq(date("2026-10-05")))
+        .exec(tx.conn())
+        .await
+        .unwrap();
+    let gone = survey_answers::Entity::delete_many()
+        .filter(survey_answers::Column::AgencyId.eq(w.a.id))
+        .filter(survey_answers::Column::AnsweredOn.eq(date("2026-10-07")))
+        .exec(tx.conn())
+        .await
+        .unwrap();
+    assert!(gone.rows_affected > 0, "ratings go with them (cascade)");
+    tx.commit().await.unwrap();
+    assert_eq!(kept_sums(&app, w.a.id).await, summed_afresh(&app, w.a.id).await);
+    assert_eq!(ok(owner.get(query).await, 200).await["nps"]["n"], 200 - gone.rows_affected);
+}
+
+fn date(s: &str) -> chrono::NaiveDate {
+    s.parse().expect("a date")
+}
+
+/// Per day: (promoters, passives, detractors, answers with a CSI), and per day and criterion:
+/// (importance, satisfaction, ratings), leaving out days and criteria with nothing.
+type DaySums = (
+    std::collections::BTreeMap<chrono::NaiveDate, [i64; 4]>,
+    std::collections::BTreeMap<(chrono::NaiveDate, String), [i64; 3]>,
+);
+
+async fn kept_sums(app: &TestApp, agency: accord_api::AgencyId) -> DaySums {
+    use accord_entity::{survey_day_ratings as dr, survey_day_tallies as dt};
+    let tx = app.db.unscoped("test reads the kept day sums").await.unwrap();
+    let days = dt::Entity::find().filter(dt::Column::AgencyId.eq(agency)).all(tx.conn()).await.unwrap();
+    let ratings = dr::Entity::find().filter(dr::Column::AgencyId.eq(agency)).all(tx.conn()).await.unwrap();
+    tx.commit().await.unwrap();
+    let days = days
+        .into_iter()
+        .map(|d| (d.answered_on, [d.promoters, d.passives, d.detractors, d.csi_n].map(i64::from)))
+        .filter(|(_, v)| v.iter().any(|n| *n != 0))
+        .collect();
+    let ratings = ratings
+        .into_iter()
+        .map(|r| ((r.answered_on, r.criterion_key), [r.importance, r.satisfaction, i64::from(r.n)]))
+        .filter(|(_, v)| v.iter().any(|n| *n != 0))
+        .collect();
+    (days, ratings)
+}
+
+/// The same sums, from every answer and rating of the agency.
+async fn summed_afresh(app: &TestApp, agency: accord_api::AgencyId) -> DaySums {
+    use accord_api::surveys::NpsClass;
+    let tx = app.db.unscoped("test sums answers").await.unwrap();
+    let answers = survey_answers::Entity::find().filter(survey_answers::Column::AgencyId.eq(agency)).all(tx.conn());
+    let answers = answers.await.unwrap();
+    let ratings = survey_ratings::Entity::find().filter(survey_ratings::Column::AgencyId.eq(agency)).all(tx.conn());
+    let ratings = ratings.await.unwrap();
+    tx.commit().await.unwrap();
+    let mut out = DaySums::default();
+    for a in answers {
+        let d = out.0.entry(a.answered_on).or_default();
+        match a.nps_class {
+            Some(NpsClass::Promoter) => d[0] += 1,
+            Some(NpsClass::Passive) => d[1] += 1,
+            Some(NpsClass::Detractor) => d[2] += 1,
+            None => {}
+        }
+        d[3] += i64::from(a.csi.is_some());
+    }
+    out.0.retain(|_, v| v.iter().any(|n| *n != 0));
+    for r in ratings {
+        let e = out.1.entry((r.answered_on, r.criterion_key)).or_default();
+        e[0] += i64::from(r.importance);
+        e[1] += i64::from(r.satisfaction);
+        e[2] += 1;
+    }
+    (out.0, out.1)
 }
 
 fn at(s: &str) -> chrono::DateTime<chrono::Utc> {

@@ -56,3 +56,54 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The model from a row whose first columns are the entity's, in declaration order (what
+/// `Entity::find()` selects; a query may add its own columns after them). Reads each column by
+/// position: the derived `FromQueryResult` looks every column up by name, formatting the name
+/// into a new string for each column of each row and a `NULL` column's name into an error it
+/// then drops — a fifth of the backlog pages' time on SQLite, where a page decodes up to 50
+/// items of 33 columns. Field expressions are evaluated in the order written, so the fields
+/// below must stay in the struct's order (the integration test `backlog::items_read_by_position_are_the_items_read_by_name`
+/// checks it on both databases).
+pub fn from_row(row: &QueryResult) -> Result<Model, DbErr> {
+    let mut column = 0usize;
+    let mut next = || {
+        column += 1;
+        column - 1
+    };
+    Ok(Model {
+        id: row.try_get_by_index(next())?,
+        agency_id: row.try_get_by_index(next())?,
+        client_id: row.try_get_by_index(next())?,
+        project_id: row.try_get_by_index(next())?,
+        title: row.try_get_by_index(next())?,
+        title_search: row.try_get_by_index(next())?,
+        description: row.try_get_by_index(next())?,
+        description_html: row.try_get_by_index(next())?,
+        html_version: row.try_get_by_index(next())?,
+        benefit: row.try_get_by_index(next())?,
+        estimate_minutes: row.try_get_by_index(next())?,
+        price_minor: row.try_get_by_index(next())?,
+        currency: row.try_get_by_index(next())?,
+        rank: row.try_get_by_index(next())?,
+        priority: row.try_get_by_index(next())?,
+        source: row.try_get_by_index(next())?,
+        status: row.try_get_by_index(next())?,
+        change_request: row.try_get_by_index(next())?,
+        stage_id: row.try_get_by_index(next())?,
+        version: row.try_get_by_index(next())?,
+        decision_kind: row.try_get_by_index(next())?,
+        decided_by: row.try_get_by_index(next())?,
+        decided_at: row.try_get_by_index(next())?,
+        decision_comment: row.try_get_by_index(next())?,
+        frozen_estimate_minutes: row.try_get_by_index(next())?,
+        frozen_price_minor: row.try_get_by_index(next())?,
+        has_previous: row.try_get_by_index(next())?,
+        previous_estimate_minutes: row.try_get_by_index(next())?,
+        previous_price_minor: row.try_get_by_index(next())?,
+        done_at: row.try_get_by_index(next())?,
+        created_by: row.try_get_by_index(next())?,
+        created_at: row.try_get_by_index(next())?,
+        updated_at: row.try_get_by_index(next())?,
+    })
+}

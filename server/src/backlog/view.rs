@@ -12,7 +12,7 @@ use accord_api::roadmap::StageRef;
 use accord_api::{BacklogItemId, ContactId, DecisionKind, Money, StageId, UserId};
 use accord_entity::{backlog_comments, backlog_items, contacts, roadmap_stages, users};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, FromQueryResult, QueryFilter, QuerySelect, Select};
+use sea_orm::{ColumnTrait, QueryFilter, QuerySelect, Select};
 use std::collections::HashMap;
 
 /// Everything the views of some items need, fetched in four queries whatever their number.
@@ -71,7 +71,7 @@ pub async fn rows_with_lookups(
     let mut items = Vec::with_capacity(rows.len());
     let mut l = Lookups::default();
     for row in &rows {
-        let item = backlog_items::Model::from_query_result(row, "")?;
+        let item = backlog_items::from_row(row)?;
         if let (Some(id), Some(title)) = (item.stage_id, row.try_get::<Option<String>>("", "l_stage")?) {
             l.stages.insert(id, title);
         }
@@ -90,6 +90,16 @@ pub async fn rows_with_lookups(
         items.push(item);
     }
     Ok((items, l))
+}
+
+impl Lookups {
+    /// Adds another page's lookups (the portal reads its sections page by page).
+    pub fn extend(&mut self, other: Lookups) {
+        self.stages.extend(other.stages);
+        self.contacts.extend(other.contacts);
+        self.staff.extend(other.staff);
+        self.comments.extend(other.comments);
+    }
 }
 
 pub async fn lookups(tx: &ClientTx, items: &[backlog_items::Model], client_visible_only: bool) -> ApiResult<Lookups> {

@@ -668,3 +668,61 @@ async fn page_totals_and_portal_sections_follow_every_write() {
     tx.commit().await.unwrap();
     tallies_match_items(&app, "after a project's deletion").await;
 }
+
+/// The backlog pages decode items by column position (`backlog_items::from_row`) instead of by
+/// name: the same models, for an item with every optional column filled and for items with them
+/// empty.
+#[tokio::test]
+async fn items_read_by_position_are_the_items_read_by_name() {
+    use accord_entity::{backlog_items, contacts};
+    use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryTrait, Set};
+    use std::collections::BTreeMap;
+    let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
+    let w = world::build(&app).await;
+    let tx = app.db.unscoped("test fills every column of an item").await.unwrap();
+    let contact = contacts::Entity::find()
+        .filter(contacts::Column::ClientId.eq(w.client_a1.0))
+        .one(tx.conn())
+        .await
+        .unwrap()
+        .expect("a contact of A1");
+    let item = backlog_items::Entity::find_by_id(w.proposed_a1).one(tx.conn()).await.unwrap().expect("the proposal");
+    let at = chrono::Utc::now();
+    let mut full = item.into_active_model();
+    full.estimate_minutes = Set(Some(90));
+    full.price_minor = Set(Some(150_000));
+    full.stage_id = Set(Some(w.stages_a1[0]));
+    full.decision_kind = Set(Some(accord_api::DecisionKind::Approved));
+    full.decided_by = Set(Some(contact.id));
+    full.decided_at = Set(Some(at));
+    full.decision_comment = Set(Some("Согласовано \"как есть\"".into()));
+    full.frozen_estimate_minutes = Set(Some(60));
+    full.frozen_price_minor = Set(Some(100_000));
+    full.has_previous = Set(true);
+    full.previous_estimate_minutes = Set(Some(45));
+    full.previous_price_minor = Set(Some(90_000));
+    full.done_at = Set(Some(at));
+    backlog_items::Entity::update(full).exec(tx.conn()).await.unwrap();
+
+    let statement = backlog_items::Entity::find().build(tx.conn().get_database_backend());
+    let rows = tx.conn().query_all(statement).await.unwrap();
+    let by_position: BTreeMap<String, backlog_items::Model> = rows
+        .iter()
+        .map(|r| backlog_items::from_row(r).map(|m| (m.id.to_string(), m)))
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let by_name: BTreeMap<String, backlog_items::Model> = backlog_items::Entity::find()
+        .all(tx.conn())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| (m.id.to_string(), m))
+        .collect();
+    tx.commit().await.unwrap();
+    assert!(by_name.len() > 1, "the world's items and the filled one");
+    assert!(by_name
+        .values()
+        .any(|m| m.decided_by.is_some() && m.previous_price_minor.is_some() && m.done_at.is_some()));
+    assert!(by_name.values().any(|m| m.decided_by.is_none() && m.stage_id.is_none() && m.done_at.is_none()));
+    assert_eq!(by_position, by_name);
+}

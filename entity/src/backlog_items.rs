@@ -61,10 +61,11 @@ impl ActiveModelBehavior for ActiveModel {}
 /// `Entity::find()` selects; a query may add its own columns after them). Reads each column by
 /// position: the derived `FromQueryResult` looks every column up by name, formatting the name
 /// into a new string for each column of each row and a `NULL` column's name into an error it
-/// then drops — a fifth of the backlog pages' time on SQLite, where a page decodes up to 50
-/// items of 33 columns. Field expressions are evaluated in the order written, so the fields
-/// below must stay in the struct's order (the integration test `backlog::items_read_by_position_are_the_items_read_by_name`
-/// checks it on both databases).
+/// then drops. On the portal backlog (40 items of 33 columns) decoding fell from 21 % to 13 % of
+/// the server's time; what is left is the values themselves (text copied, dates parsed).
+/// Field expressions are evaluated in the order written, so the fields below must stay in the
+/// struct's order: the integration test `backlog::items_read_by_position_are_the_items_read_by_name`
+/// checks it on both databases.
 pub fn from_row(row: &QueryResult) -> Result<Model, DbErr> {
     let mut column = 0usize;
     let mut next = || {

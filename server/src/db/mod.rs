@@ -11,10 +11,12 @@ mod conn;
 mod owned;
 mod scoped;
 mod sqlite_memory;
+mod template;
 mod tx;
 
 pub use owned::{AgencyOwned, ClientOwned, TenantOwned, TenantScope};
 pub use scoped::Scoped;
+pub use template::StatementCache;
 pub use tx::{ClientTx, ClientView, PlatformTx, TenantTx, Writes};
 
 use crate::clock::Clock;

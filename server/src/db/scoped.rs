@@ -86,6 +86,11 @@ impl<'a, E: EntityTrait> Scoped<'a, Select<E>> {
         Scoped::new(self.q.into_tuple(), self.tx)
     }
 
+    /// This query's statement, rendered for its transaction's database.
+    pub(super) fn statement(self) -> sea_orm::Statement {
+        self.q.build(self.tx.get_database_backend())
+    }
+
     /// The rows as they come, for a projection whose width is known only at run time (read
     /// them by position).
     pub async fn rows(self) -> Result<Vec<QueryResult>, DbErr> {

@@ -7,6 +7,7 @@
 use super::conn::Conn;
 use super::owned::{AgencyOwned, ClientOwned, TenantOwned, TenantScope};
 use super::scoped::Scoped;
+use super::template::StatementCache;
 use crate::clients::access::{Grant, OwnClient, VisibleClients};
 use accord_api::{AgencyId, ClientId};
 use accord_entity::clients;
@@ -199,6 +200,23 @@ impl ClientView {
             self.owned::<E>(),
         );
         q
+    }
+
+    /// The rows of the page query `build` makes from this view, its statement kept in `cache`
+    /// after the first request (see [`StatementCache`]). The scope's agency and client and the
+    /// transaction's "now" vary by themselves; `varying` names what else the query takes from
+    /// the request (the contact). Use it only where the query's shape never depends on the
+    /// request: the same sub-selects, joins and conditions every time.
+    pub async fn rows_cached<'a, E: EntityTrait>(
+        &'a self,
+        cache: &StatementCache,
+        varying: &[Value],
+        build: impl FnOnce(&'a Self) -> Scoped<'a, Select<E>>,
+    ) -> Result<Vec<sea_orm::QueryResult>, DbErr> {
+        let mut all: Vec<Value> = vec![self.agency_id().into(), self.client.into(), self.now().into()];
+        all.extend_from_slice(varying);
+        let statement = cache.statement(self.tenant.backend(), &all, || build(self).statement());
+        sea_orm::ConnectionTrait::query_all(&self.tenant.tx, statement).await
     }
 
     /// Ends the read (a commit, or nothing for a one-statement read).

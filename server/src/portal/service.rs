@@ -3,6 +3,7 @@
 //! items to decide and minutes to acknowledge (counts, so the home page stays small).
 
 use crate::clients::access;
+use crate::db::{ClientView, Scoped, StatementCache};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::surveys::respond;
@@ -13,14 +14,15 @@ use accord_api::portal::{ManagerCard, PortalHome, PortalProject};
 use accord_api::{Money, ProjectId};
 use accord_entity::{agencies, clients, contacts, meetings, projects, users};
 use sea_orm::sea_query::{Expr, SimpleExpr};
-use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 
-/// One statement on SQLite (two more, BEGIN and COMMIT, on PostgreSQL), whatever the number of
-/// projects: the contact's client with every figure of the page as sub-selects (contact, agency,
-/// account manager, the counts) and its projects joined, a row per project; the open surveys
-/// follow in a read of their own only when some invitation is pending.
-pub async fn home(state: &AppState, contact: &PortalContact) -> ApiResult<PortalHome> {
-    let view = access::open_portal_single(state, contact).await?;
+/// The page's statement, the same shape for every contact: kept after the first request
+/// (`ClientView::rows_cached`). Building and rendering its query tree on every request halved
+/// the page's throughput.
+static HOME: StatementCache = StatementCache::new();
+
+/// The home's query: the client row with every figure as a sub-select, its projects joined.
+fn home_query<'a>(view: &'a ClientView, contact: &PortalContact) -> Scoped<'a, Select<clients::Entity>> {
     let manager = |col: users::Column| -> SimpleExpr {
         view.agency()
             .find::<users::Entity>()
@@ -45,7 +47,7 @@ pub async fn home(state: &AppState, contact: &PortalContact) -> ApiResult<Portal
         .filter(meetings::Column::Revision.gt(0))
         .filter(meetings::Column::Ack.is_in([AckState::Awaiting, AckState::Disputed]))
         .count_sub_select();
-    let base = access::own_client_row(&view)
+    let base = access::own_client_row(view)
         .select_only()
         .column(clients::Column::Id)
         .column(clients::Column::Name)
@@ -54,12 +56,11 @@ pub async fn home(state: &AppState, contact: &PortalContact) -> ApiResult<Portal
         .expr_as(agency_name, "agency_name")
         .expr_as(manager(users::Column::Name), "manager_name")
         .expr_as(manager(users::Column::Email), "manager_email")
-        .expr_as(crate::backlog::portal::awaiting_count(&view), "awaiting")
+        .expr_as(crate::backlog::portal::awaiting_count(view), "awaiting")
         .expr_as(unacknowledged, "unacknowledged")
-        .expr_as(crate::reports::portal::unread_count(&view, contact.contact()), "unread")
-        .expr_as(respond::pending_count(&view, contact), "pending_surveys");
-    let rows = view
-        .left_join_own::<projects::Entity, _>(base)
+        .expr_as(crate::reports::portal::unread_count(view, contact.contact()), "unread")
+        .expr_as(respond::pending_count(view, contact), "pending_surveys");
+    view.left_join_own::<projects::Entity, _>(base)
         .column_as(projects::Column::Id, "p_id")
         .column_as(projects::Column::Name, "p_name")
         .column_as(projects::Column::Kind, "p_kind")
@@ -71,8 +72,16 @@ pub async fn home(state: &AppState, contact: &PortalContact) -> ApiResult<Portal
         .column_as(projects::Column::BudgetShared, "p_budget_shared")
         .order_by_asc(projects::Column::CreatedAt)
         .order_by_asc(projects::Column::Id)
-        .rows()
-        .await?;
+}
+
+/// One statement on SQLite (two more, BEGIN and COMMIT, on PostgreSQL), whatever the number of
+/// projects: the contact's client with every figure of the page as sub-selects (contact, agency,
+/// account manager, the counts) and its projects joined, a row per project; the open surveys
+/// follow in a read of their own only when some invitation is pending.
+pub async fn home(state: &AppState, contact: &PortalContact) -> ApiResult<PortalHome> {
+    let view = access::open_portal_single(state, contact).await?;
+    // Besides the scope and "now": the contact (their name, their unread reports and surveys).
+    let rows = view.rows_cached(&HOME, &[contact.contact().into()], |v| home_query(v, contact)).await?;
     view.finish().await?;
     let first = rows.first().ok_or_else(ApiError::not_found)?;
     let client = ClientRef {

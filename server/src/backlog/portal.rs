@@ -5,7 +5,7 @@ use super::notify;
 use super::workflow::{insert_comment, parse_comment};
 use super::{repo, view, BacklogError};
 use crate::clients::access;
-use crate::db::{ClientTx, ClientView, Scoped};
+use crate::db::{ClientTx, ClientView, Scoped, StatementCache};
 use crate::domain::Field;
 use crate::error::ApiResult;
 use crate::paging::{PageOnly, Paging};
@@ -79,7 +79,7 @@ const DONE_LITERAL: &str = "'done'";
 /// A section's items in the order the client reads them: proposed, planned (agreed, scheduled,
 /// in progress) and declined by project and rank; done most recent first. Never ideas. Which
 /// statuses a section holds is `PortalSection::of`, the same mapping the totals use.
-fn section_query(tx: &ClientTx, section: PortalSection) -> Scoped<'_, Select<backlog_items::Entity>> {
+fn section_query(tx: &ClientView, section: PortalSection) -> Scoped<'_, Select<backlog_items::Entity>> {
     let q = tx.find::<backlog_items::Entity>();
     match section {
         // The status as a literal, not a parameter: only then may the databases use the
@@ -97,8 +97,33 @@ fn section_query(tx: &ClientTx, section: PortalSection) -> Scoped<'_, Select<bac
     }
 }
 
-/// One page of a section (none past its end), with what the items' views need read as
-/// sub-selects of the same statement (every section's order comes from an index).
+/// A page of a section with what the items' views need read as sub-selects of the same
+/// statement (every section's order comes from an index).
+fn section_page(
+    v: &ClientView,
+    section: PortalSection,
+    offset: u64,
+    limit: u64,
+) -> Scoped<'_, Select<backlog_items::Entity>> {
+    view::with_lookups(v, section_query(v, section).offset(offset).limit(limit), true)
+}
+
+/// The first page of each section (what the portal backlog shows) has the same statement for
+/// every client: kept after the first request (`ClientView::rows_cached`).
+fn first_page_statement(section: PortalSection) -> &'static StatementCache {
+    static AWAITING: StatementCache = StatementCache::new();
+    static PLANNED: StatementCache = StatementCache::new();
+    static DONE: StatementCache = StatementCache::new();
+    static DECLINED: StatementCache = StatementCache::new();
+    match section {
+        PortalSection::Awaiting => &AWAITING,
+        PortalSection::Planned => &PLANNED,
+        PortalSection::Done => &DONE,
+        PortalSection::Declined => &DECLINED,
+    }
+}
+
+/// One page of a section (none past its end).
 async fn section_rows(
     tx: &ClientTx,
     section: PortalSection,
@@ -109,7 +134,14 @@ async fn section_rows(
     if total <= offset {
         return Ok((Vec::new(), view::Lookups::default()));
     }
-    view::rows_with_lookups(tx, section_query(tx, section).offset(offset).limit(limit), true).await
+    let rows = if (offset, limit) == (0, u64::from(PORTAL_SECTION_SHOWN)) {
+        // Offset and limit are the same on every request: only the scope varies.
+        let cache = first_page_statement(section);
+        tx.rows_cached(cache, &[], |v| section_page(v, section, offset, limit)).await?
+    } else {
+        section_page(tx, section, offset, limit).rows().await?
+    };
+    view::decode_with_lookups(&rows, true)
 }
 
 pub async fn backlog(state: &AppState, contact: &PortalContact) -> ApiResult<PortalBacklog> {

@@ -3,7 +3,7 @@
 //! item and a comment.
 
 use crate::clients::view::{staff_names, staff_ref};
-use crate::db::{ClientTx, Scoped};
+use crate::db::{ClientTx, ClientView, Scoped};
 use crate::error::ApiResult;
 use crate::rich;
 use accord_api::backlog::{BacklogItemView, CommentView, Decision, PortalItem, PreviousEstimate};
@@ -12,7 +12,7 @@ use accord_api::roadmap::StageRef;
 use accord_api::{BacklogItemId, ContactId, DecisionKind, Money, StageId, UserId};
 use accord_entity::{backlog_comments, backlog_items, contacts, roadmap_stages, users};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, QueryFilter, QuerySelect, Select};
+use sea_orm::{ColumnTrait, QueryFilter, QueryResult, QuerySelect, Select};
 use std::collections::HashMap;
 
 /// Everything the views of some items need, fetched in four queries whatever their number.
@@ -34,6 +34,17 @@ pub async fn rows_with_lookups(
     q: Scoped<'_, Select<backlog_items::Entity>>,
     client_visible_only: bool,
 ) -> ApiResult<(Vec<backlog_items::Model>, Lookups)> {
+    let rows = with_lookups(tx, q, client_visible_only).rows().await?;
+    decode_with_lookups(&rows, client_visible_only)
+}
+
+/// `q` with the lookups of [`rows_with_lookups`] as sub-selects (for a statement kept by
+/// `ClientView::rows_cached`); read its rows with [`decode_with_lookups`].
+pub fn with_lookups<'a>(
+    tx: &'a ClientView,
+    q: Scoped<'a, Select<backlog_items::Entity>>,
+    client_visible_only: bool,
+) -> Scoped<'a, Select<backlog_items::Entity>> {
     let of_item = |col: backlog_items::Column| Expr::col((backlog_items::Entity, col));
     let stage = tx
         .find::<roadmap_stages::Entity>()
@@ -67,10 +78,17 @@ pub async fn rows_with_lookups(
             .sub_select();
         q = q.expr_as(author, "l_author");
     }
-    let rows = q.rows().await?;
+    q
+}
+
+/// The items and their lookups from the rows of a [`with_lookups`] query.
+pub fn decode_with_lookups(
+    rows: &[QueryResult],
+    client_visible_only: bool,
+) -> ApiResult<(Vec<backlog_items::Model>, Lookups)> {
     let mut items = Vec::with_capacity(rows.len());
     let mut l = Lookups::default();
-    for row in &rows {
+    for row in rows {
         let item = backlog_items::from_row(row)?;
         if let (Some(id), Some(title)) = (item.stage_id, row.try_get::<Option<String>>("", "l_stage")?) {
             l.stages.insert(id, title);

@@ -28,9 +28,13 @@ struct Template {
 
 impl Template {
     /// The template of `statement` built with `varying`; none when two varying values are
-    /// equal (their positions could not be told apart).
+    /// equal (their positions could not be told apart) or one is not an id or a time: a number
+    /// or a word could also be one of the query's constants (`revision > 0`, a status), which
+    /// would then take the next request's value.
     fn of(statement: &Statement, varying: &[Value]) -> Option<Self> {
-        if varying.iter().enumerate().any(|(i, v)| varying[i + 1..].contains(v)) {
+        let distinctive = |v: &Value| matches!(v, Value::Uuid(Some(_)) | Value::ChronoDateTimeUtc(Some(_)));
+        debug_assert!(varying.iter().all(distinctive), "varying values are ids and times: {varying:?}");
+        if !varying.iter().all(distinctive) || varying.iter().enumerate().any(|(i, v)| varying[i + 1..].contains(v)) {
             return None;
         }
         let values = statement.values.as_ref().map(|v| v.0.clone()).unwrap_or_default();
@@ -107,22 +111,26 @@ mod tests {
     use super::*;
 
     fn statement(values: Vec<Value>) -> Statement {
-        Statement::from_sql_and_values(DbBackend::Sqlite, "SELECT ? , ?, ?", values)
+        Statement::from_sql_and_values(DbBackend::Sqlite, "SELECT ?, ?, ?", values)
+    }
+
+    fn id() -> Value {
+        Value::from(uuid::Uuid::new_v4())
     }
 
     #[test]
     fn the_varying_values_take_their_places_and_the_rest_stay() {
         let cache = StatementCache::new();
-        let first = [Value::from(1_i64), Value::from("a")];
-        let built = cache.statement(DbBackend::Sqlite, &first, || {
-            statement(vec![Value::from(1_i64), Value::from("constant"), Value::from("a")])
+        let (a, b) = (id(), id());
+        let built = cache.statement(DbBackend::Sqlite, &[a.clone(), b.clone()], || {
+            statement(vec![a.clone(), Value::from(0_i64), b.clone()])
         });
-        assert_eq!(built.values.unwrap().0[2], Value::from("a"));
-        let second = [Value::from(2_i64), Value::from("b")];
-        let filled = cache.statement(DbBackend::Sqlite, &second, || {
-            statement(vec![Value::from(2_i64), Value::from("constant"), Value::from("b")])
+        assert_eq!(built.values.unwrap().0[2], b);
+        let (c, d) = (id(), id());
+        let filled = cache.statement(DbBackend::Sqlite, &[c.clone(), d.clone()], || {
+            statement(vec![c.clone(), Value::from(0_i64), d.clone()])
         });
-        assert_eq!(filled.values.unwrap().0, vec![Value::from(2_i64), Value::from("constant"), Value::from("b")]);
+        assert_eq!(filled.values.unwrap().0, vec![c, Value::from(0_i64), d]);
         assert!(cache.postgres.get().is_none(), "each backend keeps its own");
     }
 
@@ -131,19 +139,24 @@ mod tests {
     #[should_panic(expected = "not among the varying values")]
     fn a_varying_value_left_unnamed_fails_in_debug_builds() {
         let cache = StatementCache::new();
-        cache.statement(DbBackend::Sqlite, &[Value::from(1_i64)], || {
-            statement(vec![Value::from(1_i64), Value::from("first contact")])
-        });
-        cache.statement(DbBackend::Sqlite, &[Value::from(2_i64)], || {
-            statement(vec![Value::from(2_i64), Value::from("second contact")])
-        });
+        let (first, second) = (id(), id());
+        cache.statement(DbBackend::Sqlite, &[first.clone()], || statement(vec![first.clone(), id()]));
+        cache.statement(DbBackend::Sqlite, &[second.clone()], || statement(vec![second.clone(), id()]));
     }
 
     #[test]
     fn equal_varying_values_are_not_cached() {
         let cache = StatementCache::new();
-        let same = [Value::from(1_i64), Value::from(1_i64)];
-        cache.statement(DbBackend::Sqlite, &same, || statement(vec![Value::from(1_i64)]));
+        let a = id();
+        cache.statement(DbBackend::Sqlite, &[a.clone(), a.clone()], || statement(vec![a.clone()]));
         assert!(cache.sqlite.get().is_none());
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "varying values are ids and times")]
+    fn a_number_may_not_vary() {
+        let cache = StatementCache::new();
+        cache.statement(DbBackend::Sqlite, &[Value::from(20_i64)], || statement(vec![Value::from(20_i64)]));
     }
 }

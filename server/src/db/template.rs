@@ -140,8 +140,8 @@ mod tests {
     fn a_varying_value_left_unnamed_fails_in_debug_builds() {
         let cache = StatementCache::new();
         let (first, second) = (id(), id());
-        cache.statement(DbBackend::Sqlite, &[first.clone()], || statement(vec![first.clone(), id()]));
-        cache.statement(DbBackend::Sqlite, &[second.clone()], || statement(vec![second.clone(), id()]));
+        cache.statement(DbBackend::Sqlite, std::slice::from_ref(&first), || statement(vec![first.clone(), id()]));
+        cache.statement(DbBackend::Sqlite, std::slice::from_ref(&second), || statement(vec![second.clone(), id()]));
     }
 
     #[test]

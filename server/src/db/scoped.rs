@@ -94,8 +94,8 @@ impl<'a, E: EntityTrait> Scoped<'a, Select<E>> {
     /// The rows as they come, for a projection whose width is known only at run time (read
     /// them by position).
     pub async fn rows(self) -> Result<Vec<QueryResult>, DbErr> {
-        let statement = self.q.build(self.tx.get_database_backend());
-        self.tx.query_all(statement).await
+        let tx = self.tx;
+        tx.query_all(self.statement()).await
     }
 
     pub fn find_also_related<R: EntityTrait>(self, r: R) -> Scoped<'a, SelectTwo<E, R>>

@@ -3,7 +3,7 @@
 
 use super::{rules, BacklogError};
 use crate::clients::view::staff_names;
-use crate::db::{ClientTx, Scoped};
+use crate::db::{ClientTx, ClientView, Scoped};
 use crate::error::{ApiError, ApiResult};
 use crate::rich;
 use accord_api::backlog::{CommentView, ItemEvent};
@@ -13,7 +13,7 @@ use accord_api::{
 };
 use accord_entity::{backlog_comments, backlog_events, backlog_items, backlog_tallies, projects, roadmap_stages};
 use chrono::Utc;
-use sea_orm::sea_query::{Asterisk, Expr};
+use sea_orm::sea_query::{Asterisk, Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use std::collections::HashMap;
 
@@ -89,18 +89,14 @@ pub async fn item(tx: &ClientTx, project: ProjectId, item: BacklogItemId) -> Api
 }
 
 /// How many items `project` holds (in `status`, when given), from the tallies the database
-/// keeps (migration 000019): a few rows read, however large the project.
-pub async fn project_total(tx: &ClientTx, project: ProjectId, status: Option<BacklogStatus>) -> ApiResult<u64> {
-    let mut q = tx
-        .find::<backlog_tallies::Entity>()
-        .select_only()
-        .column(backlog_tallies::Column::N)
-        .filter(backlog_tallies::Column::ProjectId.eq(project));
+/// keeps (migration 000019), as a scalar sub-select of another statement: a few rows summed,
+/// however large the project (NULL when it has none).
+pub fn project_total(v: &ClientView, project: ProjectId, status: Option<BacklogStatus>) -> SimpleExpr {
+    let mut q = v.find::<backlog_tallies::Entity>().filter(backlog_tallies::Column::ProjectId.eq(project));
     if let Some(s) = status {
         q = q.filter(backlog_tallies::Column::Status.eq(s));
     }
-    let counts: Vec<i32> = q.into_tuple().all().await?;
-    Ok(counts.into_iter().map(|n| u64::try_from(n).unwrap_or_default()).sum())
+    q.select_only().column_as(Expr::col(backlog_tallies::Column::N).sum(), "n").sub_select()
 }
 
 /// A stage of this client, or [`BacklogError::UnknownStage`].

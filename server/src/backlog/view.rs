@@ -24,22 +24,12 @@ pub struct Lookups {
     comments: HashMap<BacklogItemId, u32>,
 }
 
-/// Runs a query of items with what their views need in the same statement: the stage's title,
-/// the deciding contact's and the author's names and the comment count as sub-selects on each
-/// item (the four lookups of [`lookups`] without their round trips). For pages whose order an
-/// index gives (the staff list's by rank: `ix_items_client_rank`, `ix_items_portal_rank` with a
-/// status), so no sorter makes the databases work out the sub-selects for every matching row.
-pub async fn rows_with_lookups(
-    tx: &ClientTx,
-    q: Scoped<'_, Select<backlog_items::Entity>>,
-    client_visible_only: bool,
-) -> ApiResult<(Vec<backlog_items::Model>, Lookups)> {
-    let rows = with_lookups(tx, q, client_visible_only).rows().await?;
-    decode_with_lookups(&rows, client_visible_only)
-}
-
-/// `q` with the lookups of [`rows_with_lookups`] as sub-selects (for a statement kept by
-/// `ClientView::rows_cached`); read its rows with [`decode_with_lookups`].
+/// `q` with what its items' views need in the same statement: the stage's title, the deciding
+/// contact's and the author's names and the comment count as sub-selects on each item (the
+/// four lookups of [`lookups`] without their round trips); read its rows with
+/// [`decode_with_lookups`]. For pages whose order an index gives (the staff list's by rank:
+/// `ix_items_client_rank`, `ix_items_portal_rank` with a status), so no sorter makes the
+/// databases work out the sub-selects for every matching row.
 pub fn with_lookups<'a>(
     tx: &'a ClientView,
     q: Scoped<'a, Select<backlog_items::Entity>>,

@@ -6,14 +6,14 @@
 //! [`VisibleClients`]. "Not visible" and "another agency's" look alike: 404.
 
 use super::ClientError;
-use crate::db::{ClientOwned, ClientTx, ClientView, Scoped, TenantScope, TenantTx};
+use crate::db::{ClientOwned, ClientTx, ClientView, GatedView, Scoped, TenantScope, TenantTx};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::tenancy::{PortalContact, Staff};
 use accord_api::{AgencyId, ClientId, ProjectId, StaffRole};
 use accord_entity::{agencies, clients, project_members, projects};
-use sea_orm::sea_query::Condition;
-use sea_orm::{ColumnTrait, QueryFilter, QuerySelect, Select};
+use sea_orm::sea_query::{Condition, SimpleExpr};
+use sea_orm::{ColumnTrait, QueryFilter, QuerySelect, Select, Value};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Need {
@@ -59,6 +59,68 @@ pub async fn open_read(state: &AppState, staff: &Staff, id: ClientId) -> ApiResu
     let tx = state.db.tenant_read(staff).await?;
     let client = load(&tx, staff, id, Need::Read).await?;
     Ok(ClientTx::open(tx, Grant { client }))
+}
+
+/// A staff member's read of one client in one statement (`Db::tenant_read_single`), the access
+/// check inside that statement: see [`GatedView`]. A page read this way that finds no rows asks
+/// [`open_read`] what to answer (404, or an empty page).
+pub async fn open_read_single(state: &AppState, staff: &Staff, id: ClientId) -> ApiResult<GatedView> {
+    let tx = state.db.tenant_read_single(staff).await?;
+    let gate = gate(&tx, staff, id);
+    Ok(GatedView::open(tx, gate))
+}
+
+/// Proof that a [`GatedView`]'s statements carry the caller's access check: an EXISTS on the
+/// client's row with [`visible`]'s rules as sub-selects (made only here, by [`gate`]).
+pub struct StaffGate {
+    client: ClientId,
+    exists: SimpleExpr,
+    /// Which of the three shapes the condition has (the role's), for kept statements.
+    shape: usize,
+    /// The request's values in it beside the agency and client: the staff member.
+    varying: Vec<Value>,
+}
+
+impl StaffGate {
+    pub fn into_parts(self) -> (ClientId, SimpleExpr, usize, Vec<Value>) {
+        (self.client, self.exists, self.shape, self.varying)
+    }
+}
+
+/// [`load`]'s check (`visible` and then `require` for reading, which every visible client
+/// passes) as one condition of another statement.
+fn gate(tx: &TenantTx, staff: &Staff, id: ClientId) -> StaffGate {
+    let row = tx.find_in::<clients::Entity>(&EVERY_CLIENT).select_only().column(clients::Column::Id);
+    let row = row.filter(clients::Column::Id.eq(id));
+    let (row, shape, varying) = match staff.role() {
+        StaffRole::Owner | StaffRole::Admin => (row, 0, Vec::new()),
+        StaffRole::AccountManager => {
+            let see_all = tx
+                .find::<agencies::Entity>()
+                .select_only()
+                .column(agencies::Column::Id)
+                .filter(agencies::Column::ManagersSeeAll.eq(true))
+                .exists();
+            let mine = Condition::any().add(clients::Column::AccountManagerId.eq(staff.user())).add(see_all);
+            (row.filter(mine), 1, vec![staff.user().into()])
+        }
+        StaffRole::Specialist => {
+            let on = tx
+                .find::<project_members::Entity>()
+                .select_only()
+                .column(project_members::Column::ProjectId)
+                .filter(project_members::Column::UserId.eq(staff.user()))
+                .in_list();
+            let theirs = tx
+                .find_in::<projects::Entity>(&EVERY_CLIENT)
+                .select_only()
+                .column(projects::Column::ClientId)
+                .filter(projects::Column::Id.in_subquery(on))
+                .in_list();
+            (row.filter(clients::Column::Id.in_subquery(theirs)), 2, vec![staff.user().into()])
+        }
+    };
+    StaffGate { client: id, exists: row.exists(), shape, varying }
 }
 
 /// A portal contact's own client (write transaction).
@@ -238,7 +300,8 @@ impl VisibleClients {
 /// What this module reads while working out visibility itself.
 const EVERY_CLIENT: VisibleClients = VisibleClients(Visible::All);
 
-/// The clients a staff member may read, as a condition on `clients` (`None` = all).
+/// The clients a staff member may read, as a condition on `clients` (`None` = all). [`gate`]
+/// says the same inside a statement: change both together (a test runs every role both ways).
 async fn visible(tx: &TenantTx, staff: &Staff) -> ApiResult<Option<Condition>> {
     match staff.role() {
         StaffRole::Owner | StaffRole::Admin => Ok(None),

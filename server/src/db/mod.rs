@@ -17,7 +17,7 @@ mod tx;
 pub use owned::{AgencyOwned, ClientOwned, TenantOwned, TenantScope};
 pub use scoped::Scoped;
 pub use template::StatementCache;
-pub use tx::{ClientTx, ClientView, PlatformTx, TenantTx, Writes};
+pub use tx::{ClientTx, ClientView, GatedCache, GatedView, PlatformTx, TenantTx, Writes};
 
 use crate::clock::Clock;
 use sea_orm::{

@@ -77,6 +77,18 @@ impl<'a, E: EntityTrait> Scoped<'a, Select<E>> {
         SimpleExpr::SubQuery(None, Box::new(self.q.into_query().into_sub_query_statement()))
     }
 
+    /// Whether this query finds a row, as a condition of another query of the same transaction
+    /// (its scope filters come along).
+    pub fn exists(self) -> SimpleExpr {
+        Expr::exists(self.q.into_query())
+    }
+
+    /// This query's rows as the list of an `IN` of another query of the same transaction (it
+    /// must select one column; its scope filters come along).
+    pub fn in_list(self) -> sea_orm::sea_query::SelectStatement {
+        self.q.into_query()
+    }
+
     /// How many rows this query finds, as a scalar sub-select (see [`Scoped::sub_select`]).
     pub fn count_sub_select(self) -> SimpleExpr {
         self.select_only().column_as(Expr::col(Asterisk).count(), "n").sub_select()

@@ -726,3 +726,130 @@ async fn items_read_by_position_are_the_items_read_by_name() {
     assert!(by_name.values().any(|m| m.decided_by.is_none() && m.stage_id.is_none() && m.done_at.is_none()));
     assert_eq!(by_position, by_name);
 }
+
+/// The staff backlog page reads in one statement with the caller's access check inside it
+/// (`access::open_read_single`); finding no rows, it asks again the long way. Every role sees
+/// what the long way shows it: the same pages and totals, 404 for a client or project it may not
+/// see, an empty page with the total past the end, and an empty project.
+#[tokio::test]
+async fn the_one_statement_backlog_page_answers_every_role_as_the_access_rules_say() {
+    let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
+    let mut w = world::build(&app).await;
+    world::add_insiders(&app, &mut w, 0).await;
+    let insiders = w.insiders.clone().unwrap();
+    let sign_in = |email: String| {
+        let app = &app;
+        async move { app.signed_in(&email, world::PASSWORD).await }
+    };
+    let owner = sign_in(w.a.owner.email.clone()).await;
+    let admin = sign_in(w.admin_a.email.clone()).await;
+    let manager = sign_in(w.manager_a.email.clone()).await;
+    let specialist = sign_in(w.specialist_a.email.clone()).await;
+    let other_manager = sign_in(insiders.other_manager_a.email.clone()).await;
+    let other_specialist = sign_in(insiders.other_specialist_a.email.clone()).await;
+    let outsider = sign_in(w.b.owner.email.clone()).await;
+    for i in 0..7 {
+        let propose = i % 3 == 0;
+        create(&manager, &w, json!({ "title": format!("Пункт {i}"), "priority": if i % 2 == 0 { "high" } else { "normal" }, "source": "analytics", "propose": propose })).await;
+    }
+    let path = backlog_path(&w);
+    let page = |c: &Client, query: &str| {
+        let url = format!("{path}{query}");
+        let c = c.clone();
+        async move {
+            let res = c.get(&url).await;
+            let status = res.status().as_u16();
+            (status, res.json::<Value>().await.unwrap_or(Value::Null))
+        }
+    };
+    let queries = [
+        "",
+        "?per_page=3",
+        "?per_page=3&page=2",
+        "?status=proposed",
+        "?priority=high",
+        "?priority=high&status=idea",
+        "?q=%D0%BF%D1%83%D0%BD%D0%BA%D1%82",
+        "?page=40",
+        "?status=done",
+    ];
+    let (status, all) = page(&owner, "").await;
+    assert_eq!(status, 200);
+    let items = all["items"].as_array().unwrap().clone();
+    assert!(items.len() >= 7);
+    assert_eq!(all["total"], items.len());
+    // Figures worked out from the whole list, then every role that may read A1 gets them.
+    for query in queries {
+        let (_, want) = page(&owner, query).await;
+        let expect_total = match query {
+            "?status=proposed" => items.iter().filter(|i| i["status"] == "proposed").count(),
+            "?priority=high" => items.iter().filter(|i| i["priority"] == "high").count(),
+            "?priority=high&status=idea" => {
+                items.iter().filter(|i| i["priority"] == "high" && i["status"] == "idea").count()
+            }
+            "?q=%D0%BF%D1%83%D0%BD%D0%BA%D1%82" => {
+                items.iter().filter(|i| i["title"].as_str().unwrap().starts_with("Пункт")).count()
+            }
+            "?status=done" => 0,
+            _ => items.len(),
+        };
+        assert_eq!(want["total"], expect_total, "{query}");
+        let shown = want["items"].as_array().unwrap().len();
+        match query {
+            "?page=40" | "?status=done" => assert_eq!(shown, 0, "{query}"),
+            "?per_page=3" | "?per_page=3&page=2" => assert_eq!(shown, 3, "{query}"),
+            _ => assert_eq!(shown, expect_total, "{query}"),
+        }
+        for (who, c) in [("admin", &admin), ("manager", &manager), ("specialist", &specialist)] {
+            assert_eq!(page(c, query).await, (200, want.clone()), "{who} {query}");
+        }
+        for (who, c) in
+            [("other manager", &other_manager), ("other specialist", &other_specialist), ("agency B", &outsider)]
+        {
+            let (status, body) = page(c, query).await;
+            assert_eq!(status, 404, "{who} {query}: {body}");
+            assert_eq!(body["code"], "not_found", "{who} {query}");
+        }
+    }
+    // The agency lets managers read every client: the other manager now sees A1's page.
+    let settings = owner.send("PUT", "/api/staff/agency/settings", Some(json!({ "managers_see_all": true }))).await;
+    assert_eq!(settings.status(), 200);
+    assert_eq!(page(&other_manager, "").await, (200, all.clone()));
+    let settings = owner.send("PUT", "/api/staff/agency/settings", Some(json!({ "managers_see_all": false }))).await;
+    assert_eq!(settings.status(), 200);
+    assert_eq!(page(&other_manager, "").await.0, 404);
+
+    // An empty project: an empty page with a total of 0. A project of another client: 404.
+    let base = format!("/api/staff/clients/{}", w.client_a1.0);
+    let empty = body(
+        manager
+            .post(&format!("{base}/projects"), json!({ "name": "Пустой", "kind": "seo", "status": "planned" }))
+            .await,
+        201,
+    )
+    .await;
+    let empty_page =
+        body(manager.get(&format!("{base}/projects/{}/backlog", empty["id"].as_str().unwrap())).await, 200).await;
+    assert_eq!((empty_page["total"].clone(), empty_page["items"].clone()), (json!(0), json!([])));
+    let a2_project = body(
+        owner
+            .post(
+                &format!("/api/staff/clients/{}/projects", w.client_a2.0),
+                json!({ "name": "Чужой", "kind": "seo", "status": "planned" }),
+            )
+            .await,
+        201,
+    )
+    .await;
+    let crossed = manager.get(&format!("{base}/projects/{}/backlog", a2_project["id"].as_str().unwrap())).await;
+    assert_eq!(crossed.status(), 404, "A2's project under A1's address");
+    let unknown = manager.get(&format!("{base}/projects/{}/backlog", accord_api::ProjectId::new())).await;
+    assert_eq!(unknown.status(), 404);
+
+    // A page with rows costs the session and one statement (and the scope's on PostgreSQL),
+    // whichever role reads it: as many as the portal home.
+    for c in [&owner, &manager, &specialist] {
+        assert_eq!(app.queries_for(c, &path).await, home_queries());
+        assert_eq!(app.queries_for(c, &format!("{path}?status=idea&q=%D0%BF")).await, home_queries());
+    }
+}

@@ -115,11 +115,11 @@ pub async fn list(
     read.finish().await?;
     if let Some(first) = rows.first() {
         let total: Option<i64> = first.try_get("", "l_total")?;
-        let (items, l) = view::decode_with_lookups(&rows, false)?;
-        let items = items.iter().map(|i| view::staff_view(i, &l)).collect();
-        return Ok(paging.page_of(items, total.and_then(|n| u64::try_from(n).ok()).unwrap_or_default()));
+        return staff_page(&rows, paging, count(total));
     }
-    // The project's row and the total (none when the project is not the client's: 404).
+    // No rows: asked again the long way, which answers 404 for a client the caller may not see
+    // or a project not the client's, and otherwise reads the total and (if the project has items
+    // there, as it may have gained since) the page itself: the long way's answer is the page's.
     let tx = access::open_read(state, staff, client).await?;
     let found: Option<Option<i64>> = tx
         .find::<projects::Entity>()
@@ -129,9 +129,21 @@ pub async fn list(
         .into_tuple()
         .one()
         .await?;
+    let total = count(found.ok_or(BacklogError::NotFound)?);
+    let rows =
+        if total > paging.offset() { page(&tx, project, &query, search, paging).rows().await? } else { Vec::new() };
     tx.commit().await?;
-    let total = found.ok_or(BacklogError::NotFound)?;
-    Ok(paging.page_of(Vec::new(), total.and_then(|n| u64::try_from(n).ok()).unwrap_or_default()))
+    staff_page(&rows, paging, total)
+}
+
+fn count(n: Option<i64>) -> u64 {
+    n.and_then(|n| u64::try_from(n).ok()).unwrap_or_default()
+}
+
+/// The page's items from the rows of a [`page`] query.
+fn staff_page(rows: &[sea_orm::QueryResult], paging: Paging, total: u64) -> ApiResult<Page<BacklogItemView>> {
+    let (items, l) = view::decode_with_lookups(rows, false)?;
+    Ok(paging.page_of(items.iter().map(|i| view::staff_view(i, &l)).collect(), total))
 }
 
 /// A page of items with their views' lookups and the total as sub-selects (`l_total`).

@@ -241,7 +241,8 @@ pub struct GatedView {
 }
 
 /// A staff page's kept statements: one per shape of [`StaffGate`] (owners and admins, account
-/// managers, specialists), as `static LIST: GatedCache = GatedCache::new();`.
+/// managers, specialists), as `static LIST: GatedCache = GatedCache::new();`. A shape without a
+/// place here is read without keeping its statement.
 pub struct GatedCache([StatementCache; 3]);
 
 impl Default for GatedCache {
@@ -267,26 +268,30 @@ impl GatedView {
         self.view.client
     }
 
-    /// The rows of the query `build` makes, behind the gate.
-    pub async fn rows<'a, E: EntityTrait>(
-        &'a self,
-        build: impl FnOnce(&'a ClientView) -> Scoped<'a, Select<E>>,
+    /// The rows of the query `build` makes, behind the gate. `build` gets the view for that
+    /// query alone: it cannot keep it (any lifetime will do for it) to read without the gate.
+    pub async fn rows<E: EntityTrait>(
+        &self,
+        build: impl for<'b> FnOnce(&'b ClientView) -> Scoped<'b, Select<E>>,
     ) -> Result<Vec<sea_orm::QueryResult>, DbErr> {
         build(&self.view).filter(self.gate.clone()).rows().await
     }
 
     /// [`GatedView::rows`] with the statement kept in `cache` (see [`ClientView::rows_cached`];
     /// the gate's own varying values, the staff member, are added here).
-    pub async fn rows_cached<'a, E: EntityTrait>(
-        &'a self,
+    pub async fn rows_cached<E: EntityTrait>(
+        &self,
         cache: &GatedCache,
         varying: &[Value],
-        build: impl FnOnce(&'a ClientView) -> Scoped<'a, Select<E>>,
+        build: impl for<'b> FnOnce(&'b ClientView) -> Scoped<'b, Select<E>>,
     ) -> Result<Vec<sea_orm::QueryResult>, DbErr> {
+        let Some(cache) = cache.0.get(self.shape) else {
+            return self.rows(build).await;
+        };
         let mut all = varying.to_vec();
         all.extend_from_slice(&self.varying);
         let gate = self.gate.clone();
-        self.view.rows_cached(&cache.0[self.shape], &all, |v| build(v).filter(gate)).await
+        self.view.rows_cached(cache, &all, |v| build(v).filter(gate)).await
     }
 
     /// Ends the read (nothing for a one-statement read on SQLite, a commit on PostgreSQL).

@@ -161,8 +161,26 @@ pub async fn browser() -> Option<Browser> {
 }
 
 /// Starts `chromedriver --port=0` in its own process group and reads the port it chose from
-/// its banner (no race for a "free" port between tests running in parallel).
+/// its banner (no race for a "free" port between tests running in parallel). Now and then
+/// chromedriver gives up at once on the port it picked ("IPv4 port not available. Exiting...",
+/// seen once in a CI run with the browser tests in parallel): it is started again, three times
+/// at most.
 async fn start_driver(path: &Path) -> (Driver, u16) {
+    let mut attempt = 1;
+    loop {
+        match try_start_driver(path).await {
+            Ok(started) => return started,
+            Err(banner) if attempt < 3 && banner.contains("port not available") => {
+                eprintln!("chromedriver could not take its port (attempt {attempt}); starting it again");
+                attempt += 1;
+            }
+            Err(banner) => panic!("chromedriver exited before it was ready:\n{banner}"),
+        }
+    }
+}
+
+/// One start of chromedriver: its port, or its banner if it exited before it was ready.
+async fn try_start_driver(path: &Path) -> Result<(Driver, u16), String> {
     let profile = tempfile::Builder::new().prefix("accord-chromium-").tempdir().expect("chromium profile dir");
     let mut cmd = tokio::process::Command::new(path);
     cmd.arg("--port=0")
@@ -192,12 +210,12 @@ async fn start_driver(path: &Path) -> (Driver, u16) {
     };
     let port = match tokio::time::timeout(Duration::from_secs(20), read_port).await {
         Ok(Some(port)) => port,
-        Ok(None) => panic!("chromedriver exited before it was ready:\n{}", banner.join("\n")),
+        Ok(None) => return Err(banner.join("\n")),
         Err(_) => panic!("chromedriver did not report its port within 20 s:\n{}", banner.join("\n")),
     };
     // Keep draining its stdout so chromedriver never blocks on a full pipe.
     tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-    (driver, port)
+    Ok((driver, port))
 }
 
 /// The running test's name (libtest names the thread after it), safe as a file name.

@@ -24,6 +24,7 @@ mod m20261204_000018_money_growth;
 mod m20261206_000019_backlog_tallies;
 mod m20261206_000020_survey_cell_indexes;
 mod m20261206_000021_survey_day_tallies;
+mod m20261207_000022_backlog_tally_agency_index;
 mod rls;
 mod shape;
 
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000019_backlog_tallies::Migration),
             Box::new(m20261206_000020_survey_cell_indexes::Migration),
             Box::new(m20261206_000021_survey_day_tallies::Migration),
+            Box::new(m20261207_000022_backlog_tally_agency_index::Migration),
         ]
     }
 }

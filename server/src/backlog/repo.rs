@@ -13,7 +13,7 @@ use accord_api::{
 };
 use accord_entity::{backlog_comments, backlog_events, backlog_items, backlog_tallies, projects, roadmap_stages};
 use chrono::Utc;
-use sea_orm::sea_query::{Asterisk, Expr, SimpleExpr};
+use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use std::collections::HashMap;
 
@@ -200,30 +200,37 @@ pub fn check_version(item: &backlog_items::Model, version: i32) -> Result<(), Ba
 /// Agreed-and-not-started counts of the given projects, in one grouped query. `items` is where
 /// to look: one client's items (`ClientTx::find`) or the visible clients' (`TenantTx::find_in`).
 pub async fn agreed_counts(
-    items: Scoped<'_, Select<backlog_items::Entity>>,
+    tallies: Scoped<'_, Select<backlog_tallies::Entity>>,
     projects: &[ProjectId],
 ) -> ApiResult<HashMap<ProjectId, u32>> {
     if projects.is_empty() {
         return Ok(HashMap::new());
     }
-    agreed_counts_in(items.filter(backlog_items::Column::ProjectId.is_in(projects.iter().copied()))).await
+    agreed_counts_in(tallies.filter(backlog_tallies::Column::ProjectId.is_in(projects.iter().copied()))).await
 }
 
-/// Agreed-and-not-started counts of every project `items` reaches (the visible clients' items
-/// across the agency), grouped in the database; projects with none are absent.
-pub async fn agreed_counts_in(items: Scoped<'_, Select<backlog_items::Entity>>) -> ApiResult<HashMap<ProjectId, u32>> {
+/// Agreed-and-not-started counts of every project `tallies` reaches (the visible clients'
+/// projects across the agency), summed from the tallies the database keeps (a row per project
+/// and status, `ix_backlog_tallies_agency`) rather than counted item by item; projects with
+/// none are absent.
+pub async fn agreed_counts_in(
+    tallies: Scoped<'_, Select<backlog_tallies::Entity>>,
+) -> ApiResult<HashMap<ProjectId, u32>> {
     let waiting = BacklogStatus::ALL.iter().copied().filter(|s| s.is_agreed_not_started());
-    Ok(items
+    Ok(tallies
         .select_only()
-        .column(backlog_items::Column::ProjectId)
-        .column_as(Expr::col(Asterisk).count(), "n")
-        .filter(backlog_items::Column::Status.is_in(waiting))
-        .group_by(backlog_items::Column::ProjectId)
-        .into_tuple::<(ProjectId, i64)>()
+        .column(backlog_tallies::Column::ProjectId)
+        .column_as(Expr::col(backlog_tallies::Column::N).sum(), "n")
+        .filter(backlog_tallies::Column::Status.is_in(waiting))
+        .group_by(backlog_tallies::Column::ProjectId)
+        .into_tuple::<(ProjectId, Option<i64>)>()
         .all()
         .await?
         .into_iter()
-        .map(|(id, n)| (id, u32::try_from(n).unwrap_or(u32::MAX)))
+        .filter_map(|(id, n)| {
+            let n = u32::try_from(n.unwrap_or_default()).unwrap_or(u32::MAX);
+            (n > 0).then_some((id, n))
+        })
         .collect())
 }
 

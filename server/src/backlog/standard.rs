@@ -1,17 +1,16 @@
 //! The two-agreed-items standard (seed 001): every active project keeps at least two items
 //! agreed with the client and not yet started.
 
-use super::repo;
 use crate::clients::access;
-use crate::clients::view::{staff_names, staff_ref};
 use crate::error::ApiResult;
 use crate::state::AppState;
 use crate::tenancy::Staff;
 use accord_api::backlog::BelowStandard;
-use accord_api::{ClientId, ProjectId, ProjectStatus, UserId};
-use accord_entity::{backlog_items, clients, projects};
+use accord_api::StaffRef;
+use accord_api::{BacklogStatus, ClientId, ProjectId, ProjectStatus, UserId};
+use accord_entity::{backlog_tallies, clients, projects, users};
+use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
-use std::collections::HashMap;
 
 /// Agreed items not yet started that an active project should keep.
 pub const AGREED_ITEMS_STANDARD: u32 = 2;
@@ -20,60 +19,76 @@ pub fn below(status: ProjectStatus, agreed_not_started: u32) -> bool {
     status == ProjectStatus::Active && agreed_not_started < AGREED_ITEMS_STANDARD
 }
 
-/// A client as the list needs it.
-type ClientRow = (ClientId, String, Option<UserId>);
+/// A project below the standard as the statement returns it: the project, its client's name
+/// and account manager, and its agreed-not-started count.
+type Row = (ProjectId, ClientId, String, Option<String>, Option<UserId>, Option<String>, Option<i64>);
 
-/// Every active project (of clients the caller sees, not archived) below the standard. Four
-/// narrow statements whatever the agency's size: the visible clients, their active projects,
-/// the agreed-not-started counts of the agency's projects grouped in the database, and the
-/// managers' names.
+/// Every active project (of clients the caller sees, not archived) below the standard, in one
+/// statement that returns only those projects, however many the agency has: each active
+/// project's agreed-not-started count is summed from its tallies (a row per status, kept by the
+/// database) in the `WHERE`, and the client's name, its manager and the manager's name are
+/// sub-selects of the rows that pass. At full size (the largest agency: 4,215 clients, 5,620
+/// active projects) the three lists it replaced crossed about 15,000 rows from SQLite per view.
 pub async fn list(state: &AppState, staff: &Staff) -> ApiResult<Vec<BelowStandard>> {
     let tx = state.db.tenant_read(staff).await?;
     let visible = access::VisibleClients::of(&tx, staff).await?;
-    let clients: HashMap<ClientId, ClientRow> = tx
+    let of_project = |c: projects::Column| Expr::col((projects::Entity, c));
+    let of_client = || {
+        tx.find_in::<clients::Entity>(&visible)
+            .filter(Expr::col((clients::Entity, clients::Column::Id)).eq(of_project(projects::Column::ClientId)))
+    };
+    let manager = || of_client().select_only().column(clients::Column::AccountManagerId).sub_select();
+    let agreed = || {
+        let waiting = BacklogStatus::ALL.iter().copied().filter(|s| s.is_agreed_not_started());
+        tx.find_in::<backlog_tallies::Entity>(&visible)
+            .select_only()
+            .column_as(Expr::col((backlog_tallies::Entity, backlog_tallies::Column::N)).sum(), "n")
+            .filter(
+                Expr::col((backlog_tallies::Entity, backlog_tallies::Column::ProjectId))
+                    .eq(of_project(projects::Column::Id)),
+            )
+            .filter(backlog_tallies::Column::Status.is_in(waiting))
+            .sub_select()
+    };
+    let current = tx
         .find_in::<clients::Entity>(&visible)
         .select_only()
         .column(clients::Column::Id)
-        .column(clients::Column::Name)
-        .column(clients::Column::AccountManagerId)
         .filter(clients::Column::ArchivedAt.is_null())
-        .into_tuple::<ClientRow>()
-        .all()
-        .await?
-        .into_iter()
-        .map(|c| (c.0, c))
-        .collect();
-    if clients.is_empty() {
-        tx.commit().await?;
-        return Ok(Vec::new());
-    }
-    let projects: Vec<(ProjectId, ClientId, String)> = tx
+        .in_list();
+    let rows: Vec<Row> = tx
         .find_in::<projects::Entity>(&visible)
         .select_only()
         .column(projects::Column::Id)
         .column(projects::Column::ClientId)
         .column(projects::Column::Name)
+        .expr_as(of_client().select_only().column(clients::Column::Name).sub_select(), "client_name")
+        .expr_as(manager(), "manager")
+        .expr_as(
+            tx.find::<users::Entity>()
+                .select_only()
+                .column(users::Column::Name)
+                .filter(Expr::col((users::Entity, users::Column::Id)).eq(manager()))
+                .sub_select(),
+            "manager_name",
+        )
+        .expr_as(agreed(), "agreed")
         .filter(projects::Column::Status.eq(ProjectStatus::Active))
-        .into_tuple()
+        .filter(projects::Column::ClientId.in_subquery(current))
+        .filter(Expr::expr(Func::coalesce([agreed(), Expr::val(0).into()])).lt(i64::from(AGREED_ITEMS_STANDARD)))
+        .into_tuple::<Row>()
         .all()
         .await?;
-    let projects: Vec<_> = projects.into_iter().filter(|p| clients.contains_key(&p.1)).collect();
-    let counts = repo::agreed_counts_in(tx.find_in::<backlog_items::Entity>(&visible)).await?;
-    let managers = staff_names(&tx, clients.values().filter_map(|c| c.2).collect::<Vec<_>>()).await?;
     tx.commit_agency_wide_read().await?;
-    let mut out: Vec<BelowStandard> = projects
+    let mut out: Vec<BelowStandard> = rows
         .into_iter()
-        .filter_map(|(project_id, client_id, project_name)| {
-            let n = counts.get(&project_id).copied().unwrap_or(0);
-            let (_, client_name, manager) = clients.get(&client_id)?;
-            below(ProjectStatus::Active, n).then(|| BelowStandard {
-                client_id,
-                client_name: client_name.clone(),
-                project_id,
-                project_name,
-                account_manager: staff_ref(*manager, &managers),
-                agreed_not_started: n,
-            })
+        .map(|(project_id, client_id, project_name, client_name, manager, manager_name, n)| BelowStandard {
+            client_id,
+            client_name: client_name.unwrap_or_default(),
+            project_id,
+            project_name,
+            account_manager: manager.map(|id| StaffRef { id, name: manager_name.unwrap_or_default() }),
+            agreed_not_started: u32::try_from(n.unwrap_or_default()).unwrap_or(u32::MAX),
         })
         .collect();
     out.sort_by(|a, b| {

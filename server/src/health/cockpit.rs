@@ -171,7 +171,7 @@ pub async fn cockpit(state: &AppState, staff: &Staff, manager: Option<UserId>) -
     let agreed = if project_rows.is_empty() {
         HashMap::new()
     } else {
-        crate::backlog::repo::agreed_counts_in(tx.find_in::<accord_entity::backlog_items::Entity>(&visible)).await?
+        crate::backlog::repo::agreed_counts_in(tx.find_in::<accord_entity::backlog_tallies::Entity>(&visible)).await?
     };
 
     // Incidents not through step 5.

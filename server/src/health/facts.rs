@@ -13,7 +13,7 @@ use accord_api::meetings::{AckState, Side};
 use accord_api::risks::IncidentStep;
 use accord_api::{ClientId, ProjectId, ProjectStatus, ReportId};
 use accord_entity::{
-    action_items, agencies, backlog_items, clients, incidents, invoices, meetings, projects, report_reads, reports,
+    action_items, agencies, backlog_tallies, clients, incidents, invoices, meetings, projects, report_reads, reports,
     survey_answers,
 };
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -221,7 +221,7 @@ pub async fn gather(
         .all()
         .await?;
     if !active.is_empty() {
-        let counts = crate::backlog::repo::agreed_counts_in(scoped!(backlog_items)).await?;
+        let counts = crate::backlog::repo::agreed_counts_in(scoped!(backlog_tallies)).await?;
         for (project, client) in active {
             if let Some(f) = out.get_mut(&client) {
                 f.agreed_per_project.push(counts.get(&project).copied().unwrap_or(0));

@@ -59,7 +59,7 @@ pub async fn list(state: &AppState, staff: &Staff, client: ClientId) -> ApiResul
     let rows = tx.find::<projects::Entity>().order_by_asc(projects::Column::CreatedAt).all().await?;
     let ids: Vec<ProjectId> = rows.iter().map(|p| p.id).collect();
     let mut teams = teams(tx.agency(), &ids).await?;
-    let agreed = crate::backlog::agreed_counts(tx.find::<accord_entity::backlog_items::Entity>(), &ids).await?;
+    let agreed = crate::backlog::agreed_counts(tx.find::<accord_entity::backlog_tallies::Entity>(), &ids).await?;
     tx.commit().await?;
     Ok(rows
         .iter()
@@ -136,7 +136,7 @@ pub async fn create(state: &AppState, staff: &Staff, client: ClientId, input: Pr
     tx.insert(projects::ActiveModel::from(row.clone())).await?;
     set_team(tx.agency(), row.id, &p.team).await?;
     let mut teams = teams(tx.agency(), &[row.id]).await?;
-    let agreed = crate::backlog::agreed_counts(tx.find::<accord_entity::backlog_items::Entity>(), &[row.id]).await?;
+    let agreed = crate::backlog::agreed_counts(tx.find::<accord_entity::backlog_tallies::Entity>(), &[row.id]).await?;
     tx.commit().await?;
     Ok(view(&row, teams.remove(&row.id).unwrap_or_default(), agreed.get(&row.id).copied().unwrap_or(0)))
 }
@@ -167,7 +167,7 @@ pub async fn update(
     tx.update(sea_orm::ActiveModelTrait::reset_all(projects::ActiveModel::from(row.clone()))).await?;
     set_team(tx.agency(), row.id, &p.team).await?;
     let mut teams = teams(tx.agency(), &[row.id]).await?;
-    let agreed = crate::backlog::agreed_counts(tx.find::<accord_entity::backlog_items::Entity>(), &[row.id]).await?;
+    let agreed = crate::backlog::agreed_counts(tx.find::<accord_entity::backlog_tallies::Entity>(), &[row.id]).await?;
     tx.commit().await?;
     Ok(view(&row, teams.remove(&row.id).unwrap_or_default(), agreed.get(&row.id).copied().unwrap_or(0)))
 }

@@ -568,6 +568,38 @@ async fn tallies_match_items(app: &accord_tests::TestApp, when: &str) {
     assert_eq!(kept, counted, "{when}: the tallies are the items' counts");
 }
 
+/// The agreed-not-started counts the projects list and the below-standard list show (summed
+/// from the tallies) against the agreed and scheduled items counted one by one.
+async fn agreed_counts_match_items(app: &accord_tests::TestApp, manager: &Client, w: &world::World) {
+    use accord_entity::backlog_items;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let tx = app.db.unscoped("test counts agreed items").await.unwrap();
+    let items = backlog_items::Entity::find()
+        .filter(backlog_items::Column::ClientId.eq(w.client_a1.0))
+        .all(tx.conn())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let agreed = |project: &str| {
+        items.iter().filter(|i| i.project_id.to_string() == project && i.status.is_agreed_not_started()).count()
+    };
+    let projects = body(manager.get(&format!("/api/staff/clients/{}/projects", w.client_a1.0)).await, 200).await;
+    let projects = projects.as_array().unwrap();
+    assert!(projects.len() >= 2, "both projects listed");
+    assert!(projects.iter().any(|p| agreed(p["id"].as_str().unwrap()) >= 2), "a project with several agreed items");
+    let below = body(manager.get("/api/staff/backlog/below-standard").await, 200).await;
+    for p in projects {
+        let id = p["id"].as_str().unwrap();
+        let n = agreed(id);
+        assert_eq!(p["agreed_not_started"], n, "project {id}");
+        let listed = below.as_array().unwrap().iter().find(|b| b["project_id"] == id);
+        match listed {
+            Some(b) => assert_eq!(b["agreed_not_started"], n, "below-standard row of {id}"),
+            None => assert!(n >= 2 || p["status"] != "active", "project {id} with {n} agreed items is listed"),
+        }
+    }
+}
+
 #[tokio::test]
 async fn page_totals_and_portal_sections_follow_every_write() {
     use accord_entity::{backlog_items, projects};
@@ -662,6 +694,7 @@ async fn page_totals_and_portal_sections_follow_every_write() {
         body(manager.get(&format!("/api/staff/clients/{}/projects/{}/backlog", w.client_a1.0, other.id)).await, 200)
             .await;
     assert_eq!(moved["total"], 10, "the ten moved items are the other project's");
+    agreed_counts_match_items(&app, &manager, &w).await;
 
     let tx = app.db.unscoped("test deletes a project").await.unwrap();
     projects::Entity::delete_by_id(other.id).exec(tx.conn()).await.unwrap();

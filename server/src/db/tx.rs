@@ -264,10 +264,6 @@ impl GatedView {
         Self { view: ClientView { tenant, client }, gate, shape, varying }
     }
 
-    pub fn client_id(&self) -> ClientId {
-        self.view.client
-    }
-
     /// The rows of the query `build` makes, behind the gate. `build` gets the view for that
     /// query alone: it cannot keep it (any lifetime will do for it) to read without the gate.
     pub async fn rows<E: EntityTrait>(

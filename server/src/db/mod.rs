@@ -8,16 +8,18 @@
 //! settings, so even a query written around all this cannot cross tenants.
 
 mod conn;
+mod gated;
 mod owned;
 mod scoped;
 mod sqlite_memory;
 mod template;
 mod tx;
 
+pub use gated::{GatedCache, GatedView};
 pub use owned::{AgencyOwned, ClientOwned, TenantOwned, TenantScope};
 pub use scoped::Scoped;
 pub use template::StatementCache;
-pub use tx::{ClientTx, ClientView, GatedCache, GatedView, PlatformTx, TenantTx, Writes};
+pub use tx::{ClientTx, ClientView, PlatformTx, TenantTx, Writes};
 
 use crate::clock::Clock;
 use sea_orm::{

@@ -12,6 +12,7 @@ pub mod backlog_tallies;
 pub mod billed_items;
 pub mod calendar_feeds;
 pub mod client_health;
+pub mod client_revisions;
 pub mod client_services;
 pub mod client_status_changes;
 pub mod clients;

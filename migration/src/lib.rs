@@ -25,6 +25,7 @@ mod m20261206_000019_backlog_tallies;
 mod m20261206_000020_survey_cell_indexes;
 mod m20261206_000021_survey_day_tallies;
 mod m20261207_000022_backlog_tally_agency_index;
+mod m20261207_000023_client_revisions;
 mod rls;
 mod shape;
 
@@ -58,6 +59,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000020_survey_cell_indexes::Migration),
             Box::new(m20261206_000021_survey_day_tallies::Migration),
             Box::new(m20261207_000022_backlog_tally_agency_index::Migration),
+            Box::new(m20261207_000023_client_revisions::Migration),
         ]
     }
 }

@@ -65,6 +65,9 @@ pub struct Settings {
     pub jobs: bool,
     /// How often the job runner looks for due jobs, in milliseconds (`ACCORD_JOBS_POLL_MS`).
     pub jobs_poll_ms: u64,
+    /// Megabytes of built backlog pages kept in memory, each checked against the client's
+    /// revision before it is served (`ACCORD_READ_CACHE_MB`; 0 turns the cache off).
+    pub read_cache_mb: u64,
 }
 
 impl Default for Settings {
@@ -94,6 +97,7 @@ impl Default for Settings {
             mail_max_attempts: 8,
             jobs: true,
             jobs_poll_ms: 1000,
+            read_cache_mb: 32,
         }
     }
 }
@@ -223,6 +227,9 @@ impl Settings {
         }
         if let Some(v) = get("ACCORD_JOBS_POLL_MS") {
             self.jobs_poll_ms = parse("ACCORD_JOBS_POLL_MS", v, "milliseconds")?;
+        }
+        if let Some(v) = get("ACCORD_READ_CACHE_MB") {
+            self.read_cache_mb = parse("ACCORD_READ_CACHE_MB", v, "megabytes")?;
         }
         Ok(())
     }

@@ -24,6 +24,7 @@ pub mod pdf;
 pub mod platform;
 pub mod portal;
 pub mod projects;
+pub mod read_cache;
 pub mod reports;
 pub mod revenue;
 pub mod rich;

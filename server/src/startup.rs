@@ -97,12 +97,14 @@ impl Application {
         let settings = Arc::new(settings);
         let mail_target = crate::mail::sender::spawn(db.clone(), settings.clone()).map_err(StartupError::Mail)?;
         tracing::info!(target = %mail_target, "mail sender started");
+        let reads = crate::read_cache::ReadCache::new(settings.read_cache_mb);
         let state = web::Data::new(AppState {
             db,
             settings,
             mail_target,
             jobs: jobs::Jobs::new(registry),
             heavy: Heavy::new(),
+            reads,
         });
         if state.settings.jobs {
             jobs::spawn(state.clone().into_inner());

@@ -19,6 +19,8 @@ pub struct AppState {
     pub jobs: Jobs,
     /// Turns for the agency-wide analyses (see [`Heavy`]).
     pub heavy: Heavy,
+    /// Built backlog pages, served again while their client's revision holds.
+    pub reads: crate::read_cache::ReadCache,
 }
 
 /// How many agency-wide analyses (survey analytics, the cockpit, the health and money

@@ -41,9 +41,14 @@ pub(super) async fn list_items(
     staff: Staff,
     path: web::Path<(ClientId, ProjectId)>,
     query: web::Query<BacklogQuery>,
-) -> ApiResult<web::Json<Page<BacklogItemView>>> {
+) -> ApiResult<HttpResponse> {
     let (client, project) = path.into_inner();
-    Ok(web::Json(service::list(&state, &staff, client, project, query.into_inner()).await?))
+    Ok(json_bytes(service::list_json(&state, &staff, client, project, query.into_inner()).await?))
+}
+
+/// A JSON body built once and kept ([`crate::read_cache`]).
+fn json_bytes(body: web::Bytes) -> HttpResponse {
+    HttpResponse::Ok().content_type(actix_web::http::header::ContentType::json()).body(body)
 }
 
 /// Adds an item at the end of the backlog, as an internal idea or proposed to the client.
@@ -152,11 +157,8 @@ pub(super) async fn add_comment(
 #[utoipa::path(tag = "portal", responses(
     (status = 200, body = PortalBacklog), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 #[get("/portal/backlog")]
-pub(super) async fn portal_backlog(
-    state: web::Data<AppState>,
-    contact: PortalContact,
-) -> ApiResult<web::Json<PortalBacklog>> {
-    Ok(web::Json(portal::backlog(&state, &contact).await?))
+pub(super) async fn portal_backlog(state: web::Data<AppState>, contact: PortalContact) -> ApiResult<HttpResponse> {
+    Ok(json_bytes(portal::backlog_json(&state, &contact).await?))
 }
 
 /// One page of one section of the client's backlog (beyond the first items the backlog shows).

@@ -7,8 +7,9 @@ use super::{repo, view, BacklogError};
 use crate::clients::access;
 use crate::db::{ClientTx, ClientView, Scoped, StatementCache};
 use crate::domain::Field;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::paging::{PageOnly, Paging};
+use crate::read_cache::{PageKey, PageKind};
 use crate::state::AppState;
 use crate::tenancy::PortalContact;
 use accord_api::backlog::{
@@ -18,7 +19,8 @@ use accord_api::backlog::{
 use accord_api::clients::FieldChange;
 use accord_api::Page;
 use accord_api::{BacklogItemId, BacklogStatus, DecisionKind, ItemEventKind, Money, PortalRole, ProjectId, Side};
-use accord_entity::{backlog_items, backlog_tallies, projects};
+use accord_entity::{backlog_items, backlog_tallies, client_revisions, projects};
+use actix_web::web::Bytes;
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect, Select};
@@ -144,8 +146,41 @@ async fn section_rows(
     view::decode_with_lookups(&rows, true)
 }
 
-pub async fn backlog(state: &AppState, contact: &PortalContact) -> ApiResult<PortalBacklog> {
+/// The portal backlog as its JSON: the page kept for the client (and whether the contact may
+/// decide) while the client's revision holds ([`crate::read_cache`]), read in the same
+/// transaction as the page when it is not.
+pub async fn backlog_json(state: &AppState, contact: &PortalContact) -> ApiResult<Bytes> {
     let tx = access::open_portal_read(state, contact).await?;
+    if !state.reads.enabled() {
+        let page = backlog_in(tx, contact).await?;
+        return Ok(Bytes::from(serde_json::to_vec(&page).map_err(ApiError::internal)?));
+    }
+    let key = PageKey::new(PageKind::PortalBacklog, contact.client(), can_decide(contact).to_string());
+    let rev: Option<i64> = tx
+        .find::<client_revisions::Entity>()
+        .select_only()
+        .column(client_revisions::Column::Rev)
+        .into_tuple()
+        .one()
+        .await?;
+    // No row: nothing changed since migration 000023 (see `read_cache::revision`).
+    let rev = rev.unwrap_or_default();
+    if let Some(body) = state.reads.get(&key, rev) {
+        tx.commit().await?;
+        return Ok(body);
+    }
+    let page = backlog_in(tx, contact).await?;
+    let body = Bytes::from(serde_json::to_vec(&page).map_err(ApiError::internal)?);
+    state.reads.put(key, rev, body.clone());
+    Ok(body)
+}
+
+fn can_decide(contact: &PortalContact) -> bool {
+    contact.portal_role() == PortalRole::Approver
+}
+
+/// The portal backlog read in `tx` (committed here).
+async fn backlog_in(tx: ClientTx, contact: &PortalContact) -> ApiResult<PortalBacklog> {
     let names = project_names(&tx).await?;
     let shown = u64::from(PORTAL_SECTION_SHOWN);
     let totals = section_totals(&tx).await?;
@@ -194,7 +229,7 @@ pub async fn backlog(state: &AppState, contact: &PortalContact) -> ApiResult<Por
         .collect();
     let count = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     Ok(PortalBacklog {
-        can_decide: contact.portal_role() == PortalRole::Approver,
+        can_decide: can_decide(contact),
         awaiting: views(&awaiting),
         awaiting_total: count(total(PortalSection::Awaiting)),
         planned: views(&planned),

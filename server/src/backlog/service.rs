@@ -8,6 +8,7 @@ use crate::db::{ClientTx, ClientView, GatedCache, Scoped};
 use crate::domain::{self, search_key, DisplayName, Field};
 use crate::error::ApiResult;
 use crate::paging::{self, Paging};
+use crate::read_cache::{self, PageKey, PageKind};
 use crate::rich;
 use crate::state::AppState;
 use crate::tenancy::Staff;
@@ -21,6 +22,7 @@ use accord_api::{
     UserId,
 };
 use accord_entity::{backlog_items, projects, roadmap_stages};
+use actix_web::web::Bytes;
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use std::collections::HashMap;
@@ -84,18 +86,70 @@ pub(super) async fn stage_titles(tx: &ClientTx, ids: &[Option<StageId>]) -> ApiR
         .collect())
 }
 
-/// A page of a project's backlog in one statement: the items by rank, what their views need
-/// and the total (the database's tally when filtered by status alone, or not at all; the count
-/// of matching items otherwise), behind the caller's access check (`access::open_read_single`).
-/// Finding no rows, it asks again the longer way, which tells a client or project the caller
-/// cannot see (404) from a page past the end or an empty project.
+/// A page of a project's backlog as its JSON: kept pages are served while the client's
+/// revision holds ([`crate::read_cache`]; one statement, the caller's access check in it), and
+/// otherwise read by [`list`], which keeps what it reads.
+pub async fn list_json(
+    state: &AppState,
+    staff: &Staff,
+    client: ClientId,
+    project: ProjectId,
+    query: BacklogQuery,
+) -> ApiResult<Bytes> {
+    let paging = Paging::parse(query.page, query.per_page, 50)?;
+    let search = paging::search(query.q.as_deref())?;
+    let key = PageKey::new(
+        PageKind::StaffBacklog,
+        client,
+        format!(
+            "{project}|{}|{}|{:?}|{:?}|{:?}|{:?}|{}",
+            paging.offset(),
+            paging.limit(),
+            query.status,
+            query.priority,
+            query.source,
+            query.change_request,
+            search.as_deref().unwrap_or_default()
+        ),
+    );
+    if state.reads.enabled() {
+        let read = access::open_read_single(state, staff, client).await?;
+        static REVISION: GatedCache = GatedCache::new();
+        let rows = read
+            .rows_cached(&REVISION, &[project.into()], |v| {
+                let project_row = v.find::<projects::Entity>().select_only().filter(projects::Column::Id.eq(project));
+                read_cache::with_revision(v, project_row)
+            })
+            .await?;
+        read.finish().await?;
+        // No row: a client or project the caller may not see, answered by `list` (404).
+        if let Some(row) = rows.first() {
+            if let Some(body) = state.reads.get(&key, read_cache::rev_of(row)?) {
+                return Ok(body);
+            }
+        }
+    }
+    let (page, rev) = list(state, staff, client, project, query).await?;
+    let body = Bytes::from(serde_json::to_vec(&page).map_err(crate::error::ApiError::internal)?);
+    if let Some(rev) = rev {
+        state.reads.put(key, rev, body.clone());
+    }
+    Ok(body)
+}
+
+/// A page of a project's backlog in one statement: the items by rank, what their views need,
+/// the total (the database's tally when filtered by status alone, or not at all; the count
+/// of matching items otherwise) and the client's revision, behind the caller's access check
+/// (`access::open_read_single`). Finding no rows, it asks again the longer way, which tells a
+/// client or project the caller cannot see (404) from a page past the end or an empty project
+/// (a page read that way has no revision: it is not kept).
 pub async fn list(
     state: &AppState,
     staff: &Staff,
     client: ClientId,
     project: ProjectId,
     query: BacklogQuery,
-) -> ApiResult<Page<BacklogItemView>> {
+) -> ApiResult<(Page<BacklogItemView>, Option<i64>)> {
     let paging = Paging::parse(query.page, query.per_page, 50)?;
     let search = paging::search(query.q.as_deref())?;
     let search = search.as_deref();
@@ -115,7 +169,8 @@ pub async fn list(
     read.finish().await?;
     if let Some(first) = rows.first() {
         let total: Option<i64> = first.try_get("", "l_total")?;
-        return staff_page(&rows, paging, count(total));
+        let rev = read_cache::rev_of(first)?;
+        return Ok((staff_page(&rows, paging, count(total))?, Some(rev)));
     }
     // No rows: asked again the long way, which answers 404 for a client the caller may not see
     // or a project not the client's, and otherwise reads the total and (if the project has items
@@ -133,7 +188,7 @@ pub async fn list(
     let rows =
         if total > paging.offset() { page(&tx, project, &query, search, paging).rows().await? } else { Vec::new() };
     tx.commit().await?;
-    staff_page(&rows, paging, total)
+    Ok((staff_page(&rows, paging, total)?, None))
 }
 
 fn count(n: Option<i64>) -> u64 {
@@ -156,7 +211,8 @@ fn page<'a>(
 ) -> Scoped<'a, Select<backlog_items::Entity>> {
     let total = total(v, project, query, search);
     let items = filtered(v, project, query, search).order_by_asc(backlog_items::Column::Rank);
-    view::with_lookups(v, items.offset(paging.offset()).limit(paging.limit()), false).expr_as(total, "l_total")
+    let q = view::with_lookups(v, items.offset(paging.offset()).limit(paging.limit()), false).expr_as(total, "l_total");
+    read_cache::with_revision(v, q)
 }
 
 /// The project's items the query's filters keep.

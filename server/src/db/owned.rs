@@ -133,6 +133,7 @@ client_owned!(
     roadmap_stages,
     backlog_items,
     backlog_tallies,
+    client_revisions,
     backlog_comments,
     backlog_events,
     meeting_series,

@@ -442,7 +442,13 @@ fn home_queries() -> u64 {
 
 #[tokio::test]
 async fn backlog_of_5000_items_answers_in_a_constant_number_of_queries() {
-    let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
+    // The statements that build the pages, so no page is kept (a kept page is answered by one
+    // statement, the revision: `kept_backlog_pages_follow_every_write_on_every_instance`).
+    let app = spawn_app_with(|s| {
+        s.mail_poll_ms = 3_600_000;
+        s.read_cache_mb = 0;
+    })
+    .await;
     let w = world::build(&app).await;
     let manager = app.signed_in(&w.manager_a.email, world::PASSWORD).await;
     let approver = app.signed_in(&w.approver_a1.email, world::PASSWORD).await;
@@ -885,4 +891,161 @@ async fn the_one_statement_backlog_page_answers_every_role_as_the_access_rules_s
         assert_eq!(app.queries_for(c, &path).await, home_queries());
         assert_eq!(app.queries_for(c, &format!("{path}?status=idea&q=%D0%BF")).await, home_queries());
     }
+}
+
+/// Every open page of one person on three instances of one database: two keep built pages
+/// (`ACCORD_READ_CACHE_MB`), one does not. Each page must read the same on all three.
+struct Instances {
+    people: Vec<(&'static str, Client, Client, Client)>,
+    paths: Vec<String>,
+}
+
+impl Instances {
+    /// The staff pages (as the manager) and the portal backlog (as the approver and the
+    /// viewer) on each instance, checked equal to the instance that keeps nothing.
+    async fn pages(&self, after: &str) -> Vec<Value> {
+        let mut all = Vec::new();
+        for (instance, manager, approver, viewer) in &self.people {
+            let mut pages = Vec::new();
+            for path in &self.paths {
+                pages.push(body(manager.get(path).await, 200).await);
+            }
+            pages.push(body(approver.get("/api/portal/backlog").await, 200).await);
+            pages.push(body(viewer.get("/api/portal/backlog").await, 200).await);
+            all.push((instance, pages));
+        }
+        let (_, truth) = all.pop().expect("the instance without a cache");
+        for (instance, pages) in all {
+            for (n, (page, want)) in pages.iter().zip(&truth).enumerate() {
+                assert_eq!(page, want, "page {n} on {instance} after {after}");
+            }
+        }
+        truth
+    }
+}
+
+/// Built backlog pages are kept in memory while the client's revision (raised by triggers on
+/// every table the pages read) holds: after each kind of write — through this instance,
+/// another instance or straight into the database — the kept pages of both caching instances
+/// read as the pages built afresh by an instance without a cache, and each write did change
+/// what the pages show.
+#[tokio::test]
+async fn kept_backlog_pages_follow_every_write_on_every_instance() {
+    use accord_entity::{backlog_items, contacts, projects, roadmap_stages};
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
+    let w = world::build(&app).await;
+    let beside = |cache_mb: u64| {
+        let s = app.settings.clone();
+        move |t: &mut accord_server::config::Settings| {
+            t.database_url = s.database_url;
+            t.migration_database_url = s.migration_database_url;
+            t.data_dir = s.data_dir;
+            t.mail_poll_ms = 3_600_000;
+            t.read_cache_mb = cache_mb;
+        }
+    };
+    let other = spawn_app_with(beside(32)).await;
+    let fresh = spawn_app_with(beside(0)).await;
+    let mut people = Vec::new();
+    for (instance, a) in [("this instance", &app), ("another instance", &other), ("no cache", &fresh)] {
+        people.push((
+            instance,
+            a.signed_in(&w.manager_a.email, world::PASSWORD).await,
+            a.signed_in(&w.approver_a1.email, world::PASSWORD).await,
+            a.signed_in(&w.viewer_a1.email, world::PASSWORD).await,
+        ));
+    }
+    let list = backlog_path(&w);
+    let paths = vec![list.clone(), format!("{list}?status=proposed"), format!("{list}?per_page=2&page=2")];
+    let all = Instances { people, paths };
+    let mut last = all.pages("nothing").await;
+    assert!(app.state.reads.size().0 > 0 && other.state.reads.size().0 > 0, "pages are kept");
+    assert_eq!(fresh.state.reads.size().0, 0, "a budget of 0 keeps nothing");
+    let mut changed = |now: Vec<Value>, what: &str| {
+        assert_ne!(now, last, "{what} changes what the pages show");
+        last = now;
+    };
+    let (manager, other_manager) = (&all.people[0].1, &all.people[1].1);
+    let other_approver = &all.people[1].2;
+
+    // Through the API of this instance and the other one.
+    let item = create(manager, &w, json!({ "title": "Кэш", "priority": "normal", "source": "analytics" })).await;
+    let id = item["id"].as_str().unwrap().to_string();
+    changed(all.pages("an item added").await, "an item added");
+    let item_url = format!("{list}/{id}");
+    let proposed = body(
+        other_manager
+            .post(&format!("{item_url}/status"), json!({ "to": "proposed", "version": item["version"] }))
+            .await,
+        200,
+    )
+    .await;
+    changed(all.pages("a proposal on another instance").await, "a proposal");
+    body(manager.post(&format!("{item_url}/comments"), json!({ "body": "Видно клиенту" })).await, 201).await;
+    changed(all.pages("a comment").await, "a comment");
+    body(manager.post(&format!("{item_url}/comments"), json!({ "body": "Между нами", "internal": true })).await, 201)
+        .await;
+    changed(all.pages("an internal comment").await, "an internal comment");
+    let decision = json!({ "decision": "approved", "version": proposed["version"] });
+    body(other_approver.post(&format!("/api/portal/backlog/{id}/decision"), decision).await, 200).await;
+    let now = all.pages("the client's approval").await;
+    let decider = now[0]["items"].as_array().unwrap().iter().find(|i| i["id"] == json!(id)).unwrap()["decision"]["by"]
+        ["id"]
+        .as_str()
+        .unwrap()
+        .parse::<accord_api::ContactId>()
+        .unwrap();
+    changed(now, "the client's approval");
+    body(
+        other_manager.send("PUT", "/api/auth/profile", Some(json!({ "name": "Менеджер Переименованный" }))).await,
+        200,
+    )
+    .await;
+    changed(all.pages("the manager's new name").await, "the author's new name");
+
+    // Straight into the database, as imports, seeders and other tools write.
+    let item_id: accord_api::BacklogItemId = id.parse().unwrap();
+    let write = |what: &'static str| app.db.unscoped(what);
+    let tx = write("test sets a stage").await.unwrap();
+    backlog_items::Entity::update_many()
+        .col_expr(backlog_items::Column::StageId, Expr::value(w.stages_a1[0]))
+        .filter(backlog_items::Column::Id.eq(item_id))
+        .exec(tx.conn())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    changed(all.pages("a stage set").await, "a stage set");
+    let tx = write("test renames").await.unwrap();
+    roadmap_stages::Entity::update_many()
+        .col_expr(roadmap_stages::Column::Title, Expr::value("Этап переименован"))
+        .filter(roadmap_stages::Column::Id.eq(w.stages_a1[0]))
+        .exec(tx.conn())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    changed(all.pages("a stage renamed").await, "a stage renamed");
+    let tx = write("test renames").await.unwrap();
+    contacts::Entity::update_many()
+        .col_expr(contacts::Column::Name, Expr::value("Согласующий переименован"))
+        .filter(contacts::Column::Id.eq(decider))
+        .exec(tx.conn())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    changed(all.pages("the decider renamed").await, "the decider renamed");
+    let tx = write("test renames").await.unwrap();
+    projects::Entity::update_many()
+        .col_expr(projects::Column::Name, Expr::value("Проект переименован"))
+        .filter(projects::Column::Id.eq(w.project_a1))
+        .exec(tx.conn())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    changed(all.pages("the project renamed").await, "the project renamed");
+    let tx = write("test deletes").await.unwrap();
+    backlog_items::Entity::delete_by_id(item_id).exec(tx.conn()).await.unwrap();
+    tx.commit().await.unwrap();
+    changed(all.pages("the item deleted").await, "the item deleted");
 }

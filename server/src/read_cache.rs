@@ -10,16 +10,20 @@
 //! ever served at a revision other than the one the database holds at that moment.
 //!
 //! The pages are held up to a budget of bytes (`ACCORD_READ_CACHE_MB`); past it the pages
-//! used least recently go. A budget of 0 keeps nothing.
+//! used least recently go. A budget of 0 keeps nothing. A kept page also keeps its gzip
+//! encoding, made the first time a browser asks for it ([`KeptPage::respond`]): compressing a
+//! 50 KB page on every request cost about as much as serving it.
 
 use crate::db::{ClientView, Scoped};
 use accord_api::ClientId;
 use accord_entity::client_revisions;
+use actix_web::http::header::{self, ContentType, HeaderValue};
 use actix_web::web::Bytes;
+use actix_web::{HttpRequest, HttpResponse};
 use sea_orm::sea_query::{Expr, Func, SimpleExpr};
 use sea_orm::{QuerySelect, Select};
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Which page a kept body is.
 #[derive(Clone, Copy, Debug, Hash, PartialEq, Eq)]
@@ -44,14 +48,51 @@ impl PageKey {
         Self { kind, client, detail }
     }
 
+    /// What a page counts against the budget: its bytes, a quarter more for its gzip
+    /// encoding (JSON compresses to well under that), and its name.
     fn weight(&self, body: &Bytes) -> usize {
-        body.len() + self.detail.len() + 96
+        body.len() + body.len() / 4 + self.detail.len() + 96
     }
+}
+
+/// A page's JSON, and its gzip encoding once someone asked for it.
+pub struct KeptPage {
+    body: Bytes,
+    gzip: OnceLock<Bytes>,
+}
+
+impl KeptPage {
+    pub fn new(body: Bytes) -> Arc<Self> {
+        Arc::new(Self { body, gzip: OnceLock::new() })
+    }
+
+    /// The page as the request accepts it: gzip-encoded (made once per kept page) when the
+    /// request allows gzip and the page is not small, the JSON as it is otherwise (the
+    /// compression middleware leaves a response with its encoding set alone).
+    pub fn respond(&self, req: &HttpRequest) -> HttpResponse {
+        let mut res = HttpResponse::Ok();
+        res.content_type(ContentType::json())
+            .insert_header((header::VARY, HeaderValue::from_static("accept-encoding")));
+        let wants_gzip = crate::http::assets::accepts_gzip(req.headers().get(header::ACCEPT_ENCODING));
+        if wants_gzip && self.body.len() as u64 >= crate::http::headers::COMPRESS_FROM {
+            let gzip = self.gzip.get_or_init(|| gzip(&self.body));
+            return res.insert_header((header::CONTENT_ENCODING, "gzip")).body(gzip.clone());
+        }
+        res.insert_header((header::CONTENT_ENCODING, "identity")).body(self.body.clone())
+    }
+}
+
+fn gzip(body: &[u8]) -> Bytes {
+    use std::io::Write;
+    let mut out = flate2::write::GzEncoder::new(Vec::with_capacity(body.len() / 5), flate2::Compression::default());
+    // Writing to a Vec cannot fail.
+    let _ = out.write_all(body);
+    Bytes::from(out.finish().unwrap_or_default())
 }
 
 struct Kept {
     rev: i64,
-    body: Bytes,
+    page: Arc<KeptPage>,
     used: u64,
 }
 
@@ -84,7 +125,7 @@ impl ReadCache {
     }
 
     /// The page kept under `key` if it was built at revision `rev`.
-    pub fn get(&self, key: &PageKey, rev: i64) -> Option<Bytes> {
+    pub fn get(&self, key: &PageKey, rev: i64) -> Option<Arc<KeptPage>> {
         if !self.enabled() {
             return None;
         }
@@ -96,13 +137,13 @@ impl ReadCache {
             return None;
         }
         kept.used = tick;
-        Some(kept.body.clone())
+        Some(kept.page.clone())
     }
 
     /// Keeps `body`, built at revision `rev`, under `key` (replacing what was there unless that
     /// was built at a later revision). A page larger than an eighth of the budget is not kept.
-    pub fn put(&self, key: PageKey, rev: i64, body: Bytes) {
-        let weight = key.weight(&body);
+    pub fn put(&self, key: PageKey, rev: i64, page: Arc<KeptPage>) {
+        let weight = key.weight(&page.body);
         if !self.enabled() || weight > self.budget / 8 {
             return;
         }
@@ -112,8 +153,8 @@ impl ReadCache {
         }
         pages.tick += 1;
         let used = pages.tick;
-        if let Some(old) = pages.kept.insert(key.clone(), Kept { rev, body, used }) {
-            pages.bytes -= key.weight(&old.body);
+        if let Some(old) = pages.kept.insert(key.clone(), Kept { rev, page, used }) {
+            pages.bytes -= key.weight(&old.page.body);
         }
         pages.bytes += weight;
         if pages.bytes > self.budget {
@@ -130,7 +171,7 @@ impl ReadCache {
                 break;
             }
             if let Some(old) = pages.kept.remove(&key) {
-                pages.bytes -= key.weight(&old.body);
+                pages.bytes -= key.weight(&old.page.body);
             }
         }
     }
@@ -170,6 +211,23 @@ mod tests {
         static CLIENT: ClientId = ClientId::new();
     }
 
+    fn page(body: &'static [u8]) -> Arc<KeptPage> {
+        KeptPage::new(Bytes::from_static(body))
+    }
+
+    fn body(page: Option<Arc<KeptPage>>) -> Option<Bytes> {
+        page.map(|p| p.body.clone())
+    }
+
+    #[test]
+    fn the_gzip_encoding_is_the_page() {
+        use std::io::Read;
+        let json = Bytes::from(serde_json::to_vec(&vec!["Задача"; 500]).unwrap());
+        let mut back = Vec::new();
+        flate2::read::GzDecoder::new(&gzip(&json)[..]).read_to_end(&mut back).unwrap();
+        assert_eq!(back, json);
+    }
+
     fn key(n: u8) -> PageKey {
         PageKey::new(PageKind::PortalBacklog, CLIENT.with(|c| *c), n.to_string())
     }
@@ -177,24 +235,23 @@ mod tests {
     #[test]
     fn a_page_is_served_only_at_its_revision() {
         let cache = ReadCache::new(1);
-        cache.put(key(1), 3, Bytes::from_static(b"three"));
-        assert_eq!(cache.get(&key(1), 3).as_deref(), Some(&b"three"[..]));
-        assert_eq!(cache.get(&key(1), 4), None);
-        assert_eq!(cache.get(&key(2), 3), None);
+        cache.put(key(1), 3, page(b"three"));
+        assert_eq!(body(cache.get(&key(1), 3)), Some(Bytes::from_static(b"three")));
+        assert!(cache.get(&key(1), 4).is_none());
+        assert!(cache.get(&key(2), 3).is_none());
         // An older page never replaces a newer one.
-        cache.put(key(1), 2, Bytes::from_static(b"two"));
-        assert_eq!(cache.get(&key(1), 3).as_deref(), Some(&b"three"[..]));
-        cache.put(key(1), 4, Bytes::from_static(b"four"));
-        assert_eq!(cache.get(&key(1), 4).as_deref(), Some(&b"four"[..]));
+        cache.put(key(1), 2, page(b"two"));
+        assert_eq!(body(cache.get(&key(1), 3)), Some(Bytes::from_static(b"three")));
+        cache.put(key(1), 4, page(b"four"));
+        assert_eq!(body(cache.get(&key(1), 4)), Some(Bytes::from_static(b"four")));
         assert_eq!(cache.size().0, 1);
     }
 
     #[test]
     fn past_the_budget_the_least_recently_used_pages_go() {
         let cache = ReadCache::new(1);
-        let page = Bytes::from(vec![b'x'; 100 << 10]);
         for n in 0..12 {
-            cache.put(key(n), 1, page.clone());
+            cache.put(key(n), 1, KeptPage::new(Bytes::from(vec![b'x'; 80 << 10])));
             // Page 0 is read after every other put: it stays.
             assert!(cache.get(&key(0), 1).is_some());
         }
@@ -209,10 +266,10 @@ mod tests {
     #[test]
     fn a_budget_of_zero_keeps_nothing_and_big_pages_are_not_kept() {
         let off = ReadCache::new(0);
-        off.put(key(1), 1, Bytes::from_static(b"x"));
-        assert_eq!(off.get(&key(1), 1), None);
+        off.put(key(1), 1, page(b"x"));
+        assert!(off.get(&key(1), 1).is_none());
         let small = ReadCache::new(1);
-        small.put(key(1), 1, Bytes::from(vec![0; 200 << 10]));
-        assert_eq!(small.get(&key(1), 1), None);
+        small.put(key(1), 1, KeptPage::new(Bytes::from(vec![0; 200 << 10])));
+        assert!(small.get(&key(1), 1).is_none());
     }
 }

@@ -14,7 +14,7 @@ use accord_api::backlog::{
     PortalItemDetail, PortalSection, StatusChange,
 };
 use accord_api::{BacklogItemId, ClientId, ErrorBody, Page, ProjectId};
-use actix_web::{get, post, put, web, HttpResponse};
+use actix_web::{get, post, put, web, HttpRequest, HttpResponse};
 
 type ItemPath = web::Path<(ClientId, ProjectId, BacklogItemId)>;
 
@@ -41,14 +41,10 @@ pub(super) async fn list_items(
     staff: Staff,
     path: web::Path<(ClientId, ProjectId)>,
     query: web::Query<BacklogQuery>,
+    req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let (client, project) = path.into_inner();
-    Ok(json_bytes(service::list_json(&state, &staff, client, project, query.into_inner()).await?))
-}
-
-/// A JSON body built once and kept ([`crate::read_cache`]).
-fn json_bytes(body: web::Bytes) -> HttpResponse {
-    HttpResponse::Ok().content_type(actix_web::http::header::ContentType::json()).body(body)
+    Ok(service::list_json(&state, &staff, client, project, query.into_inner()).await?.respond(&req))
 }
 
 /// Adds an item at the end of the backlog, as an internal idea or proposed to the client.
@@ -157,8 +153,12 @@ pub(super) async fn add_comment(
 #[utoipa::path(tag = "portal", responses(
     (status = 200, body = PortalBacklog), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 #[get("/portal/backlog")]
-pub(super) async fn portal_backlog(state: web::Data<AppState>, contact: PortalContact) -> ApiResult<HttpResponse> {
-    Ok(json_bytes(portal::backlog_json(&state, &contact).await?))
+pub(super) async fn portal_backlog(
+    state: web::Data<AppState>,
+    contact: PortalContact,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
+    Ok(portal::backlog_json(&state, &contact).await?.respond(&req))
 }
 
 /// One page of one section of the client's backlog (beyond the first items the backlog shows).

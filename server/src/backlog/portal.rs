@@ -9,7 +9,7 @@ use crate::db::{ClientTx, ClientView, Scoped, StatementCache};
 use crate::domain::Field;
 use crate::error::{ApiError, ApiResult};
 use crate::paging::{PageOnly, Paging};
-use crate::read_cache::{PageKey, PageKind};
+use crate::read_cache::{self, KeptPage, PageKey, PageKind};
 use crate::state::AppState;
 use crate::tenancy::PortalContact;
 use accord_api::backlog::{
@@ -19,12 +19,13 @@ use accord_api::backlog::{
 use accord_api::clients::FieldChange;
 use accord_api::Page;
 use accord_api::{BacklogItemId, BacklogStatus, DecisionKind, ItemEventKind, Money, PortalRole, ProjectId, Side};
-use accord_entity::{backlog_items, backlog_tallies, client_revisions, projects};
+use accord_entity::{backlog_items, backlog_tallies, projects};
 use actix_web::web::Bytes;
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 async fn project_names(tx: &ClientTx) -> ApiResult<HashMap<ProjectId, String>> {
     Ok(tx
@@ -147,32 +148,34 @@ async fn section_rows(
 }
 
 /// The portal backlog as its JSON: the page kept for the client (and whether the contact may
-/// decide) while the client's revision holds ([`crate::read_cache`]), read in the same
-/// transaction as the page when it is not.
-pub async fn backlog_json(state: &AppState, contact: &PortalContact) -> ApiResult<Bytes> {
-    let tx = access::open_portal_read(state, contact).await?;
+/// decide) while the client's revision holds ([`crate::read_cache`]; one statement, the
+/// client's row with its revision, as the portal home reads it), built and kept when it does
+/// not. The revision is read before the page's transaction begins, so a page is kept at most
+/// under an older number than its rows (the next request builds it again), never a newer one.
+pub async fn backlog_json(state: &AppState, contact: &PortalContact) -> ApiResult<Arc<KeptPage>> {
+    let json = |page: &PortalBacklog| -> ApiResult<Arc<KeptPage>> {
+        Ok(KeptPage::new(Bytes::from(serde_json::to_vec(page).map_err(ApiError::internal)?)))
+    };
     if !state.reads.enabled() {
-        let page = backlog_in(tx, contact).await?;
-        return Ok(Bytes::from(serde_json::to_vec(&page).map_err(ApiError::internal)?));
+        return json(&backlog_in(access::open_portal_read(state, contact).await?, contact).await?);
     }
     let key = PageKey::new(PageKind::PortalBacklog, contact.client(), can_decide(contact).to_string());
-    let rev: Option<i64> = tx
-        .find::<client_revisions::Entity>()
-        .select_only()
-        .column(client_revisions::Column::Rev)
-        .into_tuple()
-        .one()
+    let view = access::open_portal_single(state, contact).await?;
+    static REVISION: StatementCache = StatementCache::new();
+    let rows = view
+        .rows_cached(&REVISION, &[], |v| read_cache::with_revision(v, access::own_client_row(v).select_only()))
         .await?;
-    // No row: nothing changed since migration 000023 (see `read_cache::revision`).
-    let rev = rev.unwrap_or_default();
-    if let Some(body) = state.reads.get(&key, rev) {
-        tx.commit().await?;
-        return Ok(body);
+    view.finish().await?;
+    // No row: the client is gone, which the long way answers (404).
+    let rev = rows.first().map(read_cache::rev_of).transpose()?;
+    if let Some(page) = rev.and_then(|rev| state.reads.get(&key, rev)) {
+        return Ok(page);
     }
-    let page = backlog_in(tx, contact).await?;
-    let body = Bytes::from(serde_json::to_vec(&page).map_err(ApiError::internal)?);
-    state.reads.put(key, rev, body.clone());
-    Ok(body)
+    let kept = json(&backlog_in(access::open_portal_read(state, contact).await?, contact).await?)?;
+    if let Some(rev) = rev {
+        state.reads.put(key, rev, kept.clone());
+    }
+    Ok(kept)
 }
 
 fn can_decide(contact: &PortalContact) -> bool {

@@ -8,7 +8,7 @@ use crate::db::{ClientTx, ClientView, GatedCache, Scoped};
 use crate::domain::{self, search_key, DisplayName, Field};
 use crate::error::ApiResult;
 use crate::paging::{self, Paging};
-use crate::read_cache::{self, PageKey, PageKind};
+use crate::read_cache::{self, KeptPage, PageKey, PageKind};
 use crate::rich;
 use crate::state::AppState;
 use crate::tenancy::Staff;
@@ -26,6 +26,7 @@ use actix_web::web::Bytes;
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Item fields parsed from input.
 #[derive(Debug)]
@@ -95,7 +96,7 @@ pub async fn list_json(
     client: ClientId,
     project: ProjectId,
     query: BacklogQuery,
-) -> ApiResult<Bytes> {
+) -> ApiResult<Arc<KeptPage>> {
     let paging = Paging::parse(query.page, query.per_page, 50)?;
     let search = paging::search(query.q.as_deref())?;
     let key = PageKey::new(
@@ -124,17 +125,17 @@ pub async fn list_json(
         read.finish().await?;
         // No row: a client or project the caller may not see, answered by `list` (404).
         if let Some(row) = rows.first() {
-            if let Some(body) = state.reads.get(&key, read_cache::rev_of(row)?) {
-                return Ok(body);
+            if let Some(page) = state.reads.get(&key, read_cache::rev_of(row)?) {
+                return Ok(page);
             }
         }
     }
     let (page, rev) = list(state, staff, client, project, query).await?;
-    let body = Bytes::from(serde_json::to_vec(&page).map_err(crate::error::ApiError::internal)?);
+    let kept = KeptPage::new(Bytes::from(serde_json::to_vec(&page).map_err(crate::error::ApiError::internal)?));
     if let Some(rev) = rev {
-        state.reads.put(key, rev, body.clone());
+        state.reads.put(key, rev, kept.clone());
     }
-    Ok(body)
+    Ok(kept)
 }
 
 /// A page of a project's backlog in one statement: the items by rank, what their views need,

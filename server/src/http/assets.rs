@@ -170,6 +170,11 @@ fn accepted_encodings(header: Option<&HeaderValue>) -> Accepted {
     accepted
 }
 
+/// Whether an `Accept-Encoding` header allows gzip (the API's kept pages).
+pub fn accepts_gzip(header: Option<&HeaderValue>) -> bool {
+    accepted_encodings(header).gzip
+}
+
 /// A last path segment with a file extension (`/x/portal-1a2b.js`), unlike app routes.
 fn looks_like_file(path: &str) -> bool {
     let last = path.rsplit('/').next().unwrap_or("");

@@ -912,6 +912,9 @@ impl Instances {
             }
             pages.push(body(approver.get("/api/portal/backlog").await, 200).await);
             pages.push(body(viewer.get("/api/portal/backlog").await, 200).await);
+            // As a browser asks: gzip-encoded, the same page.
+            assert_eq!(gzipped(manager, &self.paths[0]).await, pages[0], "{instance}, gzip");
+            assert_eq!(gzipped(approver, "/api/portal/backlog").await, pages[self.paths.len()], "{instance}, gzip");
             all.push((instance, pages));
         }
         let (_, truth) = all.pop().expect("the instance without a cache");
@@ -922,6 +925,25 @@ impl Instances {
         }
         truth
     }
+}
+
+/// `GET path` with `Accept-Encoding: gzip`, decoded: gzip-encoded unless the answer is under
+/// the 1 KB the server compresses from.
+async fn gzipped(c: &Client, path: &str) -> Value {
+    use std::io::Read;
+    let res = c.http.get(c.url(path)).header("accept-encoding", "gzip").send().await.expect("request");
+    assert_eq!(res.status(), 200);
+    let encoding = res.headers().get("content-encoding").map(|v| v.to_str().unwrap().to_owned());
+    let bytes = res.bytes().await.unwrap();
+    let mut json = Vec::new();
+    if encoding.as_deref() == Some("gzip") {
+        flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut json).expect("one gzip stream");
+    } else {
+        assert_eq!(encoding, None, "{path}");
+        assert!(bytes.len() < 1024, "{path}: {} bytes not compressed", bytes.len());
+        json = bytes.to_vec();
+    }
+    serde_json::from_slice(&json).expect("JSON")
 }
 
 /// Built backlog pages are kept in memory while the client's revision (raised by triggers on

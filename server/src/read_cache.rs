@@ -30,8 +30,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 pub enum PageKind {
     /// A staff page of one project's backlog (`detail`: the project and the query).
     StaffBacklog,
-    /// The portal backlog (`detail`: whether the contact may decide).
-    PortalBacklog,
+    /// A portal backlog page (`detail`: the whole backlog and whether the contact may decide,
+    /// or a section and page).
+    Portal,
 }
 
 /// A kept page's name: the kind, the client and what else the page depends on. The caller's
@@ -229,7 +230,7 @@ mod tests {
     }
 
     fn key(n: u8) -> PageKey {
-        PageKey::new(PageKind::PortalBacklog, CLIENT.with(|c| *c), n.to_string())
+        PageKey::new(PageKind::Portal, CLIENT.with(|c| *c), n.to_string())
     }
 
     #[test]

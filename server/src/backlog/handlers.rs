@@ -171,8 +171,9 @@ pub(super) async fn portal_section(
     contact: PortalContact,
     section: web::Path<PortalSection>,
     query: web::Query<PageOnly>,
-) -> ApiResult<web::Json<Page<PortalItem>>> {
-    Ok(web::Json(portal::section(&state, &contact, section.into_inner(), &query).await?))
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
+    Ok(portal::section_json(&state, &contact, section.into_inner(), &query).await?.respond(&req))
 }
 
 /// One item with its client-visible comments.

@@ -147,19 +147,36 @@ async fn section_rows(
     view::decode_with_lookups(&rows, true)
 }
 
-/// The portal backlog as its JSON: the page kept for the client (and whether the contact may
-/// decide) while the client's revision holds ([`crate::read_cache`]; one statement, the
-/// client's row with its revision, as the portal home reads it), built and kept when it does
-/// not. The revision is read before the page's transaction begins, so a page is kept at most
-/// under an older number than its rows (the next request builds it again), never a newer one.
+/// The portal backlog as its JSON, kept per client and whether the contact may decide (see
+/// [`kept_page`]).
 pub async fn backlog_json(state: &AppState, contact: &PortalContact) -> ApiResult<Arc<KeptPage>> {
-    let json = |page: &PortalBacklog| -> ApiResult<Arc<KeptPage>> {
+    let detail = format!("backlog|{}", can_decide(contact));
+    kept_page(state, contact, detail, |tx| backlog_in(tx, contact)).await
+}
+
+/// A portal page as its JSON: the page kept for the client under `detail` while the client's
+/// revision holds ([`crate::read_cache`]; one statement, the client's row with its revision, as
+/// the portal home reads it), else built by `build` in a read transaction and kept. The
+/// revision is read before that transaction begins, so a page is kept at most under an older
+/// number than its rows (the next request builds it again), never a newer one.
+async fn kept_page<T, F, Fut>(
+    state: &AppState,
+    contact: &PortalContact,
+    detail: String,
+    build: F,
+) -> ApiResult<Arc<KeptPage>>
+where
+    T: serde::Serialize,
+    F: FnOnce(ClientTx) -> Fut,
+    Fut: std::future::Future<Output = ApiResult<T>>,
+{
+    let json = |page: &T| -> ApiResult<Arc<KeptPage>> {
         Ok(KeptPage::new(Bytes::from(serde_json::to_vec(page).map_err(ApiError::internal)?)))
     };
     if !state.reads.enabled() {
-        return json(&backlog_in(access::open_portal_read(state, contact).await?, contact).await?);
+        return json(&build(access::open_portal_read(state, contact).await?).await?);
     }
-    let key = PageKey::new(PageKind::PortalBacklog, contact.client(), can_decide(contact).to_string());
+    let key = PageKey::new(PageKind::Portal, contact.client(), detail);
     let view = access::open_portal_single(state, contact).await?;
     static REVISION: StatementCache = StatementCache::new();
     let rows = view
@@ -171,7 +188,7 @@ pub async fn backlog_json(state: &AppState, contact: &PortalContact) -> ApiResul
     if let Some(page) = rev.and_then(|rev| state.reads.get(&key, rev)) {
         return Ok(page);
     }
-    let kept = json(&backlog_in(access::open_portal_read(state, contact).await?, contact).await?)?;
+    let kept = json(&build(access::open_portal_read(state, contact).await?).await?)?;
     if let Some(rev) = rev {
         state.reads.put(key, rev, kept.clone());
     }
@@ -245,15 +262,20 @@ async fn backlog_in(tx: ClientTx, contact: &PortalContact) -> ApiResult<PortalBa
     })
 }
 
-/// One page of one section of the portal backlog (the part beyond what [`backlog`] shows).
-pub async fn section(
+/// One page of one section of the portal backlog (the part beyond what [`backlog_json`]
+/// shows), as its JSON, kept per section and page (see [`kept_page`]).
+pub async fn section_json(
     state: &AppState,
     contact: &PortalContact,
     section: PortalSection,
     query: &PageOnly,
-) -> ApiResult<Page<PortalItem>> {
+) -> ApiResult<Arc<KeptPage>> {
     let paging = Paging::parse(query.page, query.per_page, u64::from(PORTAL_SECTION_SHOWN))?;
-    let tx = access::open_portal_read(state, contact).await?;
+    let detail = format!("section|{}|{}|{}", section.as_str(), paging.offset(), paging.limit());
+    kept_page(state, contact, detail, |tx| section_in(tx, section, paging)).await
+}
+
+async fn section_in(tx: ClientTx, section: PortalSection, paging: Paging) -> ApiResult<Page<PortalItem>> {
     let total = section_totals(&tx).await?.get(&section).copied().unwrap_or_default();
     let (rows, l) = section_rows(&tx, section, total, paging.offset(), paging.limit()).await?;
     let names = if rows.is_empty() { HashMap::new() } else { project_names(&tx).await? };

@@ -901,8 +901,9 @@ struct Instances {
 }
 
 impl Instances {
-    /// The staff pages (as the manager) and the portal backlog (as the approver and the
-    /// viewer) on each instance, checked equal to the instance that keeps nothing.
+    /// The staff pages (as the manager), the portal backlog (as the approver and the viewer)
+    /// and a page of its awaiting section on each instance, checked equal to the instance that
+    /// keeps nothing.
     async fn pages(&self, after: &str) -> Vec<Value> {
         let mut all = Vec::new();
         for (instance, manager, approver, viewer) in &self.people {
@@ -912,6 +913,7 @@ impl Instances {
             }
             pages.push(body(approver.get("/api/portal/backlog").await, 200).await);
             pages.push(body(viewer.get("/api/portal/backlog").await, 200).await);
+            pages.push(body(viewer.get("/api/portal/backlog/sections/awaiting?per_page=2").await, 200).await);
             // As a browser asks: gzip-encoded, the same page.
             assert_eq!(gzipped(manager, &self.paths[0]).await, pages[0], "{instance}, gzip");
             assert_eq!(gzipped(approver, "/api/portal/backlog").await, pages[self.paths.len()], "{instance}, gzip");

@@ -11,12 +11,19 @@
 //! their client or agency may already be gone; nothing deletes clients or agencies today, and
 //! a leftover number is never read.
 //!
+//! A client's number is the sum of its rows (`shard`): on SQLite one row (one writer at a
+//! time), on PostgreSQL up to eight, each writing connection raising the row of its server
+//! process id modulo 8. Every committed change raises the sum, which is all a reader needs,
+//! while concurrent writers of one client mostly lock different rows: with one row, 32
+//! connections commenting on one client went from 529-620 req/s (no trigger) to 438-451 (the
+//! row taken at once) or 464-483 (taken at commit), each waiting for the previous commit.
+//!
 //! On PostgreSQL the table has row-level security like every per-client table; the triggers
 //! run as the caller, inside the caller's scope (a staff name change is platform-level, so it
-//! reaches every client of the agency). On PostgreSQL the backlog trigger is named so it fires
-//! before the tally triggers (triggers of one event fire in name order): a write to a client's
-//! items takes the client's revision row first, so two writers of one client queue there
-//! instead of meeting on the tally rows in opposite orders.
+//! reaches every client of the agency). The per-client triggers there are deferred to the
+//! commit (constraint triggers, `INITIALLY DEFERRED`), so a row is held only while committing;
+//! the number is raised in the writing transaction all the same, so it commits with the change
+//! or not at all.
 
 use crate::rls;
 use sea_orm_migration::{prelude::*, schema::*};
@@ -33,23 +40,41 @@ fn create_table() -> TableCreateStatement {
     let a = Alias::new;
     Table::create()
         .table(a(TABLE))
-        .col(uuid(a("client_id")).primary_key())
+        .col(uuid(a("client_id")))
+        .col(small_integer(a("shard")))
         .col(uuid(a("agency_id")))
         .col(big_integer(a("rev")))
+        .primary_key(Index::create().col(a("client_id")).col(a("shard")))
         .to_owned()
 }
 
-fn bump(row: &str) -> String {
+/// Raises the client's number in `shard` (an SQL expression).
+fn bump_in(row: &str, shard: &str) -> String {
     format!(
-        "INSERT INTO client_revisions (client_id, agency_id, rev) VALUES ({row}.client_id, {row}.agency_id, 1) \
-         ON CONFLICT (client_id) DO UPDATE SET rev = client_revisions.rev + 1"
+        "INSERT INTO client_revisions (client_id, shard, agency_id, rev) \
+         VALUES ({row}.client_id, {shard}, {row}.agency_id, 1) \
+         ON CONFLICT (client_id, shard) DO UPDATE SET rev = client_revisions.rev + 1"
     )
 }
 
+/// SQLite: one writer at a time, one row per client.
+fn bump(row: &str) -> String {
+    bump_in(row, "0")
+}
+
+/// PostgreSQL: the row of the writing connection's shard (its server process id modulo
+/// [`SHARDS`]), so concurrent writers of one client mostly raise different rows.
+fn bump_pg(row: &str) -> String {
+    bump_in(row, &format!("pg_backend_pid() % {SHARDS}"))
+}
+
+/// How many rows a client's number is spread over on PostgreSQL.
+const SHARDS: u32 = 8;
+
 /// Every client of the staff member's agency (a name shown on all their pages).
-const BUMP_AGENCY: &str = "INSERT INTO client_revisions (client_id, agency_id, rev) \
-     SELECT id, agency_id, 1 FROM clients WHERE agency_id = NEW.agency_id \
-     ON CONFLICT (client_id) DO UPDATE SET rev = client_revisions.rev + 1";
+const BUMP_AGENCY: &str = "INSERT INTO client_revisions (client_id, shard, agency_id, rev) \
+     SELECT id, 0, agency_id, 1 FROM clients WHERE agency_id = NEW.agency_id \
+     ON CONFLICT (client_id, shard) DO UPDATE SET rev = client_revisions.rev + 1";
 
 fn sqlite_triggers() -> Vec<String> {
     let mut all = Vec::new();
@@ -57,9 +82,9 @@ fn sqlite_triggers() -> Vec<String> {
         all.push(format!("CREATE TRIGGER {t}_revision_insert AFTER INSERT ON {t} BEGIN {}; END", bump("NEW")));
         all.push(format!(
             "CREATE TRIGGER {t}_revision_update AFTER UPDATE ON {t} BEGIN {}; \
-             INSERT INTO client_revisions (client_id, agency_id, rev) \
-             SELECT NEW.client_id, NEW.agency_id, 1 WHERE NEW.client_id IS NOT OLD.client_id \
-             ON CONFLICT (client_id) DO UPDATE SET rev = client_revisions.rev + 1; END",
+             INSERT INTO client_revisions (client_id, shard, agency_id, rev) \
+             SELECT NEW.client_id, 0, NEW.agency_id, 1 WHERE NEW.client_id IS NOT OLD.client_id \
+             ON CONFLICT (client_id, shard) DO UPDATE SET rev = client_revisions.rev + 1; END",
             bump("OLD")
         ));
         all.push(format!("CREATE TRIGGER {t}_revision_delete AFTER DELETE ON {t} BEGIN {}; END", bump("OLD")));
@@ -106,13 +131,13 @@ CREATE TRIGGER users_name_revision AFTER UPDATE OF name ON users
   FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name AND NEW.agency_id IS NOT NULL)
   EXECUTE FUNCTION accord_staff_name_revision();
 "#,
-        old = bump("OLD"),
-        new = bump("NEW"),
+        old = bump_pg("OLD"),
+        new = bump_pg("NEW"),
     );
     for t in SOURCES {
         sql.push_str(&format!(
-            "CREATE TRIGGER {t}_revision AFTER INSERT OR UPDATE OR DELETE ON {t} \
-             FOR EACH ROW EXECUTE FUNCTION accord_client_revision();\n"
+            "CREATE CONSTRAINT TRIGGER {t}_revision AFTER INSERT OR UPDATE OR DELETE ON {t} \
+             DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION accord_client_revision();\n"
         ));
     }
     sql

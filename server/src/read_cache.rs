@@ -20,7 +20,7 @@ use accord_entity::client_revisions;
 use actix_web::http::header::{self, ContentType, HeaderValue};
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse};
-use sea_orm::sea_query::{Expr, Func, SimpleExpr};
+use sea_orm::sea_query::{Alias, Expr, Func, SimpleExpr};
 use sea_orm::{QuerySelect, Select};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -184,10 +184,12 @@ impl ReadCache {
     }
 }
 
-/// The view's client's revision as a sub-select of another statement of the same view (0
-/// when nothing has changed since migration 000023).
+/// The view's client's revision as a sub-select of another statement of the same view: the
+/// sum of its rows (0 when nothing has changed since migration 000023; cast back to a 64-bit
+/// integer, as PostgreSQL sums `bigint` into `numeric`).
 pub fn revision(v: &ClientView) -> SimpleExpr {
-    let rev = v.find::<client_revisions::Entity>().select_only().column(client_revisions::Column::Rev).sub_select();
+    let sum = Expr::col(client_revisions::Column::Rev).sum().cast_as(Alias::new("BIGINT"));
+    let rev = v.find::<client_revisions::Entity>().select_only().expr(sum).sub_select();
     Func::coalesce([rev, Expr::val(0i64).into()]).into()
 }
 

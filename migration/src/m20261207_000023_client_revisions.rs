@@ -71,9 +71,12 @@ fn bump_pg(row: &str) -> String {
 /// How many rows a client's number is spread over on PostgreSQL.
 const SHARDS: u32 = 8;
 
-/// Every client of the staff member's agency (a name shown on all their pages).
+/// Every client of the staff member's agency (a name shown on all their pages), in the order
+/// of their ids, so two renames at once take the rows in the same order. It reads `clients`
+/// in the caller's scope: a rename is platform-level (`auth::service::set_name`), which sees
+/// every client of the agency.
 const BUMP_AGENCY: &str = "INSERT INTO client_revisions (client_id, shard, agency_id, rev) \
-     SELECT id, 0, agency_id, 1 FROM clients WHERE agency_id = NEW.agency_id \
+     SELECT id, 0, agency_id, 1 FROM clients WHERE agency_id = NEW.agency_id ORDER BY id \
      ON CONFLICT (client_id, shard) DO UPDATE SET rev = client_revisions.rev + 1";
 
 fn sqlite_triggers() -> Vec<String> {
@@ -91,7 +94,8 @@ fn sqlite_triggers() -> Vec<String> {
     }
     all.push(format!(
         "CREATE TRIGGER users_name_revision AFTER UPDATE OF name ON users \
-         WHEN OLD.name IS NOT NEW.name AND NEW.agency_id IS NOT NULL BEGIN {BUMP_AGENCY}; END"
+         WHEN OLD.name IS NOT NEW.name AND NEW.agency_id IS NOT NULL AND NEW.kind = 'staff' \
+         BEGIN {BUMP_AGENCY}; END"
     ));
     all
 }
@@ -128,7 +132,7 @@ BEGIN
 END
 $f$;
 CREATE TRIGGER users_name_revision AFTER UPDATE OF name ON users
-  FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name AND NEW.agency_id IS NOT NULL)
+  FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name AND NEW.agency_id IS NOT NULL AND NEW.kind = 'staff')
   EXECUTE FUNCTION accord_staff_name_revision();
 "#,
         old = bump_pg("OLD"),

@@ -85,7 +85,8 @@ impl KeptPage {
 
 fn gzip(body: &[u8]) -> Bytes {
     use std::io::Write;
-    let mut out = flate2::write::GzEncoder::new(Vec::with_capacity(body.len() / 5), flate2::Compression::default());
+    // The level actix's own compression uses: a page is compressed again after every change.
+    let mut out = flate2::write::GzEncoder::new(Vec::with_capacity(body.len() / 5), flate2::Compression::fast());
     // Writing to a Vec cannot fail.
     let _ = out.write_all(body);
     Bytes::from(out.finish().unwrap_or_default())
@@ -135,6 +136,11 @@ impl ReadCache {
         let tick = pages.tick;
         let kept = pages.kept.get_mut(key)?;
         if kept.rev != rev {
+            // Built at another number: it can never be served again (the number only rises, and
+            // a page kept under a number that came back after a restore would be wrong).
+            if let Some(old) = pages.kept.remove(key) {
+                pages.bytes -= key.weight(&old.page.body);
+            }
             return None;
         }
         kept.used = tick;
@@ -240,7 +246,9 @@ mod tests {
         let cache = ReadCache::new(1);
         cache.put(key(1), 3, page(b"three"));
         assert_eq!(body(cache.get(&key(1), 3)), Some(Bytes::from_static(b"three")));
-        assert!(cache.get(&key(1), 4).is_none());
+        assert!(cache.get(&key(1), 4).is_none(), "another number");
+        assert!(cache.get(&key(1), 3).is_none(), "a page asked for at another number is dropped");
+        cache.put(key(1), 3, page(b"three"));
         assert!(cache.get(&key(2), 3).is_none());
         // An older page never replaces a newer one.
         cache.put(key(1), 2, page(b"two"));

@@ -1059,6 +1059,9 @@ async fn kept_backlog_pages_follow_every_write_on_every_instance() {
         .unwrap();
     tx.commit().await.unwrap();
     changed(all.pages("the decider renamed").await, "the decider renamed");
+    // A contact's own new name reaches their client's pages through `contacts`.
+    body(other_approver.send("PUT", "/api/auth/profile", Some(json!({ "name": "Согласующий сам" }))).await, 200).await;
+    changed(all.pages("the decider's own new name").await, "the decider's own new name");
     let tx = write("test renames").await.unwrap();
     projects::Entity::update_many()
         .col_expr(projects::Column::Name, Expr::value("Проект переименован"))

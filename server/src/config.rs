@@ -68,6 +68,11 @@ pub struct Settings {
     /// Megabytes of built backlog pages kept in memory, each checked against the client's
     /// revision before it is served (`ACCORD_READ_CACHE_MB`; 0 turns the cache off).
     pub read_cache_mb: u64,
+    /// Agency-wide survey analytics read their months and whole months of the per-manager and
+    /// per-segment tables from the sums the database keeps (`ACCORD_SURVEY_TALLIES`, `on`/`off`;
+    /// `off` groups every answer of the period, as narrower views always do: a check that both
+    /// agree).
+    pub survey_tallies: bool,
 }
 
 impl Default for Settings {
@@ -98,6 +103,7 @@ impl Default for Settings {
             jobs: true,
             jobs_poll_ms: 1000,
             read_cache_mb: 32,
+            survey_tallies: true,
         }
     }
 }
@@ -230,6 +236,9 @@ impl Settings {
         }
         if let Some(v) = get("ACCORD_READ_CACHE_MB") {
             self.read_cache_mb = parse("ACCORD_READ_CACHE_MB", v, "megabytes")?;
+        }
+        if let Some(v) = get("ACCORD_SURVEY_TALLIES") {
+            self.survey_tallies = boolean("ACCORD_SURVEY_TALLIES", v)?;
         }
         Ok(())
     }

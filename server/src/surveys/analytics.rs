@@ -6,6 +6,8 @@
 //! on the number of answers. Also the answers themselves with
 //! filters (verbatims) and their CSV export.
 
+mod kept;
+
 use super::campaigns::wave_figures;
 use super::score::{CsiTally, NpsTally};
 use super::store;
@@ -22,7 +24,7 @@ use accord_entity::{agencies, clients, survey_answers, survey_campaigns, survey_
 use chrono::{Datelike, Months, NaiveDate};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
-    ColumnTrait, Condition, DbBackend, DbErr, QueryFilter, QueryOrder, QueryResult, QuerySelect, TryGetable,
+    ColumnTrait, Condition, DbBackend, DbErr, IdenStatic, QueryFilter, QueryOrder, QueryResult, QuerySelect, TryGetable,
 };
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
@@ -119,6 +121,9 @@ impl Sums {
 struct Both {
     a: Condition,
     r: Condition,
+    /// The condition picks a few days (the edges of a period): on SQLite the groups are sorted
+    /// from what the day index finds, instead of the agency's rows read in the groups' order.
+    few_days: bool,
 }
 
 /// What answers are summed by: columns on answers with their twins on ratings (which carry the
@@ -186,6 +191,17 @@ impl GroupKey for Cell {
     }
 }
 
+/// A client (the per-client table of a whole-agency view, for its clients shown).
+impl GroupKey for ClientId {
+    fn columns() -> Vec<(survey_answers::Column, survey_ratings::Column)> {
+        vec![(survey_answers::Column::ClientId, survey_ratings::Column::ClientId)]
+    }
+
+    fn read(row: &QueryResult) -> Result<Self, DbErr> {
+        row.try_get_by_index(0)
+    }
+}
+
 fn n32(n: i64) -> u32 {
     u32::try_from(n).unwrap_or(0)
 }
@@ -215,9 +231,19 @@ async fn grouped<K: GroupKey>(
     let width = K::columns().len();
     let mut answers = tx.find_in::<survey_answers::Entity>(scope).select_only();
     let mut ratings = tx.find_in::<survey_ratings::Entity>(scope).select_only();
+    // `+column` is no column to SQLite's planner: no index can give the groups' order, so it
+    // takes the index the condition narrows best.
+    let unordered = cond.few_days && tx.backend() == DbBackend::Sqlite;
     for (a, r) in K::columns() {
-        answers = answers.column(a).group_by(a);
-        ratings = ratings.column(r).group_by(r);
+        answers = answers.column(a);
+        ratings = ratings.column(r);
+        if unordered {
+            answers = answers.group_by(Expr::cust(format!("+\"survey_answers\".\"{}\"", a.as_str())));
+            ratings = ratings.group_by(Expr::cust(format!("+\"survey_ratings\".\"{}\"", r.as_str())));
+        } else {
+            answers = answers.group_by(a);
+            ratings = ratings.group_by(r);
+        }
     }
     let unpivoted = ratings.clone();
     let classes = answers
@@ -283,61 +309,11 @@ async fn grouped<K: GroupKey>(
     Ok(out)
 }
 
-/// The agency's answers and ratings of each day of the period, as the database summed them on
-/// every write (`survey_day_tallies`, `survey_day_ratings`, migration 000021): a row a day and
-/// a row a day and criterion, however many answers.
-async fn kept_by_day(tx: &TenantTx, from: NaiveDate, to: NaiveDate) -> ApiResult<HashMap<NaiveDate, Sums>> {
-    use accord_entity::{survey_day_ratings as dr, survey_day_tallies as dt};
-    let days: Vec<(NaiveDate, i32, i32, i32, i32)> = tx
-        .find::<dt::Entity>()
-        .select_only()
-        .column(dt::Column::AnsweredOn)
-        .column(dt::Column::Promoters)
-        .column(dt::Column::Passives)
-        .column(dt::Column::Detractors)
-        .column(dt::Column::CsiN)
-        .filter(dt::Column::AnsweredOn.gte(from))
-        .filter(dt::Column::AnsweredOn.lte(to))
-        .into_tuple()
-        .all()
-        .await?;
-    let count = |n: i32| u32::try_from(n).unwrap_or(0);
-    let mut out: HashMap<NaiveDate, Sums> = HashMap::with_capacity(days.len());
-    for (day, promoters, passives, detractors, csi_n) in days {
-        let e = out.entry(day).or_default();
-        e.nps.merge(NpsTally { promoters: count(promoters), passives: count(passives), detractors: count(detractors) });
-        e.csi_n += count(csi_n);
-    }
-    let ratings: Vec<(NaiveDate, String, i64, i64, i32)> = tx
-        .find::<dr::Entity>()
-        .select_only()
-        .column(dr::Column::AnsweredOn)
-        .column(dr::Column::CriterionKey)
-        .column(dr::Column::Importance)
-        .column(dr::Column::Satisfaction)
-        .column(dr::Column::N)
-        .filter(dr::Column::AnsweredOn.gte(from))
-        .filter(dr::Column::AnsweredOn.lte(to))
-        .filter(dr::Column::N.gt(0))
-        .into_tuple()
-        .all()
-        .await?;
-    for (day, key, importance, satisfaction, n) in ratings {
-        add_criterion(out.entry(day).or_default(), &key, (importance, satisfaction), i64::from(n));
-    }
-    Ok(out)
-}
-
 fn add_criterion(e: &mut Sums, key: &str, (i, s): (i64, i64), n: i64) {
     let c = e.criteria.entry(key.to_string()).or_default();
     c.0 += u64::try_from(i).unwrap_or(0);
     c.1 += u64::try_from(s).unwrap_or(0);
     c.2 += n32(n);
-}
-
-/// Adds `sums` to `key`'s group.
-fn add_to<K: Eq + Hash>(groups: &mut HashMap<K, Sums>, key: K, sums: &Sums) {
-    groups.entry(key).or_default().add(sums);
 }
 
 /// The period, the caller's clients and the filters as one condition on answers.
@@ -405,6 +381,7 @@ async fn scope(tx: &TenantTx, staff: &Staff, f: &AnswerFilter, with_class: bool)
     let both = |by_day: bool| Both {
         a: cond.clone().add(period(tx, survey_answers::Column::AnsweredOn, from, to, by_day)),
         r: rcond.clone().add(period(tx, survey_ratings::Column::AnsweredOn, from, to, by_day)),
+        few_days: false,
     };
     let (both, both_by_cell) = (both(true), both(false));
     let cond = both.a.clone();
@@ -467,45 +444,89 @@ fn segment_rows<T: Copy>(
     rows
 }
 
+/// The whole agency's groups: the totals, months and quarters from the kept day sums; per
+/// manager and segment value, whole months from the kept month sums and the edge days grouped
+/// afresh; per client, only the clients shown, ranked by the kept counts of whole years and
+/// months and the edge days' groups, then grouped.
+/// The same figures as grouping every answer of the period (`ACCORD_SURVEY_TALLIES=off`), in a
+/// number of rows that does not grow with the answers of whole months.
+async fn whole_agency(
+    tx: &TenantTx,
+    s: &Scope,
+    order: &[String],
+) -> ApiResult<(HashMap<NaiveDate, Sums>, HashMap<ClientId, Sums>, kept::Segments)> {
+    use survey_answers::Column as A;
+    use survey_ratings::Column as R;
+    let dated = kept::by_month(tx, s.from, s.to).await?;
+    let mut segments = kept::Segments::default();
+    let months = kept::whole_months(s.from, s.to);
+    if let Some(months) = months {
+        kept::by_segment(tx, months, &mut segments).await?;
+    }
+    let edges = kept::edge_days(s.from, s.to, months);
+    // The clients shown: most answers first (with an NPS or with a CSI, whichever is more), then
+    // by id, as `analytics` orders them. Whole years and months are counted by the database.
+    let mut counts: HashMap<ClientId, (i64, i64)> = HashMap::new();
+    if let Some(months) = months {
+        kept::client_counts(tx, &s.clients, months, &mut counts).await?;
+    }
+    // Each edge (a few days) on its own: one range of the day index.
+    for (from, to) in edges {
+        let a = period(tx, A::AnsweredOn, from, to, true);
+        let edge = Both { a, r: period(tx, R::AnsweredOn, from, to, true), few_days: true };
+        let cells: HashMap<Cell, Sums> = grouped(tx, &s.clients, &edge, order).await?;
+        for (cell, sums) in &cells {
+            segments.add_cell(cell, sums);
+            let e = counts.entry(cell.client).or_default();
+            e.0 += i64::from(sums.nps.n());
+            e.1 += i64::from(sums.csi_n);
+        }
+    }
+    let mut ranked: Vec<(i64, ClientId)> = counts.into_iter().map(|(id, (nps, csi))| (nps.max(csi), id)).collect();
+    ranked.sort_by_key(|(n, id)| (std::cmp::Reverse(*n), *id));
+    let shown: Vec<ClientId> = ranked.into_iter().take(CLIENTS_SHOWN).map(|(_, id)| id).collect();
+    let per_client = if shown.is_empty() {
+        HashMap::new()
+    } else {
+        let of_shown = Both {
+            a: s.both_by_cell.a.clone().add(A::ClientId.is_in(shown.iter().copied())),
+            r: s.both_by_cell.r.clone().add(R::ClientId.is_in(shown)),
+            few_days: false,
+        };
+        grouped(tx, &s.clients, &of_shown, order).await?
+    };
+    Ok((dated, per_client, segments))
+}
+
 /// NPS and CSI analytics (owners and admins: the agency; account managers: their clients).
 pub async fn analytics(state: &AppState, staff: &Staff, f: &AnswerFilter) -> ApiResult<SurveyAnalytics> {
     let tx = state.db.tenant_read(staff).await?;
     let s = scope(&tx, staff, f, false).await?;
     let criteria_rows = super::settings::all_criteria(&tx).await?;
     let order: Vec<String> = criteria_rows.iter().map(|c| c.0.clone()).collect();
-    // The whole agency's days are summed as answers are written; a narrower view groups its
-    // own answers.
-    let by_day: HashMap<NaiveDate, Sums> = if s.clients.is_whole_agency() && f.client.is_none() && f.manager.is_none() {
-        kept_by_day(&tx, s.from, s.to).await?
+    // The whole agency's months are summed as answers are written; a narrower view (or any view
+    // with `ACCORD_SURVEY_TALLIES=off`) groups its own answers.
+    let whole = s.clients.is_whole_agency() && f.client.is_none() && f.manager.is_none();
+    // Sums by day (grouped afresh) or by month (kept); months and quarters add them up.
+    let (dated, per_client, segments) = if whole && state.settings.survey_tallies {
+        whole_agency(&tx, &s, &order).await?
     } else {
-        grouped(&tx, &s.clients, &s.both, &order).await?
+        let dated: HashMap<NaiveDate, Sums> = grouped(&tx, &s.clients, &s.both, &order).await?;
+        // Per client, per manager and per segment value as recorded, from one grouping by cell.
+        let cells: HashMap<Cell, Sums> = grouped(&tx, &s.clients, &s.both_by_cell, &order).await?;
+        let mut per_client: HashMap<ClientId, Sums> = HashMap::new();
+        let mut segments = kept::Segments::default();
+        for (cell, sums) in &cells {
+            per_client.entry(cell.client).or_default().add(sums);
+            segments.add_cell(cell, sums);
+        }
+        (dated, per_client, segments)
     };
-    // Per client, per manager and per segment value as recorded, from one grouping by cell.
-    let cells: HashMap<Cell, Sums> = grouped(&tx, &s.clients, &s.both_by_cell, &order).await?;
-    let mut per_client: HashMap<ClientId, Sums> = HashMap::new();
-    let mut managers: HashMap<Option<UserId>, Sums> = HashMap::new();
-    let mut t: HashMap<Option<Temperament>, Sums> = HashMap::new();
-    let mut a: HashMap<Option<Activity>, Sums> = HashMap::new();
-    let mut v: HashMap<Option<ValueTier>, Sums> = HashMap::new();
-    for (cell, sums) in &cells {
-        add_to(&mut per_client, cell.client, sums);
-        if let Some(m) = cell.manager {
-            add_to(&mut managers, m, sums);
-        }
-        if let Some(x) = cell.temperament {
-            add_to(&mut t, x, sums);
-        }
-        if let Some(x) = cell.activity {
-            add_to(&mut a, x, sums);
-        }
-        if let Some(x) = cell.tier {
-            add_to(&mut v, x, sums);
-        }
-    }
+    let kept::Segments { managers, temperaments: t, activities: a, tiers: v } = segments;
     let mut total = Sums::default();
     let mut months: BTreeMap<NaiveDate, Sums> = BTreeMap::new();
     let mut quarters: BTreeMap<NaiveDate, Sums> = BTreeMap::new();
-    for (day, sums) in &by_day {
+    for (day, sums) in &dated {
         total.add(sums);
         months.entry(first_of_month(*day)).or_default().add(sums);
         quarters.entry(quarter_start(*day)).or_default().add(sums);

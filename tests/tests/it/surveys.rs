@@ -825,3 +825,138 @@ async fn analytics_tables_add_up_and_keep_criteria_no_longer_asked() {
         assert_eq!(csi(&after), csi(&before), "{table}");
     }
 }
+
+/// The agency-wide analytics read whole months per manager and segment from the sums the
+/// database keeps (migration 000024), group only the edge days, and group only the clients
+/// shown. Another instance on the same database groups every answer of the period
+/// (`ACCORD_SURVEY_TALLIES=off`): both must answer the same, byte for byte, for periods with and
+/// without edge days, after imports and after writes made past the app (a manager and segments
+/// recorded as none, answers moved across months, ratings changed, answers deleted).
+#[tokio::test]
+async fn agency_wide_figures_from_kept_months_equal_every_answer_grouped() {
+    let app = accord_tests::spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
+    let w = world::build(&app).await;
+    let settings = app.settings.clone();
+    let plain = accord_tests::spawn_app_with(move |t| {
+        t.database_url = settings.database_url;
+        t.migration_database_url = settings.migration_database_url;
+        t.data_dir = settings.data_dir;
+        t.mail_poll_ms = 3_600_000;
+        t.survey_tallies = false;
+    })
+    .await;
+    // More clients than the per-client table shows (200), so which clients are shown matters.
+    world::add_clients(&app, &w, 230, "kept-months.test").await;
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let owner_plain = plain.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let mut names = vec![w.client_a1.1.clone(), w.client_a2.1.clone()];
+    names.extend((0..230).map(|i| format!("Клиент {i:04}")));
+    let managers = [w.a.owner.email.as_str(), w.admin_a.email.as_str(), w.manager_a.email.as_str(), ""];
+    let mut csv = String::from(
+        "client,date,nps,why,price_importance,price_satisfaction,timeline_importance,timeline_satisfaction,\
+         manager_email,temperament,activity,tier\n",
+    );
+    for i in 0..1_500u32 {
+        // Skewed: a few clients answer often, many rarely, some equally often (ties by id).
+        let client = &names[if i % 3 == 0 { (i / 3 % 5) as usize } else { (i * 7 % 232) as usize }];
+        let nps = if i % 9 == 4 { String::new() } else { (i % 11).to_string() };
+        let ratings = match i % 5 {
+            0 => format!("{},{},,", 1 + i % 10, 1 + (i / 7) % 10),
+            1 | 2 => format!("{},{},{},{}", 1 + (i * 3) % 10, 1 + i % 10, 1 + (i / 3) % 10, 1 + (i * 7) % 10),
+            _ if nps.is_empty() => format!(",,{},{}", 1 + i % 10, 1 + (i / 11) % 10),
+            _ => String::from(",,,"),
+        };
+        let temperament = ["", "choleric", "sanguine", "melancholic", "phlegmatic"][(i % 5) as usize];
+        let activity = ["active", "", "waiting", "passive"][(i % 4) as usize];
+        let tier = ["a", "b", "", "c", "a", "b", "c"][(i % 7) as usize];
+        // Two years up to 6 December 2026 (an import refuses days after today).
+        let (year, month) = (2025 + (i / 13) % 2, 1 + (i * 5) % 12);
+        let day = if (year, month) == (2026, 12) { 1 + i % 6 } else { 1 + (i * 11) % 28 };
+        csv.push_str(&format!(
+            "{client},{year}-{month:02}-{day:02},{nps},Why {i},{ratings},{},{temperament},{activity},{tier}\n",
+            managers[(i % 4) as usize],
+        ));
+    }
+    ok(owner.post("/api/staff/survey-answers/import", json!({ "csv": csv })).await, 200).await;
+
+    let periods = [
+        "from=2025-01-01&to=2026-12-31",
+        "from=2025-02-15&to=2026-11-20",
+        "from=2026-03-05&to=2026-03-25",
+        "from=2025-06-30&to=2025-07-01",
+        "from=2026-02-01&to=2026-02-28",
+        "from=2025-03-31&to=2025-12-01",
+        "",
+    ];
+    let compare = async |when: &str| {
+        for period in periods {
+            let path = format!("/api/staff/survey-analytics?{period}");
+            let kept = ok(owner.get(&path).await, 200).await;
+            let afresh = ok(owner_plain.get(&path).await, 200).await;
+            for (key, value) in afresh.as_object().unwrap() {
+                assert_eq!(&kept[key], value, "{when}: {path}: {key}");
+            }
+            assert_eq!(kept, afresh, "{when}: {path}");
+        }
+    };
+    compare("after the import").await;
+    let whole = ok(owner.get("/api/staff/survey-analytics?from=2025-01-01&to=2026-12-31").await, 200).await;
+    assert_eq!(whole["by_client"].as_array().unwrap().len(), 200, "the table shows 200 of 232 clients");
+    for table in ["by_manager", "by_temperament", "by_activity", "by_tier"] {
+        let keys: Vec<&str> = whole[table].as_array().unwrap().iter().map(|r| r["key"].as_str().unwrap()).collect();
+        assert!(keys.contains(&"unknown") && keys.len() >= 4, "{table}: {keys:?}");
+    }
+
+    // Writes past the app, to answers and their ratings alike (ratings carry their answer's day,
+    // manager and segments): what a live answer records (a manager or segment known to be none),
+    // answers moved from one month to another, a tier changed, ratings changed, and below,
+    // answers deleted.
+    use sea_orm::sea_query::{Expr, SimpleExpr};
+    let tx = app.db.unscoped("test rewrites answers").await.unwrap();
+    let none = || Expr::value(Option::<String>::None);
+    let changes: [(&str, Vec<(&str, SimpleExpr)>); 4] = [
+        (
+            "2025-06-12",
+            vec![
+                ("manager_known", Expr::value(true)),
+                ("manager_id", Expr::value(Option::<uuid::Uuid>::None)),
+                ("temperament", none()),
+                ("temperament_known", Expr::value(true)),
+            ],
+        ),
+        ("2026-03-23", vec![("answered_on", Expr::value(date("2026-04-02")))]),
+        ("2025-02-08", vec![("tier", Expr::value("c"))]),
+        ("2025-10-20", vec![("manager_known", Expr::value(false))]),
+    ];
+    for (day, columns) in changes {
+        let mut answers = survey_answers::Entity::update_many()
+            .filter(survey_answers::Column::AgencyId.eq(w.a.id))
+            .filter(survey_answers::Column::AnsweredOn.eq(date(day)));
+        let mut ratings = survey_ratings::Entity::update_many()
+            .filter(survey_ratings::Column::AgencyId.eq(w.a.id))
+            .filter(survey_ratings::Column::AnsweredOn.eq(date(day)));
+        for (column, value) in columns {
+            answers = answers.col_expr(column.parse::<survey_answers::Column>().unwrap(), value.clone());
+            ratings = ratings.col_expr(column.parse::<survey_ratings::Column>().unwrap(), value);
+        }
+        assert!(answers.exec(tx.conn()).await.unwrap().rows_affected > 0, "answers of {day}");
+        assert!(ratings.exec(tx.conn()).await.unwrap().rows_affected > 0, "ratings of {day}");
+    }
+    let ratings = survey_ratings::Entity::update_many()
+        .col_expr(survey_ratings::Column::Satisfaction, Expr::value(1))
+        .filter(survey_ratings::Column::AgencyId.eq(w.a.id))
+        .filter(survey_ratings::Column::AnsweredOn.eq(date("2026-05-09")))
+        .exec(tx.conn())
+        .await
+        .unwrap();
+    assert!(ratings.rows_affected > 0);
+    let gone = survey_answers::Entity::delete_many()
+        .filter(survey_answers::Column::AgencyId.eq(w.a.id))
+        .filter(survey_answers::Column::AnsweredOn.eq(date("2026-09-17")))
+        .exec(tx.conn())
+        .await
+        .unwrap();
+    assert!(gone.rows_affected > 0, "ratings go with them (cascade)");
+    tx.commit().await.unwrap();
+    compare("after writes past the app").await;
+}

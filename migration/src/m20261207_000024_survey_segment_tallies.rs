@@ -23,8 +23,14 @@
 //! the edge days of a period (and the 200 clients shown) are grouped.
 //!
 //! On PostgreSQL the tables have row-level security like every agency table; the triggers run
-//! as the caller, inside the caller's scope. Two transactions writing answers of one agency's
-//! month with the same segment value wait for each other on that row until commit.
+//! as the caller, inside the caller's scope. An answer locks up to seven rows here (four segment
+//! values, the client's year and month) and each rating four, in no order two transactions
+//! would share: an import holding a manager's row while a live answer holds a temperament's
+//! would deadlock. So a transaction that writes an agency's answers or ratings first takes that
+//! agency's advisory lock (`pg_advisory_xact_lock(24, hashtext(agency))`, a BEFORE trigger, so
+//! before any sum row is locked, the day sums of migration 000021 included) and keeps it until
+//! it commits: the agency's survey writes take turns (an import of thousands of rows holds back
+//! a live answer of that agency for its second or two), and never deadlock on the sums.
 
 use crate::rls;
 use sea_orm_migration::{prelude::*, schema::*};
@@ -370,6 +376,21 @@ BEGIN
   RETURN NULL;
 END
 $f$;
+CREATE OR REPLACE FUNCTION accord_survey_sums_lock() RETURNS trigger
+LANGUAGE plpgsql AS $f$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM pg_advisory_xact_lock({LOCK_CLASS}, hashtext(CAST(OLD.agency_id AS text)));
+    RETURN OLD;
+  END IF;
+  PERFORM pg_advisory_xact_lock({LOCK_CLASS}, hashtext(CAST(NEW.agency_id AS text)));
+  RETURN NEW;
+END
+$f$;
+CREATE TRIGGER survey_sums_lock BEFORE INSERT OR UPDATE OR DELETE ON survey_answers
+  FOR EACH ROW EXECUTE FUNCTION accord_survey_sums_lock();
+CREATE TRIGGER survey_sums_lock BEFORE INSERT OR UPDATE OR DELETE ON survey_ratings
+  FOR EACH ROW EXECUTE FUNCTION accord_survey_sums_lock();
 CREATE TRIGGER survey_segment_answer_insert_delete AFTER INSERT OR DELETE ON survey_answers
   FOR EACH ROW EXECUTE FUNCTION accord_survey_segment_answer();
 CREATE TRIGGER survey_segment_answer_update AFTER UPDATE OF {ANSWER_SUMMED}, {SEGMENT_COLUMNS} ON survey_answers
@@ -389,7 +410,13 @@ CREATE TRIGGER survey_segment_rating_update AFTER UPDATE OF {RATING_SUMMED}, {SE
     )
 }
 
-const POSTGRES_DOWN: &str = "DROP TRIGGER IF EXISTS survey_segment_answer_insert_delete ON survey_answers; \
+/// The first key of the agency's advisory lock (the second is a hash of the agency's id).
+const LOCK_CLASS: i32 = 24;
+
+const POSTGRES_DOWN: &str = "DROP TRIGGER IF EXISTS survey_sums_lock ON survey_answers; \
+     DROP TRIGGER IF EXISTS survey_sums_lock ON survey_ratings; \
+     DROP FUNCTION IF EXISTS accord_survey_sums_lock(); \
+     DROP TRIGGER IF EXISTS survey_segment_answer_insert_delete ON survey_answers; \
      DROP TRIGGER IF EXISTS survey_segment_answer_update ON survey_answers; \
      DROP TRIGGER IF EXISTS survey_segment_rating_insert_delete ON survey_ratings; \
      DROP TRIGGER IF EXISTS survey_segment_rating_update ON survey_ratings; \
@@ -412,8 +439,14 @@ impl MigrationTrait for Migration {
         manager.create_table(create_tallies()).await?;
         manager.create_table(create_ratings()).await?;
         manager.create_table(create_clients()).await?;
-        // Summed before the triggers exist and in the migration's transaction (PostgreSQL) or
-        // with the migrator alone on the file (SQLite): nothing is counted twice.
+        // Summed before the triggers exist, in the migration's transaction with the answers and
+        // ratings locked against writes until it commits (PostgreSQL: another instance still
+        // running the old code waits instead of writing an answer between the sum and the
+        // triggers), or with the migrator alone on the file (SQLite): nothing is counted twice
+        // or left out.
+        if postgres {
+            rls::exec(manager, "LOCK TABLE survey_answers, survey_ratings IN SHARE ROW EXCLUSIVE MODE").await?;
+        }
         for sql in (Dialect { postgres }).fill() {
             rls::exec(manager, &sql).await?;
         }

@@ -335,8 +335,9 @@ pub async fn import(state: &AppState, staff: &Staff, text: &str) -> ApiResult<Su
         return Err(reject(errors));
     }
     let imported = u32::try_from(parsed.len()).unwrap_or(u32::MAX);
-    // In day order: the triggers add each row to its day's sums (migration 000021), and on
-    // PostgreSQL two imports at once then lock those rows in the same order (no deadlock).
+    // In day order (the order of the day sums the triggers add each row to, migration 000021).
+    // On PostgreSQL the first row takes the agency's advisory lock (migration 000024) before any
+    // sum row, so two imports, or an import and a live answer, take turns instead of deadlocking.
     parsed.sort_by_key(|(_, _, a)| a.answered_on);
     let now = tx.now();
     for chunk in parsed.chunks(BATCH) {

@@ -886,6 +886,9 @@ async fn agency_wide_figures_from_kept_months_equal_every_answer_grouped() {
         "from=2025-06-30&to=2025-07-01",
         "from=2026-02-01&to=2026-02-28",
         "from=2025-03-31&to=2025-12-01",
+        "from=2025-01-01&to=2026-02-28",
+        "from=2025-11-01&to=2026-12-06",
+        "from=2026-05-09&to=2026-05-09",
         "",
     ];
     let compare = async |when: &str| {
@@ -900,6 +903,7 @@ async fn agency_wide_figures_from_kept_months_equal_every_answer_grouped() {
         }
     };
     compare("after the import").await;
+    assert_eq!(kept_client_counts(&app, w.a.id).await, client_counts_afresh(&app, w.a.id).await);
     let whole = ok(owner.get("/api/staff/survey-analytics?from=2025-01-01&to=2026-12-31").await, 200).await;
     assert_eq!(whole["by_client"].as_array().unwrap().len(), 200, "the table shows 200 of 232 clients");
     for table in ["by_manager", "by_temperament", "by_activity", "by_tier"] {
@@ -914,7 +918,7 @@ async fn agency_wide_figures_from_kept_months_equal_every_answer_grouped() {
     use sea_orm::sea_query::{Expr, SimpleExpr};
     let tx = app.db.unscoped("test rewrites answers").await.unwrap();
     let none = || Expr::value(Option::<String>::None);
-    let changes: [(&str, Vec<(&str, SimpleExpr)>); 4] = [
+    let changes: [(&str, Vec<(&str, SimpleExpr)>); 6] = [
         (
             "2025-06-12",
             vec![
@@ -925,8 +929,10 @@ async fn agency_wide_figures_from_kept_months_equal_every_answer_grouped() {
             ],
         ),
         ("2026-03-23", vec![("answered_on", Expr::value(date("2026-04-02")))]),
+        ("2025-12-14", vec![("answered_on", Expr::value(date("2026-01-05")))]),
         ("2025-02-08", vec![("tier", Expr::value("c"))]),
         ("2025-10-20", vec![("manager_known", Expr::value(false))]),
+        ("2026-07-15", vec![("client_id", Expr::value(w.client_a2.0 .0))]),
     ];
     for (day, columns) in changes {
         let mut answers = survey_answers::Entity::update_many()
@@ -957,6 +963,87 @@ async fn agency_wide_figures_from_kept_months_equal_every_answer_grouped() {
         .await
         .unwrap();
     assert!(gone.rows_affected > 0, "ratings go with them (cascade)");
+    // Answers with neither an NPS nor a CSI (their ratings gone), and classes changed.
+    let unrated = survey_answers::Entity::find()
+        .filter(survey_answers::Column::AgencyId.eq(w.a.id))
+        .filter(survey_answers::Column::AnsweredOn.eq(date("2026-02-16")))
+        .all(tx.conn())
+        .await
+        .unwrap();
+    assert!(!unrated.is_empty());
+    let ids: Vec<_> = unrated.iter().map(|a| a.id).collect();
+    survey_ratings::Entity::delete_many()
+        .filter(survey_ratings::Column::AnswerId.is_in(ids.clone()))
+        .exec(tx.conn())
+        .await
+        .unwrap();
+    survey_answers::Entity::update_many()
+        .col_expr(survey_answers::Column::Nps, Expr::value(Option::<i32>::None))
+        .col_expr(survey_answers::Column::NpsClass, none())
+        .col_expr(survey_answers::Column::Csi, Expr::value(Option::<f64>::None))
+        .filter(survey_answers::Column::Id.is_in(ids))
+        .exec(tx.conn())
+        .await
+        .unwrap();
+    let reclassed = survey_answers::Entity::update_many()
+        .col_expr(survey_answers::Column::NpsClass, Expr::value("promoter"))
+        .filter(survey_answers::Column::AgencyId.eq(w.a.id))
+        .filter(survey_answers::Column::AnsweredOn.eq(date("2025-08-14")))
+        .exec(tx.conn())
+        .await
+        .unwrap();
+    assert!(reclassed.rows_affected > 0);
     tx.commit().await.unwrap();
     compare("after writes past the app").await;
+    assert_eq!(kept_client_counts(&app, w.a.id).await, client_counts_afresh(&app, w.a.id).await);
+
+    // The kept path reads the kept sums: spoiled on purpose, only its answer changes.
+    let path = "/api/staff/survey-analytics?from=2025-01-01&to=2026-12-31";
+    let tx = app.db.unscoped("test spoils the kept sums").await.unwrap();
+    accord_entity::survey_segment_tallies::Entity::update_many()
+        .col_expr(accord_entity::survey_segment_tallies::Column::Promoters, Expr::value(1_000))
+        .filter(accord_entity::survey_segment_tallies::Column::AgencyId.eq(w.a.id))
+        .exec(tx.conn())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let (kept, afresh) = (ok(owner.get(path).await, 200).await, ok(owner_plain.get(path).await, 200).await);
+    assert_ne!(kept["by_temperament"], afresh["by_temperament"]);
+    assert_eq!(kept["nps"], afresh["nps"], "the totals come from the day sums");
+}
+
+/// Per client, year (`y`) or month (`m`) and first day: (answers, with an NPS, with a CSI), as
+/// the database keeps them (migration 000024), leaving out rows with no answers.
+type ClientCounts = std::collections::BTreeMap<(String, chrono::NaiveDate, accord_api::ClientId), [i64; 3]>;
+
+async fn kept_client_counts(app: &TestApp, agency: accord_api::AgencyId) -> ClientCounts {
+    use accord_entity::survey_client_tallies as ct;
+    let tx = app.db.unscoped("test reads the kept client counts").await.unwrap();
+    let rows = ct::Entity::find().filter(ct::Column::AgencyId.eq(agency)).all(tx.conn()).await.unwrap();
+    tx.commit().await.unwrap();
+    rows.into_iter()
+        .filter(|r| r.answers != 0)
+        .map(|r| ((r.span, r.start, r.client_id), [r.answers, r.nps_n, r.csi_n].map(i64::from)))
+        .collect()
+}
+
+/// The same counts, from every answer of the agency.
+async fn client_counts_afresh(app: &TestApp, agency: accord_api::AgencyId) -> ClientCounts {
+    use chrono::Datelike;
+    let tx = app.db.unscoped("test counts answers").await.unwrap();
+    let answers = survey_answers::Entity::find().filter(survey_answers::Column::AgencyId.eq(agency)).all(tx.conn());
+    let answers = answers.await.unwrap();
+    tx.commit().await.unwrap();
+    let mut out = ClientCounts::new();
+    for a in answers {
+        let year = a.answered_on.with_ordinal(1).unwrap();
+        let month = a.answered_on.with_day(1).unwrap();
+        for key in [("y".to_string(), year, a.client_id), ("m".to_string(), month, a.client_id)] {
+            let e = out.entry(key).or_default();
+            e[0] += 1;
+            e[1] += i64::from(a.nps_class.is_some());
+            e[2] += i64::from(a.csi.is_some());
+        }
+    }
+    out
 }

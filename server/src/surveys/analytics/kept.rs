@@ -17,6 +17,12 @@ use sea_orm::{ColumnTrait, DbBackend, QueryFilter, QuerySelect};
 use std::collections::HashMap;
 use std::hash::Hash;
 
+/// The sum of a kept column as a 64-bit integer on both databases (PostgreSQL sums a `bigint`
+/// column as `numeric`).
+fn total(column: &str) -> SimpleExpr {
+    Expr::cust(format!("CAST(SUM({column}) AS BIGINT)"))
+}
+
 /// The first day of the month of a kept row's `answered_on`, in the database's own words.
 fn month_of(tx: &TenantTx, table: &str) -> SimpleExpr {
     Expr::cust(if tx.backend() == DbBackend::Postgres {
@@ -31,7 +37,6 @@ fn month_of(tx: &TenantTx, table: &str) -> SimpleExpr {
 /// criterion, however many answers and days.
 pub(super) async fn by_month(tx: &TenantTx, from: NaiveDate, to: NaiveDate) -> ApiResult<HashMap<NaiveDate, Sums>> {
     use accord_entity::{survey_day_ratings as dr, survey_day_tallies as dt};
-    let total = |column: &str| Expr::cust(format!("CAST(SUM({column}) AS BIGINT)"));
     let months: Vec<(NaiveDate, i64, i64, i64, i64)> = tx
         .find::<dt::Entity>()
         .select_only()
@@ -157,7 +162,6 @@ pub(super) async fn client_counts(
         Some((first, last)) => vec![("y", first, last), ("m", start, first), ("m", last, end)],
         None => vec![("m", start, end)],
     };
-    let total = |column: &str| Expr::cust(format!("CAST(SUM({column}) AS BIGINT)"));
     for (span, from, until) in ranges.into_iter().filter(|(_, from, until)| from < until) {
         let rows: Vec<(ClientId, i64, i64)> = tx
             .find_in::<ct::Entity>(clients)
@@ -206,7 +210,6 @@ pub(super) async fn by_segment(
     (start, end): (NaiveDate, NaiveDate),
     into: &mut Segments,
 ) -> ApiResult<()> {
-    let total = |column: &str| Expr::cust(format!("CAST(SUM({column}) AS BIGINT)"));
     let answers: Vec<(String, String, i64, i64, i64, i64)> = tx
         .find::<st::Entity>()
         .select_only()

@@ -27,6 +27,7 @@ mod m20261206_000021_survey_day_tallies;
 mod m20261207_000022_backlog_tally_agency_index;
 mod m20261207_000023_client_revisions;
 mod m20261207_000024_survey_segment_tallies;
+mod m20261207_000025_survey_kept_sum_indexes;
 mod rls;
 mod shape;
 
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000022_backlog_tally_agency_index::Migration),
             Box::new(m20261207_000023_client_revisions::Migration),
             Box::new(m20261207_000024_survey_segment_tallies::Migration),
+            Box::new(m20261207_000025_survey_kept_sum_indexes::Migration),
         ]
     }
 }

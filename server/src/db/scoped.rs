@@ -13,6 +13,10 @@ use sea_orm::{
 };
 use std::str::FromStr;
 
+/// A scoped query's statement, as a part of a `UNION ALL` (made only by [`Scoped::union_part`],
+/// so every part carries its scope filters).
+pub struct UnionPart(pub(super) SelectStatement);
+
 /// A query bound to its transaction. Built by `find`, `update_many` and `delete_many` of the
 /// scoped transactions.
 #[derive(Clone, Debug)]
@@ -108,6 +112,12 @@ impl<'a, E: EntityTrait> Scoped<'a, Select<E>> {
     pub async fn rows(self) -> Result<Vec<QueryResult>, DbErr> {
         let tx = self.tx;
         tx.query_all(self.statement()).await
+    }
+
+    /// This query as one part of a `UNION ALL` read by [`crate::db::TenantTx::union_all_rows`]
+    /// (its scope filters come along).
+    pub fn union_part(self) -> UnionPart {
+        UnionPart(self.q.into_query())
     }
 
     pub fn find_also_related<R: EntityTrait>(self, r: R) -> Scoped<'a, SelectTwo<E, R>>

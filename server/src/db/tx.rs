@@ -6,16 +6,17 @@
 
 use super::conn::Conn;
 use super::owned::{AgencyOwned, ClientOwned, TenantOwned, TenantScope};
-use super::scoped::Scoped;
+use super::scoped::{Scoped, UnionPart};
 use super::template::StatementCache;
 use crate::clients::access::{Grant, OwnClient, VisibleClients};
 use accord_api::{AgencyId, ClientId};
 use accord_entity::clients;
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Alias, Query, SelectStatement, UnionType};
 use sea_orm::IdenStatic;
 use sea_orm::{
     ActiveModelBehavior, ActiveModelTrait, ColumnTrait, Condition, DatabaseTransaction, DbErr, DeleteMany, EntityTrait,
-    IntoActiveModel, QueryFilter, Select, UpdateMany, Value,
+    IntoActiveModel, QueryFilter, QueryResult, Select, UpdateMany, Value,
 };
 
 pub struct TenantTx {
@@ -55,6 +56,27 @@ impl TenantTx {
             sea_orm::ConnectionTrait::execute_unprepared(&self.tx, "PRAGMA shrink_memory").await?;
         }
         self.commit().await
+    }
+
+    /// The rows of `outer`, a query over the rows of `parts` (scoped queries of this
+    /// transaction, all selecting the same columns) joined by `UNION ALL` as the table `u`:
+    /// `SELECT … FROM (part UNION ALL part…) AS u`. Sums over several ranges of rows, even of
+    /// several tables, in one statement that returns only what `outer` keeps. `outer` adds its
+    /// columns, groups, order and limit over `u`, and reads nothing else.
+    pub async fn union_all_rows(
+        &self,
+        parts: Vec<UnionPart>,
+        outer: impl FnOnce(&mut SelectStatement),
+    ) -> Result<Vec<QueryResult>, DbErr> {
+        let mut parts = parts.into_iter();
+        let Some(UnionPart(mut union)) = parts.next() else { return Ok(Vec::new()) };
+        for UnionPart(part) in parts {
+            union.union(UnionType::All, part);
+        }
+        let mut query = Query::select();
+        query.from_subquery(union, Alias::new("u"));
+        outer(&mut query);
+        sea_orm::ConnectionTrait::query_all(&self.tx, self.backend().build(&query)).await
     }
 
     fn pins<E: TenantOwned>(&self) -> Vec<(String, Value)> {

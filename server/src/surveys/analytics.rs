@@ -54,9 +54,12 @@ pub struct AnswerFilter {
     pub per_page: Option<u64>,
 }
 
-/// One group's sums: NPS classes, answers that rated criteria, and each criterion's sums.
+/// One group's sums: its answers, NPS classes, answers that rated criteria, and each
+/// criterion's sums.
 #[derive(Clone, Debug, Default)]
 struct Sums {
+    /// Every answer, with or without an NPS or a CSI: a group exists while it holds one.
+    answers: u32,
     nps: NpsTally,
     csi_n: u32,
     criteria: BTreeMap<String, (u64, u64, u32)>,
@@ -65,6 +68,7 @@ struct Sums {
 impl Sums {
     fn add(&mut self, other: &Sums) {
         self.nps.merge(other.nps);
+        self.answers += other.answers;
         self.csi_n += other.csi_n;
         for (k, (i, s, n)) in &other.criteria {
             let e = self.criteria.entry(k.clone()).or_default();
@@ -79,6 +83,7 @@ impl Sums {
         out.nps.promoters -= other.nps.promoters.min(out.nps.promoters);
         out.nps.passives -= other.nps.passives.min(out.nps.passives);
         out.nps.detractors -= other.nps.detractors.min(out.nps.detractors);
+        out.answers -= other.answers.min(out.answers);
         out.csi_n -= other.csi_n.min(out.csi_n);
         for (k, (i, s, n)) in &other.criteria {
             if let Some(e) = out.criteria.get_mut(k) {
@@ -251,6 +256,7 @@ async fn grouped<K: GroupKey>(
         .column_as(class_count(NpsClass::Passive), "passives")
         .column_as(class_count(NpsClass::Detractor), "detractors")
         .column_as(Expr::col((survey_answers::Entity, survey_answers::Column::Csi)).count(), "csi_n")
+        .column_as(Expr::cust("COUNT(*)"), "answers")
         .filter(cond.a.clone())
         .rows()
         .await?;
@@ -260,6 +266,7 @@ async fn grouped<K: GroupKey>(
         let e = out.entry(K::read(&row)?).or_default();
         e.nps.merge(NpsTally { promoters: n(0)?, passives: n(1)?, detractors: n(2)? });
         e.csi_n += n(3)?;
+        e.answers += n(4)?;
     }
 
     // CASE without ELSE: a rating of another criterion gives NULL, which SUM and COUNT skip
@@ -444,10 +451,69 @@ fn segment_rows<T: Copy>(
     rows
 }
 
+/// A segment dimension's value as an answer recorded it (`None`: the client had none), for the
+/// answers that recorded one: an edge of a whole-agency view is grouped by each dimension on its
+/// own, a few hundred groups, where grouping by cell gave a row per client.
+macro_rules! recorded_value {
+    ($($value:ty => $column:ident),* $(,)?) => {$(
+        impl GroupKey for Option<$value> {
+            fn columns() -> Vec<(survey_answers::Column, survey_ratings::Column)> {
+                vec![(survey_answers::Column::$column, survey_ratings::Column::$column)]
+            }
+
+            fn read(row: &QueryResult) -> Result<Self, DbErr> {
+                row.try_get_by_index(0)
+            }
+        }
+    )*};
+}
+
+recorded_value!(UserId => ManagerId, Temperament => Temperament, Activity => Activity, ValueTier => Tier);
+
+/// Adds `groups` to `into` (`sign` 1) or takes them away (-1).
+fn merge<K: Eq + Hash>(into: &mut HashMap<K, Sums>, groups: HashMap<K, Sums>, sign: i64) {
+    for (key, sums) in groups {
+        let e = into.entry(key).or_default();
+        if sign < 0 {
+            *e = e.minus(&sums);
+        } else {
+            e.add(&sums);
+        }
+    }
+}
+
+/// Adds the days `from..=to` of a whole-agency view to the segments (`sign` 1), or takes them
+/// away (-1: days of a month read whole from the kept sums but outside the period): each
+/// dimension grouped on its own over the answers that recorded it, one range of the day indexes
+/// each.
+async fn edge(
+    tx: &TenantTx,
+    clients: &VisibleClients,
+    ((from, to), sign): ((NaiveDate, NaiveDate), i64),
+    order: &[String],
+    segments: &mut kept::Segments,
+) -> ApiResult<()> {
+    use survey_answers::Column as A;
+    use survey_ratings::Column as R;
+    let days = |a: A, r: R| Both {
+        a: period(tx, A::AnsweredOn, from, to, true).add(a.eq(true)),
+        r: period(tx, R::AnsweredOn, from, to, true).add(r.eq(true)),
+        few_days: true,
+    };
+    let managers = days(A::ManagerKnown, R::ManagerKnown);
+    merge(&mut segments.managers, grouped(tx, clients, &managers, order).await?, sign);
+    let temperaments = days(A::TemperamentKnown, R::TemperamentKnown);
+    merge(&mut segments.temperaments, grouped(tx, clients, &temperaments, order).await?, sign);
+    let activities = days(A::ActivityKnown, R::ActivityKnown);
+    merge(&mut segments.activities, grouped(tx, clients, &activities, order).await?, sign);
+    merge(&mut segments.tiers, grouped(tx, clients, &days(A::TierKnown, R::TierKnown), order).await?, sign);
+    Ok(())
+}
+
 /// The whole agency's groups: the totals, months and quarters from the kept day sums; per
 /// manager and segment value, whole months from the kept month sums and the edge days grouped
-/// afresh; per client, only the clients shown, ranked by the kept counts of whole years and
-/// months and the edge days' groups, then grouped.
+/// afresh; per client, only the clients shown, ranked by the database from the kept counts of
+/// whole years and months and the edge days' answers, then grouped.
 /// The same figures as grouping every answer of the period (`ACCORD_SURVEY_TALLIES=off`), in a
 /// number of rows that does not grow with the answers of whole months.
 async fn whole_agency(
@@ -459,32 +525,15 @@ async fn whole_agency(
     use survey_ratings::Column as R;
     let dated = kept::by_month(tx, s.from, s.to).await?;
     let mut segments = kept::Segments::default();
-    let months = kept::whole_months(s.from, s.to);
-    if let Some(months) = months {
+    let plan = kept::Plan::of(s.from, s.to);
+    if let Some(months) = plan.months {
         kept::by_segment(tx, months, &mut segments).await?;
     }
-    let edges = kept::edge_days(s.from, s.to, months);
-    // The clients shown: most answers first (with an NPS or with a CSI, whichever is more), then
-    // by id, as `analytics` orders them. Whole years and months are counted by the database.
-    let mut counts: HashMap<ClientId, (i64, i64)> = HashMap::new();
-    if let Some(months) = months {
-        kept::client_counts(tx, &s.clients, months, &mut counts).await?;
+    for &days in &plan.days {
+        edge(tx, &s.clients, days, order, &mut segments).await?;
     }
-    // Each edge (a few days) on its own: one range of the day index.
-    for (from, to) in edges {
-        let a = period(tx, A::AnsweredOn, from, to, true);
-        let edge = Both { a, r: period(tx, R::AnsweredOn, from, to, true), few_days: true };
-        let cells: HashMap<Cell, Sums> = grouped(tx, &s.clients, &edge, order).await?;
-        for (cell, sums) in &cells {
-            segments.add_cell(cell, sums);
-            let e = counts.entry(cell.client).or_default();
-            e.0 += i64::from(sums.nps.n());
-            e.1 += i64::from(sums.csi_n);
-        }
-    }
-    let mut ranked: Vec<(i64, ClientId)> = counts.into_iter().map(|(id, (nps, csi))| (nps.max(csi), id)).collect();
-    ranked.sort_by_key(|(n, id)| (std::cmp::Reverse(*n), *id));
-    let shown: Vec<ClientId> = ranked.into_iter().take(CLIENTS_SHOWN).map(|(_, id)| id).collect();
+    segments.drop_empty();
+    let shown = kept::top_clients(tx, &s.clients, &plan, CLIENTS_SHOWN as u64).await?;
     let per_client = if shown.is_empty() {
         HashMap::new()
     } else {
@@ -500,7 +549,7 @@ async fn whole_agency(
 
 /// NPS and CSI analytics (owners and admins: the agency; account managers: their clients).
 pub async fn analytics(state: &AppState, staff: &Staff, f: &AnswerFilter) -> ApiResult<SurveyAnalytics> {
-    let tx = state.db.tenant_read(staff).await?;
+    let tx = state.db.tenant_analysis(staff).await?;
     let s = scope(&tx, staff, f, false).await?;
     let criteria_rows = super::settings::all_criteria(&tx).await?;
     let order: Vec<String> = criteria_rows.iter().map(|c| c.0.clone()).collect();

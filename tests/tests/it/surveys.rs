@@ -827,8 +827,10 @@ async fn analytics_tables_add_up_and_keep_criteria_no_longer_asked() {
 }
 
 /// The agency-wide analytics read whole months per manager and segment from the sums the
-/// database keeps (migration 000024), group only the edge days, and group only the clients
-/// shown. Another instance on the same database groups every answer of the period
+/// database keeps (migration 000024), group only the edge days (or take a month's days outside
+/// the period away from its kept sums), rank the clients from kept years and months (a year less
+/// its months outside the period) in the database, and group only the clients shown. Another
+/// instance on the same database groups every answer of the period
 /// (`ACCORD_SURVEY_TALLIES=off`): both must answer the same, byte for byte, for periods with and
 /// without edge days, after imports and after writes made past the app (a manager and segments
 /// recorded as none, answers moved across months, ratings changed, answers deleted).
@@ -889,6 +891,13 @@ async fn agency_wide_figures_from_kept_months_equal_every_answer_grouped() {
         "from=2025-01-01&to=2026-02-28",
         "from=2025-11-01&to=2026-12-06",
         "from=2026-05-09&to=2026-05-09",
+        // Most of a year: counted as the year less its other months, with and without edges,
+        // and a period fewer than 200 clients answered in (a client whose answers were all in
+        // the months taken away must not be shown).
+        "from=2026-01-01&to=2026-11-30",
+        "from=2025-03-01&to=2026-05-31",
+        "from=2025-03-01&to=2025-09-30",
+        "from=2025-02-10&to=2025-11-20",
         "",
     ];
     let compare = async |when: &str| {
@@ -906,6 +915,8 @@ async fn agency_wide_figures_from_kept_months_equal_every_answer_grouped() {
     assert_eq!(kept_client_counts(&app, w.a.id).await, client_counts_afresh(&app, w.a.id).await);
     let whole = ok(owner.get("/api/staff/survey-analytics?from=2025-01-01&to=2026-12-31").await, 200).await;
     assert_eq!(whole["by_client"].as_array().unwrap().len(), 200, "the table shows 200 of 232 clients");
+    let months = ok(owner.get("/api/staff/survey-analytics?from=2025-03-01&to=2025-09-30").await, 200).await;
+    assert!(months["by_client"].as_array().unwrap().len() < 200, "fewer clients answered in these months");
     for table in ["by_manager", "by_temperament", "by_activity", "by_tier"] {
         let keys: Vec<&str> = whole[table].as_array().unwrap().iter().map(|r| r["key"].as_str().unwrap()).collect();
         assert!(keys.contains(&"unknown") && keys.len() >= 4, "{table}: {keys:?}");

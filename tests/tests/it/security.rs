@@ -419,6 +419,21 @@ async fn markdown_is_rendered_once_on_write_and_again_after_a_renderer_change() 
     let row = stored().await;
     assert_eq!(row.html_version, accord_server::rich::VERSION);
     assert!(safe(&row.description_html), "{}", row.description_html);
+
+    // A rendering by a newer renderer (an instance of a later release beside this one) is left
+    // alone: the two instances must not render the row back and forth.
+    let tx = app.db.unscoped("test marks a rendering as newer").await.unwrap();
+    backlog_items::Entity::update_many()
+        .col_expr(backlog_items::Column::DescriptionHtml, sea_orm::sea_query::Expr::value("<p>newer</p>"))
+        .col_expr(backlog_items::Column::HtmlVersion, sea_orm::sea_query::Expr::value(accord_server::rich::VERSION + 1))
+        .filter(backlog_items::Column::Id.eq(id))
+        .exec(tx.conn())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    accord_server::rich::rerender_outdated(&app.db).await.unwrap();
+    let row = stored().await;
+    assert_eq!((row.html_version, row.description_html.as_str()), (accord_server::rich::VERSION + 1, "<p>newer</p>"));
 }
 
 #[tokio::test]

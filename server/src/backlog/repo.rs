@@ -171,7 +171,9 @@ pub async fn save(
 ) -> ApiResult<backlog_items::Model> {
     after.version = before.version + 1;
     after.updated_at = Utc::now();
-    if after.description != before.description || after.html_version != rich::VERSION {
+    // An older renderer's HTML is made again; a newer one's (a later release beside this one)
+    // is left as it is.
+    if after.description != before.description || after.html_version < rich::VERSION {
         let markdown = std::mem::take(&mut after.description);
         set_description(&mut after, markdown);
     }

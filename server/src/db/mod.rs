@@ -206,6 +206,9 @@ impl Db {
     /// statement, and after five runs PostgreSQL may keep a generic plan that ignores the agency
     /// and the dates (survey analytics of the largest agency of the 0.1 set: 246–256 ms with
     /// generic plans, 61–66 ms planned for their values). The rest of the pool keeps the default.
+    /// It is also one snapshot there (REPEATABLE READ, READ ONLY): an analysis adds some sums
+    /// and takes others away over several statements, which under READ COMMITTED could each see
+    /// another write. On SQLite a read transaction is one snapshot already.
     pub async fn tenant_analysis(&self, scope: impl Into<TenantScope>) -> Result<TenantTx, DbErr> {
         self.tenant_on(self.read_conn(), scope.into(), true).await
     }
@@ -230,10 +233,16 @@ impl Db {
         &self,
         conn: &DatabaseConnection,
         scope: TenantScope,
-        custom_plans: bool,
+        analysis: bool,
     ) -> Result<TenantTx, DbErr> {
-        let tx = conn.begin().await?;
-        if conn.get_database_backend() == DbBackend::Postgres {
+        let postgres = conn.get_database_backend() == DbBackend::Postgres;
+        let tx = if analysis && postgres {
+            let (level, mode) = (sea_orm::IsolationLevel::RepeatableRead, sea_orm::AccessMode::ReadOnly);
+            conn.begin_with_config(Some(level), Some(mode)).await?
+        } else {
+            conn.begin().await?
+        };
+        if postgres {
             // One round trip for the whole scope (a portal contact's has the client too) and
             // the plan mode.
             let mut sql = String::from("SELECT set_config('app.tenant_id', $1, true)");
@@ -242,7 +251,7 @@ impl Db {
                 sql.push_str(", set_config('app.client_id', $2, true)");
                 values.push(client.to_string().into());
             }
-            if custom_plans {
+            if analysis {
                 sql.push_str(", set_config('plan_cache_mode', 'force_custom_plan', true)");
             }
             tx.execute(Statement::from_sql_and_values(DbBackend::Postgres, sql, values)).await?;

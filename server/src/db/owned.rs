@@ -15,6 +15,13 @@ pub struct TenantScope {
 }
 
 impl TenantScope {
+    /// One agency's scope, for the database layer's own tests (feature code takes it from a
+    /// session).
+    #[cfg(test)]
+    pub(crate) fn of_agency(agency: AgencyId) -> Self {
+        Self { agency, client: None }
+    }
+
     pub fn agency(&self) -> AgencyId {
         self.agency
     }

@@ -14,8 +14,11 @@ use sea_orm::{
 use std::str::FromStr;
 
 /// A scoped query's statement, as a part of a `UNION ALL` (made only by [`Scoped::union_part`],
-/// so every part carries its scope filters).
-pub struct UnionPart(pub(super) SelectStatement);
+/// so every part carries its scope filters), bound to the transaction that made it.
+pub struct UnionPart<'a> {
+    pub(super) q: SelectStatement,
+    pub(super) tx: &'a Conn,
+}
 
 /// A query bound to its transaction. Built by `find`, `update_many` and `delete_many` of the
 /// scoped transactions.
@@ -116,8 +119,8 @@ impl<'a, E: EntityTrait> Scoped<'a, Select<E>> {
 
     /// This query as one part of a `UNION ALL` read by [`crate::db::TenantTx::union_all_rows`]
     /// (its scope filters come along).
-    pub fn union_part(self) -> UnionPart {
-        UnionPart(self.q.into_query())
+    pub fn union_part(self) -> UnionPart<'a> {
+        UnionPart { q: self.q.into_query(), tx: self.tx }
     }
 
     pub fn find_also_related<R: EntityTrait>(self, r: R) -> Scoped<'a, SelectTwo<E, R>>

@@ -62,15 +62,19 @@ impl TenantTx {
     /// transaction, all selecting the same columns) joined by `UNION ALL` as the table `u`:
     /// `SELECT … FROM (part UNION ALL part…) AS u`. Sums over several ranges of rows, even of
     /// several tables, in one statement that returns only what `outer` keeps. `outer` adds its
-    /// columns, groups, order and limit over `u`, and reads nothing else.
+    /// columns, groups, order and limit over `u`, and reads nothing else. A part made on another
+    /// transaction (another tenant's) is refused.
     pub async fn union_all_rows(
         &self,
-        parts: Vec<UnionPart>,
+        parts: Vec<UnionPart<'_>>,
         outer: impl FnOnce(&mut SelectStatement),
     ) -> Result<Vec<QueryResult>, DbErr> {
-        let mut parts = parts.into_iter();
-        let Some(UnionPart(mut union)) = parts.next() else { return Ok(Vec::new()) };
-        for UnionPart(part) in parts {
+        if parts.iter().any(|p| !std::ptr::eq(p.tx, &self.tx)) {
+            return Err(DbErr::Custom("a union part of another transaction".into()));
+        }
+        let mut parts = parts.into_iter().map(|p| p.q);
+        let Some(mut union) = parts.next() else { return Ok(Vec::new()) };
+        for part in parts {
             union.union(UnionType::All, part);
         }
         let mut query = Query::select();
@@ -480,5 +484,25 @@ impl crate::jobs::JobTx for ClientTx {
 
     async fn insert_job(&self, insert: sea_orm::Insert<accord_entity::jobs::ActiveModel>) -> Result<u64, DbErr> {
         self.view.tenant.insert_job(insert).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_union_part_made_on_another_transaction_is_refused() {
+        let path = std::env::temp_dir().join(format!("accord-union-{}.db", uuid::Uuid::new_v4()));
+        let db = super::super::Db::connect(&format!("sqlite:{}?mode=rwc", path.display()), 1).await.unwrap();
+        let scope = || TenantScope::of_agency(AgencyId(uuid::Uuid::new_v4()));
+        let (a, b) = (db.tenant_read(scope()).await.unwrap(), db.tenant_read(scope()).await.unwrap());
+        let of_a = a.find::<accord_entity::survey_segment_tallies::Entity>().union_part();
+        let refused = b.union_all_rows(vec![of_a], |_| {}).await.unwrap_err();
+        assert!(refused.to_string().contains("another transaction"), "{refused}");
+        drop((a, b, db));
+        for end in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{end}", path.display()));
+        }
     }
 }

@@ -110,12 +110,16 @@ impl Segments {
         }
     }
 
-    /// Leaves out groups with no answer left (all of theirs were in days taken away).
+    /// Leaves out groups with nothing left (all of their answers and ratings were in days taken
+    /// away), as grouping afresh would never show them.
     pub(super) fn drop_empty(&mut self) {
-        self.managers.retain(|_, g| g.answers > 0);
-        self.temperaments.retain(|_, g| g.answers > 0);
-        self.activities.retain(|_, g| g.answers > 0);
-        self.tiers.retain(|_, g| g.answers > 0);
+        fn held(g: &Sums) -> bool {
+            g.answers > 0 || g.criteria.values().any(|c| c.2 > 0)
+        }
+        self.managers.retain(|_, g| held(g));
+        self.temperaments.retain(|_, g| held(g));
+        self.activities.retain(|_, g| held(g));
+        self.tiers.retain(|_, g| held(g));
     }
 
     /// The group of a kept row's dimension and value.
@@ -244,7 +248,7 @@ pub(super) async fn top_clients(
     limit: u64,
 ) -> ApiResult<Vec<ClientId>> {
     use accord_entity::{survey_answers as sa, survey_client_tallies as ct};
-    let mut parts: Vec<UnionPart> = Vec::new();
+    let mut parts: Vec<UnionPart<'_>> = Vec::new();
     // Each range on its own: one range of the table's key, where an `OR` of them read every row
     // of the agency (110 ms at full size).
     let signed = |sign: i64, column: &str| Expr::cust(if sign < 0 { format!("-{column}") } else { column.to_string() });

@@ -11,129 +11,180 @@ use leptos_router::components::{Outlet, ParentRoute, Route as RouteDef, Router, 
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::{path, NavigateOptions};
 
-/// The portal bundle's routes: every signed-out page and the whole client portal (the entry
-/// bundle's pages too, so moving around the portal never reloads).
-#[component]
-pub fn PortalApp() -> impl IntoView {
-    note_first_path();
-    let i18n = provide_i18n();
-    provide_session(i18n);
-    view! {
-        <Router>
-            <Routes fallback=|| view! { <Unmatched own=Bundle::Portal /> }>
-                <RouteDef path=path!("/") view=HomeRedirect />
-                <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
-                <RouteDef path=path!("/sign-up") view=pages::auth::SignUpPage />
-                <RouteDef path=path!("/forgot-password") view=pages::auth::ForgotPasswordPage />
-                <RouteDef path=path!("/reset-password") view=pages::auth::ResetPasswordPage />
-                <RouteDef path=path!("/invite") view=pages::auth::InvitePage />
-                <RouteDef path=path!("/survey") view=pages::survey_link::SurveyLinkPage />
-                <RouteDef path=path!("/account") view=AccountRedirect />
-                <ParentRoute path=path!("/portal") view=PortalArea>
-                    <RouteDef path=path!("") view=pages::portal::PortalHomePage />
-                    <RouteDef path=path!("roadmap") view=pages::portal::roadmap::PortalRoadmapPage />
-                    // Portal backlog and decisions
-                    <RouteDef path=path!("backlog") view=pages::portal::PortalBacklogPage />
-                    <RouteDef path=path!("backlog/:id") view=pages::portal::PortalItemPage />
-                    <RouteDef path=path!("meetings") view=pages::portal::PortalMeetingsPage />
-                    <RouteDef path=path!("meetings/:mid") view=pages::portal::PortalMinutesPage />
-                    <RouteDef path=path!("reports") view=pages::portal::PortalReportsPage />
-                    <RouteDef path=path!("reports/:rid") view=pages::portal::PortalReportPage />
-                    <RouteDef path=path!("surveys") view=pages::portal::surveys::PortalSurveysPage />
-                    <RouteDef path=path!("surveys/:sid") view=pages::portal::surveys::PortalSurveyPage />
-                    <RouteDef path=path!("risks") view=pages::portal::risks::PortalRisksPage />
-                    <RouteDef path=path!("knowledge") view=pages::portal::knowledge::PortalKnowledgePage />
-                    <RouteDef path=path!("knowledge/:article") view=pages::portal::knowledge::PortalArticlePage />
-                    <RouteDef path=path!("account") view=pages::account::AccountPage />
-                </ParentRoute>
-            </Routes>
-        </Router>
+/// One bundle's app: the session and language, and a router over `routes`; a path the bundle
+/// has no route for goes to [`Unmatched`].
+macro_rules! bundle_app {
+    ($(#[$doc:meta])* $name:ident, $bundle:ident, { $($routes:tt)* }) => {
+        $(#[$doc])*
+        #[component]
+        pub fn $name() -> impl IntoView {
+            note_first_path();
+            let i18n = provide_i18n();
+            provide_session(i18n);
+            view! {
+                <Router>
+                    <Routes fallback=|| view! { <Unmatched own=Bundle::$bundle /> }>
+                        $($routes)*
+                    </Routes>
+                </Router>
+            }
+        }
+    };
+}
+
+bundle_app! {
+    /// The entry bundle's routes: a contact's first visit — sign-in, an invitation, a password
+    /// reset, the portal home. Everything else is one full page load away, in another bundle.
+    EntryApp, Entry, {
+        <RouteDef path=path!("/") view=HomeRedirect />
+        <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
+        <RouteDef path=path!("/forgot-password") view=pages::auth::ForgotPasswordPage />
+        <RouteDef path=path!("/reset-password") view=pages::auth::ResetPasswordPage />
+        <RouteDef path=path!("/invite") view=pages::auth::InvitePage />
+        <ParentRoute path=path!("/portal") view=PortalArea>
+            <RouteDef path=path!("") view=pages::portal::PortalHomePage />
+        </ParentRoute>
     }
 }
 
-/// The entry bundle's routes: a contact's first visit — sign-in, an invitation, a password reset,
-/// the portal home. Everything else is one full page load away, in the portal or staff bundle.
-#[component]
-pub fn EntryApp() -> impl IntoView {
-    note_first_path();
-    let i18n = provide_i18n();
-    provide_session(i18n);
-    view! {
-        <Router>
-            <Routes fallback=|| view! { <Unmatched own=Bundle::Entry /> }>
-                <RouteDef path=path!("/") view=HomeRedirect />
-                <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
-                <RouteDef path=path!("/forgot-password") view=pages::auth::ForgotPasswordPage />
-                <RouteDef path=path!("/reset-password") view=pages::auth::ResetPasswordPage />
-                <RouteDef path=path!("/invite") view=pages::auth::InvitePage />
-                <ParentRoute path=path!("/portal") view=PortalArea>
-                    <RouteDef path=path!("") view=pages::portal::PortalHomePage />
-                </ParentRoute>
-            </Routes>
-        </Router>
+bundle_app! {
+    /// The backlog bundle (what a "decision awaits you" e-mail opens): the backlog and one item's
+    /// decision and conversation, with the sign-in page.
+    BacklogApp, Backlog, {
+        <RouteDef path=path!("/") view=HomeRedirect />
+        <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
+        <ParentRoute path=path!("/portal") view=PortalArea>
+            <RouteDef path=path!("backlog") view=pages::portal::PortalBacklogPage />
+            <RouteDef path=path!("backlog/:id") view=pages::portal::PortalItemPage />
+        </ParentRoute>
     }
 }
 
-/// The staff bundle's routes: agency staff, the platform operator, the API docs.
-#[component]
-pub fn StaffApp() -> impl IntoView {
-    note_first_path();
-    let i18n = provide_i18n();
-    provide_session(i18n);
-    view! {
-        <Router>
-            <Routes fallback=|| view! { <Unmatched own=Bundle::Staff /> }>
-                <RouteDef path=path!("/api-docs") view=pages::docs::ApiDocsPage />
-                <ParentRoute path=path!("/app") view=StaffArea>
-                    <RouteDef path=path!("") view=pages::clients::ClientsPage />
-                    <ParentRoute path=path!("clients/:id") view=pages::clients::ClientPage>
-                        <RouteDef path=path!("") view=pages::clients::OverviewTab />
-                        <RouteDef path=path!("roadmap") view=pages::clients::RoadmapTab />
-                        <RouteDef path=path!("segmentation") view=pages::clients::SegmentationTab />
-                        <RouteDef path=path!("contacts") view=pages::clients::ContactsTab />
-                        <RouteDef path=path!("projects") view=pages::clients::ProjectsTab />
-                        <RouteDef path=path!("touchpoints") view=pages::clients::TouchpointsTab />
-                        <RouteDef path=path!("meetings") view=pages::clients::MeetingsTab />
-                        <RouteDef path=path!("promises") view=pages::clients::PromisesTab />
-                        <RouteDef path=path!("reports") view=pages::clients::ReportsTab />
-                        <RouteDef path=path!("health") view=pages::health::HealthTab />
-                        <RouteDef path=path!("risks") view=pages::risks::RisksTab />
-                        <RouteDef path=path!("incidents") view=pages::risks::IncidentsTab />
-                        <RouteDef path=path!("incidents/:inc") view=pages::risks::IncidentPage />
-                        <RouteDef path=path!("money") view=pages::money::MoneyTab />
-                        <RouteDef path=path!("growth") view=pages::growth::GrowthTab />
-                        // Project backlogs (staff)
-                        <RouteDef path=path!("projects/:pid/backlog") view=pages::clients::BacklogPage />
-                        <RouteDef path=path!("projects/:pid/backlog/:item") view=pages::clients::BacklogItemPage />
-                    </ParentRoute>
-                    <RouteDef path=path!("meetings/:mid") view=pages::meetings::MeetingPage />
-                    <RouteDef path=path!("promises") view=pages::meetings::PromisesPage />
-                    <RouteDef path=path!("minutes/unacknowledged") view=pages::meetings::UnacknowledgedPage />
-                    <RouteDef path=path!("reports") view=pages::reports::ReportsDuePage />
-                    <RouteDef path=path!("reports/:rid") view=pages::reports::ReportPage />
-                    <RouteDef path=path!("surveys") view=pages::surveys::AnalyticsPage />
-                    <RouteDef path=path!("surveys/campaigns") view=pages::surveys::CampaignsPage />
-                    <RouteDef path=path!("surveys/campaigns/new") view=pages::surveys::NewCampaignPage />
-                    <RouteDef path=path!("surveys/campaigns/:cid") view=pages::surveys::CampaignPage />
-                    <RouteDef path=path!("surveys/follow-ups") view=pages::surveys::FollowupsPage />
-                    <RouteDef path=path!("surveys/answers") view=pages::surveys::AnswersPage />
-                    <RouteDef path=path!("cockpit") view=pages::health::CockpitPage />
-                    <RouteDef path=path!("health") view=pages::health::HealthPage />
-                    <RouteDef path=path!("money") view=pages::money::MoneyPage />
-                    <RouteDef path=path!("growth") view=pages::growth::PipelinePage />
-                    <RouteDef path=path!("scorecard") view=pages::growth::ScorecardPage />
-                    <RouteDef path=path!("services") view=pages::growth::ServicesPage />
-                    <RouteDef path=path!("knowledge") view=pages::growth::KnowledgePage />
-                    <RouteDef path=path!("team") view=pages::team::TeamPage />
-                    <RouteDef path=path!("standard") view=pages::standard::StandardPage />
-                    <RouteDef path=path!("account") view=pages::account::AccountPage />
-                </ParentRoute>
-                <ParentRoute path=path!("/platform") view=PlatformArea>
-                    <RouteDef path=path!("") view=pages::platform::AgenciesPage />
-                    <RouteDef path=path!("account") view=pages::account::AccountPage />
-                </ParentRoute>
-            </Routes>
-        </Router>
+bundle_app! {
+    /// The meetings bundle (what an invitation or a "minutes to acknowledge" e-mail opens): the
+    /// meetings and one meeting's minutes, with the sign-in page.
+    MeetingsApp, Meetings, {
+        <RouteDef path=path!("/") view=HomeRedirect />
+        <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
+        <ParentRoute path=path!("/portal") view=PortalArea>
+            <RouteDef path=path!("meetings") view=pages::portal::PortalMeetingsPage />
+            <RouteDef path=path!("meetings/:mid") view=pages::portal::PortalMinutesPage />
+        </ParentRoute>
+    }
+}
+
+bundle_app! {
+    /// The reports bundle (what a "new report" e-mail opens): the reports and one report with
+    /// its questions, with the sign-in page.
+    ReportsApp, Reports, {
+        <RouteDef path=path!("/") view=HomeRedirect />
+        <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
+        <ParentRoute path=path!("/portal") view=PortalArea>
+            <RouteDef path=path!("reports") view=pages::portal::PortalReportsPage />
+            <RouteDef path=path!("reports/:rid") view=pages::portal::PortalReportPage />
+        </ParentRoute>
+    }
+}
+
+bundle_app! {
+    /// The surveys bundle: a survey answered from its e-mailed one-time link (no sign-in), and a
+    /// contact's surveys in the portal, with the sign-in page.
+    SurveysApp, Surveys, {
+        <RouteDef path=path!("/") view=HomeRedirect />
+        <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
+        <RouteDef path=path!("/survey") view=pages::survey_link::SurveyLinkPage />
+        <ParentRoute path=path!("/portal") view=PortalArea>
+            <RouteDef path=path!("surveys") view=pages::portal::surveys::PortalSurveysPage />
+            <RouteDef path=path!("surveys/:sid") view=pages::portal::surveys::PortalSurveyPage />
+        </ParentRoute>
+    }
+}
+
+bundle_app! {
+    /// The risks bundle (what a "new risk or incident" e-mail opens): the client-visible risks
+    /// and incidents, with the sign-in page.
+    RisksApp, Risks, {
+        <RouteDef path=path!("/") view=HomeRedirect />
+        <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
+        <ParentRoute path=path!("/portal") view=PortalArea>
+            <RouteDef path=path!("risks") view=pages::portal::risks::PortalRisksPage />
+        </ParentRoute>
+    }
+}
+
+bundle_app! {
+    /// The portal bundle: the rest of the portal (the roadmap, knowledge, the account page),
+    /// agency sign-up, the entry's pages again, and the 404 page of every path nobody routes.
+    PortalApp, Portal, {
+        <RouteDef path=path!("/") view=HomeRedirect />
+        <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
+        <RouteDef path=path!("/sign-up") view=pages::auth::SignUpPage />
+        <RouteDef path=path!("/forgot-password") view=pages::auth::ForgotPasswordPage />
+        <RouteDef path=path!("/reset-password") view=pages::auth::ResetPasswordPage />
+        <RouteDef path=path!("/invite") view=pages::auth::InvitePage />
+        <RouteDef path=path!("/account") view=AccountRedirect />
+        <ParentRoute path=path!("/portal") view=PortalArea>
+            <RouteDef path=path!("") view=pages::portal::PortalHomePage />
+            <RouteDef path=path!("roadmap") view=pages::portal::roadmap::PortalRoadmapPage />
+            <RouteDef path=path!("knowledge") view=pages::portal::knowledge::PortalKnowledgePage />
+            <RouteDef path=path!("knowledge/:article") view=pages::portal::knowledge::PortalArticlePage />
+            <RouteDef path=path!("account") view=pages::account::AccountPage />
+        </ParentRoute>
+    }
+}
+
+bundle_app! {
+    /// The staff bundle's routes: agency staff, the platform operator, the API docs.
+    StaffApp, Staff, {
+        <RouteDef path=path!("/api-docs") view=pages::docs::ApiDocsPage />
+        <ParentRoute path=path!("/app") view=StaffArea>
+            <RouteDef path=path!("") view=pages::clients::ClientsPage />
+            <ParentRoute path=path!("clients/:id") view=pages::clients::ClientPage>
+                <RouteDef path=path!("") view=pages::clients::OverviewTab />
+                <RouteDef path=path!("roadmap") view=pages::clients::RoadmapTab />
+                <RouteDef path=path!("segmentation") view=pages::clients::SegmentationTab />
+                <RouteDef path=path!("contacts") view=pages::clients::ContactsTab />
+                <RouteDef path=path!("projects") view=pages::clients::ProjectsTab />
+                <RouteDef path=path!("touchpoints") view=pages::clients::TouchpointsTab />
+                <RouteDef path=path!("meetings") view=pages::clients::MeetingsTab />
+                <RouteDef path=path!("promises") view=pages::clients::PromisesTab />
+                <RouteDef path=path!("reports") view=pages::clients::ReportsTab />
+                <RouteDef path=path!("health") view=pages::health::HealthTab />
+                <RouteDef path=path!("risks") view=pages::risks::RisksTab />
+                <RouteDef path=path!("incidents") view=pages::risks::IncidentsTab />
+                <RouteDef path=path!("incidents/:inc") view=pages::risks::IncidentPage />
+                <RouteDef path=path!("money") view=pages::money::MoneyTab />
+                <RouteDef path=path!("growth") view=pages::growth::GrowthTab />
+                // Project backlogs (staff)
+                <RouteDef path=path!("projects/:pid/backlog") view=pages::clients::BacklogPage />
+                <RouteDef path=path!("projects/:pid/backlog/:item") view=pages::clients::BacklogItemPage />
+            </ParentRoute>
+            <RouteDef path=path!("meetings/:mid") view=pages::meetings::MeetingPage />
+            <RouteDef path=path!("promises") view=pages::meetings::PromisesPage />
+            <RouteDef path=path!("minutes/unacknowledged") view=pages::meetings::UnacknowledgedPage />
+            <RouteDef path=path!("reports") view=pages::reports::ReportsDuePage />
+            <RouteDef path=path!("reports/:rid") view=pages::reports::ReportPage />
+            <RouteDef path=path!("surveys") view=pages::surveys::AnalyticsPage />
+            <RouteDef path=path!("surveys/campaigns") view=pages::surveys::CampaignsPage />
+            <RouteDef path=path!("surveys/campaigns/new") view=pages::surveys::NewCampaignPage />
+            <RouteDef path=path!("surveys/campaigns/:cid") view=pages::surveys::CampaignPage />
+            <RouteDef path=path!("surveys/follow-ups") view=pages::surveys::FollowupsPage />
+            <RouteDef path=path!("surveys/answers") view=pages::surveys::AnswersPage />
+            <RouteDef path=path!("cockpit") view=pages::health::CockpitPage />
+            <RouteDef path=path!("health") view=pages::health::HealthPage />
+            <RouteDef path=path!("money") view=pages::money::MoneyPage />
+            <RouteDef path=path!("growth") view=pages::growth::PipelinePage />
+            <RouteDef path=path!("scorecard") view=pages::growth::ScorecardPage />
+            <RouteDef path=path!("services") view=pages::growth::ServicesPage />
+            <RouteDef path=path!("knowledge") view=pages::growth::KnowledgePage />
+            <RouteDef path=path!("team") view=pages::team::TeamPage />
+            <RouteDef path=path!("standard") view=pages::standard::StandardPage />
+            <RouteDef path=path!("account") view=pages::account::AccountPage />
+        </ParentRoute>
+        <ParentRoute path=path!("/platform") view=PlatformArea>
+            <RouteDef path=path!("") view=pages::platform::AgenciesPage />
+            <RouteDef path=path!("account") view=pages::account::AccountPage />
+        </ParentRoute>
     }
 }
 

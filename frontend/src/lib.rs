@@ -1,8 +1,10 @@
-//! Accord's web app, built as three bundles that share this library (see `accord_api::bundles`):
-//! `entry` (sign-in and the portal home: a contact's first visit), `portal` (every signed-out
-//! page and the whole client portal) and `staff` (agency staff and the platform operator). Each
-//! binary in `src/bin/` mounts one route table from [`app`]; the linker keeps only what that
-//! table reaches, so a client never downloads the staff pages and the first visit stays small.
+//! Accord's web app, built as several bundles that share this library (see
+//! `accord_api::bundles`): `entry` (sign-in and the portal home: a contact's first visit), one
+//! per portal feature that e-mails link to (`backlog`, `meetings`, `reports`, `surveys`,
+//! `risks`), `portal` (the rest of the portal and agency sign-up) and `staff` (agency staff and the
+//! platform operator). Each binary in `src/bin/` mounts one route table from [`app`]; the linker
+//! keeps only what that table reaches, so a client never downloads the staff pages and whatever
+//! page a contact lands on stays small.
 
 mod api;
 mod app;
@@ -12,24 +14,12 @@ mod pages;
 mod routes;
 mod session;
 
-/// Mounts the entry bundle: sign-in, invitation and password-reset pages, the portal home.
-pub fn start_entry() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::EntryApp);
-    remove_boot_screen();
-}
+pub use app::{BacklogApp, EntryApp, MeetingsApp, PortalApp, ReportsApp, RisksApp, StaffApp, SurveysApp};
 
-/// Mounts the portal: sign-in and the other signed-out pages, and the client portal.
-pub fn start_portal() {
+/// Mounts one bundle's app (one of the `*App` route tables) and removes the loading screen.
+pub fn start<V: leptos::IntoView + 'static>(app: fn() -> V) {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::PortalApp);
-    remove_boot_screen();
-}
-
-/// Mounts the staff app: clients, backlogs, team, the platform operator's pages, API docs.
-pub fn start_staff() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::StaffApp);
+    leptos::mount::mount_to_body(app);
     remove_boot_screen();
 }
 

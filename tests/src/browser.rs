@@ -442,6 +442,14 @@ impl Browser {
         self.wait_for("#staff-app, #portal-app, #platform-app").await;
     }
 
+    /// Runs `script` (a function body; `return` its answer) in the page and answers its result.
+    pub async fn script(&self, script: &str) -> Value {
+        match self.client.execute(script, vec![]).await {
+            Ok(value) => value,
+            Err(e) => self.fail(&format!("could not run a script: {e}")).await,
+        }
+    }
+
     /// The value of the browser's cookie `name` for the current page (HttpOnly ones too).
     pub async fn cookie(&self, name: &str) -> Option<String> {
         match self.client.get("cookie").await {

@@ -2,5 +2,5 @@
 //! and a contact's portal home.
 
 fn main() {
-    frontend::start_entry();
+    frontend::start(frontend::EntryApp);
 }

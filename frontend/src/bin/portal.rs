@@ -1,6 +1,6 @@
-//! The portal bundle: the whole client portal and every signed-out page (loaded when a contact
-//! goes past the portal home, or opens agency sign-up).
+//! The portal bundle: the rest of the client portal (the roadmap, knowledge, the account
+//! page), agency sign-up and the 404 page.
 
 fn main() {
-    frontend::start_portal();
+    frontend::start(frontend::PortalApp);
 }

@@ -1,5 +1,5 @@
 //! The staff bundle: loaded only on staff and platform pages.
 
 fn main() {
-    frontend::start_staff();
+    frontend::start(frontend::StaffApp);
 }

@@ -4,10 +4,11 @@
 //! request and nothing touches the disk.
 //!
 //! Hashed file names (`portal-<hash>.js`, `staff-<hash>_bg.wasm`, `style-<hash>.css`) are cached
-//! for a year as immutable; the three HTML pages are revalidated on every load (`no-cache` with an
+//! for a year as immutable; the bundles' HTML pages are revalidated on every load (`no-cache` with an
 //! ETag, so an unchanged page costs a 304). A deep link gets the HTML page of the bundle that
 //! routes it ([`Bundle::for_path`]): the staff app for `/app`, `/platform` and `/api-docs`, the
-//! small entry bundle for sign-in and the portal home, the portal bundle for the rest.
+//! small entry bundle for sign-in and the portal home, a portal feature's bundle for its pages
+//! (backlog, meetings, reports, surveys), the portal bundle for the rest.
 //!
 //! A rebuilt web app is picked up without a restart: the HTML pages' modification times are
 //! checked at most once a second. The Content-Security-Policy is derived from the loaded pages
@@ -26,8 +27,16 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// The HTML pages whose modification marks a new build.
-const PAGES: [&str; 3] = [Bundle::Entry.html(), Bundle::Portal.html(), Bundle::Staff.html()];
+/// The HTML pages (one per bundle) whose modification marks a new build.
+const PAGES: [&str; Bundle::ALL.len()] = {
+    let mut pages = [""; Bundle::ALL.len()];
+    let mut i = 0;
+    while i < pages.len() {
+        pages[i] = Bundle::ALL[i].html();
+        i += 1;
+    }
+    pages
+};
 
 /// One file of the web app in each stored encoding.
 #[derive(Debug)]

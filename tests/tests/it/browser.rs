@@ -82,6 +82,41 @@ async fn contact_sign_in_lands_on_their_portal_only() {
     b.close().await;
 }
 
+/// A contact follows a mailed link while signed out: the page's own feature bundle loads (not
+/// the entry's, not the whole portal), shows the sign-in form, and after signing in the contact
+/// is on the linked page without another page load; going on to another feature's page hands
+/// over to that feature's bundle.
+#[tokio::test]
+async fn a_mailed_link_signs_in_and_opens_inside_one_small_bundle() {
+    let Some((_app, w, b)) = setup().await else { return };
+    let wasm = "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)\
+                .filter(p => p.endsWith('.wasm'));";
+    b.goto("/portal/backlog").await;
+    b.wait_for("form#sign-in-form").await;
+    assert_eq!(b.current_path().await, "/sign-in?next=%2Fportal%2Fbacklog");
+    b.script("window.accordTestMark = 1; return true;").await;
+    b.fill("#email", &w.approver_a1.email).await;
+    b.fill("#password", world::PASSWORD).await;
+    b.click("#sign-in-submit").await;
+    b.wait_for_path("/portal/backlog").await;
+    b.wait_for("div#portal-app section.portal-backlog-page").await;
+    assert_eq!(b.script("return window.accordTestMark === 1;").await, Value::Bool(true), "the page was loaded again");
+    let loaded = b.script(wasm).await;
+    let loaded: Vec<&str> = loaded.as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    assert!(loaded.len() == 1 && loaded[0].starts_with("/backlog-"), "{loaded:?}");
+
+    // The portal's menu leads to another feature: its own bundle takes over.
+    b.goto("/portal/backlog").await;
+    b.wait_for("div#portal-app section.portal-backlog-page").await;
+    b.click("#portal-app a.nav-meetings").await;
+    b.wait_for_path("/portal/meetings").await;
+    b.wait_for("div#portal-app #portal-meetings").await;
+    let loaded = b.script(wasm).await;
+    let loaded: Vec<&str> = loaded.as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    assert!(loaded.len() == 1 && loaded[0].starts_with("/meetings-"), "{loaded:?}");
+    b.close().await;
+}
+
 #[tokio::test]
 async fn contact_opening_staff_urls_is_sent_back_to_the_portal() {
     let Some((app, w, b)) = setup().await else { return };

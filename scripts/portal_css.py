@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Writes frontend/portal.css: frontend/style.css without the rules that can never match a page
+of the client-facing bundles, so a contact's first visit does not download the staff pages'
+styles (staff.html keeps the whole style.css; its cascade is unchanged).
+
+A rule is left out only when each of its selectors names a class that no client-facing source
+can put on an element. The class names a source can set are gathered conservatively from every
+Rust file under frontend/src except the staff pages' folders, from api/src (an enum's `as_str()`
+may be a class), and from index.html: every word in
+a string literal (`class="a b"`, `attr:class=…`, `if x { "a" } else { "b" }`), every `class:name`
+directive, and every literal word ending in `-` as a prefix (`format!("badge-{}", …)` may make
+any `badge-…`). Classes inside `:not(…)` are not required. The order of the kept rules, and so the
+cascade, is that of style.css.
+
+  python3 scripts/portal_css.py            # writes frontend/portal.css (only if it changed)
+"""
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FRONTEND = os.path.join(ROOT, "frontend")
+
+# Page folders and files only the staff bundle mounts (app.rs's StaffApp). Anything not listed
+# here counts as client-facing, so a missing entry only keeps more rules.
+STAFF_ONLY = [
+    "src/pages/docs",
+    "src/pages/growth",
+    "src/pages/health",
+    "src/pages/meetings",
+    "src/pages/money",
+    "src/pages/platform",
+    "src/pages/reports",
+    "src/pages/risks",
+    "src/pages/surveys",
+    "src/pages/team",
+    "src/pages/standard.rs",
+    "src/pages/invitations.rs",
+    "src/pages/clients/backlog",
+    "src/pages/clients/contacts",
+    "src/pages/clients/meetings",
+    "src/pages/clients/projects",
+    "src/pages/clients/reports",
+    "src/pages/clients/segmentation.rs",
+    "src/pages/clients/survey_answers",
+    "src/pages/clients/survey_answers.rs",
+    "src/pages/clients/touchpoints.rs",
+    "src/pages/clients/list.rs",
+    "src/pages/clients/filters.rs",
+    "src/pages/clients/new_client.rs",
+    "src/pages/clients/overview.rs",
+    "src/pages/clients/points.rs",
+    "src/pages/clients/profile_fields.rs",
+    "src/pages/clients/profile_form.rs",
+    "src/pages/clients/frame.rs",
+]
+
+
+def client_sources():
+    skip = [os.path.join(FRONTEND, s) for s in STAFF_ONLY]
+    out = [os.path.join(FRONTEND, "index.html")]
+    # The wire types too: a page may put an enum's `as_str()` straight into a class.
+    for root, _dirs, files in os.walk(os.path.join(ROOT, "api", "src")):
+        out += [os.path.join(root, name) for name in files if name.endswith(".rs")]
+    for root, _dirs, files in os.walk(os.path.join(FRONTEND, "src")):
+        for name in files:
+            path = os.path.join(root, name)
+            if name.endswith(".rs") and not any(path == s or path.startswith(s + os.sep) for s in skip):
+                out.append(path)
+    return sorted(out)
+
+
+def settable_classes(paths):
+    words, prefixes = set(), set()
+    for path in paths:
+        text = open(path, encoding="utf-8").read()
+        literals = re.findall(r'"((?:[^"\\]|\\.)*)"', text)
+        directives = re.findall(r"class:([A-Za-z0-9_-]+)", text)
+        for word in [w for lit in literals for w in re.findall(r"[A-Za-z0-9_-]+", lit)] + directives:
+            words.add(word)
+            if word.endswith("-"):
+                prefixes.add(word)
+    return words, tuple(prefixes)
+
+
+def prune(css, words, prefixes):
+    def settable(cls):
+        return cls in words or cls.startswith(prefixes)
+
+    def can_match(selector):
+        selector = re.sub(r":not\([^)]*\)", "", selector)
+        return all(settable(c) for c in re.findall(r"\.([A-Za-z_][A-Za-z0-9_-]*)", selector))
+
+    dropped = 0
+
+    def block(text):
+        nonlocal dropped
+        out, i, n = [], 0, len(text)
+        while i < n:
+            open_at = text.find("{", i)
+            if open_at < 0:
+                out.append(text[i:])
+                break
+            depth, k = 1, open_at + 1
+            while depth and k < n:
+                depth += {"{": 1, "}": -1}.get(text[k], 0)
+                k += 1
+            head = text[i:open_at]
+            selector = re.sub(r"/\*.*?\*/", "", head, flags=re.S).strip()
+            if selector.startswith(("@media", "@supports")):
+                inner = block(text[open_at + 1 : k - 1])
+                if inner.strip():
+                    out.append(head + "{" + inner + "}")
+            elif selector.startswith("@") or any(can_match(s) for s in selector.split(",")):
+                out.append(text[i:k])
+            else:
+                dropped += 1
+            i = k
+        return "".join(out)
+
+    return block(css), dropped
+
+
+def main():
+    css = open(os.path.join(FRONTEND, "style.css"), encoding="utf-8").read()
+    words, prefixes = settable_classes(client_sources())
+    pruned, dropped = prune(css, words, prefixes)
+    header = "/* Generated by scripts/portal_css.py from style.css: the client-facing bundles' rules. */\n"
+    text = header + pruned
+    target = os.path.join(FRONTEND, "portal.css")
+    old = open(target, encoding="utf-8").read() if os.path.exists(target) else None
+    if old != text:
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(text)
+    print(f"portal.css: {len(text)} of {len(css)} bytes ({dropped} staff-only rules left out)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -5,7 +5,8 @@
 //!   contact meets (an invitation, a password reset) and the portal home — a contact's whole
 //!   first visit;
 //! - one bundle per portal feature that e-mails link to — **backlog** (the backlog and an item's
-//!   decision), **meetings** (meetings and their minutes), **reports**, **surveys** (a contact's
+//!   decision), **meetings** (the meetings list), **minutes** (one meeting's minutes, what a
+//!   "minutes to acknowledge" e-mail opens), **reports**, **surveys** (a contact's
 //!   surveys and the one-time survey link), **risks** (risks and incidents) — each with the
 //!   sign-in page too, so a contact following a link while signed out signs in without changing
 //!   bundle;
@@ -23,9 +24,11 @@ pub const STAFF_PREFIXES: [&str; 3] = ["/app", "/platform", "/api-docs"];
 /// Exact paths (no deeper ones) that the entry bundle serves; the rest is the portal bundles'.
 pub const ENTRY_PATHS: [&str; 6] = ["/", "/sign-in", "/invite", "/forgot-password", "/reset-password", "/portal"];
 
-/// Path prefixes (the path itself and anything below it) of the portal feature bundles.
-pub const FEATURE_PREFIXES: [(&str, Bundle); 6] = [
+/// Path prefixes of the portal feature bundles, the first that matches wins: the path itself and
+/// anything below it, or, for a prefix ending in `/`, only what lies below it.
+pub const FEATURE_PREFIXES: [(&str, Bundle); 7] = [
     ("/portal/backlog", Bundle::Backlog),
+    ("/portal/meetings/", Bundle::Minutes),
     ("/portal/meetings", Bundle::Meetings),
     ("/portal/reports", Bundle::Reports),
     ("/portal/surveys", Bundle::Surveys),
@@ -42,6 +45,7 @@ pub enum Bundle {
     Entry,
     Backlog,
     Meetings,
+    Minutes,
     Reports,
     Surveys,
     Risks,
@@ -49,16 +53,22 @@ pub enum Bundle {
     Staff,
 }
 
-/// Whether `path` is `prefix` or lies below it (`/app/x` is under `/app`; `/apple` is not).
+/// Whether `path` is `prefix` or lies below it (`/app/x` is under `/app`; `/apple` is not); a
+/// prefix ending in `/` takes only what lies below it.
 fn under(path: &str, prefix: &str) -> bool {
-    path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    match path.strip_prefix(prefix) {
+        Some(rest) if prefix.ends_with('/') => !rest.is_empty(),
+        Some(rest) => rest.is_empty() || rest.starts_with('/'),
+        None => false,
+    }
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 8] = [
+    pub const ALL: [Bundle; 9] = [
         Bundle::Entry,
         Bundle::Backlog,
         Bundle::Meetings,
+        Bundle::Minutes,
         Bundle::Reports,
         Bundle::Surveys,
         Bundle::Risks,
@@ -84,7 +94,10 @@ impl Bundle {
 
     /// A bundle of one portal feature (not entry, the rest of the portal, or staff).
     pub const fn is_feature(self) -> bool {
-        matches!(self, Bundle::Backlog | Bundle::Meetings | Bundle::Reports | Bundle::Surveys | Bundle::Risks)
+        matches!(
+            self,
+            Bundle::Backlog | Bundle::Meetings | Bundle::Minutes | Bundle::Reports | Bundle::Surveys | Bundle::Risks
+        )
     }
 
     /// Whether this bundle has a page for `path`: its own paths; for a feature bundle also `/`
@@ -106,6 +119,7 @@ impl Bundle {
             Bundle::Entry => "index.html",
             Bundle::Backlog => "backlog.html",
             Bundle::Meetings => "meetings.html",
+            Bundle::Minutes => "minutes.html",
             Bundle::Reports => "reports.html",
             Bundle::Surveys => "surveys.html",
             Bundle::Risks => "risks.html",
@@ -138,7 +152,11 @@ mod tests {
             ("/portal/backlog", Bundle::Backlog),
             ("/portal/backlog/5f0c1b9e?x=1", Bundle::Backlog),
             ("/portal/risks/", Bundle::Risks),
-            ("/portal/meetings/1", Bundle::Meetings),
+            ("/portal/meetings", Bundle::Meetings),
+            ("/portal/meetings/", Bundle::Meetings),
+            ("/portal/meetings?x=1", Bundle::Meetings),
+            ("/portal/meetings/1", Bundle::Minutes),
+            ("/portal/meetings/1/", Bundle::Minutes),
             ("/portal/reports", Bundle::Reports),
             ("/portal/reports/1", Bundle::Reports),
             ("/portal/surveys/2", Bundle::Surveys),
@@ -173,7 +191,9 @@ mod tests {
             assert!(!bundle.routes("/portal") && !bundle.routes("/forgot-password"), "{bundle:?}");
             assert!(!bundle.routes("/app") && !bundle.routes("/portal/roadmap"), "{bundle:?}");
         }
-        assert!(Bundle::Meetings.routes("/portal/meetings/1") && !Bundle::Meetings.routes("/portal/reports/1"));
+        assert!(Bundle::Minutes.routes("/portal/meetings/1") && !Bundle::Meetings.routes("/portal/meetings/1"));
+        assert!(Bundle::Meetings.routes("/portal/meetings") && !Bundle::Minutes.routes("/portal/meetings"));
+        assert!(!Bundle::Meetings.routes("/portal/reports/1"));
         assert!(!Bundle::Portal.routes("/portal/backlog") && !Bundle::Entry.routes("/survey"));
     }
 }

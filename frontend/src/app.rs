@@ -61,13 +61,24 @@ bundle_app! {
 }
 
 bundle_app! {
-    /// The meetings bundle (what an invitation or a "minutes to acknowledge" e-mail opens): the
-    /// meetings and one meeting's minutes, with the sign-in page.
+    /// The meetings bundle (what a meeting's reminder or agenda e-mail opens): the upcoming
+    /// meetings, their agenda, the minutes list and open action items, with the sign-in page.
     MeetingsApp, Meetings, {
         <RouteDef path=path!("/") view=HomeRedirect />
         <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
         <ParentRoute path=path!("/portal") view=PortalArea>
             <RouteDef path=path!("meetings") view=pages::portal::PortalMeetingsPage />
+        </ParentRoute>
+    }
+}
+
+bundle_app! {
+    /// The minutes bundle (what a "minutes to acknowledge" e-mail opens): one meeting's
+    /// minutes, acknowledging them or disputing a decision, with the sign-in page.
+    MinutesApp, Minutes, {
+        <RouteDef path=path!("/") view=HomeRedirect />
+        <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
+        <ParentRoute path=path!("/portal") view=PortalArea>
             <RouteDef path=path!("meetings/:mid") view=pages::portal::PortalMinutesPage />
         </ParentRoute>
     }

@@ -1,7 +1,7 @@
 //! Accord's web app, built as several bundles that share this library (see
 //! `accord_api::bundles`): `entry` (sign-in and the portal home: a contact's first visit), one
-//! per portal feature that e-mails link to (`backlog`, `meetings`, `reports`, `surveys`,
-//! `risks`), `portal` (the rest of the portal and agency sign-up) and `staff` (agency staff and the
+//! per portal feature that e-mails link to (`backlog`, `meetings`, `minutes`, `reports`,
+//! `surveys`, `risks`), `portal` (the rest of the portal and agency sign-up) and `staff` (agency staff and the
 //! platform operator). Each binary in `src/bin/` mounts one route table from [`app`]; the linker
 //! keeps only what that table reaches, so a client never downloads the staff pages and whatever
 //! page a contact lands on stays small.
@@ -14,7 +14,7 @@ mod pages;
 mod routes;
 mod session;
 
-pub use app::{BacklogApp, EntryApp, MeetingsApp, PortalApp, ReportsApp, RisksApp, StaffApp, SurveysApp};
+pub use app::{BacklogApp, EntryApp, MeetingsApp, MinutesApp, PortalApp, ReportsApp, RisksApp, StaffApp, SurveysApp};
 
 /// Mounts one bundle's app (one of the `*App` route tables) and removes the loading screen.
 pub fn start<V: leptos::IntoView + 'static>(app: fn() -> V) {

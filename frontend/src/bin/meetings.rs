@@ -1,4 +1,4 @@
-//! The meetings bundle: a contact's meetings and minutes (with sign-in).
+//! The meetings bundle: a contact's upcoming meetings, agenda and action items (with sign-in).
 
 fn main() {
     frontend::start(frontend::MeetingsApp);

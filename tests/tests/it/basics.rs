@@ -115,17 +115,35 @@ async fn a_contacts_first_visit_fits_the_250_kb_budget() {
     let app = spawn_app().await;
     let w = world::build(&app).await;
     let sign_in = json!({ "email": w.approver_a1.email, "password": world::PASSWORD });
+    // Published minutes with decisions and promises, as a "minutes to acknowledge" e-mail links.
+    let manager = app.signed_in(&w.manager_a.email, world::PASSWORD).await;
+    let minutes = json!({
+        "attendees": { "staff": [w.manager_a.id], "contacts": [], "guests": [] },
+        "notes": "Обсудили запуск каталога и сроки.",
+        "decisions": ["Запускаем каталог 15 декабря", "Фильтр по цене — во второй очереди"],
+        "action_items": [
+            { "title": "Сверстать карточку товара", "side": "agency", "due_on": "2026-12-09" },
+            { "title": "Прислать фотографии товаров", "side": "client", "due_on": "2026-12-11" },
+        ],
+        "discussed": [],
+    });
+    let meeting = crate::meetings::held_meeting(&manager, w.client_a1.0, "2026-11-30T10:00", minutes).await;
+    let published = manager.post(&format!("/api/staff/meetings/{meeting}/publish"), json!({})).await;
+    assert_eq!(published.status(), 200);
+    let minutes_page = format!("/portal/meetings/{meeting}");
+    let minutes_read = format!("/api/portal/meetings/{meeting}");
     // The landing page, the bundle it must load, and the first read that page makes.
     let landings = [
         ("/sign-in", "entry-", "/api/portal/home"),
         ("/portal/backlog", "backlog-", "/api/portal/backlog"),
         ("/portal/meetings", "meetings-", "/api/portal/meetings"),
+        (minutes_page.as_str(), "minutes-", minutes_read.as_str()),
         ("/portal/reports", "reports-", "/api/portal/reports?page=1"),
         ("/portal/surveys", "surveys-", "/api/portal/surveys"),
         ("/portal/risks", "risks-", "/api/portal/risks"),
         ("/portal/roadmap", "portal-", "/api/portal/roadmap"),
     ];
-    let mut entry_total = 0;
+    let mut over = Vec::new();
     for (path, bundle, read) in landings {
         let c = app.client();
         let (mut lines, files) = page_with_assets(&c, path).await;
@@ -144,11 +162,13 @@ async fn a_contacts_first_visit_fits_the_250_kb_budget() {
             eprintln!("first visit at {path}: {what:<45} {n:>8} B");
         }
         eprintln!("first visit at {path}: total {total} B ({:.1} KB; budget 250 KB)", total as f64 / 1024.0);
-        if path == "/sign-in" {
-            entry_total = total;
+        // The roadmap (the portal bundle's heaviest page) is printed for comparison: no e-mail
+        // links to it, so a contact reaches it from a page already loaded.
+        if total > 250 * 1024 && path != "/portal/roadmap" {
+            over.push(format!("{path}: {total} B"));
         }
     }
-    assert!(entry_total <= 250 * 1024, "a contact's first visit moves {entry_total} B, over the 250 KB budget");
+    assert!(over.is_empty(), "first visits over the 250 KB budget: {over:?}");
 }
 
 #[tokio::test]

@@ -663,7 +663,12 @@ async fn the_acknowledgement_window_is_an_agency_setting() {
 }
 
 /// A one-off meeting on `local_start` (Moscow), held with these minutes; returns its id.
-async fn held_meeting(manager: &Client, client: accord_api::ClientId, local_start: &str, minutes: Value) -> String {
+pub(crate) async fn held_meeting(
+    manager: &Client,
+    client: accord_api::ClientId,
+    local_start: &str,
+    minutes: Value,
+) -> String {
     let base = format!("/api/staff/clients/{client}");
     let made = ok(
         manager

@@ -26,7 +26,11 @@ pub fn PortalMeetingsPage() -> impl IntoView {
                 <p class="portal-intro">{move || i18n.t().portal_meetings().intro}</p>
             </div>
             {async_view(meetings, move |m| view! { <MeetingsBody data=m on_change=reload /> })}
-            <CalendarFeedCard owner=FeedOwner::Portal />
+            // Only once the meetings are there: drawn below the loading state, the card would
+            // jump down the page when they arrive (Lighthouse measured a layout shift of 0.36).
+            <Show when=move || meetings.with(Option::is_some)>
+                <CalendarFeedCard owner=FeedOwner::Portal />
+            </Show>
         </section>
     }
 }

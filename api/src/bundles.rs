@@ -4,8 +4,9 @@
 //! - **entry** (`index.html`): the sign-in page everyone sees first, the other signed-out pages a
 //!   contact meets (an invitation, a password reset) and the portal home — a contact's whole
 //!   first visit;
-//! - one bundle per portal feature that e-mails link to — **backlog** (the backlog and an item's
-//!   decision), **meetings** (the meetings list), **minutes** (one meeting's minutes, what a
+//! - one bundle per portal feature that e-mails link to — **backlog** (the backlog, what a
+//!   "decision awaits you" e-mail opens), **item** (one backlog item's decision and
+//!   conversation), **meetings** (the meetings list), **minutes** (one meeting's minutes, what a
 //!   "minutes to acknowledge" e-mail opens), **reports**, **surveys** (a contact's
 //!   surveys and the one-time survey link), **risks** (risks and incidents) — each with the
 //!   sign-in page too, so a contact following a link while signed out signs in without changing
@@ -26,7 +27,8 @@ pub const ENTRY_PATHS: [&str; 6] = ["/", "/sign-in", "/invite", "/forgot-passwor
 
 /// Path prefixes of the portal feature bundles, the first that matches wins: the path itself and
 /// anything below it, or, for a prefix ending in `/`, only what lies below it.
-pub const FEATURE_PREFIXES: [(&str, Bundle); 7] = [
+pub const FEATURE_PREFIXES: [(&str, Bundle); 8] = [
+    ("/portal/backlog/", Bundle::Item),
     ("/portal/backlog", Bundle::Backlog),
     ("/portal/meetings/", Bundle::Minutes),
     ("/portal/meetings", Bundle::Meetings),
@@ -44,6 +46,7 @@ pub const SIGN_IN_PATHS: [&str; 2] = ["/", "/sign-in"];
 pub enum Bundle {
     Entry,
     Backlog,
+    Item,
     Meetings,
     Minutes,
     Reports,
@@ -63,10 +66,17 @@ fn under(path: &str, prefix: &str) -> bool {
     }
 }
 
+/// A URL's path without its query or fragment, and the same without a trailing `/` (except `/`).
+fn normalised(url: &str) -> (&str, &str) {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    (path, if path.len() > 1 { path.trim_end_matches('/') } else { path })
+}
+
 impl Bundle {
-    pub const ALL: [Bundle; 9] = [
+    pub const ALL: [Bundle; 10] = [
         Bundle::Entry,
         Bundle::Backlog,
+        Bundle::Item,
         Bundle::Meetings,
         Bundle::Minutes,
         Bundle::Reports,
@@ -79,8 +89,7 @@ impl Bundle {
     /// The bundle whose page the server sends for `path` (a URL path, with or without a query
     /// string).
     pub fn for_path(path: &str) -> Bundle {
-        let path = path.split(['?', '#']).next().unwrap_or(path);
-        let trimmed = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+        let (path, trimmed) = normalised(path);
         if STAFF_PREFIXES.iter().any(|prefix| under(path, prefix)) {
             Bundle::Staff
         } else if ENTRY_PATHS.contains(&trimmed) {
@@ -96,7 +105,13 @@ impl Bundle {
     pub const fn is_feature(self) -> bool {
         matches!(
             self,
-            Bundle::Backlog | Bundle::Meetings | Bundle::Minutes | Bundle::Reports | Bundle::Surveys | Bundle::Risks
+            Bundle::Backlog
+                | Bundle::Item
+                | Bundle::Meetings
+                | Bundle::Minutes
+                | Bundle::Reports
+                | Bundle::Surveys
+                | Bundle::Risks
         )
     }
 
@@ -108,8 +123,7 @@ impl Bundle {
         if owner == self {
             return true;
         }
-        let path = path.split(['?', '#']).next().unwrap_or(path);
-        let trimmed = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+        let (_, trimmed) = normalised(path);
         (self == Bundle::Portal && owner == Bundle::Entry) || (self.is_feature() && SIGN_IN_PATHS.contains(&trimmed))
     }
 
@@ -118,6 +132,7 @@ impl Bundle {
         match self {
             Bundle::Entry => "index.html",
             Bundle::Backlog => "backlog.html",
+            Bundle::Item => "item.html",
             Bundle::Meetings => "meetings.html",
             Bundle::Minutes => "minutes.html",
             Bundle::Reports => "reports.html",
@@ -150,7 +165,9 @@ mod tests {
         }
         for (path, bundle) in [
             ("/portal/backlog", Bundle::Backlog),
-            ("/portal/backlog/5f0c1b9e?x=1", Bundle::Backlog),
+            ("/portal/backlog/", Bundle::Backlog),
+            ("/portal/backlog?section=planned", Bundle::Backlog),
+            ("/portal/backlog/5f0c1b9e?x=1", Bundle::Item),
             ("/portal/risks/", Bundle::Risks),
             ("/portal/meetings", Bundle::Meetings),
             ("/portal/meetings/", Bundle::Meetings),
@@ -192,6 +209,8 @@ mod tests {
             assert!(!bundle.routes("/app") && !bundle.routes("/portal/roadmap"), "{bundle:?}");
         }
         assert!(Bundle::Minutes.routes("/portal/meetings/1") && !Bundle::Meetings.routes("/portal/meetings/1"));
+        assert!(Bundle::Item.routes("/portal/backlog/1") && !Bundle::Backlog.routes("/portal/backlog/1"));
+        assert!(Bundle::Backlog.routes("/portal/backlog") && !Bundle::Item.routes("/portal/backlog"));
         assert!(Bundle::Meetings.routes("/portal/meetings") && !Bundle::Minutes.routes("/portal/meetings"));
         assert!(!Bundle::Meetings.routes("/portal/reports/1"));
         assert!(!Bundle::Portal.routes("/portal/backlog") && !Bundle::Entry.routes("/survey"));

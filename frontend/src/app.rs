@@ -32,115 +32,112 @@ macro_rules! bundle_app {
     };
 }
 
-bundle_app! {
+/// A client-facing bundle: [`bundle_app!`] with `/` and the sign-in page (so a contact
+/// following a mailed link signs in without changing bundle), the routes given outside the
+/// portal frame, and the bundle's portal pages inside it.
+macro_rules! portal_app {
+    ($(#[$doc:meta])* $name:ident, $bundle:ident, { $($outside:tt)* } portal { $($routes:tt)* }) => {
+        bundle_app! {
+            $(#[$doc])*
+            $name, $bundle, {
+                <RouteDef path=path!("/") view=HomeRedirect />
+                <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
+                $($outside)*
+                <ParentRoute path=path!("/portal") view=PortalArea>
+                    $($routes)*
+                </ParentRoute>
+            }
+        }
+    };
+}
+
+portal_app! {
     /// The entry bundle's routes: a contact's first visit — sign-in, an invitation, a password
     /// reset, the portal home. Everything else is one full page load away, in another bundle.
     EntryApp, Entry, {
-        <RouteDef path=path!("/") view=HomeRedirect />
-        <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
         <RouteDef path=path!("/forgot-password") view=pages::auth::ForgotPasswordPage />
         <RouteDef path=path!("/reset-password") view=pages::auth::ResetPasswordPage />
         <RouteDef path=path!("/invite") view=pages::auth::InvitePage />
-        <ParentRoute path=path!("/portal") view=PortalArea>
-            <RouteDef path=path!("") view=pages::portal::PortalHomePage />
-        </ParentRoute>
+    } portal {
+        <RouteDef path=path!("") view=pages::portal::PortalHomePage />
     }
 }
 
-bundle_app! {
-    /// The backlog bundle (what a "decision awaits you" e-mail opens): the backlog and one item's
-    /// decision and conversation, with the sign-in page.
-    BacklogApp, Backlog, {
-        <RouteDef path=path!("/") view=HomeRedirect />
-        <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
-        <ParentRoute path=path!("/portal") view=PortalArea>
-            <RouteDef path=path!("backlog") view=pages::portal::PortalBacklogPage />
-            <RouteDef path=path!("backlog/:id") view=pages::portal::PortalItemPage />
-        </ParentRoute>
+portal_app! {
+    /// The backlog bundle (what a "decision awaits you" e-mail opens): the backlog's sections
+    /// and months, with the sign-in page.
+    BacklogApp, Backlog, {} portal {
+        <RouteDef path=path!("backlog") view=pages::portal::PortalBacklogPage />
     }
 }
 
-bundle_app! {
+portal_app! {
+    /// The item bundle: one backlog item, its decision (approve, decline, ask) and its
+    /// conversation, with the sign-in page.
+    ItemApp, Item, {} portal {
+        <RouteDef path=path!("backlog/:id") view=pages::portal::PortalItemPage />
+    }
+}
+
+portal_app! {
     /// The meetings bundle (what a meeting's reminder or agenda e-mail opens): the upcoming
     /// meetings, their agenda, the minutes list and open action items, with the sign-in page.
-    MeetingsApp, Meetings, {
-        <RouteDef path=path!("/") view=HomeRedirect />
-        <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
-        <ParentRoute path=path!("/portal") view=PortalArea>
-            <RouteDef path=path!("meetings") view=pages::portal::PortalMeetingsPage />
-        </ParentRoute>
+    MeetingsApp, Meetings, {} portal {
+        <RouteDef path=path!("meetings") view=pages::portal::PortalMeetingsPage />
     }
 }
 
-bundle_app! {
+portal_app! {
     /// The minutes bundle (what a "minutes to acknowledge" e-mail opens): one meeting's
     /// minutes, acknowledging them or disputing a decision, with the sign-in page.
-    MinutesApp, Minutes, {
-        <RouteDef path=path!("/") view=HomeRedirect />
-        <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
-        <ParentRoute path=path!("/portal") view=PortalArea>
-            <RouteDef path=path!("meetings/:mid") view=pages::portal::PortalMinutesPage />
-        </ParentRoute>
+    MinutesApp, Minutes, {} portal {
+        <RouteDef path=path!("meetings/:mid") view=pages::portal::PortalMinutesPage />
     }
 }
 
-bundle_app! {
+portal_app! {
     /// The reports bundle (what a "new report" e-mail opens): the reports and one report with
     /// its questions, with the sign-in page.
-    ReportsApp, Reports, {
-        <RouteDef path=path!("/") view=HomeRedirect />
-        <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
-        <ParentRoute path=path!("/portal") view=PortalArea>
-            <RouteDef path=path!("reports") view=pages::portal::PortalReportsPage />
-            <RouteDef path=path!("reports/:rid") view=pages::portal::PortalReportPage />
-        </ParentRoute>
+    ReportsApp, Reports, {} portal {
+        <RouteDef path=path!("reports") view=pages::portal::PortalReportsPage />
+        <RouteDef path=path!("reports/:rid") view=pages::portal::PortalReportPage />
     }
 }
 
-bundle_app! {
+portal_app! {
     /// The surveys bundle: a survey answered from its e-mailed one-time link (no sign-in), and a
     /// contact's surveys in the portal, with the sign-in page.
     SurveysApp, Surveys, {
-        <RouteDef path=path!("/") view=HomeRedirect />
-        <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
         <RouteDef path=path!("/survey") view=pages::survey_link::SurveyLinkPage />
-        <ParentRoute path=path!("/portal") view=PortalArea>
-            <RouteDef path=path!("surveys") view=pages::portal::surveys::PortalSurveysPage />
-            <RouteDef path=path!("surveys/:sid") view=pages::portal::surveys::PortalSurveyPage />
-        </ParentRoute>
+    } portal {
+        <RouteDef path=path!("surveys") view=pages::portal::surveys::PortalSurveysPage />
+        <RouteDef path=path!("surveys/:sid") view=pages::portal::surveys::PortalSurveyPage />
     }
 }
 
-bundle_app! {
+portal_app! {
     /// The risks bundle (what a "new risk or incident" e-mail opens): the client-visible risks
     /// and incidents, with the sign-in page.
-    RisksApp, Risks, {
-        <RouteDef path=path!("/") view=HomeRedirect />
-        <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
-        <ParentRoute path=path!("/portal") view=PortalArea>
-            <RouteDef path=path!("risks") view=pages::portal::risks::PortalRisksPage />
-        </ParentRoute>
+    RisksApp, Risks, {} portal {
+        <RouteDef path=path!("risks") view=pages::portal::risks::PortalRisksPage />
     }
 }
 
-bundle_app! {
+portal_app! {
     /// The portal bundle: the rest of the portal (the roadmap, knowledge, the account page),
     /// agency sign-up, the entry's pages again, and the 404 page of every path nobody routes.
     PortalApp, Portal, {
-        <RouteDef path=path!("/") view=HomeRedirect />
-        <RouteDef path=path!("/sign-in") view=pages::auth::SignInPage />
         <RouteDef path=path!("/sign-up") view=pages::auth::SignUpPage />
         <RouteDef path=path!("/forgot-password") view=pages::auth::ForgotPasswordPage />
         <RouteDef path=path!("/reset-password") view=pages::auth::ResetPasswordPage />
         <RouteDef path=path!("/invite") view=pages::auth::InvitePage />
         <RouteDef path=path!("/account") view=AccountRedirect />
-        <ParentRoute path=path!("/portal") view=PortalArea>
-            <RouteDef path=path!("") view=pages::portal::PortalHomePage />
-            <RouteDef path=path!("roadmap") view=pages::portal::roadmap::PortalRoadmapPage />
-            <RouteDef path=path!("knowledge") view=pages::portal::knowledge::PortalKnowledgePage />
-            <RouteDef path=path!("knowledge/:article") view=pages::portal::knowledge::PortalArticlePage />
-            <RouteDef path=path!("account") view=pages::account::AccountPage />
-        </ParentRoute>
+    } portal {
+        <RouteDef path=path!("") view=pages::portal::PortalHomePage />
+        <RouteDef path=path!("roadmap") view=pages::portal::roadmap::PortalRoadmapPage />
+        <RouteDef path=path!("knowledge") view=pages::portal::knowledge::PortalKnowledgePage />
+        <RouteDef path=path!("knowledge/:article") view=pages::portal::knowledge::PortalArticlePage />
+        <RouteDef path=path!("account") view=pages::account::AccountPage />
     }
 }
 

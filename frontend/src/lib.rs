@@ -14,7 +14,9 @@ mod pages;
 mod routes;
 mod session;
 
-pub use app::{BacklogApp, EntryApp, MeetingsApp, MinutesApp, PortalApp, ReportsApp, RisksApp, StaffApp, SurveysApp};
+pub use app::{
+    BacklogApp, EntryApp, ItemApp, MeetingsApp, MinutesApp, PortalApp, ReportsApp, RisksApp, StaffApp, SurveysApp,
+};
 
 /// Mounts one bundle's app (one of the `*App` route tables) and removes the loading screen.
 pub fn start<V: leptos::IntoView + 'static>(app: fn() -> V) {

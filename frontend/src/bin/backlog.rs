@@ -1,4 +1,4 @@
-//! The backlog bundle: a contact's backlog and item decisions (with sign-in).
+//! The backlog bundle: a contact's backlog, its sections and months (with sign-in).
 
 fn main() {
     frontend::start(frontend::BacklogApp);

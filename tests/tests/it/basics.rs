@@ -132,10 +132,14 @@ async fn a_contacts_first_visit_fits_the_250_kb_budget() {
     assert_eq!(published.status(), 200);
     let minutes_page = format!("/portal/meetings/{meeting}");
     let minutes_read = format!("/api/portal/meetings/{meeting}");
+    // An item awaiting the contact's decision: its page, opened from the backlog, is a bundle of its own.
+    let item_page = format!("/portal/backlog/{}", w.proposed_a1);
+    let item_read = format!("/api/portal/backlog/{}", w.proposed_a1);
     // The landing page, the bundle it must load, and the first read that page makes.
     let landings = [
         ("/sign-in", "entry-", "/api/portal/home"),
         ("/portal/backlog", "backlog-", "/api/portal/backlog"),
+        (item_page.as_str(), "item-", item_read.as_str()),
         ("/portal/meetings", "meetings-", "/api/portal/meetings"),
         (minutes_page.as_str(), "minutes-", minutes_read.as_str()),
         ("/portal/reports", "reports-", "/api/portal/reports?page=1"),

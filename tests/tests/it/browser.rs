@@ -84,8 +84,8 @@ async fn contact_sign_in_lands_on_their_portal_only() {
 
 /// A contact follows a mailed link while signed out: the page's own feature bundle loads (not
 /// the entry's, not the whole portal), shows the sign-in form, and after signing in the contact
-/// is on the linked page without another page load; going on to another feature's page hands
-/// over to that feature's bundle.
+/// is on the linked page without another page load; going on to an item's page or another
+/// feature's page hands over to that page's bundle.
 #[tokio::test]
 async fn a_mailed_link_signs_in_and_opens_inside_one_small_bundle() {
     let Some((_app, w, b)) = setup().await else { return };
@@ -104,6 +104,14 @@ async fn a_mailed_link_signs_in_and_opens_inside_one_small_bundle() {
     let loaded = b.script(wasm).await;
     let loaded: Vec<&str> = loaded.as_array().unwrap().iter().filter_map(Value::as_str).collect();
     assert!(loaded.len() == 1 && loaded[0].starts_with("/backlog-"), "{loaded:?}");
+
+    // An item's page is a bundle of its own: following the link hands over to it.
+    b.click("div#portal-app a.portal-item-link").await;
+    b.wait_for("div#portal-app section.portal-item-page article.portal-item-card").await;
+    assert!(b.current_path().await.starts_with("/portal/backlog/"));
+    let loaded = b.script(wasm).await;
+    let loaded: Vec<&str> = loaded.as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    assert!(loaded.len() == 1 && loaded[0].starts_with("/item-"), "{loaded:?}");
 
     // The portal's menu leads to another feature: its own bundle takes over.
     b.goto("/portal/backlog").await;

@@ -7,7 +7,8 @@
 //! - one bundle per portal feature that e-mails link to — **backlog** (the backlog, what a
 //!   "decision awaits you" e-mail opens), **item** (one backlog item's decision and
 //!   conversation), **meetings** (the meetings list), **minutes** (one meeting's minutes, what a
-//!   "minutes to acknowledge" e-mail opens), **reports**, **surveys** (a contact's
+//!   "minutes to acknowledge" e-mail opens), **reports** (the list), **report** (one report, what
+//!   a "new report" e-mail opens), **surveys** (a contact's
 //!   surveys and the one-time survey link), **risks** (risks and incidents) — each with the
 //!   sign-in page too, so a contact following a link while signed out signs in without changing
 //!   bundle;
@@ -27,11 +28,12 @@ pub const ENTRY_PATHS: [&str; 6] = ["/", "/sign-in", "/invite", "/forgot-passwor
 
 /// Path prefixes of the portal feature bundles, the first that matches wins: the path itself and
 /// anything below it, or, for a prefix ending in `/`, only what lies below it.
-pub const FEATURE_PREFIXES: [(&str, Bundle); 8] = [
+pub const FEATURE_PREFIXES: [(&str, Bundle); 9] = [
     ("/portal/backlog/", Bundle::Item),
     ("/portal/backlog", Bundle::Backlog),
     ("/portal/meetings/", Bundle::Minutes),
     ("/portal/meetings", Bundle::Meetings),
+    ("/portal/reports/", Bundle::Report),
     ("/portal/reports", Bundle::Reports),
     ("/portal/surveys", Bundle::Surveys),
     ("/survey", Bundle::Surveys),
@@ -50,6 +52,7 @@ pub enum Bundle {
     Meetings,
     Minutes,
     Reports,
+    Report,
     Surveys,
     Risks,
     Portal,
@@ -73,13 +76,14 @@ fn normalised(url: &str) -> (&str, &str) {
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 10] = [
+    pub const ALL: [Bundle; 11] = [
         Bundle::Entry,
         Bundle::Backlog,
         Bundle::Item,
         Bundle::Meetings,
         Bundle::Minutes,
         Bundle::Reports,
+        Bundle::Report,
         Bundle::Surveys,
         Bundle::Risks,
         Bundle::Portal,
@@ -110,6 +114,7 @@ impl Bundle {
                 | Bundle::Meetings
                 | Bundle::Minutes
                 | Bundle::Reports
+                | Bundle::Report
                 | Bundle::Surveys
                 | Bundle::Risks
         )
@@ -136,6 +141,7 @@ impl Bundle {
             Bundle::Meetings => "meetings.html",
             Bundle::Minutes => "minutes.html",
             Bundle::Reports => "reports.html",
+            Bundle::Report => "report.html",
             Bundle::Surveys => "surveys.html",
             Bundle::Risks => "risks.html",
             Bundle::Portal => "portal.html",
@@ -174,8 +180,10 @@ mod tests {
             ("/portal/meetings?x=1", Bundle::Meetings),
             ("/portal/meetings/1", Bundle::Minutes),
             ("/portal/meetings/1/", Bundle::Minutes),
+            ("/portal/reports/", Bundle::Report),
             ("/portal/reports", Bundle::Reports),
-            ("/portal/reports/1", Bundle::Reports),
+            ("/portal/reports/", Bundle::Reports),
+            ("/portal/reports/1", Bundle::Report),
             ("/portal/surveys/2", Bundle::Surveys),
             ("/survey", Bundle::Surveys),
             ("/survey#token", Bundle::Surveys),
@@ -212,7 +220,8 @@ mod tests {
         assert!(Bundle::Item.routes("/portal/backlog/1") && !Bundle::Backlog.routes("/portal/backlog/1"));
         assert!(Bundle::Backlog.routes("/portal/backlog") && !Bundle::Item.routes("/portal/backlog"));
         assert!(Bundle::Meetings.routes("/portal/meetings") && !Bundle::Minutes.routes("/portal/meetings"));
-        assert!(!Bundle::Meetings.routes("/portal/reports/1"));
+        assert!(Bundle::Report.routes("/portal/reports/1") && !Bundle::Reports.routes("/portal/reports/1"));
+        assert!(!Bundle::Meetings.routes("/portal/reports/1") && !Bundle::Report.routes("/portal/reports"));
         assert!(!Bundle::Portal.routes("/portal/backlog") && !Bundle::Entry.routes("/survey"));
     }
 }

@@ -96,10 +96,16 @@ portal_app! {
 }
 
 portal_app! {
-    /// The reports bundle (what a "new report" e-mail opens): the reports and one report with
-    /// its questions, with the sign-in page.
+    /// The reports bundle: the client's reports, with the sign-in page.
     ReportsApp, Reports, {} portal {
         <RouteDef path=path!("reports") view=pages::portal::PortalReportsPage />
+    }
+}
+
+portal_app! {
+    /// The report bundle (what a "new report" e-mail opens): one report, its questions and
+    /// answers, with the sign-in page.
+    ReportApp, Report, {} portal {
         <RouteDef path=path!("reports/:rid") view=pages::portal::PortalReportPage />
     }
 }

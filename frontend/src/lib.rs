@@ -15,7 +15,8 @@ mod routes;
 mod session;
 
 pub use app::{
-    BacklogApp, EntryApp, ItemApp, MeetingsApp, MinutesApp, PortalApp, ReportsApp, RisksApp, StaffApp, SurveysApp,
+    BacklogApp, EntryApp, ItemApp, MeetingsApp, MinutesApp, PortalApp, ReportApp, ReportsApp, RisksApp, StaffApp,
+    SurveysApp,
 };
 
 /// Mounts one bundle's app (one of the `*App` route tables) and removes the loading screen.

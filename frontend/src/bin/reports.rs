@@ -1,4 +1,4 @@
-//! The reports bundle: a contact's reports and their questions (with sign-in).
+//! The reports bundle: a contact's reports (with sign-in).
 
 fn main() {
     frontend::start(frontend::ReportsApp);

@@ -135,6 +135,21 @@ async fn a_contacts_first_visit_fits_the_250_kb_budget() {
     // An item awaiting the contact's decision: its page, opened from the backlog, is a bundle of its own.
     let item_page = format!("/portal/backlog/{}", w.proposed_a1);
     let item_read = format!("/api/portal/backlog/{}", w.proposed_a1);
+    // A published weekly report, as a "new report" e-mail links to it.
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let report: Value = owner
+        .post(
+            &format!("/api/staff/clients/{}/reports", w.client_a1.0),
+            json!({ "kind": "weekly", "period_of": "2026-11-18" }),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let rid = report["summary"]["id"].as_str().unwrap().to_owned();
+    let res = owner.post(&format!("/api/staff/reports/{rid}/publish"), json!({ "version": report["version"] })).await;
+    assert_eq!(res.status(), 200);
+    let (report_page, report_read) = (format!("/portal/reports/{rid}"), format!("/api/portal/reports/{rid}"));
     // The landing page, the bundle it must load, and the first read that page makes.
     let landings = [
         ("/sign-in", "entry-", "/api/portal/home"),
@@ -143,6 +158,7 @@ async fn a_contacts_first_visit_fits_the_250_kb_budget() {
         ("/portal/meetings", "meetings-", "/api/portal/meetings"),
         (minutes_page.as_str(), "minutes-", minutes_read.as_str()),
         ("/portal/reports", "reports-", "/api/portal/reports?page=1"),
+        (report_page.as_str(), "report-", report_read.as_str()),
         ("/portal/surveys", "surveys-", "/api/portal/surveys"),
         ("/portal/risks", "risks-", "/api/portal/risks"),
         ("/portal/roadmap", "portal-", "/api/portal/roadmap"),

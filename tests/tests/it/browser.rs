@@ -112,7 +112,12 @@ async fn a_mailed_link_signs_in_and_opens_inside_one_small_bundle() {
     let loaded = b.script(wasm).await;
     let loaded: Vec<&str> = loaded.as_array().unwrap().iter().filter_map(Value::as_str).collect();
     assert!(loaded.len() == 1 && loaded[0].starts_with("/item-"), "{loaded:?}");
+    b.screenshot("portal-item-en").await;
+    b.click("#lang-ru").await;
+    b.wait_for_text("div#portal-app section.portal-item-page", "Решение").await;
     b.screenshot("portal-item-ru").await;
+    b.click("#lang-en").await;
+    b.wait_for_text("div#portal-app section.portal-item-page", "Decision").await;
 
     // The portal's menu leads to another feature: its own bundle takes over.
     b.goto("/portal/backlog").await;

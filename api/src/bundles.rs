@@ -180,7 +180,6 @@ mod tests {
             ("/portal/meetings?x=1", Bundle::Meetings),
             ("/portal/meetings/1", Bundle::Minutes),
             ("/portal/meetings/1/", Bundle::Minutes),
-            ("/portal/reports/", Bundle::Report),
             ("/portal/reports", Bundle::Reports),
             ("/portal/reports/", Bundle::Reports),
             ("/portal/reports/1", Bundle::Report),

@@ -30,6 +30,7 @@ mod m20261207_000024_survey_segment_tallies;
 mod m20261207_000025_survey_kept_sum_indexes;
 mod m20261207_000026_rich_text_version_indexes;
 mod m20261207_000027_users_by_agency_and_id;
+mod m20261207_000028_project_agreed_waiting;
 mod rls;
 mod shape;
 
@@ -68,6 +69,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000025_survey_kept_sum_indexes::Migration),
             Box::new(m20261207_000026_rich_text_version_indexes::Migration),
             Box::new(m20261207_000027_users_by_agency_and_id::Migration),
+            Box::new(m20261207_000028_project_agreed_waiting::Migration),
         ]
     }
 }

@@ -544,7 +544,7 @@ async fn the_portal_backlog_shows_each_section_page_by_page() {
 async fn tallies_match_items(app: &accord_tests::TestApp, when: &str) {
     use accord_entity::{backlog_items, backlog_tallies};
     use sea_orm::sea_query::{Asterisk, Expr};
-    use sea_orm::{EntityTrait, QuerySelect};
+    use sea_orm::{ConnectionTrait, EntityTrait, QuerySelect, Statement};
     use std::collections::BTreeMap;
     let tx = app.db.unscoped("test compares tallies").await.unwrap();
     let counted: BTreeMap<(accord_api::ProjectId, String), i64> = backlog_items::Entity::find()
@@ -569,9 +569,37 @@ async fn tallies_match_items(app: &accord_tests::TestApp, when: &str) {
         .filter(|t| t.n != 0)
         .map(|t| ((t.project_id, t.status.as_str().to_string()), i64::from(t.n)))
         .collect();
+    // Each project's agreed-not-started count (`projects.agreed_waiting`, kept from the tallies
+    // by the database), every project, those without items too.
+    let backend = tx.conn().get_database_backend();
+    let waiting: BTreeMap<String, i64> = tx
+        .conn()
+        .query_all(Statement::from_string(backend, "SELECT id, agreed_waiting FROM projects"))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|row| {
+            let id: accord_api::ProjectId = row.try_get("", "id").unwrap();
+            let n: i32 = row.try_get("", "agreed_waiting").unwrap();
+            (id.to_string(), i64::from(n))
+        })
+        .collect();
     tx.commit().await.unwrap();
     assert!(!counted.is_empty(), "{when}: there are items to count");
     assert_eq!(kept, counted, "{when}: the tallies are the items' counts");
+    let agreed = |project: &str| -> i64 {
+        counted
+            .iter()
+            .filter(|((p, s), _)| {
+                p.to_string() == project
+                    && accord_api::BacklogStatus::ALL.iter().any(|x| x.as_str() == s && x.is_agreed_not_started())
+            })
+            .map(|(_, n)| n)
+            .sum()
+    };
+    for (project, n) in &waiting {
+        assert_eq!(*n, agreed(project), "{when}: project {project}'s kept agreed-not-started count");
+    }
 }
 
 /// The agreed-not-started counts the projects list and the below-standard list show (summed
@@ -634,6 +662,15 @@ async fn page_totals_and_portal_sections_follow_every_write() {
     body(approver.post(&url, body_).await, 200).await;
     let item_url = format!("{}/{}", backlog_path(&w), ids[1]);
     body(manager.post(&format!("{item_url}/status"), json!({ "to": "proposed", "version": 1 })).await, 200).await;
+    // Saving the project (every column of the row it read) leaves its kept count alone.
+    let projects_url = format!("/api/staff/clients/{}/projects", w.client_a1.0);
+    let listed = body(manager.get(&projects_url).await, 200).await;
+    let mut project =
+        listed.as_array().unwrap().iter().find(|p| p["id"] == w.project_a1.0.to_string()).unwrap().clone();
+    project["name"] = json!("Сайт, второй этап");
+    project["team"] = json!(project["team"].as_array().unwrap().iter().map(|m| m["id"].clone()).collect::<Vec<_>>());
+    let saved = manager.send("PUT", &format!("{projects_url}/{}", w.project_a1.0), Some(project)).await;
+    assert_eq!(saved.status(), 200);
     tallies_match_items(&app, "after the API's writes").await;
 
     // The totals the pages show: the whole project, one status, and a filter the tallies do not

@@ -450,6 +450,18 @@ impl Browser {
         }
     }
 
+    /// The paths of the WebAssembly files the current page has loaded (its bundles), from the
+    /// page's resource timings.
+    pub async fn loaded_wasm(&self) -> Vec<String> {
+        let paths = self
+            .script(
+                "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)\
+                 .filter(p => p.endsWith('.wasm'));",
+            )
+            .await;
+        paths.as_array().map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect()).unwrap_or_default()
+    }
+
     /// The value of the browser's cookie `name` for the current page (HttpOnly ones too).
     pub async fn cookie(&self, name: &str) -> Option<String> {
         match self.client.get("cookie").await {

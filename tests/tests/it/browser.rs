@@ -89,8 +89,6 @@ async fn contact_sign_in_lands_on_their_portal_only() {
 #[tokio::test]
 async fn a_mailed_link_signs_in_and_opens_inside_one_small_bundle() {
     let Some((_app, w, b)) = setup().await else { return };
-    let wasm = "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)\
-                .filter(p => p.endsWith('.wasm'));";
     b.goto("/portal/backlog").await;
     b.wait_for("form#sign-in-form").await;
     assert_eq!(b.current_path().await, "/sign-in?next=%2Fportal%2Fbacklog");
@@ -101,16 +99,14 @@ async fn a_mailed_link_signs_in_and_opens_inside_one_small_bundle() {
     b.wait_for_path("/portal/backlog").await;
     b.wait_for("div#portal-app section.portal-backlog-page").await;
     assert_eq!(b.script("return window.accordTestMark === 1;").await, Value::Bool(true), "the page was loaded again");
-    let loaded = b.script(wasm).await;
-    let loaded: Vec<&str> = loaded.as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    let loaded = b.loaded_wasm().await;
     assert!(loaded.len() == 1 && loaded[0].starts_with("/backlog-"), "{loaded:?}");
 
     // An item's page is a bundle of its own: following the link hands over to it.
     b.click("div#portal-app a.portal-item-link").await;
     b.wait_for("div#portal-app section.portal-item-page article.portal-item-card").await;
     assert!(b.current_path().await.starts_with("/portal/backlog/"));
-    let loaded = b.script(wasm).await;
-    let loaded: Vec<&str> = loaded.as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    let loaded = b.loaded_wasm().await;
     assert!(loaded.len() == 1 && loaded[0].starts_with("/item-"), "{loaded:?}");
     b.screenshot("portal-item-en").await;
     b.click("#lang-ru").await;
@@ -125,8 +121,7 @@ async fn a_mailed_link_signs_in_and_opens_inside_one_small_bundle() {
     b.click("#portal-app a.nav-meetings").await;
     b.wait_for_path("/portal/meetings").await;
     b.wait_for("div#portal-app #portal-meetings").await;
-    let loaded = b.script(wasm).await;
-    let loaded: Vec<&str> = loaded.as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    let loaded = b.loaded_wasm().await;
     assert!(loaded.len() == 1 && loaded[0].starts_with("/meetings-"), "{loaded:?}");
     b.close().await;
 }

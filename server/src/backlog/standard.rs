@@ -46,12 +46,11 @@ pub async fn list(state: &AppState, staff: &Staff) -> ApiResult<Vec<BelowStandar
             .filter(Expr::col((clients::Entity, clients::Column::Id)).eq(of_project(projects::Column::ClientId)))
     };
     let manager = || of_client().select_only().column(clients::Column::AccountManagerId).sub_select();
-    let current = tx
-        .find_in::<clients::Entity>(&visible)
-        .select_only()
-        .column(clients::Column::Id)
-        .filter(clients::Column::ArchivedAt.is_null())
-        .in_list();
+    // Whether the project's client is current, asked of the client row of each project that
+    // passes (a correlated EXISTS): as `client_id IN (current clients)` SQLite built the list of
+    // all the agency's current clients first (4,215 at full size, ~2 ms) to keep six projects.
+    let current =
+        of_client().select_only().column(clients::Column::Id).filter(clients::Column::ArchivedAt.is_null()).exists();
     let rows: Vec<Row> = tx
         .find_in::<projects::Entity>(&visible)
         .select_only()
@@ -71,7 +70,7 @@ pub async fn list(state: &AppState, staff: &Staff) -> ApiResult<Vec<BelowStandar
         .expr_as(agreed_waiting(), "agreed")
         .filter(projects::Column::Status.eq(ProjectStatus::Active))
         .filter(agreed_waiting().lt(i64::from(AGREED_ITEMS_STANDARD)))
-        .filter(projects::Column::ClientId.in_subquery(current))
+        .filter(current)
         .into_tuple::<Row>()
         .all()
         .await?;

@@ -1113,3 +1113,57 @@ async fn kept_backlog_pages_follow_every_write_on_every_instance() {
     tx.commit().await.unwrap();
     changed(all.pages("the item deleted").await, "the item deleted");
 }
+
+/// The below-standard list reads the projects below the line by their kept count; which
+/// clients' projects it keeps is still the caller's access and the client's being current: a
+/// colleague without access to A1 sees none of A1's projects, an archived client's project
+/// leaves the list and comes back when the client does, and meeting the standard takes a
+/// project off it.
+#[tokio::test]
+async fn below_standard_keeps_to_current_clients_the_caller_sees() {
+    let app = spawn_app_with(|s| s.mail_poll_ms = 3_600_000).await;
+    let mut w = world::build(&app).await;
+    world::add_insiders(&app, &mut w, 0).await;
+    let insiders = w.insiders.clone().unwrap();
+    let owner = app.signed_in(&w.a.owner.email, world::PASSWORD).await;
+    let other_manager = app.signed_in(&insiders.other_manager_a.email, world::PASSWORD).await;
+    let outsider = app.signed_in(&w.b.owner.email, world::PASSWORD).await;
+    let clients_listed = |c: &Client| {
+        let c = c.clone();
+        async move {
+            let list = body(c.get("/api/staff/backlog/below-standard").await, 200).await;
+            let mut ids: Vec<String> =
+                list.as_array().unwrap().iter().map(|r| r["client_id"].as_str().unwrap().to_string()).collect();
+            ids.sort();
+            ids.dedup();
+            ids
+        }
+    };
+    let (a1, a2) = (w.client_a1.0.to_string(), w.client_a2.0.to_string());
+    let all = clients_listed(&owner).await;
+    assert!(all.contains(&a1) && all.contains(&a2), "both clients' projects are below the standard: {all:?}");
+    assert_eq!(clients_listed(&other_manager).await, vec![a2.clone()], "A2's manager sees A2 only");
+    assert!(!clients_listed(&outsider).await.iter().any(|c| c == &a1 || c == &a2), "another agency sees none");
+
+    let archive = owner.post(&format!("/api/staff/clients/{a2}/archive"), json!({})).await;
+    assert_eq!(archive.status(), 200);
+    assert!(!clients_listed(&owner).await.contains(&a2), "an archived client's projects leave the list");
+    assert!(clients_listed(&other_manager).await.is_empty());
+    let unarchive = owner.post(&format!("/api/staff/clients/{a2}/unarchive"), json!({})).await;
+    assert_eq!(unarchive.status(), 200);
+    assert!(clients_listed(&owner).await.contains(&a2), "and come back with it");
+
+    // Two items the client approves lift A1's project over the line.
+    let manager = app.signed_in(&w.manager_a.email, world::PASSWORD).await;
+    let approver = app.signed_in(&w.approver_a1.email, world::PASSWORD).await;
+    for i in 0..2 {
+        let item = create(&manager, &w, json!({ "title": format!("Согласовано {i}"), "priority": "normal", "source": "analytics", "propose": true })).await;
+        let url = format!("/api/portal/backlog/{}/decision", item["id"].as_str().unwrap());
+        body(approver.post(&url, json!({ "decision": "approved", "version": item["version"] })).await, 200).await;
+    }
+    let list = body(owner.get("/api/staff/backlog/below-standard").await, 200).await;
+    assert!(
+        !list.as_array().unwrap().iter().any(|r| r["project_id"] == json!(w.project_a1)),
+        "A1's project meets the standard: {list}"
+    );
+}

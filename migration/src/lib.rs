@@ -31,6 +31,7 @@ mod m20261207_000025_survey_kept_sum_indexes;
 mod m20261207_000026_rich_text_version_indexes;
 mod m20261207_000027_users_by_agency_and_id;
 mod m20261207_000028_project_agreed_waiting;
+mod m20261207_000029_per_client_lookup_indexes;
 mod rls;
 mod shape;
 
@@ -70,6 +71,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000026_rich_text_version_indexes::Migration),
             Box::new(m20261207_000027_users_by_agency_and_id::Migration),
             Box::new(m20261207_000028_project_agreed_waiting::Migration),
+            Box::new(m20261207_000029_per_client_lookup_indexes::Migration),
         ]
     }
 }

@@ -24,7 +24,7 @@ pub struct AppState {
 }
 
 /// How many agency-wide analyses (survey analytics, the cockpit, the health and money
-/// overviews, below-standard, reports due) are computed at once; the rest wait their turn.
+/// overviews, reports due) are computed at once; the rest wait their turn.
 /// Each holds its whole agency's figures in memory while it runs, so 64 of them at once
 /// would raise the process's memory for good (the allocator keeps what it was given), while
 /// on a few cores they finish no sooner side by side than one after another.

@@ -15,7 +15,12 @@
 //! - names by id for a page's rows (`clients … id IN (25 ids)` 1.2 ms, `contacts … id IN (25
 //!   ids)` 3.1 ms on the survey answers list): through `ix_clients_tier` and
 //!   `ix_contacts_agency_client`, every row of the agency; by (agency, id) with the name now, as
-//!   migration 000027 did for users.
+//!   migration 000027 did for users;
+//! - the clients list's total, `clients WHERE agency_id = ? AND archived_at IS NULL`: 0.5 ms
+//!   through `ix_clients_tier`, reading every client row; its page sorted by name then id. A
+//!   partial index of the current clients by name and id counts them from the index (0.19 ms)
+//!   and hands the page over in order (no sort); the contact counts beside it read
+//!   `left_at` from the index too.
 
 use crate::rls;
 use sea_orm_migration::prelude::*;
@@ -24,21 +29,27 @@ use sea_orm_migration::prelude::*;
 pub struct Migration;
 
 /// (index dropped, index created) — the old one's columns lead the new one's.
-const REPLACED: [(&str, &str); 2] = [
+const REPLACED: [(&str, &str); 3] = [
     (
         "ix_health_scores_client",
         "CREATE INDEX ix_health_scores_client ON health_scores (agency_id, client_id, day, score)",
     ),
     ("ix_payments_client", "CREATE INDEX ix_payments_client ON payments (agency_id, client_id, paid_on, base_minor)"),
+    ("ix_contacts_agency_client", "CREATE INDEX ix_contacts_agency_client ON contacts (agency_id, client_id, left_at)"),
 ];
 
 /// What the replaced indexes were, for `down`.
-const FORMER: [&str; 2] = [
+const FORMER: [&str; 3] = [
     "CREATE INDEX ix_health_scores_client ON health_scores (agency_id, client_id, day)",
     "CREATE INDEX ix_payments_client ON payments (agency_id, client_id, paid_on)",
+    "CREATE INDEX ix_contacts_agency_client ON contacts (agency_id, client_id)",
 ];
 
-const ADDED: [(&str, &str); 4] = [
+const ADDED: [(&str, &str); 5] = [
+    (
+        "ix_clients_current",
+        "CREATE INDEX ix_clients_current ON clients (agency_id, name_search, id) WHERE archived_at IS NULL",
+    ),
     ("ix_invoices_client_status", "CREATE INDEX ix_invoices_client_status ON invoices (agency_id, client_id, status)"),
     (
         "ix_report_messages_client_open",
